@@ -1,0 +1,5 @@
+"""`python -m jobfit` runs the CLI."""
+
+from jobfit.cli import app
+
+app()

@@ -1,0 +1,1 @@
+"""API: the FastAPI app (thin shell over the core and the store)."""

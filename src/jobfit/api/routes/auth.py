@@ -1,0 +1,61 @@
+"""Accounts: register, log in (OAuth2 password form), and who am I."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, status
+from fastapi.security import OAuth2PasswordRequestForm
+from pydantic import BaseModel, Field
+
+from jobfit.accounts import AccountError, EmailTaken, authenticate, create_access_token, register
+from jobfit.api.deps import CurrentUser, RuntimeDep, SystemDb
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+
+class RegisterIn(BaseModel):
+    email: str = Field(max_length=320)
+    password: str = Field(max_length=1024)
+
+
+class UserOut(BaseModel):
+    id: uuid.UUID
+    email: str
+    created_at: datetime
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int
+
+
+@router.post("/register", status_code=status.HTTP_201_CREATED, response_model=UserOut)
+def register_user(body: RegisterIn, db: SystemDb) -> UserOut:
+    try:
+        user = register(db, body.email, body.password)
+    except EmailTaken as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
+    except AccountError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+    return UserOut(id=user.id, email=user.email, created_at=user.created_at)
+
+
+@router.post("/login", response_model=TokenOut)
+def login(form: Annotated[OAuth2PasswordRequestForm, Depends()], db: SystemDb, runtime: RuntimeDep) -> TokenOut:
+    user = authenticate(db, form.username, form.password)
+    if user is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, "Incorrect email or password", headers={"WWW-Authenticate": "Bearer"}
+        )
+    minutes = runtime.settings.access_token_minutes
+    token = create_access_token(user.id, runtime.secret_key, minutes)
+    return TokenOut(access_token=token, expires_in=minutes * 60)
+
+
+@router.get("/me", response_model=UserOut)
+def me(user: CurrentUser) -> UserOut:
+    return UserOut(id=user.id, email=user.email, created_at=user.created_at)

@@ -1,0 +1,205 @@
+"""The `jobfit` command: a thin Typer shell over the same runtime and core the server uses."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from jobfit import __version__
+
+app = typer.Typer(
+    name="jobfit",
+    help="Offline-first, explainable resume <-> job description matching.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Database: migrate, inspect, reset.", no_args_is_help=True)
+user_app = typer.Typer(help="Accounts.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(user_app, name="user")
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One line on stderr and a non-zero exit: the CLI's error contract."""
+    typer.echo(f"jobfit: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"jobfit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """jobfit: parse resumes and jobs, match and rank them, serve the API."""
+
+
+def _settings(**overrides: object):
+    from pydantic import ValidationError
+
+    from jobfit.config import Settings
+
+    try:
+        base = Settings()
+        return base.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        fail(f"invalid configuration: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}")
+
+
+def _open(settings, **kwargs):
+    from jobfit.runtime import open_runtime
+    from jobfit.store.embedded import EmbeddedPostgresError
+    from jobfit.store.migrate import SchemaError
+
+    try:
+        return open_runtime(settings, **kwargs)
+    except (EmbeddedPostgresError, SchemaError) as exc:
+        fail(str(exc).splitlines()[0] if isinstance(exc, SchemaError) else str(exc))
+    except Exception as exc:  # connection errors to an external DATABASE_URL
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(exc, OperationalError):
+            fail(f"cannot connect to the database: {str(exc.orig).splitlines()[0] if exc.orig else exc}")
+        raise
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+
+
+def _exit_on_sigterm(_signum: int, _frame: object) -> None:
+    raise SystemExit(0)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind (JOBFIT_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (JOBFIT_PORT).")] = None,
+) -> None:
+    """Run the API and web pages (embedded Postgres unless DATABASE_URL is set)."""
+    import uvicorn
+
+    from jobfit.api.app import create_app
+
+    settings = _settings(host=host, port=port)
+    _configure_logging(settings.log_level)
+    where = "embedded PostgreSQL in " + str(settings.pg_dir) if settings.embedded else "DATABASE_URL"
+    typer.echo(f"jobfit {__version__}: starting on {where} ...", err=True)
+    runtime = _open(settings)
+    # uvicorn re-raises SIGTERM after its graceful shutdown; make that an exit we can clean up after
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        application = create_app(runtime)
+        typer.echo(f"jobfit is running at http://{settings.host}:{settings.port}  (API docs: /docs; Ctrl-C stops)")
+        uvicorn.run(application, host=settings.host, port=settings.port, log_level=settings.log_level,
+                    access_log=True, server_header=False)
+    finally:
+        runtime.close()
+        typer.echo("jobfit stopped.", err=True)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply all migrations (serve does this automatically)."""
+    from jobfit.store import migrate
+
+    runtime = _open(_settings())
+    try:
+        typer.echo(f"database at revision {migrate.current_revision(runtime.db.owner_engine)} (head)")
+    finally:
+        runtime.close()
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Show the schema revision and the recorded embedding model."""
+    from jobfit.store import migrate
+
+    runtime = _open(_settings(), check_embedding=False)
+    try:
+        typer.echo(f"revision: {migrate.current_revision(runtime.db.owner_engine)}")
+        recorded = migrate.recorded_embedding(runtime.db.owner_engine)
+        if recorded:
+            typer.echo(f"embeddings: {recorded[0]} ({recorded[1]}-d)")
+    finally:
+        runtime.close()
+
+
+@db_app.command("reset")
+def db_reset(yes: Annotated[bool, typer.Option("--yes", help="Really delete everything.")] = False) -> None:
+    """Delete the embedded database and stored files (all users' data)."""
+    import shutil
+
+    from jobfit.store.embedded import EmbeddedPostgres, EmbeddedPostgresError
+
+    settings = _settings()
+    if not settings.embedded:
+        fail("db reset only manages the embedded database; drop an external DATABASE_URL database yourself")
+    if not yes:
+        fail(f"this deletes every account, document and file under {settings.data_dir}; rerun with --yes")
+    server = EmbeddedPostgres(settings.pg_dir)
+    try:
+        server._acquire_lock()
+    except EmbeddedPostgresError as exc:
+        fail(str(exc))
+    try:
+        server._recover_stale()
+        shutil.rmtree(settings.pg_dir / "data", ignore_errors=True)
+        shutil.rmtree(settings.files_dir, ignore_errors=True)
+    finally:
+        server._release_lock()
+    typer.echo(f"deleted the database and files under {settings.data_dir}")
+
+
+@user_app.command("create")
+def user_create(
+    email: Annotated[str, typer.Argument(help="The account's email.")],
+    password: Annotated[str | None, typer.Option(help="Password (prompted for if omitted).")] = None,
+) -> None:
+    """Create an account."""
+    from jobfit.accounts import AccountError, register
+
+    if password is None:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    runtime = _open(_settings())
+    try:
+        with runtime.db.system_session() as session:
+            user = register(session, email, password)
+        typer.echo(f"created user {user.email} ({user.id})")
+    except AccountError as exc:
+        fail(str(exc))
+    finally:
+        runtime.close()
+
+
+def _register_core_commands() -> None:
+    """Commands that run the pure core in-process (no server, no database)."""
+    import importlib
+
+    for module_name, names in (("jobfit.cli.parse", ("parse",)), ("jobfit.cli.match", ("match", "rank"))):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        for name in names:
+            if hasattr(module, name):
+                app.command(name)(getattr(module, name))
+
+
+_register_core_commands()
+
+__all__ = ["Path", "app", "fail"]

@@ -1,0 +1,95 @@
+"""Settings: one pydantic-settings object read from JOBFIT_* environment variables and DATABASE_URL.
+
+Every option, its environment variable and its default is documented in the README's Configuration
+table; keep the two in step.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SECRET_KEY_FILE = "secret_key"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("jobfit", appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="JOBFIT_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "JOBFIT_DATABASE_URL")
+    )
+    secret_key: str | None = None
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    log_level: str = "info"
+    access_token_minutes: int = Field(default=60, ge=1)
+    max_upload_mb: int = Field(default=10, ge=1)
+    embedding_provider: str = "local"  # local | openai | sentence-transformers
+    embedding_model: str | None = None
+    embedding_base_url: str | None = None
+    embedding_api_key: str | None = None
+    embedding_dimensions: int | None = None
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout: float = 30.0
+    llm_retries: int = 2
+
+    @field_validator("data_dir", mode="after")
+    @classmethod
+    def _expand(cls, value: Path) -> Path:
+        return value.expanduser().resolve()
+
+    @field_validator("log_level", mode="after")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        level = value.lower()
+        if level not in {"critical", "error", "warning", "info", "debug"}:
+            raise ValueError("log level must be one of critical, error, warning, info, debug")
+        return level
+
+    @property
+    def embedded(self) -> bool:
+        """True when jobfit runs its own Postgres under the data dir (DATABASE_URL unset)."""
+        return not self.database_url
+
+    @property
+    def files_dir(self) -> Path:
+        return self.data_dir / "files"
+
+    @property
+    def pg_dir(self) -> Path:
+        return self.data_dir / "postgres"
+
+    def resolved_secret_key(self) -> str:
+        """The JWT signing key: JOBFIT_SECRET_KEY, else one generated once and kept (mode 0600)."""
+        if self.secret_key:
+            return self.secret_key
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        path = self.data_dir / SECRET_KEY_FILE
+        if path.exists():
+            return path.read_text().strip()
+        key = secrets.token_urlsafe(48)  # 48 random bytes
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process won the race: use its key
+            return path.read_text().strip()
+        with os.fdopen(fd, "w") as fh:
+            fh.write(key)
+        return key
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

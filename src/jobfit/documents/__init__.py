@@ -1,0 +1,1 @@
+"""Documents: bytes -> ParsedResume / ParsedJob (pure core: no DB, no HTTP)."""

@@ -1,0 +1,129 @@
+"""Typed values that flow out of document parsing: the contract between parsing, matching and storage.
+
+Field names follow the seed's columns (`text_content`, `contact_info`, `sections`, `metadata`,
+`quality_score`) so that `model_dump()` can be stored as-is. Line numbers are 1-based indexes into
+`text_content.split("\\n")`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+DegreeLevel = Literal["none", "associate", "bachelor", "master", "doctorate"]
+DEGREE_RANK: dict[str, int] = {"none": 0, "associate": 1, "bachelor": 2, "master": 3, "doctorate": 4}
+
+RESUME_SECTIONS = (
+    "summary", "experience", "education", "skills", "projects", "certifications", "publications",
+    "awards", "languages", "volunteer", "interests", "references",
+)
+JOB_SECTIONS = (
+    "summary", "responsibilities", "requirements", "preferred", "benefits", "about_company",
+)
+
+
+class ContactField(BaseModel):
+    value: str
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class ContactInfo(BaseModel):
+    name: ContactField | None = None
+    email: ContactField | None = None
+    phone: ContactField | None = None  # E.164 where it could be normalised
+    location: ContactField | None = None
+    linkedin: ContactField | None = None
+    github: ContactField | None = None
+    website: ContactField | None = None
+
+
+class Section(BaseModel):
+    """One canonical section of a document: `heading` is the text as written."""
+
+    heading: str
+    text: str
+    start_line: int  # line of the heading (or first line for an implicit section)
+    end_line: int  # last line, inclusive
+
+
+class SkillMention(BaseModel):
+    """A taxonomy skill found in text."""
+
+    skill_id: str
+    name: str
+    category: str
+    surface: str  # the text as written ("k8s")
+    line: int | None = None
+    section: str | None = None
+
+
+class ExperienceEntry(BaseModel):
+    title: str | None = None
+    company: str | None = None
+    start: str | None = None  # "YYYY-MM"
+    end: str | None = None  # "YYYY-MM"; None with is_current=True means present
+    is_current: bool = False
+    months: int = 0
+    line: int | None = None
+    text: str = ""  # the entry's lines (title line and bullets)
+
+
+class EducationEntry(BaseModel):
+    degree_level: DegreeLevel = "none"
+    degree: str | None = None  # as written, e.g. "B.Sc."
+    field: str | None = None
+    institution: str | None = None
+    year: int | None = None
+    line: int | None = None
+
+
+class QualityCheck(BaseModel):
+    id: str
+    label: str
+    passed: bool
+    weight: float
+    hint: str
+
+
+class DocumentMetadata(BaseModel):
+    file_type: str  # pdf, docx, txt, md
+    parser: str  # e.g. "pdfminer.six", "python-docx", "text"
+    pages: int | None = None
+    words: int = 0
+    characters: int = 0
+    language: str | None = None
+    layout: dict[str, bool | int] = Field(default_factory=dict)  # columns, tables, images, text_boxes
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class ParsedResume(BaseModel):
+    text_content: str
+    contact_info: ContactInfo = Field(default_factory=ContactInfo)
+    sections: dict[str, Section] = Field(default_factory=dict)
+    experience: list[ExperienceEntry] = Field(default_factory=list)
+    total_years_experience: float = 0.0
+    education: list[EducationEntry] = Field(default_factory=list)
+    skills: list[SkillMention] = Field(default_factory=list)
+    metadata: DocumentMetadata
+    quality_score: float = Field(default=0.0, ge=0.0, le=100.0)
+    quality_checks: list[QualityCheck] = Field(default_factory=list)
+
+
+class ParsedJob(BaseModel):
+    title: str
+    company: str | None = None
+    text_content: str
+    sections: dict[str, Section] = Field(default_factory=dict)
+    required_skills: list[SkillMention] = Field(default_factory=list)
+    preferred_skills: list[SkillMention] = Field(default_factory=list)
+    min_years: float | None = None
+    degree_level: DegreeLevel | None = None
+    degree_field: str | None = None
+    job_type: str | None = None  # full-time, part-time, contract, internship, temporary
+    remote_option: str | None = None  # remote, hybrid, onsite
+    experience_level: str | None = None  # entry, mid, senior, executive
+    location: str | None = None
+    salary_range: str | None = None
+    metadata: DocumentMetadata

@@ -1,0 +1,70 @@
+"""What gets embedded for a document: its full text and each non-empty section, in one batched call.
+
+The chunk labels are the seed's `embedding_type` values: ``"full_text"`` and ``"section_<name>"``
+(e.g. ``"section_experience"``). Blank chunks are left out (a zero vector carries no meaning and has
+no cosine similarity). Each chunk is cut, at a word boundary, to `max_chars` so a pasted 100-page
+document cannot blow up a request or a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from jobfit.embeddings.base import Embedder, is_blank, truncate_text
+
+FULL_TEXT = "full_text"
+SECTION_PREFIX = "section_"
+MAX_CHUNK_CHARS = 20_000  # ~5k tokens: a long CV in full, under every supported provider's limit
+
+
+class HasText(Protocol):
+    """Anything with a `text` attribute, e.g. `jobfit.documents.models.Section`."""
+
+    @property
+    def text(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedChunk:
+    """One embedded chunk of a document: what it is, the text embedded, and its unit vector."""
+
+    embedding_type: str  # "full_text" | "section_<name>"
+    chunk_text: str
+    vector: np.ndarray  # float32, shape (dim,), L2-normalised
+    model: str  # the embedder's name; vectors compare only within one model
+
+
+def document_chunks(
+    text_content: str, sections: Mapping[str, HasText], *, max_chars: int = MAX_CHUNK_CHARS
+) -> list[tuple[str, str]]:
+    """``[("full_text", text), ("section_<name>", text), ...]`` for the non-blank parts, in order."""
+    chunks: list[tuple[str, str]] = []
+    if not is_blank(text_content):
+        chunks.append((FULL_TEXT, truncate_text(text_content.strip(), max_chars)))
+    for name, section in sections.items():
+        text = section.text
+        if not is_blank(text):
+            chunks.append((f"{SECTION_PREFIX}{name}", truncate_text(text.strip(), max_chars)))
+    return chunks
+
+
+def embed_document(
+    embedder: Embedder,
+    text_content: str,
+    sections: Mapping[str, HasText],
+    *,
+    max_chars: int = MAX_CHUNK_CHARS,
+) -> list[EmbeddedChunk]:
+    """Embed `document_chunks(...)` with a single `embedder.embed` call."""
+    chunks = document_chunks(text_content, sections, max_chars=max_chars)
+    if not chunks:
+        return []
+    vectors = embedder.embed([text for _, text in chunks])
+    return [
+        EmbeddedChunk(embedding_type=kind, chunk_text=text, vector=vector, model=embedder.name)
+        for (kind, text), vector in zip(chunks, vectors, strict=True)
+    ]

@@ -1,0 +1,176 @@
+"""Find taxonomy skills in free text: `extract_skills` (one `SkillMention` per occurrence) and helpers.
+
+How a line is scanned: tokens (see `tokens.py`) are looked up greedily, longest n-gram first, in the
+compiled index (exact-case forms, then folded forms), never across hard punctuation. Rules on top:
+
+- forms of <= 3 characters glued to a word by a hyphen never match ("C-level", "Go-getter");
+- forms marked `needs_context` ("Go", "R", "C", "Spark", "Chef"...) are kept only in a skills section,
+  on a "Skills:"-style line, or next to another skill on the same line (a tech skill for tech forms),
+  and never before a function word ("Go to ...");
+- unmatched single tokens of >= 8 letters get one fuzzy chance (one edit, OSA distance) against long
+  single-word tech names only ("Kubernets" -> Kubernetes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz.distance import OSA
+
+from jobfit.documents.models import SkillMention
+from jobfit.skills.index import FUZZY_MIN_LENGTH, SkillIndex
+from jobfit.skills.loader import load_taxonomy
+from jobfit.skills.models import SkillSpan
+from jobfit.skills.taxonomy import Taxonomy
+from jobfit.skills.tokens import hyphen_glued, tokenize
+
+SKILLS_SECTIONS = frozenset({"skills"})
+_SKILLS_LINE = re.compile(
+    r"^\W*(?:[\w/&+ ]{0,30}\b)?(?:skills?|languages?|technolog(?:y|ies)|tools?|stack|frameworks?|"
+    r"platforms?|proficienc(?:y|ies)|competenc(?:y|ies)|expertise|software|environment)\s*[:\-–|]",
+    re.IGNORECASE,
+)
+_NOT_AFTER_CONTEXT_FORM = frozenset(
+    [
+        "to",
+        "for",
+        "ahead",
+        "back",
+        "beyond",
+        "above",
+        "through",
+        "with",
+        "on",
+        "out",
+        "up",
+        "the",
+        "a",
+        "an",
+        "live",
+        "over",
+        "into",
+        "get",
+    ]
+)
+
+
+def _context_ok(
+    line: str, section: str | None, span: SkillSpan, spans: list[SkillSpan], taxonomy: Taxonomy
+) -> bool:
+    if section in SKILLS_SECTIONS or _SKILLS_LINE.match(line):
+        return True
+    entry = taxonomy.get(span.skill_id)
+    need_tech = entry is not None and entry.is_tech
+    for other in spans:
+        if other is span or other.skill_id == span.skill_id:
+            continue
+        other_entry = taxonomy.get(other.skill_id)
+        if other_entry is not None and (other_entry.is_tech or not need_tech):
+            return True
+    return False
+
+
+def _fuzzy(index: SkillIndex, word: str) -> str | None:
+    if len(word) < FUZZY_MIN_LENGTH or word in index.folded_first or not word.isalpha():
+        return None
+    for length in (len(word) - 1, len(word), len(word) + 1):
+        for candidate, skill_id in index.fuzzy_buckets.get((word[0], length), ()):
+            if OSA.distance(word, candidate, score_cutoff=1) <= 1:
+                return skill_id
+    return None
+
+
+def scan_line(
+    line: str, line_no: int, taxonomy: Taxonomy, *, section: str | None = None, fuzzy: bool = True
+) -> list[SkillSpan]:
+    """All skill spans in one line (character offsets within the line)."""
+    toks = tokenize(line)
+    raws, keys, starts, ends, blocks = toks.raws, toks.keys, toks.starts, toks.ends, toks.blocks
+    n = len(raws)
+    if not n:
+        return []
+    index = taxonomy.index
+    exact, folded = index.exact, index.folded
+    exact_first, folded_first = index.exact_first, index.folded_first
+    spans: list[SkillSpan] = []
+    context_spans: list[SkillSpan] = []
+    i = 0
+    while i < n:
+        longest = max(exact_first.get(raws[i], 0), folded_first.get(keys[i], 0))
+        matched = 0
+        if longest:
+            block = blocks[i]
+            for length in range(min(longest, n - i), 0, -1):
+                last = i + length - 1
+                if blocks[last] != block:
+                    continue
+                hit = exact.get(tuple(raws[i : last + 1])) or folded.get(tuple(keys[i : last + 1]))
+                if hit is None:
+                    continue
+                start, end = starts[i], ends[last]
+                if end - start <= 3 and hyphen_glued(line, start, end):
+                    continue
+                if hit.needs_context and last + 1 < n and keys[last + 1] in _NOT_AFTER_CONTEXT_FORM:
+                    continue
+                span = SkillSpan(hit.skill_id, line[start:end], line_no, start, end)
+                spans.append(span)
+                if hit.needs_context:
+                    context_spans.append(span)
+                matched = length
+                break
+        elif fuzzy and len(keys[i]) >= FUZZY_MIN_LENGTH:
+            skill_id = _fuzzy(index, keys[i])
+            if skill_id is not None:
+                spans.append(SkillSpan(skill_id, raws[i], line_no, starts[i], ends[i], fuzzy=True))
+        i += matched or 1
+    if context_spans:
+        solid = [s for s in spans if s not in context_spans]
+        keep = {id(s) for s in context_spans if _context_ok(line, section, s, solid, taxonomy)}
+        spans = [s for s in spans if s not in context_spans or id(s) in keep]
+    return spans
+
+
+def find_skill_spans(
+    text: str, *, section: str | None = None, taxonomy: Taxonomy | None = None, fuzzy: bool = True
+) -> list[SkillSpan]:
+    """Every skill span in `text`, in reading order; `line` is 1-based into text.split("\\n")."""
+    tax = taxonomy if taxonomy is not None else load_taxonomy()
+    spans: list[SkillSpan] = []
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        spans.extend(scan_line(line, line_no, tax, section=section, fuzzy=fuzzy))
+    return spans
+
+
+def extract_skills(
+    text: str, *, section: str | None = None, taxonomy: Taxonomy | None = None
+) -> list[SkillMention]:
+    """Every occurrence of a taxonomy skill in `text` as a `SkillMention` (surface as written)."""
+    tax = taxonomy if taxonomy is not None else load_taxonomy()
+    mentions: list[SkillMention] = []
+    for span in find_skill_spans(text, section=section, taxonomy=tax):
+        entry = tax.get(span.skill_id)
+        if entry is None:
+            continue
+        mentions.append(
+            SkillMention(
+                skill_id=entry.id,
+                name=entry.name,
+                category=entry.category,
+                surface=span.surface,
+                line=span.line,
+                section=section,
+            )
+        )
+    return mentions
+
+
+def unique_skills(mentions: Iterable[SkillMention]) -> list[SkillMention]:
+    """The first mention of each skill id, in order."""
+    seen: set[str] = set()
+    unique: list[SkillMention] = []
+    for mention in mentions:
+        if mention.skill_id not in seen:
+            seen.add(mention.skill_id)
+            unique.append(mention)
+    return unique

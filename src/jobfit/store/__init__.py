@@ -1,0 +1,1 @@
+"""Store: Postgres + pgvector persistence (models, migrations with RLS, sessions, files, embedded server)."""

@@ -1,0 +1,1 @@
+"""Suggestions: evidence-based, truth-guarded resume improvements with measured impact (pure core)."""

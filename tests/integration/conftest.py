@@ -1,0 +1,65 @@
+"""Integration fixtures: one real Postgres+pgvector per test session (embedded, or JOBFIT_TEST_DATABASE_URL),
+the real app over HTTP (TestClient), and fast isolation per test by truncating every table."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+
+from jobfit.api.app import create_app
+from jobfit.config import Settings
+from jobfit.runtime import Runtime, open_runtime
+
+TABLES = ("user_feedback", "ai_suggestions", "match_results", "job_embeddings", "resume_embeddings",
+          "job_descriptions", "resumes", "users")
+
+
+@pytest.fixture(scope="session")
+def runtime() -> Iterator[Runtime]:
+    # not under pytest's tmp dir: pytest keeps that 0700, and as root the cluster runs as another user
+    data_dir = Path(tempfile.mkdtemp(prefix="jobfit-test-"))
+    url = os.environ.get("JOBFIT_TEST_DATABASE_URL")
+    settings = Settings(data_dir=data_dir, database_url=url, secret_key="test-" + "k" * 40)
+    rt = open_runtime(settings)
+    yield rt
+    rt.close()
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _clean(runtime: Runtime) -> Iterator[None]:
+    yield
+    with runtime.db.owner_engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {', '.join(TABLES)} CASCADE"))
+    files: Path = runtime.settings.files_dir
+    if files.exists():
+        shutil.rmtree(files)
+
+
+@pytest.fixture()
+def client(runtime: Runtime) -> Iterator[TestClient]:
+    with TestClient(create_app(runtime), raise_server_exceptions=False) as c:
+        yield c
+
+
+def register_and_login(client: TestClient, email: str | None = None,
+                       password: str = "correct horse battery") -> dict[str, str]:
+    email = email or f"user-{uuid.uuid4().hex[:8]}@example.com"
+    r = client.post("/api/v1/auth/register", json={"email": email, "password": password})
+    assert r.status_code == 201, r.text
+    r = client.post("/api/v1/auth/login", data={"username": email, "password": password})
+    assert r.status_code == 200, r.text
+    return {"Authorization": f"Bearer {r.json()['access_token']}"}
+
+
+@pytest.fixture()
+def auth(client: TestClient) -> dict[str, str]:
+    return register_and_login(client)

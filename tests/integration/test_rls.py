@@ -1,0 +1,91 @@
+"""Row-level security isolates users even when application code forgets its own user filter."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
+
+from jobfit.accounts import register
+from jobfit.runtime import Runtime
+from jobfit.store.models import JobDescription, MatchResultRow, Resume, ResumeEmbedding, User
+
+
+def _user(runtime: Runtime, email: str) -> User:
+    with runtime.db.system_session() as s:
+        return register(s, email, "long enough password")
+
+
+def _resume_with_embedding(runtime: Runtime, user: User) -> uuid.UUID:
+    with runtime.db.user_session(user.id) as s:
+        r = Resume(original_filename="cv.txt", file_type="txt", file_size=10, content_text="Python developer")
+        s.add(r)
+        s.flush()
+        s.add(ResumeEmbedding(resume_id=r.id, embedding_type="full_text", chunk_text="Python developer",
+                              embedding_vector=[0.1] * runtime.embedder.dim))
+        s.commit()
+        return r.id
+
+
+def test_unfiltered_queries_see_only_own_rows(runtime: Runtime) -> None:
+    a, b = _user(runtime, "a@example.com"), _user(runtime, "b@example.com")
+    a_resume = _resume_with_embedding(runtime, a)
+    b_resume = _resume_with_embedding(runtime, b)
+    with runtime.db.user_session(b.id) as s:
+        # no WHERE user_id = ... anywhere: only the database stands between B and A's rows
+        assert s.scalars(select(Resume.id)).all() == [b_resume]
+        assert {e.resume_id for e in s.scalars(select(ResumeEmbedding))} == {b_resume}
+        assert s.get(Resume, a_resume) is None
+        assert s.scalars(select(User.email)).all() == ["b@example.com"]
+        assert s.execute(text("SELECT count(*) FROM resumes")).scalar() == 1
+        # writes to A's rows touch nothing
+        assert s.execute(text("UPDATE resumes SET title = 'pwned'")).rowcount == 1
+        assert s.execute(text("DELETE FROM resumes WHERE id = :id"), {"id": a_resume}).rowcount == 0
+        assert s.execute(text("DELETE FROM resume_embeddings WHERE resume_id = :id"),
+                         {"id": a_resume}).rowcount == 0
+        s.commit()
+    with runtime.db.user_session(a.id) as s:
+        mine = s.get(Resume, a_resume)
+        assert mine is not None and mine.title is None
+        assert s.scalar(select(ResumeEmbedding.id).where(ResumeEmbedding.resume_id == a_resume)) is not None
+
+
+def test_cannot_insert_rows_owned_by_someone_else(runtime: Runtime) -> None:
+    a, b = _user(runtime, "a2@example.com"), _user(runtime, "b2@example.com")
+    a_resume = _resume_with_embedding(runtime, a)
+    with runtime.db.user_session(b.id) as s:
+        s.add(Resume(user_id=a.id, original_filename="x.txt", file_type="txt", file_size=1))
+        with pytest.raises(DBAPIError, match="row-level security"):
+            s.commit()
+    with runtime.db.user_session(b.id) as s:  # nor attach an embedding to A's resume
+        s.add(ResumeEmbedding(resume_id=a_resume, embedding_type="full_text",
+                              embedding_vector=[0.0] * runtime.embedder.dim))
+        with pytest.raises(DBAPIError, match="row-level security"):
+            s.commit()
+    with runtime.db.user_session(b.id) as s:  # nor a match that points at A's resume
+        job = JobDescription(title="Dev", description="Python")
+        s.add(job)
+        s.flush()
+        s.add(MatchResultRow(resume_id=a_resume, job_id=job.id, overall_score=50, confidence_score=50))
+        with pytest.raises(DBAPIError, match="row-level security"):
+            s.commit()
+
+
+def test_scope_survives_commit_within_a_session(runtime: Runtime) -> None:
+    a, b = _user(runtime, "a3@example.com"), _user(runtime, "b3@example.com")
+    _resume_with_embedding(runtime, a)
+    with runtime.db.user_session(b.id) as s:
+        s.commit()
+        assert s.execute(text("SELECT current_user")).scalar() == "jobfit_app"
+        assert s.execute(text("SELECT count(*) FROM resumes")).scalar() == 0
+
+
+def test_no_user_means_no_rows(runtime: Runtime) -> None:
+    a = _user(runtime, "a4@example.com")
+    _resume_with_embedding(runtime, a)
+    with runtime.db.app_engine.connect() as conn:
+        conn.exec_driver_sql("SET ROLE jobfit_app")
+        assert conn.execute(text("SELECT count(*) FROM resumes")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM users")).scalar() == 0

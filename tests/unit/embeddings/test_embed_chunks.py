@@ -1,0 +1,85 @@
+"""Chunking a parsed document into full text + sections and embedding them in one call."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from jobfit.documents.models import Section
+from jobfit.embeddings import EmbeddedChunk, LocalEmbedder, document_chunks, embed_document
+
+
+def section(text: str) -> Section:
+    return Section(heading="H", text=text, start_line=1, end_line=2)
+
+
+SECTIONS = {
+    "summary": section("Backend engineer, 6 years of Python."),
+    "experience": section("Acme Corp — built payment APIs with FastAPI and PostgreSQL."),
+    "interests": section("   \n"),
+    "skills": section("Python, Go, Kubernetes, Terraform"),
+}
+FULL = "Jane Doe\nBackend engineer, 6 years of Python.\nAcme Corp — built payment APIs."
+
+
+class CallCountingEmbedder:
+    """Delegates to a real embedder and records each batch it is asked to embed."""
+
+    def __init__(self, inner: LocalEmbedder) -> None:
+        self.inner = inner
+        self.calls: list[list[str]] = []
+        self.name = inner.name
+        self.dim = inner.dim
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        return self.inner.embed(texts)
+
+
+def test_chunks_are_full_text_then_non_blank_sections_in_order() -> None:
+    chunks = document_chunks(FULL, SECTIONS)
+    assert [kind for kind, _ in chunks] == [
+        "full_text", "section_summary", "section_experience", "section_skills",
+    ]
+    assert chunks[0][1] == FULL
+    assert chunks[3][1] == "Python, Go, Kubernetes, Terraform"
+
+
+def test_blank_document_has_no_chunks() -> None:
+    assert document_chunks("  \n", {"skills": section("")}) == []
+
+
+def test_long_chunks_are_cut_at_a_word_boundary() -> None:
+    text = "word " * 10_000
+    ((kind, chunk),) = document_chunks(text, {}, max_chars=1000)
+    assert kind == "full_text"
+    assert len(chunk) <= 1000 and chunk.endswith("word") and len(chunk) > 900
+
+
+def test_embed_document_uses_one_batched_call() -> None:
+    real = LocalEmbedder()
+    counting = CallCountingEmbedder(real)
+    chunks = embed_document(counting, FULL, SECTIONS)
+    assert len(counting.calls) == 1 and len(counting.calls[0]) == 4
+    assert all(isinstance(c, EmbeddedChunk) for c in chunks)
+    assert [c.embedding_type for c in chunks] == [k for k, _ in document_chunks(FULL, SECTIONS)]
+    expected = real.embed([c.chunk_text for c in chunks])
+    for chunk, row in zip(chunks, expected, strict=True):
+        assert chunk.model == "wordllama/l2_supercat-256"
+        assert chunk.vector.shape == (256,) and chunk.vector.dtype == np.float32
+        np.testing.assert_array_equal(chunk.vector, row)
+    assert float(chunks[0].vector @ chunks[1].vector) > 0.5
+
+
+def test_embed_document_with_nothing_to_embed_makes_no_call() -> None:
+    counting = CallCountingEmbedder(LocalEmbedder())
+    assert embed_document(counting, "", {}) == []
+    assert counting.calls == []
+
+
+@pytest.mark.parametrize("kind", ["section_summary", "section_experience", "section_skills"])
+def test_section_vectors_are_unit_length(kind: str) -> None:
+    chunks = {c.embedding_type: c for c in embed_document(LocalEmbedder(), FULL, SECTIONS)}
+    assert np.linalg.norm(chunks[kind].vector) == pytest.approx(1.0, abs=1e-5)
