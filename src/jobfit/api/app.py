@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from jobfit import __version__
 from jobfit.api.errors import BodySizeLimitMiddleware, RequestIdMiddleware, install_error_handlers
-from jobfit.api.routes import auth, health
+from jobfit.api.routes import auth, documents, health
 from jobfit.runtime import Runtime
 
 API_PREFIX = "/api/v1"
@@ -27,20 +27,5 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.add_middleware(RequestIdMiddleware)
     app.include_router(health.router)
     app.include_router(auth.router, prefix=API_PREFIX)
-    for module in _optional_routers():
-        app.include_router(module.router, prefix=API_PREFIX)
+    app.include_router(documents.router, prefix=API_PREFIX)
     return app
-
-
-def _optional_routers() -> list:
-    """Routers of the resource modules (documents, matching, suggestions, feedback)."""
-    import importlib
-
-    found = []
-    for name in ("documents", "matching", "suggestions", "feedback"):
-        try:
-            found.append(importlib.import_module(f"jobfit.api.routes.{name}"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"jobfit.api.routes.{name}":
-                raise
-    return found

@@ -19,10 +19,21 @@ class RequestTooLarge(Exception):
     pass
 
 
+class CodedHTTPException(StarletteHTTPException):
+    """An HTTP error that also carries a stable machine-readable `code` next to `detail`."""
+
+    def __init__(self, status_code: int, detail: str, code: str) -> None:
+        super().__init__(status_code, detail)
+        self.code = code
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        body: dict[str, object] = {"detail": exc.detail}
+        if isinstance(exc, CodedHTTPException):
+            body["code"] = exc.code
+        return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import signal
 import sys
-from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 from jobfit import __version__
+from jobfit.cli.output import fail
 
 app = typer.Typer(
     name="jobfit",
@@ -23,12 +23,6 @@ db_app = typer.Typer(help="Database: migrate, inspect, reset.", no_args_is_help=
 user_app = typer.Typer(help="Accounts.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(user_app, name="user")
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    """One line on stderr and a non-zero exit: the CLI's error contract."""
-    typer.echo(f"jobfit: error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 def _version(value: bool) -> None:
@@ -163,6 +157,25 @@ def db_reset(yes: Annotated[bool, typer.Option("--yes", help="Really delete ever
     typer.echo(f"deleted the database and files under {settings.data_dir}")
 
 
+@app.command()
+def reembed() -> None:
+    """Recompute every stored vector with the configured embedding model (after changing it)."""
+    from rich.progress import Progress
+
+    from jobfit.store.reembed import count_documents, reembed_all
+
+    settings = _settings()
+    runtime = _open(settings, check_embedding=False)
+    try:
+        total = count_documents(runtime.db)
+        with Progress(transient=True) as progress:
+            task = progress.add_task("re-embedding", total=total)
+            done = reembed_all(runtime.db, runtime.embedder, lambda: progress.advance(task))
+        typer.echo(f"re-embedded {done} documents with {runtime.embedder.name} ({runtime.embedder.dim}-d)")
+    finally:
+        runtime.close()
+
+
 @user_app.command("create")
 def user_create(
     email: Annotated[str, typer.Argument(help="The account's email.")],
@@ -186,20 +199,13 @@ def user_create(
 
 def _register_core_commands() -> None:
     """Commands that run the pure core in-process (no server, no database)."""
-    import importlib
+    from jobfit.cli import match, parse
 
-    for module_name, names in (("jobfit.cli.parse", ("parse",)), ("jobfit.cli.match", ("match", "rank"))):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        for name in names:
-            if hasattr(module, name):
-                app.command(name)(getattr(module, name))
+    app.command("parse")(parse.parse)
+    app.command("match")(match.match)
+    app.command("rank")(match.rank)
 
 
 _register_core_commands()
 
-__all__ = ["Path", "app", "fail"]
+__all__ = ["app", "fail"]

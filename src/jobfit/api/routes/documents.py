@@ -1,0 +1,226 @@
+"""Documents: upload, list, read, rename and delete resumes and job descriptions (seed section 1).
+
+Uploads are atomic (file, row and embeddings all land or none does), sized while streaming (413),
+and every unreadable file gets a 422 naming what is wrong, never a 500.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
+
+from jobfit.api.errors import CodedHTTPException
+from jobfit.api.deps import CurrentUser, Db, RuntimeDep
+from jobfit.api.schemas import (
+    JobDetail,
+    JobIn,
+    JobSummary,
+    JobUploaded,
+    Page,
+    ResumeDetail,
+    ResumeSummary,
+    ResumeUploaded,
+    TitleUpdate,
+)
+from jobfit.documents.errors import DocumentError, FileTooLargeError
+from jobfit.documents.job import parse_job, parse_job_file
+from jobfit.documents.resume import parse_resume
+from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks
+from jobfit.store import documents as store
+from jobfit.store.models import JobDescription, Resume
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "text/plain; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+}
+Limit = Annotated[int, Query(ge=1, le=100)]
+Offset = Annotated[int, Query(ge=0)]
+
+
+def document_error(exc: DocumentError) -> CodedHTTPException:
+    code = status.HTTP_413_CONTENT_TOO_LARGE if isinstance(exc, FileTooLargeError) else 422
+    return CodedHTTPException(code, exc.message, exc.code)
+
+
+def read_upload(upload: UploadFile, max_bytes: int) -> tuple[bytes, str]:
+    data = upload.file.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise document_error(FileTooLargeError(f"The file is larger than the {max_bytes // (1024 * 1024)} MB limit."))
+    name = (upload.filename or "upload").replace("\\", "/").rsplit("/", 1)[-1].strip()[:255] or "upload"
+    return data, name
+
+
+def _resume_summary(row: Resume) -> ResumeSummary:
+    return ResumeSummary(id=row.id, title=row.title, original_filename=row.original_filename,
+                         file_type=row.file_type, file_size=row.file_size,
+                         quality_score=float(row.quality_score or 0), created_at=row.created_at,
+                         updated_at=row.updated_at)
+
+
+def _resume_detail(row: Resume) -> ResumeDetail:
+    meta = dict(row.metadata_ or {})
+    meta.pop("storage_key", None)
+    return ResumeDetail(**_resume_summary(row).model_dump(), content_text=row.content_text,
+                        contact_info=row.contact_info or {}, sections=row.sections or {}, metadata=meta)
+
+
+def _job_summary(row: JobDescription) -> JobSummary:
+    return JobSummary(id=row.id, title=row.title, company=row.company, location=row.location,
+                      job_type=row.job_type, remote_option=row.remote_option,
+                      experience_level=row.experience_level, created_at=row.created_at, updated_at=row.updated_at)
+
+
+def _job_detail(row: JobDescription) -> JobDetail:
+    meta = dict(row.metadata_ or {})
+    meta.pop("storage_key", None)
+    return JobDetail(**_job_summary(row).model_dump(), description=row.description,
+                     requirements=row.requirements, responsibilities=row.responsibilities,
+                     benefits=row.benefits, salary_range=row.salary_range, sections=row.sections or {},
+                     metadata=meta)
+
+
+def _get(db: Db, model: type, doc_id: uuid.UUID, what: str):
+    row = db.get(model, doc_id)  # RLS: another user's id is simply not found
+    if row is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{what} not found")
+    return row
+
+
+# -- resumes ------------------------------------------------------------------------------------
+
+@router.post("/upload/resume", status_code=status.HTTP_201_CREATED, response_model=ResumeUploaded)
+def upload_resume(
+    db: Db, user: CurrentUser, runtime: RuntimeDep,
+    file: Annotated[UploadFile, File(description="PDF, DOCX, TXT or Markdown, at most 10 MB")],
+    title: Annotated[str | None, Form(max_length=300)] = None,
+    title_query: Annotated[str | None, Query(alias="title", max_length=300)] = None,
+) -> ResumeUploaded:
+    data, filename = read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
+    try:
+        parsed = parse_resume(data, filename)
+    except DocumentError as exc:
+        raise document_error(exc) from None
+    chunks = resume_chunks(parsed)
+    vectors = embed_chunks(runtime.embedder, chunks)
+    row = store.add_resume(db, runtime.files, user_id=user.id, title=(title or title_query or "").strip() or None,
+                           filename=filename, data=data, parsed=parsed, chunks=chunks, vectors=vectors,
+                           model=runtime.embedder.name)
+    return ResumeUploaded(id=row.id, title=row.title, quality_score=parsed.quality_score,
+                          sections_found=list(parsed.sections), contact_info=row.contact_info)
+
+
+@router.get("/resumes", response_model=Page[ResumeSummary])
+def list_resumes(db: Db, _user: CurrentUser, limit: Limit = 20, offset: Offset = 0) -> Page[ResumeSummary]:
+    rows, total = store.page(db, Resume, limit, offset)
+    return Page(items=[_resume_summary(r) for r in rows], total=total, limit=limit, offset=offset)
+
+
+@router.get("/resumes/{resume_id}", response_model=ResumeDetail)
+def get_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser) -> ResumeDetail:
+    return _resume_detail(_get(db, Resume, resume_id, "Resume"))
+
+
+@router.patch("/resumes/{resume_id}", response_model=ResumeDetail)
+def rename_resume(resume_id: uuid.UUID, body: TitleUpdate, db: Db, _user: CurrentUser) -> ResumeDetail:
+    row = _get(db, Resume, resume_id, "Resume")
+    row.title = body.title
+    db.commit()
+    db.refresh(row)
+    return _resume_detail(row)
+
+
+@router.delete("/resumes/{resume_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
+    store.delete_document(db, runtime.files, _get(db, Resume, resume_id, "Resume"))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+def _file_response(runtime: RuntimeDep, row: Resume | JobDescription, filename: str, file_type: str) -> Response:
+    key = store.storage_key(row)
+    if not key or not runtime.files.exists(key):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "The original file is not stored for this document")
+    disposition = f"attachment; filename*=UTF-8''{quote(filename, safe='')}"
+    return Response(runtime.files.read(key), media_type=MEDIA_TYPES.get(file_type, "application/octet-stream"),
+                    headers={"Content-Disposition": disposition})
+
+
+@router.get("/resumes/{resume_id}/file", response_class=Response,
+            responses={200: {"content": {"application/octet-stream": {}}}})
+def download_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
+    row = _get(db, Resume, resume_id, "Resume")
+    return _file_response(runtime, row, row.original_filename, row.file_type)
+
+
+# -- job descriptions ---------------------------------------------------------------------------
+
+@router.post("/upload/job-description", status_code=status.HTTP_201_CREATED, response_model=JobUploaded)
+def create_job(body: JobIn, db: Db, user: CurrentUser, runtime: RuntimeDep) -> JobUploaded:
+    fields = body.model_dump()
+    parsed = parse_job(**fields)
+    chunks = job_chunks(parsed)
+    row = store.add_job(db, runtime.files, user_id=user.id, parsed=parsed, fields=fields, chunks=chunks,
+                        vectors=embed_chunks(runtime.embedder, chunks), model=runtime.embedder.name)
+    return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
+
+
+@router.post("/upload/job-description/file", status_code=status.HTTP_201_CREATED, response_model=JobUploaded)
+def upload_job_file(
+    db: Db, user: CurrentUser, runtime: RuntimeDep,
+    file: Annotated[UploadFile, File(description="PDF, DOCX, TXT or Markdown, at most 10 MB")],
+    title: Annotated[str | None, Form(max_length=300)] = None,
+    company: Annotated[str | None, Form(max_length=300)] = None,
+) -> JobUploaded:
+    data, filename = read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
+    try:
+        parsed = parse_job_file(data, filename, title=(title or "").strip() or None)
+    except DocumentError as exc:
+        raise document_error(exc) from None
+    if company:
+        parsed.company = company.strip()
+    chunks = job_chunks(parsed)
+    row = store.add_job(db, runtime.files, user_id=user.id, parsed=parsed,
+                        fields={"description": parsed.text_content}, chunks=chunks,
+                        vectors=embed_chunks(runtime.embedder, chunks), model=runtime.embedder.name,
+                        original=(data, filename))
+    return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
+
+
+@router.get("/job-descriptions", response_model=Page[JobSummary])
+def list_jobs(db: Db, _user: CurrentUser, limit: Limit = 20, offset: Offset = 0) -> Page[JobSummary]:
+    rows, total = store.page(db, JobDescription, limit, offset)
+    return Page(items=[_job_summary(r) for r in rows], total=total, limit=limit, offset=offset)
+
+
+@router.get("/job-descriptions/{job_id}", response_model=JobDetail)
+def get_job(job_id: uuid.UUID, db: Db, _user: CurrentUser) -> JobDetail:
+    return _job_detail(_get(db, JobDescription, job_id, "Job description"))
+
+
+@router.patch("/job-descriptions/{job_id}", response_model=JobDetail)
+def rename_job(job_id: uuid.UUID, body: TitleUpdate, db: Db, _user: CurrentUser) -> JobDetail:
+    row = _get(db, JobDescription, job_id, "Job description")
+    row.title = body.title
+    db.commit()
+    db.refresh(row)
+    return _job_detail(row)
+
+
+@router.delete("/job-descriptions/{job_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_job(job_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
+    store.delete_document(db, runtime.files, _get(db, JobDescription, job_id, "Job description"))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/job-descriptions/{job_id}/file", response_class=Response,
+            responses={200: {"content": {"application/octet-stream": {}}}})
+def download_job(job_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
+    row = _get(db, JobDescription, job_id, "Job description")
+    ext = (row.metadata_ or {}).get("file_type", "txt")
+    return _file_response(runtime, row, f"{row.title}.{ext}", ext)

@@ -1,0 +1,159 @@
+"""Resumes and job descriptions in the database: rows <-> parsed documents, atomic creation and deletion.
+
+The seed's columns hold what they name (`content_text`, `contact_info`, `sections`, `quality_score`);
+the rest of the parsed document (experience, education, skills, quality checks, the storage key of the
+original file) lives in `metadata`, so the full ParsedResume / ParsedJob can be rebuilt for matching
+without parsing the file again.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from jobfit.documents.models import DocumentMetadata, ParsedJob, ParsedResume, Section
+from jobfit.store.files import FileStore
+from jobfit.store.models import JobDescription, JobEmbedding, Resume, ResumeEmbedding
+
+_RESUME_EXTRA = ("experience", "total_years_experience", "education", "skills", "quality_checks")
+_JOB_EXTRA = ("text_content", "required_skills", "preferred_skills", "min_years", "degree_level", "degree_field")
+
+
+def _sections_json(sections: Mapping[str, Section]) -> dict[str, Any]:
+    return {name: s.model_dump() for name, s in sections.items()}
+
+
+def resume_metadata(parsed: ParsedResume, *, storage_key: str | None) -> dict[str, Any]:
+    meta = parsed.metadata.model_dump()
+    meta.update(parsed.model_dump(include=set(_RESUME_EXTRA), mode="json"))
+    meta["storage_key"] = storage_key
+    return meta
+
+
+def parsed_resume(row: Resume) -> ParsedResume:
+    meta = dict(row.metadata_ or {})
+    extra = {k: meta.pop(k) for k in _RESUME_EXTRA if k in meta}
+    meta.pop("storage_key", None)
+    return ParsedResume(
+        text_content=row.content_text or "",
+        contact_info=row.contact_info or {},
+        sections=row.sections or {},
+        metadata=DocumentMetadata.model_validate(meta),
+        quality_score=float(row.quality_score or 0),
+        **extra,
+    )
+
+
+def job_metadata(parsed: ParsedJob, *, storage_key: str | None = None) -> dict[str, Any]:
+    meta = parsed.metadata.model_dump()
+    meta.update(parsed.model_dump(include=set(_JOB_EXTRA), mode="json"))
+    meta["storage_key"] = storage_key
+    return meta
+
+
+def parsed_job(row: JobDescription) -> ParsedJob:
+    meta = dict(row.metadata_ or {})
+    extra = {k: meta.pop(k) for k in _JOB_EXTRA if k in meta}
+    meta.pop("storage_key", None)
+    extra.setdefault("text_content", row.description)
+    return ParsedJob(
+        title=row.title, company=row.company, sections=row.sections or {},
+        job_type=row.job_type, remote_option=row.remote_option, experience_level=row.experience_level,
+        location=row.location, salary_range=row.salary_range,
+        metadata=DocumentMetadata.model_validate(meta), **extra,
+    )
+
+
+def storage_key(row: Resume | JobDescription) -> str | None:
+    return (row.metadata_ or {}).get("storage_key")
+
+
+def _vector_rows(cls: type, fk: str, owner_id: uuid.UUID, chunks: list[tuple[str, str]],
+                 vectors: Mapping[str, np.ndarray], model: str) -> list[Any]:
+    return [
+        cls(**{fk: owner_id}, embedding_type=kind, chunk_text=text,
+            embedding_vector=vectors[kind], metadata_={"model": model})
+        for kind, text in chunks
+    ]
+
+
+def add_resume(session: Session, files: FileStore, *, user_id: uuid.UUID, title: str | None,
+               filename: str, data: bytes, parsed: ParsedResume, chunks: list[tuple[str, str]],
+               vectors: Mapping[str, np.ndarray], model: str) -> Resume:
+    """Store the original file, the row and its embeddings: all of them, or none."""
+    key = files.save(user_id, data, parsed.metadata.file_type)
+    try:
+        row = Resume(
+            user_id=user_id, title=title or filename, original_filename=filename,
+            file_type=parsed.metadata.file_type, file_size=len(data), content_text=parsed.text_content,
+            metadata_=resume_metadata(parsed, storage_key=key),
+            contact_info=parsed.contact_info.model_dump(mode="json"),
+            sections=_sections_json(parsed.sections), quality_score=round(parsed.quality_score, 2),
+        )
+        session.add(row)
+        session.flush()
+        session.add_all(_vector_rows(ResumeEmbedding, "resume_id", row.id, chunks, vectors, model))
+        session.commit()
+    except BaseException:
+        session.rollback()
+        files.delete(key)  # no orphan file when the database write fails
+        raise
+    return row
+
+
+def add_job(session: Session, files: FileStore, *, user_id: uuid.UUID, parsed: ParsedJob,
+            fields: Mapping[str, Any], chunks: list[tuple[str, str]], vectors: Mapping[str, np.ndarray],
+            model: str, original: tuple[bytes, str] | None = None) -> JobDescription:
+    """Store a job (and, for an uploaded file, the original): all of it, or none."""
+    key = files.save(user_id, original[0], parsed.metadata.file_type) if original else None
+    try:
+        row = JobDescription(
+            user_id=user_id, title=parsed.title, company=parsed.company,
+            description=fields.get("description") or parsed.text_content,
+            requirements=fields.get("requirements"), responsibilities=fields.get("responsibilities"),
+            benefits=fields.get("benefits"), location=parsed.location, salary_range=parsed.salary_range,
+            job_type=parsed.job_type, remote_option=parsed.remote_option,
+            experience_level=parsed.experience_level,
+            metadata_=job_metadata(parsed, storage_key=key), sections=_sections_json(parsed.sections),
+        )
+        session.add(row)
+        session.flush()
+        session.add_all(_vector_rows(JobEmbedding, "job_id", row.id, chunks, vectors, model))
+        session.commit()
+    except BaseException:
+        session.rollback()
+        if key:
+            files.delete(key)
+        raise
+    return row
+
+
+def delete_document(session: Session, files: FileStore, row: Resume | JobDescription) -> None:
+    """Delete the row (embeddings, matches and suggestions cascade), then the stored file."""
+    key = storage_key(row)
+    session.delete(row)
+    session.commit()
+    if key:
+        files.delete(key)
+
+
+def page(session: Session, model: type, limit: int, offset: int) -> tuple[list[Any], int]:
+    total = session.scalar(select(func.count()).select_from(model)) or 0
+    rows = session.scalars(select(model).order_by(model.created_at.desc(), model.id).limit(limit).offset(offset))
+    return list(rows), total
+
+
+def vectors_of(session: Session, model: type, fk_column: Any, owner_id: uuid.UUID) -> dict[str, np.ndarray]:
+    rows = session.execute(select(model.embedding_type, model.embedding_vector).where(fk_column == owner_id))
+    return {kind: np.asarray(vec, dtype=np.float32) for kind, vec in rows if vec is not None}
+
+
+def replace_vectors(session: Session, model: type, fk: str, owner_id: uuid.UUID, chunks: list[tuple[str, str]],
+                    vectors: Mapping[str, np.ndarray], name: str) -> None:
+    session.execute(delete(model).where(getattr(model, fk) == owner_id))
+    session.add_all(_vector_rows(model, fk, owner_id, chunks, vectors, name))

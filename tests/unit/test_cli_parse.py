@@ -1,0 +1,40 @@
+"""`jobfit parse` on real files, and its one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from jobfit.cli import app
+
+runner = CliRunner()
+
+
+def test_parse_resume_json_uses_seed_field_names(evaldata: Path) -> None:
+    pdf = evaldata / "resume_matcher_samples" / "resumes" / "alfred_pennyworth_pm.pdf"
+    result = runner.invoke(app, ["parse", str(pdf), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    for field in ("text_content", "contact_info", "sections", "metadata", "quality_score", "experience",
+                  "education", "skills"):
+        assert field in data
+    assert data["metadata"]["file_type"] == "pdf" and data["sections"]
+
+
+def test_parse_job_readable(evaldata: Path) -> None:
+    pdf = evaldata / "resume_matcher_samples" / "job_descriptions" / "job_desc_front_end_engineer.pdf"
+    result = runner.invoke(app, ["parse", "--job", str(pdf)])
+    assert result.exit_code == 0, result.output
+    assert "Required skills" in result.stdout
+
+
+def test_parse_errors_are_one_line_exit_2(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["parse", str(tmp_path / "nope.pdf")])
+    assert missing.exit_code == 2
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 garbage")
+    result = runner.invoke(app, ["parse", str(bad)])
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
