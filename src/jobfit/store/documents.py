@@ -153,6 +153,17 @@ def vectors_of(session: Session, model: type, fk_column: Any, owner_id: uuid.UUI
     return {kind: np.asarray(vec, dtype=np.float32) for kind, vec in rows if vec is not None}
 
 
+def vectors_of_many(session: Session, model: type, fk_column: Any,
+                    owner_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, np.ndarray]]:
+    out: dict[uuid.UUID, dict[str, np.ndarray]] = {i: {} for i in owner_ids}
+    rows = session.execute(select(fk_column, model.embedding_type, model.embedding_vector)
+                           .where(fk_column.in_(owner_ids)))
+    for owner, kind, vec in rows:
+        if vec is not None:
+            out[owner][kind] = np.asarray(vec, dtype=np.float32)
+    return out
+
+
 def replace_vectors(session: Session, model: type, fk: str, owner_id: uuid.UUID, chunks: list[tuple[str, str]],
                     vectors: Mapping[str, np.ndarray], name: str) -> None:
     session.execute(delete(model).where(getattr(model, fk) == owner_id))

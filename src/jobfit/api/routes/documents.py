@@ -12,8 +12,8 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
 
-from jobfit.api.errors import CodedHTTPException
 from jobfit.api.deps import CurrentUser, Db, RuntimeDep
+from jobfit.api.errors import CodedHTTPException
 from jobfit.api.schemas import (
     JobDetail,
     JobIn,

@@ -1,0 +1,186 @@
+"""Matching: analyse one resume against one job, list and delete results, rank many against one.
+
+Every stored result is the full explainable MatchResult (scores, requirement table with evidence lines,
+gaps, strengths). Ids that do not exist or belong to someone else are 404 alike (RLS hides them).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Response, status
+from pydantic import BaseModel, Field
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jobfit.api.deps import CurrentUser, Db
+from jobfit.api.schemas import Page
+from jobfit.matching import rank_jobs, rank_resumes, score_match
+from jobfit.store import documents, matches
+from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
+
+router = APIRouter(prefix="/matching", tags=["matching"])
+
+
+class AnalyzeIn(BaseModel):
+    resume_id: uuid.UUID
+    job_id: uuid.UUID
+
+
+class RankResumesIn(BaseModel):
+    job_id: uuid.UUID
+    resume_ids: list[uuid.UUID] | None = Field(default=None, max_length=5000)
+    top_k: int = Field(default=20, ge=1, le=500)
+
+
+class RankJobsIn(BaseModel):
+    resume_id: uuid.UUID
+    job_ids: list[uuid.UUID] | None = Field(default=None, max_length=5000)
+    top_k: int = Field(default=20, ge=1, le=500)
+
+
+class MatchOut(BaseModel):
+    id: uuid.UUID
+    resume_id: uuid.UUID
+    job_id: uuid.UUID
+    overall_score: float
+    confidence_score: float
+    skills_score: float | None
+    experience_score: float | None
+    education_score: float | None
+    keyword_score: float | None
+    section_scores: dict[str, Any]
+    match_analysis: dict[str, Any]
+    skill_gaps: list[Any]
+    strengths: list[Any]
+    processing_time_ms: int | None
+    algorithm_version: str | None
+    created_at: datetime
+
+
+class RankOut(BaseModel):
+    candidates_considered: int
+    total_documents: int
+    results: list[MatchOut]
+
+
+def match_out(row: MatchResultRow) -> MatchOut:
+    def num(v: Any) -> float | None:
+        return None if v is None else float(v)
+
+    return MatchOut(
+        id=row.id, resume_id=row.resume_id, job_id=row.job_id, overall_score=float(row.overall_score),
+        confidence_score=float(row.confidence_score), skills_score=num(row.skills_score),
+        experience_score=num(row.experience_score), education_score=num(row.education_score),
+        keyword_score=num(row.keyword_score), section_scores=row.section_scores or {},
+        match_analysis=row.match_analysis or {}, skill_gaps=row.skill_gaps or [], strengths=row.strengths or [],
+        processing_time_ms=row.processing_time_ms, algorithm_version=row.algorithm_version,
+        created_at=row.created_at,
+    )
+
+
+def _get(db: Session, model: type, doc_id: uuid.UUID, what: str) -> Any:
+    row = db.get(model, doc_id)
+    if row is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{what} not found")
+    return row
+
+
+def analyze_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescription) -> tuple[MatchResultRow, bool]:
+    """Score and store one pair (no commit): the single place a match result is computed from rows."""
+    result = score_match(
+        documents.parsed_resume(resume), documents.parsed_job(job),
+        resume_vectors=documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id),
+        job_vectors=documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id),
+    )
+    return matches.upsert_match(db, user_id=user_id, resume_id=resume.id, job_id=job.id, result=result)
+
+
+@router.post("/analyze", status_code=status.HTTP_201_CREATED, response_model=MatchOut,
+             responses={200: {"description": "The pair was analysed before: its result was updated"}})
+def analyze(body: AnalyzeIn, db: Db, user: CurrentUser, response: Response) -> MatchOut:
+    resume = _get(db, Resume, body.resume_id, "Resume")
+    job = _get(db, JobDescription, body.job_id, "Job description")
+    row, created = analyze_pair(db, user.id, resume, job)
+    db.commit()
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return match_out(row)
+
+
+@router.get("/results", response_model=Page[MatchOut])
+def list_results(
+    db: Db, _user: CurrentUser,
+    resume_id: uuid.UUID | None = None, job_id: uuid.UUID | None = None,
+    min_score: Annotated[float | None, Query(ge=0, le=100)] = None,
+    sort: Literal["score", "date"] = "score",
+    limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0)] = 0,
+) -> Page[MatchOut]:
+    rows, total = matches.list_matches(db, resume_id=resume_id, job_id=job_id, min_score=min_score, sort=sort,
+                                       limit=limit, offset=offset)
+    return Page(items=[match_out(r) for r in rows], total=total, limit=limit, offset=offset)
+
+
+@router.get("/results/{match_id}", response_model=MatchOut)
+def get_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> MatchOut:
+    return match_out(_get(db, MatchResultRow, match_id, "Match result"))
+
+
+@router.delete("/results/{match_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> Response:
+    db.delete(_get(db, MatchResultRow, match_id, "Match result"))
+    db.commit()
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+def _candidates(db: Session, model: type, wanted: list[uuid.UUID] | None, query_vector: Any, top_k: int,
+                nearest: Any) -> tuple[list[uuid.UUID], int]:
+    """Explicit ids are all scored (each must exist); otherwise k-NN narrows the user's documents."""
+    if wanted is not None:
+        wanted = list(dict.fromkeys(wanted))
+        found = set(db.scalars(select(model.id).where(model.id.in_(wanted))))
+        missing = [str(i) for i in wanted if i not in found]
+        if missing:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"not found: {', '.join(missing[:5])}")
+        return wanted, len(wanted)
+    total = db.scalar(select(func.count()).select_from(model)) or 0
+    pool = max(3 * top_k, 60)
+    if total <= pool or query_vector is None:
+        return list(db.scalars(select(model.id))), total
+    return nearest(db, query_vector, pool), total
+
+
+@router.post("/rank-resumes", response_model=RankOut)
+def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser) -> RankOut:
+    job = _get(db, JobDescription, body.job_id, "Job description")
+    job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
+    ids, total = _candidates(db, Resume, body.resume_ids, job_vectors.get("full_text"), body.top_k,
+                             matches.nearest_resumes)
+    rows = {r.id: r for r in db.scalars(select(Resume).where(Resume.id.in_(ids)))}
+    vectors = documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id, ids)
+    ranked = rank_resumes(documents.parsed_job(job),
+                          [(i, documents.parsed_resume(rows[i]), vectors[i]) for i in ids if i in rows],
+                          body.top_k, job_vectors=job_vectors)
+    stored = [matches.upsert_match(db, user_id=user.id, resume_id=rid, job_id=job.id, result=res)[0]
+              for rid, res in ranked]
+    db.commit()
+    return RankOut(candidates_considered=len(ids), total_documents=total, results=[match_out(r) for r in stored])
+
+
+@router.post("/rank-jobs", response_model=RankOut)
+def rank_jobs_for_resume(body: RankJobsIn, db: Db, user: CurrentUser) -> RankOut:
+    resume = _get(db, Resume, body.resume_id, "Resume")
+    resume_vectors = documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id)
+    ids, total = _candidates(db, JobDescription, body.job_ids, resume_vectors.get("full_text"), body.top_k,
+                             matches.nearest_jobs)
+    rows = {j.id: j for j in db.scalars(select(JobDescription).where(JobDescription.id.in_(ids)))}
+    vectors = documents.vectors_of_many(db, JobEmbedding, JobEmbedding.job_id, ids)
+    ranked = rank_jobs(documents.parsed_resume(resume),
+                       [(i, documents.parsed_job(rows[i]), vectors[i]) for i in ids if i in rows],
+                       body.top_k, resume_vectors=resume_vectors)
+    stored = [matches.upsert_match(db, user_id=user.id, resume_id=resume.id, job_id=jid, result=res)[0]
+              for jid, res in ranked]
+    db.commit()
+    return RankOut(candidates_considered=len(ids), total_documents=total, results=[match_out(r) for r in stored])

@@ -1,0 +1,88 @@
+"""Match results in the database: upsert by (resume, job), filtered listing, and the pgvector candidate stage."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import numpy as np
+from sqlalchemy import func, select, text
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from jobfit.matching.models import MatchResult
+from jobfit.store.models import JobEmbedding, MatchResultRow, ResumeEmbedding
+
+SCORE_COLUMNS = ("overall_score", "confidence_score", "skills_score", "experience_score", "education_score",
+                 "keyword_score")
+
+
+def upsert_match(session: Session, *, user_id: uuid.UUID, resume_id: uuid.UUID, job_id: uuid.UUID,
+                 result: MatchResult) -> tuple[MatchResultRow, bool]:
+    """Insert or update the one row for (resume_id, job_id); returns (row, created). Caller commits."""
+    values: dict[str, Any] = {c: round(getattr(result, c), 2) for c in SCORE_COLUMNS}
+    values.update(
+        section_scores=result.section_scores,
+        match_analysis=result.match_analysis.model_dump(mode="json"),
+        skill_gaps=[g.model_dump(mode="json") for g in result.skill_gaps],
+        strengths=[s.model_dump(mode="json") for s in result.strengths],
+        processing_time_ms=result.processing_time_ms,
+        algorithm_version=result.algorithm_version,
+    )
+    stmt = insert(MatchResultRow).values(user_id=user_id, resume_id=resume_id, job_id=job_id, **values)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["resume_id", "job_id"], set_=values
+    ).returning(MatchResultRow.id, text("(xmax = 0) AS inserted"))
+    match_id, created = session.execute(stmt).one()
+    row = session.get(MatchResultRow, match_id, populate_existing=True)
+    assert row is not None
+    return row, bool(created)
+
+
+def list_matches(session: Session, *, resume_id: uuid.UUID | None, job_id: uuid.UUID | None,
+                 min_score: float | None, sort: Literal["score", "date"], limit: int,
+                 offset: int) -> tuple[list[MatchResultRow], int]:
+    query = select(MatchResultRow)
+    if resume_id is not None:
+        query = query.where(MatchResultRow.resume_id == resume_id)
+    if job_id is not None:
+        query = query.where(MatchResultRow.job_id == job_id)
+    if min_score is not None:
+        query = query.where(MatchResultRow.overall_score >= min_score)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    order = ((MatchResultRow.overall_score.desc(), MatchResultRow.id) if sort == "score"
+             else (MatchResultRow.created_at.desc(), MatchResultRow.id))
+    rows = session.scalars(query.order_by(*order).limit(limit).offset(offset))
+    return list(rows), total
+
+
+def nearest(session: Session, model: type, fk_column: Any, query_vector: np.ndarray, k: int,
+            restrict_to: Sequence[uuid.UUID] | None = None) -> list[uuid.UUID]:
+    """Candidate documents by cosine distance of their full-text vectors (HNSW), best first.
+
+    Iterative index scans (pgvector >= 0.8) keep returning neighbours until `k` rows pass the RLS
+    and id filters, so a user with few documents among many still gets a full candidate list.
+    """
+    session.execute(text("SELECT set_config('hnsw.ef_search', :ef, true)"), {"ef": str(min(max(k, 40), 1000))})
+    try:
+        with session.begin_nested():
+            session.execute(text("SET LOCAL hnsw.iterative_scan = relaxed_order"))
+    except DBAPIError:  # pgvector < 0.8 on an external database: a plain HNSW scan
+        pass
+    query = select(fk_column).where(model.embedding_type == "full_text")
+    if restrict_to is not None:
+        query = query.where(fk_column.in_(list(restrict_to)))
+    query = query.order_by(model.embedding_vector.cosine_distance(query_vector)).limit(k)
+    return list(session.scalars(query))
+
+
+def nearest_resumes(session: Session, job_vector: np.ndarray, k: int,
+                    restrict_to: Sequence[uuid.UUID] | None = None) -> list[uuid.UUID]:
+    return nearest(session, ResumeEmbedding, ResumeEmbedding.resume_id, job_vector, k, restrict_to)
+
+
+def nearest_jobs(session: Session, resume_vector: np.ndarray, k: int,
+                 restrict_to: Sequence[uuid.UUID] | None = None) -> list[uuid.UUID]:
+    return nearest(session, JobEmbedding, JobEmbedding.job_id, resume_vector, k, restrict_to)

@@ -1,0 +1,114 @@
+"""Matching endpoints on real evaldata files: analyse (create then update), list/filter/sort, delete,
+rank both ways with the pgvector candidate stage, and isolation (foreign ids are 404)."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.integration.conftest import register_and_login
+
+DOCS = "/api/v1/documents"
+MATCH = "/api/v1/matching"
+
+
+def _upload_resume(client: TestClient, auth: dict, path: Path) -> str:
+    r = client.post(f"{DOCS}/upload/resume", headers=auth, files={"file": (path.name, path.read_bytes())})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+def _upload_job(client: TestClient, auth: dict, path: Path) -> str:
+    r = client.post(f"{DOCS}/upload/job-description/file", headers=auth,
+                    files={"file": (path.name, path.read_bytes())})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+@pytest.fixture()
+def samples(evaldata: Path) -> Path:
+    return evaldata / "resume_matcher_samples"
+
+
+def test_analyze_creates_then_updates_one_row(client: TestClient, auth: dict, samples: Path) -> None:
+    rid = _upload_resume(client, auth, samples / "resumes" / "barry_allen_fe.pdf")
+    jid = _upload_job(client, auth, samples / "job_descriptions" / "job_desc_front_end_engineer.pdf")
+    first = client.post(f"{MATCH}/analyze", headers=auth, json={"resume_id": rid, "job_id": jid})
+    assert first.status_code == 201, first.text
+    body = first.json()
+    for field in ("overall_score", "confidence_score", "skills_score", "experience_score", "education_score",
+                  "keyword_score", "section_scores", "match_analysis", "skill_gaps", "strengths",
+                  "processing_time_ms", "algorithm_version"):
+        assert field in body
+    assert 0 <= body["overall_score"] <= 100 and body["match_analysis"]["summary"]
+    reqs = body["match_analysis"]["requirements"]
+    met = [r for r in reqs if r["status"] == "met" and r["kind"] == "skill"]
+    assert met and all(r["evidence"] and r["line"] for r in met), "met skills point at a resume line"
+    assert body["section_scores"], "section scores come from the stored vectors"
+
+    again = client.post(f"{MATCH}/analyze", headers=auth, json={"resume_id": rid, "job_id": jid})
+    assert again.status_code == 200 and again.json()["id"] == body["id"]
+    assert client.get(f"{MATCH}/results", headers=auth).json()["total"] == 1
+    assert client.get(f"{MATCH}/results/{body['id']}", headers=auth).json()["overall_score"] == body["overall_score"]
+    assert client.delete(f"{MATCH}/results/{body['id']}", headers=auth).status_code == 204
+    assert client.get(f"{MATCH}/results/{body['id']}", headers=auth).status_code == 404
+
+
+def test_rank_resumes_puts_the_matching_resume_first(client: TestClient, auth: dict, samples: Path) -> None:
+    resumes = {p.stem: _upload_resume(client, auth, p) for p in sorted((samples / "resumes").glob("*.pdf"))}
+    jid = _upload_job(client, auth, samples / "job_descriptions" / "job_desc_product_manager.pdf")
+    r = client.post(f"{MATCH}/rank-resumes", headers=auth, json={"job_id": jid, "top_k": 3})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["total_documents"] == 5 and len(body["results"]) == 3
+    scores = [x["overall_score"] for x in body["results"]]
+    assert scores == sorted(scores, reverse=True)
+    assert body["results"][0]["resume_id"] == resumes["alfred_pennyworth_pm"]
+    listing = client.get(f"{MATCH}/results", headers=auth, params={"job_id": jid, "sort": "score"}).json()
+    assert listing["total"] == 3 and [x["overall_score"] for x in listing["items"]] == scores
+    high = client.get(f"{MATCH}/results", headers=auth, params={"min_score": scores[0]}).json()
+    assert all(x["overall_score"] >= scores[0] for x in high["items"]) and high["total"] >= 1
+
+    subset = client.post(f"{MATCH}/rank-resumes", headers=auth,
+                         json={"job_id": jid, "resume_ids": [resumes["john_doe"]], "top_k": 5}).json()
+    assert [x["resume_id"] for x in subset["results"]] == [resumes["john_doe"]]
+
+
+def test_rank_jobs_for_a_resume(client: TestClient, auth: dict, samples: Path) -> None:
+    rid = _upload_resume(client, auth, samples / "resumes" / "barry_allen_fe.pdf")
+    jobs = {p.stem: _upload_job(client, auth, p) for p in sorted((samples / "job_descriptions").glob("*.pdf"))}
+    r = client.post(f"{MATCH}/rank-jobs", headers=auth, json={"resume_id": rid, "top_k": 4})
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert len(results) == 4 and results[0]["job_id"] == jobs["job_desc_front_end_engineer"]
+
+
+def test_foreign_and_unknown_ids_are_404_and_bodies_422(client: TestClient, auth: dict, samples: Path) -> None:
+    rid = _upload_resume(client, auth, samples / "resumes" / "john_doe.pdf")
+    jid = _upload_job(client, auth, samples / "job_descriptions" / "job_desc_java_developer.pdf")
+    mid = client.post(f"{MATCH}/analyze", headers=auth, json={"resume_id": rid, "job_id": jid}).json()["id"]
+    mallory = register_and_login(client)
+    mj = client.post(f"{DOCS}/upload/job-description", headers=mallory,
+                     json={"title": "Java dev", "description": "Java and Spring"}).json()["id"]
+    assert client.post(f"{MATCH}/analyze", headers=mallory, json={"resume_id": rid, "job_id": mj}).status_code == 404
+    assert client.get(f"{MATCH}/results/{mid}", headers=mallory).status_code == 404
+    assert client.delete(f"{MATCH}/results/{mid}", headers=mallory).status_code == 404
+    assert client.get(f"{MATCH}/results", headers=mallory).json()["total"] == 0
+    r = client.post(f"{MATCH}/rank-resumes", headers=mallory, json={"job_id": mj, "resume_ids": [rid]})
+    assert r.status_code == 404
+    unknown = str(uuid.uuid4())
+    assert client.post(f"{MATCH}/analyze", headers=auth, json={"resume_id": unknown, "job_id": jid}).status_code == 404
+    assert client.post(f"{MATCH}/analyze", headers=auth, json={"resume_id": "x"}).status_code == 422
+    assert client.post(f"{MATCH}/rank-resumes", headers=auth, json={"job_id": jid, "top_k": 0}).status_code == 422
+    assert client.get(f"{MATCH}/results/{mid}", headers=auth).status_code == 200
+
+
+def test_deleting_a_resume_removes_its_matches(client: TestClient, auth: dict, samples: Path) -> None:
+    rid = _upload_resume(client, auth, samples / "resumes" / "john_doe.pdf")
+    jid = _upload_job(client, auth, samples / "job_descriptions" / "job_desc_java_developer.pdf")
+    client.post(f"{MATCH}/analyze", headers=auth, json={"resume_id": rid, "job_id": jid})
+    assert client.delete(f"{DOCS}/resumes/{rid}", headers=auth).status_code == 204
+    assert client.get(f"{MATCH}/results", headers=auth).json()["total"] == 0
