@@ -38,7 +38,7 @@ def test_reembed_changes_dimension_and_keeps_every_document(client: TestClient, 
         with runtime.db.owner_engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM resume_embeddings")).scalar() == before
             assert conn.execute(text("SELECT count(*) FROM job_embeddings")).scalar() >= 1
-            assert conn.execute(text("SELECT count(*) FROM pg_indexes WHERE indexdef LIKE '%hnsw%'")).scalar() == 2
+            assert conn.execute(text("SELECT count(*) FROM pg_indexes WHERE indexdef LIKE '%hnsw%'")).scalar() == 4
     finally:
         reembed_all(runtime.db, original)
     assert _vector_type(runtime) == f"vector({original.dim})"

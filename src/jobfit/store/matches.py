@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import numpy as np
-from sqlalchemy import func, select, text
+from sqlalchemy import func, literal_column, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -71,7 +71,8 @@ def nearest(session: Session, model: type, fk_column: Any, query_vector: np.ndar
             session.execute(text("SET LOCAL hnsw.iterative_scan = relaxed_order"))
     except DBAPIError:  # pgvector < 0.8 on an external database: a plain HNSW scan
         pass
-    query = select(fk_column).where(model.embedding_type == "full_text")
+    # a literal, not a bind parameter, so the planner can always use the partial full-text index
+    query = select(fk_column).where(model.embedding_type == literal_column("'full_text'"))
     if restrict_to is not None:
         query = query.where(fk_column.in_(list(restrict_to)))
     query = query.order_by(model.embedding_vector.cosine_distance(query_vector)).limit(k)
