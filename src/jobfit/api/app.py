@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from jobfit import __version__
 from jobfit.api.errors import BodySizeLimitMiddleware, RequestIdMiddleware, install_error_handlers
-from jobfit.api.routes import auth, documents, feedback, health, matching
+from jobfit.api.routes import auth, documents, feedback, health, matching, suggestions
 from jobfit.runtime import Runtime
 
 API_PREFIX = "/api/v1"
@@ -29,5 +29,6 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(auth.router, prefix=API_PREFIX)
     app.include_router(documents.router, prefix=API_PREFIX)
     app.include_router(matching.router, prefix=API_PREFIX)
+    app.include_router(suggestions.router, prefix=API_PREFIX)
     app.include_router(feedback.router, prefix=API_PREFIX)
     return app

@@ -84,8 +84,10 @@ def _vector_rows(cls: type, fk: str, owner_id: uuid.UUID, chunks: list[tuple[str
 
 def add_resume(session: Session, files: FileStore, *, user_id: uuid.UUID, title: str | None,
                filename: str, data: bytes, parsed: ParsedResume, chunks: list[tuple[str, str]],
-               vectors: Mapping[str, np.ndarray], model: str) -> Resume:
-    """Store the original file, the row and its embeddings: all of them, or none."""
+               vectors: Mapping[str, np.ndarray], model: str, commit: bool = True) -> Resume:
+    """Store the original file, the row and its embeddings: all of them, or none.
+
+    With commit=False the caller commits (and must delete the file if that fails)."""
     key = files.save(user_id, data, parsed.metadata.file_type)
     try:
         row = Resume(
@@ -98,7 +100,10 @@ def add_resume(session: Session, files: FileStore, *, user_id: uuid.UUID, title:
         session.add(row)
         session.flush()
         session.add_all(_vector_rows(ResumeEmbedding, "resume_id", row.id, chunks, vectors, model))
-        session.commit()
+        if commit:
+            session.commit()
+        else:
+            session.flush()
     except BaseException:
         session.rollback()
         files.delete(key)  # no orphan file when the database write fails

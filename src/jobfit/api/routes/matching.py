@@ -15,9 +15,10 @@ from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from jobfit.api import workflows
 from jobfit.api.deps import CurrentUser, Db
 from jobfit.api.schemas import Page
-from jobfit.matching import rank_jobs, rank_resumes, score_match
+from jobfit.matching import rank_jobs, rank_resumes
 from jobfit.store import documents, matches
 from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
 
@@ -88,26 +89,17 @@ def _get(db: Session, model: type, doc_id: uuid.UUID, what: str) -> Any:
     return row
 
 
-def analyze_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescription) -> tuple[MatchResultRow, bool]:
-    """Score and store one pair (no commit): the single place a match result is computed from rows."""
-    result = score_match(
-        documents.parsed_resume(resume), documents.parsed_job(job),
-        resume_vectors=documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id),
-        job_vectors=documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id),
-    )
-    return matches.upsert_match(db, user_id=user_id, resume_id=resume.id, job_id=job.id, result=result)
-
-
 @router.post("/analyze", status_code=status.HTTP_201_CREATED, response_model=MatchOut,
              responses={200: {"description": "The pair was analysed before: its result was updated"}})
 def analyze(body: AnalyzeIn, db: Db, user: CurrentUser, response: Response) -> MatchOut:
     resume = _get(db, Resume, body.resume_id, "Resume")
     job = _get(db, JobDescription, body.job_id, "Job description")
-    row, created = analyze_pair(db, user.id, resume, job)
+    pair = workflows.score_pair(db, user.id, resume, job)
+    workflows.suggest(db, user.id, pair)  # offline rules: fast, deterministic, never blocks
     db.commit()
-    if not created:
+    if not pair.created:
         response.status_code = status.HTTP_200_OK
-    return match_out(row)
+    return match_out(pair.row)
 
 
 @router.get("/results", response_model=Page[MatchOut])

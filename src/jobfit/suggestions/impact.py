@@ -1,0 +1,93 @@
+"""Measured impact: how many points of `overall_score` a suggestion is worth, found by applying it.
+
+For each suggestion the edit alone is applied to the resume text (`apply_suggestions`), the text is parsed
+again (`parse_resume_text`) and scored against the same prepared job with the same job vectors. The
+baseline is the *original text parsed and scored the same way*, never the MatchResult passed in (that one
+may come from a PDF parse or carry resume vectors), so before and after differ only by the edit. Resume
+vectors are not used on either side. Advice without an edit, or an edit that changes nothing, is worth 0
+without scoring; identical edited texts are scored once.
+
+Priority and category come from the measured impact and the effort (see `rank`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from jobfit.documents.models import ParsedJob
+from jobfit.documents.resume import parse_resume_text
+from jobfit.matching import prepare_job, prepare_resume, score_prepared
+from jobfit.matching.engine import PreparedJob, Vectors
+from jobfit.suggestions.apply import apply_suggestions
+from jobfit.suggestions.models import Category, Suggestion
+
+HIGH_IMPACT = 2.0  # points of overall_score
+MEDIUM_IMPACT = 0.5
+
+
+@dataclass
+class ImpactMeter:
+    """Scores edited versions of one resume text against one job, caching by text."""
+
+    resume_text: str
+    job: ParsedJob
+    job_vectors: Vectors | None = None
+    today: date | None = None
+    _prepared: PreparedJob | None = field(default=None, init=False, repr=False)
+    _cache: dict[str, float] = field(default_factory=dict, init=False, repr=False)
+
+    def score_text(self, text: str) -> float:
+        """overall_score of `text` parsed as plain text, against the job."""
+        if text not in self._cache:
+            if self._prepared is None:
+                self._prepared = prepare_job(self.job)
+            resume = parse_resume_text(text, today=self.today or date.today())
+            result = score_prepared(prepare_resume(resume), self._prepared, job_vectors=self.job_vectors)
+            self._cache[text] = result.overall_score
+        return self._cache[text]
+
+    @property
+    def baseline(self) -> float:
+        return self.score_text(self.resume_text)
+
+    def measure(self, suggestion: Suggestion) -> float:
+        """Points of overall_score gained (or lost) by applying `suggestion` alone."""
+        edited = apply_suggestions(self.resume_text, [suggestion])
+        if edited == self.resume_text:
+            return 0.0
+        return round(self.score_text(edited) - self.baseline, 2)
+
+
+def category_for(impact: float) -> Category:
+    if impact >= HIGH_IMPACT:
+        return "high_impact"
+    if impact >= MEDIUM_IMPACT:
+        return "medium_impact"
+    return "low_impact"
+
+
+def priority_for(impact: float, effort: str) -> int:
+    """1 (do first) .. 5: the impact bucket, one step lower for high effort."""
+    if impact >= HIGH_IMPACT:
+        bucket = 1
+    elif impact >= MEDIUM_IMPACT:
+        bucket = 2
+    elif impact > 0:
+        bucket = 3
+    elif impact == 0:
+        bucket = 4
+    else:
+        bucket = 5
+    return min(5, bucket + (1 if effort == "high" else 0))
+
+
+def rank(suggestion: Suggestion, impact: float) -> Suggestion:
+    """A copy of `suggestion` with its measured impact, category and priority."""
+    return suggestion.model_copy(
+        update={
+            "impact_score": impact,
+            "category": category_for(impact),
+            "priority": priority_for(impact, suggestion.effort_estimate),
+        }
+    )
