@@ -1,0 +1,258 @@
+"""Work-history entries from an experience section: date ranges in many formats, title and company from
+the lines around each range, and total years from merged (non-overlapping) month intervals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from jobfit.documents.models import ExperienceEntry
+from jobfit.documents.normalize import BULLET
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_SHORT_YEAR = r"'?\d{2}"
+_POINT = (
+    rf"(?:{_MONTH},?\s*(?:{_YEAR}|'\d{{2}})|{_SEASON}\s*,?\s*{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.\-]\s*{_YEAR}|"
+    rf"{_YEAR}\s*[/.\-]\s*(?:0?[1-9]|1[0-2])(?!\d)|(?:0?[1-9]|1[0-2])/{_SHORT_YEAR}(?!\d)|{_YEAR})"
+)
+_PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|till\s+date|to\s+date|date|continuing)"
+_SEP = r"\s*(?:-|–|—|~|to|until|till|through|thru|\u2192)\s*"
+DATE_RANGE = re.compile(rf"(?<![\w/])(?P<start>{_POINT}){_SEP}(?P<end>{_POINT}|{_PRESENT})(?![\w/])", re.I)
+SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>{_MONTH},?\s*{_YEAR}|{_SEASON}\s*,?\s*{_YEAR})(?![\w/])", re.I)
+
+_TITLE_WORDS = re.compile(
+    r"\b(engineer|developer|manager|analyst|designer|consultant|specialist|coordinator|assistant|director|"
+    r"intern|internship|accountant|architect|scientist|administrator|officer|associate|technician|"
+    r"representative|teacher|nurse|chef|cook|lead|head|president|vice president|vp|executive|clerk|supervisor|"
+    r"agent|writer|editor|programmer|founder|co-founder|cto|ceo|cfo|coo|researcher|fellow|contributor|"
+    r"instructor|tutor|professor|lecturer|advisor|adviser|auditor|bookkeeper|cashier|driver|operator|"
+    r"mechanic|electrician|member|volunteer|trainee|apprentice|owner|partner|principal|strategist|"
+    r"marketer|recruiter|generalist|planner|buyer|attorney|lawyer|paralegal|pharmacist|therapist|"
+    r"physician|doctor|dentist|aide|worker|server|bartender|host|receptionist|secretary|sales|"
+    r"scrum master|product owner|leader|staff|team lead|tech lead|expert|trainer|counselor|inspector)s?\b",
+    re.I,
+)
+_COMPANY_WORDS = re.compile(
+    r"\b(inc|llc|ltd|limited|corp|corporation|company|co|group|gmbh|plc|technologies|solutions|systems|"
+    r"labs?|university|college|institute|bank|hospital|agency|studio|partners|consulting|services|"
+    r"foundation|school|research|ai)\b\.?",
+    re.I,
+)
+_LOCATION_TAIL = re.compile(r"^[A-Z][\w .'\-]*,\s*[A-Z]{2}(?:\s+\d{5})?$|^(remote|hybrid|on-?site)$", re.I)
+_FRAGMENT_SPLIT = re.compile(r"\s*(?:\||·|•|,\s+|\s[–—-]\s|\s{2,}|\bat\b|@)\s*")
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: tuple[int, int]  # (year, month)
+    end: tuple[int, int] | None  # None = present
+    start_precise: bool
+    end_precise: bool
+
+
+def _point(text: str) -> tuple[tuple[int, int], bool] | None:
+    """Parse one date point -> ((year, month), month_is_known)."""
+    t = text.strip().lower().replace(",", " ")
+    m = re.match(rf"({_MONTH})\s*({_YEAR}|'\d{{2}})", t, re.I)
+    if m:
+        month = MONTHS[m.group(1).rstrip(".")[:3]]
+        year_text = m.group(2).lstrip("'")
+        year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        return (year, month), True
+    m = re.match(rf"({_SEASON})\s*({_YEAR})", t, re.I)
+    if m:
+        return (int(m.group(2)), SEASONS[m.group(1)]), True
+    m = re.match(rf"(\d{{1,2}})\s*[/.\-]\s*({_YEAR})$", t)
+    if m:
+        return (int(m.group(2)), int(m.group(1))), True
+    m = re.match(rf"({_YEAR})\s*[/.\-]\s*(\d{{1,2}})$", t)
+    if m:
+        return (int(m.group(1)), int(m.group(2))), True
+    m = re.match(r"(\d{1,2})/'?(\d{2})$", t)
+    if m:
+        year = int(m.group(2))
+        return (2000 + year if year < 50 else 1900 + year, int(m.group(1))), True
+    m = re.match(rf"({_YEAR})$", t)
+    if m:
+        return (int(m.group(1)), 1), False
+    return None
+
+
+def parse_range(match: re.Match[str]) -> DateSpan | None:
+    start = _point(match.group("start"))
+    if start is None:
+        return None
+    end_text = match.group("end")
+    if re.fullmatch(_PRESENT, end_text.strip(), re.I):
+        return DateSpan(start[0], None, start[1], True)
+    end = _point(end_text)
+    if end is None or end[0] < start[0]:
+        return None
+    return DateSpan(start[0], end[0], start[1], end[1])
+
+
+def _month_index(point: tuple[int, int]) -> int:
+    return point[0] * 12 + point[1] - 1
+
+
+def span_months(span: DateSpan, today: date) -> tuple[int, int]:
+    """Half-open month interval [first, last + 1) covered by a span."""
+    first = _month_index(span.start)
+    if span.end is None:
+        last = _month_index((today.year, today.month))
+    else:
+        last = _month_index(span.end)
+        if not span.end_precise and span.start_precise is False:
+            last -= 1  # "2017 - 2019" counts two years, not three
+    return first, max(first + 1, last + 1)
+
+
+def merged_months(intervals: list[tuple[int, int]]) -> int:
+    """Total months covered by intervals, overlaps counted once."""
+    total = 0
+    current: tuple[int, int] | None = None
+    for lo, hi in sorted(intervals):
+        if current is None or lo > current[1]:
+            if current is not None:
+                total += current[1] - current[0]
+            current = (lo, hi)
+        else:
+            current = (current[0], max(current[1], hi))
+    if current is not None:
+        total += current[1] - current[0]
+    return total
+
+
+def _fmt(point: tuple[int, int] | None) -> str | None:
+    return f"{point[0]:04d}-{point[1]:02d}" if point else None
+
+
+def _is_detail_line(line: str) -> bool:
+    s = line.strip()
+    return s.startswith((BULLET, "-", "*")) or len(s.split()) > 14 or s.endswith(".") or s[:1].islower()
+
+
+def _title_company(header: list[str]) -> tuple[str | None, str | None]:
+    fragments: list[str] = []
+    for line in header:
+        for piece in _FRAGMENT_SPLIT.split(line):
+            piece = piece.strip(" ,;:|–—-()")
+            if piece and not _LOCATION_TAIL.match(piece) and re.search(r"[A-Za-z]{2}", piece):
+                fragments.append(piece)
+    title = next((f for f in fragments if _TITLE_WORDS.search(f) and len(f.split()) <= 8), None)
+    rest = [f for f in fragments if f != title and len(f.split()) <= 8]
+    company = next((f for f in rest if _COMPANY_WORDS.search(f)), None) or next(iter(rest), None)
+    if company and re.fullmatch(r"(?i)(remote|hybrid|present|current)", company):
+        company = None
+    return title, company
+
+
+def extract_experience(text: str, *, first_line: int = 1, today: date | None = None) -> list[ExperienceEntry]:
+    """Entries for each date range in `text` (an experience section starting at document line
+    `first_line`); lines before the next range belong to the entry."""
+    today = today or date.today()
+    lines = text.split("\n")
+    hits: list[tuple[int, re.Match[str], DateSpan]] = []
+    for index, line in enumerate(lines):
+        for match in DATE_RANGE.finditer(line):
+            span = parse_range(match)
+            if span is not None:
+                hits.append((index, match, span))
+                break
+        else:
+            single = SINGLE_DATE.search(line)
+            if single and not _is_detail_line(line):
+                point = _point(single.group("start"))
+                if point:
+                    hits.append((index, single, DateSpan(point[0], point[0], True, True)))
+    entries: list[ExperienceEntry] = []
+    for position, (index, match, span) in enumerate(hits):
+        previous_end = hits[position - 1][0] + 1 if position else 0
+        # Header lines: up to 2 non-detail lines just above the date line (not past the previous entry).
+        above: list[str] = []
+        cursor = index - 1
+        while cursor >= previous_end and len(above) < 2:
+            candidate = lines[cursor].strip()
+            if not candidate:
+                if above:
+                    break
+                cursor -= 1
+                continue
+            if _is_detail_line(candidate):
+                break
+            above.insert(0, candidate)
+            cursor -= 1
+        if position and previous_end > index - 1:
+            above = []
+        same = (lines[index][: match.start()] + "  " + lines[index][match.end() :]).strip()
+        next_index = hits[position + 1][0] if position + 1 < len(hits) else len(lines)
+        below: list[str] = []
+        for follower in lines[index + 1 : next_index]:
+            if not follower.strip():
+                if below:
+                    break
+                continue
+            if _is_detail_line(follower) or len(below) == 2:
+                break
+            below.append(follower.strip())
+        header = [*above, same, *below] if same else [*above, *below]
+        title, company = _title_company(header)
+        # The entry text runs from its first header line to the line before the next entry's header.
+        start_index = index - len(above)
+        end_index = next_index
+        if position + 1 < len(hits):
+            follow = hits[position + 1][0] - 1
+            while follow > index and lines[follow].strip() and not _is_detail_line(lines[follow]):
+                follow -= 1
+            end_index = follow + 1
+        first, last = span_months(span, today)
+        if span.start == span.end and re.match(_SEASON, match.group(0).strip(), re.I):
+            last = first + 3  # "Summer 2022": a season, not a single month
+        entries.append(
+            ExperienceEntry(
+                title=title,
+                company=company,
+                start=_fmt(span.start),
+                end=_fmt(span.end),
+                is_current=span.end is None,
+                months=last - first,
+                line=first_line + index,
+                text="\n".join(line for line in lines[start_index:end_index] if line.strip()),
+            )
+        )
+    return entries
+
+
+def total_years(entries: list[ExperienceEntry]) -> float:
+    """Years covered by the entries, overlapping periods counted once."""
+    intervals: list[tuple[int, int]] = []
+    for entry in entries:
+        if entry.start is None:
+            continue
+        year, month = (int(part) for part in entry.start.split("-"))
+        first = year * 12 + month - 1
+        intervals.append((first, first + max(entry.months, 0)))
+    return round(merged_months(intervals) / 12, 1)

@@ -1,0 +1,182 @@
+"""Bytes -> normalised text: detects the type from content (magic bytes), then reads PDF (pdfminer.six),
+DOCX (python-docx, after a safety check of the zip) or plain text / Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from jobfit.documents.errors import (
+    MAX_UPLOAD_BYTES,
+    EmptyFileError,
+    FileTooLargeError,
+    NoTextError,
+    UnsupportedTypeError,
+)
+from jobfit.documents.normalize import normalize_text
+
+MIN_TEXT_CHARS = 20  # fewer letters/digits than this counts as "no extractable text"
+
+
+class ExtractedText(BaseModel):
+    """Text of a document plus what we learnt about its layout while reading it."""
+
+    text: str
+    file_type: str  # pdf, docx, txt, md
+    parser: str
+    pages: int | None = None
+    layout: dict[str, bool | int] = Field(default_factory=dict)  # columns, tables, images, text_boxes
+    links: list[str] = Field(default_factory=list)  # hyperlink targets (PDF annotations, DOCX relationships)
+    warnings: list[str] = Field(default_factory=list)
+
+
+# Binary formats we recognise but do not read.
+_OTHER_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office (.doc)"),
+    (b"{\\rtf", "RTF"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"Rar!", "RAR archive"),
+    (b"7z\xbc\xaf", "7z archive"),
+)
+
+
+def detect_file_type(data: bytes, filename: str | None = None) -> str:
+    """Return 'pdf', 'docx', 'md' or 'txt' from the content; raise for anything else."""
+    if not data or not data.strip():
+        raise EmptyFileError()
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise FileTooLargeError()
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        if b"word/" in data or (filename or "").lower().endswith(".docx"):
+            return "docx"
+        raise UnsupportedTypeError("The file is a ZIP archive but not a Word (DOCX) document.")
+    for magic, label in _OTHER_MAGIC:
+        if data.startswith(magic):
+            raise UnsupportedTypeError(f"Unsupported file type ({label}): upload a PDF, DOCX, TXT or Markdown file.")
+    text = decode_text(data)
+    return "md" if looks_like_markdown(text, filename) else "txt"
+
+
+def decode_text(data: bytes) -> str:
+    """Decode text bytes (BOM, UTF-8, UTF-16, then cp1252/latin-1); reject binary content."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    sample = data[:4096]
+    if sample.count(b"\x00") > len(sample) // 4:  # BOM-less UTF-16
+        even_nuls = sample[0::2].count(0)
+        odd_nuls = sample[1::2].count(0)
+        try:
+            return data.decode("utf-16-be" if even_nuls > odd_nuls else "utf-16-le")
+        except UnicodeDecodeError:
+            raise UnsupportedTypeError("The file is binary, not text: upload a PDF, DOCX, TXT or Markdown file.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        if text.count("\ufffd") > 0.01 * len(text):
+            text = data.decode("latin-1")
+    control = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) < 0xA0)
+    if control > 0.02 * len(text) or text.count("\ufffd") > 0.02 * len(text):
+        raise UnsupportedTypeError("The file is binary, not text: upload a PDF, DOCX, TXT or Markdown file.")
+    return text
+
+
+_MD_SIGNALS = (
+    re.compile(r"^#{1,6} \S", re.M),
+    re.compile(r"\*\*[^*\n]+\*\*"),
+    re.compile(r"\[[^\]\n]+\]\([^)\s]+\)"),
+    re.compile(r"^\s*[-*+] \S", re.M),
+    re.compile(r"^\s*\|.*\|\s*$", re.M),
+)
+
+
+def looks_like_markdown(text: str, filename: str | None = None) -> bool:
+    name = (filename or "").lower()
+    if name.endswith((".md", ".markdown")):
+        return True
+    if name.endswith(".txt"):
+        return False
+    return bool(_MD_SIGNALS[0].search(text)) or sum(1 for rx in _MD_SIGNALS[1:] if rx.search(text)) >= 2
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|(?<![\w_])_(?!\s)|`)")
+_MD_BULLET = re.compile(r"^(\s*)[-*+]\s+")
+_MD_RULE = re.compile(r"^\s*([-*_]\s*){3,}$")
+_MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def markdown_to_text(text: str) -> tuple[str, list[str]]:
+    """Strip Markdown syntax, keeping the words, the line structure and link targets."""
+    links: list[str] = []
+    out: list[str] = []
+    for line in text.splitlines():
+        if _MD_RULE.match(line) or _MD_TABLE_SEPARATOR.match(line):
+            out.append("")
+            continue
+        heading = _MD_HEADING.match(line)
+        if heading:
+            line = heading.group(1)
+
+        def link(m: re.Match[str]) -> str:
+            label, target = m.group(1), m.group(2)
+            links.append(target)
+            plain_target = target.removeprefix("mailto:").removeprefix("tel:")
+            return label if plain_target in label or not label else f"{label} ({plain_target})"
+
+        line = _MD_LINK.sub(link, line)
+        line = _MD_BULLET.sub(r"\1• ", line)
+        line = _MD_EMPHASIS.sub("", line)
+        if line.strip().startswith("|"):
+            line = " | ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+        line = re.sub(r"^\s*>\s?", "", line)
+        out.append(line)
+    return "\n".join(out), links
+
+
+def _check_has_text(text: str) -> None:
+    if len(re.findall(r"\w", text)) < MIN_TEXT_CHARS:
+        raise NoTextError()
+
+
+def extract_text(data: bytes, filename: str | None = None) -> ExtractedText:
+    """Read a document's text. Raises a DocumentError subclass with a stable `code` on failure."""
+    file_type = detect_file_type(data, filename)
+    if file_type == "pdf":
+        from jobfit.documents.pdf_extract import extract_pdf
+
+        result = extract_pdf(data)
+    elif file_type == "docx":
+        from jobfit.documents.docx_extract import extract_docx
+
+        result = extract_docx(data)
+    else:
+        raw = decode_text(data)
+        links: list[str] = []
+        if file_type == "md":
+            raw, links = markdown_to_text(raw)
+        result = ExtractedText(
+            text=raw,
+            file_type=file_type,
+            parser="markdown" if file_type == "md" else "text",
+            layout={"columns": 1, "tables": False, "images": False, "text_boxes": False},
+            links=links,
+        )
+    result.text = normalize_text(result.text)
+    _check_has_text(result.text)
+    return result
+
+
+__all__ = ["ExtractedText", "decode_text", "detect_file_type", "extract_text"]

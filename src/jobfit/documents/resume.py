@@ -1,0 +1,134 @@
+"""Resume parsing: bytes or text -> ParsedResume (contact, sections, experience, education, skills,
+quality, metadata with per-stage timings)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
+
+from jobfit.documents.contact import extract_contact
+from jobfit.documents.education import extract_education
+from jobfit.documents.experience import extract_experience, total_years
+from jobfit.documents.extract import ExtractedText, extract_text
+from jobfit.documents.language import detect_language
+from jobfit.documents.models import DocumentMetadata, EducationEntry, ExperienceEntry, ParsedResume, Section
+from jobfit.documents.normalize import normalize_text, word_count
+from jobfit.documents.quality import score_quality
+from jobfit.documents.sections import header_summary, split_sections
+from jobfit.documents.skill_mentions import find_skill_mentions
+
+T = TypeVar("T")
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    def run(self, stage: str, func: Callable[[], T]) -> T:
+        started = time.perf_counter()
+        try:
+            return func()
+        finally:
+            self.timings[stage] = round((time.perf_counter() - started) * 1000, 2)
+
+
+def _experience(text: str, sections: dict[str, Section], today: date) -> list[ExperienceEntry]:
+    section = sections.get("experience")
+    if section is None:
+        return []
+    return extract_experience(section.text, first_line=section.start_line + 1, today=today)
+
+
+def _education(text: str, sections: dict[str, Section]) -> list[EducationEntry]:
+    section = sections.get("education")
+    if section is not None:
+        entries = extract_education(section.text, first_line=section.start_line + 1)
+        if entries:
+            return entries
+    # No education heading (or nothing found under it): look for degrees anywhere outside work history.
+    lines = text.split("\n")
+    work = sections.get("experience")
+    if work is not None:
+        for index in range(work.start_line - 1, min(work.end_line, len(lines))):
+            lines[index] = ""
+    return extract_education("\n".join(lines))
+
+
+def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today: date | None = None) -> ParsedResume:
+    """Everything after text extraction; `extracted.text` must already be normalised."""
+    timer = timer or _Timer()
+    today = today or date.today()
+    text = extracted.text
+    sections, first_heading = timer.run("sections", lambda: split_sections(text))
+    if "summary" not in sections:
+        summary = header_summary(text.split("\n"), first_heading)
+        if summary is not None:
+            sections["summary"] = summary
+    contact = timer.run(
+        "contact", lambda: extract_contact(text, first_heading_line=first_heading, links=extracted.links)
+    )
+    experience = timer.run("experience", lambda: _experience(text, sections, today))
+    education = timer.run("education", lambda: _education(text, sections))
+    skills = timer.run("skills", lambda: find_skill_mentions(text, sections))
+    words = word_count(text)
+    score, checks = timer.run(
+        "quality",
+        lambda: score_quality(
+            text=text,
+            contact=contact,
+            sections=sections,
+            words=words,
+            file_type=extracted.file_type,
+            layout=extracted.layout,
+        ),
+    )
+    language = timer.run("language", lambda: detect_language(text))
+    metadata = DocumentMetadata(
+        file_type=extracted.file_type,
+        parser=extracted.parser,
+        pages=extracted.pages,
+        words=words,
+        characters=len(text),
+        language=language,
+        layout=extracted.layout,
+        timings_ms=timer.timings,
+        warnings=extracted.warnings,
+    )
+    return ParsedResume(
+        text_content=text,
+        contact_info=contact,
+        sections=sections,
+        experience=experience,
+        total_years_experience=total_years(experience),
+        education=education,
+        skills=skills,
+        metadata=metadata,
+        quality_score=score,
+        quality_checks=checks,
+    )
+
+
+def parse_resume(data: bytes, filename: str | None = None, *, today: date | None = None) -> ParsedResume:
+    """Parse resume file bytes (PDF, DOCX, TXT, MD). Raises a DocumentError subclass on unreadable input."""
+    timer = _Timer()
+    extracted = timer.run("extract", lambda: extract_text(data, filename))
+    resume = build_resume(extracted, timer=timer, today=today)
+    resume.metadata.timings_ms["total"] = round(sum(timer.timings.values()), 2)
+    return resume
+
+
+def parse_resume_text(text: str, *, today: date | None = None) -> ParsedResume:
+    """Parse resume plain text (already decoded)."""
+    timer = _Timer()
+    normalised = timer.run("extract", lambda: normalize_text(text))
+    extracted = ExtractedText(
+        text=normalised,
+        file_type="txt",
+        parser="text",
+        layout={"columns": 1, "tables": False, "images": False, "text_boxes": False},
+    )
+    resume = build_resume(extracted, timer=timer, today=today)
+    resume.metadata.timings_ms["total"] = round(sum(timer.timings.values()), 2)
+    return resume

@@ -1,0 +1,658 @@
+"""Split document text into canonical sections by finding heading lines (short lines whose words name a
+known section, written as a heading: own line, title/upper case, optional colon).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jobfit.documents.models import Section
+
+# Canonical resume section -> heading variants (compared after `heading_key`). None = a known heading
+# that ends the previous section but has no canonical home.
+RESUME_HEADINGS: dict[str | None, tuple[str, ...]] = {
+    "summary": (
+        "summary",
+        "professional summary",
+        "career summary",
+        "executive summary",
+        "profile",
+        "professional profile",
+        "career profile",
+        "personal profile",
+        "about me",
+        "about",
+        "objective",
+        "career objective",
+        "objectives",
+        "professional objective",
+        "job objective",
+        "overview",
+        "personal statement",
+        "introduction",
+        "summary of qualifications",
+        "career highlights",
+        "executive profile",
+        "profile summary",
+        "professional overview",
+        "career overview",
+        "bio",
+        "biography",
+        "who i am",
+        "resume summary",
+    ),
+    "experience": (
+        "experience",
+        "work experience",
+        "professional experience",
+        "employment",
+        "employment history",
+        "work history",
+        "career history",
+        "relevant experience",
+        "professional background",
+        "career experience",
+        "industry experience",
+        "job history",
+        "internships",
+        "internship",
+        "internship experience",
+        "research experience",
+        "teaching experience",
+        "military experience",
+        "related experience",
+        "technical experience",
+        "professional history",
+        "experiences",
+        "research",
+        "work",
+        "positions held",
+        "employment experience",
+        "work and research experience",
+        "professional employment",
+        "relevant work experience",
+        "selected experience",
+        "leadership experience",
+        "other experience",
+        "additional experience",
+        "academic experience",
+        "freelance experience",
+        "consulting experience",
+        "experience summary",
+        "professional experience and achievements",
+        "career",
+        "employment record",
+        "work experience and internships",
+    ),
+    "education": (
+        "education",
+        "academic background",
+        "academic history",
+        "educational background",
+        "education and training",
+        "academic qualifications",
+        "educational qualifications",
+        "academics",
+        "education history",
+        "academic profile",
+        "relevant coursework",
+        "coursework",
+        "education and certifications",
+        "education and qualifications",
+        "educational details",
+        "academic details",
+        "academic credentials",
+        "education details",
+        "scholastic profile",
+        "formal education",
+        "training and education",
+        "studies",
+        "academic record",
+        "degrees",
+    ),
+    "skills": (
+        "skills",
+        "technical skills",
+        "core competencies",
+        "competencies",
+        "key skills",
+        "skill set",
+        "skillset",
+        "skills summary",
+        "areas of expertise",
+        "expertise",
+        "technologies",
+        "technical proficiencies",
+        "tools",
+        "tools and technologies",
+        "computer skills",
+        "it skills",
+        "soft skills",
+        "hard skills",
+        "professional skills",
+        "skills and abilities",
+        "strengths",
+        "abilities",
+        "skill highlights",
+        "highlights",
+        "programming languages",
+        "technical expertise",
+        "core qualifications",
+        "qualifications",
+        "specialties",
+        "proficiencies",
+        "technical competencies",
+        "key competencies",
+        "skills and expertise",
+        "relevant skills",
+        "skills and competencies",
+        "additional skills",
+        "software",
+        "technical summary",
+        "tech stack",
+        "areas of strength",
+        "competences",
+        "skills and interests",
+        "skills and tools",
+        "technical knowledge",
+        "capabilities",
+        "key qualifications",
+        "professional competencies",
+        "software skills",
+    ),
+    "projects": (
+        "projects",
+        "personal projects",
+        "academic projects",
+        "key projects",
+        "selected projects",
+        "side projects",
+        "project experience",
+        "project",
+        "open source",
+        "open source contributions",
+        "project work",
+        "notable projects",
+        "technical projects",
+        "research projects",
+        "portfolio",
+        "projects and research",
+    ),
+    "certifications": (
+        "certifications",
+        "certificates",
+        "certification",
+        "licenses",
+        "licenses and certifications",
+        "certifications and licenses",
+        "professional certifications",
+        "credentials",
+        "accreditations",
+        "training and certifications",
+        "certifications and training",
+        "courses",
+        "professional development",
+        "training",
+        "licensure",
+        "certificates and training",
+        "continuing education",
+        "courses and certifications",
+    ),
+    "publications": (
+        "publications",
+        "papers",
+        "research publications",
+        "selected publications",
+        "patents",
+        "presentations",
+        "talks",
+        "invited talks",
+        "conference presentations",
+        "writing",
+        "publications and presentations",
+        "conferences",
+        "selected papers",
+        "presentation",
+        "books",
+    ),
+    "awards": (
+        "awards",
+        "honors",
+        "honors and awards",
+        "awards and honors",
+        "achievements",
+        "accomplishments",
+        "recognition",
+        "scholarships",
+        "awards and achievements",
+        "honours",
+        "distinctions",
+        "selected honors",
+        "honours and awards",
+        "awards and recognition",
+        "key achievements",
+        "achievements and awards",
+        "honors awards",
+        "prizes",
+        "fellowships",
+        "most proud of",
+        "notable achievements",
+    ),
+    "languages": ("languages", "language skills", "language proficiency", "spoken languages", "language"),
+    "volunteer": (
+        "volunteer",
+        "volunteering",
+        "volunteer experience",
+        "volunteer work",
+        "community service",
+        "community involvement",
+        "volunteer activities",
+        "volunteering and leadership",
+        "social work",
+        "community engagement",
+        "civic engagement",
+    ),
+    "interests": (
+        "interests",
+        "hobbies",
+        "hobbies and interests",
+        "personal interests",
+        "activities",
+        "extracurricular activities",
+        "extracurriculars",
+        "extra curricular activities",
+        "interests and hobbies",
+        "outside interests",
+        "personal",
+    ),
+    "references": ("references", "referees", "references available upon request", "reference"),
+    None: (
+        "links",
+        "contact",
+        "contact information",
+        "contact info",
+        "personal information",
+        "personal details",
+        "personal data",
+        "additional information",
+        "affiliations",
+        "professional affiliations",
+        "memberships",
+        "professional memberships",
+        "leadership",
+        "leadership and activities",
+        "on campus involvement",
+        "campus involvement",
+        "activities and leadership",
+        "miscellaneous",
+        "other",
+        "additional",
+        "extracurricular activity",
+        "program committees",
+        "a day of my life",
+        "life philosophy",
+        "my life philosophy",
+        "declaration",
+        "social",
+        "involvement",
+        "service",
+        "associations",
+    ),
+}
+
+JOB_HEADINGS: dict[str | None, tuple[str, ...]] = {
+    "summary": (
+        "summary",
+        "job summary",
+        "overview",
+        "position summary",
+        "role overview",
+        "the role",
+        "about the role",
+        "job description",
+        "description",
+        "position overview",
+        "about this role",
+        "the opportunity",
+        "role",
+        "about the job",
+        "about the position",
+        "position description",
+        "job overview",
+        "role summary",
+        "your mission",
+        "the position",
+        "purpose of the role",
+        "job purpose",
+        "opportunity",
+    ),
+    "responsibilities": (
+        "responsibilities",
+        "key responsibilities",
+        "duties",
+        "what you'll do",
+        "what you will do",
+        "your role",
+        "job responsibilities",
+        "role and responsibilities",
+        "roles and responsibilities",
+        "day to day",
+        "your responsibilities",
+        "what you'll be doing",
+        "what you will be doing",
+        "essential duties",
+        "main responsibilities",
+        "the job",
+        "your impact",
+        "accountabilities",
+        "duties and responsibilities",
+        "essential duties and responsibilities",
+        "in this role you will",
+        "in this role, you will",
+        "what you will work on",
+        "what you'll work on",
+        "primary responsibilities",
+        "key duties",
+        "responsibilities include",
+        "job duties",
+        "tasks",
+        "your tasks",
+        "what the job involves",
+    ),
+    "requirements": (
+        "requirements",
+        "qualifications",
+        "required qualifications",
+        "minimum qualifications",
+        "basic qualifications",
+        "what you'll need",
+        "what you will need",
+        "what we're looking for",
+        "what we are looking for",
+        "who you are",
+        "what you bring",
+        "skills and experience",
+        "must have",
+        "must haves",
+        "required skills",
+        "you have",
+        "your profile",
+        "requirements and qualifications",
+        "qualifications and requirements",
+        "job requirements",
+        "essential skills",
+        "about you",
+        "skills",
+        "knowledge skills and abilities",
+        "required experience",
+        "experience",
+        "you should have",
+        "we're looking for",
+        "we are looking for",
+        "ideal candidate",
+        "the ideal candidate",
+        "candidate profile",
+        "minimum requirements",
+        "key requirements",
+        "essential requirements",
+        "required",
+        "your skills",
+        "skills and qualifications",
+        "experience and qualifications",
+        "who we're looking for",
+        "what you need",
+        "what we need",
+        "education and experience",
+        "requirements and skills",
+        "position requirements",
+        "essential qualifications",
+        "you will have",
+        "what you'll bring",
+    ),
+    "preferred": (
+        "preferred qualifications",
+        "nice to have",
+        "nice to haves",
+        "nice-to-have",
+        "bonus points",
+        "bonus",
+        "preferred skills",
+        "desired qualifications",
+        "desired skills",
+        "pluses",
+        "plus",
+        "additional qualifications",
+        "preferred",
+        "it's a plus",
+        "good to have",
+        "extra credit",
+        "what would make you stand out",
+        "desirable",
+        "preferred experience",
+        "desired",
+        "bonus skills",
+        "nice to have skills",
+        "even better if",
+        "bonus if you have",
+        "preferred requirements",
+        "desirable skills",
+        "ideally you have",
+        "it would be great if you have",
+        "assets",
+        "an asset",
+        "would be a plus",
+    ),
+    "benefits": (
+        "benefits",
+        "perks",
+        "what we offer",
+        "compensation and benefits",
+        "why join us",
+        "perks and benefits",
+        "we offer",
+        "our offer",
+        "compensation",
+        "salary and benefits",
+        "what's in it for you",
+        "benefits and perks",
+        "why work with us",
+        "why you'll love working here",
+        "what you'll get",
+        "what you get",
+        "rewards",
+        "total rewards",
+        "pay and benefits",
+        "our benefits",
+        "why us",
+        "salary",
+        "pay",
+    ),
+    "about_company": (
+        "about us",
+        "about the company",
+        "who we are",
+        "company overview",
+        "our company",
+        "our mission",
+        "our story",
+        "company description",
+        "about the team",
+        "the team",
+        "our team",
+        "company",
+        "about",
+        "our culture",
+        "culture",
+        "our values",
+        "mission",
+    ),
+    None: (
+        "equal opportunity",
+        "equal opportunity employer",
+        "eeo statement",
+        "how to apply",
+        "application process",
+        "location",
+        "schedule",
+        "job type",
+        "additional information",
+        "other information",
+        "diversity and inclusion",
+        "work environment",
+        "physical requirements",
+        "travel",
+        "note",
+    ),
+}
+
+_MAX_HEADING_CHARS = 60
+_MAX_HEADING_WORDS = 7
+
+
+def heading_key(line: str) -> str:
+    """Lower-case a candidate heading and drop decoration: '## WORK  EXPERIENCE:' -> 'work experience'."""
+    key = line.strip().lower().replace("&", " and ").replace("’", "'").replace("/", " and ")
+    key = re.sub(r"^[\W\d]+(?=[a-z])", "", key)  # leading bullets, numbering, icons
+    key = re.sub(r"[\s:.\-–—|*#_=>]+$", "", key)
+    key = re.sub(r"[^\w' ]+", " ", key)
+    key = re.sub(r"\band and\b", "and", key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+def _lexicon(headings: dict[str | None, tuple[str, ...]]) -> dict[str, str | None]:
+    table: dict[str, str | None] = {}
+    for canonical, variants in headings.items():
+        for variant in variants:
+            key = heading_key(variant)
+            table.setdefault(key, canonical)
+            table.setdefault(key.replace(" ", ""), canonical)
+    return table
+
+
+_RESUME_LEXICON = _lexicon(RESUME_HEADINGS)
+_JOB_LEXICON = _lexicon(JOB_HEADINGS)
+_INLINE_HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z &/'’\-]{1,40}?)\s*:\s*(\S.*)$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int  # 1-based
+    text: str  # as written
+    canonical: str | None
+    inline_text: str = ""  # content after 'Skills: ...' on the heading line
+
+
+def _looks_like_heading_shape(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > _MAX_HEADING_CHARS:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", stripped)
+    if not words or len(words) > _MAX_HEADING_WORDS:
+        return False
+    if stripped.endswith((".", ",", ";")) and not stripped.endswith("etc."):
+        return False
+    letters = [w for w in words if w.lower() not in {"and", "of", "the", "for", "to", "in", "on", "my", "a", "&"}]
+    upper = stripped.upper() == stripped
+    title = all(w[0].isupper() for w in letters) if letters else False
+    first_upper = words[0][0].isupper()
+    return upper or title or first_upper or stripped.endswith(":")
+
+
+def classify_heading(line: str, *, kind: str = "resume") -> str | bool | None:
+    """Return the canonical section for a heading line, None for a known non-canonical heading, False if
+    the line is not a heading."""
+    if not _looks_like_heading_shape(line):
+        return False
+    lexicon = _JOB_LEXICON if kind == "job" else _RESUME_LEXICON
+    key = heading_key(line)
+    if key in lexicon:
+        return lexicon[key]
+    compact = key.replace(" ", "")
+    if compact in lexicon:
+        return lexicon[compact]
+    if kind == "job" and key.startswith("about ") and len(key.split()) <= 4:
+        return "about_company"  # "About Acme"
+    return False
+
+
+def find_headings(lines: list[str], *, kind: str = "resume") -> list[Heading]:
+    """All heading lines (1-based), including known non-canonical ones and 'Skills: Python, Go' lines."""
+    found: list[Heading] = []
+    for index, line in enumerate(lines, start=1):
+        canonical = classify_heading(line, kind=kind)
+        if canonical is not False:
+            found.append(Heading(index, line.strip(), canonical))  # type: ignore[arg-type]
+            continue
+        inline = _INLINE_HEADING.match(line)
+        current = found[-1].canonical if found else None
+        # "Languages: English" inside a skills list is a skills line, not a new section.
+        if inline and current not in {"skills", "requirements", "preferred"}:
+            canonical = classify_heading(inline.group(1), kind=kind)
+            if canonical and canonical not in {"summary", "about_company"}:
+                found.append(Heading(index, inline.group(1).strip(), canonical, inline.group(2).strip()))
+    return found
+
+
+def split_sections(text: str, *, kind: str = "resume") -> tuple[dict[str, Section], int]:
+    """Return canonical sections and the line number of the first heading (0 when there is none).
+
+    A canonical section that appears under several headings is merged: text joined, first heading kept,
+    `start_line` of the first and `end_line` of the last occurrence.
+    """
+    lines = text.split("\n")
+    headings = find_headings(lines, kind=kind)
+    sections: dict[str, Section] = {}
+    for position, heading in enumerate(headings):
+        end = headings[position + 1].line - 1 if position + 1 < len(headings) else len(lines)
+        while end > heading.line and not lines[end - 1].strip():
+            end -= 1
+        body = lines[heading.line : end]
+        if heading.inline_text:
+            body = [heading.inline_text, *body]
+        if heading.canonical is None:
+            continue
+        content = "\n".join(body).strip("\n")
+        if heading.canonical in sections:
+            previous = sections[heading.canonical]
+            merged = "\n".join(part for part in (previous.text, content) if part)
+            sections[heading.canonical] = Section(
+                heading=previous.heading, text=merged, start_line=previous.start_line, end_line=end
+            )
+        else:
+            sections[heading.canonical] = Section(
+                heading=heading.text, text=content, start_line=heading.line, end_line=max(end, heading.line)
+            )
+    return sections, (headings[0].line if headings else 0)
+
+
+def section_of_line(sections: dict[str, Section], line: int) -> str | None:
+    """Canonical section containing a 1-based line (the narrowest one when merged ranges overlap)."""
+    best: tuple[int, str] | None = None
+    for name, section in sections.items():
+        if section.start_line <= line <= section.end_line:
+            span = section.end_line - section.start_line
+            if best is None or span < best[0]:
+                best = (span, name)
+    return best[1] if best else None
+
+
+_SENTENCE = re.compile(r"[a-z]{3,}.*[a-z]{3,}")
+
+
+def header_summary(lines: list[str], first_heading_line: int) -> Section | None:
+    """A summary-like paragraph in the header area (before the first heading), if any."""
+    stop = first_heading_line - 1 if first_heading_line else min(len(lines), 15)
+    block: list[int] = []
+    for index in range(stop):
+        line = lines[index].strip()
+        words = line.split()
+        is_prose = len(words) >= 12 and _SENTENCE.search(line) and "@" not in line
+        if is_prose or (block and index == block[-1] + 1 and len(words) >= 4 and "@" not in line):
+            block.append(index)
+        elif block:
+            break
+    if not block:
+        return None
+    body = "\n".join(lines[i].strip() for i in block)
+    return Section(heading="", text=body, start_line=block[0] + 1, end_line=block[-1] + 1)

@@ -1,0 +1,66 @@
+"""Bridge to `jobfit.skills`: skill mentions per section with document line numbers.
+
+Each canonical section is passed to the extractor with its name (so section-aware rules apply); lines
+outside every section (the header area) are read with `section=None`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from jobfit.documents.models import Section, SkillMention
+
+SkillExtractor = Callable[..., list[SkillMention]]
+
+
+def _load_extractor() -> SkillExtractor | None:
+    try:
+        from jobfit.skills.extractor import extract_skills
+    except ImportError:  # the skills package is optional for document parsing
+        return None
+    return extract_skills
+
+
+def skills_available() -> bool:
+    return _load_extractor() is not None
+
+
+def find_skill_mentions(
+    text: str, sections: dict[str, Section], *, extractor: SkillExtractor | None = None
+) -> list[SkillMention]:
+    """All skill mentions in `text`, each tagged with its section and 1-based document line."""
+    extract = extractor or _load_extractor()
+    if extract is None:
+        return []
+    lines = text.split("\n")
+    covered = [False] * len(lines)
+    mentions: list[SkillMention] = []
+    for name, section in sorted(sections.items(), key=lambda item: item[1].start_line):
+        first = section.start_line
+        chunk = lines[first - 1 : section.end_line]
+        for offset in range(first - 1, min(section.end_line, len(lines))):
+            covered[offset] = True
+        for mention in extract("\n".join(chunk), section=name):
+            line = mention.line + first - 1 if mention.line is not None else None
+            mentions.append(mention.model_copy(update={"line": line, "section": name}))
+    rest = "\n".join("" if covered[i] else line for i, line in enumerate(lines))
+    if rest.strip():
+        for mention in extract(rest, section=None):
+            mentions.append(mention.model_copy(update={"section": None}))
+    mentions.sort(key=lambda m: (m.line or 0, m.skill_id))
+    # A merged section's range can span other sections: keep one mention per (skill, line).
+    unique: dict[tuple[str, int | None, str], SkillMention] = {}
+    for mention in mentions:
+        unique.setdefault((mention.skill_id, mention.line, mention.surface), mention)
+    return list(unique.values())
+
+
+def unique_skills(mentions: list[SkillMention]) -> list[SkillMention]:
+    """First mention of each skill id, in document order."""
+    seen: set[str] = set()
+    out: list[SkillMention] = []
+    for mention in mentions:
+        if mention.skill_id not in seen:
+            seen.add(mention.skill_id)
+            out.append(mention)
+    return out
