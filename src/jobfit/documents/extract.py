@@ -1,5 +1,6 @@
-"""Bytes -> normalised text: detects the type from content (magic bytes), then reads PDF (pdfminer.six),
-DOCX (python-docx, after a safety check of the zip) or plain text / Markdown.
+"""Bytes -> normalised text: detects the type from content (magic bytes), then reads PDF (PDFium via
+pypdfium2, pdfminer.six as the fallback), DOCX (python-docx, after a safety check of the zip) or plain
+text / Markdown.
 """
 
 from __future__ import annotations

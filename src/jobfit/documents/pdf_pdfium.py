@@ -9,7 +9,11 @@ holds `PDFIUM_LOCK`.
 from __future__ import annotations
 
 import ctypes
+import functools
+import math
+import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -18,13 +22,17 @@ import pypdfium2.raw as pdfium_c
 from jobfit.documents.pdf_layout import TextLine, order_page
 
 PDFIUM_LOCK = threading.Lock()
+_IMAGE_MARK = re.compile(rb"/Image\b|\bBI\b")
 
 # Mirrors pdf_extract.LINE_PARAMS (pdfminer LAParams) so both backends cut lines alike.
 CHAR_MARGIN = 1.6  # a horizontal gap wider than this many char widths starts a new line
 LINE_OVERLAP = 0.5  # chars are on one line when they overlap vertically by this share of the smaller height
 WORD_MARGIN = 0.12  # a gap wider than this share of the char size is a space
 MIN_IMAGE_SHARE = 0.01  # images smaller than this share of the page are icons, not pictures
+_SOFT_HYPHEN = 2  # PDFium's code for a hyphen that breaks a word at the end of a line
+_SKIP_CODES = frozenset({0, 10, 13, 0xFFFE, 0xFFFF})
 _MAX_UPRIGHT_ANGLE = 0.01  # radians; rotated text (sidebar labels, watermarks) is skipped as with pdfminer
+_FULL_TURN = 2 * math.pi
 
 
 class PdfiumOpenError(Exception):
@@ -44,84 +52,142 @@ class PageResult:
     links: list[str] = field(default_factory=list)
 
 
-@dataclass
-class _Line:
-    parts: list[str]
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    last_x1: float
-    last_y0: float
-    last_y1: float
-    last_w: float
+@functools.cache
+def _fast_loose_char_box() -> Callable[..., int]:
+    """FPDFText_GetLooseCharBox(textpage, index, FS_RECTF*) without ctypes' per-call argument conversion.
+
+    It is called once per character, and the conversion costs about half of the call. Arguments must be passed
+    ready-made: a c_void_p handle, an int index and a byref() to an FS_RECTF.
+    """
+    address = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_int)(address)
+
+
+def _page_codes(raw: object, count: int) -> list[int] | None:
+    """All character codes of the page in one call, or None when the text does not map 1:1 onto char indexes."""
+    if count <= 0:
+        return None
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer)
+    if written != count + 1:
+        return None
+    codes = list(buffer[:count])
+    if any(0xD800 <= code <= 0xDFFF for code in codes):  # surrogate pairs: one char, two code units
+        return None
+    for index, code in enumerate(codes):
+        if code == 0xFFFE:  # the text API masks end-of-line hyphens (code 2 per character)
+            codes[index] = pdfium_c.FPDFText_GetUnicode(raw, index)
+    return codes
 
 
 def _char_lines(textpage: pdfium.PdfTextPage) -> tuple[list[TextLine], int]:
-    """Group the page's characters into horizontal lines; returns the lines and the number of chars seen."""
+    """Group the page's characters into horizontal lines; returns the lines and the number of chars kept.
+
+    Like pdfminer's `group_objects`, characters are taken in content order and a character joins the line being
+    built when it overlaps the previous character vertically and the horizontal gap is small. This loop is the
+    hot path (thousands of characters per page), hence plain locals instead of objects.
+    """
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     get_unicode = pdfium_c.FPDFText_GetUnicode
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_box = _fast_loose_char_box()
+    handle = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
     is_generated = pdfium_c.FPDFText_IsGenerated
     get_angle = pdfium_c.FPDFText_GetCharAngle
     lines: list[TextLine] = []
-    current: _Line | None = None
+    parts: list[str] = []  # the line being built
+    lx0 = ly0 = lx1 = ly1 = 0.0  # its box
+    px1 = py0 = py1 = pw = 0.0  # the previous character's right edge, bottom, top and width
     chars = 0
-
-    def close(line: _Line | None) -> None:
-        if line is not None:
-            text = "".join(line.parts).strip()
-            if text:
-                lines.append(TextLine(text, line.x0, line.y0, line.x1, line.y1))
-
+    codes = _page_codes(raw, count)
     for index in range(count):
-        code = get_unicode(raw, index)
-        if code in (10, 13, 0xFFFE, 0xFFFF, 0) or is_generated(raw, index) == 1:
-            continue  # PDFium's own line breaks and inferred spaces: we infer our own
-        char = chr(code)
-        if not get_box(raw, index, rect_ref):
+        code = codes[index] if codes is not None else get_unicode(raw, index)
+        if code in _SKIP_CODES:
+            continue  # PDFium's own line breaks: lines are rebuilt from geometry
+        if code == 32 or chr(code).isspace():
+            # Real spaces separate words; the ones PDFium infers are skipped (gaps are measured below instead).
+            if (
+                parts
+                and parts[-1] != " "
+                and code == 32
+                and is_generated(raw, index) != 1
+                and get_box(handle, index, rect_ref)
+                and rect.left >= px1 - 0.5
+            ):
+                parts.append(" ")
             continue
-        x0, x1 = rect.left, rect.right
-        y0, y1 = rect.bottom, rect.top
-        if char.isspace():
-            if current is not None and x0 >= current.last_x1 - 0.5 and current.parts[-1] != " ":
-                current.parts.append(" ")
+        if not get_box(handle, index, rect_ref):
             continue
-        if abs(get_angle(raw, index)) > _MAX_UPRIGHT_ANGLE:
+        x0 = rect.left
+        x1 = rect.right
+        y0 = rect.bottom
+        y1 = rect.top
+        width = x1 - x0
+        if parts:
+            overlap = (y1 if y1 < py1 else py1) - (y0 if y0 > py0 else py0)
+            height = y1 - y0
+            min_height = height if height < py1 - py0 else py1 - py0
+            gap = x0 - px1
+            if lx0 - x1 > gap:
+                gap = lx0 - x1
+            if overlap > LINE_OVERLAP * min_height and gap < CHAR_MARGIN * (width if width > pw else pw):
+                chars += 1
+                if x0 - px1 > WORD_MARGIN * (width if width > height else height) and parts[-1] != " ":
+                    parts.append(" ")
+                parts.append("-" if code == _SOFT_HYPHEN else chr(code))
+                if x0 < lx0:
+                    lx0 = x0
+                if x1 > lx1:
+                    lx1 = x1
+                if y0 < ly0:
+                    ly0 = y0
+                if y1 > ly1:
+                    ly1 = y1
+                px1, py0, py1, pw = x1, y0, y1, width
+                continue
+        # Only a char that starts a line can be rotated: rotated runs never join a horizontal line.
+        angle = get_angle(raw, index)
+        if _MAX_UPRIGHT_ANGLE < angle < _FULL_TURN - _MAX_UPRIGHT_ANGLE:
             continue
         chars += 1
-        width = x1 - x0
-        height = y1 - y0
-        if current is not None:
-            overlap = min(y1, current.last_y1) - max(y0, current.last_y0)
-            min_height = min(height, current.last_y1 - current.last_y0)
-            gap = max(x0 - current.last_x1, current.x0 - x1, 0.0)
-            if overlap > LINE_OVERLAP * min_height and gap < CHAR_MARGIN * max(width, current.last_w):
-                if x0 - current.last_x1 > WORD_MARGIN * max(width, height) and current.parts[-1] != " ":
-                    current.parts.append(" ")
-                current.parts.append(char)
-                current.x0 = min(current.x0, x0)
-                current.x1 = max(current.x1, x1)
-                current.y0 = min(current.y0, y0)
-                current.y1 = max(current.y1, y1)
-                current.last_x1, current.last_y0, current.last_y1, current.last_w = x1, y0, y1, width
-                continue
-        close(current)
-        current = _Line([char], x0, y0, x1, y1, x1, y0, y1, width)
-    close(current)
+        if parts:
+            text = "".join(parts).strip()
+            if text:
+                lines.append(TextLine(text, lx0, ly0, lx1, ly1))
+        parts = ["-" if code == _SOFT_HYPHEN else chr(code)]
+        lx0, ly0, lx1, ly1 = x0, y0, x1, y1
+        px1, py0, py1, pw = x1, y0, y1, width
+    if parts:
+        text = "".join(parts).strip()
+        if text:
+            lines.append(TextLine(text, lx0, ly0, lx1, ly1))
     return lines, chars
 
 
-def _image_count(page: pdfium.PdfPage, page_area: float) -> int:
-    images = 0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
-        left, bottom, right, top = obj.get_bounds()
-        if (right - left) * (top - bottom) > MIN_IMAGE_SHARE * page_area:
-            images += 1
-    return images
+def _has_big_image(container: object, count: int, get_object: object, min_area: float, depth: int = 0) -> bool:
+    """True when an image object (also inside form XObjects) covers at least `min_area`."""
+    bounds = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(value) for value in bounds]
+    for index in range(count):
+        obj = get_object(container, index)  # type: ignore[operator]
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            if pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+                left, bottom, right, top = (value.value for value in bounds)
+                if (right - left) * (top - bottom) >= min_area:
+                    return True
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 4:
+            inner = pdfium_c.FPDFFormObj_CountObjects(obj)
+            if inner > 0 and _has_big_image(obj, inner, pdfium_c.FPDFFormObj_GetObject, min_area, depth + 1):
+                return True
+    return False
+
+
+def _page_has_image(page: pdfium.PdfPage, page_area: float) -> bool:
+    count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    return _has_big_image(page.raw, count, pdfium_c.FPDFPage_GetObject, MIN_IMAGE_SHARE * page_area)
 
 
 def _links(document: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[str]:
@@ -142,8 +208,27 @@ def _links(document: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[str]:
     return found
 
 
-def read_pages(data: bytes, max_pages: int) -> tuple[list[PageResult], int]:
-    """Read up to `max_pages` pages; returns per-page results and the document's page count.
+def _read_page(document: pdfium.PdfDocument, number: int, may_have_images: bool) -> PageResult:
+    page = document[number]
+    try:
+        left, bottom, right, top = page.get_mediabox()
+        width, height = right - left, top - bottom
+        textpage = page.get_textpage()
+        try:
+            lines, chars = _char_lines(textpage)
+        finally:
+            textpage.close()
+        if left or bottom:  # pdfminer-style coordinates: the media box starts at (0, 0)
+            lines = [TextLine(ln.text, ln.x0 - left, ln.y0 - bottom, ln.x1 - left, ln.y1 - bottom) for ln in lines]
+        ordered = order_page(lines, width)
+        images = int(may_have_images and _page_has_image(page, width * height))
+        return PageResult(ordered.lines, ordered.columns, images, chars, _links(document, page))
+    finally:
+        page.close()
+
+
+def read_pages(data: bytes, max_pages: int) -> tuple[list[PageResult], int, str | None]:
+    """Read up to `max_pages` pages: (per-page results, the document's page count, error that stopped reading).
 
     Raises PdfiumOpenError when PDFium cannot open the document.
     """
@@ -151,31 +236,20 @@ def read_pages(data: bytes, max_pages: int) -> tuple[list[PageResult], int]:
         try:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
-            raise PdfiumOpenError(str(exc), password=exc.err_code == pdfium_c.FPDF_ERR_PASSWORD) from exc
+            raise PdfiumOpenError(
+                str(exc), password=getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD
+            ) from exc
+        # Image XObjects are streams, whose dictionaries are never compressed: no "/Image" in the bytes means
+        # no images, and saves walking every page object (some PDFs draw each glyph as its own object).
+        may_have_images = _IMAGE_MARK.search(data) is not None
+        results: list[PageResult] = []
         try:
             total = len(document)
-            results: list[PageResult] = []
             for number in range(min(total, max_pages)):
-                page = document[number]
                 try:
-                    width, height = page.get_size()
-                    textpage = page.get_textpage()
-                    try:
-                        lines, chars = _char_lines(textpage)
-                    finally:
-                        textpage.close()
-                    ordered = order_page(lines, width)
-                    results.append(
-                        PageResult(
-                            ordered.lines,
-                            ordered.columns,
-                            _image_count(page, width * height),
-                            chars,
-                            _links(document, page),
-                        )
-                    )
-                finally:
-                    page.close()
-            return results, total
+                    results.append(_read_page(document, number, may_have_images))
+                except pdfium.PdfiumError as exc:
+                    return results, total, str(exc)
+            return results, total, None
         finally:
             document.close()
