@@ -1,0 +1,247 @@
+"""`jobfit match` and `jobfit rank`: score files against a job in-process (local embedder, no server, no DB).
+
+Both print a Rich report by default or JSON with `--json`. Bad input exits with code 2 and one line
+on stderr; in `rank`, an unreadable resume is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import numpy as np
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from jobfit.documents.models import ParsedJob, ParsedResume
+from jobfit.matching import prepare_job, prepare_resume, redact_for_embedding, score_prepared
+from jobfit.matching.models import MatchResult
+
+Vectors = Mapping[str, np.ndarray]
+JSON_FIELDS = (
+    "overall_score", "confidence_score", "skills_score", "experience_score", "education_score",
+    "keyword_score", "section_scores", "match_analysis", "skill_gaps", "strengths", "processing_time_ms",
+    "algorithm_version",
+)
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"jobfit: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def load_resume(path: Path) -> ParsedResume:
+    """Parse a resume file; raises ValueError with a one-line reason."""
+    from jobfit.documents.errors import DocumentError
+    from jobfit.documents.resume import parse_resume
+
+    data = _read(path)
+    try:
+        return parse_resume(data, filename=path.name)
+    except DocumentError as exc:
+        raise ValueError(f"{path}: {exc.message}") from exc
+
+
+def load_job(path: Path) -> ParsedJob:
+    """Parse a job description file; raises ValueError with a one-line reason."""
+    from jobfit.documents.errors import DocumentError
+    from jobfit.documents.job import parse_job_file
+
+    data = _read(path)
+    try:
+        return parse_job_file(data, filename=path.name)
+    except DocumentError as exc:
+        raise ValueError(f"{path}: {exc.message}") from exc
+
+
+class _Embedding:
+    """The local embedder, loaded on first use; if it cannot load, matching runs without vectors."""
+
+    def __init__(self) -> None:
+        self._embedder: Any = None
+        self.error: str | None = None
+
+    def vectors(self, text: str, sections: Mapping[str, Any], contact: Any = None) -> Vectors | None:
+        if self.error is not None:
+            return None
+        try:
+            from jobfit.embeddings import get_embedder
+            from jobfit.embeddings.chunks import document_chunks
+
+            if self._embedder is None:
+                self._embedder = get_embedder("local")
+            if contact is not None:  # resumes are embedded redacted, like they are scored
+                text = redact_for_embedding(text, contact)
+                sections = {n: s.model_copy(update={"text": redact_for_embedding(s.text, contact)})
+                            for n, s in sections.items()}
+            chunks = document_chunks(text, sections)
+            if not chunks:
+                return None
+            rows = self._embedder.embed([t for _, t in chunks])
+            return {kind: rows[i] for i, (kind, _) in enumerate(chunks)}
+        except Exception as exc:  # degrade to the non-semantic score, and say so once
+            self.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            typer.echo(f"jobfit: warning: embeddings unavailable ({self.error}); scoring without them",
+                       err=True)
+            return None
+
+
+def result_json(result: MatchResult) -> dict[str, Any]:
+    return result.model_dump(mode="json", include=set(JSON_FIELDS))
+
+
+def _bar(value: float, width: int = 30) -> str:
+    filled = round(value / 100 * width)
+    color = "green" if value >= 70 else ("yellow" if value >= 45 else "red")
+    return f"[{color}]{'█' * filled}[/{color}]{'░' * (width - filled)} {value:5.1f}"
+
+
+def print_report(console: Console, result: MatchResult, *, suggest: bool = False) -> None:
+    """The human-readable match report."""
+    console.print(f"[bold]Match report[/bold] (algorithm {result.algorithm_version}, "
+                  f"{result.processing_time_ms} ms)")
+    rows = [("Overall", result.overall_score), ("Confidence", result.confidence_score),
+            ("Skills", result.skills_score), ("Experience", result.experience_score),
+            ("Education", result.education_score), ("Keywords", result.keyword_score)]
+    rows += [(f"Similarity: {k}", v) for k, v in result.section_scores.items()]
+    for label, value in rows:
+        console.print(f"  {label:<24} {_bar(value)}")
+    weights = ", ".join(f"{k} {v:.0%}" for k, v in result.match_analysis.weights.items())
+    console.print(f"  [dim]weights: {weights}[/dim]\n")
+    console.print(result.match_analysis.summary + "\n")
+
+    table = Table(title="Requirements", expand=True)
+    table.add_column("requirement", ratio=3, overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("how", no_wrap=True)
+    table.add_column("evidence (resume line)", ratio=6, overflow="ellipsis", no_wrap=True)
+    style = {"met": "green", "partial": "yellow", "missing": "red"}
+    for r in result.match_analysis.requirements:
+        if r.kind == "keyword":
+            continue  # summarised below the table
+        evidence = f"L{r.line}: {r.evidence}" if r.line and r.evidence else (r.evidence or "")
+        label = r.requirement if r.importance == "required" else f"{r.requirement} [dim](pref.)[/dim]"
+        if r.kind != "skill":
+            label += f" [dim]({r.kind})[/dim]"
+        table.add_row(label, f"[{style[r.status]}]{r.status}[/]", f"{r.score:.2f}", r.how or "", evidence)
+    console.print(table)
+    keywords = result.match_analysis.keywords
+    if keywords:
+        found = [k for k in keywords if k.count_in_resume > 0]
+        console.print(f"\n[bold]Keywords[/bold] {len(found)} of {len(keywords)} found verbatim: "
+                      + ", ".join(f"{k.term} x{k.count_in_resume}" for k in found))
+        missing = [k.term for k in keywords if k.count_in_resume == 0]
+        if missing:
+            console.print(f"  missing: {', '.join(missing)}")
+    if result.skill_gaps:
+        console.print("\n[bold]Skill gaps[/bold] (most important first)")
+        for gap in result.skill_gaps:
+            related = f" - closest you show: {gap.closest_related}" if gap.closest_related else ""
+            console.print(f"  • {gap.skill} ({gap.importance}){related}")
+    if result.strengths:
+        console.print("\n[bold]Strengths[/bold]")
+        for s in result.strengths:
+            where = f" (line {s.line})" if s.line else ""
+            extra = " [dim](extra)[/dim]" if s.kind == "extra" else ""
+            console.print(f"  • {s.requirement}{extra}{where}: {s.evidence or ''}")
+    if suggest:
+        console.print("\n[bold]What to address[/bold]")
+        todo = [g for g in result.skill_gaps if g.importance == "required"] or result.skill_gaps
+        if not todo:
+            console.print("  Nothing missing: every listed skill has evidence.")
+        for gap in todo[:5]:
+            if gap.closest_related:
+                console.print(f"  • If you have used {gap.skill}, say where; your {gap.closest_related} "
+                              f"experience is the closest evidence today.")
+            else:
+                console.print(f"  • No evidence of {gap.skill}: add the project or role where you used it, "
+                              f"if you have.")
+
+
+def match(
+    resume: Annotated[Path, typer.Argument(help="Resume file (PDF, DOCX, TXT or MD).")],
+    job: Annotated[Path, typer.Argument(help="Job description file (PDF, DOCX, TXT or MD).")],
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON instead of a report.")] = False,
+    suggest: Annotated[bool, typer.Option("--suggest", help="Also list what to address first.")] = False,
+) -> None:
+    """Score one resume against one job description, with evidence for every number."""
+    try:
+        parsed_resume = load_resume(resume)
+        parsed_job = load_job(job)
+    except ValueError as exc:
+        _fail(str(exc))
+    embedding = _Embedding()
+    job_vectors = embedding.vectors(parsed_job.text_content, parsed_job.sections)
+    resume_vectors = embedding.vectors(parsed_resume.text_content, parsed_resume.sections,
+                                       parsed_resume.contact_info)
+    result = score_prepared(prepare_resume(parsed_resume), prepare_job(parsed_job),
+                            resume_vectors=resume_vectors, job_vectors=job_vectors)
+    if json_:
+        typer.echo(json.dumps(result_json(result), indent=2))
+    else:
+        print_report(Console(), result, suggest=suggest)
+
+
+def rank(
+    job: Annotated[Path, typer.Argument(help="Job description file.")],
+    resumes: Annotated[list[Path], typer.Argument(help="Resume files to rank.")],
+    top: Annotated[int, typer.Option("--top", min=1, help="How many to show.")] = 10,
+    json_: Annotated[bool, typer.Option("--json", help="Print a JSON list instead of a table.")] = False,
+) -> None:
+    """Rank resumes against one job description, best first (ties by path)."""
+    try:
+        parsed_job = load_job(job)
+    except ValueError as exc:
+        _fail(str(exc))
+    embedding = _Embedding()
+    prepared = prepare_job(parsed_job)
+    job_vectors = embedding.vectors(parsed_job.text_content, parsed_job.sections)
+    results: list[tuple[str, MatchResult]] = []
+    skipped: list[str] = []
+    err = Console(stderr=True)
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("Scoring resumes", total=len(resumes))
+        for path in resumes:
+            try:
+                parsed = load_resume(path)
+            except ValueError as exc:
+                skipped.append(str(exc))
+                err.print(f"jobfit: skipped {exc}", markup=False, highlight=False)
+                progress.advance(task)
+                continue
+            vectors = embedding.vectors(parsed.text_content, parsed.sections, parsed.contact_info)
+            results.append((str(path), score_prepared(prepare_resume(parsed), prepared,
+                                                      resume_vectors=vectors, job_vectors=job_vectors)))
+            progress.advance(task)
+    if not results:
+        _fail(f"none of the {len(resumes)} resumes could be read")
+    results.sort(key=lambda pair: (-pair[1].overall_score, pair[0]))
+    shown = results[:top]
+    if json_:
+        typer.echo(json.dumps([{"path": p, **result_json(r)} for p, r in shown], indent=2))
+        return
+    table = Table(title=f"Top {len(shown)} of {len(results)} for {parsed_job.title or job.name}")
+    for col in ("#", "resume", "overall", "skills", "experience", "education", "keywords", "confidence",
+                "top gap"):
+        table.add_column(col, overflow="fold")
+    for i, (p, r) in enumerate(shown, 1):
+        gap = r.skill_gaps[0].skill if r.skill_gaps else ""
+        table.add_row(str(i), Path(p).name, f"{r.overall_score:.1f}", f"{r.skills_score:.0f}",
+                      f"{r.experience_score:.0f}", f"{r.education_score:.0f}", f"{r.keyword_score:.0f}",
+                      f"{r.confidence_score:.0f}", gap)
+    Console().print(table)
+    if skipped:
+        print(f"{len(skipped)} resume(s) skipped (see above).", file=sys.stderr)

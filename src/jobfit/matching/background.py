@@ -1,0 +1,176 @@
+"""Evidence for the non-skill requirements: years of experience, role/title relevance, seniority, degree.
+
+Each function returns an `Assessment` whose `result.score` is in 0-1 and whose evidence points at the
+resume line that earns it (the experience entry, the summary statement or the education entry).
+"""
+
+from __future__ import annotations
+
+from jobfit.documents.models import DEGREE_RANK
+from jobfit.matching.evidence import Assessment
+from jobfit.matching.models import RequirementResult, Status
+from jobfit.matching.profile import ResumeProfile
+from jobfit.matching.requirements import Requirement
+from jobfit.matching.text import clean_title, content_tokens, phrase_terms
+
+SENIORITY_WORDS: dict[str, int] = {
+    "intern": 0, "internship": 0, "trainee": 0, "junior": 0, "graduate": 0, "entry": 0, "assistant": 0,
+    "apprentice": 0, "associate": 1,
+    "senior": 2, "sr": 2, "lead": 2, "principal": 2, "staff": 2, "manager": 2, "supervisor": 2,
+    "head": 3, "director": 3, "vp": 3, "vice": 3, "chief": 3, "cto": 3, "ceo": 3, "cfo": 3, "president": 3,
+}
+LEVEL_RANK = {"entry": 0, "junior": 0, "mid": 1, "senior": 2, "lead": 2, "executive": 3}
+LEVEL_NAME = {0: "entry", 1: "mid", 2: "senior", 3: "executive"}
+_ROLE_NOISE = set(SENIORITY_WORDS) | {"i", "ii", "iii", "iv", "jr", "level"}
+TITLE_WORDS_QUALITY = 0.5  # the role's words on an experience line, not in a title
+
+# Degree fields that count as related (partial credit) when not the same.
+FIELD_FAMILIES: tuple[frozenset[str], ...] = tuple(
+    frozenset(content_tokens(" ".join(words)))
+    for words in (
+        ("computer", "science", "software", "engineering", "information", "technology", "computing",
+         "data", "mathematics", "statistics", "electrical", "electronics", "physics", "informatics"),
+        ("business", "administration", "management", "finance", "accounting", "economics", "commerce",
+         "marketing", "mba"),
+        ("nursing", "medicine", "health", "biology", "pharmacy", "public", "biomedical", "chemistry"),
+        ("mechanical", "civil", "structural", "engineering", "construction", "architecture", "industrial"),
+        ("education", "teaching", "psychology", "sociology", "english", "communication", "journalism"),
+        ("law", "legal", "political", "criminal", "justice"),
+        ("art", "design", "graphic", "fine", "arts", "media", "fashion"),
+    )
+)
+
+
+def _row(req: Requirement, status: Status, score: float, how: str | None, profile: ResumeProfile,
+         line: int | None, evidence: str | None = None) -> RequirementResult:
+    return RequirementResult(
+        requirement=req.label, kind=req.kind, importance=req.importance, status=status,
+        score=round(max(0.0, min(1.0, score)), 4), how=how,
+        evidence=evidence if evidence is not None else profile.line_text(line),
+        section=profile.section(line), line=line,
+    )
+
+
+def assess_years(profile: ResumeProfile, req: Requirement) -> Assessment:
+    """Years on the resume against the job's minimum: linear up to the minimum, full credit at or over."""
+    wanted = req.years or 0.0
+    have = profile.years
+    ratio = 1.0 if wanted <= 0 else min(1.0, have / wanted)
+    status: Status = "met" if ratio >= 1.0 else ("partial" if ratio > 0 else "missing")
+    if profile.years_line is not None:
+        line = profile.years_line
+        note = f"{have:g} years stated on the resume vs {wanted:g} required"
+    else:
+        starts = [e.line for e in profile.resume.experience if e.line is not None]
+        line = min(starts) if starts else None
+        note = f"{have:g} years of dated roles on the resume vs {wanted:g} required"
+    result = _row(req, status, ratio, "years", profile, line, evidence=note)
+    return Assessment(req, result)
+
+
+def role_words(title: str) -> tuple[str, ...]:
+    """The role words of a title, without seniority words ('Senior Data Engineer' -> data, engin)."""
+    return tuple(t for t in content_tokens(clean_title(title)) if t not in _ROLE_NOISE)
+
+
+def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
+    """How close past titles are to the job title: shared role words, weighted by the role's recency.
+
+    Also counts the title as a phrase anywhere (0.9 x line weight) and the role's words on one
+    experience line (0.5 x share x line weight); the best of these is the evidence.
+    """
+    wanted = role_words(req.label)
+    if not wanted:
+        return Assessment(req, _row(req, "missing", 0.0, None, profile, None))
+    wanted_set = set(wanted)
+    best: tuple[float, int | None, str | None] = (0.0, None, None)
+    for i, entry in enumerate(profile.resume.experience):
+        title_words = set(role_words(entry.title or ""))
+        if not title_words:
+            continue
+        share = len(wanted_set & title_words) / len(wanted_set)
+        score = share * profile.entry_recency[i] if i < len(profile.entry_recency) else share
+        if score > best[0] + 1e-9:
+            best = (score, entry.line, "title")
+    # The role named as a phrase anywhere (e.g. "Logistics Manager" in the summary) also counts.
+    phrase = phrase_terms(clean_title(req.label))
+    lines = profile.index.phrase_lines(phrase) if phrase else []
+    if lines:
+        line = min(lines, key=lambda n: (-profile.weight(n), n))
+        score = 0.9 * profile.weight(line)
+        if score > best[0] + 1e-9:
+            best = (score, line, "phrase")
+    # Most of the role's words on one experience line (e.g. "purchase" for "Purchase Executive").
+    line, share = profile.index.best_partial_line(wanted)
+    if line is not None and profile.section(line) == "experience":
+        score = TITLE_WORDS_QUALITY * share * profile.weight(line)
+        if score > best[0] + 1e-9:
+            best = (score, line, "words")
+    score, line, how = best
+    status: Status = "met" if score >= 0.75 else ("partial" if score > 0 else "missing")
+    return Assessment(req, _row(req, status, score, how, profile, line))
+
+
+def job_seniority(level: str | None, title: str, min_years: float | None) -> int | None:
+    """0 entry, 1 mid, 2 senior, 3 executive; None when the ad does not say."""
+    if level and level.lower() in LEVEL_RANK:
+        return LEVEL_RANK[level.lower()]
+    words = [SENIORITY_WORDS[t] for t in content_tokens(title) if t in SENIORITY_WORDS]
+    if words:
+        return max(words)
+    if min_years is not None:
+        return 0 if min_years < 2 else (1 if min_years < 5 else 2)
+    return None
+
+
+def resume_seniority(profile: ResumeProfile) -> tuple[int, int | None]:
+    """The resume's seniority from years and the latest role's title, and the line that shows it."""
+    years = profile.years
+    level = 0 if years < 2 else (1 if years < 5 else 2)
+    line = None
+    if profile.resume.experience:
+        latest = max(range(len(profile.resume.experience)), key=lambda i: (profile.entry_recency[i], -i))
+        entry = profile.resume.experience[latest]
+        words = [SENIORITY_WORDS[t] for t in content_tokens(entry.title or "") if t in SENIORITY_WORDS]
+        if words and max(words) >= level:
+            level, line = max(words), entry.line
+    return level, line
+
+
+def seniority_fit(wanted: int, have: int) -> float:
+    """1.0 at or above the wanted level (0.9 when two or more levels above), less per level below."""
+    gap = have - wanted
+    if gap >= 2:
+        return 0.9
+    if gap >= 0:
+        return 1.0
+    return {-1: 0.6, -2: 0.3}.get(gap, 0.0)
+
+
+def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
+    """Degree level (at or above the required level) and field (same words, or same family of fields)."""
+    wanted_rank = DEGREE_RANK.get(req.degree_level or "none", 0)
+    wanted_field = set(content_tokens(req.degree_field or ""))
+    best: tuple[float, int | None, str] = (0.0, None, "level")
+    for entry in profile.resume.education:
+        rank = DEGREE_RANK.get(entry.degree_level, 0)
+        if wanted_rank:
+            level_score = 1.0 if rank >= wanted_rank else {1: 0.6, 2: 0.3}.get(wanted_rank - rank, 0.0)
+        else:
+            level_score = 1.0 if rank > 0 else 0.5
+        have_field = set(content_tokens(" ".join(x for x in (entry.field, entry.degree) if x)))
+        if wanted_field:
+            if wanted_field & have_field:
+                field_score, how = 1.0, "field"
+            elif any(wanted_field & fam and have_field & fam for fam in FIELD_FAMILIES):
+                field_score, how = 0.5, "related field"
+            else:
+                field_score, how = 0.0, "level"
+            score = (0.6 * level_score + 0.4 * field_score) if wanted_rank else field_score
+        else:
+            score, how = level_score, "level"
+        if score > best[0] + 1e-9:
+            best = (score, entry.line, how)
+    score, line, how = best
+    status: Status = "met" if score >= 0.9 else ("partial" if score > 0 else "missing")
+    return Assessment(req, _row(req, status, score, how if score > 0 else None, profile, line))

@@ -1,0 +1,176 @@
+"""Score one resume against one job: the matching engine's entry point.
+
+`score_match` redacts the resume, indexes it, turns the job into requirements, finds evidence for each,
+computes sub-scores, overall and confidence scores, and explains them. It is pure and deterministic
+(except `processing_time_ms`). `prepare_resume`/`prepare_job` let ranking reuse the per-document work.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from jobfit.documents.models import ParsedJob, ParsedResume
+from jobfit.matching import background, explain, scores
+from jobfit.matching.evidence import Assessment, assess_skill
+from jobfit.matching.models import KeywordCount, MatchAnalysis, MatchResult
+from jobfit.matching.profile import ResumeProfile
+from jobfit.matching.redact import redact_resume
+from jobfit.matching.relations import SkillRelations, default_relations, neighbourhood
+from jobfit.matching.requirements import Requirement, extract_requirements
+
+Vectors = Mapping[str, np.ndarray]
+
+
+@dataclass(frozen=True)
+class PreparedJob:
+    job: ParsedJob
+    requirements: tuple[Requirement, ...]
+    seniority: int | None
+
+
+def prepare_resume(resume: ParsedResume) -> ResumeProfile:
+    """Redact and index a resume once; reuse the profile for many jobs."""
+    return ResumeProfile.build(redact_resume(resume))
+
+
+def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> PreparedJob:
+    """Extract a job's requirements (with their taxonomy neighbours) once; reuse them for many resumes.
+
+    `relations` defaults to the project's skills taxonomy.
+    """
+    relations = _relations(relations)
+    requirements = extract_requirements(job)
+    if relations is not None:
+        for req in requirements:
+            if req.kind == "skill" and req.skill_id is not None:
+                req.related = neighbourhood(relations, req.skill_id)
+    return PreparedJob(
+        job=job,
+        requirements=tuple(requirements),
+        seniority=background.job_seniority(job.experience_level, job.title, job.min_years),
+    )
+
+
+def _relations(relations: SkillRelations | None) -> SkillRelations | None:
+    if relations is not None:
+        return relations
+    try:
+        return default_relations()
+    except ImportError:  # the skills package is not importable: match on words only
+        return None
+
+
+def _assess(profile: ResumeProfile, req: Requirement) -> Assessment:
+    if req.kind in ("skill", "keyword"):
+        return assess_skill(profile, req)
+    if req.kind == "experience":
+        return background.assess_years(profile, req)
+    if req.kind == "education":
+        return background.assess_education(profile, req)
+    return background.assess_title(profile, req)
+
+
+def score_prepared(
+    profile: ResumeProfile,
+    prepared: PreparedJob,
+    *,
+    resume_vectors: Vectors | None = None,
+    job_vectors: Vectors | None = None,
+) -> MatchResult:
+    """Score a prepared resume against a prepared job (see `score_match`)."""
+    started = time.perf_counter()
+    assessments = [_assess(profile, req) for req in prepared.requirements]
+    by_kind: dict[str, list[Assessment]] = {}
+    for a in assessments:
+        by_kind.setdefault(a.requirement.kind, []).append(a)
+
+    skills_score = scores.score_skills(assessments)
+    keyword_score = scores.score_keywords(assessments)
+    years = by_kind.get("experience", [None])[0]
+    title = by_kind.get("title", [None])[0]
+    have_level, _ = background.resume_seniority(profile)
+    seniority = (
+        background.seniority_fit(prepared.seniority, have_level) if prepared.seniority is not None else None
+    )
+    experience_score = scores.score_experience(
+        years.result.score if years else None, title.result.score if title else None, seniority
+    )
+    education = by_kind.get("education", [None])[0]
+    education_score = 100.0 * education.result.score if education else None
+    section_scores, semantic = scores.score_sections(resume_vectors, job_vectors)
+
+    components = {
+        "skills": skills_score,
+        "experience": experience_score,
+        "education": education_score,
+        "keywords": keyword_score,
+        "semantic": semantic,
+    }
+    overall_score, weights = scores.overall(components)
+    present = [float(v) for v in components.values() if v is not None]
+    n_concrete = sum(1 for a in assessments if a.requirement.kind in ("skill", "experience", "education"))
+    parse_quality = profile.resume.quality_score if profile.resume.quality_checks else None
+    confidence_score, confidence_parts = scores.confidence(parse_quality, n_concrete, present)
+
+    keywords = [
+        KeywordCount(
+            term=a.requirement.label,
+            count_in_job=a.requirement.count_in_job,
+            count_in_resume=a.occurrences,
+        )
+        for a in assessments
+        if a.requirement.kind in ("skill", "keyword") and a.requirement.terms
+    ]
+    analysis = MatchAnalysis(
+        summary=explain.summary(assessments, overall_score, confidence_score, semantic is not None),
+        requirements=[a.result for a in assessments],
+        keywords=keywords,
+        weights=weights,
+        component_scores={k: round(v, 2) for k, v in components.items() if v is not None},
+        confidence_parts=confidence_parts,
+    )
+
+    def pct(value: float | None, default: float) -> float:
+        return round(max(0.0, min(100.0, default if value is None else value)), 2)
+
+    return MatchResult(
+        overall_score=pct(overall_score, 0.0),
+        confidence_score=pct(confidence_score, 0.0),
+        skills_score=pct(skills_score, 0.0),
+        experience_score=pct(experience_score, 0.0),
+        education_score=pct(education_score, 100.0),
+        keyword_score=pct(keyword_score, 0.0),
+        section_scores=section_scores,
+        match_analysis=analysis,
+        skill_gaps=explain.skill_gaps(assessments),
+        strengths=explain.strengths(assessments, profile),
+        processing_time_ms=round((time.perf_counter() - started) * 1000),
+        algorithm_version=scores.ALGORITHM_VERSION,
+    )
+
+
+def score_match(
+    resume: ParsedResume,
+    job: ParsedJob,
+    *,
+    resume_vectors: Vectors | None = None,
+    job_vectors: Vectors | None = None,
+    relations: SkillRelations | None = None,
+) -> MatchResult:
+    """Score one resume against one job.
+
+    Vectors are keyed by embedding type ("full_text", "section_experience", ...); without them the
+    semantic component is left out and the other weights renormalised (see `match_analysis.weights`).
+    `relations` defaults to the project's skills taxonomy.
+    """
+    started = time.perf_counter()
+    result = score_prepared(
+        prepare_resume(resume), prepare_job(job, relations),
+        resume_vectors=resume_vectors, job_vectors=job_vectors,
+    )
+    result.processing_time_ms = round((time.perf_counter() - started) * 1000)
+    return result

@@ -1,0 +1,163 @@
+"""An indexed view of one (redacted) resume: per-line section, recency and context weight.
+
+Built once per resume and reused across jobs (ranking), so scoring a pair only does look-ups.
+Context weight says how much a line counts as evidence: a skill used in an Experience bullet of the
+current role counts more than the same word in a bare Skills list or a role from ten years ago.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jobfit.documents.models import ExperienceEntry, ParsedResume, SkillMention
+from jobfit.matching.text import LineIndex
+
+# How much a line of each section counts as evidence of a skill (1.0 = used in a job).
+SECTION_WEIGHT: dict[str, float] = {
+    "experience": 1.0,
+    "projects": 0.95,
+    "volunteer": 0.9,
+    "summary": 0.85,
+    "certifications": 0.85,
+    "publications": 0.85,
+    "education": 0.8,
+    "skills": 0.8,
+    "awards": 0.75,
+    "languages": 0.75,
+    "interests": 0.5,
+    "references": 0.3,
+}
+UNSECTIONED_WEIGHT = 0.8
+# Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
+RECENCY_DECAY_PER_YEAR = 0.05
+RECENCY_FLOOR = 0.8
+
+_YEARS_RE = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years|yrs)\b", re.IGNORECASE)
+
+
+def _month_index(value: str | None) -> int | None:
+    if not value:
+        return None
+    match = re.match(r"(\d{4})(?:-(\d{2}))?", value)
+    if not match:
+        return None
+    return int(match.group(1)) * 12 + int(match.group(2) or 6) - 1
+
+
+def _entry_end(entry: ExperienceEntry) -> int | None:
+    end = _month_index(entry.end)
+    if end is None and entry.is_current:
+        return 10**9  # resolved to the latest known month below
+    return end if end is not None else _month_index(entry.start)
+
+
+@dataclass
+class ResumeProfile:
+    """What the matcher knows about a resume, indexed by line."""
+
+    resume: ParsedResume
+    index: LineIndex
+    section_of_line: list[str | None]
+    weight_of_line: list[float]
+    recency_of_line: list[float]
+    entry_recency: list[float]
+    mentions_by_id: dict[str, list[SkillMention]] = field(default_factory=dict)
+    years: float = 0.0
+    years_line: int | None = None  # the line stating the years, when they come from the text
+
+    @classmethod
+    def build(cls, resume: ParsedResume) -> ResumeProfile:
+        index = LineIndex(resume.text_content)
+        n = len(index.lines)
+        section_of_line: list[str | None] = [None] * n
+        for name, section in sorted(resume.sections.items(), key=lambda kv: kv[1].start_line):
+            for number in range(max(section.start_line, 1), min(section.end_line, n) + 1):
+                section_of_line[number - 1] = name
+        entry_recency = _entry_recency(resume.experience)
+        recency_of_line = [1.0] * n
+        entries = sorted(
+            (e.line, i) for i, e in enumerate(resume.experience) if e.line is not None and e.line >= 1
+        )
+        exp = resume.sections.get("experience")
+        exp_end = exp.end_line if exp else n
+        for k, (start, i) in enumerate(entries):
+            stop = entries[k + 1][0] - 1 if k + 1 < len(entries) else exp_end
+            for number in range(start, min(stop, n) + 1):
+                recency_of_line[number - 1] = entry_recency[i]
+        weight_of_line = [
+            (SECTION_WEIGHT.get(s, 0.7) if s is not None else UNSECTIONED_WEIGHT) * r
+            for s, r in zip(section_of_line, recency_of_line, strict=True)
+        ]
+        years, years_line = _years(resume)
+        mentions: dict[str, list[SkillMention]] = {}
+        for mention in resume.skills:
+            mentions.setdefault(mention.skill_id, []).append(mention)
+        return cls(
+            resume=resume,
+            index=index,
+            section_of_line=section_of_line,
+            weight_of_line=weight_of_line,
+            recency_of_line=recency_of_line,
+            entry_recency=entry_recency,
+            mentions_by_id=mentions,
+            years=years,
+            years_line=years_line,
+        )
+
+    def line_text(self, number: int | None) -> str | None:
+        if number is None or not 1 <= number <= len(self.index.lines):
+            return None
+        return self.index.lines[number - 1].strip() or None
+
+    def section(self, number: int | None) -> str | None:
+        if number is None or not 1 <= number <= len(self.section_of_line):
+            return None
+        return self.section_of_line[number - 1]
+
+    def weight(self, number: int | None, section: str | None = None) -> float:
+        if number is not None and 1 <= number <= len(self.weight_of_line):
+            return self.weight_of_line[number - 1]
+        if section is not None:
+            return SECTION_WEIGHT.get(section, 0.7)
+        return UNSECTIONED_WEIGHT
+
+
+def _entry_recency(entries: list[ExperienceEntry]) -> list[float]:
+    """A factor per experience entry: 1.0 for the latest role, less for older ones."""
+    ends = [_entry_end(e) for e in entries]
+    # The latest month the resume shows (a current role's start counts: it runs at least until then).
+    known = [e for e in ends if e is not None and e < 10**9]
+    known += [m for e in entries if e.is_current and (m := _month_index(e.start)) is not None]
+    latest = max(known, default=None)
+    out: list[float] = []
+    for position, end in enumerate(ends):
+        if end is None or latest is None:
+            years_ago = float(position)  # no dates: assume reverse-chronological order
+        elif end >= 10**9:
+            years_ago = 0.0
+        else:
+            years_ago = max(0.0, (latest - end) / 12.0)
+        out.append(max(RECENCY_FLOOR, 1.0 - RECENCY_DECAY_PER_YEAR * years_ago))
+    return out
+
+
+def _years(resume: ParsedResume) -> tuple[float, int | None]:
+    """Total years of experience and the line that states it, when the resume states it.
+
+    The larger of the parser's figure (from dated roles) and an explicit "N years" in the summary (or the
+    first lines when there is no summary): a stated figure is evidence too, and date ranges split over
+    lines can make the parser's figure too small.
+    """
+    summary = resume.sections.get("summary")
+    lines = resume.text_content.split("\n")
+    first, last = (summary.start_line, summary.end_line) if summary else (1, min(15, len(lines)))
+    stated: tuple[float, int | None] = (0.0, None)
+    for number in range(max(first, 1), min(last, len(lines)) + 1):
+        for match in _YEARS_RE.finditer(lines[number - 1]):
+            value = float(match.group(1))
+            if value <= 50 and value > stated[0]:
+                stated = (value, number)
+    if stated[0] > resume.total_years_experience:
+        return stated
+    return resume.total_years_experience, None

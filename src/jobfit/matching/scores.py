@@ -1,0 +1,151 @@
+"""Sub-scores (0-100), the overall score and the confidence score, with their documented weights.
+
+- skills_score: weighted mean of skill-requirement scores (required x1.0, preferred x0.4, soft skills at
+  half weight); each requirement earns match quality (exact/alias 1.0, taxonomy child 0.85, parent 0.6,
+  related 0.5, most words 0.8 x share) times where it was found (section x recency, see `profile.py`),
+  with a little credit for repeated use.
+- experience_score: years vs the minimum (weight 0.45), relevance of past titles to the job title (0.35),
+  seniority fit (0.20); parts the job does not specify are left out and the rest renormalised.
+- education_score: degree level (0.6) and field (0.4) against the job's; 100 with zero weight when the
+  job asks for none.
+- keyword_score: ATS-style coverage of the job's salient terms (skills and keywords) found verbatim,
+  full credit from two mentions.
+- section_scores: cosine similarity x 100 of resume section vectors to job vectors (input, optional);
+  the semantic component is their weighted mean after mapping cosine [0.2, 0.8] onto 0-100.
+
+overall_score = sum(weight x sub-score) over the components that have a signal, weights renormalised:
+skills 0.33, experience 0.14, education 0.10 (only when the job asks for a degree), keywords 0.10,
+semantic 0.33 (only with vectors). Set from bench/quality.py (FERR HR ratings, category retrieval) while
+keeping every component: on FERR skill-list JDs experience/keywords add little, but real ads state years
+and degrees that recruiters check.
+Change ALGORITHM_VERSION whenever anything here (or in evidence/profile/requirements) changes a score.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from jobfit.matching.evidence import Assessment
+
+ALGORITHM_VERSION = "1.0.0"
+
+# Weights of the components in overall_score (renormalised over the components present).
+OVERALL_WEIGHTS: dict[str, float] = {
+    "skills": 0.33,
+    "experience": 0.14,
+    "education": 0.10,
+    "keywords": 0.10,
+    "semantic": 0.33,
+}
+# The semantic component maps cosine similarity linearly from [FLOOR, CEILING] onto 0-100: unrelated
+# documents of the local embedder sit near 0.2, a close resume/JD pair near 0.8.
+SEMANTIC_FLOOR = 0.2
+SEMANTIC_CEILING = 0.8
+EXPERIENCE_PARTS: dict[str, float] = {"years": 0.45, "title": 0.35, "seniority": 0.20}
+EDUCATION_PARTS: dict[str, float] = {"level": 0.6, "field": 0.4}
+KEYWORD_WEIGHT = {"required": 1.0, "preferred": 0.5}
+KEYWORD_FULL_AT = 2
+
+# Which job vector each resume vector is compared with (first present wins), and its share of the
+# semantic component.
+SECTION_PAIRS: dict[str, tuple[str, tuple[str, ...], float]] = {
+    "overall": ("full_text", ("full_text",), 0.4),
+    "experience": ("section_experience", ("section_responsibilities", "full_text"), 0.45),
+    "skills": ("section_skills", ("section_requirements", "full_text"), 0.15),
+    "summary": ("section_summary", ("section_summary", "full_text"), 0.0),
+    "projects": ("section_projects", ("section_requirements", "full_text"), 0.0),
+}
+
+
+def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float | None:
+    """sum(w x s) / sum(w) over (score, weight) pairs, None when there is no weight."""
+    total = sum(w for _, w in pairs)
+    if total <= 0:
+        return None
+    return sum(s * w for s, w in pairs) / total
+
+
+def score_skills(assessments: Sequence[Assessment]) -> float | None:
+    pairs = [(a.result.score, a.requirement.weight) for a in assessments if a.requirement.kind == "skill"]
+    mean = weighted_mean(pairs)
+    return None if mean is None else 100.0 * mean
+
+
+def score_keywords(assessments: Sequence[Assessment]) -> float | None:
+    """Coverage of salient job terms found verbatim on the resume (required skills weigh double).
+
+    A term earns full credit once it appears KEYWORD_FULL_AT times (half credit for a single mention).
+    """
+    pairs = [
+        (min(1.0, a.occurrences / KEYWORD_FULL_AT), KEYWORD_WEIGHT[a.requirement.importance])
+        for a in assessments
+        if a.requirement.kind in ("skill", "keyword") and a.requirement.terms
+    ]
+    mean = weighted_mean(pairs)
+    return None if mean is None else 100.0 * mean
+
+
+def score_experience(
+    years: float | None, title: float | None, seniority: float | None
+) -> float | None:
+    parts = {"years": years, "title": title, "seniority": seniority}
+    mean = weighted_mean([(v, EXPERIENCE_PARTS[k]) for k, v in parts.items() if v is not None])
+    return None if mean is None else 100.0 * mean
+
+
+def cosine(a: np.ndarray, b: np.ndarray) -> float:
+    na = float(np.linalg.norm(a))
+    nb = float(np.linalg.norm(b))
+    if na == 0.0 or nb == 0.0:
+        return 0.0
+    return float(np.dot(a, b) / (na * nb))
+
+
+def score_sections(
+    resume_vectors: Mapping[str, np.ndarray] | None, job_vectors: Mapping[str, np.ndarray] | None
+) -> tuple[dict[str, float], float | None]:
+    """Per-section cosine x 100 and the semantic component (calibrated weighted mean), if any vectors."""
+    if not resume_vectors or not job_vectors:
+        return {}, None
+    out: dict[str, float] = {}
+    pairs: list[tuple[float, float]] = []
+    for name, (resume_key, job_keys, share) in SECTION_PAIRS.items():
+        rv = resume_vectors.get(resume_key)
+        jv = next((job_vectors[k] for k in job_keys if k in job_vectors), None)
+        if rv is None or jv is None:
+            continue
+        similarity = cosine(np.asarray(rv), np.asarray(jv))
+        out[name] = round(100.0 * max(0.0, similarity), 2)
+        if share > 0:
+            calibrated = (similarity - SEMANTIC_FLOOR) / (SEMANTIC_CEILING - SEMANTIC_FLOOR)
+            pairs.append((100.0 * min(1.0, max(0.0, calibrated)), share))
+    return out, weighted_mean(pairs)
+
+
+def overall(components: Mapping[str, float | None]) -> tuple[float, dict[str, float]]:
+    """Overall score and the renormalised weights actually applied (0 for a missing component)."""
+    present = {k: v for k, v in components.items() if v is not None and OVERALL_WEIGHTS.get(k, 0) > 0}
+    total = sum(OVERALL_WEIGHTS[k] for k in present)
+    weights = {k: (OVERALL_WEIGHTS[k] / total if k in present and total else 0.0) for k in OVERALL_WEIGHTS}
+    score = sum(weights[k] * float(v) for k, v in present.items())
+    return score, {k: round(w, 4) for k, w in weights.items()}
+
+
+def confidence(
+    parse_quality: float | None, n_requirements: int, subscores: Sequence[float]
+) -> tuple[float, dict[str, float]]:
+    """Confidence 0-100 from parse quality (0.4), job specificity (0.35) and sub-score agreement (0.25).
+
+    Specificity reaches 1 at 8 concrete requirements (skills, years, degree); agreement is 1 minus the
+    spread (population stdev / 40) of the sub-scores; unknown parse quality counts as 0.5.
+    """
+    parse = 0.5 if parse_quality is None else max(0.0, min(1.0, parse_quality / 100.0))
+    specificity = min(1.0, n_requirements / 8.0)
+    spread = statistics.pstdev(subscores) if len(subscores) >= 2 else 20.0
+    agreement = max(0.0, 1.0 - spread / 40.0)
+    parts = {"parse_quality": parse, "job_specificity": specificity, "agreement": agreement}
+    value = 100.0 * (0.4 * parse + 0.35 * specificity + 0.25 * agreement)
+    return value, {k: round(v, 3) for k, v in parts.items()}

@@ -1,0 +1,218 @@
+"""Each scoring rule of the matching engine, on plain hand-built values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from jobfit.documents.models import EducationEntry, ExperienceEntry
+from jobfit.matching import ALGORITHM_VERSION, rank_jobs, rank_resumes, score_match
+from jobfit.matching.models import MatchResult, RequirementResult
+
+from .matching_builders import TinyTaxonomy, build_job, build_resume, skill
+
+TAX = TinyTaxonomy()
+
+
+def req(result: MatchResult, label: str) -> RequirementResult:
+    return next(r for r in result.match_analysis.requirements if r.requirement == label)
+
+
+def test_required_skills_weigh_more_than_preferred() -> None:
+    job = build_job("Backend Engineer", "Python required, Go nice to have",
+                    required=[skill("python")], preferred=[skill("go")])
+    has_required = build_resume([("experience", ["Built services in Python"])],
+                                skill_ids={"Python": "python"})
+    has_preferred = build_resume([("experience", ["Built services in Go"])], skill_ids={"Go": "go"})
+    a = score_match(has_required, job, relations=TAX)
+    b = score_match(has_preferred, job, relations=TAX)
+    assert a.skills_score > b.skills_score > 0
+    # required x1.0 vs preferred x0.4: the same evidence is worth 1.0/1.4 vs 0.4/1.4 of the score
+    assert a.skills_score == pytest.approx(b.skills_score * 2.5, rel=1e-3)
+
+
+def test_partial_credit_through_taxonomy() -> None:
+    job = build_job("Frontend Developer", "JavaScript", required=[skill("javascript", "JavaScript")])
+    child = build_resume([("experience", ["Built dashboards with React"])], skill_ids={"React": "react"})
+    exact = build_resume([("experience", ["Built dashboards with JavaScript"])],
+                         skill_ids={"JavaScript": "javascript"})
+    neither = build_resume([("experience", ["Cooked pasta for 200 guests"])])
+    r_child = score_match(child, job, relations=TAX)
+    row = req(r_child, "JavaScript")
+    assert row.status == "partial" and row.how == "child" and row.line == 2
+    assert 0 < r_child.skills_score < score_match(exact, job, relations=TAX).skills_score
+    assert score_match(neither, job, relations=TAX).skills_score == 0
+    # a parent (more general) skill earns less than a child (more specific) one
+    job_react = build_job("Frontend Developer", "React", required=[skill("react")])
+    parent = build_resume([("experience", ["Built dashboards with JavaScript"])],
+                          skill_ids={"JavaScript": "javascript"})
+    assert req(score_match(parent, job_react, relations=TAX), "React").how == "parent"
+    assert 0 < score_match(parent, job_react, relations=TAX).skills_score < r_child.skills_score
+
+
+def test_gap_names_closest_related_skill_and_required_first() -> None:
+    job = build_job("Web Developer", "x", required=[skill("vue")], preferred=[skill("django")])
+    resume = build_resume([("skills", ["Python"])], skill_ids={"Python": "python"})
+    result = score_match(resume, job, relations=TAX)
+    gaps = [(g.skill, g.importance) for g in result.skill_gaps]
+    assert gaps == [("Vue", "required"), ("Django", "preferred")]
+    # django is partly met through python (its parent); vue has no related skill on the resume
+    assert req(result, "Django").status == "partial"
+    assert result.skill_gaps[1].closest_related == "Python"
+    assert result.skill_gaps[0].closest_related is None
+
+
+def test_years_of_experience() -> None:
+    job = build_job("Analyst", "5 years", min_years=5)
+    junior = score_match(build_resume([("experience", ["Analyst"])], years=3), job, relations=TAX)
+    senior = score_match(build_resume([("experience", ["Analyst"])], years=6), job, relations=TAX)
+    assert req(junior, "5+ years of experience").score == pytest.approx(0.6)
+    assert req(junior, "5+ years of experience").status == "partial"
+    assert req(senior, "5+ years of experience").status == "met"
+    assert senior.experience_score > junior.experience_score
+
+
+@pytest.mark.parametrize(
+    ("level", "field", "status"),
+    [("master", "Computer Science", "met"), ("bachelor", "Mathematics", "partial"),
+     ("associate", "Computer Science", "partial"), (None, None, "missing")],
+)
+def test_degree_level_and_field(level: str | None, field: str | None, status: str) -> None:
+    job = build_job("Engineer", "BSc CS", degree_level="bachelor", degree_field="Computer Science")
+    education = [EducationEntry(degree_level=level, field=field, line=2)] if level else []
+    resume = build_resume([("education", [f"{level} {field}"])], education=education)
+    result = score_match(resume, job, relations=TAX)
+    assert req(result, "Bachelor in Computer Science").status == status
+    if status == "met":
+        assert result.education_score == 100
+
+
+def test_relevant_field_beats_unrelated_field() -> None:
+    job = build_job("Engineer", "BSc CS", degree_level="bachelor", degree_field="Computer Science")
+    related = build_resume([("education", ["BSc Mathematics"])],
+                           education=[EducationEntry(degree_level="bachelor", field="Mathematics", line=2)])
+    unrelated = build_resume([("education", ["BA History"])],
+                             education=[EducationEntry(degree_level="bachelor", field="History", line=2)])
+    assert score_match(related, job).education_score > score_match(unrelated, job).education_score
+
+
+def test_keyword_counts_are_exact() -> None:
+    job = build_job("Planner", "Demand forecasting and inventory planning.\nForecasting accuracy matters.\n"
+                    "Inventory planning tools.")
+    resume = build_resume([("experience", ["Owned forecasting for 40 stores", "Improved forecasting by 10%",
+                                           "Cut inventory by 5%"])])
+    result = score_match(resume, job, relations=TAX)
+    counts = {k.term.lower(): (k.count_in_job, k.count_in_resume) for k in result.match_analysis.keywords}
+    assert counts["forecasting"] == (2, 2)
+    assert counts["inventory planning"] == (2, 0)
+    assert "inventory" not in counts  # only ever part of the phrase "inventory planning"
+    assert "demand" not in counts  # said once: not salient
+    assert 0 < result.keyword_score < 100
+
+
+def test_evidence_points_at_the_resume_line() -> None:
+    job = build_job("Data Engineer", "Spark", required=[skill("spark")])
+    resume = build_resume([("summary", ["Engineer"]), ("experience", ["Acme", "- Tuned Spark jobs on AWS"])],
+                          skill_ids={"Spark": "spark"})
+    row = req(score_match(resume, job, relations=TAX), "Spark")
+    lines = resume.text_content.split("\n")
+    assert row.line == 5 and lines[row.line - 1] == "- Tuned Spark jobs on AWS"
+    assert row.evidence == "- Tuned Spark jobs on AWS" and row.section == "experience" and row.how == "exact"
+
+
+def test_experience_bullet_counts_more_than_skills_list() -> None:
+    job = build_job("Data Engineer", "Spark", required=[skill("spark")])
+    used = build_resume([("experience", ["- Tuned Spark jobs"])], skill_ids={"Spark": "spark"})
+    listed = build_resume([("skills", ["Spark, Excel"])], skill_ids={"Spark": "spark"})
+    assert score_match(used, job).skills_score > score_match(listed, job).skills_score > 0
+
+
+def test_recent_roles_weigh_more() -> None:
+    job = build_job("Developer", "Rust", required=[skill("rust")])
+    roles = [ExperienceEntry(title="Developer", start="2020-01", is_current=True, line=2),
+             ExperienceEntry(title="Developer", start="2008-01", end="2012-01", line=4)]
+    body = ["Developer, Now Corp", "- {a}", "Developer, Old Corp", "- {b}"]
+
+    def resume(a: str, b: str):
+        return build_resume([("experience", [x.format(a=a, b=b) for x in body])], experience=roles,
+                            skill_ids={"Rust": "rust"})
+
+    recent = score_match(resume("Wrote Rust services", "Wrote reports"), job)
+    old = score_match(resume("Wrote reports", "Wrote Rust services"), job)
+    assert recent.skills_score > old.skills_score > 0
+
+
+def test_title_relevance_and_seniority() -> None:
+    job = build_job("Senior Data Engineer", "data pipelines")
+    same = build_resume([("experience", ["Senior Data Engineer, Acme"])],
+                        experience=[ExperienceEntry(title="Senior Data Engineer", line=2, is_current=True)],
+                        years=7)
+    other = build_resume([("experience", ["Junior Pastry Chef, Bistro"])],
+                         experience=[ExperienceEntry(title="Junior Pastry Chef", line=2, is_current=True)],
+                         years=1)
+    assert score_match(same, job).experience_score > score_match(other, job).experience_score
+
+
+def test_weights_renormalise_without_vectors_and_use_them_when_given() -> None:
+    job = build_job("Developer", "Python", required=[skill("python")])
+    resume = build_resume([("experience", ["Python"])], skill_ids={"Python": "python"})
+    plain = score_match(resume, job)
+    assert plain.match_analysis.weights["semantic"] == 0
+    assert sum(plain.match_analysis.weights.values()) == pytest.approx(1.0, abs=1e-3)
+    assert "not used" in plain.match_analysis.summary
+    v = np.ones(4, dtype=np.float32) / 2
+    w = np.array([1, 0, 0, 0], dtype=np.float32)
+    with_vectors = score_match(resume, job, resume_vectors={"full_text": v, "section_experience": v},
+                               job_vectors={"full_text": w})
+    assert with_vectors.match_analysis.weights["semantic"] > 0
+    assert with_vectors.section_scores == {"overall": 50.0, "experience": 50.0}
+
+
+def test_deterministic() -> None:
+    job = build_job("Developer", "Python and SQL daily.\nSQL reporting.", required=[skill("python")],
+                    min_years=2)
+    resume = build_resume([("experience", ["Python and SQL"])], skill_ids={"Python": "python"}, years=3)
+    a = score_match(resume, job).model_dump(exclude={"processing_time_ms"})
+    b = score_match(resume, job).model_dump(exclude={"processing_time_ms"})
+    assert a == b
+    assert a["algorithm_version"] == ALGORITHM_VERSION
+
+
+def test_ranking_sorts_by_score_and_breaks_ties_by_id() -> None:
+    job = build_job("Developer", "Python", required=[skill("python")])
+    good = build_resume([("experience", ["Python services"])], skill_ids={"Python": "python"})
+    bad = build_resume([("experience", ["Painting walls"])])
+    ranked = rank_resumes(job, [("c", good, None), ("b", bad, None), ("a", good, None)], top_k=2)
+    assert [rid for rid, _ in ranked] == ["a", "c"]
+    assert ranked[0][1].overall_score == ranked[1][1].overall_score
+    painter = build_job("Painter", "walls")
+    jobs = rank_jobs(good, [("j2", job, None), ("j1", job, None), ("j0", painter, None)])
+    assert [jid for jid, _ in jobs][:2] == ["j1", "j2"]
+
+
+def test_confidence_rises_with_job_specificity() -> None:
+    resume = build_resume([("experience", ["Python SQL Docker"])],
+                          skill_ids={"Python": "python", "SQL": "sql", "Docker": "docker"})
+    vague = build_job("Developer", "Python", required=[skill("python")])
+    specific = build_job("Developer", "Python SQL Docker",
+                         required=[skill("python"), skill("sql"), skill("docker")], min_years=1,
+                         degree_level="bachelor")
+    assert score_match(resume, specific).confidence_score > score_match(resume, vague).confidence_score
+
+
+def test_years_stated_in_summary_count_when_dated_roles_say_less() -> None:
+    job = build_job("Developer", "5+ years", min_years=5)
+    resume = build_resume([("summary", ["Developer with over 10 years of experience"]),
+                           ("experience", ["Developer, Acme"])], years=0.4)
+    row = req(score_match(resume, job), "5+ years of experience")
+    assert row.status == "met" and row.line == 2 and row.evidence.startswith("10 years stated")
+    dated = build_resume([("summary", ["Developer with 3 years of experience"])], years=6)
+    assert req(score_match(dated, job), "5+ years of experience").evidence.startswith("6 years of dated roles")
+
+
+def test_title_is_cleaned_of_notes_before_matching() -> None:
+    job = build_job("Product Manager (10+ Years of Experience)", "roadmaps")
+    resume = build_resume([("experience", ["Product Manager, Google"])],
+                          experience=[ExperienceEntry(title="Product Manager", line=2, is_current=True)])
+    row = req(score_match(resume, job), "Product Manager")
+    assert row.status == "met" and row.line == 2
