@@ -15,12 +15,15 @@ from typing import Annotated, Any, NoReturn
 import numpy as np
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
 from jobfit.documents.models import ParsedJob, ParsedResume
-from jobfit.matching import prepare_job, prepare_resume, redact_for_embedding, score_prepared
+from jobfit.matching import prepare_job, prepare_resume, score_prepared
 from jobfit.matching.models import MatchResult
+from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks
+from jobfit.suggestions import SuggestionSet
 
 Vectors = Mapping[str, np.ndarray]
 JSON_FIELDS = (
@@ -73,29 +76,26 @@ class _Embedding:
         self._embedder: Any = None
         self.error: str | None = None
 
-    def vectors(self, text: str, sections: Mapping[str, Any], contact: Any = None) -> Vectors | None:
-        if self.error is not None:
+    def _vectors(self, chunks: list[tuple[str, str]]) -> Vectors | None:
+        if self.error is not None or not chunks:
             return None
         try:
             from jobfit.embeddings import get_embedder
-            from jobfit.embeddings.chunks import document_chunks
 
             if self._embedder is None:
                 self._embedder = get_embedder("local")
-            if contact is not None:  # resumes are embedded redacted, like they are scored
-                text = redact_for_embedding(text, contact)
-                sections = {n: s.model_copy(update={"text": redact_for_embedding(s.text, contact)})
-                            for n, s in sections.items()}
-            chunks = document_chunks(text, sections)
-            if not chunks:
-                return None
-            rows = self._embedder.embed([t for _, t in chunks])
-            return {kind: rows[i] for i, (kind, _) in enumerate(chunks)}
+            return embed_chunks(self._embedder, chunks)
         except Exception as exc:  # degrade to the non-semantic score, and say so once
             self.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             typer.echo(f"jobfit: warning: embeddings unavailable ({self.error}); scoring without them",
                        err=True)
             return None
+
+    def resume(self, resume: ParsedResume) -> Vectors | None:
+        return self._vectors(resume_chunks(resume))  # redacted, exactly as the server embeds it
+
+    def job(self, job: ParsedJob) -> Vectors | None:
+        return self._vectors(job_chunks(job))
 
 
 def result_json(result: MatchResult) -> dict[str, Any]:
@@ -108,7 +108,7 @@ def _bar(value: float, width: int = 30) -> str:
     return f"[{color}]{'█' * filled}[/{color}]{'░' * (width - filled)} {value:5.1f}"
 
 
-def print_report(console: Console, result: MatchResult, *, suggest: bool = False) -> None:
+def print_report(console: Console, result: MatchResult) -> None:
     """The human-readable match report."""
     console.print(f"[bold]Match report[/bold] (algorithm {result.algorithm_version}, "
                   f"{result.processing_time_ms} ms)")
@@ -120,7 +120,7 @@ def print_report(console: Console, result: MatchResult, *, suggest: bool = False
         console.print(f"  {label:<24} {_bar(value)}")
     weights = ", ".join(f"{k} {v:.0%}" for k, v in result.match_analysis.weights.items())
     console.print(f"  [dim]weights: {weights}[/dim]\n")
-    console.print(result.match_analysis.summary + "\n")
+    console.print(escape(result.match_analysis.summary) + "\n")
 
     table = Table(title="Requirements", expand=True)
     table.add_column("requirement", ratio=3, overflow="fold")
@@ -132,8 +132,8 @@ def print_report(console: Console, result: MatchResult, *, suggest: bool = False
     for r in result.match_analysis.requirements:
         if r.kind == "keyword":
             continue  # summarised below the table
-        evidence = f"L{r.line}: {r.evidence}" if r.line and r.evidence else (r.evidence or "")
-        label = r.requirement if r.importance == "required" else f"{r.requirement} [dim](pref.)[/dim]"
+        evidence = escape(f"L{r.line}: {r.evidence}" if r.line and r.evidence else (r.evidence or ""))
+        label = escape(r.requirement) + ("" if r.importance == "required" else " [dim](pref.)[/dim]")
         if r.kind != "skill":
             label += f" [dim]({r.kind})[/dim]"
         table.add_row(label, f"[{style[r.status]}]{r.status}[/]", f"{r.score:.2f}", r.how or "", evidence)
@@ -142,40 +142,48 @@ def print_report(console: Console, result: MatchResult, *, suggest: bool = False
     if keywords:
         found = [k for k in keywords if k.count_in_resume > 0]
         console.print(f"\n[bold]Keywords[/bold] {len(found)} of {len(keywords)} found verbatim: "
-                      + ", ".join(f"{k.term} x{k.count_in_resume}" for k in found))
+                      + escape(", ".join(f"{k.term} x{k.count_in_resume}" for k in found)))
         missing = [k.term for k in keywords if k.count_in_resume == 0]
         if missing:
-            console.print(f"  missing: {', '.join(missing)}")
+            console.print(f"  missing: {escape(', '.join(missing))}")
     if result.skill_gaps:
         console.print("\n[bold]Skill gaps[/bold] (most important first)")
         for gap in result.skill_gaps:
             related = f" - closest you show: {gap.closest_related}" if gap.closest_related else ""
-            console.print(f"  • {gap.skill} ({gap.importance}){related}")
+            console.print(escape(f"  • {gap.skill} ({gap.importance}){related}"))
     if result.strengths:
         console.print("\n[bold]Strengths[/bold]")
         for s in result.strengths:
             where = f" (line {s.line})" if s.line else ""
             extra = " [dim](extra)[/dim]" if s.kind == "extra" else ""
-            console.print(f"  • {s.requirement}{extra}{where}: {s.evidence or ''}")
-    if suggest:
-        console.print("\n[bold]What to address[/bold]")
-        todo = [g for g in result.skill_gaps if g.importance == "required"] or result.skill_gaps
-        if not todo:
-            console.print("  Nothing missing: every listed skill has evidence.")
-        for gap in todo[:5]:
-            if gap.closest_related:
-                console.print(f"  • If you have used {gap.skill}, say where; your {gap.closest_related} "
-                              f"experience is the closest evidence today.")
-            else:
-                console.print(f"  • No evidence of {gap.skill}: add the project or role where you used it, "
-                              f"if you have.")
+            console.print(f"  • {escape(s.requirement)}{extra}{where}: {escape(s.evidence or '')}")
+
+
+def print_suggestions(console: Console, suggestions: SuggestionSet) -> None:
+    """Suggestions, highest priority first, each placed at its resume line with its measured impact."""
+    console.print(f"\n[bold]Suggestions[/bold] ({len(suggestions.suggestions)}, "
+                  f"{suggestions.generation_ms:.0f} ms; impact = measured change of the overall score)")
+    if not suggestions.suggestions:
+        console.print("  Nothing to change for this job.")
+    for s in suggestions.suggestions:
+        where = f"line {s.line_number}" + (f", {s.section_name}" if s.section_name else "") if s.line_number else ""
+        console.print(f"  [bold]P{s.priority}[/bold] {escape(f'[{s.category}]')} {escape(s.title)} "
+                      f"([cyan]{s.impact_score:+.1f}[/cyan] pts, effort {s.effort_estimate}) [dim]{where}[/dim]")
+        console.print(f"     {escape(s.description)}")
+        if s.original_text and s.suggested_text:
+            console.print(f"     [red]- {escape(s.original_text)}[/red]")
+            console.print(f"     [green]+ {escape(s.suggested_text)}[/green]")
+        elif s.suggested_text:
+            console.print(f"     [green]+ {escape(s.suggested_text)}[/green]")
+    for warning in suggestions.warnings:
+        console.print(f"  [yellow]note:[/yellow] {escape(warning)}")
 
 
 def match(
     resume: Annotated[Path, typer.Argument(help="Resume file (PDF, DOCX, TXT or MD).")],
     job: Annotated[Path, typer.Argument(help="Job description file (PDF, DOCX, TXT or MD).")],
     json_: Annotated[bool, typer.Option("--json", help="Print JSON instead of a report.")] = False,
-    suggest: Annotated[bool, typer.Option("--suggest", help="Also list what to address first.")] = False,
+    suggest: Annotated[bool, typer.Option("--suggest", help="Add suggestions with measured impact.")] = False,
 ) -> None:
     """Score one resume against one job description, with evidence for every number."""
     try:
@@ -184,15 +192,24 @@ def match(
     except ValueError as exc:
         _fail(str(exc))
     embedding = _Embedding()
-    job_vectors = embedding.vectors(parsed_job.text_content, parsed_job.sections)
-    resume_vectors = embedding.vectors(parsed_resume.text_content, parsed_resume.sections,
-                                       parsed_resume.contact_info)
+    job_vectors = embedding.job(parsed_job)
     result = score_prepared(prepare_resume(parsed_resume), prepare_job(parsed_job),
-                            resume_vectors=resume_vectors, job_vectors=job_vectors)
+                            resume_vectors=embedding.resume(parsed_resume), job_vectors=job_vectors)
+    suggestions = None
+    if suggest:
+        from jobfit.suggestions import generate_suggestions
+
+        suggestions = generate_suggestions(parsed_resume, parsed_job, result, job_vectors=job_vectors)
     if json_:
-        typer.echo(json.dumps(result_json(result), indent=2))
+        out = result_json(result)
+        if suggestions is not None:
+            out["suggestions"] = [s.model_dump(mode="json") for s in suggestions.suggestions]
+        typer.echo(json.dumps(out, indent=2))
     else:
-        print_report(Console(), result, suggest=suggest)
+        console = Console()
+        print_report(console, result)
+        if suggestions is not None:
+            print_suggestions(console, suggestions)
 
 
 def rank(
@@ -208,7 +225,7 @@ def rank(
         _fail(str(exc))
     embedding = _Embedding()
     prepared = prepare_job(parsed_job)
-    job_vectors = embedding.vectors(parsed_job.text_content, parsed_job.sections)
+    job_vectors = embedding.job(parsed_job)
     results: list[tuple[str, MatchResult]] = []
     skipped: list[str] = []
     err = Console(stderr=True)
@@ -222,7 +239,7 @@ def rank(
                 err.print(f"jobfit: skipped {exc}", markup=False, highlight=False)
                 progress.advance(task)
                 continue
-            vectors = embedding.vectors(parsed.text_content, parsed.sections, parsed.contact_info)
+            vectors = embedding.resume(parsed)
             results.append((str(path), score_prepared(prepare_resume(parsed), prepared,
                                                       resume_vectors=vectors, job_vectors=job_vectors)))
             progress.advance(task)
