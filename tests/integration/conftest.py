@@ -63,3 +63,11 @@ def register_and_login(client: TestClient, email: str | None = None,
 @pytest.fixture()
 def auth(client: TestClient) -> dict[str, str]:
     return register_and_login(client)
+
+
+def scalar_as(runtime: Runtime, client: TestClient, auth: dict[str, str], sql: str, **params: object) -> object:
+    """Run `sql` as the signed-in user (under RLS): works on the embedded server and on an external
+    database whose owner cannot bypass the forced policies."""
+    user_id = uuid.UUID(client.get("/api/v1/auth/me", headers=auth).json()["id"])
+    with runtime.db.user_session(user_id) as session:
+        return session.execute(text(sql), params).scalar()

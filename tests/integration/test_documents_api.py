@@ -9,18 +9,16 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import text
 
 from jobfit.runtime import Runtime
-from tests.integration.conftest import register_and_login
+from tests.integration.conftest import register_and_login, scalar_as
 
 API = "/api/v1/documents"
 
 
-def _counts(runtime: Runtime) -> tuple[int, int, int]:
-    with runtime.db.owner_engine.connect() as conn:
-        resumes = conn.execute(text("SELECT count(*) FROM resumes")).scalar()
-        embeddings = conn.execute(text("SELECT count(*) FROM resume_embeddings")).scalar()
+def _counts(runtime: Runtime, client: TestClient, auth: dict) -> tuple[int, int, int]:
+    resumes = scalar_as(runtime, client, auth, "SELECT count(*) FROM resumes")
+    embeddings = scalar_as(runtime, client, auth, "SELECT count(*) FROM resume_embeddings")
     files = runtime.settings.files_dir
     stored = sum(1 for p in files.rglob("*") if p.is_file()) if files.exists() else 0
     return resumes, embeddings, stored
@@ -48,9 +46,8 @@ def test_upload_pdf_resume_end_to_end(client: TestClient, auth: dict, resume_pdf
     assert detail["metadata"]["parser"] and "storage_key" not in detail["metadata"]
     assert detail["metadata"]["skills"], "skills were extracted and stored"
 
-    with runtime.db.owner_engine.connect() as conn:
-        kinds = set(conn.execute(text("SELECT embedding_type FROM resume_embeddings WHERE resume_id = :i"),
-                                 {"i": rid}).scalars())
+    kinds = set(scalar_as(runtime, client, auth, "SELECT array_agg(embedding_type) FROM resume_embeddings "
+                                                 "WHERE resume_id = :i", i=rid))
     assert "full_text" in kinds and "section_experience" in kinds
 
     listing = client.get(f"{API}/resumes", headers=auth, params={"limit": 5}).json()
@@ -64,9 +61,9 @@ def test_upload_pdf_resume_end_to_end(client: TestClient, auth: dict, resume_pdf
     assert renamed.status_code == 200 and renamed.json()["title"] == "Renamed"
     assert renamed.json()["updated_at"] > detail["updated_at"]
 
-    assert _counts(runtime) == (1, len(kinds), 1)
+    assert _counts(runtime, client, auth) == (1, len(kinds), 1)
     assert client.delete(f"{API}/resumes/{rid}", headers=auth).status_code == 204
-    assert _counts(runtime) == (0, 0, 0)
+    assert _counts(runtime, client, auth) == (0, 0, 0)
     assert client.get(f"{API}/resumes/{rid}", headers=auth).status_code == 404
 
 
@@ -112,7 +109,7 @@ def test_bad_uploads_get_422_and_leave_nothing(client: TestClient, auth: dict, r
     r = client.post(f"{API}/upload/resume", headers=auth, files={"file": (name, payload)})
     assert r.status_code == 422, r.text
     assert r.json()["code"] == code and isinstance(r.json()["detail"], str)
-    assert _counts(runtime) == (0, 0, 0)
+    assert _counts(runtime, client, auth) == (0, 0, 0)
 
 
 def test_oversized_upload_is_413_with_or_without_length(client: TestClient, auth: dict, runtime: Runtime) -> None:
@@ -130,7 +127,7 @@ def test_oversized_upload_is_413_with_or_without_length(client: TestClient, auth
     r = client.post(f"{API}/upload/resume", headers={**auth, "content-type": "multipart/form-data; boundary=XyZ"},
                     content=stream())
     assert r.status_code == 413
-    assert _counts(runtime) == (0, 0, 0)
+    assert _counts(runtime, client, auth) == (0, 0, 0)
 
 
 def test_failed_database_write_leaves_no_file(client: TestClient, auth: dict, runtime: Runtime,
@@ -147,7 +144,7 @@ def test_failed_database_write_leaves_no_file(client: TestClient, auth: dict, ru
     monkeypatch.setattr(ResumeEmbedding, "__init__", bad_dimension)
     r = client.post(f"{API}/upload/resume", headers=auth, files={"file": ("cv.pdf", resume_pdf.read_bytes())})
     assert r.status_code == 500 and "request_id" in r.json()
-    assert _counts(runtime) == (0, 0, 0)
+    assert _counts(runtime, client, auth) == (0, 0, 0)
 
 
 def test_failed_file_write_leaves_no_row(client: TestClient, auth: dict, runtime: Runtime, resume_pdf: Path) -> None:
@@ -157,8 +154,7 @@ def test_failed_file_write_leaves_no_row(client: TestClient, auth: dict, runtime
     try:
         r = client.post(f"{API}/upload/resume", headers=auth, files={"file": ("cv.pdf", resume_pdf.read_bytes())})
         assert r.status_code == 500
-        with runtime.db.owner_engine.connect() as conn:
-            assert conn.execute(text("SELECT count(*) FROM resumes")).scalar() == 0
+        assert scalar_as(runtime, client, auth, "SELECT count(*) FROM resumes") == 0
     finally:
         files.unlink()
 
@@ -187,8 +183,7 @@ def test_job_description_from_fields_and_file(client: TestClient, auth: dict, ev
     jid = r.json()["id"]
     assert client.get(f"{API}/job-descriptions/{jid}/file", headers=auth).content == jd.read_bytes()
     assert client.get(f"{API}/job-descriptions", headers=auth).json()["total"] == 2
-    with runtime.db.owner_engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM job_embeddings WHERE job_id = :i"), {"i": jid}).scalar() >= 1
+    assert scalar_as(runtime, client, auth, "SELECT count(*) FROM job_embeddings WHERE job_id = :i", i=jid) >= 1
     assert client.delete(f"{API}/job-descriptions/{jid}", headers=auth).status_code == 204
     assert client.get(f"{API}/job-descriptions", headers=auth).json()["total"] == 1
 

@@ -11,6 +11,7 @@ from jobfit.embeddings.local import LocalEmbedder
 from jobfit.runtime import Runtime
 from jobfit.store import migrate
 from jobfit.store.reembed import reembed_all
+from tests.integration.conftest import scalar_as
 
 
 def _vector_type(runtime: Runtime) -> str:
@@ -27,17 +28,16 @@ def test_reembed_changes_dimension_and_keeps_every_document(client: TestClient, 
                        files={"file": (pdf.name, pdf.read_bytes())}).status_code == 201
     assert client.post("/api/v1/documents/upload/job-description", headers=auth,
                        json={"title": "Analyst", "description": "SQL and Excel reporting."}).status_code == 201
-    with runtime.db.owner_engine.connect() as conn:
-        before = conn.execute(text("SELECT count(*) FROM resume_embeddings")).scalar()
+    before = scalar_as(runtime, client, auth, "SELECT count(*) FROM resume_embeddings")
     original = runtime.embedder
     small = LocalEmbedder(dim=128)
     try:
         assert reembed_all(runtime.db, small) == 2
         assert _vector_type(runtime) == "vector(128)"
         migrate.check_embedding(runtime.db.owner_engine, embedding_dim=128, embedding_model=small.name)
+        assert scalar_as(runtime, client, auth, "SELECT count(*) FROM resume_embeddings") == before
+        assert scalar_as(runtime, client, auth, "SELECT count(*) FROM job_embeddings") >= 1
         with runtime.db.owner_engine.connect() as conn:
-            assert conn.execute(text("SELECT count(*) FROM resume_embeddings")).scalar() == before
-            assert conn.execute(text("SELECT count(*) FROM job_embeddings")).scalar() >= 1
             assert conn.execute(text("SELECT count(*) FROM pg_indexes WHERE indexdef LIKE '%hnsw%'")).scalar() == 4
     finally:
         reembed_all(runtime.db, original)
