@@ -15,6 +15,7 @@ import argparse
 import json
 import pickle
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -95,6 +96,8 @@ def main() -> int:
     from jobfit.store.models import Resume, ResumeEmbedding
     from jobfit.store.reembed import create_vector_indexes, drop_vector_indexes
 
+    # a timeout or Ctrl-C must still stop the temporary Postgres (the finally below)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     _log("parsing the base corpus ...")
     base = base_resumes(args.evaldata, args.base)
     jobs = query_jobs(args.evaldata, args.queries)
