@@ -44,13 +44,13 @@ DEGREE_PATTERNS: tuple[DegreePattern, ...] = (
         "master",
         r"\b(?:master'?s?(?:\s+degree)?(?:\s+(?:of|in)\s+" + _DISCIPLINES + r")?|mba|m\.b\.a\.?|"
         r"m\.?\s?sc\.?|m\.?\s?eng\.?|m\.?\s?tech\.?|m\.s\.|m\.a\.|m\.ed\.?|m\.?\s?phil\.?|mca|m\.?\s?com\.?|"
-        r"ll\.?m\.?|mph|mfa|m\.?\s?arch\.?|pgdm|post\s*-?\s*graduate(?:\s+degree)?|postgraduate)(?![a-z])",
+        r"ll\.?m\.?|mph|mfa|m\.\s?arch\.?|m\s+arch\.?|pgdm|post\s*-?\s*graduate(?:\s+degree)?|postgraduate)(?![a-z])",
     ),
     _p(
         "master",
         r"(?<![A-Za-z,])\s?(?!MS\s+(?:Office|Excel|Word|Access|SQL|Project|Teams|Outlook|Dynamics|Visio|PowerPoint|Windows|Paint))"
         r"(?:(?<!, )(?:MS|MA|ME)|(?<=, )(?:MS|MA|ME)(?=\.?\s+(?i:in|of)\s)|"
-        r"MEng|MSc|MTech|MSE|MIS|MEd|MPA|MSW)\b(?=\.?\s*(?:(?i:in|of)\b|,|\(|-|–|$|/|\s[A-Z]))",
+        r"MEng|MSc|MTech|MSE|MIS|MEd|MPA|MSW|MArch)\b(?=\.?\s*(?:(?i:in|of)\b|,|\(|-|–|$|/|\s[A-Z]))",
         0,
     ),
     _p(
@@ -68,7 +68,7 @@ DEGREE_PATTERNS: tuple[DegreePattern, ...] = (
     _p("associate", r"(?<![A-Za-z,])\s?(?:AA|AS|AAS)\b(?=\.?\s*(?:(?i:in|of)\b|,|\(|-|–|$))", 0),
     _p(
         "none",
-        r"\b(?:high\s+school(?:\s+diploma)?|secondary\s+school|ged|hsc|ssc|matriculation|"
+        r"\b(?:high[\s-]?school(?:\s+diploma)?|secondary\s+school|ged|hsc|ssc|matriculation|"
         r"higher\s+secondary|a[\s-]levels?|gcse|10th|12th|diploma)(?![a-z])",
     ),
 )

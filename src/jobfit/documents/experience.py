@@ -41,6 +41,14 @@ _POINT = (
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|till\s+date|to\s+date|date|continuing)"
 _SEP = r"\s*(?:-|–|—|~|to|until|till|through|thru|\u2192)\s*"
 DATE_RANGE = re.compile(rf"(?<![\w/])(?P<start>{_POINT}){_SEP}(?P<end>{_POINT}|{_PRESENT})(?![\w/])", re.I)
+# A range broken over two lines (two-line date columns, wrapped text): "June 2020 –" + "Present ...",
+# "Jan 2019 -" + "Mar 2021", or "Jan 2019" + "– Present".
+_DASH = r"\s*(?:-|–|—|~|to|until|through|thru|\u2192)"
+_OPEN_AT_START = re.compile(rf"^\s*(?P<start>{_POINT}){_DASH}(?=\s|$)", re.I)
+_OPEN_AT_END = re.compile(rf"(?<![\w/])(?P<start>{_POINT}){_DASH}\s*$", re.I)
+_POINT_AT_END = re.compile(rf"(?<![\w/])(?P<start>{_POINT})\s*$", re.I)
+_CLOSE_AT_START = re.compile(rf"^\s*(?P<end>{_POINT}|{_PRESENT})(?![\w/])(?!{_SEP}(?:{_POINT}|{_PRESENT}))", re.I)
+_DASH_CLOSE_AT_START = re.compile(rf"^{_SEP}(?P<end>{_POINT}|{_PRESENT})(?![\w/])", re.I)
 SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>{_MONTH},?\s*{_YEAR}|{_SEASON}\s*,?\s*{_YEAR})(?![\w/])", re.I)
 
 _TITLE_WORDS = re.compile(
@@ -155,11 +163,67 @@ def _is_detail_line(line: str) -> bool:
     return s.startswith((BULLET, "-", "*")) or len(s.split()) > 14 or s.endswith(".") or s[:1].islower()
 
 
+def _clean_fragment(piece: str) -> str:
+    """Trim separators and brackets, keeping a balanced "(...)" ("Software Engineer (Front-End)")."""
+    previous = None
+    while piece != previous:
+        previous = piece
+        piece = piece.strip(" ,;:|–—-").lstrip(")").rstrip("(")
+        if piece.startswith("(") and ")" not in piece:
+            piece = piece[1:]
+        if piece.endswith(")") and piece.count("(") < piece.count(")"):
+            piece = piece[:-1]
+    return piece
+
+
+def _has_valid_range(line: str) -> bool:
+    return any(parse_range(match) is not None for match in DATE_RANGE.finditer(line))
+
+
+def join_split_ranges(lines: list[str]) -> tuple[list[str], set[int]]:
+    """Rejoin date ranges broken over two lines. Returns working lines (same count; the end point moved up
+    next to its start) and the indexes of lines whose remainder is body text, not header.
+
+    "June 2020 – Engineer, Google" + "Present Building UIs" -> "June 2020 – Present Engineer, Google" + "Building UIs".
+    """
+    work = list(lines)
+    body: set[int] = set()
+    for index, line in enumerate(work):
+        if not line.strip() or _has_valid_range(line):
+            continue
+        follower = index + 1
+        if follower < len(work) and not work[follower].strip():
+            follower += 1  # allow one blank line between the halves
+        if follower >= len(work):
+            continue
+        next_line = work[follower]
+        opened = _OPEN_AT_START.match(line) or _OPEN_AT_END.search(line)
+        closed = _CLOSE_AT_START.match(next_line) if opened else None
+        if not (opened and closed):
+            opened = _POINT_AT_END.search(line)
+            closed = _DASH_CLOSE_AT_START.match(next_line) if opened else None
+        if not (opened and closed):
+            continue
+        start_text, end_text = opened.group("start").strip(), closed.group("end").strip()
+        if re.fullmatch(_YEAR, start_text) and not re.fullmatch(rf"{_YEAR}|{_PRESENT}", end_text, re.I):
+            continue  # "2019 –" + "Mar 2021 ...": too loose to trust
+        combined = f"{start_text} – {end_text}"
+        match = DATE_RANGE.fullmatch(combined)
+        if match is None or parse_range(match) is None:
+            continue
+        before, after = line[: opened.start("start")], line[opened.end() :]
+        work[index] = f"{before}{combined} {after.strip()}".rstrip()
+        work[follower] = next_line[closed.end() :].strip()
+        if after.strip() and work[follower]:
+            body.add(follower)  # the header sat beside the start; what follows the end is the description
+    return work, body
+
+
 def _title_company(header: list[str]) -> tuple[str | None, str | None]:
     fragments: list[str] = []
     for line in header:
         for piece in _FRAGMENT_SPLIT.split(line):
-            piece = piece.strip(" ,;:|–—-()")
+            piece = _clean_fragment(piece)
             if piece and not _LOCATION_TAIL.match(piece) and re.search(r"[A-Za-z]{2}", piece):
                 fragments.append(piece)
     title = next((f for f in fragments if _TITLE_WORDS.search(f) and len(f.split()) <= 8), None)
@@ -174,7 +238,8 @@ def extract_experience(text: str, *, first_line: int = 1, today: date | None = N
     """Entries for each date range in `text` (an experience section starting at document line
     `first_line`); lines before the next range belong to the entry."""
     today = today or date.today()
-    lines = text.split("\n")
+    original = text.split("\n")
+    lines, body_lines = join_split_ranges(original)
     hits: list[tuple[int, re.Match[str], DateSpan]] = []
     for index, line in enumerate(lines):
         for match in DATE_RANGE.finditer(line):
@@ -210,12 +275,13 @@ def extract_experience(text: str, *, first_line: int = 1, today: date | None = N
         same = (lines[index][: match.start()] + "  " + lines[index][match.end() :]).strip()
         next_index = hits[position + 1][0] if position + 1 < len(hits) else len(lines)
         below: list[str] = []
-        for follower in lines[index + 1 : next_index]:
+        for follower_index in range(index + 1, next_index):
+            follower = lines[follower_index]
             if not follower.strip():
                 if below:
                     break
                 continue
-            if _is_detail_line(follower) or len(below) == 2:
+            if follower_index in body_lines or _is_detail_line(follower) or len(below) == 2:
                 break
             below.append(follower.strip())
         header = [*above, same, *below] if same else [*above, *below]
@@ -240,7 +306,7 @@ def extract_experience(text: str, *, first_line: int = 1, today: date | None = N
                 is_current=span.end is None,
                 months=last - first,
                 line=first_line + index,
-                text="\n".join(line for line in lines[start_index:end_index] if line.strip()),
+                text="\n".join(line for line in original[start_index:end_index] if line.strip()),
             )
         )
     return entries

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import time
 
-from jobfit.documents.education import degree_level_of
+from jobfit.documents.education import DEGREE_PATTERNS
 from jobfit.documents.extract import extract_text
 from jobfit.documents.language import detect_language
 from jobfit.documents.models import DEGREE_RANK, DocumentMetadata, ParsedJob, Section, SkillMention
@@ -32,21 +32,35 @@ _NUMBER_WORDS = {
 }
 _NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
 _YEARS = re.compile(
-    rf"(?:(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than|\bof)\s+)?{_NUM}\s*(?:\+|plus)?\s*"
-    rf"(?:(?:-|–|to)\s*{_NUM}\s*\+?\s*)?(?:\(\d+\)\s*)?(?:full[- ]time\s+)?(?:years?|yrs?)\b"
-    r"(?:\s+of)?(?![\s\w]*\bold\b)",
+    rf"(?P<cue>(?:at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than|\bof)\s+)?{_NUM}\s*(?:\+|plus)?\s*"
+    rf"(?:(?:-|–|to)\s*{_NUM}\s*\+?\s*|or\s+more\s+)?(?:\(\d+\)\s*)?(?:full[- ]time\s+)?(?:years?|yrs?)\b"
+    r"(?:['’]s?)?(?:\s+of)?(?![\s\w]*\bold\b)",
     re.I,
 )
-_YEARS_CONTEXT = re.compile(r"experience|background|working|professional|industry|developing|building|in\s+\w+", re.I)
+_YEARS_CONTEXT = re.compile(
+    r"experience|\bexp\b|background|working|professional|industry|developing|building|in\s+\w+", re.I
+)
+# Years that describe the employer, not the candidate: "founded 20 years ago", "for over 10 years our company".
+_COMPANY_YEARS = re.compile(
+    r"\b(founded|since|ago|history|anniversary|celebrat\w*|established|heritage|in\s+business|we've|we\s+have\s+been|"
+    r"has\s+been|have\s+been\s+operational|our\s+(?:company|team|firm|organi[sz]ation|business|employees|own)|"
+    r"(?:the|this)\s+company\s+has|employees\s+of|combined)\b",
+    re.I,
+)
+_PERIOD_BEFORE = re.compile(
+    r"(?:last|past|next|coming|first|every|per|no\s+more\s+than|up\s+to|within|after|during)\s*$", re.I
+)
+_MAX_REQUIRED_YEARS = 20
 _PREFERRED_CUE = re.compile(
     r"\b(preferred|nice[- ]to[- ]have|bonus|a plus|is a plus|are a plus|plus\b|desired|desirable|ideally|"
     r"good to have|advantage|advantageous|an asset|would be great|not required|optional)\b",
     re.I,
 )
 _DEGREE_FIELD = re.compile(
-    r"(?:degree|bachelor'?s?|master'?s?|ph\.?d\.?|b\.?s\.?|m\.?s\.?|bsc|msc)\s*(?:degree\s*)?"
-    r"(?:\([^)]*\)\s*)?(?:in|of)\s+(?:a\s+)?(?P<field>[A-Z][\w&/ ,\-]*?|[a-z][\w&/ ,\-]*?)"
-    r"(?=\s*(?:,?\s*or\s+(?:a\s+)?(?:related|equivalent|similar)|\.|;|\(|$|\n|,\s*(?:with|and)\b|\s+from\b))",
+    r"\b(?:degree|bachelor['’]?s?|master['’]?s?|ph\.?d\.?|b\.?s\.?|m\.?s\.?|bsc|msc)\s*(?:degree\s*)?"
+    r"(?:\([^)]*\)\s*)?(?:in|of|within)\s+(?:a\s+)?(?P<field>[A-Z][\w&/ ,\-]*?|[a-z][\w&/ ,\-]*?)"
+    r"(?=\s*(?:,?\s*or\s+(?:a\s+)?(?:related|equivalent|similar)|\.|;|\(|$|\n|,\s*(?:with|and)\b|\s+from\b|"
+    r"\s+(?:required|preferred|is|are|would|will|plus|with|similar|related|and\s+\d)\b|,\s*(?:master|ph\.?d|mba|bachelor)))",
     re.I,
 )
 _JOB_TYPES = (
@@ -73,25 +87,33 @@ _LEVEL_TITLE = (
 
 
 def _years_value(match: re.Match[str]) -> float | None:
-    low = match.group(1).lower()
+    low = match.group(2).lower()  # group 1 is the "at least" cue
     value = float(_NUMBER_WORDS.get(low, low)) if low in _NUMBER_WORDS or low.replace(".", "").isdigit() else None
-    if value is None or not 0 < value <= 30:
+    if value is None or not 0 < value <= _MAX_REQUIRED_YEARS:
         return None
     return value
 
 
 def find_min_years(text: str) -> float | None:
-    """Smallest experience requirement stated ('5+ years', 'at least three years', '3-5 years' -> 3)."""
+    """Smallest experience requirement stated ('5+ years', 'at least three years', '3-5 years' -> 3,
+    '3 or more years'). Employer-history years ('founded 20 years ago', 'for over 10 years our company')
+    and periods ('in the last 5 years', 'per year') are ignored."""
     found: list[float] = []
     for line in text.split("\n"):
         for match in _YEARS.finditer(line):
             tail = line[match.end() : match.end() + 80]
             head = line[max(0, match.start() - 60) : match.start()]
-            if not (_YEARS_CONTEXT.search(tail) or re.search(r"experience", head, re.I)):
+            strong_cue = bool(match.group("cue")) and not re.match(r"(?i)over|of", match.group("cue"))
+            if not (_YEARS_CONTEXT.search(tail) or re.search(r"experience", head, re.I) or strong_cue):
                 continue
-            if re.search(
-                r"\b(founded|since|ago|history|old|anniversary|company|we've|we have been)\b", head + tail, re.I
+            near = head[-40:] + match.group(0) + tail[:40]
+            if (
+                _COMPANY_YEARS.search(near)
+                or _PERIOD_BEFORE.search(head)
+                or re.match(r"\s*(?:ago|old|employment)\b", tail)
             ):
+                continue
+            if re.search(r"(?i)\b(?:period|term|duration)\s+of\s+employment|position\s+is\s+for", head):
                 continue
             value = _years_value(match)
             if value is not None:
@@ -99,26 +121,155 @@ def find_min_years(text: str) -> float | None:
     return min(found) if found else None
 
 
-def find_degree(text: str) -> tuple[str | None, str | None]:
-    """Lowest degree level named in requirement lines (the minimum asked for) and its field."""
-    levels: list[str] = []
-    field: str | None = None
-    for line in text.split("\n"):
-        if not re.search(r"(?i)degree|bachelor|master|ph\.?d|diploma|b\.?s\b|m\.?s\b|bsc|msc|mba|graduate", line):
+# Degree wording in postings. A bare "degree" ("Degree in Accounting", "a university degree") means a
+# bachelor's; "advanced/graduate degree" a master's.
+_GENERIC_DEGREE = re.compile(
+    r"\b(?P<kind>advanced|graduate|post[- ]?graduate|college|university|academic|undergraduate|4[- ]year|four[- ]year)?"
+    r"\s*degree\b",
+    re.I,
+)
+_NOT_A_DEGREE_BEFORE = re.compile(
+    r"(?:high|interactive|360|\d+|certain|some|great|large|varying|significant)\s*-?\s*$", re.I
+)
+_NOT_A_DEGREE_AFTER = re.compile(r"\s+(?:of|awards?|programm?es?|programs?|holders?\s+only)\b", re.I)
+_GENERIC_DEGREE_CUE = re.compile(
+    r"^\s*(?:in|within|level|or\s+(?:equivalent|similar|higher)|required|preferred)\b|^\s+[A-Z]"
+)
+# A degree named as a thing to send, a study programme or its students, not as a requirement.
+_DOCUMENT_CLAUSE = re.compile(
+    r"\b(?:attach|enclos\w*|transcripts?|cop(?:y|ies)\s+of|scanned|must\s+include|file\s+must|scholarship|enrol\w*)\b",
+    re.I,
+)
+_NOT_A_REQUIREMENT_AFTER = re.compile(
+    r"^(?:\s*/\s*[\w.]+)*\s*(?:students?|positions?|fellows?|fellowship|guide|programm?es?|programs?|study|studies|project|"
+    r"thesis|candidates?\s+will|supervision|scholarship|level\s+courses)\b",
+    re.I,
+)
+_NOT_A_REQUIREMENT_BEFORE = re.compile(r"(?:supervision\s+of|supervis\w+|teach\w*|for\s+example|e\.g\.)\s*$", re.I)
+_DEGREE_PREFERRED_AFTER = re.compile(
+    r"\b(?:preferred|preferably|nice[- ]to[- ]have|bonus|(?:is\s+)?a\s+plus|an?\s+(?:advantage|asset)|advantageous|"
+    r"desired|desirable|recommended|not\s+required|optional|would\s+be\s+(?:great|nice)|good\s+to\s+have)\b",
+    re.I,
+)
+_DEGREE_PREFERRED_BEFORE = re.compile(
+    r"\b(?:ideally|preferably|preferred(?:\s+qualifications?)?\s*:|nice[- ]to[- ]have\s*:|bonus\s*:|plus\s*:|"
+    r"desired\s*:|would\s+be\s+(?:great|nice)|it\s+is\s+an\s+advantage)",
+    re.I,
+)
+_DEGREE_REQUIRED_WORD = re.compile(r"\b(?:required|requires?|must|mandatory|minimum)\b", re.I)
+_DEGREE_CONNECTOR = re.compile(r"^(?:\s|/|,|\bor\b|\band\b|\bdegree\b|['’]s|\.)*$", re.I)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-Z•*\-])|;\s+|\s+[•*]\s+")
+_MASTER_LIKE = {"advanced", "graduate", "post-graduate", "postgraduate", "post graduate"}
+
+
+def _keep_mention(sentence: str, start: int, end: int) -> bool:
+    """False for look-alikes: "you master English", "the PhD Student", "Baltimore, MD", "attach your diploma"."""
+    written = sentence[start:end].lower()
+    after, before = sentence[end:], sentence[:start]
+    if written == "master" and not (re.search(r"(?i)\bdegree\b", sentence) or re.match(r"\s+(?:of|in)\s", after)):
+        return False
+    if written == "doctor" and not re.match(r"(?i)(?:al|['’]s|\s+of)\b", after):
+        return False
+    if written in {"md", "jd"} and not re.search(r"(?i)\bdegree|medical|law\b|juris", sentence):
+        return False
+    if written in {"10th", "12th"} or (written == "diploma" and not re.search(r"(?i)school|ged|equivalent", sentence)):
+        return False
+    return not (_NOT_A_REQUIREMENT_AFTER.match(after) or _NOT_A_REQUIREMENT_BEFORE.search(before))
+
+
+def _degree_mentions(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, level) for each degree named as a qualification in one sentence, in order."""
+    if _DOCUMENT_CLAUSE.search(sentence):
+        return []
+    found: list[tuple[int, int, str]] = []
+    for pattern in DEGREE_PATTERNS:
+        for match in pattern.regex.finditer(sentence):
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            end = match.end()
+            if any(start < hi and end > lo for lo, hi, _ in found) or not _keep_mention(sentence, start, end):
+                continue
+            found.append((start, end, pattern.level))
+    if not found:
+        for match in _GENERIC_DEGREE.finditer(sentence):
+            before, after = sentence[: match.start()], sentence[match.end() :]
+            if _NOT_A_DEGREE_BEFORE.search(before) or _NOT_A_DEGREE_AFTER.match(after):
+                continue
+            kind = re.sub(r"\s+", " ", (match.group("kind") or "").lower())
+            if not kind and not _GENERIC_DEGREE_CUE.match(after):
+                continue
+            found.append((match.start(), match.end(), "master" if kind in _MASTER_LIKE else "bachelor"))
+    return sorted(found)
+
+
+def _preferred_flags(sentence: str, mentions: list[tuple[int, int, str]]) -> list[bool]:
+    """Whether each mention is only preferred. Alternatives joined by "/", "or", "," share one cue
+    ("Master's or PhD preferred"); "Bachelor's degree (MBA preferred)" keeps the bachelor's required."""
+    groups: list[list[int]] = []
+    for index, (start, _end, _level) in enumerate(mentions):
+        if groups and _DEGREE_CONNECTOR.match(sentence[mentions[groups[-1][-1]][1] : start]):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    flags = [False] * len(mentions)
+    for position, group in enumerate(groups):
+        first, last = mentions[group[0]][0], mentions[group[-1]][1]
+        previous_end = mentions[groups[position - 1][-1]][1] if position else 0
+        next_start = mentions[groups[position + 1][0]][0] if position + 1 < len(groups) else len(sentence)
+        after = sentence[last:next_start]
+        cue = _DEGREE_PREFERRED_AFTER.search(after)
+        required = _DEGREE_REQUIRED_WORD.search(after)
+        preferred = bool(cue and (required is None or cue.start() < required.start()))
+        preferred = preferred or bool(_DEGREE_PREFERRED_BEFORE.search(sentence[previous_end:first]))
+        for index in group:
+            flags[index] = preferred
+    return flags
+
+
+def _degree_field(text: str) -> str | None:
+    match = _DEGREE_FIELD.search(text[:200])
+    if not match:
+        return None
+    candidate = match.group("field").strip(" ,")
+    if not 2 < len(candidate) < 80 or re.fullmatch(r"(?i)a|an|the|related field|relevant field|similar", candidate):
+        return None
+    return re.sub(r",?\s*(?:or|and)\s*$", "", candidate)
+
+
+def find_degree_requirement(text: str, preferred_text: str = "") -> tuple[str | None, str | None, bool]:
+    """Degree asked for: (level, field, only_preferred).
+
+    The level is the lowest *required* degree named ("BS/MS in CS" -> bachelor; "Bachelor's degree (MBA
+    preferred)" -> bachelor; "High school diploma or GED" -> none; "Degree in Accounting" -> bachelor).
+    When every mention is preferred ("Master's preferred", or all under a preferred heading given as
+    `preferred_text`), the lowest preferred level is returned with only_preferred=True. A real degree
+    outranks "none" among required mentions, since diploma wording is noisy.
+    """
+    required: list[tuple[str, str | None]] = []
+    preferred: list[tuple[str, str | None]] = []
+    for chunk, in_preferred_section in ((text, False), (preferred_text, True)):
+        for line in chunk.split("\n"):
+            for sentence in _SENTENCE_SPLIT.split(line):
+                mentions = _degree_mentions(sentence)
+                if not mentions:
+                    continue
+                flags = _preferred_flags(sentence, mentions)
+                for (start, _end, level), is_preferred in zip(mentions, flags, strict=True):
+                    field = _degree_field(sentence[start:]) if level != "none" else None
+                    (preferred if is_preferred or in_preferred_section else required).append((level, field))
+    for pool, only_preferred in ((required, False), (preferred, True)):
+        if not pool:
             continue
-        found = degree_level_of(line)
-        if found:
-            levels.append(found[0])
-        if field is None:
-            match = _DEGREE_FIELD.search(line)
-            if match:
-                candidate = match.group("field").strip(" ,")
-                if 2 < len(candidate) < 80 and not re.fullmatch(r"(?i)a|an|the|related field", candidate):
-                    field = re.sub(r",?\s*(?:or|and)\s*$", "", candidate)
-    if not levels:
-        return None, field
-    real = [lv for lv in levels if lv != "none"] or levels
-    return min(real, key=lambda lv: DEGREE_RANK[lv]), field
+        real = [item for item in pool if item[0] != "none"] or pool
+        level = min((item[0] for item in real), key=lambda lv: DEGREE_RANK[lv])
+        field = next((f for lv, f in real if lv == level and f), None) or next((f for _, f in real if f), None)
+        return level, field, only_preferred
+    return None, None, False
+
+
+def find_degree(text: str) -> tuple[str | None, str | None]:
+    """Lowest required degree level (else lowest preferred) named in `text`, and its field."""
+    level, field, _ = find_degree_requirement(text)
+    return level, field
 
 
 def _first(patterns: tuple[tuple[str, re.Pattern[str]], ...], *texts: str) -> str | None:
@@ -222,9 +373,16 @@ def parse_job(
         "\n".join(sections[name].text for name in ("requirements", "preferred", "summary") if name in sections) or text
     )
     min_years = find_min_years(requirement_text) or find_min_years(text)
-    degree_level, degree_field = find_degree(sections["requirements"].text if "requirements" in sections else text)
-    if degree_level is None and degree_field is None:
-        degree_level, degree_field = find_degree(text)
+    # Degree: the lowest level *required*. A level that is only preferred is still reported, with a warning.
+    where = [section_of_line(sections, number) for number in range(1, len(lines) + 1)]
+    body_lines = [
+        line if where[i] not in {"preferred", "benefits", "about_company"} else "" for i, line in enumerate(lines)
+    ]
+    preferred_text = "\n".join(line for i, line in enumerate(lines) if where[i] == "preferred")
+    degree_level, degree_field, degree_preferred_only = find_degree_requirement("\n".join(body_lines), preferred_text)
+    warnings = list(warnings or [])
+    if degree_level is not None and degree_preferred_only:
+        warnings.append(f"degree_level '{degree_level}' is preferred, not required")
     head = "\n".join(lines[:15])
     job_type = job_type or _first(_JOB_TYPES, title, head, text)
     remote_option = remote_option or _first(_REMOTE, title, location or "", head, text)
@@ -253,7 +411,7 @@ def parse_job(
             characters=len(text),
             language=detect_language(text),
             timings_ms=timings,
-            warnings=warnings or [],
+            warnings=warnings,
         ),
     )
 
