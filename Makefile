@@ -1,5 +1,8 @@
 # jobfit: `make run` installs and serves; `make test` runs the whole suite (what CI runs).
-PYTHON ?= $(shell command -v python3.12 || command -v python3.11 || command -v python3)
+# the first interpreter that actually runs and is 3.11+ (pyenv shims can exist without working)
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+            $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { command -v $$p; break; }; \
+          done)
 VENV   := .venv
 BIN    := $(VENV)/bin
 EVALDATA ?= $(abspath ../shared/evaldata)
@@ -7,7 +10,7 @@ EVALDATA ?= $(abspath ../shared/evaldata)
 .PHONY: run test lint bench clean
 
 $(BIN)/python:
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "jobfit needs Python 3.11+ (set PYTHON=...)")'
+	@test -n "$(PYTHON)" || { echo "jobfit needs Python 3.11+ on PATH (or set PYTHON=/path/to/python3.11)" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
