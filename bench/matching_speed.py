@@ -1,17 +1,22 @@
-"""Speed of `score_match` on real parsed pairs with precomputed vectors: p50/p95 ms on one core.
+"""Speed of the matching stages on real parsed resumes: p50/p95 ms per resume or pair, on one core.
 
-    .venv/bin/python bench/matching_speed.py [--evaldata PATH] [--resumes 60] [--no-vectors]
+    .venv/bin/python bench/matching_speed.py [--resumes 120] [--jobs 8] [--repeat 3]
 
-Resumes are livecareer sample PDFs (parsed once, cached by bench/quality.py's cache), jobs are the
-category JDs of bench/quality.py. Parsing and embedding happen before timing; the timed call is the
-full `score_match` (redaction, indexing, requirements, evidence, scores, explanation).
+Resumes are the cached real parsed resumes of bench/ranking.py (bench/.cache/ranking_base_600.pkl, built
+from the livecareer/FERR PDFs); jobs are the category JDs of bench/quality.py, parsed with `parse_job`.
+Timed separately, per resume: `prepare_resume` (redaction + indexing), `ResumeProfile.from_dict` of the
+JSON-decoded `to_dict()` (the stored-profile path), and the JSON decode itself; per pair: `score_prepared`
+(no vectors) and the full `score_match`. Each timing is the best of `--repeat` runs (less noise under load).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import pickle
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -19,41 +24,54 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import quality
 
-from jobfit.matching import score_match
+from jobfit.matching import ResumeProfile, prepare_job, prepare_resume, score_match, score_prepared
+
+CACHE = Path(__file__).resolve().parent / ".cache" / "ranking_base_600.pkl"
+
+
+def _best_ms(fn: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--evaldata", type=Path, default=quality.REPO.parent / "shared" / "evaldata")
-    parser.add_argument("--resumes", type=int, default=60)
-    parser.add_argument("--no-vectors", action="store_true")
+    parser.add_argument("--resumes", type=int, default=120)
+    parser.add_argument("--jobs", type=int, default=8)
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    base = args.evaldata / "livecareer_resume_pdfs_sample" / "pdf"
-    if not base.is_dir():
-        print(f"evaldata not found at {args.evaldata}; nothing to measure.")
+    if not CACHE.exists():
+        print(f"{CACHE} not found (run bench/ranking.py once); nothing to measure.")
         return 0
-    paths = sorted(base.glob("*.pdf"))
-    paths = paths[:: max(1, len(paths) // args.resumes)][: args.resumes]
-    parsed = quality._cached(f"speed-parsed-{len(paths)}", lambda: quality.parse_pdfs(paths), False)
-    resumes = {k: v for k, v in parsed.items() if v is not None}  # type: ignore[union-attr]
-    jobs = [quality.make_job(t, d) for t, d in quality.LIVECAREER_JDS.values()]
-    use_vectors = not args.no_vectors
-    resume_vectors: dict[str, quality.Vectors] = {}
-    job_vectors: list[quality.Vectors | None] = [None] * len(jobs)
-    if use_vectors:
-        resume_vectors = quality.embed_resumes(resumes)  # type: ignore[arg-type]
-        job_vectors = [quality.embed_job(j) for j in jobs]
-    score_match(next(iter(resumes.values())), jobs[0])  # warm-up: taxonomy load, regex compilation
-    timings: list[float] = []
-    for key, resume in resumes.items():
-        for job, jv in zip(jobs, job_vectors, strict=True):
-            started = time.perf_counter()
-            score_match(resume, job, resume_vectors=resume_vectors.get(key), job_vectors=jv)
-            timings.append((time.perf_counter() - started) * 1000)
-    print("| pairs | vectors | p50 ms | p95 ms | max ms |")
-    print("|---|---|---|---|---|")
-    print(f"| {len(timings)} | {'yes' if use_vectors else 'no'} | {np.percentile(timings, 50):.2f} | "
-          f"{np.percentile(timings, 95):.2f} | {max(timings):.2f} |")
+    resumes = pickle.loads(CACHE.read_bytes())
+    resumes = resumes[:: max(1, len(resumes) // args.resumes)][: args.resumes]
+    jobs = [quality.make_job(t, d) for t, d in list(quality.LIVECAREER_JDS.values())[: args.jobs]]
+    prepared = [prepare_job(j) for j in jobs]
+    score_match(resumes[0], jobs[0])  # warm-up: taxonomy load, regex compilation
+    rows: dict[str, list[float]] = {"prepare_resume": [], "json decode": [], "from_dict": [],
+                                    "score_prepared": [], "score_match": []}
+    sizes: list[int] = []
+    for resume in resumes:
+        rows["prepare_resume"].append(_best_ms(lambda r=resume: prepare_resume(r), args.repeat))
+        profile = prepare_resume(resume)
+        stored = json.dumps(profile.to_dict())
+        sizes.append(len(stored))
+        rows["json decode"].append(_best_ms(lambda s=stored: json.loads(s), args.repeat))
+        decoded = json.loads(stored)
+        rows["from_dict"].append(_best_ms(lambda d=decoded: ResumeProfile.from_dict(d), args.repeat))
+        for pj in prepared:
+            rows["score_prepared"].append(_best_ms(lambda p=profile, j=pj: score_prepared(p, j), args.repeat))
+        rows["score_match"].append(_best_ms(lambda r=resume, j=jobs[0]: score_match(r, j), args.repeat))
+    kb = np.percentile(sizes, 50) / 1024
+    print(f"{len(resumes)} resumes x {len(jobs)} jobs; stored profile JSON p50 {kb:.1f} KB")
+    print("| stage | n | p50 ms | p95 ms |")
+    print("|---|---|---|---|")
+    for name, values in rows.items():
+        print(f"| {name} | {len(values)} | {np.percentile(values, 50):.3f} | {np.percentile(values, 95):.3f} |")
     return 0
 
 

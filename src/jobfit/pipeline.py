@@ -7,12 +7,14 @@ before scoring, so a name can never move a vector and, through it, a score.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.base import Embedder
 from jobfit.embeddings.chunks import document_chunks
+from jobfit.matching import prepare_resume
 from jobfit.matching.redact import redact_for_embedding
 
 Chunks = list[tuple[str, str]]
@@ -28,6 +30,11 @@ def resume_chunks(resume: ParsedResume) -> Chunks:
 
 def job_chunks(job: ParsedJob) -> Chunks:
     return document_chunks(job.text_content, job.sections)
+
+
+def resume_profile(resume: ParsedResume) -> dict[str, Any]:
+    """The prepared (redacted, indexed) resume, stored at upload so ranking skips preparation."""
+    return prepare_resume(resume).to_dict()
 
 
 def embed_chunks(embedder: Embedder, chunks: Sequence[tuple[str, str]]) -> dict[str, np.ndarray]:

@@ -236,7 +236,7 @@ def rank(
                 parsed = load_resume(path)
             except ValueError as exc:
                 skipped.append(str(exc))
-                err.print(f"jobfit: skipped {exc}", markup=False, highlight=False)
+                err.print(f"jobfit: skipped {exc}", markup=False, highlight=False, soft_wrap=True)
                 progress.advance(task)
                 continue
             vectors = embedding.resume(parsed)

@@ -52,7 +52,19 @@ class Assessment:
     requirement: Requirement
     result: RequirementResult
     occurrences: int = 0
+    doc_length: int = 0  # content words on the resume, for the keyword score's length normalisation
     related_skill: str | None = None  # closest related skill name the resume has (for gaps)
+
+
+def _doc_length(profile: ResumeProfile) -> int:
+    """Content words on the resume (computed once per profile and remembered on it)."""
+    store = getattr(profile, "__dict__", None)
+    cached = store.get("_jobfit_doc_length") if store is not None else None
+    if cached is None:
+        cached = sum(len(t) for t in profile.index.line_tokens)
+        if store is not None:
+            store["_jobfit_doc_length"] = cached
+    return int(cached)
 
 
 def _normalise(text: str) -> str:
@@ -112,13 +124,14 @@ def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:
     occurrences = (
         sum(profile.index.phrase_count(t) for t in (req.terms, *req.aliases) if t) if req.terms else 0
     )
+    length = _doc_length(profile)
     if not candidates:
         rid, _ = closest(req.related, profile.mentions_by_id)
         related = profile.mentions_by_id[rid][0].name if rid is not None else None
         result = RequirementResult(
             requirement=req.label, kind=req.kind, importance=req.importance, status="missing", score=0.0
         )
-        return Assessment(req, result, occurrences=occurrences, related_skill=related)
+        return Assessment(req, result, occurrences=occurrences, doc_length=length, related_skill=related)
     strong = [c for c in candidates if c.quality >= MET_AT]
     top = min(candidates, key=Candidate.key)
     depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_lines) - 1, 0), DEPTH_LINES)
@@ -142,4 +155,6 @@ def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:
         line=best.line,
     )
     related = best.name if best.how in {"child", "parent", "related"} else None
-    return Assessment(req, result, occurrences=max(occurrences, len(strong_lines)), related_skill=related)
+    return Assessment(
+        req, result, occurrences=max(occurrences, len(strong_lines)), doc_length=length, related_skill=related
+    )

@@ -8,7 +8,9 @@ current role counts more than the same word in a bare Skills list or a role from
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from jobfit.documents.models import ExperienceEntry, ParsedResume, SkillMention
 from jobfit.matching.text import LineIndex
@@ -29,6 +31,9 @@ SECTION_WEIGHT: dict[str, float] = {
     "references": 0.3,
 }
 UNSECTIONED_WEIGHT = 0.8
+# Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
+# years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
+PROFILE_VERSION = 1
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
@@ -54,7 +59,11 @@ def _entry_end(entry: ExperienceEntry) -> int | None:
 
 @dataclass
 class ResumeProfile:
-    """What the matcher knows about a resume, indexed by line."""
+    """What the matcher knows about a resume, indexed by line.
+
+    `to_dict()`/`from_dict()` store and reload a profile without redoing the regex work (redaction,
+    tokenisation, stated years); section, recency and weight per line are recomputed on load (cheap loops).
+    """
 
     resume: ParsedResume
     index: LineIndex
@@ -65,15 +74,28 @@ class ResumeProfile:
     mentions_by_id: dict[str, list[SkillMention]] = field(default_factory=dict)
     years: float = 0.0
     years_line: int | None = None  # the line stating the years, when they come from the text
+    # Look-up tables for the per-pair hot path (1-based line -> value); derived from the lists above.
+    _section_by_line: dict[int, str | None] = field(init=False, repr=False, compare=False)
+    _weight_by_line: dict[int, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._section_by_line = dict(enumerate(self.section_of_line, start=1))
+        self._weight_by_line = dict(enumerate(self.weight_of_line, start=1))
 
     @classmethod
     def build(cls, resume: ParsedResume) -> ResumeProfile:
-        index = LineIndex(resume.text_content)
+        """Index a (redacted) resume."""
+        years, years_line = _years(resume)
+        return cls._assemble(resume, LineIndex(resume.text_content), years, years_line)
+
+    @classmethod
+    def _assemble(cls, resume: ParsedResume, index: LineIndex, years: float, years_line: int | None) -> ResumeProfile:
         n = len(index.lines)
         section_of_line: list[str | None] = [None] * n
         for name, section in sorted(resume.sections.items(), key=lambda kv: kv[1].start_line):
-            for number in range(max(section.start_line, 1), min(section.end_line, n) + 1):
-                section_of_line[number - 1] = name
+            first, last = max(section.start_line, 1), min(section.end_line, n)
+            if last >= first:
+                section_of_line[first - 1 : last] = [name] * (last - first + 1)
         entry_recency = _entry_recency(resume.experience)
         recency_of_line = [1.0] * n
         entries = sorted(
@@ -82,14 +104,13 @@ class ResumeProfile:
         exp = resume.sections.get("experience")
         exp_end = exp.end_line if exp else n
         for k, (start, i) in enumerate(entries):
-            stop = entries[k + 1][0] - 1 if k + 1 < len(entries) else exp_end
-            for number in range(start, min(stop, n) + 1):
-                recency_of_line[number - 1] = entry_recency[i]
+            stop = min(entries[k + 1][0] - 1 if k + 1 < len(entries) else exp_end, n)
+            if stop >= start:
+                recency_of_line[start - 1 : stop] = [entry_recency[i]] * (stop - start + 1)
         weight_of_line = [
             (SECTION_WEIGHT.get(s, 0.7) if s is not None else UNSECTIONED_WEIGHT) * r
             for s, r in zip(section_of_line, recency_of_line, strict=True)
         ]
-        years, years_line = _years(resume)
         mentions: dict[str, list[SkillMention]] = {}
         for mention in resume.skills:
             mentions.setdefault(mention.skill_id, []).append(mention)
@@ -105,19 +126,42 @@ class ResumeProfile:
             years_line=years_line,
         )
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe snapshot of the profile; reload it with `ResumeProfile.from_dict`."""
+        return {
+            "version": PROFILE_VERSION,
+            "resume": self.resume.model_dump(mode="json"),
+            "tokens": [" ".join(toks) for toks in self.index.line_tokens],
+            "years": self.years,
+            "years_line": self.years_line,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ResumeProfile:
+        """The profile `to_dict` stored; `ValueError` when it was stored by another `PROFILE_VERSION`.
+
+        On a version mismatch, prepare the resume again (`jobfit.matching.prepare_resume`).
+        """
+        version = data.get("version")
+        if version != PROFILE_VERSION:
+            raise ValueError(f"resume profile version {version!r}, expected {PROFILE_VERSION}")
+        resume = ParsedResume.model_validate(data["resume"])
+        index = LineIndex.from_tokens(resume.text_content.split("\n"), [t.split() for t in data["tokens"]])
+        years_line = data["years_line"]
+        return cls._assemble(resume, index, float(data["years"]), None if years_line is None else int(years_line))
+
     def line_text(self, number: int | None) -> str | None:
         if number is None or not 1 <= number <= len(self.index.lines):
             return None
         return self.index.lines[number - 1].strip() or None
 
     def section(self, number: int | None) -> str | None:
-        if number is None or not 1 <= number <= len(self.section_of_line):
-            return None
-        return self.section_of_line[number - 1]
+        return self._section_by_line.get(number)  # type: ignore[arg-type]
 
     def weight(self, number: int | None, section: str | None = None) -> float:
-        if number is not None and 1 <= number <= len(self.weight_of_line):
-            return self.weight_of_line[number - 1]
+        weight = self._weight_by_line.get(number)  # type: ignore[arg-type]
+        if weight is not None:
+            return weight
         if section is not None:
             return SECTION_WEIGHT.get(section, 0.7)
         return UNSECTIONED_WEIGHT

@@ -9,6 +9,7 @@ its line (a candidate named "Julia" or "Ruby") is dropped. Photos never reach th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from jobfit.documents.models import ContactInfo, ParsedResume
@@ -20,15 +21,18 @@ _URL = re.compile(
     r"(?:https?://|www\.)[^\s]+|\b(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com)/[^\s]*",
     re.IGNORECASE,
 )
-_PHONE = re.compile(rf"\+?\(?\d[\d{_H[1:-1]}().-]{{7,}}\d")
+# `\+?\(?\d[\d \t().-]{7,}\d`, written to start with a character set so that the regex engine can skip
+# to candidate positions (the same matches: the look-behinds say which optional prefix was taken).
+_PHONE = re.compile(rf"[+(\d](?:(?<=\+)\(?\d|(?<=\()\d|(?<=\d))[\d{_H[1:-1]}().-]{{7,}}\d")
 _PERSONAL_LINE = re.compile(
     rf"\b(?:date{_H}+of{_H}+birth|d\.?o\.?b\.?|birth{_H}*date|born(?:{_H}+(?:on|in))?|age|marital{_H}+status"
     rf"|nationality|citizenship|religion|gender|sex|passport(?:{_H}+no\.?)?)\b{_H}*[:\-]{_H}*[^\n]*",
     re.IGNORECASE,
 )
 _AGE = re.compile(rf"\b(?:aged?{_H}+\d{{2}}|\d{{2}}{_H}*(?:years?|yrs){_H}+old)\b", re.IGNORECASE)
+# `\b\d{1,5}...` written as `\d(?<!\w.)\d{0,4}...` (a leading character set, for fast scanning).
 _STREET = re.compile(
-    rf"\b\d{{1,5}}{_H}+(?:[A-Za-z0-9.]+{_H}+){{1,4}}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln"
+    rf"\d(?<!\w.)\d{{0,4}}{_H}+(?:[A-Za-z0-9.]+{_H}+){{1,4}}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln"
     rf"|drive|dr|court|ct|way|place|pl|terrace)\b\.?(?:,?{_H}*(?:apt|suite|unit|#){_H}*\w+)?",
     re.IGNORECASE,
 )
@@ -85,6 +89,21 @@ def _name_pattern(contact_info: ContactInfo) -> re.Pattern[str] | None:
     return _name_regex(contact_info.name.value.strip())
 
 
+def _name_needles(contact_info: ContactInfo) -> tuple[str, ...] | None:
+    """Lower-case forms of what `_name_pattern` matches; None when the name is not ASCII (case folding
+    beyond `str.lower()` could then match other spellings)."""
+    full_name = contact_info.name.value.strip() if contact_info.name is not None else ""
+    if not full_name.isascii() or "\n" in full_name:
+        return None
+    return _name_alternatives(full_name)
+
+
+@lru_cache(maxsize=1024)
+def _name_alternatives(full_name: str) -> tuple[str, ...]:
+    parts = [p for p in re.split(r"[\s,]+", full_name) if len(p.strip(".")) >= 2]
+    return tuple(a.lower() for a in [full_name, *(p.strip(".") for p in parts)])
+
+
 @lru_cache(maxsize=1024)
 def _name_regex(full_name: str) -> re.Pattern[str] | None:
     """The full name and each of its parts (2+ letters), as whole words."""
@@ -135,13 +154,96 @@ def _name_case(match: re.Match[str]) -> str:
     return " "
 
 
-_DIGITS = str.maketrans("", "", "0123456789")
 _GENDERED_WORDS = frozenset(NEUTRAL_WORDS)
-_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u2019\u2018\u201c\u201d"})
+_URL_MARKERS = ("www.", "://", ".com/", ".org/")
+_NOT_DIGIT_OR_NEWLINE = bytes(b for b in range(256) if b not in b"0123456789\n")
+
+# Whole words, as `text.translate(<punctuation to spaces>).split()` gives them, computed on UTF-8 bytes:
+# non-ASCII whitespace and quotes become spaces first; then ASCII punctuation (and the ASCII separators
+# str.split() breaks on but bytes.split() does not) become spaces; the rest of a word is kept as is.
+_PUNCTUATION = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~"
+_NON_ASCII_SPACES = (
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f"
+    "\u205f\u3000\u2018\u2019\u201c\u201d"
+)
+_BYTE_SPACES = bytes.maketrans(
+    (_PUNCTUATION + "\x1c\x1d\x1e\x1f").encode(), b" " * (len(_PUNCTUATION) + 4)
+)
+
+
+def _bytes(words: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(w.encode() for w in words)
+
+
+_PERSONAL_TRIGGERS_B = _bytes(_PERSONAL_TRIGGERS)
+_AGE_WORDS_B = _bytes(_AGE_WORDS)
+_STREET_WORDS_B = _bytes(_STREET_WORDS)
+_HONORIFIC_WORDS_B = _bytes(_HONORIFIC_WORDS)
+_GENDERED_WORDS_B = _bytes(_GENDERED_WORDS)
+
+
+def _words(lower: str) -> frozenset[bytes]:
+    """The whole words of a lower-cased text (UTF-8), to gate the patterns below."""
+    if not lower.isascii():
+        for char in _NON_ASCII_SPACES:
+            if char in lower:
+                lower = lower.replace(char, " ")
+    return frozenset(lower.encode().translate(_BYTE_SPACES).split())
+
+
+# Characters that an IGNORECASE pattern matches to an ASCII letter though `str.lower()` does not make them
+# that letter (or changes the text's length): with one of them present, needles are not a safe filter.
+_CASE_FOLD_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+# Substrings (of the lower-cased text; case-sensitive for honorifics) without which a line cannot match.
+_PERSONAL_NEEDLES = ("date", "dob", "d.o", "do.b", "birth", "born", "age", "marital", "nationality",
+                     "citizenship", "religion", "gender", "sex", "passport")
+_AGE_NEEDLES = ("age", "old")
+_HONORIFIC_NEEDLES = ("Mr", "Ms", "Mx", "Miss", "Sir", "Madam", "Mme", "Mlle", "MR", "MX")
+
+
+def _sub_lines(
+    pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], text: str, haystack: str,
+    needles: Iterable[str],
+) -> str:
+    """`pattern.sub(repl, text)` for a pattern that never crosses a line break, searched only on the lines
+    where `haystack` (the text or its lower-case form, same length) holds one of `needles`.
+
+    Matches are found in the whole text (`finditer` between a line's bounds), so look-arounds and a
+    replacement function see the same context as in a plain `sub`.
+    """
+    spans: set[tuple[int, int]] = set()
+    for needle in needles:
+        pos = haystack.find(needle)
+        while pos >= 0:
+            end = haystack.find("\n", pos)
+            if end < 0:
+                end = len(haystack)
+            spans.add((haystack.rfind("\n", 0, pos) + 1, end))
+            pos = haystack.find(needle, end)
+    parts: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        for match in pattern.finditer(text, start, end):
+            parts.append(text[done : match.start()])
+            parts.append(repl if isinstance(repl, str) else repl(match))
+            done = match.end()
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _contact_fields(contact_info: ContactInfo) -> list[str]:
+    return [
+        f.value.strip().lower()
+        for f in (contact_info.email, contact_info.phone, contact_info.location, contact_info.linkedin,
+                  contact_info.github, contact_info.website)
+        if f is not None and len(f.value.strip()) >= 3 and "\n" not in f.value
+    ]
 
 
 def _redact_contacts(line: str, fields: list[str]) -> str:
-    """Emails, links, phone numbers and known contact values on one line (cheap checks first)."""
+    """Emails, links and known contact values on one line (cheap checks first)."""
     if "@" in line:
         line = _EMAIL.sub(" ", line)
     lower = line.lower()
@@ -150,36 +252,56 @@ def _redact_contacts(line: str, fields: list[str]) -> str:
     for value in fields:
         if value in lower:
             line = re.sub(re.escape(value), " ", line, flags=re.IGNORECASE)
-    if len(line) - len(line.translate(_DIGITS)) >= 9:
-        line = _PHONE.sub(_phone, line)
     return line
+
+
+def _redact_all_contacts(text: str, fields: list[str]) -> str:
+    """`_redact_contacts` on every line, then phone numbers.
+
+    The patterns never cross a line break, so only lines that can match are visited, and phone numbers are
+    replaced in one pass over the text (a match with fewer than 9 digits is left as it is).
+    """
+    lower = text.lower()
+    if "@" in text or any(m in lower for m in _URL_MARKERS) or any(v in lower for v in fields):
+        text = "\n".join(_redact_contacts(line, fields) for line in text.split("\n"))
+    # Lines with 9+ ASCII digits (UTF-8 bytes of other characters are never ASCII digits or "\n").
+    digits = text.encode().translate(None, _NOT_DIGIT_OR_NEWLINE).split(b"\n")
+    if all(len(d) < 9 for d in digits):
+        return text
+    lines = text.split("\n")
+    return "\n".join(
+        _PHONE.sub(_phone, line) if len(d) >= 9 else line for line, d in zip(lines, digits, strict=True)
+    )
 
 
 def redact_for_embedding(text: str, contact_info: ContactInfo | None = None) -> str:
     """`text` with personal and gender markers removed; same number of lines as the input."""
     contact_info = contact_info or ContactInfo()
-    fields = [
-        f.value.strip().lower()
-        for f in (contact_info.email, contact_info.phone, contact_info.location, contact_info.linkedin,
-                  contact_info.github, contact_info.website)
-        if f is not None and len(f.value.strip()) >= 3 and "\n" not in f.value
-    ]
-    out = "\n".join(_redact_contacts(line, fields) for line in text.split("\n"))
+    out = _redact_all_contacts(text, _contact_fields(contact_info))
+    safe = not any(c in out for c in _CASE_FOLD_TRAPS)  # else run the patterns on the whole text
     name = _name_pattern(contact_info)
     if name is not None:
-        out = name.sub(_name_case, out)
-    words = frozenset(out.lower().translate(_PUNCT_TO_SPACE).split())  # whole words, to gate patterns
-    if words & _PERSONAL_TRIGGERS:
-        out = _PERSONAL_LINE.sub(" ", out)
-    if words & _AGE_WORDS:
-        out = _AGE.sub(" ", out)
-    if words & _STREET_WORDS:
+        needles = _name_needles(contact_info)
+        if safe and needles is not None:
+            out = _sub_lines(name, _name_case, out, out.lower(), needles)
+        else:
+            out = name.sub(_name_case, out)
+    lower = out.lower()
+    words = _words(lower)
+    if not words.isdisjoint(_PERSONAL_TRIGGERS_B):
+        out = _sub_lines(_PERSONAL_LINE, " ", out, lower, _PERSONAL_NEEDLES) if safe else _PERSONAL_LINE.sub(" ", out)
+        lower = out.lower()
+    if not words.isdisjoint(_AGE_WORDS_B):
+        out = _sub_lines(_AGE, " ", out, lower, _AGE_NEEDLES) if safe else _AGE.sub(" ", out)
+    if not words.isdisjoint(_STREET_WORDS_B):
         out = _STREET.sub(" ", out)
-    if words & _HONORIFIC_WORDS:
-        out = _HONORIFIC.sub(" ", out)
-    gendered = words & _GENDERED_WORDS
+    if not words.isdisjoint(_HONORIFIC_WORDS_B):
+        out = _sub_lines(_HONORIFIC, " ", out, out, _HONORIFIC_NEEDLES)
+    gendered = words & _GENDERED_WORDS_B
     if gendered:
-        out = _gendered_pattern(gendered).sub(_neutral, out)
+        strs = frozenset(w.decode() for w in gendered)
+        pattern = _gendered_pattern(strs)
+        out = _sub_lines(pattern, _neutral, out, out.lower(), strs) if safe else pattern.sub(_neutral, out)
     return out
 
 
@@ -203,9 +325,11 @@ def redact_resume(resume: ParsedResume) -> ParsedResume:
     original = resume.text_content.split("\n")
     skills = []
     for mention in resume.skills:
-        if mention.line is not None and 1 <= mention.line <= len(lines):
-            before = original[mention.line - 1].lower().count(mention.surface.lower())
-            after = lines[mention.line - 1].lower().count(mention.surface.lower())
+        number = mention.line
+        if number is not None and 1 <= number <= len(lines) and lines[number - 1] != original[number - 1]:
+            surface = mention.surface.lower()
+            before = original[number - 1].lower().count(surface)
+            after = lines[number - 1].lower().count(surface)
             if before and after == 0:
                 continue  # the surface only existed inside redacted personal data
         skills.append(mention)

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from jobfit.documents.models import ParsedJob
 from jobfit.matching.keywords import salient_keywords
 from jobfit.matching.models import Importance
+from jobfit.matching.specificity import phrase_specificity
 from jobfit.matching.text import LineIndex, clean_title, phrase_terms
 
 RequirementKind = Literal["skill", "experience", "education", "title", "keyword"]
@@ -42,6 +43,9 @@ class Requirement(BaseModel):
     degree_level: str | None = None
     degree_field: str | None = None
     count_in_job: int = 0  # verbatim occurrences of the label (or its aliases) in the job text
+    # Mean background idf of the label's words (`specificity.py`): rare terms weigh more in the skills
+    # and keyword sub-scores.
+    specificity: float = 1.0
     # Taxonomy neighbours of `skill_id` (id -> (kind, relatedness)), filled by `engine.prepare_job`.
     related: dict[str, tuple[str, float]] = {}
 
@@ -121,4 +125,5 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
     for req in reqs:
         if req.kind in ("skill", "keyword") and req.terms:
             req.count_in_job = sum(index.phrase_count(t) for t in (req.terms, *req.aliases) if t)
+            req.specificity = round(phrase_specificity(req.terms), 4)
     return reqs

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 # Tokens keep technology spellings intact: c++, c#, .net, node.js, ci/cd is split on "/".
 _TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9+#]+)*|\.[a-z][a-z0-9]*")
+# The same tokens plus each line break as a token of its own: tokenises a whole document in one pass.
+_TOKEN_OR_NEWLINE_RE = re.compile(_TOKEN_RE.pattern + r"|\n")
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -65,7 +67,9 @@ def tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text.lower().replace("’", "'"))
 
 
-_CONTENT: dict[str, str] = {}  # token -> stem, or "" for a stopword (a plain dict: the hot path)
+# token -> stem, or "" for a stopword (a plain dict: the hot path). "\n" maps to itself: a line break marker
+# for `line_content_tokens` (a real token never contains one).
+_CONTENT: dict[str, str] = {"\n": "\n"}
 
 
 def _content(token: str) -> str:
@@ -88,6 +92,16 @@ def content_tokens(text: str) -> list[str]:
     return out
 
 
+def line_content_tokens(text: str) -> list[list[str]]:
+    """`content_tokens` of each line of `text` (`text.split("\\n")`), computed in one pass over the text."""
+    found = _TOKEN_OR_NEWLINE_RE.findall(text.lower().replace("’", "'"))
+    stems = list(map(_CONTENT.get, found))
+    if None in stems:
+        stems = [_content(t) if s is None else s for s, t in zip(stems, found, strict=True)]
+    # Stems hold no whitespace, stopwords are "": join, cut at the line breaks, split on the spaces.
+    return [segment.split() for segment in " ".join(stems).split("\n")]  # type: ignore[arg-type]
+
+
 def phrase_terms(phrase: str) -> tuple[str, ...]:
     """The stemmed content words of a requirement phrase ('Purchase Planning' -> ('purchase', 'plan'))."""
     return tuple(content_tokens(phrase))
@@ -97,19 +111,45 @@ class LineIndex:
     """Stemmed tokens per line of a document, for phrase and word look-ups.
 
     `lines[i]` is line i+1 of the text (1-based line numbers as in the document contract).
+    Build it from text, or from already tokenised lines with `from_tokens` (no regex work).
     """
 
-    __slots__ = ("line_sets", "line_tokens", "lines", "postings")
+    __slots__ = ("_line_sets", "line_tokens", "lines", "postings")
 
     def __init__(self, text: str) -> None:
-        self.lines: list[str] = text.split("\n")
-        self.line_tokens: list[list[str]] = [content_tokens(line) for line in self.lines]
-        self.line_sets: list[frozenset[str]] = [frozenset(t) for t in self.line_tokens]
-        postings: dict[str, list[int]] = {}
-        for number, toks in enumerate(self.line_tokens, start=1):
-            for tok in set(toks):
-                postings.setdefault(tok, []).append(number)
+        lines = text.split("\n")
+        self._set(lines, line_content_tokens(text))
+
+    @classmethod
+    def from_tokens(cls, lines: list[str], line_tokens: list[list[str]]) -> LineIndex:
+        """An index over `lines` whose `content_tokens` are already known (one list per line)."""
+        if len(lines) != len(line_tokens):
+            raise ValueError(f"{len(lines)} lines but {len(line_tokens)} token lists")
+        index = cls.__new__(cls)
+        index._set(lines, line_tokens)
+        return index
+
+    def _set(self, lines: list[str], line_tokens: list[list[str]]) -> None:
+        self.lines: list[str] = lines
+        self.line_tokens: list[list[str]] = line_tokens
+        self._line_sets: list[frozenset[str]] | None = None
+        postings: dict[str, list[int]] = {}  # term -> the lines holding it, ascending, each once
+        get = postings.get
+        for number, toks in enumerate(line_tokens, start=1):
+            for tok in toks:
+                found = get(tok)
+                if found is None:
+                    postings[tok] = [number]
+                elif found[-1] != number:
+                    found.append(number)
         self.postings = postings
+
+    @property
+    def line_sets(self) -> list[frozenset[str]]:
+        """The set of stemmed tokens of each line (built on first use)."""
+        if self._line_sets is None:
+            self._line_sets = [frozenset(t) for t in self.line_tokens]
+        return self._line_sets
 
     def count(self, term: str) -> int:
         """Occurrences of a single stemmed term in the whole document."""
@@ -126,7 +166,7 @@ class LineIndex:
         width = len(terms)
         for number in candidates:
             toks = self.line_tokens[number - 1]
-            if not all(t in self.line_sets[number - 1] for t in terms[1:]):
+            if not all(t in toks for t in terms[1:]):
                 continue
             if any(tuple(toks[i : i + width]) == terms for i in range(len(toks) - width + 1)):
                 found.append(number)
@@ -158,6 +198,7 @@ class LineIndex:
         return best, hits[best] / len(unique)
 
 
+@lru_cache(maxsize=8192)
 def clean_title(title: str) -> str:
     """A job title without parenthesised notes, numbers or ad filler ('PM (10+ Years)' -> 'PM')."""
     text = re.sub(r"\([^)]*(?:\)|$)|\[[^\]]*(?:\]|$)", " ", title)  # also an unclosed "(5+ years"

@@ -28,17 +28,28 @@ def _sections_json(sections: Mapping[str, Section]) -> dict[str, Any]:
     return {name: s.model_dump() for name, s in sections.items()}
 
 
-def resume_metadata(parsed: ParsedResume, *, storage_key: str | None) -> dict[str, Any]:
+def resume_metadata(parsed: ParsedResume, *, storage_key: str | None,
+                    profile: dict[str, Any] | None = None) -> dict[str, Any]:
     meta = parsed.metadata.model_dump()
     meta.update(parsed.model_dump(include=set(_RESUME_EXTRA), mode="json"))
     meta["storage_key"] = storage_key
+    if profile is not None:
+        meta["profile"] = profile
     return meta
 
 
+def public_metadata(row: Resume | JobDescription) -> dict[str, Any]:
+    """What the API shows of `metadata`: not where the file is stored, nor the ranking profile."""
+    return {k: v for k, v in (row.metadata_ or {}).items() if k not in ("storage_key", "profile")}
+
+
+def stored_profile(row: Resume) -> dict[str, Any] | None:
+    return (row.metadata_ or {}).get("profile")
+
+
 def parsed_resume(row: Resume) -> ParsedResume:
-    meta = dict(row.metadata_ or {})
+    meta = public_metadata(row)
     extra = {k: meta.pop(k) for k in _RESUME_EXTRA if k in meta}
-    meta.pop("storage_key", None)
     return ParsedResume(
         text_content=row.content_text or "",
         contact_info=row.contact_info or {},
@@ -57,9 +68,8 @@ def job_metadata(parsed: ParsedJob, *, storage_key: str | None = None) -> dict[s
 
 
 def parsed_job(row: JobDescription) -> ParsedJob:
-    meta = dict(row.metadata_ or {})
+    meta = public_metadata(row)
     extra = {k: meta.pop(k) for k in _JOB_EXTRA if k in meta}
-    meta.pop("storage_key", None)
     extra.setdefault("text_content", row.description)
     return ParsedJob(
         title=row.title, company=row.company, sections=row.sections or {},
@@ -84,7 +94,8 @@ def _vector_rows(cls: type, fk: str, owner_id: uuid.UUID, chunks: list[tuple[str
 
 def add_resume(session: Session, files: FileStore, *, user_id: uuid.UUID, title: str | None,
                filename: str, data: bytes, parsed: ParsedResume, chunks: list[tuple[str, str]],
-               vectors: Mapping[str, np.ndarray], model: str, commit: bool = True) -> Resume:
+               vectors: Mapping[str, np.ndarray], model: str, profile: dict[str, Any] | None = None,
+               commit: bool = True) -> Resume:
     """Store the original file, the row and its embeddings: all of them, or none.
 
     With commit=False the caller commits (and must delete the file if that fails)."""
@@ -93,7 +104,7 @@ def add_resume(session: Session, files: FileStore, *, user_id: uuid.UUID, title:
         row = Resume(
             user_id=user_id, title=title or filename, original_filename=filename,
             file_type=parsed.metadata.file_type, file_size=len(data), content_text=parsed.text_content,
-            metadata_=resume_metadata(parsed, storage_key=key),
+            metadata_=resume_metadata(parsed, storage_key=key, profile=profile),
             contact_info=parsed.contact_info.model_dump(mode="json"),
             sections=_sections_json(parsed.sections), quality_score=round(parsed.quality_score, 2),
         )

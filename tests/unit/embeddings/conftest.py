@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from openai_embeddings_server import EmbeddingServer, running_server
+
+from tests.unit.embeddings.openai_embeddings_server import EmbeddingServer, running_server
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ import logging
 
 import numpy as np
 import pytest
-from openai_embeddings_server import API_KEY, DEFAULT_DIM, EmbeddingServer, expected_rows
 from pydantic import SecretStr
 
 from jobfit.embeddings import EmbeddingError, OpenAICompatibleConfig, OpenAICompatibleEmbedder, get_embedder
+from tests.unit.embeddings.openai_embeddings_server import API_KEY, DEFAULT_DIM, EmbeddingServer, expected_rows
 
 
 def make(server: EmbeddingServer, model: str = "good", **overrides: object) -> OpenAICompatibleEmbedder:

@@ -8,6 +8,8 @@ import pytest
 from jobfit.documents.models import EducationEntry, ExperienceEntry
 from jobfit.matching import ALGORITHM_VERSION, rank_jobs, rank_resumes, score_match
 from jobfit.matching.models import MatchResult, RequirementResult
+from jobfit.matching.scores import keyword_credit
+from jobfit.matching.specificity import idf, phrase_specificity
 
 from .matching_builders import TinyTaxonomy, build_job, build_resume, skill
 
@@ -27,8 +29,10 @@ def test_required_skills_weigh_more_than_preferred() -> None:
     a = score_match(has_required, job, relations=TAX)
     b = score_match(has_preferred, job, relations=TAX)
     assert a.skills_score > b.skills_score > 0
-    # required x1.0 vs preferred x0.4: the same evidence is worth 1.0/1.4 vs 0.4/1.4 of the score
-    assert a.skills_score == pytest.approx(b.skills_score * 2.5, rel=1e-3)
+    # required x1.0 vs preferred x0.4 (each also x its term specificity): the same evidence is worth
+    # 1.0 x spec(python) vs 0.4 x spec(go) of the score
+    ratio = 2.5 * phrase_specificity(("python",)) / phrase_specificity(("go",))
+    assert a.skills_score == pytest.approx(b.skills_score * ratio, rel=1e-3)
 
 
 def test_partial_credit_through_taxonomy() -> None:
@@ -216,3 +220,30 @@ def test_title_is_cleaned_of_notes_before_matching() -> None:
                           experience=[ExperienceEntry(title="Product Manager", line=2, is_current=True)])
     row = req(score_match(resume, job), "Product Manager")
     assert row.status == "met" and row.line == 2
+
+
+def test_specific_terms_weigh_more_than_generic_ones() -> None:
+    # background idf: a niche technology is rarer than a soft skill or "team" in job ads and resumes
+    assert idf("hibernat") > idf("python") > idf("communic")
+    assert idf("zzzunseenterm") >= idf("hibernat")
+    assert phrase_specificity(()) == 1.0
+
+
+def test_rare_skill_requirement_counts_more_than_generic_one() -> None:
+    job = build_job("Backend Engineer", "Hibernate and communication",
+                    required=[skill("hibernate", "Hibernate"), skill("communication", "Communication")])
+    rare = build_resume([("experience", ["Mapped entities with Hibernate"])],
+                        skill_ids={"Hibernate": "hibernate"})
+    generic = build_resume([("experience", ["Clear communication with clients"])],
+                           skill_ids={"Communication": "communication"})
+    assert score_match(rare, job, relations=TAX).skills_score > score_match(generic, job, relations=TAX).skills_score
+
+
+def test_keyword_credit_saturates_and_normalises_length() -> None:
+    assert keyword_credit(0, 400) == 0.0
+    assert keyword_credit(2, 400) == pytest.approx(0.5)
+    assert keyword_credit(1, 400) < keyword_credit(2, 400) < keyword_credit(6, 400) < 1.0
+    # diminishing returns: the second mention adds more than the sixth
+    assert keyword_credit(2, 400) - keyword_credit(1, 400) > keyword_credit(6, 400) - keyword_credit(5, 400)
+    # the same count is worth more in a short resume than in a long one
+    assert keyword_credit(2, 200) > keyword_credit(2, 1600)

@@ -28,7 +28,7 @@ from jobfit.api.schemas import (
 from jobfit.documents.errors import DocumentError, FileTooLargeError
 from jobfit.documents.job import parse_job, parse_job_file
 from jobfit.documents.resume import parse_resume
-from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks
+from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
 from jobfit.store import documents as store
 from jobfit.store.models import JobDescription, Resume
 
@@ -65,10 +65,9 @@ def _resume_summary(row: Resume) -> ResumeSummary:
 
 
 def _resume_detail(row: Resume) -> ResumeDetail:
-    meta = dict(row.metadata_ or {})
-    meta.pop("storage_key", None)
     return ResumeDetail(**_resume_summary(row).model_dump(), content_text=row.content_text,
-                        contact_info=row.contact_info or {}, sections=row.sections or {}, metadata=meta)
+                        contact_info=row.contact_info or {}, sections=row.sections or {},
+                        metadata=store.public_metadata(row))
 
 
 def _job_summary(row: JobDescription) -> JobSummary:
@@ -78,8 +77,7 @@ def _job_summary(row: JobDescription) -> JobSummary:
 
 
 def _job_detail(row: JobDescription) -> JobDetail:
-    meta = dict(row.metadata_ or {})
-    meta.pop("storage_key", None)
+    meta = store.public_metadata(row)
     return JobDetail(**_job_summary(row).model_dump(), description=row.description,
                      requirements=row.requirements, responsibilities=row.responsibilities,
                      benefits=row.benefits, salary_range=row.salary_range, sections=row.sections or {},
@@ -111,7 +109,7 @@ def upload_resume(
     vectors = embed_chunks(runtime.embedder, chunks)
     row = store.add_resume(db, runtime.files, user_id=user.id, title=(title or title_query or "").strip() or None,
                            filename=filename, data=data, parsed=parsed, chunks=chunks, vectors=vectors,
-                           model=runtime.embedder.name)
+                           model=runtime.embedder.name, profile=resume_profile(parsed))
     return ResumeUploaded(id=row.id, title=row.title, quality_score=parsed.quality_score,
                           sections_found=list(parsed.sections), contact_info=row.contact_info)
 

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from jobfit.api import workflows
 from jobfit.api.deps import CurrentUser, Db
 from jobfit.api.schemas import Page
-from jobfit.matching import rank_jobs, rank_resumes
+from jobfit.documents.models import ParsedResume
+from jobfit.matching import ResumeProfile, rank_jobs, rank_resumes
 from jobfit.store import documents, matches
 from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
 
@@ -127,6 +128,17 @@ def delete_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> Response:
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
+def prepared_resume(row: Resume) -> ResumeProfile | ParsedResume:
+    """The profile stored at upload when it is of the current version; else the parsed resume."""
+    stored = documents.stored_profile(row)
+    if stored is not None:
+        try:
+            return ResumeProfile.from_dict(stored)
+        except (ValueError, KeyError, TypeError):
+            pass  # stored by an older version: prepare it again
+    return documents.parsed_resume(row)
+
+
 def _candidates(db: Session, model: type, wanted: list[uuid.UUID] | None, query_vector: Any, top_k: int,
                 nearest: Any) -> tuple[list[uuid.UUID], int]:
     """Explicit ids are all scored (each must exist); otherwise k-NN narrows the user's documents."""
@@ -153,7 +165,7 @@ def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser) -> Rank
     rows = {r.id: r for r in db.scalars(select(Resume).where(Resume.id.in_(ids)))}
     vectors = documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id, ids)
     ranked = rank_resumes(documents.parsed_job(job),
-                          [(i, documents.parsed_resume(rows[i]), vectors[i]) for i in ids if i in rows],
+                          [(i, prepared_resume(rows[i]), vectors[i]) for i in ids if i in rows],
                           body.top_k, job_vectors=job_vectors)
     stored = [matches.upsert_match(db, user_id=user.id, resume_id=rid, job_id=job.id, result=res)[0]
               for rid, res in ranked]

@@ -20,7 +20,7 @@ from jobfit.api.deps import CurrentUser, Db, RuntimeDep
 from jobfit.api.routes.matching import MatchOut, match_out
 from jobfit.documents.docx_write import text_to_docx
 from jobfit.documents.resume import parse_resume_text
-from jobfit.pipeline import embed_chunks, resume_chunks
+from jobfit.pipeline import embed_chunks, resume_chunks, resume_profile
 from jobfit.store import documents
 from jobfit.store.models import JobDescription, MatchResultRow, Resume
 from jobfit.store.models import Suggestion as SuggestionRow
@@ -206,7 +206,8 @@ def apply(resume_id: uuid.UUID, body: ApplyIn, db: Db, user: CurrentUser, runtim
     new_row = documents.add_resume(
         db, runtime.files, user_id=user.id, title=_version_title(resume.title, resume.original_filename),
         filename=f"{stem}-improved.docx", data=docx, parsed=parsed, chunks=chunks,
-        vectors=embed_chunks(runtime.embedder, chunks), model=runtime.embedder.name, commit=False,
+        vectors=embed_chunks(runtime.embedder, chunks), model=runtime.embedder.name,
+        profile=resume_profile(parsed), commit=False,
     )
     new_row.metadata_ = {**new_row.metadata_, "derived_from": str(resume.id),
                          "applied_suggestions": [str(i) for i in applied]}

@@ -1,0 +1,153 @@
+"""A stored resume profile scores exactly like a freshly prepared resume; the fast paths change no output."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+
+from jobfit.documents.job import parse_job
+from jobfit.documents.models import ContactField, ContactInfo
+from jobfit.matching import (
+    PROFILE_VERSION,
+    ResumeProfile,
+    prepare_job,
+    prepare_resume,
+    rank_resumes,
+    redact_for_embedding,
+    score_match,
+    score_prepared,
+)
+from jobfit.matching import redact as redact_module
+from jobfit.matching.text import LineIndex, content_tokens
+
+REAL = Path(__file__).resolve().parents[3] / "bench" / ".cache" / "ranking_base_600.pkl"
+JOBS = [
+    ("Accountant", "Prepare financial statements, journal entries and reconciliations.",
+     "3+ years of experience. Bachelor's degree in Accounting. QuickBooks, Excel, GAAP, payroll."),
+    ("Registered Nurse", "Patient care, triage and charting in a busy hospital ward.",
+     "BSN required. 2 years experience. EMR, patient education, IV therapy."),
+    ("Senior Python Developer", "Build APIs with Python, Django and PostgreSQL.",
+     "5+ years Python; Docker, AWS, SQL; leadership of small teams preferred."),
+]
+
+
+def _dump(result) -> dict:
+    data = result.model_dump()
+    data.pop("processing_time_ms")
+    return data
+
+
+def _real_resumes(n: int) -> list:
+    if not REAL.exists():
+        pytest.skip("real parsed resumes not cached (bench/.cache/ranking_base_600.pkl)")
+    resumes = pickle.loads(REAL.read_bytes())
+    return resumes[:: max(1, len(resumes) // n)][:n]
+
+
+@pytest.fixture(scope="module")
+def jobs():
+    return [parse_job(title=t, description=d, requirements=r) for t, d, r in JOBS]
+
+
+
+def test_stored_profile_scores_like_score_match_on_real_resumes(jobs):
+    for resume in _real_resumes(8):
+        stored = json.loads(json.dumps(prepare_resume(resume).to_dict()))  # as a JSON column returns it
+        profile = ResumeProfile.from_dict(stored)
+        for job in jobs:
+            assert _dump(score_prepared(profile, prepare_job(job))) == _dump(score_match(resume, job))
+
+
+def test_from_dict_rebuilds_the_same_profile():
+    for resume in _real_resumes(5):
+        fresh = prepare_resume(resume)
+        loaded = ResumeProfile.from_dict(fresh.to_dict())
+        assert loaded.resume == fresh.resume
+        assert loaded.index.lines == fresh.index.lines
+        assert loaded.index.line_tokens == fresh.index.line_tokens
+        assert loaded.index.postings == fresh.index.postings
+        for name in ("section_of_line", "weight_of_line", "recency_of_line", "entry_recency", "mentions_by_id",
+                     "years", "years_line"):
+            assert getattr(loaded, name) == getattr(fresh, name), name
+
+
+def test_from_dict_rejects_another_version():
+    resume = _real_resumes(1)[0]
+    stored = prepare_resume(resume).to_dict()
+    assert stored["version"] == PROFILE_VERSION
+    with pytest.raises(ValueError):
+        ResumeProfile.from_dict({**stored, "version": PROFILE_VERSION + 1})
+
+
+def test_rank_resumes_accepts_profiles(jobs):
+    resumes = _real_resumes(6)
+    job = jobs[0]
+    plain = rank_resumes(job, [(i, r, None) for i, r in enumerate(resumes)])
+    mixed = rank_resumes(job, [(i, ResumeProfile.from_dict(prepare_resume(r).to_dict()) if i % 2 else r, None)
+                               for i, r in enumerate(resumes)])
+    assert [(i, _dump(r)) for i, r in plain] == [(i, _dump(r)) for i, r in mixed]
+
+
+def test_line_index_tokens_match_per_line_tokenisation():
+    text = "C++ and .NET dev\n\nNode.js, CI/CD — tested testing\r\nthe end’s ok\n"
+    index = LineIndex(text)
+    assert index.line_tokens == [content_tokens(line) for line in text.split("\n")]
+    for resume in _real_resumes(20):
+        lines = resume.text_content.split("\n")
+        assert LineIndex(resume.text_content).line_tokens == [content_tokens(line) for line in lines]
+
+
+def _reference_redact(text: str, contact_info: ContactInfo | None = None) -> str:
+    """The straightforward version of `redact_for_embedding` (every pattern on the whole text)."""
+    r = redact_module
+    contact_info = contact_info or ContactInfo()
+    fields = r._contact_fields(contact_info)
+    lines = []
+    for line in text.split("\n"):
+        line = r._redact_contacts(line, fields)
+        if sum(ch in "0123456789" for ch in line) >= 9:
+            line = re.compile(r"\+?\(?\d[\d \t().-]{7,}\d").sub(r._phone, line)
+        lines.append(line)
+    out = "\n".join(lines)
+    name = r._name_pattern(contact_info)
+    if name is not None:
+        out = name.sub(r._name_case, out)
+    punct = str.maketrans({c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\u2019\u2018\u201c\u201d"})
+    words = frozenset(out.lower().translate(punct).split())
+    street = re.compile(r._STREET.pattern.replace(r"\d(?<!\w.)\d{0,4}", r"\b\d{1,5}", 1), re.IGNORECASE)
+    for gate, pattern in ((r._PERSONAL_TRIGGERS, r._PERSONAL_LINE), (r._AGE_WORDS, r._AGE),
+                          (r._STREET_WORDS, street), (r._HONORIFIC_WORDS, r._HONORIFIC)):
+        if words & gate:
+            out = pattern.sub(" ", out)
+    gendered = words & r._GENDERED_WORDS
+    if gendered:
+        out = r._gendered_pattern(gendered).sub(r._neutral, out)
+    return out
+
+
+TRICKY = [
+    "Jane Doe\nMs Jane Doe, 12 Main Street, Apt 4\nDate of birth: 01/02/1990  Age: 33\nShe led her team.",
+    "Birthdate: 1990\nmarıtal status: single\nDOB - 1/1/80\nd.o.b.: x\naged 45\n30 years old\n",
+    "Phone +44 20 7946 0958 and (415) 555-0100; ٠١٢٣٤٥٦٧٨٩ ; 2019 - 2020 12345678\nMR. Smith, Mrs. Jones",
+    "Ruby, Python, Julia\napps in Ruby\nRuby led the team\nGRANT writing; Grant\nwaitress\u2019s chairman’s",
+    "İstanbul KELVİN ſex: x\n\xa0he\u2003she\x1cher\nwomen's men's\nlinkedin.com/in/jane www.x.org/y a@b.co",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+@pytest.mark.parametrize("name", [None, "Jane Doe", "Ruby Grant", "José Ñúñez", "Dr. J. Smith"])
+def test_redaction_equals_the_straightforward_version(text, name):
+    info = ContactInfo(name=ContactField(value=name, confidence=0.9)) if name else None
+    assert redact_for_embedding(text, info) == _reference_redact(text, info)
+
+
+def test_redaction_equals_the_straightforward_version_on_real_resumes():
+    for resume in _real_resumes(60):
+        info = resume.contact_info
+        assert redact_for_embedding(resume.text_content, info) == _reference_redact(resume.text_content, info)
+        for section in resume.sections.values():
+            assert redact_for_embedding(section.text, info) == _reference_redact(section.text, info)
