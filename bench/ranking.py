@@ -87,10 +87,10 @@ def main() -> int:
         return 0
 
     from jobfit.accounts import register
-    from jobfit.api.routes.matching import _candidates
+    from jobfit.api.routes.matching import _candidates, prepared_resume
     from jobfit.config import Settings
     from jobfit.matching import rank_resumes
-    from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks
+    from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
     from jobfit.runtime import open_runtime
     from jobfit.store import documents, matches
     from jobfit.store.models import Resume, ResumeEmbedding
@@ -106,7 +106,7 @@ def main() -> int:
     embedder = runtime.embedder
     base_chunks = [resume_chunks(r) for r in base]
     base_vectors = [embed_chunks(embedder, c) for c in base_chunks]
-    base_rows = [documents.resume_metadata(r, storage_key=None) for r in base]
+    base_rows = [documents.resume_metadata(r, storage_key=None, profile=resume_profile(r)) for r in base]
     rng = np.random.default_rng(7)
     rows_out = []
     try:
@@ -157,7 +157,7 @@ def main() -> int:
                                               matches.nearest_resumes)
                     rows = {r.id: r for r in s.scalars(select(Resume).where(Resume.id.in_(ids)))}
                     vecs = documents.vectors_of_many(s, ResumeEmbedding, ResumeEmbedding.resume_id, ids)
-                    ranked = rank_resumes(job, [(i, documents.parsed_resume(rows[i]), vecs[i]) for i in ids],
+                    ranked = rank_resumes(job, [(i, prepared_resume(rows[i]), vecs[i]) for i in ids],
                                           args.top, job_vectors=jv)
                     latencies.append((time.perf_counter() - t) * 1000)
                 # exhaustive top-k over the distinct base resumes (copies score alike up to vector noise)
