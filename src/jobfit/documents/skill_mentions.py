@@ -9,29 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from jobfit.documents.models import Section, SkillMention
+from jobfit.skills.extractor import extract_skills
 
 SkillExtractor = Callable[..., list[SkillMention]]
 
 
-def _load_extractor() -> SkillExtractor | None:
-    try:
-        from jobfit.skills.extractor import extract_skills
-    except ImportError:  # the skills package is optional for document parsing
-        return None
-    return extract_skills
-
-
-def skills_available() -> bool:
-    return _load_extractor() is not None
-
-
 def find_skill_mentions(
-    text: str, sections: dict[str, Section], *, extractor: SkillExtractor | None = None
+    text: str, sections: dict[str, Section], *, extractor: SkillExtractor = extract_skills
 ) -> list[SkillMention]:
     """All skill mentions in `text`, each tagged with its section and 1-based document line."""
-    extract = extractor or _load_extractor()
-    if extract is None:
-        return []
+    extract = extractor
     lines = text.split("\n")
     covered = [False] * len(lines)
     mentions: list[SkillMention] = []
@@ -54,13 +41,3 @@ def find_skill_mentions(
         unique.setdefault((mention.skill_id, mention.line, mention.surface), mention)
     return list(unique.values())
 
-
-def unique_skills(mentions: list[SkillMention]) -> list[SkillMention]:
-    """First mention of each skill id, in document order."""
-    seen: set[str] = set()
-    out: list[SkillMention] = []
-    for mention in mentions:
-        if mention.skill_id not in seen:
-            seen.add(mention.skill_id)
-            out.append(mention)
-    return out
