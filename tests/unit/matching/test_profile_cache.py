@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import pickle
 import re
-from pathlib import Path
 
 import pytest
 
 from jobfit.documents.job import parse_job
 from jobfit.documents.models import ContactField, ContactInfo
+from jobfit.documents.resume import parse_resume
 from jobfit.matching import (
     PROFILE_VERSION,
     ResumeProfile,
@@ -23,8 +22,8 @@ from jobfit.matching import (
 )
 from jobfit.matching import redact as redact_module
 from jobfit.matching.text import LineIndex, content_tokens
+from tests.conftest import evaldata_dir
 
-REAL = Path(__file__).resolve().parents[3] / "bench" / ".cache" / "ranking_base_600.pkl"
 JOBS = [
     ("Accountant", "Prepare financial statements, journal entries and reconciliations.",
      "3+ years of experience. Bachelor's degree in Accounting. QuickBooks, Excel, GAAP, payroll."),
@@ -41,11 +40,18 @@ def _dump(result) -> dict:
     return data
 
 
+_PARSED: list = []
+
+
 def _real_resumes(n: int) -> list:
-    if not REAL.exists():
-        pytest.skip("real parsed resumes not cached (bench/.cache/ranking_base_600.pkl)")
-    resumes = pickle.loads(REAL.read_bytes())
-    return resumes[:: max(1, len(resumes) // n)][:n]
+    """Real livecareer resume PDFs from evaldata, parsed once per test session."""
+    if not _PARSED:
+        folder = evaldata_dir() / "ferr_hr_relevance_livecareer" / "resumes_pdf"
+        if not folder.is_dir():
+            pytest.skip(f"evaldata not found at {folder}")
+        pdfs = sorted(folder.glob("*.pdf"))
+        _PARSED.extend(parse_resume(p.read_bytes(), p.name) for p in pdfs[:: max(1, len(pdfs) // 60)][:60])
+    return _PARSED[:n]
 
 
 @pytest.fixture(scope="module")
