@@ -25,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, text
 
 REPO = Path(__file__).resolve().parents[1]
 CACHE = REPO / "bench" / ".cache"
@@ -87,7 +87,7 @@ def main() -> int:
         return 0
 
     from jobfit.accounts import register
-    from jobfit.api.routes.matching import _candidates, prepared_resume
+    from jobfit.api.routes.matching import _candidates, prepared_resumes
     from jobfit.config import Settings
     from jobfit.matching import rank_resumes
     from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
@@ -155,9 +155,9 @@ def main() -> int:
                     t = time.perf_counter()
                     ids, _total = _candidates(s, Resume, None, jv.get("full_text"), args.top,
                                               matches.nearest_resumes)
-                    rows = {r.id: r for r in s.scalars(select(Resume).where(Resume.id.in_(ids)))}
+                    cands = prepared_resumes(s, ids)
                     vecs = documents.vectors_of_many(s, ResumeEmbedding, ResumeEmbedding.resume_id, ids)
-                    ranked = rank_resumes(job, [(i, prepared_resume(rows[i]), vecs[i]) for i in ids],
+                    ranked = rank_resumes(job, [(i, cands[i], vecs[i]) for i in ids],
                                           args.top, job_vectors=jv)
                     latencies.append((time.perf_counter() - t) * 1000)
                 # exhaustive top-k over the distinct base resumes (copies score alike up to vector noise)

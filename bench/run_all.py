@@ -33,7 +33,7 @@ def main() -> int:
     failed: list[str] = []
     for i, name in enumerate(chosen, 1):
         cmd = [sys.executable, str(REPO / "bench" / f"{name}.py")]
-        if name != "embeddings":
+        if name not in ("embeddings", "matching_speed"):
             cmd += ["--evaldata", str(args.evaldata)]
         if name == "ranking":
             cmd += ["--sizes", args.ranking_sizes]

@@ -65,9 +65,13 @@ def auth(client: TestClient) -> dict[str, str]:
     return register_and_login(client)
 
 
-def scalar_as(runtime: Runtime, client: TestClient, auth: dict[str, str], sql: str, **params: object) -> object:
+def scalar_as(runtime: Runtime, client: TestClient, auth: dict[str, str], sql: str, *, commit: bool = False,
+              **params: object) -> object:
     """Run `sql` as the signed-in user (under RLS): works on the embedded server and on an external
     database whose owner cannot bypass the forced policies."""
     user_id = uuid.UUID(client.get("/api/v1/auth/me", headers=auth).json()["id"])
     with runtime.db.user_session(user_id) as session:
-        return session.execute(text(sql), params).scalar()
+        value = session.execute(text(sql), params).scalar()
+        if commit:
+            session.commit()
+        return value

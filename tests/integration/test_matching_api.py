@@ -112,3 +112,23 @@ def test_deleting_a_resume_removes_its_matches(client: TestClient, auth: dict, s
     client.post(f"{MATCH}/analyze", headers=auth, json={"resume_id": rid, "job_id": jid})
     assert client.delete(f"{DOCS}/resumes/{rid}", headers=auth).status_code == 204
     assert client.get(f"{MATCH}/results", headers=auth).json()["total"] == 0
+
+
+def test_ranking_uses_stored_profiles_and_falls_back_without_them(client: TestClient, auth: dict, samples: Path,
+                                                                  runtime) -> None:
+    from tests.integration.conftest import scalar_as
+
+    for p in sorted((samples / "resumes").glob("*.pdf")):
+        _upload_resume(client, auth, p)
+    jid = _upload_job(client, auth, samples / "job_descriptions" / "job_desc_full_stack_engineer.pdf")
+    assert scalar_as(runtime, client, auth,
+                     "SELECT count(*) FROM resumes WHERE metadata ? 'profile'") == 5
+    with_profiles = client.post(f"{MATCH}/rank-resumes", headers=auth, json={"job_id": jid, "top_k": 5}).json()
+    scalar_as(runtime, client, auth, "WITH u AS (UPDATE resumes SET metadata = metadata - 'profile' "
+                                     "RETURNING 1) SELECT count(*) FROM u", commit=True)
+    assert scalar_as(runtime, client, auth, "SELECT count(*) FROM resumes WHERE metadata ? 'profile'") == 0
+    rebuilt = client.post(f"{MATCH}/rank-resumes", headers=auth, json={"job_id": jid, "top_k": 5}).json()
+    strip = [{k: v for k, v in r.items() if k not in ("processing_time_ms", "created_at")}
+             for r in with_profiles["results"]]
+    assert strip == [{k: v for k, v in r.items() if k not in ("processing_time_ms", "created_at")}
+                     for r in rebuilt["results"]]

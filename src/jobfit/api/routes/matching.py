@@ -128,15 +128,23 @@ def delete_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> Response:
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-def prepared_resume(row: Resume) -> ResumeProfile | ParsedResume:
-    """The profile stored at upload when it is of the current version; else the parsed resume."""
-    stored = documents.stored_profile(row)
-    if stored is not None:
+def prepared_resumes(db: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, ResumeProfile | ParsedResume]:
+    """Candidates for scoring: the profile stored at upload when it is of the current version (only that
+    JSON is fetched), else the resume rebuilt from its row and prepared again by the engine."""
+    out: dict[uuid.UUID, ResumeProfile | ParsedResume] = {}
+    stale: list[uuid.UUID] = []
+    for rid, stored in db.execute(select(Resume.id, Resume.metadata_["profile"]).where(Resume.id.in_(ids))):
+        if not isinstance(stored, dict):
+            stale.append(rid)
+            continue
         try:
-            return ResumeProfile.from_dict(stored)
-        except (ValueError, KeyError, TypeError):
-            pass  # stored by an older version: prepare it again
-    return documents.parsed_resume(row)
+            out[rid] = ResumeProfile.from_dict(stored)
+        except (ValueError, KeyError, TypeError):  # stored by an older version
+            stale.append(rid)
+    if stale:
+        for row in db.scalars(select(Resume).where(Resume.id.in_(stale))):
+            out[row.id] = documents.parsed_resume(row)
+    return out
 
 
 def _candidates(db: Session, model: type, wanted: list[uuid.UUID] | None, query_vector: Any, top_k: int,
@@ -162,10 +170,10 @@ def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser) -> Rank
     job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
     ids, total = _candidates(db, Resume, body.resume_ids, job_vectors.get("full_text"), body.top_k,
                              matches.nearest_resumes)
-    rows = {r.id: r for r in db.scalars(select(Resume).where(Resume.id.in_(ids)))}
+    candidates = prepared_resumes(db, ids)
     vectors = documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id, ids)
     ranked = rank_resumes(documents.parsed_job(job),
-                          [(i, prepared_resume(rows[i]), vectors[i]) for i in ids if i in rows],
+                          [(i, candidates[i], vectors[i]) for i in ids if i in candidates],
                           body.top_k, job_vectors=job_vectors)
     stored = [matches.upsert_match(db, user_id=user.id, resume_id=rid, job_id=job.id, result=res)[0]
               for rid, res in ranked]
