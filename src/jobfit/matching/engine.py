@@ -15,7 +15,7 @@ import numpy as np
 
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.matching import background, explain, scores
-from jobfit.matching.evidence import Assessment, assess_skill
+from jobfit.matching.evidence import Assessment, assess_skill, doc_length, skill_numbers
 from jobfit.matching.models import KeywordCount, MatchAnalysis, MatchResult
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.redact import redact_resume
@@ -74,6 +74,74 @@ def _assess(profile: ResumeProfile, req: Requirement) -> Assessment:
     return background.assess_title(profile, req)
 
 
+def _components(
+    profile: ResumeProfile,
+    prepared: PreparedJob,
+    skills_score: float | None,
+    keyword_score: float | None,
+    background_scores: dict[str, float],
+    resume_vectors: Vectors | None,
+    job_vectors: Vectors | None,
+) -> tuple[dict[str, float | None], dict[str, float], float | None]:
+    """The sub-scores of a pair (components of `overall_score`), its section scores and semantic part.
+
+    `background_scores` holds the score (0-1) of the first experience/title/education requirement.
+    """
+    have_level, _ = background.resume_seniority(profile)
+    seniority = (
+        background.seniority_fit(prepared.seniority, have_level) if prepared.seniority is not None else None
+    )
+    experience_score = scores.score_experience(
+        background_scores.get("experience"), background_scores.get("title"), seniority
+    )
+    education = background_scores.get("education")
+    education_score = 100.0 * education if education is not None else None
+    section_scores, semantic = scores.score_sections(resume_vectors, job_vectors)
+    components = {
+        "skills": skills_score,
+        "experience": experience_score,
+        "education": education_score,
+        "keywords": keyword_score,
+        "semantic": semantic,
+    }
+    return components, section_scores, semantic
+
+
+def _pct(value: float | None, default: float) -> float:
+    return round(max(0.0, min(100.0, default if value is None else value)), 2)
+
+
+def overall_score(
+    profile: ResumeProfile,
+    prepared: PreparedJob,
+    *,
+    resume_vectors: Vectors | None = None,
+    job_vectors: Vectors | None = None,
+) -> float:
+    """`score_prepared(profile, prepared, ...).overall_score`, without building the explanation.
+
+    Ranking scores every candidate with this and explains only the ones it returns.
+    """
+    skill_pairs: list[tuple[float, float]] = []
+    keyword_pairs: list[tuple[float, float]] = []
+    background_scores: dict[str, float] = {}
+    length = doc_length(profile)
+    for req in prepared.requirements:
+        if req.kind in ("skill", "keyword"):
+            _, score, occurrences = skill_numbers(profile, req)
+            if req.kind == "skill":
+                skill_pairs.append(scores.skill_pair(req, score))
+            if req.terms:
+                keyword_pairs.append(scores.keyword_pair(req, occurrences, length))
+        elif req.kind not in background_scores:
+            background_scores[req.kind] = _assess(profile, req).result.score
+    components, _, _ = _components(
+        profile, prepared, scores.percent(skill_pairs), scores.percent(keyword_pairs), background_scores,
+        resume_vectors, job_vectors,
+    )
+    return _pct(scores.overall(components)[0], 0.0)
+
+
 def score_prepared(
     profile: ResumeProfile,
     prepared: PreparedJob,
@@ -84,32 +152,18 @@ def score_prepared(
     """Score a prepared resume against a prepared job (see `score_match`)."""
     started = time.perf_counter()
     assessments = [_assess(profile, req) for req in prepared.requirements]
-    by_kind: dict[str, list[Assessment]] = {}
+    background_scores: dict[str, float] = {}
     for a in assessments:
-        by_kind.setdefault(a.requirement.kind, []).append(a)
+        if a.requirement.kind in ("experience", "title", "education"):
+            background_scores.setdefault(a.requirement.kind, a.result.score)
 
     skills_score = scores.score_skills(assessments)
     keyword_score = scores.score_keywords(assessments)
-    years = by_kind.get("experience", [None])[0]
-    title = by_kind.get("title", [None])[0]
-    have_level, _ = background.resume_seniority(profile)
-    seniority = (
-        background.seniority_fit(prepared.seniority, have_level) if prepared.seniority is not None else None
+    components, section_scores, semantic = _components(
+        profile, prepared, skills_score, keyword_score, background_scores, resume_vectors, job_vectors
     )
-    experience_score = scores.score_experience(
-        years.result.score if years else None, title.result.score if title else None, seniority
-    )
-    education = by_kind.get("education", [None])[0]
-    education_score = 100.0 * education.result.score if education else None
-    section_scores, semantic = scores.score_sections(resume_vectors, job_vectors)
-
-    components = {
-        "skills": skills_score,
-        "experience": experience_score,
-        "education": education_score,
-        "keywords": keyword_score,
-        "semantic": semantic,
-    }
+    experience_score = components["experience"]
+    education_score = components["education"]
     overall_score, weights = scores.overall(components)
     present = [float(v) for v in components.values() if v is not None]
     n_concrete = sum(1 for a in assessments if a.requirement.kind in ("skill", "experience", "education"))
@@ -134,16 +188,13 @@ def score_prepared(
         confidence_parts=confidence_parts,
     )
 
-    def pct(value: float | None, default: float) -> float:
-        return round(max(0.0, min(100.0, default if value is None else value)), 2)
-
     return MatchResult(
-        overall_score=pct(overall_score, 0.0),
-        confidence_score=pct(confidence_score, 0.0),
-        skills_score=pct(skills_score, 0.0),
-        experience_score=pct(experience_score, 0.0),
-        education_score=pct(education_score, 100.0),
-        keyword_score=pct(keyword_score, 0.0),
+        overall_score=_pct(overall_score, 0.0),
+        confidence_score=_pct(confidence_score, 0.0),
+        skills_score=_pct(skills_score, 0.0),
+        experience_score=_pct(experience_score, 0.0),
+        education_score=_pct(education_score, 100.0),
+        keyword_score=_pct(keyword_score, 0.0),
         section_scores=section_scores,
         match_analysis=analysis,
         skill_gaps=explain.skill_gaps(assessments),

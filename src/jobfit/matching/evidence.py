@@ -10,6 +10,7 @@ lines adds a little depth credit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import ResumeProfile
@@ -56,7 +57,7 @@ class Assessment:
     related_skill: str | None = None  # closest related skill name the resume has (for gaps)
 
 
-def _doc_length(profile: ResumeProfile) -> int:
+def doc_length(profile: ResumeProfile) -> int:
     """Content words on the resume (computed once per profile and remembered on it)."""
     store = getattr(profile, "__dict__", None)
     cached = store.get("_jobfit_doc_length") if store is not None else None
@@ -67,6 +68,7 @@ def _doc_length(profile: ResumeProfile) -> int:
     return int(cached)
 
 
+@lru_cache(maxsize=65536)
 def _normalise(text: str) -> str:
     return " ".join(tokens(text))
 
@@ -86,14 +88,23 @@ def _taxonomy(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
     out: list[Candidate] = []
     if req.skill_id is None:
         return out
-    for skill_id, mentions in profile.mentions_by_id.items():
+    mentions_by_id = profile.mentions_by_id
+    related = req.related
+    # The resume's skills that are the wanted one or its neighbours, in `mentions_by_id` order.
+    if len(related) < len(mentions_by_id):
+        order = profile.skill_order
+        hits = [s for s in related if s in mentions_by_id]
+        if req.skill_id in mentions_by_id and req.skill_id not in related:
+            hits.append(req.skill_id)
+        hits.sort(key=order.__getitem__)
+    else:
+        hits = [s for s in mentions_by_id if s == req.skill_id or s in related]
+    for skill_id in hits:
         if skill_id == req.skill_id:
             kind, score = "exact", 1.0
-        elif skill_id in req.related:
-            kind, score = req.related[skill_id]
         else:
-            continue
-        for mention in mentions:
+            kind, score = related[skill_id]
+        for mention in mentions_by_id[skill_id]:
             how = kind
             if kind == "exact" and _normalise(mention.surface) != _normalise(req.label):
                 how = "alias"
@@ -115,8 +126,8 @@ def _partial_words(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
     return [Candidate("words", WORDS_QUALITY * share, line, profile.section(line), profile.weight(line))]
 
 
-def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:
-    """Best evidence for a skill or keyword requirement (taxonomy neighbours come with `req.related`)."""
+def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Candidate | None, str, float, int]:
+    """(evidence candidate, status, rounded score, occurrences) of a skill or keyword requirement."""
     candidates = _lexical(profile, req) + _taxonomy(profile, req)
     if not any(c.quality >= MET_AT for c in candidates):
         candidates += _partial_words(profile, req)
@@ -124,14 +135,8 @@ def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:
     occurrences = (
         sum(profile.index.phrase_count(t) for t in (req.terms, *req.aliases) if t) if req.terms else 0
     )
-    length = _doc_length(profile)
     if not candidates:
-        rid, _ = closest(req.related, profile.mentions_by_id)
-        related = profile.mentions_by_id[rid][0].name if rid is not None else None
-        result = RequirementResult(
-            requirement=req.label, kind=req.kind, importance=req.importance, status="missing", score=0.0
-        )
-        return Assessment(req, result, occurrences=occurrences, doc_length=length, related_skill=related)
+        return None, "missing", 0.0, occurrences
     strong = [c for c in candidates if c.quality >= MET_AT]
     top = min(candidates, key=Candidate.key)
     depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_lines) - 1, 0), DEPTH_LINES)
@@ -143,18 +148,36 @@ def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:
         best = top
         score = min(1.0, best.value * DEPTH_BASE)
         status = "partial"
+    return best, status, round(score, 4), max(occurrences, len(strong_lines))
+
+
+def skill_numbers(profile: ResumeProfile, req: Requirement) -> tuple[str, float, int]:
+    """(status, score, occurrences) of `assess_skill(profile, req)` without building its explanation."""
+    _, status, score, occurrences = _evaluate(profile, req)
+    return status, score, occurrences
+
+
+def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:
+    """Best evidence for a skill or keyword requirement (taxonomy neighbours come with `req.related`)."""
+    best, status, score, occurrences = _evaluate(profile, req)
+    length = doc_length(profile)
+    if best is None:
+        rid, _ = closest(req.related, profile.mentions_by_id)
+        related = profile.mentions_by_id[rid][0].name if rid is not None else None
+        result = RequirementResult(
+            requirement=req.label, kind=req.kind, importance=req.importance, status="missing", score=0.0
+        )
+        return Assessment(req, result, occurrences=occurrences, doc_length=length, related_skill=related)
     result = RequirementResult(
         requirement=req.label,
         kind=req.kind,
         importance=req.importance,
-        status=status,
-        score=round(score, 4),
+        status=status,  # type: ignore[arg-type]
+        score=score,
         how=best.how,
         evidence=profile.line_text(best.line),
         section=best.section,
         line=best.line,
     )
     related = best.name if best.how in {"child", "parent", "related"} else None
-    return Assessment(
-        req, result, occurrences=max(occurrences, len(strong_lines)), doc_length=length, related_skill=related
-    )
+    return Assessment(req, result, occurrences=occurrences, doc_length=length, related_skill=related)

@@ -82,6 +82,15 @@ class ResumeProfile:
         self._section_by_line = dict(enumerate(self.section_of_line, start=1))
         self._weight_by_line = dict(enumerate(self.weight_of_line, start=1))
 
+    @property
+    def skill_order(self) -> dict[str, int]:
+        """Position of each skill id in `mentions_by_id` (computed on first use; do not mutate the profile after)."""
+        order = self.__dict__.get("_skill_order")
+        if order is None or len(order) != len(self.mentions_by_id):
+            order = {skill_id: i for i, skill_id in enumerate(self.mentions_by_id)}
+            self.__dict__["_skill_order"] = order
+        return order
+
     @classmethod
     def build(cls, resume: ParsedResume) -> ResumeProfile:
         """Index a (redacted) resume."""

@@ -38,6 +38,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from jobfit.matching.evidence import Assessment
+from jobfit.matching.requirements import Requirement
 
 ALGORITHM_VERSION = "1.1.0"
 
@@ -80,15 +81,14 @@ def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float | None:
     return sum(s * w for s, w in pairs) / total
 
 
+def skill_pair(requirement: Requirement, score: float) -> tuple[float, float]:
+    """(score, weight) of one skill requirement inside the skills sub-score."""
+    return score, requirement.weight * requirement.specificity
+
+
 def score_skills(assessments: Sequence[Assessment]) -> float | None:
     """Specificity-weighted mean of the skill requirements' scores, x 100."""
-    pairs = [
-        (a.result.score, a.requirement.weight * a.requirement.specificity)
-        for a in assessments
-        if a.requirement.kind == "skill"
-    ]
-    mean = weighted_mean(pairs)
-    return None if mean is None else 100.0 * mean
+    return percent([skill_pair(a.requirement, a.result.score) for a in assessments if a.requirement.kind == "skill"])
 
 
 def keyword_credit(occurrences: int, doc_length: int) -> float:
@@ -99,20 +99,29 @@ def keyword_credit(occurrences: int, doc_length: int) -> float:
     return occurrences / (occurrences + KEYWORD_K1 * norm)
 
 
+def keyword_pair(requirement: Requirement, occurrences: int, doc_length: int) -> tuple[float, float]:
+    """(credit, weight) of one salient term inside the keyword sub-score."""
+    return (
+        keyword_credit(occurrences, doc_length),
+        KEYWORD_WEIGHT[requirement.importance] * requirement.specificity,
+    )
+
+
 def score_keywords(assessments: Sequence[Assessment]) -> float | None:
     """BM25-style coverage of salient job terms found verbatim on the resume, x 100.
 
     Each term's credit (`keyword_credit`) is weighted by its specificity and importance (required
     terms weigh double). In an average-length resume two mentions earn 0.5 of a term, six earn 0.75.
     """
-    pairs = [
-        (
-            keyword_credit(a.occurrences, a.doc_length),
-            KEYWORD_WEIGHT[a.requirement.importance] * a.requirement.specificity,
-        )
+    return percent([
+        keyword_pair(a.requirement, a.occurrences, a.doc_length)
         for a in assessments
         if a.requirement.kind in ("skill", "keyword") and a.requirement.terms
-    ]
+    ])
+
+
+def percent(pairs: Sequence[tuple[float, float]]) -> float | None:
+    """100 x `weighted_mean(pairs)`, None when there is no weight."""
     mean = weighted_mean(pairs)
     return None if mean is None else 100.0 * mean
 

@@ -157,3 +157,22 @@ def test_redaction_equals_the_straightforward_version_on_real_resumes():
         assert redact_for_embedding(resume.text_content, info) == _reference_redact(resume.text_content, info)
         for section in resume.sections.values():
             assert redact_for_embedding(section.text, info) == _reference_redact(section.text, info)
+
+
+def test_rank_resumes_returns_score_match_results_in_full_order(jobs):
+    """Ranking scores numerically and explains only the top_k: same results and order as scoring everything."""
+    from jobfit.matching.engine import overall_score
+
+    resumes = _real_resumes(12)
+    stored = [ResumeProfile.from_dict(json.loads(json.dumps(prepare_resume(r).to_dict()))) for r in resumes]
+    for job in jobs:
+        prepared = prepare_job(job)
+        full = [(i, score_match(r, job)) for i, r in enumerate(resumes)]
+        for profile, (_, result) in zip(stored, full, strict=True):
+            assert overall_score(profile, prepared) == result.overall_score
+        full.sort(key=lambda p: (-p[1].overall_score, str(p[0])))
+        for top_k in (None, 5, 0):
+            ranked = rank_resumes(job, [(i, p, None) for i, p in enumerate(stored)], top_k)
+            expected = full if top_k is None else full[:top_k]
+            assert [i for i, _ in ranked] == [i for i, _ in expected]
+            assert [_dump(r) for _, r in ranked] == [_dump(r) for _, r in expected]
