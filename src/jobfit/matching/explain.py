@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from jobfit.documents.models import SkillMention
 from jobfit.matching.evidence import Assessment
 from jobfit.matching.models import SkillGap, Strength
 from jobfit.matching.profile import ResumeProfile
@@ -95,21 +96,43 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile) -> list
         for a in met
     ]
     wanted = {a.requirement.skill_id for a in assessments if a.requirement.skill_id}
-    extras: list[tuple[float, str, Strength]] = []
-    for skill_id, mentions in profile.mentions_by_id.items():
+    # Relevance of a skill to the job: its best weight in any requirement's neighbourhood (0.0 where absent).
+    best: dict[str, float] = {}
+    seen: dict[str, int] = {}
+    for a in assessments:
+        for skill_id, (_, weight) in a.requirement.related.items():
+            old = best.get(skill_id)
+            best[skill_id] = weight if old is None or weight > old else old
+            seen[skill_id] = seen.get(skill_id, 0) + 1
+    extras: list[tuple[float, str, SkillMention]] = []
+    for skill_id, first, n_in_work in _work_skills(profile):
         if skill_id in wanted:
             continue
-        in_work = [m for m in mentions if profile.section(m.line) in ("experience", "projects")]
-        if not in_work:
+        relevance = best.get(skill_id, 0.0)
+        if seen.get(skill_id, 0) < len(assessments):
+            relevance = max(relevance, 0.0)
+        if relevance <= 0.0 and n_in_work < 2:
             continue
-        relevance = max((a.requirement.related.get(skill_id, ("", 0.0))[1] for a in assessments), default=0.0)
-        if relevance <= 0.0 and len(in_work) < 2:
-            continue
-        first = min(in_work, key=lambda m: m.line or 0)
-        extras.append((
-            -(relevance + 0.1 * len(in_work)), skill_id,
-            Strength(requirement=first.name, evidence=profile.line_text(first.line),
-                     section=profile.section(first.line), line=first.line, kind="extra"),
-        ))
+        extras.append((-(relevance + 0.1 * n_in_work), skill_id, first))
     extras.sort(key=lambda t: (t[0], t[1]))
-    return out + [s for _, _, s in extras[:MAX_EXTRAS]]
+    return out + [
+        Strength(requirement=first.name, evidence=profile.line_text(first.line),
+                 section=profile.section(first.line), line=first.line, kind="extra")
+        for _, _, first in extras[:MAX_EXTRAS]
+    ]
+
+
+def _work_skills(profile: ResumeProfile) -> list[tuple[str, SkillMention, int]]:
+    """(skill id, first mention, mentions) of the skills mentioned in Experience or Projects lines.
+
+    Independent of the job: computed once per profile and remembered on it (do not mutate the profile after).
+    """
+    cached = profile.__dict__.get("_jobfit_work_skills")
+    if cached is None:
+        cached = []
+        for skill_id, mentions in profile.mentions_by_id.items():
+            in_work = [m for m in mentions if profile.section(m.line) in ("experience", "projects")]
+            if in_work:
+                cached.append((skill_id, min(in_work, key=lambda m: m.line or 0), len(in_work)))
+        profile.__dict__["_jobfit_work_skills"] = cached
+    return cached

@@ -33,7 +33,7 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-PROFILE_VERSION = 1
+PROFILE_VERSION = 2
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
@@ -61,8 +61,9 @@ def _entry_end(entry: ExperienceEntry) -> int | None:
 class ResumeProfile:
     """What the matcher knows about a resume, indexed by line.
 
-    `to_dict()`/`from_dict()` store and reload a profile without redoing the regex work (redaction,
-    tokenisation, stated years); section, recency and weight per line are recomputed on load (cheap loops).
+    `to_dict()`/`from_dict()` store and reload a profile without redoing any work: the redacted resume, the
+    tokens and word index (postings) and the per-line section, recency and weight are stored as computed and
+    reloaded without re-indexing (trusted because `PROFILE_VERSION` matches).
     """
 
     resume: ParsedResume
@@ -120,6 +121,22 @@ class ResumeProfile:
             (SECTION_WEIGHT.get(s, 0.7) if s is not None else UNSECTIONED_WEIGHT) * r
             for s, r in zip(section_of_line, recency_of_line, strict=True)
         ]
+        return cls._from_parts(
+            resume, index, section_of_line, weight_of_line, recency_of_line, entry_recency, years, years_line
+        )
+
+    @classmethod
+    def _from_parts(
+        cls,
+        resume: ParsedResume,
+        index: LineIndex,
+        section_of_line: list[str | None],
+        weight_of_line: list[float],
+        recency_of_line: list[float],
+        entry_recency: list[float],
+        years: float,
+        years_line: int | None,
+    ) -> ResumeProfile:
         mentions: dict[str, list[SkillMention]] = {}
         for mention in resume.skills:
             mentions.setdefault(mention.skill_id, []).append(mention)
@@ -141,6 +158,11 @@ class ResumeProfile:
             "version": PROFILE_VERSION,
             "resume": self.resume.model_dump(mode="json"),
             "tokens": [" ".join(toks) for toks in self.index.line_tokens],
+            "postings": self.index.postings,
+            "section_of_line": self.section_of_line,
+            "weight_of_line": self.weight_of_line,
+            "recency_of_line": self.recency_of_line,
+            "entry_recency": self.entry_recency,
             "years": self.years,
             "years_line": self.years_line,
         }
@@ -149,15 +171,22 @@ class ResumeProfile:
     def from_dict(cls, data: Mapping[str, Any]) -> ResumeProfile:
         """The profile `to_dict` stored; `ValueError` when it was stored by another `PROFILE_VERSION`.
 
-        On a version mismatch, prepare the resume again (`jobfit.matching.prepare_resume`).
+        On a version mismatch, prepare the resume again (`jobfit.matching.prepare_resume`). The index and
+        per-line lists are trusted as `to_dict` wrote them and used as given (not copied): do not mutate `data`
+        afterwards.
         """
         version = data.get("version")
         if version != PROFILE_VERSION:
             raise ValueError(f"resume profile version {version!r}, expected {PROFILE_VERSION}")
-        resume = ParsedResume.model_validate(data["resume"])
-        index = LineIndex.from_tokens(resume.text_content.split("\n"), [t.split() for t in data["tokens"]])
+        resume = ParsedResume.model_validate(data["resume"])  # pydantic-core: faster than model_construct
+        index = LineIndex.from_stored(
+            resume.text_content.split("\n"), [t.split() for t in data["tokens"]], data["postings"]
+        )
         years_line = data["years_line"]
-        return cls._assemble(resume, index, float(data["years"]), None if years_line is None else int(years_line))
+        return cls._from_parts(
+            resume, index, data["section_of_line"], data["weight_of_line"], data["recency_of_line"],
+            data["entry_recency"], float(data["years"]), None if years_line is None else int(years_line),
+        )
 
     def line_text(self, number: int | None) -> str | None:
         if number is None or not 1 <= number <= len(self.index.lines):

@@ -129,6 +129,20 @@ class LineIndex:
         index._set(lines, line_tokens)
         return index
 
+    @classmethod
+    def from_stored(
+        cls, lines: list[str], line_tokens: list[list[str]], postings: dict[str, list[int]]
+    ) -> LineIndex:
+        """An index whose `postings` were stored with it (trusted as built by `_set`: no rebuild, no copy)."""
+        if len(lines) != len(line_tokens):
+            raise ValueError(f"{len(lines)} lines but {len(line_tokens)} token lists")
+        index = cls.__new__(cls)
+        index.lines = lines
+        index.line_tokens = line_tokens
+        index._line_sets = None
+        index.postings = postings
+        return index
+
     def _set(self, lines: list[str], line_tokens: list[list[str]]) -> None:
         self.lines: list[str] = lines
         self.line_tokens: list[list[str]] = line_tokens

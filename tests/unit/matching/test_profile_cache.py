@@ -13,6 +13,7 @@ from jobfit.documents.resume import parse_resume
 from jobfit.matching import (
     PROFILE_VERSION,
     ResumeProfile,
+    explain,
     prepare_job,
     prepare_resume,
     rank_resumes,
@@ -21,6 +22,7 @@ from jobfit.matching import (
     score_prepared,
 )
 from jobfit.matching import redact as redact_module
+from jobfit.matching.models import Strength
 from jobfit.matching.text import LineIndex, content_tokens
 from tests.conftest import evaldata_dir
 
@@ -79,6 +81,50 @@ def test_from_dict_rebuilds_the_same_profile():
         for name in ("section_of_line", "weight_of_line", "recency_of_line", "entry_recency", "mentions_by_id",
                      "years", "years_line"):
             assert getattr(loaded, name) == getattr(fresh, name), name
+
+
+def test_stored_index_and_line_weights_equal_a_rebuild_after_json():
+    """Postings and per-line lists are stored, not recomputed on load: they must equal a fresh computation."""
+    for resume in _real_resumes(8):
+        fresh = prepare_resume(resume)
+        loaded = ResumeProfile.from_dict(json.loads(json.dumps(fresh.to_dict())))
+        rebuilt = ResumeProfile.build(loaded.resume)
+        assert loaded.index.postings == rebuilt.index.postings == LineIndex(loaded.resume.text_content).postings
+        assert loaded.index.line_tokens == rebuilt.index.line_tokens
+        for name in ("section_of_line", "weight_of_line", "recency_of_line", "entry_recency", "years", "years_line"):
+            assert getattr(loaded, name) == getattr(rebuilt, name), name
+
+
+def _reference_strength_extras(assessments, profile) -> list:
+    """The straightforward extras of `explain.strengths` (everything recomputed per job)."""
+    wanted = {a.requirement.skill_id for a in assessments if a.requirement.skill_id}
+    extras = []
+    for skill_id, mentions in profile.mentions_by_id.items():
+        if skill_id in wanted:
+            continue
+        in_work = [m for m in mentions if profile.section(m.line) in ("experience", "projects")]
+        if not in_work:
+            continue
+        relevance = max((a.requirement.related.get(skill_id, ("", 0.0))[1] for a in assessments), default=0.0)
+        if relevance <= 0.0 and len(in_work) < 2:
+            continue
+        first = min(in_work, key=lambda m: m.line or 0)
+        extras.append((-(relevance + 0.1 * len(in_work)), skill_id,
+                       Strength(requirement=first.name, evidence=profile.line_text(first.line),
+                                section=profile.section(first.line), line=first.line, kind="extra")))
+    extras.sort(key=lambda t: (t[0], t[1]))
+    return [s for _, _, s in extras[: explain.MAX_EXTRAS]]
+
+
+def test_strengths_equal_the_straightforward_version(jobs):
+    from jobfit.matching.engine import _assess
+
+    for resume in _real_resumes(12):
+        profile = ResumeProfile.from_dict(json.loads(json.dumps(prepare_resume(resume).to_dict())))
+        for job in jobs:
+            assessments = [_assess(profile, req) for req in prepare_job(job).requirements]
+            got = [s for s in explain.strengths(assessments, profile) if s.kind == "extra"]
+            assert got == _reference_strength_extras(assessments, profile)
 
 
 def test_from_dict_rejects_another_version():
