@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import numpy as np
 import typer
@@ -19,6 +19,7 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
+from jobfit.cli.output import fail
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.matching import prepare_job, prepare_resume, score_prepared
 from jobfit.matching.models import MatchResult
@@ -31,11 +32,6 @@ JSON_FIELDS = (
     "keyword_score", "section_scores", "match_analysis", "skill_gaps", "strengths", "processing_time_ms",
     "algorithm_version",
 )
-
-
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"jobfit: error: {message}", err=True)
-    raise typer.Exit(2)
 
 
 def _read(path: Path) -> bytes:
@@ -190,7 +186,7 @@ def match(
         parsed_resume = load_resume(resume)
         parsed_job = load_job(job)
     except ValueError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     embedding = _Embedding()
     job_vectors = embedding.job(parsed_job)
     result = score_prepared(prepare_resume(parsed_resume), prepare_job(parsed_job),
@@ -222,7 +218,7 @@ def rank(
     try:
         parsed_job = load_job(job)
     except ValueError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     embedding = _Embedding()
     prepared = prepare_job(parsed_job)
     job_vectors = embedding.job(parsed_job)
@@ -244,7 +240,7 @@ def rank(
                                                       resume_vectors=vectors, job_vectors=job_vectors)))
             progress.advance(task)
     if not results:
-        _fail(f"none of the {len(resumes)} resumes could be read")
+        fail(f"none of the {len(resumes)} resumes could be read")
     results.sort(key=lambda pair: (-pair[1].overall_score, pair[0]))
     shown = results[:top]
     if json_:
