@@ -6,6 +6,7 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
 VENV   := .venv
 BIN    := $(VENV)/bin
 EVALDATA ?= $(abspath ../shared/evaldata)
+RANKING_SIZES ?= 10000,100000
 
 .PHONY: run test lint bench clean
 
@@ -32,7 +33,7 @@ test: $(VENV)/.installed-test lint
 	$(BIN)/pytest -n 2 --dist loadfile -q
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python bench/run_all.py --evaldata $(EVALDATA)
+	$(BIN)/python bench/run_all.py --evaldata $(EVALDATA) --ranking-sizes $(RANKING_SIZES)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
