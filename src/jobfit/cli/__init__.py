@@ -48,7 +48,9 @@ def _settings(**overrides: object):
         base = Settings()
         return base.model_copy(update={k: v for k, v in overrides.items() if v is not None})
     except ValidationError as exc:
-        fail(f"invalid configuration: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}")
+        first = exc.errors()[0]
+        name = "JOBFIT_" + "_".join(str(part) for part in first["loc"]).upper()
+        fail(f"invalid configuration: {name.replace('JOBFIT_DATABASE_URL', 'DATABASE_URL')}: {first['msg']}")
 
 
 def _open(settings, **kwargs):
