@@ -87,7 +87,7 @@ def main() -> int:
         return 0
 
     from jobfit.accounts import register
-    from jobfit.api.routes.matching import _candidates, prepared_resumes
+    from jobfit.api.routes.matching import _candidates, rank_resume_candidates
     from jobfit.config import Settings
     from jobfit.matching import rank_resumes
     from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
@@ -155,10 +155,7 @@ def main() -> int:
                     t = time.perf_counter()
                     ids, _total = _candidates(s, Resume, None, jv.get("full_text"), args.top,
                                               matches.nearest_resumes)
-                    cands = prepared_resumes(s, ids)
-                    vecs = documents.vectors_of_many(s, ResumeEmbedding, ResumeEmbedding.resume_id, ids)
-                    ranked = rank_resumes(job, [(i, cands[i], vecs[i]) for i in ids],
-                                          args.top, job_vectors=jv)
+                    ranked = rank_resume_candidates(s, job, jv, ids, args.top)
                     latencies.append((time.perf_counter() - t) * 1000)
                 # exhaustive top-k over the distinct base resumes (copies score alike up to vector noise)
                 exhaustive = rank_resumes(job, [(b, r, base_vectors[b]) for b, r in enumerate(base)], None,

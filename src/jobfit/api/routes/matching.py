@@ -18,8 +18,10 @@ from sqlalchemy.orm import Session
 from jobfit.api import workflows
 from jobfit.api.deps import CurrentUser, Db
 from jobfit.api.schemas import Page
-from jobfit.documents.models import ParsedResume
+from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.matching import ResumeProfile, rank_jobs, rank_resumes
+from jobfit.matching.models import MatchResult
+from jobfit.perf import paused_gc
 from jobfit.store import documents, matches
 from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
 
@@ -147,6 +149,16 @@ def prepared_resumes(db: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Resum
     return out
 
 
+def rank_resume_candidates(db: Session, job: ParsedJob, job_vectors: dict, ids: list[uuid.UUID],
+                           top_k: int) -> list[tuple[uuid.UUID, MatchResult]]:
+    """Load the candidates' stored profiles and vectors and rank them (the second stage of ranking)."""
+    with paused_gc():
+        candidates = prepared_resumes(db, ids)
+        vectors = documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id, ids)
+        return rank_resumes(job, [(i, candidates[i], vectors[i]) for i in ids if i in candidates], top_k,
+                            job_vectors=job_vectors)
+
+
 def _candidates(db: Session, model: type, wanted: list[uuid.UUID] | None, query_vector: Any, top_k: int,
                 nearest: Any) -> tuple[list[uuid.UUID], int]:
     """Explicit ids are all scored (each must exist); otherwise k-NN narrows the user's documents."""
@@ -170,11 +182,7 @@ def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser) -> Rank
     job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
     ids, total = _candidates(db, Resume, body.resume_ids, job_vectors.get("full_text"), body.top_k,
                              matches.nearest_resumes)
-    candidates = prepared_resumes(db, ids)
-    vectors = documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id, ids)
-    ranked = rank_resumes(documents.parsed_job(job),
-                          [(i, candidates[i], vectors[i]) for i in ids if i in candidates],
-                          body.top_k, job_vectors=job_vectors)
+    ranked = rank_resume_candidates(db, documents.parsed_job(job), job_vectors, ids, body.top_k)
     stored = [matches.upsert_match(db, user_id=user.id, resume_id=rid, job_id=job.id, result=res)[0]
               for rid, res in ranked]
     db.commit()
@@ -187,11 +195,12 @@ def rank_jobs_for_resume(body: RankJobsIn, db: Db, user: CurrentUser) -> RankOut
     resume_vectors = documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id)
     ids, total = _candidates(db, JobDescription, body.job_ids, resume_vectors.get("full_text"), body.top_k,
                              matches.nearest_jobs)
-    rows = {j.id: j for j in db.scalars(select(JobDescription).where(JobDescription.id.in_(ids)))}
-    vectors = documents.vectors_of_many(db, JobEmbedding, JobEmbedding.job_id, ids)
-    ranked = rank_jobs(documents.parsed_resume(resume),
-                       [(i, documents.parsed_job(rows[i]), vectors[i]) for i in ids if i in rows],
-                       body.top_k, resume_vectors=resume_vectors)
+    with paused_gc():
+        rows = {j.id: j for j in db.scalars(select(JobDescription).where(JobDescription.id.in_(ids)))}
+        vectors = documents.vectors_of_many(db, JobEmbedding, JobEmbedding.job_id, ids)
+        ranked = rank_jobs(documents.parsed_resume(resume),
+                           [(i, documents.parsed_job(rows[i]), vectors[i]) for i in ids if i in rows],
+                           body.top_k, resume_vectors=resume_vectors)
     stored = [matches.upsert_match(db, user_id=user.id, resume_id=resume.id, job_id=jid, result=res)[0]
               for jid, res in ranked]
     db.commit()
