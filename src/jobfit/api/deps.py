@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import OAuth2PasswordBearer
@@ -68,3 +68,11 @@ def get_current_user(db: Db, user_id: TokenUserId) -> User:
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def get_or_404(db: Session, model: type, row_id: uuid.UUID, what: str) -> Any:
+    """The row, or 404: under RLS another user's id is indistinguishable from an unknown one."""
+    row = db.get(model, row_id)
+    if row is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{what} not found")
+    return row

@@ -145,17 +145,11 @@ def db_reset(yes: Annotated[bool, typer.Option("--yes", help="Really delete ever
         fail("db reset only manages the embedded database; drop an external DATABASE_URL database yourself")
     if not yes:
         fail(f"this deletes every account, document and file under {settings.data_dir}; rerun with --yes")
-    server = EmbeddedPostgres(settings.pg_dir)
     try:
-        server._acquire_lock()
+        EmbeddedPostgres(settings.pg_dir).reset()
     except EmbeddedPostgresError as exc:
         fail(str(exc))
-    try:
-        server._recover_stale()
-        shutil.rmtree(settings.pg_dir / "data", ignore_errors=True)
-        shutil.rmtree(settings.files_dir, ignore_errors=True)
-    finally:
-        server._release_lock()
+    shutil.rmtree(settings.files_dir, ignore_errors=True)
     typer.echo(f"deleted the database and files under {settings.data_dir}")
 
 

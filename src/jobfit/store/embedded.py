@@ -273,7 +273,12 @@ class EmbeddedPostgres:
             self._psql(f"CREATE DATABASE {DATABASE}")
 
     def reset(self) -> None:
-        """Delete the whole cluster (used by `jobfit db reset --yes`); the server must be stopped."""
-        if self._is_running():
-            raise EmbeddedPostgresError("stop the running server before resetting the database")
-        shutil.rmtree(self.pgdata, ignore_errors=True)
+        """Delete the whole cluster (`jobfit db reset --yes`). Refuses while a jobfit server holds the
+        data dir; a Postgres left running by a crashed server is stopped first."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._acquire_lock()
+        try:
+            self._recover_stale()
+            shutil.rmtree(self.pgdata, ignore_errors=True)
+        finally:
+            self._release_lock()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
@@ -24,7 +25,9 @@ def _config(**attributes: object) -> Config:
     return cfg
 
 
+@functools.cache
 def head_revision() -> str:
+    """The newest migration shipped with this install (read once; /health asks on every call)."""
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head

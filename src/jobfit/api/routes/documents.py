@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
 
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep
+from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404
 from jobfit.api.errors import CodedHTTPException
 from jobfit.api.schemas import (
     JobDetail,
@@ -84,13 +84,6 @@ def _job_detail(row: JobDescription) -> JobDetail:
                      metadata=meta)
 
 
-def _get(db: Db, model: type, doc_id: uuid.UUID, what: str):
-    row = db.get(model, doc_id)  # RLS: another user's id is simply not found
-    if row is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{what} not found")
-    return row
-
-
 # -- resumes ------------------------------------------------------------------------------------
 
 @router.post("/upload/resume", status_code=status.HTTP_201_CREATED, response_model=ResumeUploaded)
@@ -122,12 +115,12 @@ def list_resumes(db: Db, _user: CurrentUser, limit: Limit = 20, offset: Offset =
 
 @router.get("/resumes/{resume_id}", response_model=ResumeDetail)
 def get_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser) -> ResumeDetail:
-    return _resume_detail(_get(db, Resume, resume_id, "Resume"))
+    return _resume_detail(get_or_404(db, Resume, resume_id, "Resume"))
 
 
 @router.patch("/resumes/{resume_id}", response_model=ResumeDetail)
 def rename_resume(resume_id: uuid.UUID, body: TitleUpdate, db: Db, _user: CurrentUser) -> ResumeDetail:
-    row = _get(db, Resume, resume_id, "Resume")
+    row = get_or_404(db, Resume, resume_id, "Resume")
     row.title = body.title
     db.commit()
     db.refresh(row)
@@ -136,7 +129,7 @@ def rename_resume(resume_id: uuid.UUID, body: TitleUpdate, db: Db, _user: Curren
 
 @router.delete("/resumes/{resume_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-    store.delete_document(db, runtime.files, _get(db, Resume, resume_id, "Resume"))
+    store.delete_document(db, runtime.files, get_or_404(db, Resume, resume_id, "Resume"))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -152,7 +145,7 @@ def _file_response(runtime: RuntimeDep, row: Resume | JobDescription, filename: 
 @router.get("/resumes/{resume_id}/file", response_class=Response,
             responses={200: {"content": {"application/octet-stream": {}}}})
 def download_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-    row = _get(db, Resume, resume_id, "Resume")
+    row = get_or_404(db, Resume, resume_id, "Resume")
     return _file_response(runtime, row, row.original_filename, row.file_type)
 
 
@@ -198,12 +191,12 @@ def list_jobs(db: Db, _user: CurrentUser, limit: Limit = 20, offset: Offset = 0)
 
 @router.get("/job-descriptions/{job_id}", response_model=JobDetail)
 def get_job(job_id: uuid.UUID, db: Db, _user: CurrentUser) -> JobDetail:
-    return _job_detail(_get(db, JobDescription, job_id, "Job description"))
+    return _job_detail(get_or_404(db, JobDescription, job_id, "Job description"))
 
 
 @router.patch("/job-descriptions/{job_id}", response_model=JobDetail)
 def rename_job(job_id: uuid.UUID, body: TitleUpdate, db: Db, _user: CurrentUser) -> JobDetail:
-    row = _get(db, JobDescription, job_id, "Job description")
+    row = get_or_404(db, JobDescription, job_id, "Job description")
     row.title = body.title
     db.commit()
     db.refresh(row)
@@ -212,13 +205,13 @@ def rename_job(job_id: uuid.UUID, body: TitleUpdate, db: Db, _user: CurrentUser)
 
 @router.delete("/job-descriptions/{job_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_job(job_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-    store.delete_document(db, runtime.files, _get(db, JobDescription, job_id, "Job description"))
+    store.delete_document(db, runtime.files, get_or_404(db, JobDescription, job_id, "Job description"))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get("/job-descriptions/{job_id}/file", response_class=Response,
             responses={200: {"content": {"application/octet-stream": {}}}})
 def download_job(job_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-    row = _get(db, JobDescription, job_id, "Job description")
+    row = get_or_404(db, JobDescription, job_id, "Job description")
     ext = (row.metadata_ or {}).get("file_type", "txt")
     return _file_response(runtime, row, f"{row.title}.{ext}", ext)

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jobfit.api import workflows
-from jobfit.api.deps import CurrentUser, Db
+from jobfit.api.deps import CurrentUser, Db, get_or_404
 from jobfit.api.schemas import Page
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.matching import ResumeProfile, rank_jobs, rank_resumes
@@ -85,18 +85,11 @@ def match_out(row: MatchResultRow) -> MatchOut:
     )
 
 
-def _get(db: Session, model: type, doc_id: uuid.UUID, what: str) -> Any:
-    row = db.get(model, doc_id)
-    if row is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{what} not found")
-    return row
-
-
 @router.post("/analyze", status_code=status.HTTP_201_CREATED, response_model=MatchOut,
              responses={200: {"description": "The pair was analysed before: its result was updated"}})
 def analyze(body: AnalyzeIn, db: Db, user: CurrentUser, response: Response) -> MatchOut:
-    resume = _get(db, Resume, body.resume_id, "Resume")
-    job = _get(db, JobDescription, body.job_id, "Job description")
+    resume = get_or_404(db, Resume, body.resume_id, "Resume")
+    job = get_or_404(db, JobDescription, body.job_id, "Job description")
     pair = workflows.score_pair(db, user.id, resume, job)
     workflows.suggest(db, user.id, pair)  # offline rules: fast, deterministic, never blocks
     db.commit()
@@ -120,12 +113,12 @@ def list_results(
 
 @router.get("/results/{match_id}", response_model=MatchOut)
 def get_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> MatchOut:
-    return match_out(_get(db, MatchResultRow, match_id, "Match result"))
+    return match_out(get_or_404(db, MatchResultRow, match_id, "Match result"))
 
 
 @router.delete("/results/{match_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> Response:
-    db.delete(_get(db, MatchResultRow, match_id, "Match result"))
+    db.delete(get_or_404(db, MatchResultRow, match_id, "Match result"))
     db.commit()
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -178,7 +171,7 @@ def _candidates(db: Session, model: type, wanted: list[uuid.UUID] | None, query_
 
 @router.post("/rank-resumes", response_model=RankOut)
 def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser) -> RankOut:
-    job = _get(db, JobDescription, body.job_id, "Job description")
+    job = get_or_404(db, JobDescription, body.job_id, "Job description")
     job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
     ids, total = _candidates(db, Resume, body.resume_ids, job_vectors.get("full_text"), body.top_k,
                              matches.nearest_resumes)
@@ -191,7 +184,7 @@ def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser) -> Rank
 
 @router.post("/rank-jobs", response_model=RankOut)
 def rank_jobs_for_resume(body: RankJobsIn, db: Db, user: CurrentUser) -> RankOut:
-    resume = _get(db, Resume, body.resume_id, "Resume")
+    resume = get_or_404(db, Resume, body.resume_id, "Resume")
     resume_vectors = documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id)
     ids, total = _candidates(db, JobDescription, body.job_ids, resume_vectors.get("full_text"), body.top_k,
                              matches.nearest_jobs)

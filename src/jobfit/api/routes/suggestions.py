@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 
 from jobfit.api import workflows
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep
+from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404
 from jobfit.api.routes.matching import MatchOut, match_out
 from jobfit.documents.docx_write import text_to_docx
 from jobfit.documents.resume import parse_resume_text
@@ -101,13 +101,6 @@ def suggestion_out(row: SuggestionRow) -> SuggestionOut:
     )
 
 
-def _match(db: Db, match_id: uuid.UUID) -> MatchResultRow:
-    row = db.get(MatchResultRow, match_id)
-    if row is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "Match result not found")
-    return row
-
-
 def _ordered(db: Db, match_id: uuid.UUID, status_: str | None = None, type_: str | None = None) -> list[SuggestionRow]:
     query = select(SuggestionRow).where(SuggestionRow.match_result_id == match_id)
     if status_:
@@ -122,7 +115,7 @@ def _ordered(db: Db, match_id: uuid.UUID, status_: str | None = None, type_: str
 def list_suggestions(match_id: uuid.UUID, db: Db, _user: CurrentUser,
                      status_: Annotated[SuggestionStatus | None, Query(alias="status")] = None,
                      type_: Annotated[SuggestionType | None, Query(alias="type")] = None) -> SuggestionList:
-    _match(db, match_id)
+    get_or_404(db, MatchResultRow, match_id, "Match result")
     rows = _ordered(db, match_id, status_, type_)
     return SuggestionList(items=[suggestion_out(r) for r in rows], total=len(rows))
 
@@ -131,7 +124,7 @@ def list_suggestions(match_id: uuid.UUID, db: Db, _user: CurrentUser,
 def regenerate(match_id: uuid.UUID, body: GenerateIn, db: Db, user: CurrentUser,
                runtime: RuntimeDep) -> SuggestionList:
     """Re-score the pair and replace its pending suggestions (decided ones are kept)."""
-    match = _match(db, match_id)
+    match = get_or_404(db, MatchResultRow, match_id, "Match result")
     llm = None
     if body.use_llm:
         llm = workflows.llm_config(runtime.settings)
