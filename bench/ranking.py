@@ -93,7 +93,7 @@ def main() -> int:
     from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
     from jobfit.runtime import open_runtime
     from jobfit.store import documents, matches
-    from jobfit.store.models import Resume, ResumeEmbedding
+    from jobfit.store.models import Resume, ResumeEmbedding, ResumeProfileRow
     from jobfit.store.reembed import create_vector_indexes, drop_vector_indexes
 
     # a timeout or Ctrl-C must still stop the temporary Postgres (the finally below)
@@ -106,7 +106,8 @@ def main() -> int:
     embedder = runtime.embedder
     base_chunks = [resume_chunks(r) for r in base]
     base_vectors = [embed_chunks(embedder, c) for c in base_chunks]
-    base_rows = [documents.resume_metadata(r, storage_key=None, profile=resume_profile(r)) for r in base]
+    base_rows = [documents.resume_metadata(r, storage_key=None) for r in base]
+    base_profiles = [resume_profile(r) for r in base]
     rng = np.random.default_rng(7)
     rows_out = []
     try:
@@ -120,10 +121,11 @@ def main() -> int:
                 drop_vector_indexes(conn)
             with runtime.db.user_session(user.id) as s:
                 while stored < size:
-                    batch_r, batch_e = [], []
+                    batch_r, batch_e, batch_p = [], [], []
                     for _ in range(min(1000, size - stored)):
                         b = stored % len(base)
                         rid = uuid.uuid4()
+                        batch_p.append(documents.profile_row(rid, base_profiles[stored % len(base)]))
                         r = base[b]
                         batch_r.append(dict(id=rid, user_id=user.id, title=f"resume {stored}",
                                             original_filename="cv.pdf", file_type="pdf", file_size=1,
@@ -138,6 +140,7 @@ def main() -> int:
                         stored += 1
                     s.execute(insert(Resume), batch_r)
                     s.execute(insert(ResumeEmbedding), batch_e)
+                    s.execute(insert(ResumeProfileRow), batch_p)
                     s.commit()
                     _log(f"  {stored}/{size}")
             with runtime.db.owner_engine.begin() as conn:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from jobfit.matching import PROFILE_VERSION
 from tests.integration.conftest import register_and_login
 
 DOCS = "/api/v1/documents"
@@ -121,13 +122,20 @@ def test_ranking_uses_stored_profiles_and_falls_back_without_them(client: TestCl
     for p in sorted((samples / "resumes").glob("*.pdf")):
         _upload_resume(client, auth, p)
     jid = _upload_job(client, auth, samples / "job_descriptions" / "job_desc_full_stack_engineer.pdf")
-    assert scalar_as(runtime, client, auth,
-                     "SELECT count(*) FROM resumes WHERE metadata ? 'profile'") == 5
-    with_profiles = client.post(f"{MATCH}/rank-resumes", headers=auth, json={"job_id": jid, "top_k": 5}).json()
-    scalar_as(runtime, client, auth, "WITH u AS (UPDATE resumes SET metadata = metadata - 'profile' "
-                                     "RETURNING 1) SELECT count(*) FROM u", commit=True)
+    count_current = f"SELECT count(*) FROM resume_profiles WHERE version = {PROFILE_VERSION}"
+    assert scalar_as(runtime, client, auth, count_current) == 5
     assert scalar_as(runtime, client, auth, "SELECT count(*) FROM resumes WHERE metadata ? 'profile'") == 0
+    with_profiles = client.post(f"{MATCH}/rank-resumes", headers=auth, json={"job_id": jid, "top_k": 5}).json()
+    # profiles of an older version (and missing ones) are rebuilt by ranking, and saved for the next time
+    scalar_as(runtime, client, auth, "WITH u AS (UPDATE resume_profiles SET version = version - 1 "
+                                     "RETURNING 1) SELECT count(*) FROM u", commit=True)
+    scalar_as(runtime, client, auth, "WITH d AS (DELETE FROM resume_profiles WHERE resume_id IN "
+                                     "(SELECT resume_id FROM resume_profiles LIMIT 2) RETURNING 1) "
+                                     "SELECT count(*) FROM d", commit=True)
+    assert scalar_as(runtime, client, auth, count_current) == 0
+    assert scalar_as(runtime, client, auth, "SELECT count(*) FROM resume_profiles") == 3
     rebuilt = client.post(f"{MATCH}/rank-resumes", headers=auth, json={"job_id": jid, "top_k": 5}).json()
+    assert scalar_as(runtime, client, auth, count_current) == 5
     strip = [{k: v for k, v in r.items() if k not in ("processing_time_ms", "created_at")}
              for r in with_profiles["results"]]
     assert strip == [{k: v for k, v in r.items() if k not in ("processing_time_ms", "created_at")}

@@ -89,3 +89,24 @@ def test_no_user_means_no_rows(runtime: Runtime) -> None:
         conn.exec_driver_sql("SET ROLE jobfit_app")
         assert conn.execute(text("SELECT count(*) FROM resumes")).scalar() == 0
         assert conn.execute(text("SELECT count(*) FROM users")).scalar() == 0
+
+
+def test_resume_profiles_are_guarded_through_their_resume(runtime: Runtime) -> None:
+    from jobfit.store.models import ResumeProfileRow
+
+    a, b = _user(runtime, "a-prof@example.com"), _user(runtime, "b-prof@example.com")
+    a_resume = _resume_with_embedding(runtime, a)
+    with runtime.db.user_session(a.id) as s:
+        s.add(ResumeProfileRow(resume_id=a_resume, version=1, profile="{}"))
+        s.commit()
+    with runtime.db.user_session(b.id) as s:
+        assert s.scalars(select(ResumeProfileRow.resume_id)).all() == []
+        assert s.execute(text("UPDATE resume_profiles SET profile = 'x'")).rowcount == 0
+        assert s.execute(text("DELETE FROM resume_profiles")).rowcount == 0
+        s.commit()
+    with runtime.db.user_session(b.id) as s:
+        s.add(ResumeProfileRow(resume_id=a_resume, version=9, profile="{}"))  # attach to A's resume
+        with pytest.raises(DBAPIError, match="row-level security"):
+            s.flush()
+    with runtime.db.user_session(a.id) as s:
+        assert s.scalar(select(ResumeProfileRow.profile).where(ResumeProfileRow.resume_id == a_resume)) == "{}"

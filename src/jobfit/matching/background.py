@@ -6,6 +6,8 @@ resume line that earns it (the experience entry, the summary statement or the ed
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from jobfit.documents.models import DEGREE_RANK
 from jobfit.matching.evidence import Assessment
 from jobfit.matching.models import RequirementResult, Status
@@ -61,13 +63,14 @@ def assess_years(profile: ResumeProfile, req: Requirement) -> Assessment:
         line = profile.years_line
         note = f"{have:g} years stated on the resume vs {wanted:g} required"
     else:
-        starts = [e.line for e in profile.resume.experience if e.line is not None]
+        starts = [e.line for e in profile.roles if e.line is not None]
         line = min(starts) if starts else None
         note = f"{have:g} years of dated roles on the resume vs {wanted:g} required"
     result = _row(req, status, ratio, "years", profile, line, evidence=note)
     return Assessment(req, result)
 
 
+@lru_cache(maxsize=16384)
 def role_words(title: str) -> tuple[str, ...]:
     """The role words of a title, without seniority words ('Senior Data Engineer' -> data, engin)."""
     return tuple(t for t in content_tokens(clean_title(title)) if t not in _ROLE_NOISE)
@@ -84,7 +87,7 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
         return Assessment(req, _row(req, "missing", 0.0, None, profile, None))
     wanted_set = set(wanted)
     best: tuple[float, int | None, str | None] = (0.0, None, None)
-    for i, entry in enumerate(profile.resume.experience):
+    for i, entry in enumerate(profile.roles):
         title_words = set(role_words(entry.title or ""))
         if not title_words:
             continue
@@ -128,9 +131,9 @@ def resume_seniority(profile: ResumeProfile) -> tuple[int, int | None]:
     years = profile.years
     level = 0 if years < 2 else (1 if years < 5 else 2)
     line = None
-    if profile.resume.experience:
-        latest = max(range(len(profile.resume.experience)), key=lambda i: (profile.entry_recency[i], -i))
-        entry = profile.resume.experience[latest]
+    if profile.roles:
+        latest = max(range(len(profile.roles)), key=lambda i: (profile.entry_recency[i], -i))
+        entry = profile.roles[latest]
         words = [SENIORITY_WORDS[t] for t in content_tokens(entry.title or "") if t in SENIORITY_WORDS]
         if words and max(words) >= level:
             level, line = max(words), entry.line
@@ -152,7 +155,7 @@ def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
     wanted_rank = DEGREE_RANK.get(req.degree_level or "none", 0)
     wanted_field = set(content_tokens(req.degree_field or ""))
     best: tuple[float, int | None, str] = (0.0, None, "level")
-    for entry in profile.resume.education:
+    for entry in profile.degrees:
         rank = DEGREE_RANK.get(entry.degree_level, 0)
         if wanted_rank:
             level_score = 1.0 if rank >= wanted_rank else {1: 0.6, 2: 0.3}.get(wanted_rank - rank, 0.0)

@@ -15,7 +15,7 @@ import numpy as np
 
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.matching import background, explain, scores
-from jobfit.matching.evidence import Assessment, assess_skill, doc_length, skill_numbers
+from jobfit.matching.evidence import Assessment, Evaluation, assess_skill, doc_length, evaluate_skill, explain_skill
 from jobfit.matching.models import KeywordCount, MatchAnalysis, MatchResult
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.redact import redact_resume
@@ -30,6 +30,7 @@ class PreparedJob:
     job: ParsedJob
     requirements: tuple[Requirement, ...]
     seniority: int | None
+    relevance: tuple[dict[str, float], dict[str, int]] | None = None  # `explain.job_relevance` of the requirements
 
 
 def prepare_resume(resume: ParsedResume) -> ResumeProfile:
@@ -52,6 +53,7 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         job=job,
         requirements=tuple(requirements),
         seniority=background.job_seniority(job.experience_level, job.title, job.min_years),
+        relevance=explain.job_relevance(requirements),
     )
 
 
@@ -67,11 +69,66 @@ def _relations(relations: SkillRelations | None) -> SkillRelations | None:
 def _assess(profile: ResumeProfile, req: Requirement) -> Assessment:
     if req.kind in ("skill", "keyword"):
         return assess_skill(profile, req)
+    return _assess_background(profile, req)
+
+
+def _assess_background(profile: ResumeProfile, req: Requirement) -> Assessment:
     if req.kind == "experience":
         return background.assess_years(profile, req)
     if req.kind == "education":
         return background.assess_education(profile, req)
     return background.assess_title(profile, req)
+
+
+@dataclass
+class Evaluated:
+    """A resume's numbers against a prepared job, one entry per requirement, before any explanation.
+
+    Skill and keyword requirements hold their `evidence.Evaluation` (numbers and winning evidence line);
+    experience, title and education requirements (a few per job) hold their full `Assessment`.
+    `overall_score` is final; `explain` turns the same numbers into the full `MatchResult`.
+    """
+
+    profile: ResumeProfile
+    prepared: PreparedJob
+    entries: list[Evaluation | Assessment]
+    overall_score: float
+    resume_vectors: Vectors | None
+    job_vectors: Vectors | None
+
+
+def evaluate(
+    profile: ResumeProfile,
+    prepared: PreparedJob,
+    *,
+    resume_vectors: Vectors | None = None,
+    job_vectors: Vectors | None = None,
+) -> Evaluated:
+    """Score a prepared pair numerically (what ranking does for every candidate); `explain` it if needed."""
+    skill_pairs: list[tuple[float, float]] = []
+    keyword_pairs: list[tuple[float, float]] = []
+    background_scores: dict[str, float] = {}
+    entries: list[Evaluation | Assessment] = []
+    length = doc_length(profile)
+    saturation = scores.keyword_saturation(length)
+    for req in prepared.requirements:
+        if req.kind in ("skill", "keyword"):
+            evaluation = evaluate_skill(profile, req)
+            entries.append(evaluation)
+            if req.kind == "skill":
+                skill_pairs.append(scores.skill_pair(req, evaluation[2]))
+            if req.terms:
+                keyword_pairs.append(scores.keyword_pair(req, evaluation[3], length, saturation))
+        else:
+            assessment = _assess_background(profile, req)
+            entries.append(assessment)
+            background_scores.setdefault(req.kind, assessment.result.score)
+    components, _, _ = _components(
+        profile, prepared, scores.percent(skill_pairs), scores.percent(keyword_pairs), background_scores,
+        resume_vectors, job_vectors,
+    )
+    return Evaluated(profile, prepared, entries, _pct(scores.overall(components)[0], 0.0), resume_vectors,
+                     job_vectors)
 
 
 def _components(
@@ -118,28 +175,8 @@ def overall_score(
     resume_vectors: Vectors | None = None,
     job_vectors: Vectors | None = None,
 ) -> float:
-    """`score_prepared(profile, prepared, ...).overall_score`, without building the explanation.
-
-    Ranking scores every candidate with this and explains only the ones it returns.
-    """
-    skill_pairs: list[tuple[float, float]] = []
-    keyword_pairs: list[tuple[float, float]] = []
-    background_scores: dict[str, float] = {}
-    length = doc_length(profile)
-    for req in prepared.requirements:
-        if req.kind in ("skill", "keyword"):
-            _, score, occurrences = skill_numbers(profile, req)
-            if req.kind == "skill":
-                skill_pairs.append(scores.skill_pair(req, score))
-            if req.terms:
-                keyword_pairs.append(scores.keyword_pair(req, occurrences, length))
-        elif req.kind not in background_scores:
-            background_scores[req.kind] = _assess(profile, req).result.score
-    components, _, _ = _components(
-        profile, prepared, scores.percent(skill_pairs), scores.percent(keyword_pairs), background_scores,
-        resume_vectors, job_vectors,
-    )
-    return _pct(scores.overall(components)[0], 0.0)
+    """`score_prepared(profile, prepared, ...).overall_score`, without building the explanation."""
+    return evaluate(profile, prepared, resume_vectors=resume_vectors, job_vectors=job_vectors).overall_score
 
 
 def score_prepared(
@@ -151,7 +188,22 @@ def score_prepared(
 ) -> MatchResult:
     """Score a prepared resume against a prepared job (see `score_match`)."""
     started = time.perf_counter()
-    assessments = [_assess(profile, req) for req in prepared.requirements]
+    return explain_evaluated(
+        evaluate(profile, prepared, resume_vectors=resume_vectors, job_vectors=job_vectors), started
+    )
+
+
+def explain_evaluated(evaluated: Evaluated, started: float | None = None) -> MatchResult:
+    """The full `MatchResult` of an `evaluate`d pair: requirement rows with evidence, summary, gaps, strengths.
+
+    Its `overall_score` is `evaluated.overall_score` (the same computation, from the same numbers).
+    """
+    started = time.perf_counter() if started is None else started
+    profile, prepared = evaluated.profile, evaluated.prepared
+    assessments = [
+        explain_skill(profile, req, entry) if isinstance(entry, tuple) else entry
+        for req, entry in zip(prepared.requirements, evaluated.entries, strict=True)
+    ]
     background_scores: dict[str, float] = {}
     for a in assessments:
         if a.requirement.kind in ("experience", "title", "education"):
@@ -160,15 +212,15 @@ def score_prepared(
     skills_score = scores.score_skills(assessments)
     keyword_score = scores.score_keywords(assessments)
     components, section_scores, semantic = _components(
-        profile, prepared, skills_score, keyword_score, background_scores, resume_vectors, job_vectors
+        profile, prepared, skills_score, keyword_score, background_scores, evaluated.resume_vectors,
+        evaluated.job_vectors,
     )
     experience_score = components["experience"]
     education_score = components["education"]
     overall_score, weights = scores.overall(components)
     present = [float(v) for v in components.values() if v is not None]
     n_concrete = sum(1 for a in assessments if a.requirement.kind in ("skill", "experience", "education"))
-    parse_quality = profile.resume.quality_score if profile.resume.quality_checks else None
-    confidence_score, confidence_parts = scores.confidence(parse_quality, n_concrete, present)
+    confidence_score, confidence_parts = scores.confidence(profile.parse_quality, n_concrete, present)
 
     keywords = [
         KeywordCount(
@@ -198,7 +250,7 @@ def score_prepared(
         section_scores=section_scores,
         match_analysis=analysis,
         skill_gaps=explain.skill_gaps(assessments),
-        strengths=explain.strengths(assessments, profile),
+        strengths=explain.strengths(assessments, profile, prepared.relevance),
         processing_time_ms=round((time.perf_counter() - started) * 1000),
         algorithm_version=scores.ALGORITHM_VERSION,
     )

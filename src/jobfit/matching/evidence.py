@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jobfit.matching.models import RequirementResult
-from jobfit.matching.profile import ResumeProfile
+from jobfit.matching.profile import Mention, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.text import tokens
@@ -73,82 +73,117 @@ def _normalise(text: str) -> str:
     return " ".join(tokens(text))
 
 
-def _lexical(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
-    out: list[Candidate] = []
-    forms = [(req.terms, "exact")] + [(a, "alias") for a in req.aliases]
-    for terms, how in forms:
-        if not terms:
-            continue
-        for number in profile.index.phrase_lines(terms):
-            out.append(Candidate(how, 1.0, number, profile.section(number), profile.weight(number)))
-    return out
-
-
-def _taxonomy(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
-    out: list[Candidate] = []
-    if req.skill_id is None:
-        return out
+def _taxonomy_hits(profile: ResumeProfile, req: Requirement) -> list[str]:
+    """The resume's skills that are the wanted one or its taxonomy neighbours, in `mentions_by_id` order."""
     mentions_by_id = profile.mentions_by_id
     related = req.related
-    # The resume's skills that are the wanted one or its neighbours, in `mentions_by_id` order.
     if len(related) < len(mentions_by_id):
         order = profile.skill_order
         hits = [s for s in related if s in mentions_by_id]
         if req.skill_id in mentions_by_id and req.skill_id not in related:
             hits.append(req.skill_id)
         hits.sort(key=order.__getitem__)
-    else:
-        hits = [s for s in mentions_by_id if s == req.skill_id or s in related]
-    for skill_id in hits:
-        if skill_id == req.skill_id:
-            kind, score = "exact", 1.0
-        else:
-            kind, score = related[skill_id]
-        for mention in mentions_by_id[skill_id]:
-            how = kind
-            if kind == "exact" and _normalise(mention.surface) != _normalise(req.label):
-                how = "alias"
-            quality = 1.0 if kind == "exact" else min(QUALITY[kind], score * QUALITY[kind] / 0.7)
-            line = mention.line
-            if line is not None and profile.line_text(line) is None:
-                continue  # the mention's line was redacted (e.g. a name that looks like a skill)
-            section = profile.section(line) or mention.section
-            out.append(Candidate(how, quality, line, section, profile.weight(line, section), mention.name))
-    return out
+        return hits
+    return [s for s in mentions_by_id if s == req.skill_id or s in related]
 
 
-def _partial_words(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
-    if len(req.terms) < 2:
-        return []
-    line, share = profile.index.best_partial_line(req.terms)
-    if line is None or share < WORDS_MIN_SHARE:
-        return []
-    return [Candidate("words", WORDS_QUALITY * share, line, profile.section(line), profile.weight(line))]
+# A candidate's rank: (-value, -quality, line or NO_LINE); the smallest wins, the first of equals stays.
+NO_LINE = 10**9
+_Key = tuple[float, float, int]
 
 
 def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Candidate | None, str, float, int]:
-    """(evidence candidate, status, rounded score, occurrences) of a skill or keyword requirement."""
-    candidates = _lexical(profile, req) + _taxonomy(profile, req)
-    if not any(c.quality >= MET_AT for c in candidates):
-        candidates += _partial_words(profile, req)
-    strong_lines = {c.line for c in candidates if c.quality >= MET_AT}
-    occurrences = (
-        sum(profile.index.phrase_count(t) for t in (req.terms, *req.aliases) if t) if req.terms else 0
-    )
-    if not candidates:
+    """(evidence candidate, status, rounded score, occurrences) of a skill or keyword requirement.
+
+    Candidates, in this order: the requirement's words (or an alias) as a phrase on a line (quality 1), the
+    same taxonomy skill or a neighbour (see QUALITY), and - only when nothing of quality >= MET_AT was
+    found - most of a multi-word requirement's words on one line. One pass keeps the best full match and
+    the best other candidate; the `Candidate` object is built only for the one that becomes the evidence.
+    """
+    index = profile.index
+    weight = profile.weight
+    strong_key: _Key | None = None  # best candidate of quality >= MET_AT
+    strong_at: tuple[str, int | None, str | None, object] | None = None  # (how, line, section, mention)
+    weak_key: _Key | None = None  # best candidate below MET_AT
+    weak_at: tuple[str, float, int | None, str | None, object] | None = None
+    strong_lines: set[int | None] = set()
+    occurrences = 0
+    how = "exact"
+    for terms in (req.terms, *req.aliases):
+        if terms:
+            lines = index.phrase_lines(terms)
+            for number in lines:
+                strong_lines.add(number)
+                key = (-weight(number), -1.0, number)
+                if strong_key is None or key < strong_key:
+                    strong_key, strong_at = key, (how, number, None, None)
+            if req.terms:
+                occurrences += index.phrase_count(terms, lines)
+        how = "alias"
+    if req.skill_id is not None:
+        mentions_by_id = profile.mentions_by_id
+        related = req.related
+        for skill_id in _taxonomy_hits(profile, req):
+            if skill_id == req.skill_id:
+                kind, quality = "exact", 1.0
+            else:
+                kind, score = related[skill_id]
+                quality = min(QUALITY[kind], score * QUALITY[kind] / 0.7)
+            for mention in mentions_by_id[skill_id]:
+                line = mention.line
+                if line is not None and profile.line_text(line) is None:
+                    continue  # the mention's line was redacted (e.g. a name that looks like a skill)
+                section = profile.section(line) or mention.section
+                key = (-quality * weight(line, section), -quality, NO_LINE if line is None else line)
+                if quality >= MET_AT:
+                    strong_lines.add(line)
+                    if strong_key is None or key < strong_key:
+                        strong_key, strong_at = key, (kind, line, section, mention)
+                elif weak_key is None or key < weak_key:
+                    weak_key, weak_at = key, (kind, quality, line, section, mention)
+    if strong_key is None and len(req.terms) >= 2:
+        line, share = index.best_partial_line(req.terms)
+        if line is not None and share >= WORDS_MIN_SHARE:
+            quality = WORDS_QUALITY * share
+            key = (-quality * weight(line), -quality, line)
+            if weak_key is None or key < weak_key:
+                weak_key, weak_at = key, ("words", quality, line, None, None)
+    occurrences = max(occurrences, len(strong_lines))
+    if strong_key is None and weak_key is None:
         return None, "missing", 0.0, occurrences
-    strong = [c for c in candidates if c.quality >= MET_AT]
-    top = min(candidates, key=Candidate.key)
-    depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_lines) - 1, 0), DEPTH_LINES)
-    if strong:  # met: the evidence is the best full match, even if a related skill sits on a better line
-        best = min(strong, key=Candidate.key)
-        score = min(1.0, max(best.value * depth, top.value * DEPTH_BASE))
-        status = "met"
-    else:
-        best = top
-        score = min(1.0, best.value * DEPTH_BASE)
-        status = "partial"
-    return best, status, round(score, 4), max(occurrences, len(strong_lines))
+    top_value = -min(k for k in (strong_key, weak_key) if k is not None)[0]
+    if strong_key is not None and strong_at is not None:
+        # met: the evidence is the best full match, even if a related skill sits on a better line
+        depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_lines) - 1, 0), DEPTH_LINES)
+        score = min(1.0, max(-strong_key[0] * depth, top_value * DEPTH_BASE))
+        kind, line, section, mention = strong_at
+        best = _candidate(profile, req, kind, 1.0, line, section, mention)
+        return best, "met", round(score, 4), occurrences
+    assert weak_at is not None
+    kind, quality, line, section, mention = weak_at
+    best = _candidate(profile, req, kind, quality, line, section, mention)
+    return best, "partial", round(min(1.0, top_value * DEPTH_BASE), 4), occurrences
+
+
+def _candidate(profile: ResumeProfile, req: Requirement, kind: str, quality: float, line: int | None,
+               section: str | None, mention: object) -> Candidate:
+    """The evidence `Candidate` for the winner of `_evaluate` (a phrase, a taxonomy mention or most words)."""
+    if mention is None:  # the requirement's words or an alias as written
+        return Candidate(kind, quality, line, profile.section(line), profile.weight(line))
+    assert isinstance(mention, Mention)
+    how = kind
+    if kind == "exact" and _normalise(mention.surface) != _normalise(req.label):
+        how = "alias"
+    return Candidate(how, quality, line, section, profile.weight(line, section), mention.name)
+
+
+Evaluation = tuple[Candidate | None, str, float, int]  # (evidence, status, score, occurrences)
+
+
+def evaluate_skill(profile: ResumeProfile, req: Requirement) -> Evaluation:
+    """The numbers (and winning evidence) of a skill or keyword requirement; `explain_skill` turns them into
+    the `Assessment` that `assess_skill` returns."""
+    return _evaluate(profile, req)
 
 
 def skill_numbers(profile: ResumeProfile, req: Requirement) -> tuple[str, float, int]:
@@ -159,7 +194,12 @@ def skill_numbers(profile: ResumeProfile, req: Requirement) -> tuple[str, float,
 
 def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:
     """Best evidence for a skill or keyword requirement (taxonomy neighbours come with `req.related`)."""
-    best, status, score, occurrences = _evaluate(profile, req)
+    return explain_skill(profile, req, _evaluate(profile, req))
+
+
+def explain_skill(profile: ResumeProfile, req: Requirement, evaluation: Evaluation) -> Assessment:
+    """The `Assessment` (result row, gap details) of a requirement from its `evaluate_skill` numbers."""
+    best, status, score, occurrences = evaluation
     length = doc_length(profile)
     if best is None:
         rid, _ = closest(req.related, profile.mentions_by_id)

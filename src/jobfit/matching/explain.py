@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jobfit.documents.models import SkillMention
 from jobfit.matching.evidence import Assessment
 from jobfit.matching.models import SkillGap, Strength
-from jobfit.matching.profile import ResumeProfile
+from jobfit.matching.profile import Mention, ResumeProfile
+from jobfit.matching.requirements import Requirement
 
 STRONG_EVIDENCE = 0.75  # a met requirement with at least this score is a strength
 MAX_EXTRAS = 5
@@ -85,8 +85,27 @@ def skill_gaps(assessments: Sequence[Assessment]) -> list[SkillGap]:
     ]
 
 
-def strengths(assessments: Sequence[Assessment], profile: ResumeProfile) -> list[Strength]:
-    """Met requirements with strong evidence (best first), then notable extra skills related to the job."""
+def job_relevance(requirements: Sequence[Requirement]) -> tuple[dict[str, float], dict[str, int]]:
+    """Per skill id: its best weight in any requirement's taxonomy neighbourhood, and in how many it appears.
+
+    Depends on the job only: `prepare_job` computes it once for all the resumes it is scored against.
+    """
+    best: dict[str, float] = {}
+    seen: dict[str, int] = {}
+    for req in requirements:
+        for skill_id, (_, weight) in req.related.items():
+            old = best.get(skill_id)
+            best[skill_id] = weight if old is None or weight > old else old
+            seen[skill_id] = seen.get(skill_id, 0) + 1
+    return best, seen
+
+
+def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
+              relevance: tuple[dict[str, float], dict[str, int]] | None = None) -> list[Strength]:
+    """Met requirements with strong evidence (best first), then notable extra skills related to the job.
+
+    `relevance` is `job_relevance` of the assessments' requirements, when the caller has it already.
+    """
     met = [a for a in assessments if a.result.status == "met" and a.result.score >= STRONG_EVIDENCE
            and a.requirement.kind != "keyword"]
     met.sort(key=lambda a: (a.requirement.importance != "required", -a.result.score, a.requirement.label))
@@ -97,14 +116,8 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile) -> list
     ]
     wanted = {a.requirement.skill_id for a in assessments if a.requirement.skill_id}
     # Relevance of a skill to the job: its best weight in any requirement's neighbourhood (0.0 where absent).
-    best: dict[str, float] = {}
-    seen: dict[str, int] = {}
-    for a in assessments:
-        for skill_id, (_, weight) in a.requirement.related.items():
-            old = best.get(skill_id)
-            best[skill_id] = weight if old is None or weight > old else old
-            seen[skill_id] = seen.get(skill_id, 0) + 1
-    extras: list[tuple[float, str, SkillMention]] = []
+    best, seen = relevance if relevance is not None else job_relevance([a.requirement for a in assessments])
+    extras: list[tuple[float, str, Mention]] = []
     for skill_id, first, n_in_work in _work_skills(profile):
         if skill_id in wanted:
             continue
@@ -122,7 +135,7 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile) -> list
     ]
 
 
-def _work_skills(profile: ResumeProfile) -> list[tuple[str, SkillMention, int]]:
+def _work_skills(profile: ResumeProfile) -> list[tuple[str, Mention, int]]:
     """(skill id, first mention, mentions) of the skills mentioned in Experience or Projects lines.
 
     Independent of the job: computed once per profile and remembered on it (do not mutate the profile after).

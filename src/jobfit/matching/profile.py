@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from jobfit.documents.models import ExperienceEntry, ParsedResume, SkillMention
+from jobfit.documents.models import ExperienceEntry, ParsedResume
 from jobfit.matching.text import LineIndex
 
 # How much a line of each section counts as evidence of a skill (1.0 = used in a job).
@@ -33,7 +33,7 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-PROFILE_VERSION = 2
+PROFILE_VERSION = 3
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
@@ -57,24 +57,56 @@ def _entry_end(entry: ExperienceEntry) -> int | None:
     return end if end is not None else _month_index(entry.start)
 
 
+class Mention(NamedTuple):
+    """A taxonomy skill on a (redacted) resume line: what the matcher needs of a `SkillMention`."""
+
+    skill_id: str
+    name: str
+    category: str
+    surface: str
+    line: int | None
+    section: str | None
+
+
+class Role(NamedTuple):
+    """An experience entry's title and line (its recency is in `ResumeProfile.entry_recency`)."""
+
+    title: str | None
+    line: int | None
+
+
+class Degree(NamedTuple):
+    """An education entry: what the education requirement is matched against."""
+
+    degree_level: str
+    degree: str | None
+    field: str | None
+    line: int | None
+
+
 @dataclass
 class ResumeProfile:
     """What the matcher knows about a resume, indexed by line.
 
-    `to_dict()`/`from_dict()` store and reload a profile without redoing any work: the redacted resume, the
-    tokens and word index (postings) and the per-line section, recency and weight are stored as computed and
-    reloaded without re-indexing (trusted because `PROFILE_VERSION` matches).
+    It holds only what scoring reads (the redacted lines, their tokens and word index, per-line section,
+    recency and weight, skill mentions, roles, degrees, years and parse quality), so a stored profile is
+    small and reloads without any validation or re-indexing: `to_dict()`/`from_dict()` keep the values as
+    computed (trusted because `PROFILE_VERSION` matches). `resume` is the redacted `ParsedResume` when the
+    profile was built in this process and None when it was reloaded; scoring never needs it.
     """
 
-    resume: ParsedResume
     index: LineIndex
     section_of_line: list[str | None]
     weight_of_line: list[float]
     recency_of_line: list[float]
     entry_recency: list[float]
-    mentions_by_id: dict[str, list[SkillMention]] = field(default_factory=dict)
+    mentions_by_id: dict[str, list[Mention]] = field(default_factory=dict)
+    roles: list[Role] = field(default_factory=list)
+    degrees: list[Degree] = field(default_factory=list)
+    parse_quality: float | None = None  # the resume's quality score, when its checks ran
     years: float = 0.0
     years_line: int | None = None  # the line stating the years, when they come from the text
+    resume: ParsedResume | None = field(default=None, compare=False)
     # Look-up tables for the per-pair hot path (1-based line -> value); derived from the lists above.
     _section_by_line: dict[int, str | None] = field(init=False, repr=False, compare=False)
     _weight_by_line: dict[int, float] = field(init=False, repr=False, compare=False)
@@ -137,32 +169,44 @@ class ResumeProfile:
         years: float,
         years_line: int | None,
     ) -> ResumeProfile:
-        mentions: dict[str, list[SkillMention]] = {}
-        for mention in resume.skills:
-            mentions.setdefault(mention.skill_id, []).append(mention)
+        mentions: dict[str, list[Mention]] = {}
+        for m in resume.skills:
+            mentions.setdefault(m.skill_id, []).append(
+                Mention(m.skill_id, m.name, m.category, m.surface, m.line, m.section)
+            )
         return cls(
-            resume=resume,
             index=index,
             section_of_line=section_of_line,
             weight_of_line=weight_of_line,
             recency_of_line=recency_of_line,
             entry_recency=entry_recency,
             mentions_by_id=mentions,
+            roles=[Role(e.title, e.line) for e in resume.experience],
+            degrees=[Degree(e.degree_level, e.degree, e.field, e.line) for e in resume.education],
+            parse_quality=resume.quality_score if resume.quality_checks else None,
             years=years,
             years_line=years_line,
+            resume=resume,
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-safe snapshot of the profile; reload it with `ResumeProfile.from_dict`."""
+        """A JSON-safe snapshot of the profile; reload it with `ResumeProfile.from_dict`.
+
+        Records are stored as arrays (not objects) to keep the snapshot small and fast to decode.
+        """
         return {
             "version": PROFILE_VERSION,
-            "resume": self.resume.model_dump(mode="json"),
+            "lines": self.index.lines,
             "tokens": [" ".join(toks) for toks in self.index.line_tokens],
             "postings": self.index.postings,
             "section_of_line": self.section_of_line,
             "weight_of_line": self.weight_of_line,
             "recency_of_line": self.recency_of_line,
             "entry_recency": self.entry_recency,
+            "mentions": [list(m) for ms in self.mentions_by_id.values() for m in ms],
+            "roles": [list(r) for r in self.roles],
+            "degrees": [list(d) for d in self.degrees],
+            "parse_quality": self.parse_quality,
             "years": self.years,
             "years_line": self.years_line,
         }
@@ -178,14 +222,29 @@ class ResumeProfile:
         version = data.get("version")
         if version != PROFILE_VERSION:
             raise ValueError(f"resume profile version {version!r}, expected {PROFILE_VERSION}")
-        resume = ParsedResume.model_validate(data["resume"])  # pydantic-core: faster than model_construct
-        index = LineIndex.from_stored(
-            resume.text_content.split("\n"), [t.split() for t in data["tokens"]], data["postings"]
-        )
+        index = LineIndex.from_stored(data["lines"], [t.split() for t in data["tokens"]], data["postings"])
+        mentions: dict[str, list[Mention]] = {}
+        for m in data["mentions"]:
+            mention = Mention(*m)
+            found = mentions.get(mention.skill_id)
+            if found is None:
+                mentions[mention.skill_id] = [mention]
+            else:
+                found.append(mention)
         years_line = data["years_line"]
-        return cls._from_parts(
-            resume, index, data["section_of_line"], data["weight_of_line"], data["recency_of_line"],
-            data["entry_recency"], float(data["years"]), None if years_line is None else int(years_line),
+        quality = data["parse_quality"]
+        return cls(
+            index=index,
+            section_of_line=data["section_of_line"],
+            weight_of_line=data["weight_of_line"],
+            recency_of_line=data["recency_of_line"],
+            entry_recency=data["entry_recency"],
+            mentions_by_id=mentions,
+            roles=[Role(*r) for r in data["roles"]],
+            degrees=[Degree(*d) for d in data["degrees"]],
+            parse_quality=None if quality is None else float(quality),
+            years=float(data["years"]),
+            years_line=None if years_line is None else int(years_line),
         )
 
     def line_text(self, number: int | None) -> str | None:

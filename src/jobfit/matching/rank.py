@@ -2,7 +2,7 @@
 
 Results are sorted by overall_score descending; ties are broken by the caller's id (ascending, as a
 string) so the order never depends on input order. Every candidate is scored numerically
-(`engine.overall_score`); only the returned `top_k` are explained (`score_prepared`).
+(`engine.evaluate`); only the returned `top_k` are explained (`engine.explain_evaluated`), from the same numbers.
 The job (or resume) is prepared once; a resume can be
 given already prepared (a `ResumeProfile`, e.g. reloaded with `ResumeProfile.from_dict`) to skip its
 redaction and indexing.
@@ -16,7 +16,7 @@ from typing import TypeVar
 import numpy as np
 
 from jobfit.documents.models import ParsedJob, ParsedResume
-from jobfit.matching.engine import PreparedJob, overall_score, prepare_job, prepare_resume, score_prepared
+from jobfit.matching.engine import PreparedJob, evaluate, explain_evaluated, prepare_job, prepare_resume
 from jobfit.matching.models import MatchResult
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.relations import SkillRelations
@@ -30,20 +30,16 @@ def _ranked(
 ) -> list[tuple[Id, MatchResult]]:
     """Score every (id, profile, job, resume vectors, job vectors) pair numerically, explain the best `top_k`.
 
-    `overall_score` equals `score_prepared(...).overall_score` exactly, so the order (and the tie-break on
-    the id) is the one fully scored pairs would get; only the returned pairs pay for the explanation.
+    Each pair is evaluated once (`engine.evaluate`); the returned ones are explained from those same numbers,
+    so their `overall_score` (and the order, with the tie-break on the id) is what full scoring gives.
     """
-    order = sorted(
-        range(len(pairs)),
-        key=lambda i: (-overall_score(pairs[i][1], pairs[i][2], resume_vectors=pairs[i][3],
-                                      job_vectors=pairs[i][4]), str(pairs[i][0])),
-    )
-    if top_k is not None:
-        order = order[: max(top_k, 0)]
-    return [
-        (pairs[i][0], score_prepared(pairs[i][1], pairs[i][2], resume_vectors=pairs[i][3], job_vectors=pairs[i][4]))
-        for i in order
+    evaluated = [
+        (pid, evaluate(profile, job, resume_vectors=rv, job_vectors=jv)) for pid, profile, job, rv, jv in pairs
     ]
+    evaluated.sort(key=lambda item: (-item[1].overall_score, str(item[0])))
+    if top_k is not None:
+        evaluated = evaluated[: max(top_k, 0)]
+    return [(pid, explain_evaluated(e)) for pid, e in evaluated]
 
 
 def rank_resumes(

@@ -63,9 +63,12 @@ def neighbourhood(relations: SkillRelations, wanted: str) -> dict[str, tuple[str
 
 def closest(related: dict[str, tuple[str, float]], have: Iterable[str]) -> tuple[str | None, float]:
     """The resume skill id most related to the wanted skill (ties broken by id), and its relatedness."""
-    best: tuple[str | None, float] = (None, 0.0)
-    for skill_id in sorted(set(have)):
-        score = related.get(skill_id, ("", 0.0))[1]
-        if score > best[1]:
-            best = (skill_id, score)
-    return best
+    have_ids = have if isinstance(have, (set, frozenset, dict)) else set(have)
+    best_id: str | None = None
+    best_score = 0.0
+    for skill_id, (_, score) in related.items():
+        if score > 0.0 and skill_id in have_ids and (
+            score > best_score or (score == best_score and best_id is not None and skill_id < best_id)
+        ):
+            best_id, best_score = skill_id, score
+    return best_id, best_score

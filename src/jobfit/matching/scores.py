@@ -32,6 +32,7 @@ Change ALGORITHM_VERSION whenever anything here (or in evidence/profile/requirem
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Mapping, Sequence
 
@@ -91,18 +92,26 @@ def score_skills(assessments: Sequence[Assessment]) -> float | None:
     return percent([skill_pair(a.requirement, a.result.score) for a in assessments if a.requirement.kind == "skill"])
 
 
-def keyword_credit(occurrences: int, doc_length: int) -> float:
-    """BM25 term-frequency credit in 0-1: 0 when absent, rising and saturating with repetition."""
+def keyword_saturation(doc_length: int) -> float:
+    """BM25's k1 x length normalisation for a resume of `doc_length` content words."""
+    return KEYWORD_K1 * (1.0 - KEYWORD_B + KEYWORD_B * (max(doc_length, 1) / KEYWORD_AVG_LENGTH))
+
+
+def keyword_credit(occurrences: int, doc_length: int, saturation: float | None = None) -> float:
+    """BM25 term-frequency credit in 0-1: 0 when absent, rising and saturating with repetition.
+
+    `saturation` may pass `keyword_saturation(doc_length)` when the caller scores many terms of one resume.
+    """
     if occurrences <= 0:
         return 0.0
-    norm = 1.0 - KEYWORD_B + KEYWORD_B * (max(doc_length, 1) / KEYWORD_AVG_LENGTH)
-    return occurrences / (occurrences + KEYWORD_K1 * norm)
+    return occurrences / (occurrences + (keyword_saturation(doc_length) if saturation is None else saturation))
 
 
-def keyword_pair(requirement: Requirement, occurrences: int, doc_length: int) -> tuple[float, float]:
+def keyword_pair(requirement: Requirement, occurrences: int, doc_length: int,
+                 saturation: float | None = None) -> tuple[float, float]:
     """(credit, weight) of one salient term inside the keyword sub-score."""
     return (
-        keyword_credit(occurrences, doc_length),
+        keyword_credit(occurrences, doc_length, saturation),
         KEYWORD_WEIGHT[requirement.importance] * requirement.specificity,
     )
 
@@ -135,11 +144,11 @@ def score_experience(
 
 
 def cosine(a: np.ndarray, b: np.ndarray) -> float:
-    na = float(np.linalg.norm(a))
-    nb = float(np.linalg.norm(b))
-    if na == 0.0 or nb == 0.0:
+    na = float(np.dot(a, a))
+    nb = float(np.dot(b, b))
+    if na <= 0.0 or nb <= 0.0:
         return 0.0
-    return float(np.dot(a, b) / (na * nb))
+    return float(np.dot(a, b)) / math.sqrt(na * nb)
 
 
 def score_sections(

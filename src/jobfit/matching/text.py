@@ -7,7 +7,9 @@ the exact words on a resume line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 # Tokens keep technology spellings intact: c++, c#, .net, node.js, ci/cd is split on "/".
 _TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9+#]+)*|\.[a-z][a-z0-9]*")
@@ -114,7 +116,7 @@ class LineIndex:
     Build it from text, or from already tokenised lines with `from_tokens` (no regex work).
     """
 
-    __slots__ = ("_line_sets", "line_tokens", "lines", "postings")
+    __slots__ = ("_counts", "_line_sets", "line_tokens", "lines", "postings")
 
     def __init__(self, text: str) -> None:
         lines = text.split("\n")
@@ -140,6 +142,7 @@ class LineIndex:
         index.lines = lines
         index.line_tokens = line_tokens
         index._line_sets = None
+        index._counts = None
         index.postings = postings
         return index
 
@@ -147,6 +150,7 @@ class LineIndex:
         self.lines: list[str] = lines
         self.line_tokens: list[list[str]] = line_tokens
         self._line_sets: list[frozenset[str]] | None = None
+        self._counts: Counter[str] | None = None
         postings: dict[str, list[int]] = {}  # term -> the lines holding it, ascending, each once
         get = postings.get
         for number, toks in enumerate(line_tokens, start=1):
@@ -167,7 +171,9 @@ class LineIndex:
 
     def count(self, term: str) -> int:
         """Occurrences of a single stemmed term in the whole document."""
-        return sum(self.line_tokens[n - 1].count(term) for n in self.postings.get(term, ()))
+        if self._counts is None:
+            self._counts = Counter(chain.from_iterable(self.line_tokens))
+        return self._counts.get(term, 0)
 
     def phrase_lines(self, terms: tuple[str, ...]) -> list[int]:
         """Lines holding every term of the phrase, contiguous and in order (1-based)."""
@@ -186,13 +192,16 @@ class LineIndex:
                 found.append(number)
         return found
 
-    def phrase_count(self, terms: tuple[str, ...]) -> int:
-        """Occurrences of the phrase (contiguous, in order) across all lines."""
+    def phrase_count(self, terms: tuple[str, ...], lines: list[int] | None = None) -> int:
+        """Occurrences of the phrase (contiguous, in order) across all lines.
+
+        `lines` may pass `phrase_lines(terms)` when the caller already has it.
+        """
         if len(terms) == 1:
             return self.count(terms[0])
         width = len(terms)
         total = 0
-        for number in self.phrase_lines(terms):
+        for number in self.phrase_lines(terms) if lines is None else lines:
             toks = self.line_tokens[number - 1]
             total += sum(1 for i in range(len(toks) - width + 1) if tuple(toks[i : i + width]) == terms)
         return total

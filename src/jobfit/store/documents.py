@@ -8,17 +8,19 @@ without parsing the file again.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
 from jobfit.documents.models import DocumentMetadata, ParsedJob, ParsedResume, Section
 from jobfit.store.files import FileStore
-from jobfit.store.models import JobDescription, JobEmbedding, Resume, ResumeEmbedding
+from jobfit.store.models import JobDescription, JobEmbedding, Resume, ResumeEmbedding, ResumeProfileRow
 
 _RESUME_EXTRA = ("experience", "total_years_experience", "education", "skills", "quality_checks")
 _JOB_EXTRA = ("text_content", "required_skills", "preferred_skills", "min_years", "degree_level", "degree_field")
@@ -28,23 +30,40 @@ def _sections_json(sections: Mapping[str, Section]) -> dict[str, Any]:
     return {name: s.model_dump() for name, s in sections.items()}
 
 
-def resume_metadata(parsed: ParsedResume, *, storage_key: str | None,
-                    profile: dict[str, Any] | None = None) -> dict[str, Any]:
+def resume_metadata(parsed: ParsedResume, *, storage_key: str | None) -> dict[str, Any]:
     meta = parsed.metadata.model_dump()
     meta.update(parsed.model_dump(include=set(_RESUME_EXTRA), mode="json"))
     meta["storage_key"] = storage_key
-    if profile is not None:
-        meta["profile"] = profile
     return meta
 
 
 def public_metadata(row: Resume | JobDescription) -> dict[str, Any]:
-    """What the API shows of `metadata`: not where the file is stored, nor the ranking profile."""
+    """What the API shows of `metadata`: not where the file is stored."""
     return {k: v for k, v in (row.metadata_ or {}).items() if k not in ("storage_key", "profile")}
 
 
-def stored_profile(row: Resume) -> dict[str, Any] | None:
-    return (row.metadata_ or {}).get("profile")
+def profile_row(resume_id: uuid.UUID, profile: Mapping[str, Any]) -> dict[str, Any]:
+    """The `resume_profiles` row of a prepared profile (`ResumeProfile.to_dict()`), as compact JSON text."""
+    return {"resume_id": resume_id, "version": int(profile["version"]),
+            "profile": json.dumps(profile, separators=(",", ":"), ensure_ascii=False)}
+
+
+def save_profiles(session: Session, profiles: Mapping[uuid.UUID, Mapping[str, Any]]) -> None:
+    """Insert or replace the stored profiles of these resumes (e.g. rebuilt after a version change)."""
+    if not profiles:
+        return
+    stmt = pg_insert(ResumeProfileRow).values([profile_row(rid, p) for rid, p in profiles.items()])
+    session.execute(stmt.on_conflict_do_update(
+        index_elements=[ResumeProfileRow.resume_id],
+        set_={"version": stmt.excluded.version, "profile": stmt.excluded.profile},
+    ))
+
+
+def stored_profiles(session: Session, resume_ids: list[uuid.UUID], version: int) -> dict[uuid.UUID, str]:
+    """The JSON text of the stored profiles of `version` among these resumes (absent: none or another version)."""
+    rows = session.execute(select(ResumeProfileRow.resume_id, ResumeProfileRow.profile)
+                           .where(ResumeProfileRow.resume_id.in_(resume_ids), ResumeProfileRow.version == version))
+    return {rid: profile for rid, profile in rows}
 
 
 def parsed_resume(row: Resume) -> ParsedResume:
@@ -104,13 +123,15 @@ def add_resume(session: Session, files: FileStore, *, user_id: uuid.UUID, title:
         row = Resume(
             user_id=user_id, title=title or filename, original_filename=filename,
             file_type=parsed.metadata.file_type, file_size=len(data), content_text=parsed.text_content,
-            metadata_=resume_metadata(parsed, storage_key=key, profile=profile),
+            metadata_=resume_metadata(parsed, storage_key=key),
             contact_info=parsed.contact_info.model_dump(mode="json"),
             sections=_sections_json(parsed.sections), quality_score=round(parsed.quality_score, 2),
         )
         session.add(row)
         session.flush()
         session.add_all(_vector_rows(ResumeEmbedding, "resume_id", row.id, chunks, vectors, model))
+        if profile is not None:
+            session.add(ResumeProfileRow(**profile_row(row.id, profile)))
         if commit:
             session.commit()
         else:
@@ -164,19 +185,32 @@ def page(session: Session, model: type, limit: int, offset: int) -> tuple[list[A
     return list(rows), total
 
 
+def _binary_vector(model: type) -> Any:
+    """The vector column in pgvector's binary wire form (`vector_send`: int16 dim, int16 0, big-endian float32s).
+
+    Decoding it is one `np.frombuffer`; the text form costs a Python float() per dimension, which made
+    loading ranking candidates' vectors the slowest step after their profiles.
+    """
+    return func.vector_send(model.embedding_vector)
+
+
+def _decode_vector(raw: bytes) -> np.ndarray:
+    return np.frombuffer(raw, dtype=">f4", offset=4).astype(np.float32)
+
+
 def vectors_of(session: Session, model: type, fk_column: Any, owner_id: uuid.UUID) -> dict[str, np.ndarray]:
-    rows = session.execute(select(model.embedding_type, model.embedding_vector).where(fk_column == owner_id))
-    return {kind: np.asarray(vec, dtype=np.float32) for kind, vec in rows if vec is not None}
+    rows = session.execute(select(model.embedding_type, _binary_vector(model)).where(fk_column == owner_id))
+    return {kind: _decode_vector(raw) for kind, raw in rows if raw is not None}
 
 
 def vectors_of_many(session: Session, model: type, fk_column: Any,
                     owner_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, np.ndarray]]:
     out: dict[uuid.UUID, dict[str, np.ndarray]] = {i: {} for i in owner_ids}
-    rows = session.execute(select(fk_column, model.embedding_type, model.embedding_vector)
+    rows = session.execute(select(fk_column, model.embedding_type, _binary_vector(model))
                            .where(fk_column.in_(owner_ids)))
-    for owner, kind, vec in rows:
-        if vec is not None:
-            out[owner][kind] = np.asarray(vec, dtype=np.float32)
+    for owner, kind, raw in rows:
+        if raw is not None:
+            out[owner][kind] = _decode_vector(raw)
     return out
 
 

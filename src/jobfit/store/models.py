@@ -99,6 +99,18 @@ class JobDescription(Base):
     updated_at: Mapped[datetime] = _created()
 
 
+class ResumeProfileRow(Base):
+    """The prepared matching profile of a resume (JSON text of `ResumeProfile.to_dict`), read by ranking."""
+
+    __tablename__ = "resume_profiles"
+    resume_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("resumes.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    profile: Mapped[str] = mapped_column(Text, nullable=False)
+    created_at: Mapped[datetime] = _created()
+
+
 class ResumeEmbedding(Base):
     __tablename__ = "resume_embeddings"
     id: Mapped[uuid.UUID] = _id()

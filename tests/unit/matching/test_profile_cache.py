@@ -74,12 +74,12 @@ def test_from_dict_rebuilds_the_same_profile():
     for resume in _real_resumes(5):
         fresh = prepare_resume(resume)
         loaded = ResumeProfile.from_dict(fresh.to_dict())
-        assert loaded.resume == fresh.resume
+        assert loaded.resume is None and fresh.resume is not None
         assert loaded.index.lines == fresh.index.lines
         assert loaded.index.line_tokens == fresh.index.line_tokens
         assert loaded.index.postings == fresh.index.postings
         for name in ("section_of_line", "weight_of_line", "recency_of_line", "entry_recency", "mentions_by_id",
-                     "years", "years_line"):
+                     "roles", "degrees", "parse_quality", "years", "years_line"):
             assert getattr(loaded, name) == getattr(fresh, name), name
 
 
@@ -88,8 +88,8 @@ def test_stored_index_and_line_weights_equal_a_rebuild_after_json():
     for resume in _real_resumes(8):
         fresh = prepare_resume(resume)
         loaded = ResumeProfile.from_dict(json.loads(json.dumps(fresh.to_dict())))
-        rebuilt = ResumeProfile.build(loaded.resume)
-        assert loaded.index.postings == rebuilt.index.postings == LineIndex(loaded.resume.text_content).postings
+        rebuilt = ResumeProfile.build(fresh.resume)
+        assert loaded.index.postings == rebuilt.index.postings == LineIndex(fresh.resume.text_content).postings
         assert loaded.index.line_tokens == rebuilt.index.line_tokens
         for name in ("section_of_line", "weight_of_line", "recency_of_line", "entry_recency", "years", "years_line"):
             assert getattr(loaded, name) == getattr(rebuilt, name), name
@@ -222,3 +222,157 @@ def test_rank_resumes_returns_score_match_results_in_full_order(jobs):
             expected = full if top_k is None else full[:top_k]
             assert [i for i, _ in ranked] == [i for i, _ in expected]
             assert [_dump(r) for _, r in ranked] == [_dump(r) for _, r in expected]
+
+
+# The straightforward version of the evidence search (a list of candidate objects, then min by key), kept
+# here as the reference the lean single-pass scan in `evidence.py` must equal.
+from jobfit.matching.evidence import (  # noqa: E402
+    DEPTH_BASE,
+    DEPTH_LINES,
+    DEPTH_STEP,
+    MET_AT,
+    QUALITY,
+    WORDS_MIN_SHARE,
+    WORDS_QUALITY,
+    Candidate,
+    _normalise,
+)
+from jobfit.matching.requirements import Requirement  # noqa: E402
+
+
+def _ref_taxonomy_hits(profile: ResumeProfile, req: Requirement) -> list[str]:
+    """The resume's skills that are the wanted one or its taxonomy neighbours, in `mentions_by_id` order."""
+    mentions_by_id = profile.mentions_by_id
+    related = req.related
+    if len(related) < len(mentions_by_id):
+        order = {s: i for i, s in enumerate(profile.mentions_by_id)}
+        hits = [s for s in related if s in mentions_by_id]
+        if req.skill_id in mentions_by_id and req.skill_id not in related:
+            hits.append(req.skill_id)
+        hits.sort(key=order.__getitem__)
+        return hits
+    return [s for s in mentions_by_id if s == req.skill_id or s in related]
+
+
+def _ref_lexical(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
+    out: list[Candidate] = []
+    forms = [(req.terms, "exact")] + [(a, "alias") for a in req.aliases]
+    for terms, how in forms:
+        if not terms:
+            continue
+        for number in profile.index.phrase_lines(terms):
+            out.append(Candidate(how, 1.0, number, profile.section(number), profile.weight(number)))
+    return out
+
+
+def _ref_taxonomy_hits(profile: ResumeProfile, req: Requirement) -> list[str]:
+    """The resume's skills that are the wanted one or its taxonomy neighbours, in `mentions_by_id` order."""
+    mentions_by_id = profile.mentions_by_id
+    related = req.related
+    if len(related) < len(mentions_by_id):
+        order = {s: i for i, s in enumerate(profile.mentions_by_id)}
+        hits = [s for s in related if s in mentions_by_id]
+        if req.skill_id in mentions_by_id and req.skill_id not in related:
+            hits.append(req.skill_id)
+        hits.sort(key=order.__getitem__)
+        return hits
+    return [s for s in mentions_by_id if s == req.skill_id or s in related]
+
+
+def _ref_taxonomy(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
+    out: list[Candidate] = []
+    if req.skill_id is None:
+        return out
+    mentions_by_id = profile.mentions_by_id
+    related = req.related
+    for skill_id in _ref_taxonomy_hits(profile, req):
+        if skill_id == req.skill_id:
+            kind, score = "exact", 1.0
+        else:
+            kind, score = related[skill_id]
+        for mention in mentions_by_id[skill_id]:
+            how = kind
+            if kind == "exact" and _normalise(mention.surface) != _normalise(req.label):
+                how = "alias"
+            quality = 1.0 if kind == "exact" else min(QUALITY[kind], score * QUALITY[kind] / 0.7)
+            line = mention.line
+            if line is not None and profile.line_text(line) is None:
+                continue  # the mention's line was redacted (e.g. a name that looks like a skill)
+            section = profile.section(line) or mention.section
+            out.append(Candidate(how, quality, line, section, profile.weight(line, section), mention.name))
+    return out
+
+
+def _ref_partial_words(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
+    if len(req.terms) < 2:
+        return []
+    line, share = profile.index.best_partial_line(req.terms)
+    if line is None or share < WORDS_MIN_SHARE:
+        return []
+    return [Candidate("words", WORDS_QUALITY * share, line, profile.section(line), profile.weight(line))]
+
+
+def _ref_evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Candidate | None, str, float, int]:
+    """(evidence candidate, status, rounded score, occurrences) of a skill or keyword requirement."""
+    candidates = _ref_lexical(profile, req) + _ref_taxonomy(profile, req)
+    if not any(c.quality >= MET_AT for c in candidates):
+        candidates += _ref_partial_words(profile, req)
+    strong_lines = {c.line for c in candidates if c.quality >= MET_AT}
+    occurrences = (
+        sum(profile.index.phrase_count(t) for t in (req.terms, *req.aliases) if t) if req.terms else 0
+    )
+    if not candidates:
+        return None, "missing", 0.0, occurrences
+    strong = [c for c in candidates if c.quality >= MET_AT]
+    top = min(candidates, key=Candidate.key)
+    depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_lines) - 1, 0), DEPTH_LINES)
+    if strong:  # met: the evidence is the best full match, even if a related skill sits on a better line
+        best = min(strong, key=Candidate.key)
+        score = min(1.0, max(best.value * depth, top.value * DEPTH_BASE))
+        status = "met"
+    else:
+        best = top
+        score = min(1.0, best.value * DEPTH_BASE)
+        status = "partial"
+    return best, status, round(score, 4), max(occurrences, len(strong_lines))
+
+
+
+
+def _postings_and_resumes():
+    postings = [parse_job(title=t, description=d, requirements=r) for t, d, r in JOBS]
+    folder = evaldata_dir() / "skillspan_job_postings"
+    if (folder / "test.json").is_file():
+        by_idx: dict[int, list[str]] = {}
+        for line in (folder / "test.json").read_text().splitlines()[:400]:
+            row = json.loads(line)
+            by_idx.setdefault(row["idx"], []).append(" ".join(row["tokens"]))
+        postings += [parse_job(title="Posting", description="\n".join(s)) for s in list(by_idx.values())[:8]]
+    profiles = [ResumeProfile.from_dict(json.loads(json.dumps(prepare_resume(r).to_dict())))
+                for r in _real_resumes(10)]
+    return postings, profiles
+
+
+def test_evidence_scan_equals_the_straightforward_version_on_real_postings():
+    """The single-pass scan picks the same evidence (how, line, section) and numbers as the candidate list."""
+    from jobfit.matching.evidence import assess_skill, skill_numbers
+
+    postings, profiles = _postings_and_resumes()
+    checked = 0
+    for profile in profiles:
+        for job in postings:
+            for req in prepare_job(job).requirements:
+                if req.kind not in ("skill", "keyword"):
+                    continue
+                best, status, score, occurrences = _ref_evaluate(profile, req)
+                full = assess_skill(profile, req)
+                got = full.result
+                assert (got.status, got.score, full.occurrences) == (status, score, occurrences)
+                assert skill_numbers(profile, req) == (status, score, occurrences)
+                if best is None:
+                    assert got.how is None and got.line is None
+                else:
+                    assert (got.how, got.line, got.section) == (best.how, best.line, best.section)
+                    assert full.related_skill == (best.name if best.how in {"child", "parent", "related"} else None)
+                checked += 1
+    assert checked > 300

@@ -6,6 +6,7 @@ gaps, strengths). Ids that do not exist or belong to someone else are 404 alike 
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -18,8 +19,8 @@ from sqlalchemy.orm import Session
 from jobfit.api import workflows
 from jobfit.api.deps import CurrentUser, Db, get_or_404
 from jobfit.api.schemas import Page
-from jobfit.documents.models import ParsedJob, ParsedResume
-from jobfit.matching import ResumeProfile, rank_jobs, rank_resumes
+from jobfit.documents.models import ParsedJob
+from jobfit.matching import PROFILE_VERSION, ResumeProfile, prepare_resume, rank_jobs, rank_resumes
 from jobfit.matching.models import MatchResult
 from jobfit.perf import paused_gc
 from jobfit.store import documents, matches
@@ -123,22 +124,24 @@ def delete_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> Response:
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-def prepared_resumes(db: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, ResumeProfile | ParsedResume]:
-    """Candidates for scoring: the profile stored at upload when it is of the current version (only that
-    JSON is fetched), else the resume rebuilt from its row and prepared again by the engine."""
-    out: dict[uuid.UUID, ResumeProfile | ParsedResume] = {}
-    stale: list[uuid.UUID] = []
-    for rid, stored in db.execute(select(Resume.id, Resume.metadata_["profile"]).where(Resume.id.in_(ids))):
-        if not isinstance(stored, dict):
-            stale.append(rid)
-            continue
+def prepared_resumes(db: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, ResumeProfile]:
+    """Candidates for scoring: the profiles stored at upload (`resume_profiles`, JSON text decoded here).
+
+    A resume without a profile of the current `PROFILE_VERSION` (stored by an older version) is rebuilt
+    from its row, prepared again, and its profile saved in the caller's transaction, so it is rebuilt once.
+    """
+    out: dict[uuid.UUID, ResumeProfile] = {}
+    for rid, stored in documents.stored_profiles(db, ids, PROFILE_VERSION).items():
         try:
-            out[rid] = ResumeProfile.from_dict(stored)
-        except (ValueError, KeyError, TypeError):  # stored by an older version
-            stale.append(rid)
+            out[rid] = ResumeProfile.from_dict(json.loads(stored))
+        except (ValueError, KeyError, TypeError):  # damaged: rebuild below
+            continue
+    stale = [i for i in ids if i not in out]
     if stale:
-        for row in db.scalars(select(Resume).where(Resume.id.in_(stale))):
-            out[row.id] = documents.parsed_resume(row)
+        rebuilt = {row.id: prepare_resume(documents.parsed_resume(row))
+                   for row in db.scalars(select(Resume).where(Resume.id.in_(stale)))}
+        documents.save_profiles(db, {rid: p.to_dict() for rid, p in rebuilt.items()})
+        out.update(rebuilt)
     return out
 
 
