@@ -8,7 +8,7 @@ computes sub-scores, overall and confidence scores, and explains them. It is pur
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +31,9 @@ class PreparedJob:
     requirements: tuple[Requirement, ...]
     seniority: int | None
     relevance: tuple[dict[str, float], dict[str, int]] | None = None  # `explain.job_relevance` of the requirements
+    # Per requirement: its weight in the skills sub-score (None: not a skill) and in the keyword sub-score
+    # (None: no terms), computed once for all the resumes the job is scored against.
+    weights: tuple[tuple[float | None, float | None], ...] = ()
 
 
 def prepare_resume(resume: ParsedResume) -> ResumeProfile:
@@ -54,6 +57,18 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         requirements=tuple(requirements),
         seniority=background.job_seniority(job.experience_level, job.title, job.min_years),
         relevance=explain.job_relevance(requirements),
+        weights=_weights(requirements),
+    )
+
+
+def _weights(requirements: Sequence[Requirement]) -> tuple[tuple[float | None, float | None], ...]:
+    """`PreparedJob.weights`: each requirement's (skills sub-score weight, keyword sub-score weight)."""
+    return tuple(
+        (
+            scores.skill_weight(req) if req.kind == "skill" else None,
+            scores.keyword_weight(req) if req.kind in ("skill", "keyword") and req.terms else None,
+        )
+        for req in requirements
     )
 
 
@@ -109,16 +124,16 @@ def evaluate(
     keyword_pairs: list[tuple[float, float]] = []
     background_scores: dict[str, float] = {}
     entries: list[Evaluation | Assessment] = []
-    length = doc_length(profile)
-    saturation = scores.keyword_saturation(length)
-    for req in prepared.requirements:
+    saturation = scores.keyword_saturation(doc_length(profile))
+    weights = prepared.weights or _weights(prepared.requirements)
+    for req, (skill_weight, keyword_weight) in zip(prepared.requirements, weights, strict=True):
         if req.kind in ("skill", "keyword"):
             evaluation = evaluate_skill(profile, req)
             entries.append(evaluation)
-            if req.kind == "skill":
-                skill_pairs.append(scores.skill_pair(req, evaluation[2]))
-            if req.terms:
-                keyword_pairs.append(scores.keyword_pair(req, evaluation[3], length, saturation))
+            if skill_weight is not None:
+                skill_pairs.append((evaluation[2], skill_weight))
+            if keyword_weight is not None:
+                keyword_pairs.append((scores.keyword_credit(evaluation[3], 0, saturation), keyword_weight))
         else:
             assessment = _assess_background(profile, req)
             entries.append(assessment)

@@ -101,6 +101,8 @@ def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Candidate | Non
     the best other candidate; the `Candidate` object is built only for the one that becomes the evidence.
     """
     index = profile.index
+    if req.skill_id is None and not req.aliases and len(req.terms) == 1 and req.terms[0] not in index.postings:
+        return None, "missing", 0.0, 0  # a one-word keyword absent from the resume (the most common case)
     weight = profile.weight
     strong_key: _Key | None = None  # best candidate of quality >= MET_AT
     strong_at: tuple[str, int | None, str | None, object] | None = None  # (how, line, section, mention)

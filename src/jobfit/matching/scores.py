@@ -33,7 +33,6 @@ Change ALGORITHM_VERSION whenever anything here (or in evidence/profile/requirem
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -74,6 +73,16 @@ SECTION_PAIRS: dict[str, tuple[str, tuple[str, ...], float]] = {
 }
 
 
+def resume_vector_kinds() -> tuple[str, ...]:
+    """The resume embedding types `score_sections` reads (the others need not be loaded for scoring)."""
+    return tuple(dict.fromkeys(resume_key for resume_key, _, _ in SECTION_PAIRS.values()))
+
+
+def job_vector_kinds() -> tuple[str, ...]:
+    """The job embedding types `score_sections` reads."""
+    return tuple(dict.fromkeys(k for _, job_keys, _ in SECTION_PAIRS.values() for k in job_keys))
+
+
 def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float | None:
     """sum(w x s) / sum(w) over (score, weight) pairs, None when there is no weight."""
     total = sum(w for _, w in pairs)
@@ -82,9 +91,14 @@ def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float | None:
     return sum(s * w for s, w in pairs) / total
 
 
+def skill_weight(requirement: Requirement) -> float:
+    """A skill requirement's weight inside the skills sub-score."""
+    return requirement.weight * requirement.specificity
+
+
 def skill_pair(requirement: Requirement, score: float) -> tuple[float, float]:
     """(score, weight) of one skill requirement inside the skills sub-score."""
-    return score, requirement.weight * requirement.specificity
+    return score, skill_weight(requirement)
 
 
 def score_skills(assessments: Sequence[Assessment]) -> float | None:
@@ -107,13 +121,15 @@ def keyword_credit(occurrences: int, doc_length: int, saturation: float | None =
     return occurrences / (occurrences + (keyword_saturation(doc_length) if saturation is None else saturation))
 
 
+def keyword_weight(requirement: Requirement) -> float:
+    """A salient term's weight inside the keyword sub-score."""
+    return KEYWORD_WEIGHT[requirement.importance] * requirement.specificity
+
+
 def keyword_pair(requirement: Requirement, occurrences: int, doc_length: int,
                  saturation: float | None = None) -> tuple[float, float]:
     """(credit, weight) of one salient term inside the keyword sub-score."""
-    return (
-        keyword_credit(occurrences, doc_length, saturation),
-        KEYWORD_WEIGHT[requirement.importance] * requirement.specificity,
-    )
+    return keyword_credit(occurrences, doc_length, saturation), keyword_weight(requirement)
 
 
 def score_keywords(assessments: Sequence[Assessment]) -> float | None:
@@ -181,6 +197,12 @@ def overall(components: Mapping[str, float | None]) -> tuple[float, dict[str, fl
     return score, {k: round(w, 4) for k, w in weights.items()}
 
 
+def _pstdev(values: Sequence[float]) -> float:
+    """Population standard deviation in plain floats (`statistics.pstdev` works in exact fractions: slow)."""
+    mean = sum(values) / len(values)
+    return math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
+
+
 def confidence(
     parse_quality: float | None, n_requirements: int, subscores: Sequence[float]
 ) -> tuple[float, dict[str, float]]:
@@ -191,7 +213,7 @@ def confidence(
     """
     parse = 0.5 if parse_quality is None else max(0.0, min(1.0, parse_quality / 100.0))
     specificity = min(1.0, n_requirements / 8.0)
-    spread = statistics.pstdev(subscores) if len(subscores) >= 2 else 20.0
+    spread = _pstdev(subscores) if len(subscores) >= 2 else 20.0
     agreement = max(0.0, 1.0 - spread / 40.0)
     parts = {"parse_quality": parse, "job_specificity": specificity, "agreement": agreement}
     value = 100.0 * (0.4 * parse + 0.35 * specificity + 0.25 * agreement)

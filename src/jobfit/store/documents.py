@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -203,11 +203,14 @@ def vectors_of(session: Session, model: type, fk_column: Any, owner_id: uuid.UUI
     return {kind: _decode_vector(raw) for kind, raw in rows if raw is not None}
 
 
-def vectors_of_many(session: Session, model: type, fk_column: Any,
-                    owner_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, np.ndarray]]:
+def vectors_of_many(session: Session, model: type, fk_column: Any, owner_ids: list[uuid.UUID],
+                    kinds: Sequence[str] | None = None) -> dict[uuid.UUID, dict[str, np.ndarray]]:
+    """The vectors of many documents by id and embedding type (only `kinds`, when given)."""
     out: dict[uuid.UUID, dict[str, np.ndarray]] = {i: {} for i in owner_ids}
-    rows = session.execute(select(fk_column, model.embedding_type, _binary_vector(model))
-                           .where(fk_column.in_(owner_ids)))
+    query = select(fk_column, model.embedding_type, _binary_vector(model)).where(fk_column.in_(owner_ids))
+    if kinds is not None:
+        query = query.where(model.embedding_type.in_(list(kinds)))
+    rows = session.execute(query)
     for owner, kind, raw in rows:
         if raw is not None:
             out[owner][kind] = _decode_vector(raw)

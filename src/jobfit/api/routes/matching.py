@@ -22,6 +22,7 @@ from jobfit.api.schemas import Page
 from jobfit.documents.models import ParsedJob
 from jobfit.matching import PROFILE_VERSION, ResumeProfile, prepare_resume, rank_jobs, rank_resumes
 from jobfit.matching.models import MatchResult
+from jobfit.matching.scores import job_vector_kinds, resume_vector_kinds
 from jobfit.perf import paused_gc
 from jobfit.store import documents, matches
 from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
@@ -150,7 +151,8 @@ def rank_resume_candidates(db: Session, job: ParsedJob, job_vectors: dict, ids: 
     """Load the candidates' stored profiles and vectors and rank them (the second stage of ranking)."""
     with paused_gc():
         candidates = prepared_resumes(db, ids)
-        vectors = documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id, ids)
+        vectors = documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id, ids,
+                                            resume_vector_kinds())
         return rank_resumes(job, [(i, candidates[i], vectors[i]) for i in ids if i in candidates], top_k,
                             job_vectors=job_vectors)
 
@@ -193,7 +195,7 @@ def rank_jobs_for_resume(body: RankJobsIn, db: Db, user: CurrentUser) -> RankOut
                              matches.nearest_jobs)
     with paused_gc():
         rows = {j.id: j for j in db.scalars(select(JobDescription).where(JobDescription.id.in_(ids)))}
-        vectors = documents.vectors_of_many(db, JobEmbedding, JobEmbedding.job_id, ids)
+        vectors = documents.vectors_of_many(db, JobEmbedding, JobEmbedding.job_id, ids, job_vector_kinds())
         ranked = rank_jobs(documents.parsed_resume(resume),
                            [(i, documents.parsed_job(rows[i]), vectors[i]) for i in ids if i in rows],
                            body.top_k, resume_vectors=resume_vectors)
