@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -21,6 +21,8 @@ from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.redact import redact_resume
 from jobfit.matching.relations import SkillRelations, default_relations, neighbourhood
 from jobfit.matching.requirements import Requirement, extract_requirements
+from jobfit.matching.specificity import tfidf_query
+from jobfit.matching.text import content_tokens
 
 Vectors = Mapping[str, np.ndarray]
 
@@ -34,6 +36,8 @@ class PreparedJob:
     # Per requirement: its weight in the skills sub-score (None: not a skill) and in the keyword sub-score
     # (None: no terms), computed once for all the resumes the job is scored against.
     weights: tuple[tuple[float | None, float | None], ...] = ()
+    # `specificity.tfidf_query` of the job's whole text, for the lexical component.
+    terms: Mapping[str, float] = field(default_factory=dict)
 
 
 def prepare_resume(resume: ParsedResume) -> ResumeProfile:
@@ -58,6 +62,7 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         seniority=background.job_seniority(job.experience_level, job.title, job.min_years),
         relevance=explain.job_relevance(requirements),
         weights=_weights(requirements),
+        terms=tfidf_query(content_tokens(job.text_content)),
     )
 
 
@@ -120,8 +125,8 @@ def evaluate(
     job_vectors: Vectors | None = None,
 ) -> Evaluated:
     """Score a prepared pair numerically (what ranking does for every candidate); `explain` it if needed."""
-    skill_pairs: list[tuple[float, float]] = []
-    keyword_pairs: list[tuple[float, float]] = []
+    skill_pairs: list[tuple[int | None, tuple[float, float]]] = []
+    keyword_pairs: list[tuple[int | None, tuple[float, float]]] = []
     background_scores: dict[str, float] = {}
     entries: list[Evaluation | Assessment] = []
     saturation = scores.keyword_saturation(doc_length(profile))
@@ -131,15 +136,15 @@ def evaluate(
             evaluation = evaluate_skill(profile, req)
             entries.append(evaluation)
             if skill_weight is not None:
-                skill_pairs.append((evaluation[2], skill_weight))
+                skill_pairs.append((req.group, (evaluation[2], skill_weight)))
             if keyword_weight is not None:
-                keyword_pairs.append((scores.keyword_credit(evaluation[3], 0, saturation), keyword_weight))
+                keyword_pairs.append((req.group, (scores.keyword_credit(evaluation[3], 0, saturation), keyword_weight)))
         else:
             assessment = _assess_background(profile, req)
             entries.append(assessment)
             background_scores.setdefault(req.kind, assessment.result.score)
     components, _, _ = _components(
-        profile, prepared, scores.percent(skill_pairs), scores.percent(keyword_pairs), background_scores,
+        profile, prepared, scores.group_percent(skill_pairs), scores.group_percent(keyword_pairs), background_scores,
         resume_vectors, job_vectors,
     )
     return Evaluated(profile, prepared, entries, _pct(scores.overall(components)[0], 0.0), resume_vectors,
@@ -174,6 +179,7 @@ def _components(
         "experience": experience_score,
         "education": education_score,
         "keywords": keyword_score,
+        "lexical": scores.score_lexical(prepared.terms, profile.index.count, profile.lexical_norm),
         "semantic": semantic,
     }
     return components, section_scores, semantic

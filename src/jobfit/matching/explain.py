@@ -30,8 +30,11 @@ def summary(
     skills = [a for a in assessments if a.requirement.kind == "skill"]
     required = [a for a in skills if a.requirement.importance == "required"]
     met = [a for a in required if a.result.status == "met"]
-    partial = [a for a in required if a.result.status == "partial"]
-    missing = [a for a in required if a.result.status == "missing"]
+    # Alternatives ("Python, Ruby or Java") met by one of their skills are not reported as partial or missing.
+    met_groups = _met_groups(assessments)
+    unmet = [a for a in required if a.requirement.group is None or a.requirement.group not in met_groups]
+    partial = [a for a in unmet if a.result.status == "partial"]
+    missing = [a for a in unmet if a.result.status == "missing"]
     parts = [f"Overall match {overall:.0f}/100 (confidence {confidence:.0f}/100)."]
     if required:
         sentence = f"The resume shows {len(met)} of {len(required)} required skills"
@@ -64,12 +67,18 @@ def summary(
     return " ".join(parts)
 
 
+def _met_groups(assessments: Sequence[Assessment]) -> set[int]:
+    """Groups of alternative skills (`Requirement.group`) that one of their members meets."""
+    return {a.requirement.group for a in assessments if a.requirement.group is not None and a.result.status == "met"}
+
+
 def skill_gaps(assessments: Sequence[Assessment]) -> list[SkillGap]:
     """Missing or partly shown skills: required first, then by weight, then in the job's order."""
     order = {"required": 0, "preferred": 1}
+    met_groups = _met_groups(assessments)  # a list of alternatives met by one of its skills leaves no gap
     gaps = [
         (i, a) for i, a in enumerate(assessments)
-        if a.requirement.kind == "skill" and a.result.status != "met"
+        if a.requirement.kind == "skill" and a.result.status != "met" and a.requirement.group not in met_groups
     ]
     gaps.sort(key=lambda p: (order[p[1].requirement.importance], p[1].result.status == "partial",
                              -p[1].requirement.weight, p[0]))

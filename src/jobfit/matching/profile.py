@@ -8,11 +8,14 @@ current role counts more than the same word in a bare Skills list or a role from
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, NamedTuple
 
 from jobfit.documents.models import ExperienceEntry, ParsedResume
+from jobfit.matching.specificity import tfidf_norm
 from jobfit.matching.text import LineIndex
 
 # How much a line of each section counts as evidence of a skill (1.0 = used in a job).
@@ -33,7 +36,7 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-PROFILE_VERSION = 3
+PROFILE_VERSION = 4
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
@@ -106,6 +109,7 @@ class ResumeProfile:
     parse_quality: float | None = None  # the resume's quality score, when its checks ran
     years: float = 0.0
     years_line: int | None = None  # the line stating the years, when they come from the text
+    lexical_norm: float = 0.0  # length of the whole text's TF-IDF vector (`specificity.tfidf_norm`)
     resume: ParsedResume | None = field(default=None, compare=False)
     # Look-up tables for the per-pair hot path (1-based line -> value); derived from the lists above.
     _section_by_line: dict[int, str | None] = field(init=False, repr=False, compare=False)
@@ -186,6 +190,7 @@ class ResumeProfile:
             parse_quality=resume.quality_score if resume.quality_checks else None,
             years=years,
             years_line=years_line,
+            lexical_norm=tfidf_norm(Counter(chain.from_iterable(index.line_tokens))),
             resume=resume,
         )
 
@@ -209,6 +214,7 @@ class ResumeProfile:
             "parse_quality": self.parse_quality,
             "years": self.years,
             "years_line": self.years_line,
+            "lexical_norm": self.lexical_norm,
         }
 
     @classmethod
@@ -245,6 +251,7 @@ class ResumeProfile:
             parse_quality=None if quality is None else float(quality),
             years=float(data["years"]),
             years_line=None if years_line is None else int(years_line),
+            lexical_norm=float(data["lexical_norm"]),
         )
 
     def line_text(self, number: int | None) -> str | None:

@@ -8,11 +8,12 @@ Each carries a weight used inside its sub-score; the sub-score weights live in `
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Literal
 
 from pydantic import BaseModel
 
-from jobfit.documents.models import ParsedJob
+from jobfit.documents.models import ParsedJob, SkillMention
 from jobfit.matching.keywords import salient_keywords
 from jobfit.matching.models import Importance
 from jobfit.matching.specificity import phrase_specificity
@@ -26,6 +27,17 @@ PREFERRED_WEIGHT = 0.4
 # Soft skills ("communication", "teamwork") are asked for almost everywhere and tell candidates apart
 # least: they count half inside the skills sub-score.
 SOFT_SKILL_FACTOR = 0.5
+# A list of alternatives asks for any one of them: "languages such as Python, Ruby or Java", "React, Vue, or
+# Angular", "at least one framework (JSF, Spring MVC)". A list is two or more skills written next to each
+# other on a line, separated only by commas, slashes or one "and"/"or"; it is a list of alternatives when one
+# separator is an "or", or when a lead-in phrase ("such as", "e.g.", "at least one") precedes it in its clause.
+_LIST_GAP_RE = re.compile(r"[\s,/]*(?:(?:and/or|or|and)\b[\s,]*)?", re.IGNORECASE)
+_OR_GAP_RE = re.compile(r"\bor\b", re.IGNORECASE)
+_ALTERNATIVES_LEAD_RE = re.compile(
+    r"\b(?:such as|e\.g\.|for example|for instance|like|one of|any of|at least one|one or more)(?:\W|$)",
+    re.IGNORECASE,
+)
+_CLAUSE_END_RE = re.compile(r"[;:]|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)")
 
 
 class Requirement(BaseModel):
@@ -42,6 +54,8 @@ class Requirement(BaseModel):
     years: float | None = None
     degree_level: str | None = None
     degree_field: str | None = None
+    # Skills in one list of alternatives share a group id: the group counts once, by its best member.
+    group: int | None = None
     count_in_job: int = 0  # verbatim occurrences of the label (or its aliases) in the job text
     # Mean background idf of the label's words (`specificity.py`): rare terms weigh more in the skills
     # and keyword sub-scores.
@@ -55,9 +69,57 @@ def _bare(term: str) -> str:
     return re.sub(r"(?:\.?js|[\d.]+)$", "", term) or term
 
 
+def _alternative_lists(lines: list[str], mentions: list[SkillMention]) -> list[tuple[int, int] | None]:
+    """Per mention, (line, position) of the list of alternatives it is written in, or None."""
+    tags: list[tuple[int, int] | None] = [None] * len(mentions)
+    by_line: dict[int, list[tuple[int, int, int]]] = {}  # line -> (start, end, mention index)
+    for i, m in enumerate(mentions):
+        if m.line is not None and 1 <= m.line <= len(lines) and m.surface:
+            at = lines[m.line - 1].lower().find(m.surface.lower())
+            if at >= 0:
+                by_line.setdefault(m.line, []).append((at, at + len(m.surface), i))
+    for number, spans in by_line.items():
+        line = lines[number - 1]
+        spans.sort()
+        chains: list[list[tuple[int, int, int]]] = [[spans[0]]]
+        for span in spans[1:]:
+            gap = line[chains[-1][-1][1] : span[0]]
+            if span[0] >= chains[-1][-1][1] and _LIST_GAP_RE.fullmatch(gap):
+                chains[-1].append(span)
+            else:
+                chains.append([span])
+        for chain in chains:
+            if len(chain) < 2:
+                continue
+            gaps = [line[a[1] : b[0]] for a, b in pairwise(chain)]
+            before = _CLAUSE_END_RE.split(line[: chain[0][0]])[-1]
+            if any(_OR_GAP_RE.search(g) for g in gaps) or _ALTERNATIVES_LEAD_RE.search(before):
+                for _, _, i in chain:
+                    tags[i] = (number, chain[0][0])
+    return tags
+
+
+def _group_alternatives(found: dict[str, Requirement], tags: dict[str, set[tuple[int, int] | None]]) -> None:
+    """Give the skills of each list of alternatives (two or more, mentioned nowhere else) a shared group id."""
+    members: dict[tuple[int, int], list[Requirement]] = {}
+    for key, req in found.items():
+        seen = tags.get(key, set())
+        if len(seen) == 1 and None not in seen:
+            members.setdefault(next(iter(seen)), []).append(req)
+    for group, (_, reqs) in enumerate(sorted(members.items())):
+        if len(reqs) >= 2:
+            for req in reqs:
+                req.group = group
+
+
 def skill_requirements(job: ParsedJob) -> list[Requirement]:
-    """Required and preferred skills, deduplicated by skill id (required wins)."""
+    """Required and preferred skills, deduplicated by skill id (required wins); lists of alternatives grouped."""
     found: dict[str, Requirement] = {}
+    lines = job.text_content.split("\n")
+    everything = [*job.required_skills, *job.preferred_skills]
+    tags: dict[str, set[tuple[int, int] | None]] = {}
+    for mention, tag in zip(everything, _alternative_lists(lines, everything), strict=True):
+        tags.setdefault(mention.skill_id or mention.name.lower(), set()).add(tag)
     for importance, mentions in (("required", job.required_skills), ("preferred", job.preferred_skills)):
         for mention in mentions:
             key = mention.skill_id or mention.name.lower()
@@ -80,6 +142,7 @@ def skill_requirements(job: ParsedJob) -> list[Requirement]:
                 terms=terms,
                 aliases=aliases,
             )
+    _group_alternatives(found, tags)
     return list(found.values())
 
 

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from jobfit.documents.models import EducationEntry, ExperienceEntry
-from jobfit.matching import ALGORITHM_VERSION, rank_jobs, rank_resumes, score_match
+from jobfit.matching import ALGORITHM_VERSION, rank_jobs, rank_resumes, score_match, scores
 from jobfit.matching.models import MatchResult, RequirementResult
-from jobfit.matching.scores import keyword_credit
-from jobfit.matching.specificity import idf, phrase_specificity
+from jobfit.matching.scores import keyword_credit, score_lexical
+from jobfit.matching.specificity import idf, phrase_specificity, tfidf_norm, tfidf_query, tfidf_vector
 
 from .matching_builders import TinyTaxonomy, build_job, build_resume, skill
 
@@ -247,3 +247,55 @@ def test_keyword_credit_saturates_and_normalises_length() -> None:
     assert keyword_credit(2, 400) - keyword_credit(1, 400) > keyword_credit(6, 400) - keyword_credit(5, 400)
     # the same count is worth more in a short resume than in a long one
     assert keyword_credit(2, 200) > keyword_credit(2, 1600)
+
+
+def test_lexical_component_rewards_shared_specific_words() -> None:
+    job = build_job("Welder", "Welder for pipeline fabrication.\nTIG and MIG welding of stainless steel pipelines.")
+    close = build_resume([("experience", ["TIG and MIG welding of stainless steel pipelines", "Pipe fabrication"])])
+    far = build_resume([("experience", ["Taught history and geography to secondary school pupils"])])
+    a, b = score_match(close, job), score_match(far, job)
+    assert a.match_analysis.component_scores["lexical"] > b.match_analysis.component_scores.get("lexical", 0.0)
+    assert a.match_analysis.weights["lexical"] > 0
+    assert a.overall_score > b.overall_score
+    # a text without content words leaves the component out (weights renormalised over the others)
+    assert score_lexical({}, {"weld": 1}.get, tfidf_norm({"weld": 1})) is None
+    assert score_lexical(tfidf_query(["weld"]), {}.get, 0.0) is None
+    assert score_lexical(tfidf_query(["weld"]), {"weld": 1}.get, tfidf_norm({"weld": 1})) == pytest.approx(100.0)
+
+
+def test_lexical_cosine_equals_the_cosine_of_the_two_tfidf_vectors() -> None:
+    """The job-query x resume-counts form gives the plain cosine of both unit TF-IDF vectors."""
+    import random
+    from collections import Counter
+
+    rng = random.Random(2)
+    words = ["weld", "pipe", "steel", "tig", "mig", "python", "sql", "teach", "zzzunseen", "manag", "team"]
+    for _ in range(300):
+        resume = [rng.choice(words) for _ in range(rng.randint(1, 40))]
+        job = [rng.choice(words) for _ in range(rng.randint(1, 40))]
+        rv, jv = tfidf_vector(resume), tfidf_vector(job)
+        cosine = sum(w * rv.get(t, 0.0) for t, w in jv.items())
+        expected = 100.0 * min(1.0, cosine / scores.LEXICAL_CEILING) ** 0.5
+        counts = Counter(resume)
+        got = score_lexical(tfidf_query(job), lambda t, c=counts: c.get(t, 0), tfidf_norm(counts))
+        assert got == pytest.approx(expected, abs=1e-9)
+
+
+def test_a_list_of_alternatives_counts_once_by_its_best_member() -> None:
+    text = "Backend Developer\nProficiency with languages such as Python, Ruby, or Java.\nSQL daily."
+    job = build_job("Backend Developer", text, required=[
+        skill("python", surface="Python", line=2), skill("ruby", surface="Ruby", line=2),
+        skill("java", surface="Java", line=2), skill("sql", "SQL", surface="SQL", line=3)])
+    one = build_resume([("experience", ["Python and SQL services"])], skill_ids={"Python": "python", "SQL": "sql"})
+    every = build_resume([("experience", ["Python, Ruby, Java and SQL services"])],
+                         skill_ids={"Python": "python", "Ruby": "ruby", "Java": "java", "SQL": "sql"})
+    r_one, r_every = score_match(one, job, relations=TAX), score_match(every, job, relations=TAX)
+    assert r_one.skills_score == pytest.approx(r_every.skills_score)
+    assert r_one.skill_gaps == []  # Ruby and Java are alternatives to the Python it shows
+    # without the lead-in the same skills are each required
+    plain = build_job("Backend Developer", text.replace("such as ", "").replace(", or", ","), required=[
+        skill("python", surface="Python", line=2), skill("ruby", surface="Ruby", line=2),
+        skill("java", surface="Java", line=2), skill("sql", "SQL", surface="SQL", line=3)])
+    assert score_match(one, plain, relations=TAX).skills_score < r_one.skills_score
+    assert {g.skill for g in score_match(one, plain, relations=TAX).skill_gaps} == {"Ruby", "Java"}
+    assert "Ruby" not in r_one.match_analysis.summary and "Missing" not in r_one.match_analysis.summary
