@@ -179,7 +179,7 @@ def _components(
         "experience": experience_score,
         "education": education_score,
         "keywords": keyword_score,
-        "lexical": scores.score_lexical(prepared.terms, profile.index.count, profile.lexical_norm),
+        "lexical": scores.score_lexical(prepared.terms, profile.index.counts, profile.lexical_norm),
         "semantic": semantic,
     }
     return components, section_scores, semantic

@@ -62,7 +62,7 @@ def doc_length(profile: ResumeProfile) -> int:
     store = getattr(profile, "__dict__", None)
     cached = store.get("_jobfit_doc_length") if store is not None else None
     if cached is None:
-        cached = sum(len(t) for t in profile.index.line_tokens)
+        cached = sum(profile.index.counts.values())
         if store is not None:
             store["_jobfit_doc_length"] = cached
     return int(cached)

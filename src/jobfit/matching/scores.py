@@ -47,7 +47,7 @@ Change ALGORITHM_VERSION whenever anything here (or in evidence/profile/requirem
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -169,20 +169,17 @@ def score_keywords(assessments: Sequence[Assessment]) -> float | None:
     ])
 
 
-def score_lexical(job_query: Mapping[str, float], count: Callable[[str], int], resume_norm: float) -> float | None:
+def score_lexical(job_query: Mapping[str, float], counts: Mapping[str, int], resume_norm: float) -> float | None:
     """Whole-text lexical similarity 0-100: TF-IDF cosine of the resume and the job (`specificity`).
 
-    `job_query` is `specificity.tfidf_query` of the job's terms, `count` gives a term's count on the resume
-    and `resume_norm` is the resume's `specificity.tfidf_norm`. None when either text has no terms (the
-    component is then left out).
+    `job_query` is `specificity.tfidf_query` of the job's terms, `counts` the resume's term counts and
+    `resume_norm` its `specificity.tfidf_norm`. None when either text has no terms (the component is then
+    left out).
     """
     if not job_query or resume_norm <= 0.0:
         return None
-    dot = 0.0
-    for term, weight in job_query.items():
-        c = count(term)
-        if c:
-            dot += weight * tf_weight(c)
+    # in the job's term order, so the float sum never depends on set iteration order
+    dot = sum(w * tf_weight(counts[t]) for t, w in job_query.items() if t in counts)
     similarity = dot / resume_norm
     return 100.0 * math.sqrt(min(1.0, max(0.0, similarity) / LEXICAL_CEILING))
 

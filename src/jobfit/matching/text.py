@@ -169,11 +169,16 @@ class LineIndex:
             self._line_sets = [frozenset(t) for t in self.line_tokens]
         return self._line_sets
 
-    def count(self, term: str) -> int:
-        """Occurrences of a single stemmed term in the whole document."""
+    @property
+    def counts(self) -> Counter[str]:
+        """Occurrences of each stemmed term in the whole document (built on first use; do not mutate)."""
         if self._counts is None:
             self._counts = Counter(chain.from_iterable(self.line_tokens))
-        return self._counts.get(term, 0)
+        return self._counts
+
+    def count(self, term: str) -> int:
+        """Occurrences of a single stemmed term in the whole document."""
+        return self.counts.get(term, 0)
 
     def phrase_lines(self, terms: tuple[str, ...]) -> list[int]:
         """Lines holding every term of the phrase, contiguous and in order (1-based)."""

@@ -258,9 +258,9 @@ def test_lexical_component_rewards_shared_specific_words() -> None:
     assert a.match_analysis.weights["lexical"] > 0
     assert a.overall_score > b.overall_score
     # a text without content words leaves the component out (weights renormalised over the others)
-    assert score_lexical({}, {"weld": 1}.get, tfidf_norm({"weld": 1})) is None
-    assert score_lexical(tfidf_query(["weld"]), {}.get, 0.0) is None
-    assert score_lexical(tfidf_query(["weld"]), {"weld": 1}.get, tfidf_norm({"weld": 1})) == pytest.approx(100.0)
+    assert score_lexical({}, {"weld": 1}, tfidf_norm({"weld": 1})) is None
+    assert score_lexical(tfidf_query(["weld"]), {}, 0.0) is None
+    assert score_lexical(tfidf_query(["weld"]), {"weld": 1}, tfidf_norm({"weld": 1})) == pytest.approx(100.0)
 
 
 def test_lexical_cosine_equals_the_cosine_of_the_two_tfidf_vectors() -> None:
@@ -277,7 +277,7 @@ def test_lexical_cosine_equals_the_cosine_of_the_two_tfidf_vectors() -> None:
         cosine = sum(w * rv.get(t, 0.0) for t, w in jv.items())
         expected = 100.0 * min(1.0, cosine / scores.LEXICAL_CEILING) ** 0.5
         counts = Counter(resume)
-        got = score_lexical(tfidf_query(job), lambda t, c=counts: c.get(t, 0), tfidf_norm(counts))
+        got = score_lexical(tfidf_query(job), counts, tfidf_norm(counts))
         assert got == pytest.approx(expected, abs=1e-9)
 
 
