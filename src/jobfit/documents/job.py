@@ -56,6 +56,22 @@ _PREFERRED_CUE = re.compile(
     r"good to have|advantage|advantageous|an asset|would be great|not required|optional)\b",
     re.I,
 )
+# Sentences that describe the employer's legal statements or perks, not the candidate: a skill named there
+# ("in accordance with applicable law ... mental health ... needs", "Healthcare and Insurance Plans",
+# "we value diversity and inclusion") is not asked for, even when the ad has no Benefits or About heading.
+_BOILERPLATE_CUE = re.compile(
+    r"\b(?:equal (?:employment )?opportunit\w*|affirmative action|without regard to|non-?discriminat\w*|"
+    r"regardless of (?:race|colou?r|religion|creed|sex|gender|age|national|ancestry|disability|sexual|marital|"
+    r"veteran)|discriminat\w* (?:on the basis|against|based on)|reasonable accommodations?|"
+    r"applicable (?:law|laws|regulations)|protected veteran|gender identity|sexual orientation|national origin|"
+    r"marital status|e-?verify|401\s?\(?k\)?|paid time off|pto|parental leave|tuition reimbursement|"
+    r"employee assistance program|wellness programs?|stock options|employee discounts?|perks|we offer|"
+    r"what we offer|our benefits|benefits (?:include|package)|compensation package|salary range|"
+    r"competitive (?:salary|pay|compensation)|(?:health(?:care)?|medical)\W+(?:and\W+)?(?:dental|vision)|"
+    r"(?:health(?:care)?|medical) (?:and|&) insurance plans?)\b",
+    re.I,
+)
+_BOILERPLATE_MAX_CHARS = 400
 _DEGREE_FIELD = re.compile(
     r"\b(?:degree|bachelor['’]?s?|master['’]?s?|ph\.?d\.?|b\.?s\.?|m\.?s\.?|bsc|msc)\s*(?:degree\s*)?"
     r"(?:\([^)]*\)\s*)?(?:in|of|within)\s+(?:a\s+)?(?P<field>[A-Z][\w&/ ,\-]*?|[a-z][\w&/ ,\-]*?)"
@@ -298,7 +314,10 @@ def infer_experience_level(title: str, min_years: float | None) -> str | None:
 def _split_skills(
     mentions: list[SkillMention], lines: list[str], sections: dict[str, Section]
 ) -> tuple[list[SkillMention], list[SkillMention]]:
-    """Preferred = in a preferred section or a sentence with a preferred cue; a skill both ways is required."""
+    """Preferred = in a preferred section or a sentence with a preferred cue; a skill both ways is required.
+
+    Skills in a Benefits or About-the-company section, or on an equal-opportunity/benefits line, are left out.
+    """
     required: dict[str, SkillMention] = {}
     preferred: dict[str, SkillMention] = {}
     for mention in mentions:
@@ -308,6 +327,8 @@ def _split_skills(
             continue
         sentence = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
         clause = _clause_around(sentence, mention.surface)
+        if is_boilerplate(clause):
+            continue
         is_preferred = section == "preferred" or bool(_PREFERRED_CUE.search(clause))
         target = preferred if is_preferred else required
         target.setdefault(mention.skill_id, mention.model_copy(update={"section": section}))
@@ -315,6 +336,15 @@ def _split_skills(
         if skill_id in required:
             del preferred[skill_id]
     return list(required.values()), list(preferred.values())
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """Whether a sentence (or line) of an ad is an equal-opportunity, legal or benefits statement, asking
+    nothing of the candidate: its skills are not requirements and its words are not keywords.
+
+    A very long line is a flattened paragraph that may also hold requirements: it is never skipped whole.
+    """
+    return len(sentence) <= _BOILERPLATE_MAX_CHARS and bool(_BOILERPLATE_CUE.search(sentence))
 
 
 def _clause_around(sentence: str, surface: str) -> str:

@@ -1,11 +1,13 @@
 """Salient keywords of a job ad (ATS-style): words and two-word phrases an applicant tracker looks for.
 
 Salience = how often a term appears, boosted when it appears in the requirements/preferred sections,
-with stopwords and generic job-ad filler removed. Terms are reported as first written in the ad.
+with stopwords and generic job-ad filler removed; equal-opportunity and benefits lines are
+skipped. Terms are reported as first written in the ad.
 """
 
 from __future__ import annotations
 
+from jobfit.documents.job import is_boilerplate
 from jobfit.documents.models import ParsedJob
 from jobfit.matching.text import JOB_AD_FILLER, STOPWORDS, stem, tokens
 
@@ -39,7 +41,7 @@ def salient_keywords(job: ParsedJob, *, limit: int = 25) -> list[tuple[str, int]
     surface: dict[str, str] = {}
     title_stems = {stem(t) for t in tokens(job.title) if _is_content(t)}
     for line, boost in zip(job.text_content.split("\n"), _line_boosts(job), strict=True):
-        if boost == 0.0:
+        if boost == 0.0 or is_boilerplate(line):
             continue
         toks = tokens(line)
         prev: str | None = None

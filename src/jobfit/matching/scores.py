@@ -41,6 +41,9 @@ per-requirement embedding credit for unmatched skills (best resume line by WordL
 benchmark, and a vector per resume line), other semantic section shares and cosine ranges, a geometric
 mean, BM25 coverage of the job's words instead of the cosine. Per-pair cost: one sparse dot product
 (the resume's vector is built once per profile, the job's once per job).
+1.2.1: equal-opportunity, legal and benefits sentences of an ad no longer yield requirements or keywords
+("In accordance with applicable law ... mental health ..." had made Law and Mental health required skills of
+a Java job). No change on the benchmarks above, whose ads hold no such text.
 Change ALGORITHM_VERSION whenever anything here (or in evidence/profile/requirements) changes a score.
 """
 
@@ -55,7 +58,7 @@ from jobfit.matching.evidence import Assessment
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import tf_weight
 
-ALGORITHM_VERSION = "1.2.0"
+ALGORITHM_VERSION = "1.2.1"
 
 # Weights of the components in overall_score (renormalised over the components present).
 OVERALL_WEIGHTS: dict[str, float] = {

@@ -10,7 +10,7 @@ import pytest
 
 from jobfit.documents.education import degree_level_of
 from jobfit.documents.experience import extract_experience, join_split_ranges
-from jobfit.documents.job import find_degree_requirement, find_min_years, parse_job, parse_job_file
+from jobfit.documents.job import find_degree_requirement, find_min_years, is_boilerplate, parse_job, parse_job_file
 from jobfit.documents.resume import parse_resume
 
 TODAY = date(2025, 6, 1)
@@ -197,3 +197,36 @@ def test_sample_job_descriptions(evaldata: Path, name: str, years: float, level:
     job = parse_job_file(path.read_bytes(), path.name)
     assert job.min_years == years
     assert job.degree_level == level
+
+
+@pytest.mark.parametrize("sentence", [
+    "We are an equal opportunity employer and place a high value on diversity and inclusion at our company.",
+    "In accordance with applicable law we make reasonable accommodations for any mental health or physical needs.",
+    "We do not discriminate on the basis of race, religion, national origin, gender or sexual orientation.",
+    "Healthcare and Insurance Plans",
+    "What we offer: a competitive salary, 401(k) match and paid time off.",
+])
+def test_boilerplate_sentences(sentence: str) -> None:
+    assert is_boilerplate(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "5+ years of experience with Python, Django and PostgreSQL.",
+    "Experience selling health insurance products to small businesses.",
+    "Knowledge of pension administration and payroll.",
+    "Registered nurse with maternity ward experience.",
+    "You will design the data platform " + "and its pipelines " * 30 + "- we offer remote work.",  # flattened
+])
+def test_requirement_sentences_are_not_boilerplate(sentence: str) -> None:
+    assert not is_boilerplate(sentence)
+
+
+def test_skills_in_equal_opportunity_and_benefits_lines_are_not_requirements() -> None:
+    job = parse_job(title="Java Developer", description=(
+        "We need a Java developer with Spring and SQL.\n"
+        "In accordance with applicable law we make reasonable accommodations for any mental health needs.\n"
+        "We are an equal opportunity employer and value diversity and inclusion.\n"
+        "Healthcare and Insurance Plans"))
+    names = {m.name.lower() for m in job.required_skills + job.preferred_skills}
+    assert {"java", "sql"} <= names
+    assert not names & {"mental health", "diversity and inclusion", "healthcare", "insurance", "law"}
