@@ -241,9 +241,9 @@ def embed_resumes(resumes: dict[str, ParsedResume | None]) -> dict[str, Vectors]
 
 def embed_job(job: ParsedJob) -> Vectors:
     from jobfit.embeddings import get_embedder
-    from jobfit.embeddings.chunks import document_chunks
+    from jobfit.pipeline import job_chunks
 
-    chunks = document_chunks(job.text_content, job.sections)
+    chunks = job_chunks(job)  # what the server stores for a job
     vectors = get_embedder("local").embed([t for _, t in chunks])
     return {kind: vectors[i] for i, (kind, _) in enumerate(chunks)}
 
@@ -493,19 +493,20 @@ def bench_resume_matcher(root: Path, refresh: bool, use_vectors: bool, timings: 
 
 
 def _retrieval(name: str, resumes: dict[str, ParsedResume | None], categories: dict[str, str],
-               jds: dict[str, tuple[str, str]], vectors: dict[str, Vectors], use_vectors: bool,
+               queries: Sequence[tuple[frozenset[str], str, str]], vectors: dict[str, Vectors], use_vectors: bool,
                timings: list[float]) -> None:
+    """Mean AP / P@10 of ranking `resumes` for each (relevant categories, title, description) query."""
     keys = sorted(k for k, v in resumes.items() if v is not None)
     baselines = Baselines({k: resumes[k].text_content for k in keys})  # type: ignore[union-attr]
     ap: dict[str, list[float]] = defaultdict(list)
     p10: dict[str, list[float]] = defaultdict(list)
-    for category, (title, description) in sorted(jds.items()):
+    for wanted, title, description in queries:
+        relevant = [categories[k] in wanted for k in keys]
+        if not any(relevant):
+            continue
         job = make_job(title, description)
         jv = embed_job(job) if use_vectors else None
         s = method_scores(job, f"{title}\n{description}", keys, resumes, vectors, jv, baselines, timings)
-        relevant = [categories[k] == category for k in keys]
-        if not any(relevant):
-            continue
         for m, pred in s.items():
             ap[m].append(average_precision(pred, relevant, keys))
             p10[m].append(precision_at(pred, relevant, keys, 10))
@@ -516,6 +517,66 @@ def _retrieval(name: str, resumes: dict[str, ParsedResume | None], categories: d
         print(f"| {m} | {_fmt(float(np.mean(ap[m])))} | {_fmt(float(np.mean(p10[m])))} |")
 
 
+def _short_jds(jds: dict[str, tuple[str, str]]) -> list[tuple[frozenset[str], str, str]]:
+    return [(frozenset({category}), title, description) for category, (title, description) in sorted(jds.items())]
+
+
+# Real job postings (SkillSpan, full text) whose title names a role of a kaggle resume category, by this fixed
+# rule written before looking at any score: first match wins; a rule may accept several categories.
+POSTING_TITLE_RULES: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (pattern, frozenset(cats)) for pattern, cats in (
+        (r"\bjava\b(?!\s*script)", {"Java Developer"}),
+        (r"\bpython\b", {"Python Developer"}),
+        (r"\.\s?net\b|dotnet|\bc#", {"DotNet Developer"}),
+        (r"\bsap\b", {"SAP Developer"}),
+        (r"\bdevops\b|site reliability|\bsre\b", {"DevOps Engineer"}),
+        (r"\bqa\b|quality assurance|quality engineer|\btest(?:er|ing)?\b", {"Testing", "Automation Testing"}),
+        (r"front-?end|\bui\b|web developer|web designer", {"Web Designing"}),
+        (r"security", {"Network Security Engineer"}),
+        (r"data scien|data analy|machine learning", {"Data Science"}),
+        (r"business analyst", {"Business Analyst"}),
+        (r"project manager|program manager|\bpmo\b", {"PMO"}),
+        (r"database|\bdba\b", {"Database"}),
+        (r"hadoop|big data", {"Hadoop"}),
+        (r"\betl\b", {"ETL Developer"}),
+        (r"blockchain", {"Blockchain"}),
+        (r"\bsales\b", {"Sales"}),
+        (r"\bhr\b|human resources|recruiter", {"HR"}),
+        (r"mechanical engineer", {"Mechanical Engineer"}),
+        (r"electrical engineer", {"Electrical Engineering"}),
+        (r"civil engineer", {"Civil Engineer"}),
+    )
+)
+
+
+def posting_queries(root: Path) -> list[tuple[frozenset[str], str, str]]:
+    """(categories, title, full text) of the SkillSpan postings whose first sentence is a title matching a rule.
+
+    Anonymisation placeholders ("<ORGANIZATION>") are dropped; the text keeps one sentence per line.
+    """
+    folder = root / "skillspan_job_postings"
+    postings: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for split in ("train", "dev", "test"):
+        path = folder / f"{split}.json"
+        if not path.exists():
+            continue
+        for line in path.read_text().splitlines():
+            row = json.loads(line)
+            sentence = re.sub(r"\s+", " ", re.sub(r"<[A-Z]+>", " ", " ".join(row["tokens"]))).strip()
+            if sentence:
+                postings[(split, row["idx"])].append(sentence)
+    out = []
+    for _, sentences in sorted(postings.items()):
+        title = sentences[0]
+        if len(title) > 100 or len(sentences) < 5:
+            continue
+        for pattern, cats in POSTING_TITLE_RULES:
+            if re.search(pattern, title, re.IGNORECASE):
+                out.append((cats, title, "\n".join(sentences[1:])))
+                break
+    return out
+
+
 def bench_categories(root: Path, refresh: bool, use_vectors: bool, timings: list[float]) -> None:
     base = root / "livecareer_resume_pdfs_sample"
     rows = list(csv.DictReader((base / "labels.csv").open()))
@@ -524,7 +585,7 @@ def bench_categories(root: Path, refresh: bool, use_vectors: bool, timings: list
     resumes = {str(base / r["file"]): parsed.get(str(base / r["file"])) for r in rows}  # type: ignore[union-attr]
     categories = {str(base / r["file"]): r["category"] for r in rows}
     vectors = _cached("livecareer-vectors", lambda: embed_resumes(resumes), refresh) if use_vectors else {}
-    _retrieval("livecareer PDFs", resumes, categories, LIVECAREER_JDS, vectors, use_vectors, timings)
+    _retrieval("livecareer PDFs", resumes, categories, _short_jds(LIVECAREER_JDS), vectors, use_vectors, timings)
 
     kaggle = root / "kaggle_updated_resume_dataset" / "UpdatedResumeDataSet.csv"
     unique: dict[str, str] = {}
@@ -536,8 +597,10 @@ def bench_categories(root: Path, refresh: bool, use_vectors: bool, timings: list
     cats = {k: unique[t] for k, t in texts.items()}
     kparsed = _cached("kaggle-parsed", lambda: parse_texts(texts), refresh)
     kvectors = _cached("kaggle-vectors", lambda: embed_resumes(kparsed), refresh) if use_vectors else {}  # type: ignore[arg-type]
-    _retrieval("kaggle texts (deduplicated)", kparsed, cats, KAGGLE_JDS, kvectors, use_vectors,  # type: ignore[arg-type]
-               timings)
+    _retrieval("kaggle texts (deduplicated)", kparsed, cats, _short_jds(KAGGLE_JDS), kvectors,  # type: ignore[arg-type]
+               use_vectors, timings)
+    _retrieval("kaggle texts for real job postings (full SkillSpan ads, category by title rule)", kparsed,  # type: ignore[arg-type]
+               cats, posting_queries(root), kvectors, use_vectors, timings)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -28,8 +28,29 @@ def resume_chunks(resume: ParsedResume) -> Chunks:
     return document_chunks(redact_for_embedding(resume.text_content, info), sections)
 
 
+# The embedding type of a job's requirements digest (see `requirements_digest`).
+REQUIREMENTS_DIGEST = "requirements_digest"
+
+
+def requirements_digest(job: ParsedJob) -> str | None:
+    """What the job asks for, as one short text: its title and the skills it requires and prefers.
+
+    A full ad's vector is dominated by the company pitch, perks and legal text; this digest is what the
+    resume is compared with semantically (the `requirements` section score). None without any skill.
+    """
+    names = list(dict.fromkeys(m.name for m in (*job.required_skills, *job.preferred_skills)))
+    if not names:
+        return None
+    return f"{job.title}\n{', '.join(names)}"
+
+
 def job_chunks(job: ParsedJob) -> Chunks:
-    return document_chunks(job.text_content, job.sections)
+    """`(embedding_type, text)` for the job's full text, each section, and its requirements digest."""
+    chunks = document_chunks(job.text_content, job.sections)
+    digest = requirements_digest(job)
+    if digest is not None:
+        chunks.append((REQUIREMENTS_DIGEST, digest))
+    return chunks
 
 
 def resume_profile(resume: ParsedResume) -> dict[str, Any]:
