@@ -2,12 +2,15 @@
 
     .venv/bin/python bench/quality.py [--evaldata PATH] [--no-vectors] [--refresh]
 
-Three checks, each printed as a markdown table:
+Four checks, each printed as a markdown table:
 - FERR (ferr_hr_relevance_livecareer): HR ratings 1-7 per (HR, JD) group; the JD is its skill list from
-  jd_skill_lists_derived.json. Per-group Spearman and NDCG@5 (averaged), pairwise accuracy on is_chosen.
+  jd_skill_lists_derived.json. Per-group Spearman and NDCG@5 (averaged), pooled Spearman (all labelled pairs
+  at once, as a set scored across jobs would be), pairwise accuracy on is_chosen.
 - Resume-Matcher samples: the intended resume should rank first for its JD.
 - Category retrieval (livecareer PDFs, kaggle texts): for a short JD per category (written here from public
   role descriptions), resumes of that category should rank above the others: mean AP and P@10.
+- Real ads: 53 full-text SkillSpan postings whose title names a kaggle category (`POSTING_TITLE_RULES`, fixed
+  before scoring) each rank the kaggle resumes: mean AP and P@10 with the ad's whole text as the JD.
 Methods: jobfit overall_score, each sub-score alone, JD-token coverage and TF-IDF cosine baselines.
 Parsed resumes (and vectors) are cached as pickles in /tmp/jobfit_bench_cache so reruns are fast.
 """
@@ -425,6 +428,7 @@ def bench_ferr(root: Path, refresh: bool, use_vectors: bool, timings: list[float
         return jd_cache[jd_id]
 
     per_method: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    pooled: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
     score_of: dict[tuple[str, str, str], dict[str, float]] = {}
     for (hr, jd_id), rows in sorted(groups.items()):
         job, text, jv = jd(jd_id)
@@ -436,6 +440,8 @@ def bench_ferr(root: Path, refresh: bool, use_vectors: bool, timings: list[float
             if rho is not None:
                 per_method[m]["spearman"].append(rho)
             per_method[m]["ndcg5"].append(ndcg_at(pred, gold, keys))
+            pooled[m][0].extend(pred)
+            pooled[m][1].extend(gold)
             for k, p in zip(keys, pred, strict=True):
                 score_of[(hr, jd_id, k)] = score_of.get((hr, jd_id, k), {}) | {m: p}
     fb_groups: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
@@ -454,10 +460,11 @@ def bench_ferr(root: Path, refresh: bool, use_vectors: bool, timings: list[float
     n_parsed = sum(v is not None for v in resumes.values())
     print(f"\n### FERR HR relevance ({len(groups)} HR x JD groups, {n_parsed}/{len(resumes)} resumes parsed"
           f"{', with vectors' if use_vectors else ', no vectors'})\n")
-    print("| method | mean Spearman | NDCG@5 | pairwise acc (is_chosen) |")
-    print("|---|---|---|---|")
+    print("| method | mean Spearman | pooled Spearman | NDCG@5 | pairwise acc (is_chosen) |")
+    print("|---|---|---|---|---|")
     for m, vals in per_method.items():
-        print(f"| {m} | {_fmt(float(np.mean(vals['spearman'])))} | {_fmt(float(np.mean(vals['ndcg5'])))} "
+        print(f"| {m} | {_fmt(float(np.mean(vals['spearman'])))} | {_fmt(spearman(*pooled[m]))} "
+              f"| {_fmt(float(np.mean(vals['ndcg5'])))} "
               f"| {_fmt(float(np.mean(vals['pairwise'])) if vals['pairwise'] else None)} |")
 
 

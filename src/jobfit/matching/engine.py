@@ -16,6 +16,7 @@ import numpy as np
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.matching import background, explain, scores
 from jobfit.matching.evidence import Assessment, Evaluation, assess_skill, doc_length, evaluate_skill, explain_skill
+from jobfit.matching.keywords import asking_text
 from jobfit.matching.models import KeywordCount, MatchAnalysis, MatchResult
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.redact import redact_resume
@@ -62,7 +63,7 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         seniority=background.job_seniority(job.experience_level, job.title, job.min_years),
         relevance=explain.job_relevance(requirements),
         weights=_weights(requirements),
-        terms=tfidf_query(content_tokens(job.text_content)),
+        terms=tfidf_query(content_tokens(asking_text(job))),
     )
 
 

@@ -72,3 +72,11 @@ def salient_keywords(job: ParsedJob, *, limit: int = 25) -> list[tuple[str, int]
             del score[key]  # only ever part of a kept phrase ("front" in "front end")
     ranked = sorted(score, key=lambda k: (-score[k], k))
     return [(surface[k], count[k]) for k in ranked[:limit]]
+
+
+def asking_text(job: ParsedJob) -> str:
+    """The ad without its Benefits/About-the-company sections and equal-opportunity or perks lines."""
+    return "\n".join(
+        line for line, boost in zip(job.text_content.split("\n"), _line_boosts(job), strict=True)
+        if boost > 0.0 and not is_boilerplate(line)
+    )

@@ -15,7 +15,8 @@
   each term earns tf / (tf + k1 x (1 - b + b x length / avg_length)) of its weight
   (specificity x 1.0 required / 0.5 preferred), so repetition saturates and long resumes do not win by
   bulk (k1 2.0, b 0.75, avg_length 400 content words).
-- lexical (component only): TF-IDF cosine of the whole redacted resume and the whole job text, both
+- lexical (component only): TF-IDF cosine of the whole redacted resume and the job text (without its
+  Benefits/About sections and equal-opportunity or perks lines, `keywords.asking_text`), both
   weighted (1 + ln tf) x background idf (`specificity.tfidf_vector`: no pool statistics, a pair is scored
   alone), mapped as 100 x sqrt(min(1, cosine / 0.3)).
 - section_scores: cosine similarity x 100 of resume section vectors to job vectors (input, optional),
@@ -49,7 +50,8 @@ a Java job). No change on the benchmarks above, whose ads hold no such text.
 asked-for skills, `pipeline.requirements_digest`; section score `requirements`, half of the semantic
 component when present). Measured on a new check closest to real use - 53 real full-text SkillSpan ads,
 each ranking the 166 kaggle resumes whose category its title names (rule fixed in bench/quality.py before
-scoring): mean AP 0.225 -> 0.309 (the ad's own vector alone: 0.162; TF-IDF 0.147). Kaggle 0.826 -> 0.834,
+scoring): mean AP 0.225 -> 0.315 (the ad's own vector alone: 0.162; TF-IDF 0.147; the lexical component
+now also reads the ad without its perks and legal lines, 0.309 -> 0.315). Kaggle 0.826 -> 0.834,
 livecareer 0.514 -> 0.514, Resume-Matcher 4/4; FERR Spearman 0.341 -> 0.323 (NDCG@5 0.679 -> 0.656,
 pairwise 0.638 -> 0.590), within FERR's noise (+-0.04) but a cost: its JDs are bare skill lists already.
 Change ALGORITHM_VERSION whenever anything here (or in evidence/profile/requirements) changes a score.
