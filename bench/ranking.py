@@ -87,7 +87,7 @@ def main() -> int:
         return 0
 
     from jobfit.accounts import register
-    from jobfit.api.routes.matching import _candidates, rank_resume_candidates
+    from jobfit.api.routes.matching import _candidates, rank_resume_candidates, resume_query_vector
     from jobfit.config import Settings
     from jobfit.matching import rank_resumes
     from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
@@ -156,7 +156,7 @@ def main() -> int:
                 jv = embed_chunks(embedder, job_chunks(job))
                 with runtime.db.user_session(user.id) as s:
                     t = time.perf_counter()
-                    ids, _total = _candidates(s, Resume, None, jv.get("full_text"), args.top,
+                    ids, _total = _candidates(s, Resume, None, resume_query_vector(jv), args.top,
                                               matches.nearest_resumes)
                     ranked = rank_resume_candidates(s, job, jv, ids, args.top)
                     latencies.append((time.perf_counter() - t) * 1000)

@@ -242,7 +242,7 @@ class EmbeddedPostgres:
     def _pg_ctl_start(self) -> None:
         options = (
             f"-c listen_addresses='' -k {self.socket_dir} -c unix_socket_permissions=0700 "
-            "-c max_connections=60 -c shared_buffers=128MB -c fsync=on"
+            "-c max_connections=60 -c shared_buffers=512MB -c fsync=on"
         )
         try:
             _run(

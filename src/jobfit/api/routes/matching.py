@@ -24,6 +24,7 @@ from jobfit.matching import PROFILE_VERSION, ResumeProfile, prepare_resume, rank
 from jobfit.matching.models import MatchResult
 from jobfit.matching.scores import job_vector_kinds, resume_vector_kinds
 from jobfit.perf import paused_gc
+from jobfit.pipeline import REQUIREMENTS_DIGEST
 from jobfit.store import documents, matches
 from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
 
@@ -157,6 +158,12 @@ def rank_resume_candidates(db: Session, job: ParsedJob, job_vectors: dict, ids: 
                             job_vectors=job_vectors)
 
 
+def resume_query_vector(job_vectors: dict) -> Any:
+    """The job vector that finds candidate resumes (k-NN over their full-text vectors): the job's requirements
+    digest (title + asked-for skills), which the score compares them with, else its full text."""
+    return job_vectors.get(REQUIREMENTS_DIGEST, job_vectors.get("full_text"))
+
+
 def _candidates(db: Session, model: type, wanted: list[uuid.UUID] | None, query_vector: Any, top_k: int,
                 nearest: Any) -> tuple[list[uuid.UUID], int]:
     """Explicit ids are all scored (each must exist); otherwise k-NN narrows the user's documents."""
@@ -178,7 +185,7 @@ def _candidates(db: Session, model: type, wanted: list[uuid.UUID] | None, query_
 def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser) -> RankOut:
     job = get_or_404(db, JobDescription, body.job_id, "Job description")
     job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
-    ids, total = _candidates(db, Resume, body.resume_ids, job_vectors.get("full_text"), body.top_k,
+    ids, total = _candidates(db, Resume, body.resume_ids, resume_query_vector(job_vectors), body.top_k,
                              matches.nearest_resumes)
     ranked = rank_resume_candidates(db, documents.parsed_job(job), job_vectors, ids, body.top_k)
     stored = [matches.upsert_match(db, user_id=user.id, resume_id=rid, job_id=job.id, result=res)[0]
