@@ -265,20 +265,6 @@ def _ref_lexical(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
     return out
 
 
-def _ref_taxonomy_hits(profile: ResumeProfile, req: Requirement) -> list[str]:
-    """The resume's skills that are the wanted one or its taxonomy neighbours, in `mentions_by_id` order."""
-    mentions_by_id = profile.mentions_by_id
-    related = req.related
-    if len(related) < len(mentions_by_id):
-        order = {s: i for i, s in enumerate(profile.mentions_by_id)}
-        hits = [s for s in related if s in mentions_by_id]
-        if req.skill_id in mentions_by_id and req.skill_id not in related:
-            hits.append(req.skill_id)
-        hits.sort(key=order.__getitem__)
-        return hits
-    return [s for s in mentions_by_id if s == req.skill_id or s in related]
-
-
 def _ref_taxonomy(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
     out: list[Candidate] = []
     if req.skill_id is None:
