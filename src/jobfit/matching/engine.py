@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.matching import background, explain, scores
-from jobfit.matching.evidence import Assessment, Evaluation, assess_skill, doc_length, evaluate_skill, explain_skill
+from jobfit.matching.evidence import Assessment, Evaluation, doc_length, evaluate_skill, explain_skill
 from jobfit.matching.keywords import asking_text
 from jobfit.matching.models import KeywordCount, MatchAnalysis, MatchResult
 from jobfit.matching.profile import ResumeProfile
@@ -33,12 +33,12 @@ class PreparedJob:
     job: ParsedJob
     requirements: tuple[Requirement, ...]
     seniority: int | None
-    relevance: tuple[dict[str, float], dict[str, int]] | None = None  # `explain.job_relevance` of the requirements
+    relevance: tuple[dict[str, float], dict[str, int]]  # `explain.job_relevance` of the requirements
     # Per requirement: its weight in the skills sub-score (None: not a skill) and in the keyword sub-score
     # (None: no terms), computed once for all the resumes the job is scored against.
-    weights: tuple[tuple[float | None, float | None], ...] = ()
-    # `specificity.tfidf_query` of the job's whole text, for the lexical component.
-    terms: Mapping[str, float] = field(default_factory=dict)
+    weights: tuple[tuple[float | None, float | None], ...]
+    # `specificity.tfidf_query` of the job's text (without perks and legal lines), for the lexical component.
+    terms: Mapping[str, float]
 
 
 def prepare_resume(resume: ParsedResume) -> ResumeProfile:
@@ -87,12 +87,6 @@ def _relations(relations: SkillRelations | None) -> SkillRelations | None:
         return None
 
 
-def _assess(profile: ResumeProfile, req: Requirement) -> Assessment:
-    if req.kind in ("skill", "keyword"):
-        return assess_skill(profile, req)
-    return _assess_background(profile, req)
-
-
 def _assess_background(profile: ResumeProfile, req: Requirement) -> Assessment:
     if req.kind == "experience":
         return background.assess_years(profile, req)
@@ -107,7 +101,7 @@ class Evaluated:
 
     Skill and keyword requirements hold their `evidence.Evaluation` (numbers and winning evidence line);
     experience, title and education requirements (a few per job) hold their full `Assessment`.
-    `overall_score` is final; `explain` turns the same numbers into the full `MatchResult`.
+    `overall_score` is final; `explain_evaluated` turns the same numbers into the full `MatchResult`.
     """
 
     profile: ResumeProfile
@@ -131,8 +125,7 @@ def evaluate(
     background_scores: dict[str, float] = {}
     entries: list[Evaluation | Assessment] = []
     saturation = scores.keyword_saturation(doc_length(profile))
-    weights = prepared.weights or _weights(prepared.requirements)
-    for req, (skill_weight, keyword_weight) in zip(prepared.requirements, weights, strict=True):
+    for req, (skill_weight, keyword_weight) in zip(prepared.requirements, prepared.weights, strict=True):
         if req.kind in ("skill", "keyword"):
             evaluation = evaluate_skill(profile, req)
             entries.append(evaluation)
@@ -188,17 +181,6 @@ def _components(
 
 def _pct(value: float | None, default: float) -> float:
     return round(max(0.0, min(100.0, default if value is None else value)), 2)
-
-
-def overall_score(
-    profile: ResumeProfile,
-    prepared: PreparedJob,
-    *,
-    resume_vectors: Vectors | None = None,
-    job_vectors: Vectors | None = None,
-) -> float:
-    """`score_prepared(profile, prepared, ...).overall_score`, without building the explanation."""
-    return evaluate(profile, prepared, resume_vectors=resume_vectors, job_vectors=job_vectors).overall_score
 
 
 def score_prepared(

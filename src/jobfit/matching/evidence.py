@@ -38,13 +38,6 @@ class Candidate:
     weight: float
     name: str | None = None  # the resume's skill, when found through the taxonomy
 
-    @property
-    def value(self) -> float:
-        return self.quality * self.weight
-
-    def key(self) -> tuple[float, float, int]:
-        return (-self.value, -self.quality, self.line if self.line is not None else 10**9)
-
 
 @dataclass
 class Assessment:
@@ -186,12 +179,6 @@ def evaluate_skill(profile: ResumeProfile, req: Requirement) -> Evaluation:
     """The numbers (and winning evidence) of a skill or keyword requirement; `explain_skill` turns them into
     the `Assessment` that `assess_skill` returns."""
     return _evaluate(profile, req)
-
-
-def skill_numbers(profile: ResumeProfile, req: Requirement) -> tuple[str, float, int]:
-    """(status, score, occurrences) of `assess_skill(profile, req)` without building its explanation."""
-    _, status, score, occurrences = _evaluate(profile, req)
-    return status, score, occurrences
 
 
 def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:

@@ -8,10 +8,8 @@ current role counts more than the same word in a bare Skills list or a role from
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import Any, NamedTuple
 
 from jobfit.documents.models import ExperienceEntry, ParsedResume
@@ -190,7 +188,7 @@ class ResumeProfile:
             parse_quality=resume.quality_score if resume.quality_checks else None,
             years=years,
             years_line=years_line,
-            lexical_norm=tfidf_norm(Counter(chain.from_iterable(index.line_tokens))),
+            lexical_norm=tfidf_norm(index.counts),
             resume=resume,
         )
 

@@ -116,7 +116,7 @@ class LineIndex:
     Build it from text, or from already tokenised lines with `from_tokens` (no regex work).
     """
 
-    __slots__ = ("_counts", "_line_sets", "line_tokens", "lines", "postings")
+    __slots__ = ("_counts", "line_tokens", "lines", "postings")
 
     def __init__(self, text: str) -> None:
         lines = text.split("\n")
@@ -141,7 +141,6 @@ class LineIndex:
         index = cls.__new__(cls)
         index.lines = lines
         index.line_tokens = line_tokens
-        index._line_sets = None
         index._counts = None
         index.postings = postings
         return index
@@ -149,7 +148,6 @@ class LineIndex:
     def _set(self, lines: list[str], line_tokens: list[list[str]]) -> None:
         self.lines: list[str] = lines
         self.line_tokens: list[list[str]] = line_tokens
-        self._line_sets: list[frozenset[str]] | None = None
         self._counts: Counter[str] | None = None
         postings: dict[str, list[int]] = {}  # term -> the lines holding it, ascending, each once
         get = postings.get
@@ -161,13 +159,6 @@ class LineIndex:
                 elif found[-1] != number:
                     found.append(number)
         self.postings = postings
-
-    @property
-    def line_sets(self) -> list[frozenset[str]]:
-        """The set of stemmed tokens of each line (built on first use)."""
-        if self._line_sets is None:
-            self._line_sets = [frozenset(t) for t in self.line_tokens]
-        return self._line_sets
 
     @property
     def counts(self) -> Counter[str]:

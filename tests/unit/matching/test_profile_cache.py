@@ -117,7 +117,11 @@ def _reference_strength_extras(assessments, profile) -> list:
 
 
 def test_strengths_equal_the_straightforward_version(jobs):
-    from jobfit.matching.engine import _assess
+    from jobfit.matching.engine import _assess_background
+    from jobfit.matching.evidence import assess_skill
+
+    def _assess(profile, req):
+        return assess_skill(profile, req) if req.kind in ("skill", "keyword") else _assess_background(profile, req)
 
     for resume in _real_resumes(12):
         profile = ResumeProfile.from_dict(json.loads(json.dumps(prepare_resume(resume).to_dict())))
@@ -207,7 +211,7 @@ def test_redaction_equals_the_straightforward_version_on_real_resumes():
 
 def test_rank_resumes_returns_score_match_results_in_full_order(jobs):
     """Ranking scores numerically and explains only the top_k: same results and order as scoring everything."""
-    from jobfit.matching.engine import overall_score
+    from jobfit.matching.engine import evaluate
 
     resumes = _real_resumes(12)
     stored = [ResumeProfile.from_dict(json.loads(json.dumps(prepare_resume(r).to_dict()))) for r in resumes]
@@ -215,7 +219,7 @@ def test_rank_resumes_returns_score_match_results_in_full_order(jobs):
         prepared = prepare_job(job)
         full = [(i, score_match(r, job)) for i, r in enumerate(resumes)]
         for profile, (_, result) in zip(stored, full, strict=True):
-            assert overall_score(profile, prepared) == result.overall_score
+            assert evaluate(profile, prepared).overall_score == result.overall_score
         full.sort(key=lambda p: (-p[1].overall_score, str(p[0])))
         for top_k in (None, 5, 0):
             ranked = rank_resumes(job, [(i, p, None) for i, p in enumerate(stored)], top_k)
@@ -238,6 +242,15 @@ from jobfit.matching.evidence import (  # noqa: E402
     _normalise,
 )
 from jobfit.matching.requirements import Requirement  # noqa: E402
+
+
+def _ref_value(c: Candidate) -> float:
+    return c.quality * c.weight
+
+
+def _ref_key(c: Candidate) -> tuple[float, float, int]:
+    """Best first: highest value, then quality, then the earliest line; `min` keeps the first of equals."""
+    return (-_ref_value(c), -c.quality, c.line if c.line is not None else 10**9)
 
 
 def _ref_taxonomy_hits(profile: ResumeProfile, req: Requirement) -> list[str]:
@@ -310,15 +323,15 @@ def _ref_evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Candidate |
     if not candidates:
         return None, "missing", 0.0, occurrences
     strong = [c for c in candidates if c.quality >= MET_AT]
-    top = min(candidates, key=Candidate.key)
+    top = min(candidates, key=_ref_key)
     depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_lines) - 1, 0), DEPTH_LINES)
     if strong:  # met: the evidence is the best full match, even if a related skill sits on a better line
-        best = min(strong, key=Candidate.key)
-        score = min(1.0, max(best.value * depth, top.value * DEPTH_BASE))
+        best = min(strong, key=_ref_key)
+        score = min(1.0, max(_ref_value(best) * depth, _ref_value(top) * DEPTH_BASE))
         status = "met"
     else:
         best = top
-        score = min(1.0, best.value * DEPTH_BASE)
+        score = min(1.0, _ref_value(best) * DEPTH_BASE)
         status = "partial"
     return best, status, round(score, 4), max(occurrences, len(strong_lines))
 
@@ -341,7 +354,7 @@ def _postings_and_resumes():
 
 def test_evidence_scan_equals_the_straightforward_version_on_real_postings():
     """The single-pass scan picks the same evidence (how, line, section) and numbers as the candidate list."""
-    from jobfit.matching.evidence import assess_skill, skill_numbers
+    from jobfit.matching.evidence import assess_skill, evaluate_skill
 
     postings, profiles = _postings_and_resumes()
     checked = 0
@@ -354,7 +367,7 @@ def test_evidence_scan_equals_the_straightforward_version_on_real_postings():
                 full = assess_skill(profile, req)
                 got = full.result
                 assert (got.status, got.score, full.occurrences) == (status, score, occurrences)
-                assert skill_numbers(profile, req) == (status, score, occurrences)
+                assert evaluate_skill(profile, req)[1:] == (status, score, occurrences)
                 if best is None:
                     assert got.how is None and got.line is None
                 else:
