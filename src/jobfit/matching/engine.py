@@ -8,7 +8,7 @@ computes sub-scores, overall and confidence scores, and explains them. It is pur
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,6 +39,10 @@ class PreparedJob:
     weights: tuple[tuple[float | None, float | None], ...]
     # `specificity.tfidf_query` of the job's text (without perks and legal lines), for the lexical component.
     terms: Mapping[str, float]
+    # Which skill/keyword requirements (by position) a resume word or taxonomy skill id can possibly meet:
+    # a requirement reached by neither of a resume's words nor its skills is missing without a search.
+    by_term: Mapping[str, tuple[int, ...]]
+    by_skill: Mapping[str, tuple[int, ...]]
 
 
 def prepare_resume(resume: ParsedResume) -> ResumeProfile:
@@ -64,7 +68,38 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         relevance=explain.job_relevance(requirements),
         weights=_weights(requirements),
         terms=tfidf_query(content_tokens(asking_text(job))),
+        by_term=_triggers((i, t) for i, r in enumerate(requirements) if r.kind in _SEARCHED
+                          for words in (r.terms, *r.aliases) for t in words),
+        by_skill=_triggers((i, s) for i, r in enumerate(requirements) if r.kind in _SEARCHED
+                           for s in ((r.skill_id, *r.related) if r.skill_id is not None else ())),
     )
+
+
+_SEARCHED = ("skill", "keyword")  # requirement kinds met by evidence lines (`evidence.evaluate_skill`)
+_MISSING: Evaluation = (None, "missing", 0.0, 0)
+
+
+def _triggers(pairs: Iterable[tuple[int, str]]) -> dict[str, tuple[int, ...]]:
+    """key -> the positions of the requirements it can meet (`PreparedJob.by_term` / `by_skill`)."""
+    out: dict[str, set[int]] = {}
+    for position, key in pairs:
+        out.setdefault(key, set()).add(position)
+    return {key: tuple(sorted(positions)) for key, positions in out.items()}
+
+
+def _reachable(profile: ResumeProfile, prepared: PreparedJob) -> set[int]:
+    """Positions of the skill/keyword requirements that a word or a taxonomy skill of the resume can meet.
+
+    Every other one is missing: `evaluate_skill` only ever finds evidence through the requirement's words
+    (or an alias's) in the resume's index, or through its skill and taxonomy neighbours among the mentions.
+    """
+    reachable: set[int] = set()
+    by_term, by_skill = prepared.by_term, prepared.by_skill
+    for term in by_term.keys() & profile.index.postings.keys():
+        reachable.update(by_term[term])
+    for skill_id in by_skill.keys() & profile.mentions_by_id.keys():
+        reachable.update(by_skill[skill_id])
+    return reachable
 
 
 def _weights(requirements: Sequence[Requirement]) -> tuple[tuple[float | None, float | None], ...]:
@@ -125,9 +160,12 @@ def evaluate(
     background_scores: dict[str, float] = {}
     entries: list[Evaluation | Assessment] = []
     saturation = scores.keyword_saturation(doc_length(profile))
-    for req, (skill_weight, keyword_weight) in zip(prepared.requirements, prepared.weights, strict=True):
-        if req.kind in ("skill", "keyword"):
-            evaluation = evaluate_skill(profile, req)
+    reachable = _reachable(profile, prepared)
+    for position, (req, (skill_weight, keyword_weight)) in enumerate(
+        zip(prepared.requirements, prepared.weights, strict=True)
+    ):
+        if req.kind in _SEARCHED:
+            evaluation = evaluate_skill(profile, req) if position in reachable else _MISSING
             entries.append(evaluation)
             if skill_weight is not None:
                 skill_pairs.append((req.group, (evaluation[2], skill_weight)))

@@ -8,12 +8,12 @@ without parsing the file again.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
+import orjson
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
@@ -43,9 +43,13 @@ def public_metadata(row: Resume | JobDescription) -> dict[str, Any]:
 
 
 def profile_row(resume_id: uuid.UUID, profile: Mapping[str, Any]) -> dict[str, Any]:
-    """The `resume_profiles` row of a prepared profile (`ResumeProfile.to_dict()`), as compact JSON text."""
+    """The `resume_profiles` row of a prepared profile (`ResumeProfile.to_dict()`), as compact JSON text.
+
+    orjson writes it (and ranking reads it back with orjson): about twice as fast as the json module on the
+    ~27 KB profiles, which ranking decodes by the dozen per query.
+    """
     return {"resume_id": resume_id, "version": int(profile["version"]),
-            "profile": json.dumps(profile, separators=(",", ":"), ensure_ascii=False)}
+            "profile": orjson.dumps(profile).decode()}
 
 
 def save_profiles(session: Session, profiles: Mapping[uuid.UUID, Mapping[str, Any]]) -> None:

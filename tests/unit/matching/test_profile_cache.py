@@ -375,3 +375,25 @@ def test_evidence_scan_equals_the_straightforward_version_on_real_postings():
                     assert full.related_skill == (best.name if best.how in {"child", "parent", "related"} else None)
                 checked += 1
     assert checked > 300
+
+
+def test_requirements_skipped_as_unreachable_are_the_missing_ones():
+    """`evaluate` skips the search for requirements no resume word or skill can reach: exactly the missing ones."""
+    from jobfit.matching.engine import _reachable, evaluate
+    from jobfit.matching.evidence import evaluate_skill
+
+    postings, profiles = _postings_and_resumes()
+    skipped = 0
+    for profile in profiles:
+        for job in postings:
+            prepared = prepare_job(job)
+            reachable = _reachable(profile, prepared)
+            entries = evaluate(profile, prepared).entries
+            for position, (req, entry) in enumerate(zip(prepared.requirements, entries, strict=True)):
+                if req.kind not in ("skill", "keyword"):
+                    continue
+                assert entry == evaluate_skill(profile, req)
+                if position not in reachable:
+                    assert entry == (None, "missing", 0.0, 0)
+                    skipped += 1
+    assert skipped > 100

@@ -6,11 +6,11 @@ gaps, strengths). Ids that do not exist or belong to someone else are 404 alike 
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import APIRouter, HTTPException, Query, Response, status
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
@@ -135,7 +135,7 @@ def prepared_resumes(db: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Resum
     out: dict[uuid.UUID, ResumeProfile] = {}
     for rid, stored in documents.stored_profiles(db, ids, PROFILE_VERSION).items():
         try:
-            out[rid] = ResumeProfile.from_dict(json.loads(stored))
+            out[rid] = ResumeProfile.from_dict(orjson.loads(stored))
         except (ValueError, KeyError, TypeError):  # damaged: rebuild below
             continue
     stale = [i for i in ids if i not in out]
