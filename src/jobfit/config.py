@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     llm_model: str = "gpt-4o-mini"
     llm_timeout: float = 30.0
     llm_retries: int = 2
+    # Helper processes that share ranking's scoring (None: one per core beyond the first, at most 3; 0: off).
+    scoring_workers: int | None = Field(default=None, ge=0, le=32)
 
     @field_validator("data_dir", mode="after")
     @classmethod

@@ -21,6 +21,7 @@ from jobfit.store.files import FileStore, LocalFileStore
 
 if TYPE_CHECKING:
     from jobfit.embeddings.base import Embedder
+    from jobfit.matching.parallel import ScoringPool
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ class Runtime:
     server: EmbeddedPostgres | None = None
     secret_key: str = field(default="", repr=False)
     _embedder: Embedder | None = field(default=None, repr=False)
+    _scoring: ScoringPool | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -54,7 +56,23 @@ class Runtime:
                 self._embedder = embedder_from_settings(self.settings)
             return self._embedder
 
+    @property
+    def scoring(self) -> ScoringPool | None:
+        """The helper processes ranking shares its scoring with (started on first use), or None when
+        `scoring_workers` is 0 or the machine has one core."""
+        with self._lock:
+            if self._scoring is None:
+                from jobfit.matching.parallel import ScoringPool
+
+                workers = self.settings.scoring_workers
+                self._scoring = ScoringPool(workers).start()
+            return self._scoring if self._scoring.workers else None
+
     def close(self) -> None:
+        with self._lock:
+            scoring, self._scoring = self._scoring, None
+        if scoring is not None:
+            scoring.close()
         self.db.dispose()
         if self.server is not None:
             self.server.stop()

@@ -110,3 +110,37 @@ def test_resume_profiles_are_guarded_through_their_resume(runtime: Runtime) -> N
             s.flush()
     with runtime.db.user_session(a.id) as s:
         assert s.scalar(select(ResumeProfileRow.profile).where(ResumeProfileRow.resume_id == a_resume)) == "{}"
+
+
+def test_vector_and_profile_rows_carry_their_owner_and_cannot_claim_another(runtime: Runtime) -> None:
+    """Since 0005 embeddings and profiles hold `user_id` (RLS compares it): filled from the session, never forged."""
+    from jobfit.store.models import JobEmbedding, ResumeProfileRow
+
+    a, b = _user(runtime, "a-own@example.com"), _user(runtime, "b-own@example.com")
+    a_resume = _resume_with_embedding(runtime, a)
+    b_resume = _resume_with_embedding(runtime, b)
+    with runtime.db.user_session(a.id) as s:
+        assert s.scalars(select(ResumeEmbedding.user_id)).all() == [a.id]
+    dim = runtime.embedder.dim
+    forged = [
+        ResumeEmbedding(resume_id=b_resume, user_id=a.id, embedding_type="x", embedding_vector=[0.0] * dim),
+        ResumeProfileRow(resume_id=b_resume, user_id=a.id, version=1, profile="{}"),
+    ]
+    for row in forged:  # B's own resume, but rows stamped as A's: A would then see them
+        with runtime.db.user_session(b.id) as s:
+            s.add(row)
+            with pytest.raises(DBAPIError, match="row-level security"):
+                s.flush()
+    with runtime.db.user_session(b.id) as s:  # nor rows stamped as B's on A's resume
+        s.add(ResumeEmbedding(resume_id=a_resume, user_id=b.id, embedding_type="x", embedding_vector=[0.0] * dim))
+        with pytest.raises(DBAPIError, match="row-level security"):
+            s.flush()
+    with runtime.db.user_session(b.id) as s:
+        job = JobDescription(title="Dev", description="Python")
+        s.add(job)
+        s.flush()
+        s.add(JobEmbedding(job_id=job.id, embedding_type="full_text", embedding_vector=[0.0] * dim))
+        s.commit()
+        assert s.scalars(select(JobEmbedding.user_id)).all() == [b.id]
+    with runtime.db.user_session(a.id) as s:
+        assert s.scalars(select(JobEmbedding.job_id)).all() == []

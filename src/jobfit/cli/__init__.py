@@ -98,6 +98,7 @@ def serve(
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         application = create_app(runtime)
+        _ = runtime.scoring  # start ranking's scoring helpers now: they load in the background
         typer.echo(f"jobfit is running at http://{settings.host}:{settings.port}  (API docs: /docs; Ctrl-C stops)")
         uvicorn.run(application, host=settings.host, port=settings.port, log_level=settings.log_level,
                     access_log=True, server_header=False)

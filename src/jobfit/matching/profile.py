@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+import orjson
+
 from jobfit.documents.models import ExperienceEntry, ParsedResume
 from jobfit.matching.specificity import tfidf_norm
 from jobfit.matching.text import LineIndex
@@ -251,6 +253,15 @@ class ResumeProfile:
             years_line=None if years_line is None else int(years_line),
             lexical_norm=float(data["lexical_norm"]),
         )
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> ResumeProfile:
+        """`from_dict` of a profile stored as JSON text (decoded with orjson: ~2x the json module's speed)."""
+        return cls.from_dict(orjson.loads(text))
+
+    def to_json(self) -> str:
+        """The JSON text of `to_dict()`, as stored (read it back with `from_json`)."""
+        return orjson.dumps(self.to_dict()).decode()
 
     def line_text(self, number: int | None) -> str | None:
         if number is None or not 1 <= number <= len(self.index.lines):

@@ -106,6 +106,7 @@ class ResumeProfileRow(Base):
     resume_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("resumes.id", ondelete="CASCADE"), primary_key=True
     )
+    user_id: Mapped[uuid.UUID] = _owner()
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     profile: Mapped[str] = mapped_column(Text, nullable=False)
     created_at: Mapped[datetime] = _created()
@@ -117,6 +118,7 @@ class ResumeEmbedding(Base):
     resume_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("resumes.id", ondelete="CASCADE"), nullable=False
     )
+    user_id: Mapped[uuid.UUID] = _owner()
     embedding_type: Mapped[str] = mapped_column(Text, nullable=False)
     chunk_text: Mapped[str | None] = mapped_column(Text)
     embedding_vector: Mapped[Any] = mapped_column(Vector())
@@ -130,6 +132,7 @@ class JobEmbedding(Base):
     job_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("job_descriptions.id", ondelete="CASCADE"), nullable=False
     )
+    user_id: Mapped[uuid.UUID] = _owner()
     embedding_type: Mapped[str] = mapped_column(Text, nullable=False)
     chunk_text: Mapped[str | None] = mapped_column(Text)
     embedding_vector: Mapped[Any] = mapped_column(Vector())

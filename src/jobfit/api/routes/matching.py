@@ -7,6 +7,7 @@ gaps, strengths). Ids that do not exist or belong to someone else are 404 alike 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -17,11 +18,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jobfit.api import workflows
-from jobfit.api.deps import CurrentUser, Db, get_or_404
+from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404
 from jobfit.api.schemas import Page
 from jobfit.documents.models import ParsedJob
-from jobfit.matching import PROFILE_VERSION, ResumeProfile, prepare_resume, rank_jobs, rank_resumes
+from jobfit.matching import PROFILE_VERSION, prepare_resume, rank_jobs
 from jobfit.matching.models import MatchResult
+from jobfit.matching.parallel import ScoringPool, UnreadableProfiles, rank_stored_resumes
 from jobfit.matching.scores import job_vector_kinds, resume_vector_kinds
 from jobfit.perf import paused_gc
 from jobfit.pipeline import REQUIREMENTS_DIGEST
@@ -126,36 +128,41 @@ def delete_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> Response:
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-def prepared_resumes(db: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, ResumeProfile]:
-    """Candidates for scoring: the profiles stored at upload (`resume_profiles`, JSON text decoded here).
+def profile_texts(db: Session, ids: list[uuid.UUID], rebuild: Sequence[uuid.UUID] = ()) -> dict[uuid.UUID, str]:
+    """Candidates for scoring: the JSON text of the profiles stored at upload (`resume_profiles`).
 
-    A resume without a profile of the current `PROFILE_VERSION` (stored by an older version) is rebuilt
-    from its row, prepared again, and its profile saved in the caller's transaction, so it is rebuilt once.
+    A resume without a profile of the current `PROFILE_VERSION` (stored by an older version), or listed in
+    `rebuild` (its stored text did not decode), is prepared again from its row and its profile saved in the
+    caller's transaction, so it is rebuilt once.
     """
-    out: dict[uuid.UUID, ResumeProfile] = {}
-    for rid, stored in documents.stored_profiles(db, ids, PROFILE_VERSION).items():
-        try:
-            out[rid] = ResumeProfile.from_dict(orjson.loads(stored))
-        except (ValueError, KeyError, TypeError):  # damaged: rebuild below
-            continue
+    out = documents.stored_profiles(db, ids, PROFILE_VERSION)
+    for rid in rebuild:
+        out.pop(rid, None)
     stale = [i for i in ids if i not in out]
     if stale:
-        rebuilt = {row.id: prepare_resume(documents.parsed_resume(row))
+        rebuilt = {row.id: prepare_resume(documents.parsed_resume(row)).to_dict()
                    for row in db.scalars(select(Resume).where(Resume.id.in_(stale)))}
-        documents.save_profiles(db, {rid: p.to_dict() for rid, p in rebuilt.items()})
-        out.update(rebuilt)
+        documents.save_profiles(db, rebuilt)
+        out.update((rid, orjson.dumps(p).decode()) for rid, p in rebuilt.items())
     return out
 
 
-def rank_resume_candidates(db: Session, job: ParsedJob, job_vectors: dict, ids: list[uuid.UUID],
-                           top_k: int) -> list[tuple[uuid.UUID, MatchResult]]:
-    """Load the candidates' stored profiles and vectors and rank them (the second stage of ranking)."""
+def rank_resume_candidates(db: Session, job: ParsedJob, job_vectors: dict, ids: list[uuid.UUID], top_k: int,
+                           scoring: ScoringPool | None = None) -> list[tuple[uuid.UUID, MatchResult]]:
+    """Load the candidates' stored profiles and vectors and rank them (the second stage of ranking).
+
+    `scoring` spreads the scoring over its helper processes; without it everything runs in this process.
+    """
+    rank = scoring.rank if scoring is not None else rank_stored_resumes
     with paused_gc():
-        candidates = prepared_resumes(db, ids)
+        texts = profile_texts(db, ids)
         vectors = documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id, ids,
                                             resume_vector_kinds())
-        return rank_resumes(job, [(i, candidates[i], vectors[i]) for i in ids if i in candidates], top_k,
-                            job_vectors=job_vectors)
+    try:
+        return rank(job, [(i, texts[i], vectors[i]) for i in ids if i in texts], top_k, job_vectors=job_vectors)
+    except UnreadableProfiles as exc:  # damaged stored text: rebuild those from their rows, then rank again
+        texts = profile_texts(db, ids, rebuild=exc.ids)
+        return rank(job, [(i, texts[i], vectors[i]) for i in ids if i in texts], top_k, job_vectors=job_vectors)
 
 
 def resume_query_vector(job_vectors: dict) -> Any:
@@ -182,12 +189,12 @@ def _candidates(db: Session, model: type, wanted: list[uuid.UUID] | None, query_
 
 
 @router.post("/rank-resumes", response_model=RankOut)
-def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser) -> RankOut:
+def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser, runtime: RuntimeDep) -> RankOut:
     job = get_or_404(db, JobDescription, body.job_id, "Job description")
     job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
     ids, total = _candidates(db, Resume, body.resume_ids, resume_query_vector(job_vectors), body.top_k,
                              matches.nearest_resumes)
-    ranked = rank_resume_candidates(db, documents.parsed_job(job), job_vectors, ids, body.top_k)
+    ranked = rank_resume_candidates(db, documents.parsed_job(job), job_vectors, ids, body.top_k, runtime.scoring)
     stored = [matches.upsert_match(db, user_id=user.id, resume_id=rid, job_id=job.id, result=res)[0]
               for rid, res in ranked]
     db.commit()
