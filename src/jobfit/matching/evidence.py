@@ -85,13 +85,17 @@ NO_LINE = 10**9
 _Key = tuple[float, float, int]
 
 
-def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Candidate | None, str, float, int]:
-    """(evidence candidate, status, rounded score, occurrences) of a skill or keyword requirement.
+# The winning evidence as `_evaluate` finds it: (how, quality, line, section or None, the `Mention` or None).
+Winner = tuple[str, float, int | None, str | None, object]
+
+
+def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Winner | None, str, float, int]:
+    """(winning evidence, status, rounded score, occurrences) of a skill or keyword requirement.
 
     Candidates, in this order: the requirement's words (or an alias) as a phrase on a line (quality 1), the
     same taxonomy skill or a neighbour (see QUALITY), and - only when nothing of quality >= MET_AT was
     found - most of a multi-word requirement's words on one line. One pass keeps the best full match and
-    the best other candidate; the `Candidate` object is built only for the one that becomes the evidence.
+    the best other candidate; the `Candidate` object is built only when the requirement is explained.
     """
     index = profile.index
     if req.skill_id is None and not req.aliases and len(req.terms) == 1 and req.terms[0] not in index.postings:
@@ -152,12 +156,9 @@ def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Candidate | Non
         depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_lines) - 1, 0), DEPTH_LINES)
         score = min(1.0, max(-strong_key[0] * depth, top_value * DEPTH_BASE))
         kind, line, section, mention = strong_at
-        best = _candidate(profile, req, kind, 1.0, line, section, mention)
-        return best, "met", round(score, 4), occurrences
+        return (kind, 1.0, line, section, mention), "met", round(score, 4), occurrences
     assert weak_at is not None
-    kind, quality, line, section, mention = weak_at
-    best = _candidate(profile, req, kind, quality, line, section, mention)
-    return best, "partial", round(min(1.0, top_value * DEPTH_BASE), 4), occurrences
+    return weak_at, "partial", round(min(1.0, top_value * DEPTH_BASE), 4), occurrences
 
 
 def _candidate(profile: ResumeProfile, req: Requirement, kind: str, quality: float, line: int | None,
@@ -172,7 +173,7 @@ def _candidate(profile: ResumeProfile, req: Requirement, kind: str, quality: flo
     return Candidate(how, quality, line, section, profile.weight(line, section), mention.name)
 
 
-Evaluation = tuple[Candidate | None, str, float, int]  # (evidence, status, score, occurrences)
+Evaluation = tuple[Winner | None, str, float, int]  # (winning evidence, status, score, occurrences)
 
 
 def evaluate_skill(profile: ResumeProfile, req: Requirement) -> Evaluation:
@@ -188,15 +189,16 @@ def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:
 
 def explain_skill(profile: ResumeProfile, req: Requirement, evaluation: Evaluation) -> Assessment:
     """The `Assessment` (result row, gap details) of a requirement from its `evaluate_skill` numbers."""
-    best, status, score, occurrences = evaluation
+    winner, status, score, occurrences = evaluation
     length = doc_length(profile)
-    if best is None:
+    if winner is None:
         rid, _ = closest(req.related, profile.mentions_by_id)
         related = profile.mentions_by_id[rid][0].name if rid is not None else None
         result = RequirementResult(
             requirement=req.label, kind=req.kind, importance=req.importance, status="missing", score=0.0
         )
         return Assessment(req, result, occurrences=occurrences, doc_length=length, related_skill=related)
+    best = _candidate(profile, req, *winner)
     result = RequirementResult(
         requirement=req.label,
         kind=req.kind,

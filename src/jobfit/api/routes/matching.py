@@ -171,9 +171,15 @@ def resume_query_vector(job_vectors: dict) -> Any:
     return job_vectors.get(REQUIREMENTS_DIGEST, job_vectors.get("full_text"))
 
 
+def candidate_pool(top_k: int) -> int:
+    """How many k-NN candidates are fully re-scored for a top-k request (`bench/ranking.py` measures the recall)."""
+    return max(3 * top_k, 60)
+
+
 def _candidates(db: Session, model: type, wanted: list[uuid.UUID] | None, query_vector: Any, top_k: int,
-                nearest: Any) -> tuple[list[uuid.UUID], int]:
-    """Explicit ids are all scored (each must exist); otherwise k-NN narrows the user's documents."""
+                nearest: Any, pool: int | None = None) -> tuple[list[uuid.UUID], int]:
+    """Explicit ids are all scored (each must exist); otherwise k-NN narrows the user's documents to `pool`
+    candidates (default `candidate_pool(top_k)`)."""
     if wanted is not None:
         wanted = list(dict.fromkeys(wanted))
         found = set(db.scalars(select(model.id).where(model.id.in_(wanted))))
@@ -182,7 +188,7 @@ def _candidates(db: Session, model: type, wanted: list[uuid.UUID] | None, query_
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"not found: {', '.join(missing[:5])}")
         return wanted, len(wanted)
     total = db.scalar(select(func.count()).select_from(model)) or 0
-    pool = max(3 * top_k, 60)
+    pool = candidate_pool(top_k) if pool is None else pool
     if total <= pool or query_vector is None:
         return list(db.scalars(select(model.id))), total
     return nearest(db, query_vector, pool), total
