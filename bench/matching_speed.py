@@ -5,14 +5,14 @@
 Resumes are the cached real parsed resumes of bench/ranking.py (bench/.cache/ranking_base_600.pkl, built
 from the livecareer/FERR PDFs); jobs are the category JDs of bench/quality.py, parsed with `parse_job`.
 Timed separately, per resume: `prepare_resume` (redaction + indexing), `ResumeProfile.from_dict` of the
-JSON-decoded `to_dict()` (the stored-profile path), and the JSON decode itself; per pair: `score_prepared`
+decoded `to_dict()` (the stored-profile path), and the JSON decode itself (orjson, as ranking reads it); per
+pair: `score_prepared`
 (no vectors) and the full `score_match`. Each timing is the best of `--repeat` runs (less noise under load).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
 import sys
 import time
@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import quality
@@ -58,10 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     for resume in resumes:
         rows["prepare_resume"].append(_best_ms(lambda r=resume: prepare_resume(r), args.repeat))
         profile = prepare_resume(resume)
-        stored = json.dumps(profile.to_dict())
+        stored = profile.to_json()
         sizes.append(len(stored))
-        rows["json decode"].append(_best_ms(lambda s=stored: json.loads(s), args.repeat))
-        decoded = json.loads(stored)
+        rows["json decode"].append(_best_ms(lambda s=stored: orjson.loads(s), args.repeat))
+        decoded = orjson.loads(stored)
         rows["from_dict"].append(_best_ms(lambda d=decoded: ResumeProfile.from_dict(d), args.repeat))
         for pj in prepared:
             rows["score_prepared"].append(_best_ms(lambda p=profile, j=pj: score_prepared(p, j), args.repeat))
