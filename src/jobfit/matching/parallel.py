@@ -123,7 +123,11 @@ def _serve(conn: Connection) -> None:
                 return
         except Exception as exc:  # reported to the caller, which then scores the share itself
             held = {}
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+            conn.send(("error", type(exc).__name__))  # the type only: a message could quote resume text
+
+
+class HelperError(RuntimeError):
+    """A helper could not score its share (the message names only the exception type)."""
 
 
 class _Helper:
@@ -152,7 +156,7 @@ class _Helper:
             raise TimeoutError(f"no answer in {REPLY_TIMEOUT_S:.0f} s")
         kind, payload = self.conn.recv()
         if kind != expected:
-            raise RuntimeError(str(payload))
+            raise HelperError(f"{payload} in the helper")
         return payload
 
     def stop(self) -> None:
@@ -300,8 +304,8 @@ class ScoringPool:
 
     def _retire(self, helper: _Helper, why: object) -> None:
         """Stop a helper that failed (its share is scored here) and start a new one in its place."""
-        if isinstance(why, BaseException):
-            why = f"{type(why).__name__}: {why}" if str(why) else type(why).__name__
+        if isinstance(why, BaseException) and not isinstance(why, HelperError):
+            why = type(why).__name__  # never the message: it could quote resume text (no PII in logs)
         log.warning("scoring helper %s retired (%s); its share is scored in-process", helper.process.pid, why)
         self._helpers = [(None if self._closed else _Helper(self._context)) if h is helper else h
                          for h in self._helpers]

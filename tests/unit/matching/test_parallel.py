@@ -146,3 +146,19 @@ def test_small_rankings_and_closed_pools_score_in_process(stored):
         rank_stored_resumes(JOB, stored, 3, job_vectors=JOB_VECTORS))
     pool.close()
     assert ScoringPool(0).start().workers == 0
+
+
+def test_a_helper_error_is_logged_without_its_message(stored, pool, monkeypatch, caplog):
+    """A helper that fails on a share is retired; the log names the exception type, never its text (it could
+    quote a resume)."""
+    expected = _dump(rank_stored_resumes(JOB, stored, 5, job_vectors=JOB_VECTORS))
+    helper = pool._helpers[0]
+    ask = helper.ask
+    monkeypatch.setattr(helper, "ask", lambda message: ask(("evaluate", "not a prepared job", None, message[3])))
+    with caplog.at_level("WARNING", logger="jobfit.matching.parallel"):
+        assert _dump(pool.rank(JOB, stored, 5, job_vectors=JOB_VECTORS)) == expected
+    assert helper not in pool._helpers
+    [record] = [r for r in caplog.records if "retired" in r.getMessage()]
+    assert "AttributeError in the helper" in record.getMessage()
+    assert "not a prepared job" not in record.getMessage()
+    _ready(pool, 1)
