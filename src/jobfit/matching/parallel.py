@@ -19,6 +19,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Hashable, Mapping, Sequence
 from multiprocessing.connection import Connection
@@ -97,7 +98,12 @@ def rank_stored_resumes(
 
 
 def _serve(conn: Connection) -> None:
-    """A helper process: load the taxonomy, say ready, then answer `evaluate` / `explain` requests."""
+    """A helper process: load the taxonomy, say ready, then answer `evaluate` / `explain` requests.
+
+    Ctrl-C in a terminal reaches every process of the group: the helper ignores it and leaves stopping to
+    the server, which closes the pool (a closed pipe ends the helper too, so none outlives its server).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # load the skills taxonomy, relations and background idf once, before the first request
     prepare_job(parse_job(title="Python developer", description="Build services in Python and SQL.",
                           requirements="3+ years of experience."))
