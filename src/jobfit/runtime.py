@@ -47,6 +47,7 @@ class Runtime:
     secret_key: str = field(default="", repr=False)
     _embedder: Embedder | None = field(default=None, repr=False)
     _scoring: ScoringPool | None = field(default=None, repr=False)
+    _closed: bool = field(default=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -59,8 +60,10 @@ class Runtime:
     @property
     def scoring(self) -> ScoringPool | None:
         """The helper processes ranking shares its scoring with (started on first use), or None when
-        `scoring_workers` is 0 or the machine has one core."""
+        `scoring_workers` is 0, the machine has one core, or the runtime is closed."""
         with self._lock:
+            if self._closed:
+                return None
             if self._scoring is None:
                 from jobfit.matching.parallel import ScoringPool
 
@@ -70,6 +73,7 @@ class Runtime:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             scoring, self._scoring = self._scoring, None
         if scoring is not None:
             scoring.close()

@@ -75,3 +75,24 @@ def scalar_as(runtime: Runtime, client: TestClient, auth: dict[str, str], sql: s
         if commit:
             session.commit()
         return value
+
+
+@pytest.fixture()
+def owner_database() -> Iterator[tuple[Path, str]]:
+    """A separate cluster with a database owned by an ordinary role (as on Supabase or RDS), the `vector`
+    extension installed as a managed service's console would: (a scratch folder, the owner's URL).
+
+    Separate, so `jobfit_app` does not exist yet and is created by that owner."""
+    from jobfit.store.embedded import EmbeddedPostgres
+
+    root = Path(tempfile.mkdtemp(prefix="jobfit-owner-"))
+    server = EmbeddedPostgres(root / "postgres")
+    server.start()
+    try:
+        server._psql("CREATE ROLE ext_owner LOGIN NOSUPERUSER CREATEROLE")
+        server._psql("CREATE DATABASE jobfit_external OWNER ext_owner")
+        server._psql("CREATE EXTENSION vector", database="jobfit_external")
+        yield root, server.url(role="ext_owner", database="jobfit_external")
+    finally:
+        server.stop()
+        shutil.rmtree(root, ignore_errors=True)

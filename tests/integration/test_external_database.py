@@ -3,37 +3,21 @@ migrations run as that owner, requests switch to jobfit_app, and the forced poli
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select, text
 
 from jobfit.accounts import register
 from jobfit.config import Settings
 from jobfit.runtime import Runtime, open_runtime
-from jobfit.store.embedded import EmbeddedPostgres
 from jobfit.store.models import Resume
 
 
 @pytest.fixture()
-def external():
-    """A separate cluster, so jobfit_app does not exist yet and is created by the ordinary owner."""
-    root = Path(tempfile.mkdtemp(prefix="jobfit-ext-"))
-    server = EmbeddedPostgres(root / "postgres")
-    server.start()
-    try:
-        server._psql("CREATE ROLE ext_owner LOGIN NOSUPERUSER CREATEROLE")
-        server._psql("CREATE DATABASE jobfit_external OWNER ext_owner")
-        server._psql("CREATE EXTENSION vector", database="jobfit_external")  # managed services: from the console
-        ext = open_runtime(Settings(data_dir=root / "data", secret_key="e" * 40,
-                                    database_url=server.url(role="ext_owner", database="jobfit_external")))
-        yield ext
-        ext.close()
-    finally:
-        server.stop()
-        shutil.rmtree(root, ignore_errors=True)
+def external(owner_database):
+    root, url = owner_database
+    ext = open_runtime(Settings(data_dir=root / "data", secret_key="e" * 40, database_url=url))
+    yield ext
+    ext.close()
 
 
 def test_ordinary_owner_migrates_and_rls_isolates(external: Runtime) -> None:

@@ -2,39 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import uuid
-from pathlib import Path
 
-import pytest
 from alembic import command
 from sqlalchemy import create_engine, select, text
 
 from jobfit.config import Settings
 from jobfit.runtime import open_runtime
 from jobfit.store import migrate
-from jobfit.store.embedded import EmbeddedPostgres
 from jobfit.store.models import JobEmbedding, ResumeEmbedding, ResumeProfileRow
 
 
-@pytest.fixture()
-def server():
-    root = Path(tempfile.mkdtemp(prefix="jobfit-mig-"))
-    pg = EmbeddedPostgres(root / "postgres")
-    pg.start()
-    try:
-        pg._psql("CREATE ROLE mig_owner LOGIN NOSUPERUSER CREATEROLE")
-        pg._psql("CREATE DATABASE jobfit_mig OWNER mig_owner")
-        pg._psql("CREATE EXTENSION vector", database="jobfit_mig")
-        yield root, pg.url(role="mig_owner", database="jobfit_mig")
-    finally:
-        pg.stop()
-        shutil.rmtree(root, ignore_errors=True)
-
-
-def test_existing_rows_get_their_owner_and_stay_isolated(server) -> None:
-    root, url = server
+def test_existing_rows_get_their_owner_and_stay_isolated(owner_database) -> None:
+    root, url = owner_database
     engine = create_engine(url)
     users = {name: uuid.uuid4() for name in ("a", "b")}
     with engine.begin() as conn:  # a database written by 0004, with rows of two users
