@@ -34,17 +34,33 @@ class _Timer:
             self.timings[stage] = round((time.perf_counter() - started) * 1000, 2)
 
 
+def _body_line(text: str, section: Section) -> int:
+    """The document line (1-based) holding the first line of `section.text`.
+
+    The body starts below the heading, after any blank lines (which `section.text` does not keep), or on
+    the heading line itself when the heading carries text ("Experience: ..."). Entries found in the body
+    are numbered from here, so their `line` is the document line that shows them.
+    """
+    lines = text.split("\n")
+    first = section.text.split("\n", 1)[0].strip()
+    for number in range(section.start_line, min(section.end_line, len(lines)) + 1):
+        line = lines[number - 1].strip()
+        if first and (line == first or (number == section.start_line and line.endswith(first))):
+            return number
+    return section.start_line + 1
+
+
 def _experience(text: str, sections: dict[str, Section], today: date) -> list[ExperienceEntry]:
     section = sections.get("experience")
     if section is None:
         return []
-    return extract_experience(section.text, first_line=section.start_line + 1, today=today)
+    return extract_experience(section.text, first_line=_body_line(text, section), today=today)
 
 
 def _education(text: str, sections: dict[str, Section]) -> list[EducationEntry]:
     section = sections.get("education")
     if section is not None:
-        entries = extract_education(section.text, first_line=section.start_line + 1)
+        entries = extract_education(section.text, first_line=_body_line(text, section))
         if entries:
             return entries
     # No education heading (or nothing found under it): look for degrees anywhere outside work history.

@@ -125,3 +125,22 @@ def test_livecareer_sample_never_crashes(evaldata):
             continue
         assert resume.text_content.strip()
         assert 0 <= resume.quality_score <= 100
+
+
+@pytest.mark.parametrize("relative", [
+    "resume_matcher_samples/resumes/alfred_pennyworth_pm.pdf",
+    "resume_matcher_samples/resumes/bruce_wayne_fullstack.pdf",
+    "rendercv_examples/John_Doe_ClassicTheme_CV.pdf",
+    "rendercv_examples/John_Doe_HarvardTheme_CV.pdf",
+])
+def test_entries_point_at_the_document_line_that_shows_them(evaldata, relative):
+    """An entry's `line` is its date line in the document, also when blank lines follow the section heading
+    (they used to shift every entry one line up: 'meet business goals.' was shown as a role title)."""
+    resume = parsed(relative)
+    lines = resume.text_content.split("\n")
+    assert resume.experience
+    for entry in resume.experience:
+        assert entry.start and entry.start[:4] in lines[entry.line - 1], (entry.title, lines[entry.line - 1])
+    for entry in resume.education:
+        near = " ".join(lines[max(entry.line - 3, 0): entry.line]).lower()
+        assert entry.degree is None or entry.degree.lower()[:12] in near, (entry.degree, lines[entry.line - 1])
