@@ -40,6 +40,7 @@ Vectors = Mapping[str, np.ndarray]
 # A candidate as ranking reads it from the store: (id, the profile's stored JSON text, its vectors).
 StoredCandidate = tuple[Hashable, str, Vectors | None]
 REPLY_TIMEOUT_S = 30.0  # a helper that has not answered by then is stopped and its share scored here
+MAX_REPLACEMENTS = 20  # failed helpers replaced over a pool's life before it keeps to in-process scoring
 
 
 def default_workers() -> int:
@@ -129,7 +130,8 @@ def _serve(conn: Connection) -> None:
                 return
         except Exception as exc:  # reported to the caller, which then scores the share itself
             held = {}
-            conn.send(("error", type(exc).__name__))  # the type only: a message could quote resume text
+            with contextlib.suppress(OSError):  # the caller is gone: the next recv ends this helper
+                conn.send(("error", type(exc).__name__))  # the type only: a message could quote resume text
 
 
 class HelperError(RuntimeError):
@@ -145,13 +147,16 @@ class _Helper:
         self.process.start()
         child.close()
         self.ready = False
+        self._handshake = threading.Lock()  # `ready_workers` may ask from another thread than a ranking
 
     def is_ready(self) -> bool:
-        try:
-            if not self.ready and self.process.is_alive() and self.conn.poll():
-                self.ready = self.conn.recv()[0] == "ready"
-        except (EOFError, OSError):  # died while starting: replaced before the next ranking
-            return False
+        if not self.ready:
+            with self._handshake:
+                try:
+                    if not self.ready and self.process.is_alive() and self.conn.poll():
+                        self.ready = self.conn.recv()[0] == "ready"
+                except (EOFError, OSError):  # died while starting: replaced before the next ranking
+                    return False
         return self.ready and self.process.is_alive()
 
     def ask(self, message: tuple) -> None:
@@ -190,6 +195,7 @@ class ScoringPool:
         self._lock = threading.Lock()
         self._closed = False
         self.rankings_shared = 0  # rankings in which at least one helper scored a share (for tests, monitoring)
+        self._replaced = 0  # helpers started in place of failed ones
 
     def start(self) -> ScoringPool:
         with self._lock:
@@ -313,16 +319,24 @@ class ScoringPool:
         if isinstance(why, BaseException) and not isinstance(why, HelperError):
             why = type(why).__name__  # never the message: it could quote resume text (no PII in logs)
         log.warning("scoring helper %s retired (%s); its share is scored in-process", helper.process.pid, why)
-        self._helpers = [(None if self._closed else _Helper(self._context)) if h is helper else h
-                         for h in self._helpers]
+        self._helpers = [self._replacement() if h is helper else h for h in self._helpers]
         threading.Thread(target=helper.stop, daemon=True).start()
 
     def _replace_dead(self) -> None:
         """Start a new helper in place of one that failed or died (ready for a later ranking)."""
-        if self._closed:
-            return
         for i, helper in enumerate(self._helpers):
-            if helper is None or not helper.process.is_alive():
-                if helper is not None:
-                    helper.stop()
-                self._helpers[i] = _Helper(self._context)
+            if helper is not None and not helper.process.is_alive():
+                helper.stop()
+                self._helpers[i] = self._replacement()
+
+    def _replacement(self) -> _Helper | None:
+        """A new helper for one that failed, unless the pool is closed or helpers keep failing: after
+        `MAX_REPLACEMENTS` ranking stays in this process rather than paying a start-up per request."""
+        if self._closed or self._replaced >= MAX_REPLACEMENTS:
+            if not self._closed and self._replaced == MAX_REPLACEMENTS:
+                log.warning("scoring helpers failed %d times: ranking now scores in the server process only",
+                            MAX_REPLACEMENTS)
+                self._replaced += 1
+            return None
+        self._replaced += 1
+        return _Helper(self._context)

@@ -162,3 +162,20 @@ def test_a_helper_error_is_logged_without_its_message(stored, pool, monkeypatch,
     assert "AttributeError in the helper" in record.getMessage()
     assert "not a prepared job" not in record.getMessage()
     _ready(pool, 1)
+
+
+def test_helpers_that_keep_failing_are_not_replaced_forever(stored, monkeypatch):
+    """A helper that dies each time costs a start-up per ranking; after MAX_REPLACEMENTS the pool scores in
+    this process only, with the same results."""
+    from jobfit.matching import parallel
+
+    monkeypatch.setattr(parallel, "MAX_REPLACEMENTS", 2)
+    expected = _dump(rank_stored_resumes(JOB, stored, 3, job_vectors=JOB_VECTORS))
+    with ScoringPool(1, min_candidates=2) as pool:
+        for _ in range(4):
+            helper = pool._helpers[0]
+            if helper is not None:
+                helper.process.kill()
+                helper.process.join()
+            assert _dump(pool.rank(JOB, stored, 3, job_vectors=JOB_VECTORS)) == expected
+        assert pool._helpers == [None] and pool.ready_workers() == 0
