@@ -344,6 +344,41 @@ def bench_crash_free(evaldata: Path, limit: int | None, workers: int) -> tuple[C
     return outcome, crashes, two_page_ms
 
 
+TEMPLATE_FOLDERS = ("resume_matcher_samples/resumes", "latex_resume_templates", "open_resume_examples",
+                    "rendercv_examples", "soupboss_pdf_docx_pairs", "pyresparser_fixture")
+
+
+def bench_entry_lines(evaldata: Path, limit: int | None) -> dict[str, tuple[int, int]]:
+    """Do entries point at the document line that shows them? Per set: (right, total) over experience
+    entries (their line holds their start year: the date line) and education entries (the degree is on
+    their line or up to two lines above)."""
+    sets = {
+        "template resumes (PDF/DOCX)": [p for folder in TEMPLATE_FOLDERS for p in sorted((evaldata / folder).rglob("*"))
+                                        if p.suffix.lower() in (".pdf", ".docx")],
+        "livecareer + FERR PDFs": sorted((evaldata / "livecareer_resume_pdfs_sample").rglob("*.pdf"))[:: 3][:limit]
+        + sorted((evaldata / "ferr_hr_relevance_livecareer" / "resumes_pdf").glob("*.pdf"))[:: 3][:limit],
+    }
+    out: dict[str, tuple[int, int]] = {}
+    for name, paths in sets.items():
+        right = total = 0
+        for path in paths:
+            try:
+                resume = parse_file(path)
+            except DocumentError:
+                continue
+            lines = resume.text_content.split("\n")
+            for entry in resume.experience:
+                if entry.start and entry.line:
+                    total += 1
+                    right += entry.start[:4] in lines[entry.line - 1]
+            for edu in resume.education:
+                if edu.degree and edu.line:
+                    total += 1
+                    right += edu.degree.lower()[:12] in " ".join(lines[max(edu.line - 3, 0): edu.line]).lower()
+        out[name] = (right, total)
+    return out
+
+
 def bench_speed(evaldata: Path) -> tuple[list[float], list[float]]:
     """Sequential full-parse and extract-only timings (ms) on 2-page PDFs from the example sets."""
     from jobfit.documents.extract import extract_text
@@ -444,6 +479,11 @@ def main(argv: list[str] | None = None) -> int:
     print("| field | precision % | recall % | F1 % |\n|---|---|---|---|")
     for field, (p, r, f) in scores.items():
         print(f"| {field} | {p:.1f} | {r:.1f} | {f:.1f} |")
+
+    print("\n## Entry lines (experience: the date line; education: the degree line)\n")
+    print("| set | entries pointing at their line | total |\n|---|---|---|")
+    for name, (right, total) in bench_entry_lines(evaldata, args.limit).items():
+        print(f"| {name} | {right} | {total} |")
 
     outcome, crashes, two_page = bench_crash_free(evaldata, args.limit, args.workers)
     print("\n## Crash-free run (livecareer + ferr resume PDFs)\n\n| outcome | files |\n|---|---|")
