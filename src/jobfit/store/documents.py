@@ -52,15 +52,18 @@ def profile_row(resume_id: uuid.UUID, profile: Mapping[str, Any]) -> dict[str, A
             "profile": orjson.dumps(profile).decode()}
 
 
-def save_profiles(session: Session, profiles: Mapping[uuid.UUID, Mapping[str, Any]]) -> None:
-    """Insert or replace the stored profiles of these resumes (e.g. rebuilt after a version change)."""
+def save_profiles(session: Session, profiles: Mapping[uuid.UUID, Mapping[str, Any]]) -> dict[uuid.UUID, str]:
+    """Insert or replace the stored profiles of these resumes (e.g. rebuilt after a version change); returns
+    the JSON text stored for each, as `stored_profiles` would read it back."""
     if not profiles:
-        return
-    stmt = pg_insert(ResumeProfileRow).values([profile_row(rid, p) for rid, p in profiles.items()])
+        return {}
+    rows = [profile_row(rid, p) for rid, p in profiles.items()]
+    stmt = pg_insert(ResumeProfileRow).values(rows)
     session.execute(stmt.on_conflict_do_update(
         index_elements=[ResumeProfileRow.resume_id],
         set_={"version": stmt.excluded.version, "profile": stmt.excluded.profile},
     ))
+    return {row["resume_id"]: row["profile"] for row in rows}
 
 
 def stored_profiles(session: Session, resume_ids: list[uuid.UUID], version: int) -> dict[uuid.UUID, str]:

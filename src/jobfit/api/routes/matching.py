@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-import orjson
 from fastapi import APIRouter, HTTPException, Query, Response, status
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
@@ -142,8 +141,7 @@ def profile_texts(db: Session, ids: list[uuid.UUID], rebuild: Sequence[uuid.UUID
     if stale:
         rebuilt = {row.id: prepare_resume(documents.parsed_resume(row)).to_dict()
                    for row in db.scalars(select(Resume).where(Resume.id.in_(stale)))}
-        documents.save_profiles(db, rebuilt)
-        out.update((rid, orjson.dumps(p).decode()) for rid, p in rebuilt.items())
+        out.update(documents.save_profiles(db, rebuilt))
     return out
 
 
