@@ -32,6 +32,7 @@ from jobfit.documents.models import ParsedJob
 from jobfit.matching.engine import Evaluated, PreparedJob, evaluate, explain_evaluated, prepare_job
 from jobfit.matching.models import MatchResult
 from jobfit.matching.profile import ResumeProfile
+from jobfit.matching.rank import rank_key
 from jobfit.perf import paused_gc
 
 log = logging.getLogger(__name__)
@@ -73,8 +74,8 @@ def _evaluate_share(
 
 
 def _ordered(scores: Mapping[Hashable, float], top_k: int | None) -> list[Hashable]:
-    """Ids by score descending, ties by id as a string (`rank.py`'s order), cut to `top_k`."""
-    order = sorted(scores, key=lambda cid: (-scores[cid], str(cid)))
+    """Ids in `rank.rank_key` order, cut to `top_k`."""
+    order = sorted(scores, key=lambda cid: rank_key(cid, scores[cid]))
     return order if top_k is None else order[: max(top_k, 0)]
 
 

@@ -25,6 +25,11 @@ Id = TypeVar("Id")
 Vectors = Mapping[str, np.ndarray]
 
 
+def rank_key(candidate_id: object, overall_score: float) -> tuple[float, str]:
+    """The ranking order: overall_score descending, ties by the id as a string (never by input order)."""
+    return -overall_score, str(candidate_id)
+
+
 def _ranked(
     pairs: list[tuple[Id, ResumeProfile, PreparedJob, Vectors | None, Vectors | None]], top_k: int | None
 ) -> list[tuple[Id, MatchResult]]:
@@ -36,7 +41,7 @@ def _ranked(
     evaluated = [
         (pid, evaluate(profile, job, resume_vectors=rv, job_vectors=jv)) for pid, profile, job, rv, jv in pairs
     ]
-    evaluated.sort(key=lambda item: (-item[1].overall_score, str(item[0])))
+    evaluated.sort(key=lambda item: rank_key(item[0], item[1].overall_score))
     if top_k is not None:
         evaluated = evaluated[: max(top_k, 0)]
     return [(pid, explain_evaluated(e)) for pid, e in evaluated]
