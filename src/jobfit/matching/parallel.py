@@ -16,6 +16,7 @@ for them the messages would cost more than they save.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -96,7 +97,9 @@ def rank_stored_resumes(
         if unreadable:
             raise UnreadableProfiles(unreadable)
         best = _ordered({cid: e.overall_score for cid, e in evaluated.items()}, top_k)
-        return [(cid, explain_evaluated(evaluated[cid])) for cid in best]
+        results = [(cid, explain_evaluated(evaluated[cid])) for cid in best]
+        evaluated.clear()  # freed while the collector is paused (see `paused_gc`)
+    return results
 
 
 def _serve(conn: Connection) -> None:
@@ -109,6 +112,7 @@ def _serve(conn: Connection) -> None:
     # load the skills taxonomy, relations and background idf once, before the first request
     prepare_job(parse_job(title="Python developer", description="Build services in Python and SQL.",
                           requirements="3+ years of experience."))
+    gc.freeze()  # the collector never walks the (long-lived) taxonomy again
     conn.send(("ready", os.getpid()))
     held: dict[Hashable, Evaluated] = {}
     while True:
@@ -119,18 +123,22 @@ def _serve(conn: Connection) -> None:
         try:
             if message[0] == "evaluate":
                 _, prepared, job_vectors, share = message
-                with paused_gc():
-                    held, unreadable = _evaluate_share(prepared, share, job_vectors)
+                # The collector stays off until the evaluated profiles are dropped (after "explain"): turned on
+                # with them alive, its next pass would walk all their objects (~10 ms) before the reply.
+                gc.disable()
+                held, unreadable = _evaluate_share(prepared, share, job_vectors)
                 conn.send(("scores", ({cid: e.overall_score for cid, e in held.items()}, unreadable)))
             elif message[0] == "explain":
-                with paused_gc():  # JSON: pickling pydantic models costs ~3x more both ways
-                    results = [(cid, explain_evaluated(held[cid]).model_dump_json()) for cid in message[1]]
+                # JSON: pickling pydantic models costs ~3x more both ways
+                results = [(cid, explain_evaluated(held[cid]).model_dump_json()) for cid in message[1]]
                 held = {}
                 conn.send(("results", results))
+                gc.enable()
             else:  # "stop"
                 return
         except Exception as exc:  # reported to the caller, which then scores the share itself
             held = {}
+            gc.enable()
             with contextlib.suppress(OSError):  # the caller is gone: the next recv ends this helper
                 conn.send(("error", type(exc).__name__))  # the type only: a message could quote resume text
 
@@ -263,6 +271,7 @@ class ScoringPool:
                 local, unreadable = _evaluate_share(prepared, shares[0], job_vectors)
                 scores = {cid: e.overall_score for cid, e in local.items()}
                 owner: dict[Hashable, _Helper] = {}
+                replied: list[_Helper] = []
                 for i, helper in asked:
                     reply = self._receive(helper, "scores")
                     outstanding.remove(helper)
@@ -275,12 +284,13 @@ class ScoringPool:
                         scores.update(reply[0])
                         unreadable += reply[1]
                         owner.update((cid, helper) for cid in reply[0])
+                        replied.append(helper)
                 if unreadable:
                     raise UnreadableProfiles(unreadable)
-                self.rankings_shared += bool(owner)
+                self.rankings_shared += bool(replied)
                 best = _ordered(scores, top_k)
                 explaining: list[_Helper] = []
-                for helper in dict.fromkeys(owner.values()):
+                for helper in replied:  # each is asked, even for none: it then drops its evaluated share
                     if self._send(helper, ("explain", [cid for cid in best if owner.get(cid) is helper])):
                         explaining.append(helper)
                         outstanding.append(helper)
@@ -294,6 +304,7 @@ class ScoringPool:
                 if missing:
                     redo, _ = _evaluate_share(prepared, [c for c in candidates if c[0] in missing], job_vectors)
                     results.update((cid, explain_evaluated(e)) for cid, e in redo.items())
+                local.clear()  # freed while the collector is paused (see `paused_gc`)
         except BaseException:
             for helper in outstanding:
                 self._retire(helper, "the ranking stopped before reading its answer")
