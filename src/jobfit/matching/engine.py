@@ -95,7 +95,7 @@ def _reachable(profile: ResumeProfile, prepared: PreparedJob) -> set[int]:
     """
     reachable: set[int] = set()
     by_term, by_skill = prepared.by_term, prepared.by_skill
-    for term in by_term.keys() & profile.index.postings.keys():
+    for term in by_term.keys() & profile.index.vocabulary:
         reachable.update(by_term[term])
     for skill_id in by_skill.keys() & profile.mentions_by_id.keys():
         reachable.update(by_skill[skill_id])
@@ -211,7 +211,7 @@ def _components(
         "experience": experience_score,
         "education": education_score,
         "keywords": keyword_score,
-        "lexical": scores.score_lexical(prepared.terms, profile.index.counts, profile.lexical_norm),
+        "lexical": scores.score_lexical(prepared.terms, profile.index.counts_of(prepared.terms), profile.lexical_norm),
         "semantic": semantic,
     }
     return components, section_scores, semantic

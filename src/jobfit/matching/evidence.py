@@ -51,14 +51,8 @@ class Assessment:
 
 
 def doc_length(profile: ResumeProfile) -> int:
-    """Content words on the resume (computed once per profile and remembered on it)."""
-    store = getattr(profile, "__dict__", None)
-    cached = store.get("_jobfit_doc_length") if store is not None else None
-    if cached is None:
-        cached = sum(profile.index.counts.values())
-        if store is not None:
-            store["_jobfit_doc_length"] = cached
-    return int(cached)
+    """Content words on the resume."""
+    return profile.index.length
 
 
 @lru_cache(maxsize=65536)
@@ -98,7 +92,7 @@ def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Winner | None, 
     the best other candidate; the `Candidate` object is built only when the requirement is explained.
     """
     index = profile.index
-    if req.skill_id is None and not req.aliases and len(req.terms) == 1 and req.terms[0] not in index.postings:
+    if req.skill_id is None and not req.aliases and len(req.terms) == 1 and not index.has(req.terms[0]):
         return None, "missing", 0.0, 0  # a one-word keyword absent from the resume (the most common case)
     weight = profile.weight
     strong_key: _Key | None = None  # best candidate of quality >= MET_AT

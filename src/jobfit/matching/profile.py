@@ -36,7 +36,7 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-PROFILE_VERSION = 4
+PROFILE_VERSION = 5  # 5: the index stored lazily (postings as strings, repeat counts, length)
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
@@ -202,8 +202,7 @@ class ResumeProfile:
         return {
             "version": PROFILE_VERSION,
             "lines": self.index.lines,
-            "tokens": [" ".join(toks) for toks in self.index.line_tokens],
-            "postings": self.index.postings,
+            **self.index.stored(),
             "section_of_line": self.section_of_line,
             "weight_of_line": self.weight_of_line,
             "recency_of_line": self.recency_of_line,
@@ -228,7 +227,7 @@ class ResumeProfile:
         version = data.get("version")
         if version != PROFILE_VERSION:
             raise ValueError(f"resume profile version {version!r}, expected {PROFILE_VERSION}")
-        index = LineIndex.from_stored(data["lines"], [t.split() for t in data["tokens"]], data["postings"])
+        index = LineIndex.from_stored(data["lines"], data)
         mentions: dict[str, list[Mention]] = {}
         for m in data["mentions"]:
             mention = Mention(*m)

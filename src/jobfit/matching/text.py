@@ -7,9 +7,9 @@ the exact words on a resume line.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Iterable, Iterator, KeysView, Mapping
 from functools import lru_cache
-from itertools import chain
+from typing import Any
 
 # Tokens keep technology spellings intact: c++, c#, .net, node.js, ci/cd is split on "/".
 _TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9+#]+)*|\.[a-z][a-z0-9]*")
@@ -113,10 +113,13 @@ class LineIndex:
     """Stemmed tokens per line of a document, for phrase and word look-ups.
 
     `lines[i]` is line i+1 of the text (1-based line numbers as in the document contract).
-    Build it from text, or from already tokenised lines with `from_tokens` (no regex work).
+    Build it from text, or from already tokenised lines with `from_tokens` (no regex work), or reload the
+    form `stored()` wrote with `from_stored`. A reloaded index is lazy: a line's tokens are split, and a
+    term's line list parsed, only when a look-up reaches them. Ranking reads a few dozen terms of each
+    candidate, so most of a stored index is never turned into Python objects (nor freed again).
     """
 
-    __slots__ = ("_counts", "line_tokens", "lines", "postings")
+    __slots__ = ("_length", "_postings", "_repeats", "_stored_postings", "_token_text", "_tokens", "lines")
 
     def __init__(self, text: str) -> None:
         lines = text.split("\n")
@@ -132,56 +135,126 @@ class LineIndex:
         return index
 
     @classmethod
-    def from_stored(
-        cls, lines: list[str], line_tokens: list[list[str]], postings: dict[str, list[int]]
-    ) -> LineIndex:
-        """An index whose `postings` were stored with it (trusted as built by `_set`: no rebuild, no copy)."""
-        if len(lines) != len(line_tokens):
-            raise ValueError(f"{len(lines)} lines but {len(line_tokens)} token lists")
+    def from_stored(cls, lines: list[str], stored: Mapping[str, Any]) -> LineIndex:
+        """The index `stored()` wrote, over `lines` (trusted as written: nothing is checked or rebuilt)."""
+        token_text = stored["tokens"]
+        if len(lines) != len(token_text):
+            raise ValueError(f"{len(lines)} lines but {len(token_text)} token lines")
         index = cls.__new__(cls)
         index.lines = lines
-        index.line_tokens = line_tokens
-        index._counts = None
-        index.postings = postings
+        index._token_text = token_text
+        index._tokens = [None] * len(lines)
+        index._stored_postings = stored["postings"]
+        index._postings = {}
+        index._repeats = stored["repeats"]
+        index._length = int(stored["length"])
         return index
+
+    def stored(self) -> dict[str, Any]:
+        """A JSON-safe form of the index: tokens as one string per line, each term's lines as one string."""
+        stored_postings = self._stored_postings
+        if stored_postings is None:
+            stored_postings = {t: " ".join(map(str, numbers)) for t, numbers in self._postings.items()}
+        token_text = self._token_text
+        if token_text is None:
+            token_text = [" ".join(toks) for toks in self._tokens]  # type: ignore[arg-type]
+        return {"tokens": token_text, "postings": stored_postings, "repeats": self._repeats,
+                "length": self._length}
 
     def _set(self, lines: list[str], line_tokens: list[list[str]]) -> None:
         self.lines: list[str] = lines
-        self.line_tokens: list[list[str]] = line_tokens
-        self._counts: Counter[str] | None = None
+        self._tokens: list[list[str] | None] = line_tokens  # type: ignore[assignment]
+        self._token_text: list[str] | None = None
+        self._stored_postings: dict[str, str] | None = None
         postings: dict[str, list[int]] = {}  # term -> the lines holding it, ascending, each once
+        repeats: dict[str, int] = {}  # term -> its occurrences beyond one per line
         get = postings.get
+        length = 0
         for number, toks in enumerate(line_tokens, start=1):
+            length += len(toks)
             for tok in toks:
                 found = get(tok)
                 if found is None:
                     postings[tok] = [number]
                 elif found[-1] != number:
                     found.append(number)
-        self.postings = postings
+                else:
+                    repeats[tok] = repeats.get(tok, 0) + 1
+        self._postings = postings
+        self._repeats = repeats
+        self._length = length
 
     @property
-    def counts(self) -> Counter[str]:
-        """Occurrences of each stemmed term in the whole document (built on first use; do not mutate)."""
-        if self._counts is None:
-            self._counts = Counter(chain.from_iterable(self.line_tokens))
-        return self._counts
+    def vocabulary(self) -> KeysView[str]:
+        """Every term of the document."""
+        return (self._postings if self._stored_postings is None else self._stored_postings).keys()
+
+    def has(self, term: str) -> bool:
+        return term in (self._postings if self._stored_postings is None else self._stored_postings)
+
+    def lines_of(self, term: str) -> list[int]:
+        """The lines holding `term`, ascending, each once (do not mutate the list)."""
+        found = self._postings.get(term)
+        if found is None:
+            text = self._stored_postings.get(term) if self._stored_postings is not None else None
+            if text is None:
+                return []
+            found = self._postings[term] = list(map(int, text.split()))
+        return found
+
+    def tokens_of(self, number: int) -> list[str]:
+        """The stemmed content tokens of line `number` (1-based; do not mutate the list)."""
+        toks = self._tokens[number - 1]
+        if toks is None:
+            toks = self._tokens[number - 1] = self._token_text[number - 1].split()  # type: ignore[index]
+        return toks
+
+    @property
+    def line_tokens(self) -> list[list[str]]:
+        """The tokens of every line (splits a reloaded index in full: for tests and rebuilding, not look-ups)."""
+        return [self.tokens_of(number) for number in range(1, len(self.lines) + 1)]
+
+    @property
+    def postings(self) -> dict[str, list[int]]:
+        """Every term's lines (parses a reloaded index in full: for tests and rebuilding, not look-ups)."""
+        return {term: self.lines_of(term) for term in self.vocabulary}
+
+    @property
+    def length(self) -> int:
+        """Content words in the whole document."""
+        return self._length
+
+    @property
+    def counts(self) -> TermCounts:
+        """Occurrences of each stemmed term in the whole document, as a read-only mapping."""
+        return TermCounts(self)
 
     def count(self, term: str) -> int:
         """Occurrences of a single stemmed term in the whole document."""
-        return self.counts.get(term, 0)
+        found = self._postings.get(term)
+        if found is not None:
+            return len(found) + self._repeats.get(term, 0)
+        text = self._stored_postings.get(term) if self._stored_postings is not None else None
+        if text is None:
+            return 0
+        return text.count(" ") + 1 + self._repeats.get(term, 0)  # lines stored as "3 17 40"
+
+    def counts_of(self, terms: Iterable[str]) -> dict[str, int]:
+        """The occurrences of those of `terms` that the document holds."""
+        count = self.count
+        return {term: count(term) for term in self.vocabulary & terms}
 
     def phrase_lines(self, terms: tuple[str, ...]) -> list[int]:
         """Lines holding every term of the phrase, contiguous and in order (1-based)."""
         if not terms:
             return []
-        candidates = self.postings.get(terms[0], [])
+        candidates = self.lines_of(terms[0])
         if len(terms) == 1:
             return list(candidates)
         found: list[int] = []
         width = len(terms)
         for number in candidates:
-            toks = self.line_tokens[number - 1]
+            toks = self.tokens_of(number)
             if not all(t in toks for t in terms[1:]):
                 continue
             if any(tuple(toks[i : i + width]) == terms for i in range(len(toks) - width + 1)):
@@ -198,7 +271,7 @@ class LineIndex:
         width = len(terms)
         total = 0
         for number in self.phrase_lines(terms) if lines is None else lines:
-            toks = self.line_tokens[number - 1]
+            toks = self.tokens_of(number)
             total += sum(1 for i in range(len(toks) - width + 1) if tuple(toks[i : i + width]) == terms)
         return total
 
@@ -209,12 +282,39 @@ class LineIndex:
         hits: dict[int, int] = {}
         unique = set(terms)
         for term in unique:
-            for number in self.postings.get(term, ()):
+            for number in self.lines_of(term):
                 hits[number] = hits.get(number, 0) + 1
         if not hits:
             return None, 0.0
         best = min(hits, key=lambda n: (-hits[n], n))
         return best, hits[best] / len(unique)
+
+
+class TermCounts(Mapping[str, int]):
+    """`LineIndex.counts`: term -> occurrences, looked up in the index (nothing is counted in advance)."""
+
+    __slots__ = ("_index",)
+
+    def __init__(self, index: LineIndex) -> None:
+        self._index = index
+
+    def __getitem__(self, term: str) -> int:
+        found = self._index.count(term)
+        if not found:
+            raise KeyError(term)
+        return found
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self._index.has(term)
+
+    def get(self, term: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self._index.count(term) or default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index.vocabulary)
+
+    def __len__(self) -> int:
+        return len(self._index.vocabulary)
 
 
 @lru_cache(maxsize=8192)

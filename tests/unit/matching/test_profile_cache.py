@@ -397,3 +397,33 @@ def test_requirements_skipped_as_unreachable_are_the_missing_ones():
                     assert entry == (None, "missing", 0.0, 0)
                     skipped += 1
     assert skipped > 100
+
+
+def test_a_reloaded_line_index_answers_every_look_up_like_the_built_one():
+    """The stored index is lazy (token lines split and posting strings parsed on first use): every look-up the
+    matcher makes must equal the index built from the text, before and after the lazy parts are filled in."""
+    text = "python python developer\n\nsql and python\nc++ c++ c++ tools\n"
+    for doc in [text] + [r.text_content for r in _real_resumes(8)]:
+        built = LineIndex(doc)
+        stored = json.loads(json.dumps(built.stored()))
+        reloaded = LineIndex.from_stored(built.lines, stored)
+        terms = list(built.vocabulary)
+        assert set(reloaded.vocabulary) == set(terms)
+        assert reloaded.length == built.length == sum(len(t) for t in built.line_tokens)
+        for term in [*terms[:40], "nosuchterm"]:
+            assert reloaded.count(term) == built.count(term) == sum(t.count(term) for t in built.line_tokens)
+            assert reloaded.has(term) == built.has(term) == (term in terms)
+        assert reloaded.counts_of([*terms[:25], "nosuchterm"]) == {t: built.count(t) for t in terms[:25]}
+        for number in range(1, len(built.lines) + 1):
+            toks = built.tokens_of(number)
+            for width in (1, 2, 3):
+                if len(toks) >= width:
+                    phrase = tuple(toks[:width])
+                    assert reloaded.phrase_lines(phrase) == built.phrase_lines(phrase)
+                    assert reloaded.phrase_count(phrase) == built.phrase_count(phrase)
+                    assert reloaded.best_partial_line(phrase) == built.best_partial_line(phrase)
+        assert reloaded.postings == built.postings and reloaded.line_tokens == built.line_tokens
+        # saving a reloaded (partly parsed) index again writes the same stored form
+        assert json.loads(json.dumps(reloaded.stored())) == stored
+    small = LineIndex(text)
+    assert small.count("python") == 3 and small.count("c++") == 3 and small.lines_of("python") == [1, 3]
