@@ -131,8 +131,8 @@ def _serve(conn: Connection) -> None:
             elif message[0] == "explain":
                 # JSON: pickling pydantic models costs ~3x more both ways
                 results = [(cid, explain_evaluated(held[cid]).model_dump_json()) for cid in message[1]]
-                held = {}
                 conn.send(("results", results))
+                held = {}  # freed after the reply: off the caller's path
                 gc.enable()
             else:  # "stop"
                 return
@@ -295,6 +295,8 @@ class ScoringPool:
                         explaining.append(helper)
                         outstanding.append(helper)
                 results = {cid: explain_evaluated(local[cid]) for cid in best if cid in local}
+                # freed while the helpers explain (and while the collector is paused, see `paused_gc`)
+                local.clear()
                 for helper in explaining:
                     reply = self._receive(helper, "results")
                     outstanding.remove(helper)
@@ -304,7 +306,6 @@ class ScoringPool:
                 if missing:
                     redo, _ = _evaluate_share(prepared, [c for c in candidates if c[0] in missing], job_vectors)
                     results.update((cid, explain_evaluated(e)) for cid, e in redo.items())
-                local.clear()  # freed while the collector is paused (see `paused_gc`)
         except BaseException:
             for helper in outstanding:
                 self._retire(helper, "the ranking stopped before reading its answer")
