@@ -143,8 +143,10 @@ class Evaluated:
     prepared: PreparedJob
     entries: list[Evaluation | Assessment]
     overall_score: float
-    resume_vectors: Vectors | None
-    job_vectors: Vectors | None
+    # the parts that do not depend on the evidence rows, reused by `explain_evaluated`
+    lexical: float | None
+    section_scores: dict[str, float]
+    semantic: float | None
 
 
 def evaluate(
@@ -175,12 +177,12 @@ def evaluate(
             assessment = _assess_background(profile, req)
             entries.append(assessment)
             background_scores.setdefault(req.kind, assessment.result.score)
-    components, _, _ = _components(
-        profile, prepared, scores.group_percent(skill_pairs), scores.group_percent(keyword_pairs), background_scores,
-        resume_vectors, job_vectors,
-    )
-    return Evaluated(profile, prepared, entries, _pct(scores.overall(components)[0], 0.0), resume_vectors,
-                     job_vectors)
+    section_scores, semantic = scores.score_sections(resume_vectors, job_vectors)
+    lexical = scores.score_lexical(prepared.terms, profile.index.counts_of(prepared.terms), profile.lexical_norm)
+    components = _components(profile, prepared, scores.group_percent(skill_pairs),
+                             scores.group_percent(keyword_pairs), background_scores, lexical, semantic)
+    return Evaluated(profile, prepared, entries, _pct(scores.overall(components)[0], 0.0), lexical, section_scores,
+                     semantic)
 
 
 def _components(
@@ -189,10 +191,10 @@ def _components(
     skills_score: float | None,
     keyword_score: float | None,
     background_scores: dict[str, float],
-    resume_vectors: Vectors | None,
-    job_vectors: Vectors | None,
-) -> tuple[dict[str, float | None], dict[str, float], float | None]:
-    """The sub-scores of a pair (components of `overall_score`), its section scores and semantic part.
+    lexical: float | None,
+    semantic: float | None,
+) -> dict[str, float | None]:
+    """The sub-scores of a pair: the components of `overall_score`.
 
     `background_scores` holds the score (0-1) of the first experience/title/education requirement.
     """
@@ -205,16 +207,14 @@ def _components(
     )
     education = background_scores.get("education")
     education_score = 100.0 * education if education is not None else None
-    section_scores, semantic = scores.score_sections(resume_vectors, job_vectors)
-    components = {
+    return {
         "skills": skills_score,
         "experience": experience_score,
         "education": education_score,
         "keywords": keyword_score,
-        "lexical": scores.score_lexical(prepared.terms, profile.index.counts_of(prepared.terms), profile.lexical_norm),
+        "lexical": lexical,
         "semantic": semantic,
     }
-    return components, section_scores, semantic
 
 
 def _pct(value: float | None, default: float) -> float:
@@ -253,10 +253,9 @@ def explain_evaluated(evaluated: Evaluated, started: float | None = None) -> Mat
 
     skills_score = scores.score_skills(assessments)
     keyword_score = scores.score_keywords(assessments)
-    components, section_scores, semantic = _components(
-        profile, prepared, skills_score, keyword_score, background_scores, evaluated.resume_vectors,
-        evaluated.job_vectors,
-    )
+    section_scores, semantic = evaluated.section_scores, evaluated.semantic
+    components = _components(profile, prepared, skills_score, keyword_score, background_scores, evaluated.lexical,
+                             semantic)
     experience_score = components["experience"]
     education_score = components["education"]
     overall_score, weights = scores.overall(components)
