@@ -15,6 +15,7 @@ endpoint's own (`candidate_pool(top_k)`). Ranking uses the scoring helper proces
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import pickle
 import shutil
@@ -132,6 +133,13 @@ def main() -> int:
     base_profiles = [resume_profile(r) for r in base]
     rng = np.random.default_rng(7)
     rows_out = []
+    job_vectors = [embed_chunks(embedder, job_chunks(job)) for job in jobs]
+    cutoffs: list[float] = []
+    # The corpus this process keeps for building and checking (600 parsed resumes, their profiles and
+    # vectors) is the benchmark's, not the server's: frozen out of the collector's sight, so its full
+    # passes cost what they would in a server holding only its own state.
+    gc.collect()
+    gc.freeze()
     try:
         with runtime.db.system_session() as s:
             user = register(s, "bench@example.com", "benchmark password")
@@ -187,13 +195,17 @@ def main() -> int:
             finding: dict[int, list[float]] = {p: [] for p in pools}  # k-NN + count, before re-scoring
             exact: dict[int, list[float]] = {p: [] for p in pools}
             returned: dict[tuple[int, int], list[float]] = {}  # (query, pool) -> the returned scores
-            for n, job in enumerate(jobs):
-                jv = embed_chunks(embedder, job_chunks(job))
-                # exhaustive top-k over the distinct base resumes (copies score alike up to vector noise)
-                exhaustive = rank_resumes(job, [(b, r, base_vectors[b]) for b, r in enumerate(base)], None,
-                                          job_vectors=jv)
-                best_scores = sorted((res.overall_score for _, res in exhaustive), reverse=True)
-                cutoff = best_scores[min(args.top, len(best_scores)) - 1]
+            if not cutoffs:
+                # exhaustive top-k over the distinct base resumes (copies score alike up to vector noise), all
+                # computed before the timed queries: a second of in-process scoring before each query had
+                # slowed the next one by 15-20 ms (cold caches), which a server's request stream does not do
+                for n, (job, jv) in enumerate(zip(jobs, job_vectors, strict=True)):
+                    _log(f"  reference ranking {n + 1}/{len(jobs)} ...")
+                    exhaustive = rank_resumes(job, [(b, r, base_vectors[b]) for b, r in enumerate(base)], None,
+                                              job_vectors=jv)
+                    best_scores = sorted((res.overall_score for _, res in exhaustive), reverse=True)
+                    cutoffs.append(best_scores[min(args.top, len(best_scores)) - 1])
+            for n, (job, jv, cutoff) in enumerate(zip(jobs, job_vectors, cutoffs, strict=True)):
                 for pool in pools if n % 2 == 0 else pools[::-1]:  # neither pool size always reads a warm cache
                     with runtime.db.user_session(user.id) as s:
                         t = time.perf_counter()
