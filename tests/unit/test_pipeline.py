@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from jobfit.documents.job import parse_job
 from jobfit.matching import scores
@@ -39,3 +40,27 @@ def test_the_digest_vector_is_a_section_score_and_part_of_the_semantic_component
     assert near_sections["requirements"] == 100.0 and far_sections["requirements"] == 0.0
     assert near is not None and away is not None and near > away
     assert REQUIREMENTS_DIGEST in scores.job_vector_kinds()
+
+
+def test_the_candidate_query_orders_resumes_by_the_full_text_part_of_the_semantic_component() -> None:
+    """k-NN with `full_text_query` (cosine with each resume's full-text vector) must order resumes exactly as the
+    share-weighted cosines of the pairs that compare the resume's full text: the overall and requirements pairs."""
+    rng = np.random.default_rng(3)
+    job = {"full_text": rng.normal(size=16), REQUIREMENTS_DIGEST: rng.normal(size=16) * 3,
+           "section_responsibilities": rng.normal(size=16)}
+    query = scores.full_text_query(job)
+    shares = {name: share for name, (rkey, _, share) in scores.SECTION_PAIRS.items() if rkey == "full_text"}
+    assert shares["requirements"] > shares["overall"] > 0
+
+    def cos(a, b):
+        return float(np.dot(a, b) / np.linalg.norm(a) / np.linalg.norm(b))
+
+    resumes = [rng.normal(size=16) * rng.uniform(0.5, 3) for _ in range(50)]
+    by_query = sorted(range(50), key=lambda i: -cos(resumes[i], query))
+    by_pairs = sorted(range(50), key=lambda i: -(shares["overall"] * cos(resumes[i], job["full_text"])
+                                                 + shares["requirements"] * cos(resumes[i], job[REQUIREMENTS_DIGEST])))
+    assert by_query == by_pairs
+    # without a digest (a job with no asked-for skills) the job's full text alone; no vectors: None
+    alone = scores.full_text_query({"full_text": job["full_text"]})
+    assert cos(alone, job["full_text"]) == pytest.approx(1.0)
+    assert scores.full_text_query({}) is None

@@ -109,6 +109,25 @@ SECTION_PAIRS: dict[str, tuple[str, tuple[str, ...], float]] = {
 }
 
 
+def full_text_query(job_vectors: Mapping[str, np.ndarray]) -> np.ndarray | None:
+    """The job vector whose cosine with a resume's full-text vector orders resumes by the part of the semantic
+    component that compares their full text (`SECTION_PAIRS` "overall" and "requirements"): the share-weighted
+    sum of those job vectors, each of unit length. k-NN over the resumes' full-text vectors with it finds the
+    candidates ranking re-scores. None without any of those job vectors."""
+    total: np.ndarray | None = None
+    for resume_key, job_keys, share in SECTION_PAIRS.values():
+        if resume_key != "full_text" or share <= 0:
+            continue
+        vector = next((job_vectors[k] for k in job_keys if k in job_vectors), None)
+        if vector is None:
+            continue
+        v = np.asarray(vector, dtype=np.float64)
+        norm = float(np.linalg.norm(v))
+        if norm > 0:
+            total = share * v / norm if total is None else total + share * v / norm
+    return None if total is None else total.astype(np.float32)
+
+
 def resume_vector_kinds() -> tuple[str, ...]:
     """The resume embedding types `score_sections` reads (the others need not be loaded for scoring)."""
     return tuple(dict.fromkeys(resume_key for resume_key, _, _ in SECTION_PAIRS.values()))
