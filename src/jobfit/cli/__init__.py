@@ -173,6 +173,25 @@ def reembed() -> None:
         runtime.close()
 
 
+@app.command()
+def reprofile() -> None:
+    """Rebuild the stored matching profiles of an older version (after an upgrade that changes them)."""
+    from rich.progress import Progress
+
+    from jobfit.matching import PROFILE_VERSION
+    from jobfit.store.profiles import count_stale_profiles, rebuild_stale_profiles
+
+    runtime = _open(_settings())
+    try:
+        total = count_stale_profiles(runtime.db)
+        with Progress(transient=True) as progress:
+            task = progress.add_task("rebuilding profiles", total=total)
+            done = rebuild_stale_profiles(runtime.db, lambda: progress.advance(task))
+        typer.echo(f"rebuilt {done} resume profiles (version {PROFILE_VERSION}); every stored profile is current")
+    finally:
+        runtime.close()
+
+
 @user_app.command("create")
 def user_create(
     email: Annotated[str, typer.Argument(help="The account's email.")],

@@ -21,12 +21,12 @@ from jobfit.api import workflows
 from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404
 from jobfit.api.schemas import Page
 from jobfit.documents.models import ParsedJob
-from jobfit.matching import PROFILE_VERSION, prepare_job, prepare_resume, rank_jobs
+from jobfit.matching import prepare_job, rank_jobs
 from jobfit.matching.models import MatchResult
 from jobfit.matching.parallel import ScoringPool, UnreadableProfiles, rank_stored_resumes
 from jobfit.matching.scores import full_text_query, job_vector_kinds, resume_vector_kinds
 from jobfit.perf import paused_gc
-from jobfit.store import documents, matches
+from jobfit.store import documents, matches, profiles
 from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
 
 router = APIRouter(prefix="/matching", tags=["matching"])
@@ -128,21 +128,9 @@ def delete_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> Response:
 
 
 def profile_texts(db: Session, ids: list[uuid.UUID], rebuild: Sequence[uuid.UUID] = ()) -> dict[uuid.UUID, str]:
-    """Candidates for scoring: the JSON text of the profiles stored at upload (`resume_profiles`).
-
-    A resume without a profile of the current `PROFILE_VERSION` (stored by an older version), or listed in
-    `rebuild` (its stored text did not decode), is prepared again from its row and its profile saved in the
-    caller's transaction, so it is rebuilt once.
-    """
-    out = documents.stored_profiles(db, ids, PROFILE_VERSION)
-    for rid in rebuild:
-        out.pop(rid, None)
-    stale = [i for i in ids if i not in out]
-    if stale:
-        rebuilt = {row.id: prepare_resume(documents.parsed_resume(row)).to_dict()
-                   for row in db.scalars(select(Resume).where(Resume.id.in_(stale)))}
-        out.update(documents.save_profiles(db, rebuilt))
-    return out
+    """Candidates for scoring: the JSON text of their stored profiles (`store.profiles.current_profiles`:
+    those of an older version, or listed in `rebuild`, are rebuilt from their rows and saved)."""
+    return profiles.current_profiles(db, ids, rebuild)
 
 
 def rank_resume_candidates(db: Session, job: ParsedJob, job_vectors: dict, ids: list[uuid.UUID], top_k: int,

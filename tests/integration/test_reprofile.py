@@ -1,0 +1,45 @@
+"""`jobfit reprofile`: stored matching profiles of another version (or missing) are rebuilt, user by user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from jobfit.matching import PROFILE_VERSION
+from jobfit.runtime import Runtime
+from jobfit.store.profiles import count_stale_profiles, rebuild_stale_profiles
+from tests.integration.conftest import register_and_login, scalar_as
+
+
+def _upload(client: TestClient, auth: dict, pdf: Path) -> None:
+    r = client.post("/api/v1/documents/upload/resume", headers=auth, files={"file": (pdf.name, pdf.read_bytes())})
+    assert r.status_code == 201, r.text
+
+
+def test_reprofile_rebuilds_old_and_missing_profiles_of_every_user(client: TestClient, runtime: Runtime,
+                                                                   evaldata: Path) -> None:
+    samples = evaldata / "resume_matcher_samples" / "resumes"
+    alice, bob = register_and_login(client), register_and_login(client)
+    _upload(client, alice, samples / "john_doe.pdf")
+    _upload(client, bob, samples / "barry_allen_fe.pdf")
+    stored = [scalar_as(runtime, client, who, "SELECT profile FROM resume_profiles") for who in (alice, bob)]
+    assert all(stored)
+    assert count_stale_profiles(runtime.db) == 0
+
+    # alice's profile is from an older version, bob's is gone (e.g. uploaded before profiles were stored)
+    scalar_as(runtime, client, alice, "UPDATE resume_profiles SET version = :v, profile = '{}' RETURNING 1",
+              commit=True, v=PROFILE_VERSION - 1)
+    scalar_as(runtime, client, bob, "DELETE FROM resume_profiles RETURNING 1", commit=True)
+    assert count_stale_profiles(runtime.db) == 2
+
+    ticks: list[int] = []
+    assert rebuild_stale_profiles(runtime.db, lambda: ticks.append(1)) == 2
+    assert len(ticks) == 2
+    for who, profile in zip((alice, bob), stored, strict=True):
+        assert scalar_as(runtime, client, who, "SELECT version FROM resume_profiles") == PROFILE_VERSION
+        # rebuilt from the resume row: the same profile the upload stored
+        assert scalar_as(runtime, client, who, "SELECT profile FROM resume_profiles") == profile
+        assert scalar_as(runtime, client, who, "SELECT count(*) FROM resume_profiles") == 1
+    assert count_stale_profiles(runtime.db) == 0
+    assert rebuild_stale_profiles(runtime.db) == 0
