@@ -67,6 +67,11 @@ class Database:
         finally:
             session.close()
 
+    def user_ids(self) -> list[uuid.UUID]:
+        """Every account, oldest first: for maintenance that visits each user's rows in that user's RLS scope."""
+        with self.system_session() as session:
+            return list(session.scalars(text("SELECT id FROM users ORDER BY created_at, id")))
+
     def dispose(self) -> None:
         self.owner_engine.dispose()
         self.app_engine.dispose()

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from jobfit.matching import PROFILE_VERSION, prepare_resume
 from jobfit.store import documents
 from jobfit.store.db import Database
-from jobfit.store.models import Resume, ResumeProfileRow, User
+from jobfit.store.models import Resume, ResumeProfileRow
 
 BATCH = 200  # resumes rebuilt per transaction by `rebuild_stale_profiles`
 
@@ -56,7 +56,7 @@ def stale_profile_ids(session: Session) -> list[uuid.UUID]:
 
 def count_stale_profiles(db: Database) -> int:
     total = 0
-    for user_id in _user_ids(db):
+    for user_id in db.user_ids():
         with db.user_session(user_id) as session:
             total += len(stale_profile_ids(session))
     return total
@@ -66,7 +66,7 @@ def rebuild_stale_profiles(db: Database, on_resume: Callable[[], None] = lambda:
     """Rebuild every user's stale profiles (committed in batches: an interrupted run keeps what it did and a
     rerun carries on). Returns how many were rebuilt."""
     done = 0
-    for user_id in _user_ids(db):
+    for user_id in db.user_ids():
         with db.user_session(user_id) as session:
             stale = stale_profile_ids(session)
             for start in range(0, len(stale), BATCH):
@@ -77,8 +77,3 @@ def rebuild_stale_profiles(db: Database, on_resume: Callable[[], None] = lambda:
                 for _ in batch:
                     on_resume()
     return done
-
-
-def _user_ids(db: Database) -> list[uuid.UUID]:
-    with db.system_session() as session:
-        return list(session.scalars(select(User.id).order_by(User.created_at)))

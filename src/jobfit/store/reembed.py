@@ -16,7 +16,7 @@ from jobfit.embeddings.base import Embedder
 from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks
 from jobfit.store import documents
 from jobfit.store.db import Database
-from jobfit.store.models import JobDescription, JobEmbedding, Resume, ResumeEmbedding, User
+from jobfit.store.models import JobDescription, JobEmbedding, Resume, ResumeEmbedding
 
 VECTOR_INDEXES = {  # name -> (table, predicate)
     "idx_resume_embeddings_vector": ("resume_embeddings", ""),
@@ -40,15 +40,11 @@ def create_vector_indexes(conn: Connection) -> None:
 
 def count_documents(db: Database) -> int:
     total = 0
-    for user_id in _user_ids(db):
+    for user_id in db.user_ids():
         with db.user_session(user_id) as s:
             total += len(s.scalars(select(Resume.id)).all()) + len(s.scalars(select(JobDescription.id)).all())
     return total
 
-
-def _user_ids(db: Database) -> list:
-    with db.system_session() as s:
-        return list(s.scalars(select(User.id).order_by(User.created_at)))
 
 
 def reembed_all(db: Database, embedder: Embedder, on_document: Callable[[], None] = lambda: None) -> int:
@@ -62,7 +58,7 @@ def reembed_all(db: Database, embedder: Embedder, on_document: Callable[[], None
         conn.execute(text("UPDATE jobfit_meta SET value = :v WHERE key = 'embedding_dim'"), {"v": str(dim)})
         conn.execute(text("UPDATE jobfit_meta SET value = :v WHERE key = 'embedding_model'"), {"v": embedder.name})
     done = 0
-    for user_id in _user_ids(db):
+    for user_id in db.user_ids():
         with db.user_session(user_id) as s:
             for resume in s.scalars(select(Resume)):
                 chunks = resume_chunks(documents.parsed_resume(resume))
