@@ -7,7 +7,7 @@ the exact words on a resume line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, KeysView, Mapping
+from collections.abc import Iterable, KeysView, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -225,9 +225,11 @@ class LineIndex:
         return self._length
 
     @property
-    def counts(self) -> TermCounts:
-        """Occurrences of each stemmed term in the whole document, as a read-only mapping."""
-        return TermCounts(self)
+    def counts(self) -> dict[str, int]:
+        """Occurrences of every stemmed term, in first-occurrence order (counts them all: for building a
+        profile, not for look-ups, which use `count` / `counts_of`)."""
+        count = self.count
+        return {term: count(term) for term in self.vocabulary}
 
     def count(self, term: str) -> int:
         """Occurrences of a single stemmed term in the whole document."""
@@ -288,33 +290,6 @@ class LineIndex:
             return None, 0.0
         best = min(hits, key=lambda n: (-hits[n], n))
         return best, hits[best] / len(unique)
-
-
-class TermCounts(Mapping[str, int]):
-    """`LineIndex.counts`: term -> occurrences, looked up in the index (nothing is counted in advance)."""
-
-    __slots__ = ("_index",)
-
-    def __init__(self, index: LineIndex) -> None:
-        self._index = index
-
-    def __getitem__(self, term: str) -> int:
-        found = self._index.count(term)
-        if not found:
-            raise KeyError(term)
-        return found
-
-    def __contains__(self, term: object) -> bool:
-        return isinstance(term, str) and self._index.has(term)
-
-    def get(self, term: str, default: Any = None) -> Any:  # type: ignore[override]
-        return self._index.count(term) or default
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._index.vocabulary)
-
-    def __len__(self) -> int:
-        return len(self._index.vocabulary)
 
 
 @lru_cache(maxsize=8192)
