@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jobfit.matching.models import RequirementResult
-from jobfit.matching.profile import Mention, ResumeProfile
+from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.text import tokens
@@ -61,26 +61,26 @@ def _normalise(text: str) -> str:
 
 
 def _taxonomy_hits(profile: ResumeProfile, req: Requirement) -> list[str]:
-    """The resume's skills that are the wanted one or its taxonomy neighbours, in `mentions_by_id` order."""
-    mentions_by_id = profile.mentions_by_id
+    """The resume's skills that are the wanted one or its taxonomy neighbours, in `skill_sites` order."""
+    sites = profile.skill_sites
     related = req.related
-    if len(related) < len(mentions_by_id):
+    if len(related) < len(sites):
         order = profile.skill_order
-        hits = [s for s in related if s in mentions_by_id]
-        if req.skill_id in mentions_by_id and req.skill_id not in related:
+        hits = [s for s in related if s in sites]
+        if req.skill_id in sites and req.skill_id not in related:
             hits.append(req.skill_id)
         hits.sort(key=order.__getitem__)
         return hits
-    return [s for s in mentions_by_id if s == req.skill_id or s in related]
+    return [s for s in sites if s == req.skill_id or s in related]
 
 
 # A candidate's rank: (-value, -quality, line or NO_LINE); the smallest wins, the first of equals stays.
-NO_LINE = 10**9
 _Key = tuple[float, float, int]
 
 
-# The winning evidence as `_evaluate` finds it: (how, quality, line, section or None, the `Mention` or None).
-Winner = tuple[str, float, int | None, str | None, object]
+# The winning evidence as `_evaluate` finds it: (how, quality, line, section or None, and for a taxonomy skill
+# its mention as (skill id, position in `mentions_by_id[skill_id]`), else None).
+Winner = tuple[str, float, int | None, str | None, tuple[str, int] | None]
 
 
 def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Winner | None, str, float, int]:
@@ -96,44 +96,48 @@ def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Winner | None, 
         return None, "missing", 0.0, 0  # a one-word keyword absent from the resume (the most common case)
     weight = profile.weight
     strong_key: _Key | None = None  # best candidate of quality >= MET_AT
-    strong_at: tuple[str, int | None, str | None, object] | None = None  # (how, line, section, mention)
+    strong_at: tuple[str, int | None, str | None, tuple[str, int] | None] | None = None  # (how, line, section, mention)
     weak_key: _Key | None = None  # best candidate below MET_AT
-    weak_at: tuple[str, float, int | None, str | None, object] | None = None
+    weak_at: Winner | None = None
     strong_lines: set[int | None] = set()
     occurrences = 0
     how = "exact"
     for terms in (req.terms, *req.aliases):
         if terms:
             lines = index.phrase_lines(terms)
-            for number in lines:
-                strong_lines.add(number)
-                key = (-weight(number), -1.0, number)
+            if lines:
+                strong_lines.update(lines)
+                best, best_weight = lines[0], weight(lines[0])  # lines ascend: the first of the heaviest wins
+                for number in lines[1:]:
+                    line_weight = weight(number)
+                    if line_weight > best_weight:
+                        best, best_weight = number, line_weight
+                key = (-best_weight, -1.0, best)
                 if strong_key is None or key < strong_key:
-                    strong_key, strong_at = key, (how, number, None, None)
+                    strong_key, strong_at = key, (how, best, None, None)
             if req.terms:
                 occurrences += index.phrase_count(terms, lines)
         how = "alias"
     if req.skill_id is not None:
-        mentions_by_id = profile.mentions_by_id
+        sites = profile.skill_sites
         related = req.related
         for skill_id in _taxonomy_hits(profile, req):
+            site = sites[skill_id]
+            if site is None:
+                continue  # every mention of the skill sits on a redacted line
             if skill_id == req.skill_id:
                 kind, quality = "exact", 1.0
             else:
                 kind, score = related[skill_id]
                 quality = min(QUALITY[kind], score * QUALITY[kind] / 0.7)
-            for mention in mentions_by_id[skill_id]:
-                line = mention.line
-                if line is not None and profile.line_text(line) is None:
-                    continue  # the mention's line was redacted (e.g. a name that looks like a skill)
-                section = profile.section(line) or mention.section
-                key = (-quality * weight(line, section), -quality, NO_LINE if line is None else line)
-                if quality >= MET_AT:
-                    strong_lines.add(line)
-                    if strong_key is None or key < strong_key:
-                        strong_key, strong_at = key, (kind, line, section, mention)
-                elif weak_key is None or key < weak_key:
-                    weak_key, weak_at = key, (kind, quality, line, section, mention)
+            site_weight, line, section, position, site_lines = site
+            key = (-quality * site_weight, -quality, NO_LINE if line is None else line)
+            if quality >= MET_AT:
+                strong_lines.update(site_lines)
+                if strong_key is None or key < strong_key:
+                    strong_key, strong_at = key, (kind, line, section, (skill_id, position))
+            elif weak_key is None or key < weak_key:
+                weak_key, weak_at = key, (kind, quality, line, section, (skill_id, position))
     if strong_key is None and len(req.terms) >= 2:
         line, share = index.best_partial_line(req.terms)
         if line is not None and share >= WORDS_MIN_SHARE:
@@ -156,11 +160,12 @@ def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Winner | None, 
 
 
 def _candidate(profile: ResumeProfile, req: Requirement, kind: str, quality: float, line: int | None,
-               section: str | None, mention: object) -> Candidate:
+               section: str | None, at: tuple[str, int] | None) -> Candidate:
     """The evidence `Candidate` for the winner of `_evaluate` (a phrase, a taxonomy mention or most words)."""
-    if mention is None:  # the requirement's words or an alias as written
+    if at is None:  # the requirement's words or an alias as written
         return Candidate(kind, quality, line, profile.section(line), profile.weight(line))
-    assert isinstance(mention, Mention)
+    skill_id, position = at
+    mention = profile.mentions_by_id[skill_id][position]
     how = kind
     if kind == "exact" and _normalise(mention.surface) != _normalise(req.label):
         how = "alias"
@@ -186,7 +191,7 @@ def explain_skill(profile: ResumeProfile, req: Requirement, evaluation: Evaluati
     winner, status, score, occurrences = evaluation
     length = doc_length(profile)
     if winner is None:
-        rid, _ = closest(req.related, profile.mentions_by_id)
+        rid, _ = closest(req.related, profile.skill_sites)
         related = profile.mentions_by_id[rid][0].name if rid is not None else None
         result = RequirementResult(
             requirement=req.label, kind=req.kind, importance=req.importance, status="missing", score=0.0

@@ -8,7 +8,7 @@ current role counts more than the same word in a bare Skills list or a role from
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -36,7 +36,7 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-PROFILE_VERSION = 5  # 5: the index stored lazily (postings as strings, repeat counts, length)
+PROFILE_VERSION = 6  # 6: per-skill evidence sites stored, mentions decoded only when explaining
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
@@ -71,6 +71,15 @@ class Mention(NamedTuple):
     section: str | None
 
 
+# A skill's evidence on the resume, independent of any job (`ResumeProfile.skill_sites`):
+# (weight, line, section, position, lines) - the best line's weight (section and recency), that line (None: a
+# mention without one), its section, the position of that mention in `mentions_by_id[skill_id]`, and every
+# line of the skill's mentions (each once, in mention order). Mentions on redacted lines do not count; a skill
+# mentioned only there has no site (None). Reloaded profiles hold the stored lists as they are.
+Site = tuple[float, int | None, str | None, int, list[int | None]]
+NO_LINE = 10**9  # sorts a mention without a line after every line
+
+
 class Role(NamedTuple):
     """An experience entry's title and line (its recency is in `ResumeProfile.entry_recency`)."""
 
@@ -92,10 +101,14 @@ class ResumeProfile:
     """What the matcher knows about a resume, indexed by line.
 
     It holds only what scoring reads (the redacted lines, their tokens and word index, per-line section,
-    recency and weight, skill mentions, roles, degrees, years and parse quality), so a stored profile is
-    small and reloads without any validation or re-indexing: `to_dict()`/`from_dict()` keep the values as
-    computed (trusted because `PROFILE_VERSION` matches). `resume` is the redacted `ParsedResume` when the
-    profile was built in this process and None when it was reloaded; scoring never needs it.
+    recency and weight, skill mentions and each skill's evidence site, roles, degrees, years and parse
+    quality), so a stored profile is small and reloads without any validation or re-indexing:
+    `to_dict()`/`from_dict()` keep the values as computed (trusted because `PROFILE_VERSION` matches).
+    `resume` is the redacted `ParsedResume` when the profile was built in this process and None when it was
+    reloaded; scoring never needs it.
+
+    Scoring reads a skill's mentions through `skill_sites` (which skills, where the best evidence is); the
+    mentions themselves (`mentions_by_id`) are decoded from the stored text only when a result is explained.
     """
 
     index: LineIndex
@@ -103,7 +116,7 @@ class ResumeProfile:
     weight_of_line: list[float]
     recency_of_line: list[float]
     entry_recency: list[float]
-    mentions_by_id: dict[str, list[Mention]] = field(default_factory=dict)
+    skill_sites: dict[str, Site | None] = field(default_factory=dict)  # in first-mention order
     roles: list[Role] = field(default_factory=list)
     degrees: list[Degree] = field(default_factory=list)
     parse_quality: float | None = None  # the resume's quality score, when its checks ran
@@ -111,6 +124,9 @@ class ResumeProfile:
     years_line: int | None = None  # the line stating the years, when they come from the text
     lexical_norm: float = 0.0  # length of the whole text's TF-IDF vector (`specificity.tfidf_norm`)
     resume: ParsedResume | None = field(default=None, compare=False)
+    # The mentions by skill id, or (reloaded) their stored JSON text until `mentions_by_id` first decodes it.
+    mentions: dict[str, list[Mention]] | None = field(default=None, repr=False, compare=False)
+    mentions_text: str | None = field(default=None, repr=False, compare=False)
     # Look-up tables for the per-pair hot path (1-based line -> value); derived from the lists above.
     _section_by_line: dict[int, str | None] = field(init=False, repr=False, compare=False)
     _weight_by_line: dict[int, float] = field(init=False, repr=False, compare=False)
@@ -120,11 +136,20 @@ class ResumeProfile:
         self._weight_by_line = dict(enumerate(self.weight_of_line, start=1))
 
     @property
+    def mentions_by_id(self) -> dict[str, list[Mention]]:
+        """Every taxonomy skill mention, by skill id in first-mention order (a reloaded profile decodes them on
+        first use: explanations need them, scoring reads `skill_sites`)."""
+        mentions = self.mentions
+        if mentions is None:
+            mentions = self.mentions = _group(orjson.loads(self.mentions_text or "[]"))
+        return mentions
+
+    @property
     def skill_order(self) -> dict[str, int]:
-        """Position of each skill id in `mentions_by_id` (computed on first use; do not mutate the profile after)."""
+        """Position of each skill id in `skill_sites` (computed on first use; do not mutate the profile after)."""
         order = self.__dict__.get("_skill_order")
-        if order is None or len(order) != len(self.mentions_by_id):
-            order = {skill_id: i for i, skill_id in enumerate(self.mentions_by_id)}
+        if order is None or len(order) != len(self.skill_sites):
+            order = {skill_id: i for i, skill_id in enumerate(self.skill_sites)}
             self.__dict__["_skill_order"] = order
         return order
 
@@ -173,18 +198,14 @@ class ResumeProfile:
         years: float,
         years_line: int | None,
     ) -> ResumeProfile:
-        mentions: dict[str, list[Mention]] = {}
-        for m in resume.skills:
-            mentions.setdefault(m.skill_id, []).append(
-                Mention(m.skill_id, m.name, m.category, m.surface, m.line, m.section)
-            )
-        return cls(
+        mentions = _group(Mention(m.skill_id, m.name, m.category, m.surface, m.line, m.section) for m in resume.skills)
+        profile = cls(
             index=index,
             section_of_line=section_of_line,
             weight_of_line=weight_of_line,
             recency_of_line=recency_of_line,
             entry_recency=entry_recency,
-            mentions_by_id=mentions,
+            mentions=mentions,
             roles=[Role(e.title, e.line) for e in resume.experience],
             degrees=[Degree(e.degree_level, e.degree, e.field, e.line) for e in resume.education],
             parse_quality=resume.quality_score if resume.quality_checks else None,
@@ -193,6 +214,26 @@ class ResumeProfile:
             lexical_norm=tfidf_norm(index.counts),
             resume=resume,
         )
+        profile.skill_sites = {skill_id: profile._site(ms) for skill_id, ms in mentions.items()}
+        return profile
+
+    def _site(self, mentions: list[Mention]) -> Site | None:
+        """A skill's `Site`: the mention on its best line (highest weight, then earliest line) and all its lines."""
+        best: tuple[float, int] | None = None  # (-weight, line or NO_LINE) of the best mention so far
+        site: Site | None = None
+        lines: list[int | None] = []
+        for position, mention in enumerate(mentions):
+            line = mention.line
+            if line is not None and self.line_text(line) is None:
+                continue  # the mention's line was redacted (e.g. a name that looks like a skill)
+            section = self.section(line) or mention.section
+            weight = self.weight(line, section)
+            if line not in lines:
+                lines.append(line)
+            key = (-weight, NO_LINE if line is None else line)
+            if best is None or key < best:
+                best, site = key, (weight, line, section, position, lines)
+        return site
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe snapshot of the profile; reload it with `ResumeProfile.from_dict`.
@@ -207,7 +248,8 @@ class ResumeProfile:
             "weight_of_line": self.weight_of_line,
             "recency_of_line": self.recency_of_line,
             "entry_recency": self.entry_recency,
-            "mentions": [list(m) for ms in self.mentions_by_id.values() for m in ms],
+            "skills": {skill_id: None if site is None else list(site) for skill_id, site in self.skill_sites.items()},
+            "mentions": self._mentions_json(),
             "roles": [list(r) for r in self.roles],
             "degrees": [list(d) for d in self.degrees],
             "parse_quality": self.parse_quality,
@@ -228,14 +270,6 @@ class ResumeProfile:
         if version != PROFILE_VERSION:
             raise ValueError(f"resume profile version {version!r}, expected {PROFILE_VERSION}")
         index = LineIndex.from_stored(data["lines"], data)
-        mentions: dict[str, list[Mention]] = {}
-        for m in data["mentions"]:
-            mention = Mention(*m)
-            found = mentions.get(mention.skill_id)
-            if found is None:
-                mentions[mention.skill_id] = [mention]
-            else:
-                found.append(mention)
         years_line = data["years_line"]
         quality = data["parse_quality"]
         return cls(
@@ -244,7 +278,8 @@ class ResumeProfile:
             weight_of_line=data["weight_of_line"],
             recency_of_line=data["recency_of_line"],
             entry_recency=data["entry_recency"],
-            mentions_by_id=mentions,
+            skill_sites=data["skills"],
+            mentions_text=data["mentions"],
             roles=[Role(*r) for r in data["roles"]],
             degrees=[Degree(*d) for d in data["degrees"]],
             parse_quality=None if quality is None else float(quality),
@@ -262,6 +297,12 @@ class ResumeProfile:
         """The JSON text of `to_dict()`, as stored (read it back with `from_json`)."""
         return orjson.dumps(self.to_dict()).decode()
 
+    def _mentions_json(self) -> str:
+        """The stored form of the mentions: one JSON text (decoded only when a result is explained)."""
+        if self.mentions is None and self.mentions_text is not None:
+            return self.mentions_text
+        return orjson.dumps([list(m) for ms in self.mentions_by_id.values() for m in ms]).decode()
+
     def line_text(self, number: int | None) -> str | None:
         if number is None or not 1 <= number <= len(self.index.lines):
             return None
@@ -277,6 +318,19 @@ class ResumeProfile:
         if section is not None:
             return SECTION_WEIGHT.get(section, 0.7)
         return UNSECTIONED_WEIGHT
+
+
+def _group(mentions: Iterable[Sequence[Any]]) -> dict[str, list[Mention]]:
+    """Mentions (or their stored lists) by skill id, in first-mention order."""
+    out: dict[str, list[Mention]] = {}
+    for m in mentions:
+        mention = m if isinstance(m, Mention) else Mention(*m)
+        found = out.get(mention.skill_id)
+        if found is None:
+            out[mention.skill_id] = [mention]
+        else:
+            found.append(mention)
+    return out
 
 
 def _entry_recency(entries: list[ExperienceEntry]) -> list[float]:

@@ -247,18 +247,29 @@ class LineIndex:
         return {term: count(term) for term in self.vocabulary & terms}
 
     def phrase_lines(self, terms: tuple[str, ...]) -> list[int]:
-        """Lines holding every term of the phrase, contiguous and in order (1-based)."""
+        """Lines holding every term of the phrase, contiguous and in order (1-based; do not mutate the list).
+
+        Only the lines holding all of its words (the intersection of their line lists) are scanned for the
+        phrase itself, so a phrase with a word the document lacks costs a few look-ups.
+        """
         if not terms:
             return []
-        candidates = self.lines_of(terms[0])
-        if len(terms) == 1:
-            return list(candidates)
+        first = self.lines_of(terms[0])
+        if len(terms) == 1 or not first:
+            return first
+        terms_present = self._postings if self._stored_postings is None else self._stored_postings
+        for term in terms[1:]:
+            if term not in terms_present:
+                return []
+        common = set(first)
+        for term in terms[1:]:
+            common.intersection_update(self.lines_of(term))
+            if not common:
+                return []
         found: list[int] = []
         width = len(terms)
-        for number in candidates:
+        for number in sorted(common):
             toks = self.tokens_of(number)
-            if not all(t in toks for t in terms[1:]):
-                continue
             if any(tuple(toks[i : i + width]) == terms for i in range(len(toks) - width + 1)):
                 found.append(number)
         return found

@@ -422,6 +422,12 @@ def test_a_reloaded_line_index_answers_every_look_up_like_the_built_one():
                     assert reloaded.phrase_lines(phrase) == built.phrase_lines(phrase)
                     assert reloaded.phrase_count(phrase) == built.phrase_count(phrase)
                     assert reloaded.best_partial_line(phrase) == built.best_partial_line(phrase)
+            # phrases that are not on the line as written: words reversed, skipped over, or unknown
+            for phrase in (tuple(toks[1::-1]), tuple(toks[:3:2]), (*toks[:1], "nosuchterm")):
+                if len(phrase) == 2:
+                    expected = [n for n, line in enumerate(built.line_tokens, 1)
+                                if any(tuple(line[i:i + 2]) == phrase for i in range(len(line) - 1))]
+                    assert reloaded.phrase_lines(phrase) == built.phrase_lines(phrase) == expected
         assert reloaded.postings == built.postings and reloaded.line_tokens == built.line_tokens
         # saving a reloaded (partly parsed) index again writes the same stored form
         assert json.loads(json.dumps(reloaded.stored())) == stored
