@@ -97,7 +97,7 @@ def _reachable(profile: ResumeProfile, prepared: PreparedJob) -> set[int]:
     by_term, by_skill = prepared.by_term, prepared.by_skill
     for term in by_term.keys() & profile.index.vocabulary:
         reachable.update(by_term[term])
-    for skill_id in by_skill.keys() & profile.skill_sites.keys():
+    for skill_id in by_skill.keys() & profile.skills.keys():
         reachable.update(by_skill[skill_id])
     return reachable
 

@@ -61,26 +61,26 @@ def _normalise(text: str) -> str:
 
 
 def _taxonomy_hits(profile: ResumeProfile, req: Requirement) -> list[str]:
-    """The resume's skills that are the wanted one or its taxonomy neighbours, in `skill_sites` order."""
-    sites = profile.skill_sites
+    """The resume's skills that are the wanted one or its taxonomy neighbours, in `ResumeProfile.skills` order."""
+    skills = profile.skills
     related = req.related
-    if len(related) < len(sites):
+    if len(related) < len(skills):
         order = profile.skill_order
-        hits = [s for s in related if s in sites]
-        if req.skill_id in sites and req.skill_id not in related:
+        hits = [s for s in related if s in skills]
+        if req.skill_id in skills and req.skill_id not in related:
             hits.append(req.skill_id)
         hits.sort(key=order.__getitem__)
         return hits
-    return [s for s in sites if s == req.skill_id or s in related]
+    return [s for s in skills if s == req.skill_id or s in related]
 
 
 # A candidate's rank: (-value, -quality, line or NO_LINE); the smallest wins, the first of equals stays.
 _Key = tuple[float, float, int]
 
 
-# The winning evidence as `_evaluate` finds it: (how, quality, line, section or None, and for a taxonomy skill
-# its mention as (skill id, position in `mentions_by_id[skill_id]`), else None).
-Winner = tuple[str, float, int | None, str | None, tuple[str, int] | None]
+# The winning evidence as `_evaluate` finds it: (how, quality, line, section or None, the resume's skill id when
+# found through the taxonomy or None).
+Winner = tuple[str, float, int | None, str | None, str | None]
 
 
 def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Winner | None, str, float, int]:
@@ -96,7 +96,7 @@ def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Winner | None, 
         return None, "missing", 0.0, 0  # a one-word keyword absent from the resume (the most common case)
     weight = profile.weight
     strong_key: _Key | None = None  # best candidate of quality >= MET_AT
-    strong_at: tuple[str, int | None, str | None, tuple[str, int] | None] | None = None  # (how, line, section, mention)
+    strong_at: tuple[str, int | None, str | None, str | None] | None = None  # (how, line, section, skill id)
     weak_key: _Key | None = None  # best candidate below MET_AT
     weak_at: Winner | None = None
     strong_lines: set[int | None] = set()
@@ -119,25 +119,25 @@ def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Winner | None, 
                 occurrences += index.phrase_count(terms, lines)
         how = "alias"
     if req.skill_id is not None:
-        sites = profile.skill_sites
+        skills = profile.skills
         related = req.related
         for skill_id in _taxonomy_hits(profile, req):
-            site = sites[skill_id]
-            if site is None:
+            _, skill_weight, line, section, _, skill_lines, _, _ = skills[skill_id]  # a `SkillRecord`
+            if skill_weight is None:
                 continue  # every mention of the skill sits on a redacted line
             if skill_id == req.skill_id:
                 kind, quality = "exact", 1.0
             else:
                 kind, score = related[skill_id]
-                quality = min(QUALITY[kind], score * QUALITY[kind] / 0.7)
-            site_weight, line, section, position, site_lines = site
-            key = (-quality * site_weight, -quality, NO_LINE if line is None else line)
+                quality = QUALITY[kind]
+                quality = min(quality, score * quality / 0.7)
+            key = (-quality * skill_weight, -quality, NO_LINE if line is None else line)
             if quality >= MET_AT:
-                strong_lines.update(site_lines)
+                strong_lines.update(skill_lines)
                 if strong_key is None or key < strong_key:
-                    strong_key, strong_at = key, (kind, line, section, (skill_id, position))
+                    strong_key, strong_at = key, (kind, line, section, skill_id)
             elif weak_key is None or key < weak_key:
-                weak_key, weak_at = key, (kind, quality, line, section, (skill_id, position))
+                weak_key, weak_at = key, (kind, quality, line, section, skill_id)
     if strong_key is None and len(req.terms) >= 2:
         line, share = index.best_partial_line(req.terms)
         if line is not None and share >= WORDS_MIN_SHARE:
@@ -160,16 +160,16 @@ def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Winner | None, 
 
 
 def _candidate(profile: ResumeProfile, req: Requirement, kind: str, quality: float, line: int | None,
-               section: str | None, at: tuple[str, int] | None) -> Candidate:
-    """The evidence `Candidate` for the winner of `_evaluate` (a phrase, a taxonomy mention or most words)."""
-    if at is None:  # the requirement's words or an alias as written
+               section: str | None, skill_id: str | None) -> Candidate:
+    """The evidence `Candidate` for the winner of `_evaluate` (a phrase, a taxonomy skill or most words)."""
+    if skill_id is None:  # the requirement's words or an alias as written
         return Candidate(kind, quality, line, profile.section(line), profile.weight(line))
-    skill_id, position = at
-    mention = profile.mentions_by_id[skill_id][position]
+    record = profile.skills[skill_id]
+    name, surface = record[0], record[4]  # `SkillRecord.name`, `.surface`: the best mention as written
     how = kind
-    if kind == "exact" and _normalise(mention.surface) != _normalise(req.label):
+    if kind == "exact" and _normalise(surface) != _normalise(req.label):
         how = "alias"
-    return Candidate(how, quality, line, section, profile.weight(line, section), mention.name)
+    return Candidate(how, quality, line, section, profile.weight(line, section), name)
 
 
 Evaluation = tuple[Winner | None, str, float, int]  # (winning evidence, status, score, occurrences)
@@ -191,8 +191,8 @@ def explain_skill(profile: ResumeProfile, req: Requirement, evaluation: Evaluati
     winner, status, score, occurrences = evaluation
     length = doc_length(profile)
     if winner is None:
-        rid, _ = closest(req.related, profile.skill_sites)
-        related = profile.mentions_by_id[rid][0].name if rid is not None else None
+        rid, _ = closest(req.related, profile.skills)
+        related = profile.skills[rid][0] if rid is not None else None  # `SkillRecord.name`
         result = RequirementResult(
             requirement=req.label, kind=req.kind, importance=req.importance, status="missing", score=0.0
         )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from jobfit.matching.evidence import Assessment
 from jobfit.matching.models import SkillGap, Strength
-from jobfit.matching.profile import Mention, ResumeProfile
+from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
 
 STRONG_EVIDENCE = 0.75  # a met requirement with at least this score is a strength
@@ -126,35 +126,20 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
     wanted = {a.requirement.skill_id for a in assessments if a.requirement.skill_id}
     # Relevance of a skill to the job: its best weight in any requirement's neighbourhood (0.0 where absent).
     best, seen = relevance if relevance is not None else job_relevance([a.requirement for a in assessments])
-    extras: list[tuple[float, str, Mention]] = []
-    for skill_id, first, n_in_work in _work_skills(profile):
-        if skill_id in wanted:
+    extras: list[tuple[float, str, str, int]] = []  # (rank, skill id, name, line)
+    for skill_id, record in profile.skills.items():
+        name, n_in_work, first_line = record[0], record[7], record[6]  # `SkillRecord` name, work_count, work_line
+        if not n_in_work or skill_id in wanted:
             continue
         relevance = best.get(skill_id, 0.0)
         if seen.get(skill_id, 0) < len(assessments):
             relevance = max(relevance, 0.0)
         if relevance <= 0.0 and n_in_work < 2:
             continue
-        extras.append((-(relevance + 0.1 * n_in_work), skill_id, first))
+        extras.append((-(relevance + 0.1 * n_in_work), skill_id, name, first_line))
     extras.sort(key=lambda t: (t[0], t[1]))
     return out + [
-        Strength(requirement=first.name, evidence=profile.line_text(first.line),
-                 section=profile.section(first.line), line=first.line, kind="extra")
-        for _, _, first in extras[:MAX_EXTRAS]
+        Strength(requirement=name, evidence=profile.line_text(line), section=profile.section(line), line=line,
+                 kind="extra")
+        for _, _, name, line in extras[:MAX_EXTRAS]
     ]
-
-
-def _work_skills(profile: ResumeProfile) -> list[tuple[str, Mention, int]]:
-    """(skill id, first mention, mentions) of the skills mentioned in Experience or Projects lines.
-
-    Independent of the job: computed once per profile and remembered on it (do not mutate the profile after).
-    """
-    cached = profile.__dict__.get("_jobfit_work_skills")
-    if cached is None:
-        cached = []
-        for skill_id, mentions in profile.mentions_by_id.items():
-            in_work = [m for m in mentions if profile.section(m.line) in ("experience", "projects")]
-            if in_work:
-                cached.append((skill_id, min(in_work, key=lambda m: m.line or 0), len(in_work)))
-        profile.__dict__["_jobfit_work_skills"] = cached
-    return cached

@@ -8,7 +8,7 @@ current role counts more than the same word in a bare Skills list or a role from
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -36,7 +36,7 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-PROFILE_VERSION = 6  # 6: per-skill evidence sites stored, mentions decoded only when explaining
+PROFILE_VERSION = 6  # 6: one record per skill instead of its mentions; no token lines; per-line values as runs
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
@@ -71,13 +71,29 @@ class Mention(NamedTuple):
     section: str | None
 
 
-# A skill's evidence on the resume, independent of any job (`ResumeProfile.skill_sites`):
-# (weight, line, section, position, lines) - the best line's weight (section and recency), that line (None: a
-# mention without one), its section, the position of that mention in `mentions_by_id[skill_id]`, and every
-# line of the skill's mentions (each once, in mention order). Mentions on redacted lines do not count; a skill
-# mentioned only there has no site (None). Reloaded profiles hold the stored lists as they are.
-Site = tuple[float, int | None, str | None, int, list[int | None]]
 NO_LINE = 10**9  # sorts a mention without a line after every line
+WORK_SECTIONS = ("experience", "projects")  # where a skill counts as used at work (`explain.strengths`)
+
+
+class SkillRecord(NamedTuple):
+    """What matching needs of one taxonomy skill on the resume; independent of any job, so it is computed
+    once from the skill's mentions and stored with the profile (a reloaded record is the stored list, read
+    by the same positions).
+
+    `weight`, `line`, `section` and `surface` are the skill's best evidence: the mention on the heaviest line
+    (section and recency), the earliest of equals; `weight` is None when every mention sits on a redacted
+    line. `lines` holds every line of its (unredacted) mentions, each once, in mention order. `work_line` and
+    `work_count` are its first line in Experience or Projects and how many of its mentions are there.
+    """
+
+    name: str
+    weight: float | None
+    line: int | None
+    section: str | None
+    surface: str | None
+    lines: list[int | None]
+    work_line: int | None
+    work_count: int
 
 
 class Role(NamedTuple):
@@ -100,23 +116,19 @@ class Degree(NamedTuple):
 class ResumeProfile:
     """What the matcher knows about a resume, indexed by line.
 
-    It holds only what scoring reads (the redacted lines, their tokens and word index, per-line section,
-    recency and weight, skill mentions and each skill's evidence site, roles, degrees, years and parse
-    quality), so a stored profile is small and reloads without any validation or re-indexing:
-    `to_dict()`/`from_dict()` keep the values as computed (trusted because `PROFILE_VERSION` matches).
-    `resume` is the redacted `ParsedResume` when the profile was built in this process and None when it was
-    reloaded; scoring never needs it.
-
-    Scoring reads a skill's mentions through `skill_sites` (which skills, where the best evidence is); the
-    mentions themselves (`mentions_by_id`) are decoded from the stored text only when a result is explained.
+    It holds only what scoring and explaining read (the redacted lines and their word index, per-line
+    section and weight, one `SkillRecord` per taxonomy skill, roles, degrees, years and parse quality), so a
+    stored profile is small and reloads without any validation or re-indexing: `to_dict()`/`from_dict()`
+    keep the values as computed (trusted because `PROFILE_VERSION` matches). `resume` is the redacted
+    `ParsedResume` when the profile was built in this process and None when it was reloaded; scoring never
+    needs it.
     """
 
     index: LineIndex
     section_of_line: list[str | None]
-    weight_of_line: list[float]
-    recency_of_line: list[float]
+    weight_of_line: list[float]  # section weight x the recency of the role the line belongs to
     entry_recency: list[float]
-    skill_sites: dict[str, Site | None] = field(default_factory=dict)  # in first-mention order
+    skills: dict[str, SkillRecord] = field(default_factory=dict)  # by skill id, in first-mention order
     roles: list[Role] = field(default_factory=list)
     degrees: list[Degree] = field(default_factory=list)
     parse_quality: float | None = None  # the resume's quality score, when its checks ran
@@ -124,9 +136,6 @@ class ResumeProfile:
     years_line: int | None = None  # the line stating the years, when they come from the text
     lexical_norm: float = 0.0  # length of the whole text's TF-IDF vector (`specificity.tfidf_norm`)
     resume: ParsedResume | None = field(default=None, compare=False)
-    # The mentions by skill id, or (reloaded) their stored JSON text until `mentions_by_id` first decodes it.
-    mentions: dict[str, list[Mention]] | None = field(default=None, repr=False, compare=False)
-    mentions_text: str | None = field(default=None, repr=False, compare=False)
     # Look-up tables for the per-pair hot path (1-based line -> value); derived from the lists above.
     _section_by_line: dict[int, str | None] = field(init=False, repr=False, compare=False)
     _weight_by_line: dict[int, float] = field(init=False, repr=False, compare=False)
@@ -136,20 +145,11 @@ class ResumeProfile:
         self._weight_by_line = dict(enumerate(self.weight_of_line, start=1))
 
     @property
-    def mentions_by_id(self) -> dict[str, list[Mention]]:
-        """Every taxonomy skill mention, by skill id in first-mention order (a reloaded profile decodes them on
-        first use: explanations need them, scoring reads `skill_sites`)."""
-        mentions = self.mentions
-        if mentions is None:
-            mentions = self.mentions = _group(orjson.loads(self.mentions_text or "[]"))
-        return mentions
-
-    @property
     def skill_order(self) -> dict[str, int]:
-        """Position of each skill id in `skill_sites` (computed on first use; do not mutate the profile after)."""
+        """Position of each skill id in `skills` (computed on first use; do not mutate the profile after)."""
         order = self.__dict__.get("_skill_order")
-        if order is None or len(order) != len(self.skill_sites):
-            order = {skill_id: i for i, skill_id in enumerate(self.skill_sites)}
+        if order is None or len(order) != len(self.skills):
+            order = {skill_id: i for i, skill_id in enumerate(self.skills)}
             self.__dict__["_skill_order"] = order
         return order
 
@@ -182,9 +182,7 @@ class ResumeProfile:
             (SECTION_WEIGHT.get(s, 0.7) if s is not None else UNSECTIONED_WEIGHT) * r
             for s, r in zip(section_of_line, recency_of_line, strict=True)
         ]
-        return cls._from_parts(
-            resume, index, section_of_line, weight_of_line, recency_of_line, entry_recency, years, years_line
-        )
+        return cls._from_parts(resume, index, section_of_line, weight_of_line, entry_recency, years, years_line)
 
     @classmethod
     def _from_parts(
@@ -193,19 +191,15 @@ class ResumeProfile:
         index: LineIndex,
         section_of_line: list[str | None],
         weight_of_line: list[float],
-        recency_of_line: list[float],
         entry_recency: list[float],
         years: float,
         years_line: int | None,
     ) -> ResumeProfile:
-        mentions = _group(Mention(m.skill_id, m.name, m.category, m.surface, m.line, m.section) for m in resume.skills)
         profile = cls(
             index=index,
             section_of_line=section_of_line,
             weight_of_line=weight_of_line,
-            recency_of_line=recency_of_line,
             entry_recency=entry_recency,
-            mentions=mentions,
             roles=[Role(e.title, e.line) for e in resume.experience],
             degrees=[Degree(e.degree_level, e.degree, e.field, e.line) for e in resume.education],
             parse_quality=resume.quality_score if resume.quality_checks else None,
@@ -214,16 +208,26 @@ class ResumeProfile:
             lexical_norm=tfidf_norm(index.counts),
             resume=resume,
         )
-        profile.skill_sites = {skill_id: profile._site(ms) for skill_id, ms in mentions.items()}
+        mentions: dict[str, list[Mention]] = {}
+        for m in resume.skills:
+            mentions.setdefault(m.skill_id, []).append(
+                Mention(m.skill_id, m.name, m.category, m.surface, m.line, m.section)
+            )
+        profile.skills = {skill_id: profile._record(ms) for skill_id, ms in mentions.items()}
         return profile
 
-    def _site(self, mentions: list[Mention]) -> Site | None:
-        """A skill's `Site`: the mention on its best line (highest weight, then earliest line) and all its lines."""
+    def _record(self, mentions: list[Mention]) -> SkillRecord:
+        """A skill's `SkillRecord`, from its mentions."""
         best: tuple[float, int] | None = None  # (-weight, line or NO_LINE) of the best mention so far
-        site: Site | None = None
+        best_at: tuple[float, int | None, str | None, str] | None = None  # (weight, line, section, surface)
         lines: list[int | None] = []
-        for position, mention in enumerate(mentions):
+        work_line: int | None = None
+        work_count = 0
+        for mention in mentions:
             line = mention.line
+            if line is not None and self.section(line) in WORK_SECTIONS:
+                work_count += 1
+                work_line = line if work_line is None else min(work_line, line)
             if line is not None and self.line_text(line) is None:
                 continue  # the mention's line was redacted (e.g. a name that looks like a skill)
             section = self.section(line) or mention.section
@@ -232,8 +236,9 @@ class ResumeProfile:
                 lines.append(line)
             key = (-weight, NO_LINE if line is None else line)
             if best is None or key < best:
-                best, site = key, (weight, line, section, position, lines)
-        return site
+                best, best_at = key, (weight, line, section, mention.surface)
+        weight_, line_, section_, surface = best_at if best_at is not None else (None, None, None, None)
+        return SkillRecord(mentions[0].name, weight_, line_, section_, surface, lines, work_line, work_count)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe snapshot of the profile; reload it with `ResumeProfile.from_dict`.
@@ -244,12 +249,10 @@ class ResumeProfile:
             "version": PROFILE_VERSION,
             "lines": self.index.lines,
             **self.index.stored(),
-            "section_of_line": self.section_of_line,
-            "weight_of_line": self.weight_of_line,
-            "recency_of_line": self.recency_of_line,
+            "sections": _runs(self.section_of_line),
+            "weights": _runs(self.weight_of_line),
             "entry_recency": self.entry_recency,
-            "skills": {skill_id: None if site is None else list(site) for skill_id, site in self.skill_sites.items()},
-            "mentions": self._mentions_json(),
+            "skills": {skill_id: list(record) for skill_id, record in self.skills.items()},
             "roles": [list(r) for r in self.roles],
             "degrees": [list(d) for d in self.degrees],
             "parse_quality": self.parse_quality,
@@ -262,9 +265,9 @@ class ResumeProfile:
     def from_dict(cls, data: Mapping[str, Any]) -> ResumeProfile:
         """The profile `to_dict` stored; `ValueError` when it was stored by another `PROFILE_VERSION`.
 
-        On a version mismatch, prepare the resume again (`jobfit.matching.prepare_resume`). The index and
-        per-line lists are trusted as `to_dict` wrote them and used as given (not copied): do not mutate `data`
-        afterwards.
+        On a version mismatch, prepare the resume again (`jobfit.matching.prepare_resume`). The index, skill
+        records and per-line values are trusted as `to_dict` wrote them and used as given (not copied): do not
+        mutate `data` afterwards.
         """
         version = data.get("version")
         if version != PROFILE_VERSION:
@@ -274,12 +277,10 @@ class ResumeProfile:
         quality = data["parse_quality"]
         return cls(
             index=index,
-            section_of_line=data["section_of_line"],
-            weight_of_line=data["weight_of_line"],
-            recency_of_line=data["recency_of_line"],
+            section_of_line=_expand(data["sections"]),
+            weight_of_line=_expand(data["weights"]),
             entry_recency=data["entry_recency"],
-            skill_sites=data["skills"],
-            mentions_text=data["mentions"],
+            skills=data["skills"],
             roles=[Role(*r) for r in data["roles"]],
             degrees=[Degree(*d) for d in data["degrees"]],
             parse_quality=None if quality is None else float(quality),
@@ -296,12 +297,6 @@ class ResumeProfile:
     def to_json(self) -> str:
         """The JSON text of `to_dict()`, as stored (read it back with `from_json`)."""
         return orjson.dumps(self.to_dict()).decode()
-
-    def _mentions_json(self) -> str:
-        """The stored form of the mentions: one JSON text (decoded only when a result is explained)."""
-        if self.mentions is None and self.mentions_text is not None:
-            return self.mentions_text
-        return orjson.dumps([list(m) for ms in self.mentions_by_id.values() for m in ms]).decode()
 
     def line_text(self, number: int | None) -> str | None:
         if number is None or not 1 <= number <= len(self.index.lines):
@@ -320,16 +315,22 @@ class ResumeProfile:
         return UNSECTIONED_WEIGHT
 
 
-def _group(mentions: Iterable[Sequence[Any]]) -> dict[str, list[Mention]]:
-    """Mentions (or their stored lists) by skill id, in first-mention order."""
-    out: dict[str, list[Mention]] = {}
-    for m in mentions:
-        mention = m if isinstance(m, Mention) else Mention(*m)
-        found = out.get(mention.skill_id)
-        if found is None:
-            out[mention.skill_id] = [mention]
+def _runs(values: list[Any]) -> list[list[Any]]:
+    """`values` as [value, repeat] runs: per-line values come in long runs (a section's lines)."""
+    runs: list[list[Any]] = []
+    for value in values:
+        if runs and runs[-1][0] == value and type(runs[-1][0]) is type(value):
+            runs[-1][1] += 1
         else:
-            found.append(mention)
+            runs.append([value, 1])
+    return runs
+
+
+def _expand(runs: list[list[Any]]) -> list[Any]:
+    """The list `_runs` encoded."""
+    out: list[Any] = []
+    for value, repeat in runs:
+        out += [value] * repeat
     return out
 
 

@@ -114,12 +114,12 @@ class LineIndex:
 
     `lines[i]` is line i+1 of the text (1-based line numbers as in the document contract).
     Build it from text, or from already tokenised lines with `from_tokens` (no regex work), or reload the
-    form `stored()` wrote with `from_stored`. A reloaded index is lazy: a line's tokens are split, and a
-    term's line list parsed, only when a look-up reaches them. Ranking reads a few dozen terms of each
+    form `stored()` wrote with `from_stored`. A reloaded index is lazy: a term's line list is parsed, and a
+    line tokenised again, only when a look-up reaches them. Ranking reads a few dozen terms of each
     candidate, so most of a stored index is never turned into Python objects (nor freed again).
     """
 
-    __slots__ = ("_length", "_postings", "_repeats", "_stored_postings", "_token_text", "_tokens", "lines")
+    __slots__ = ("_length", "_postings", "_repeats", "_stored_postings", "_tokens", "lines")
 
     def __init__(self, text: str) -> None:
         lines = text.split("\n")
@@ -137,12 +137,8 @@ class LineIndex:
     @classmethod
     def from_stored(cls, lines: list[str], stored: Mapping[str, Any]) -> LineIndex:
         """The index `stored()` wrote, over `lines` (trusted as written: nothing is checked or rebuilt)."""
-        token_text = stored["tokens"]
-        if len(lines) != len(token_text):
-            raise ValueError(f"{len(lines)} lines but {len(token_text)} token lines")
         index = cls.__new__(cls)
         index.lines = lines
-        index._token_text = token_text
         index._tokens = [None] * len(lines)
         index._stored_postings = stored["postings"]
         index._postings = {}
@@ -151,20 +147,17 @@ class LineIndex:
         return index
 
     def stored(self) -> dict[str, Any]:
-        """A JSON-safe form of the index: tokens as one string per line, each term's lines as one string."""
+        """A JSON-safe form of the index (without the lines): each term's lines as one string ("3 17 40"), the
+        terms repeated on a line, and the length. A line's tokens are not stored: tokenising it again gives
+        them (tokens never span a line break)."""
         stored_postings = self._stored_postings
         if stored_postings is None:
             stored_postings = {t: " ".join(map(str, numbers)) for t, numbers in self._postings.items()}
-        token_text = self._token_text
-        if token_text is None:
-            token_text = [" ".join(toks) for toks in self._tokens]  # type: ignore[arg-type]
-        return {"tokens": token_text, "postings": stored_postings, "repeats": self._repeats,
-                "length": self._length}
+        return {"postings": stored_postings, "repeats": self._repeats, "length": self._length}
 
     def _set(self, lines: list[str], line_tokens: list[list[str]]) -> None:
         self.lines: list[str] = lines
         self._tokens: list[list[str] | None] = line_tokens  # type: ignore[assignment]
-        self._token_text: list[str] | None = None
         self._stored_postings: dict[str, str] | None = None
         postings: dict[str, list[int]] = {}  # term -> the lines holding it, ascending, each once
         repeats: dict[str, int] = {}  # term -> its occurrences beyond one per line
@@ -206,7 +199,7 @@ class LineIndex:
         """The stemmed content tokens of line `number` (1-based; do not mutate the list)."""
         toks = self._tokens[number - 1]
         if toks is None:
-            toks = self._tokens[number - 1] = self._token_text[number - 1].split()  # type: ignore[index]
+            toks = self._tokens[number - 1] = line_content_tokens(self.lines[number - 1])[0]
         return toks
 
     @property

@@ -78,9 +78,10 @@ def test_from_dict_rebuilds_the_same_profile():
         assert loaded.index.lines == fresh.index.lines
         assert loaded.index.line_tokens == fresh.index.line_tokens
         assert loaded.index.postings == fresh.index.postings
-        for name in ("section_of_line", "weight_of_line", "recency_of_line", "entry_recency", "mentions_by_id",
-                     "roles", "degrees", "parse_quality", "years", "years_line"):
+        for name in ("section_of_line", "weight_of_line", "entry_recency", "roles", "degrees", "parse_quality",
+                     "years", "years_line"):
             assert getattr(loaded, name) == getattr(fresh, name), name
+        assert {k: list(v) for k, v in loaded.skills.items()} == {k: list(v) for k, v in fresh.skills.items()}
 
 
 def test_stored_index_and_line_weights_equal_a_rebuild_after_json():
@@ -91,15 +92,24 @@ def test_stored_index_and_line_weights_equal_a_rebuild_after_json():
         rebuilt = ResumeProfile.build(fresh.resume)
         assert loaded.index.postings == rebuilt.index.postings == LineIndex(fresh.resume.text_content).postings
         assert loaded.index.line_tokens == rebuilt.index.line_tokens
-        for name in ("section_of_line", "weight_of_line", "recency_of_line", "entry_recency", "years", "years_line"):
+        for name in ("section_of_line", "weight_of_line", "entry_recency", "years", "years_line"):
             assert getattr(loaded, name) == getattr(rebuilt, name), name
 
 
-def _reference_strength_extras(assessments, profile) -> list:
-    """The straightforward extras of `explain.strengths` (everything recomputed per job)."""
+def _mentions(fresh: ResumeProfile) -> dict[str, list]:
+    """The taxonomy skill mentions of a freshly built profile's (redacted) resume, by skill id in first-mention
+    order: what the stored `SkillRecord`s are computed from, and what the references below read instead."""
+    out: dict[str, list] = {}
+    for m in fresh.resume.skills:
+        out.setdefault(m.skill_id, []).append(m)
+    return out
+
+
+def _reference_strength_extras(assessments, profile, mentions_by_id) -> list:
+    """The straightforward extras of `explain.strengths` (everything recomputed per job, from the mentions)."""
     wanted = {a.requirement.skill_id for a in assessments if a.requirement.skill_id}
     extras = []
-    for skill_id, mentions in profile.mentions_by_id.items():
+    for skill_id, mentions in mentions_by_id.items():
         if skill_id in wanted:
             continue
         in_work = [m for m in mentions if profile.section(m.line) in ("experience", "projects")]
@@ -124,11 +134,12 @@ def test_strengths_equal_the_straightforward_version(jobs):
         return assess_skill(profile, req) if req.kind in ("skill", "keyword") else _assess_background(profile, req)
 
     for resume in _real_resumes(12):
-        profile = ResumeProfile.from_dict(json.loads(json.dumps(prepare_resume(resume).to_dict())))
+        fresh = prepare_resume(resume)
+        profile = ResumeProfile.from_dict(json.loads(json.dumps(fresh.to_dict())))
         for job in jobs:
             assessments = [_assess(profile, req) for req in prepare_job(job).requirements]
             got = [s for s in explain.strengths(assessments, profile) if s.kind == "extra"]
-            assert got == _reference_strength_extras(assessments, profile)
+            assert got == _reference_strength_extras(assessments, profile, _mentions(fresh))
 
 
 def test_from_dict_rejects_another_version():
@@ -253,12 +264,11 @@ def _ref_key(c: Candidate) -> tuple[float, float, int]:
     return (-_ref_value(c), -c.quality, c.line if c.line is not None else 10**9)
 
 
-def _ref_taxonomy_hits(profile: ResumeProfile, req: Requirement) -> list[str]:
+def _ref_taxonomy_hits(mentions_by_id: dict[str, list], req: Requirement) -> list[str]:
     """The resume's skills that are the wanted one or its taxonomy neighbours, in `mentions_by_id` order."""
-    mentions_by_id = profile.mentions_by_id
     related = req.related
     if len(related) < len(mentions_by_id):
-        order = {s: i for i, s in enumerate(profile.mentions_by_id)}
+        order = {s: i for i, s in enumerate(mentions_by_id)}
         hits = [s for s in related if s in mentions_by_id]
         if req.skill_id in mentions_by_id and req.skill_id not in related:
             hits.append(req.skill_id)
@@ -278,13 +288,12 @@ def _ref_lexical(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
     return out
 
 
-def _ref_taxonomy(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
+def _ref_taxonomy(profile: ResumeProfile, mentions_by_id: dict[str, list], req: Requirement) -> list[Candidate]:
     out: list[Candidate] = []
     if req.skill_id is None:
         return out
-    mentions_by_id = profile.mentions_by_id
     related = req.related
-    for skill_id in _ref_taxonomy_hits(profile, req):
+    for skill_id in _ref_taxonomy_hits(mentions_by_id, req):
         if skill_id == req.skill_id:
             kind, score = "exact", 1.0
         else:
@@ -311,9 +320,10 @@ def _ref_partial_words(profile: ResumeProfile, req: Requirement) -> list[Candida
     return [Candidate("words", WORDS_QUALITY * share, line, profile.section(line), profile.weight(line))]
 
 
-def _ref_evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Candidate | None, str, float, int]:
+def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list],
+                  req: Requirement) -> tuple[Candidate | None, str, float, int]:
     """(evidence candidate, status, rounded score, occurrences) of a skill or keyword requirement."""
-    candidates = _ref_lexical(profile, req) + _ref_taxonomy(profile, req)
+    candidates = _ref_lexical(profile, req) + _ref_taxonomy(profile, mentions_by_id, req)
     if not any(c.quality >= MET_AT for c in candidates):
         candidates += _ref_partial_words(profile, req)
     strong_lines = {c.line for c in candidates if c.quality >= MET_AT}
@@ -347,8 +357,10 @@ def _postings_and_resumes():
             row = json.loads(line)
             by_idx.setdefault(row["idx"], []).append(" ".join(row["tokens"]))
         postings += [parse_job(title="Posting", description="\n".join(s)) for s in list(by_idx.values())[:8]]
-    profiles = [ResumeProfile.from_dict(json.loads(json.dumps(prepare_resume(r).to_dict())))
-                for r in _real_resumes(10)]
+    profiles = []
+    for resume in _real_resumes(10):
+        fresh = prepare_resume(resume)
+        profiles.append((ResumeProfile.from_dict(json.loads(json.dumps(fresh.to_dict()))), _mentions(fresh)))
     return postings, profiles
 
 
@@ -358,12 +370,12 @@ def test_evidence_scan_equals_the_straightforward_version_on_real_postings():
 
     postings, profiles = _postings_and_resumes()
     checked = 0
-    for profile in profiles:
+    for profile, mentions in profiles:
         for job in postings:
             for req in prepare_job(job).requirements:
                 if req.kind not in ("skill", "keyword"):
                     continue
-                best, status, score, occurrences = _ref_evaluate(profile, req)
+                best, status, score, occurrences = _ref_evaluate(profile, mentions, req)
                 full = assess_skill(profile, req)
                 got = full.result
                 assert (got.status, got.score, full.occurrences) == (status, score, occurrences)
@@ -384,7 +396,7 @@ def test_requirements_skipped_as_unreachable_are_the_missing_ones():
 
     postings, profiles = _postings_and_resumes()
     skipped = 0
-    for profile in profiles:
+    for profile, _ in profiles:
         for job in postings:
             prepared = prepare_job(job)
             reachable = _reachable(profile, prepared)
