@@ -15,7 +15,15 @@ import numpy as np
 
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.matching import background, explain, scores
-from jobfit.matching.evidence import Assessment, Evaluation, doc_length, evaluate_skill, explain_skill
+from jobfit.matching.evidence import (
+    Assessment,
+    Evaluation,
+    Search,
+    compile_search,
+    doc_length,
+    evaluate_skill,
+    explain_skill,
+)
 from jobfit.matching.keywords import asking_text
 from jobfit.matching.models import KeywordCount, MatchAnalysis, MatchResult
 from jobfit.matching.profile import ResumeProfile
@@ -43,6 +51,8 @@ class PreparedJob:
     # a requirement reached by neither of a resume's words nor its skills is missing without a search.
     by_term: Mapping[str, tuple[int, ...]]
     by_skill: Mapping[str, tuple[int, ...]]
+    # Per requirement: its compiled evidence search (`evidence.compile_search`), None when not a skill/keyword.
+    searches: tuple[Search | None, ...]
 
 
 def prepare_resume(resume: ParsedResume) -> ResumeProfile:
@@ -72,6 +82,7 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
                           for words in (r.terms, *r.aliases) for t in words),
         by_skill=_triggers((i, s) for i, r in enumerate(requirements) if r.kind in _SEARCHED
                            for s in ((r.skill_id, *r.related) if r.skill_id is not None else ())),
+        searches=tuple(compile_search(r) if r.kind in _SEARCHED else None for r in requirements),
     )
 
 
@@ -163,11 +174,11 @@ def evaluate(
     entries: list[Evaluation | Assessment] = []
     saturation = scores.keyword_saturation(doc_length(profile))
     reachable = _reachable(profile, prepared)
-    for position, (req, (skill_weight, keyword_weight)) in enumerate(
-        zip(prepared.requirements, prepared.weights, strict=True)
+    for position, (req, (skill_weight, keyword_weight), search) in enumerate(
+        zip(prepared.requirements, prepared.weights, prepared.searches, strict=True)
     ):
-        if req.kind in _SEARCHED:
-            evaluation = evaluate_skill(profile, req) if position in reachable else _MISSING
+        if search is not None:
+            evaluation = evaluate_skill(profile, req, search) if position in reachable else _MISSING
             entries.append(evaluation)
             if skill_weight is not None:
                 skill_pairs.append((req.group, (evaluation[2], skill_weight)))

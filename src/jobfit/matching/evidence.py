@@ -60,18 +60,38 @@ def _normalise(text: str) -> str:
     return " ".join(tokens(text))
 
 
-def _taxonomy_hits(profile: ResumeProfile, req: Requirement) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class Search:
+    """A skill or keyword requirement compiled for the evidence search: what `_evaluate` looks up in every
+    resume, built once per job (`engine.PreparedJob.searches`) rather than once per resume.
+    """
+
+    forms: tuple[tuple[str, tuple[str, ...]], ...]  # (how, words): the requirement's words ("exact"), its aliases
+    counted: bool  # whether the forms' occurrences are counted (the requirement has words of its own)
+    skills: dict[str, tuple[str, float]]  # resume skill id -> (how, match quality): the skill and its neighbours
+    partial: tuple[str, ...]  # the words "most of the words on one line" looks for (two or more), else ()
+    lone_word: str | None  # a one-word keyword with no skill or alias: missing unless the resume has the word
+
+
+def compile_search(req: Requirement) -> Search:
+    """The `Search` of a skill or keyword requirement (its taxonomy neighbours come with `req.related`)."""
+    forms = ((("exact", req.terms),) if req.terms else ()) + tuple(("alias", a) for a in req.aliases if a)
+    skills: dict[str, tuple[str, float]] = {}
+    if req.skill_id is not None:
+        skills[req.skill_id] = ("exact", 1.0)
+        for skill_id, (kind, score) in req.related.items():
+            if skill_id != req.skill_id:
+                skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
+    lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
+    return Search(forms, bool(req.terms), skills, req.terms if len(req.terms) >= 2 else (), lone)
+
+
+def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
     """The resume's skills that are the wanted one or its taxonomy neighbours, in `ResumeProfile.skills` order."""
-    skills = profile.skills
-    related = req.related
-    if len(related) < len(skills):
-        order = profile.skill_order
-        hits = [s for s in related if s in skills]
-        if req.skill_id in skills and req.skill_id not in related:
-            hits.append(req.skill_id)
-        hits.sort(key=order.__getitem__)
-        return hits
-    return [s for s in skills if s == req.skill_id or s in related]
+    hits = profile.skills.keys() & search.skills.keys()
+    if len(hits) < 2:
+        return list(hits)
+    return sorted(hits, key=profile.skill_order.__getitem__)
 
 
 # A candidate's rank: (-value, -quality, line or NO_LINE); the smallest wins, the first of equals stays.
@@ -83,7 +103,7 @@ _Key = tuple[float, float, int]
 Winner = tuple[str, float, int | None, str | None, str | None]
 
 
-def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Winner | None, str, float, int]:
+def _evaluate(profile: ResumeProfile, search: Search) -> tuple[Winner | None, str, float, int]:
     """(winning evidence, status, rounded score, occurrences) of a skill or keyword requirement.
 
     Candidates, in this order: the requirement's words (or an alias) as a phrase on a line (quality 1), the
@@ -92,7 +112,7 @@ def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Winner | None, 
     the best other candidate; the `Candidate` object is built only when the requirement is explained.
     """
     index = profile.index
-    if req.skill_id is None and not req.aliases and len(req.terms) == 1 and not index.has(req.terms[0]):
+    if search.lone_word is not None and not index.has(search.lone_word):
         return None, "missing", 0.0, 0  # a one-word keyword absent from the resume (the most common case)
     weight = profile.weight
     strong_key: _Key | None = None  # best candidate of quality >= MET_AT
@@ -101,36 +121,28 @@ def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Winner | None, 
     weak_at: Winner | None = None
     strong_lines: set[int | None] = set()
     occurrences = 0
-    how = "exact"
-    for terms in (req.terms, *req.aliases):
-        if terms:
-            lines = index.phrase_lines(terms)
-            if lines:
-                strong_lines.update(lines)
-                best, best_weight = lines[0], weight(lines[0])  # lines ascend: the first of the heaviest wins
-                for number in lines[1:]:
-                    line_weight = weight(number)
-                    if line_weight > best_weight:
-                        best, best_weight = number, line_weight
-                key = (-best_weight, -1.0, best)
-                if strong_key is None or key < strong_key:
-                    strong_key, strong_at = key, (how, best, None, None)
-            if req.terms:
-                occurrences += index.phrase_count(terms, lines)
-        how = "alias"
-    if req.skill_id is not None:
+    for how, terms in search.forms:
+        lines, count = index.phrase_matches(terms)
+        if lines:
+            strong_lines.update(lines)
+            best, best_weight = lines[0], weight(lines[0])  # lines ascend: the first of the heaviest wins
+            for number in lines[1:]:
+                line_weight = weight(number)
+                if line_weight > best_weight:
+                    best, best_weight = number, line_weight
+            key = (-best_weight, -1.0, best)
+            if strong_key is None or key < strong_key:
+                strong_key, strong_at = key, (how, best, None, None)
+            if search.counted:
+                occurrences += count
+    if search.skills:
         skills = profile.skills
-        related = req.related
-        for skill_id in _taxonomy_hits(profile, req):
+        wanted = search.skills
+        for skill_id in _taxonomy_hits(profile, search):
             _, skill_weight, line, section, _, skill_lines, _, _ = skills[skill_id]  # a `SkillRecord`
             if skill_weight is None:
                 continue  # every mention of the skill sits on a redacted line
-            if skill_id == req.skill_id:
-                kind, quality = "exact", 1.0
-            else:
-                kind, score = related[skill_id]
-                quality = QUALITY[kind]
-                quality = min(quality, score * quality / 0.7)
+            kind, quality = wanted[skill_id]
             key = (-quality * skill_weight, -quality, NO_LINE if line is None else line)
             if quality >= MET_AT:
                 strong_lines.update(skill_lines)
@@ -138,25 +150,28 @@ def _evaluate(profile: ResumeProfile, req: Requirement) -> tuple[Winner | None, 
                     strong_key, strong_at = key, (kind, line, section, skill_id)
             elif weak_key is None or key < weak_key:
                 weak_key, weak_at = key, (kind, quality, line, section, skill_id)
-    if strong_key is None and len(req.terms) >= 2:
-        line, share = index.best_partial_line(req.terms)
+    if strong_key is None and search.partial:
+        line, share = index.best_partial_line(search.partial)
         if line is not None and share >= WORDS_MIN_SHARE:
             quality = WORDS_QUALITY * share
             key = (-quality * weight(line), -quality, line)
             if weak_key is None or key < weak_key:
                 weak_key, weak_at = key, ("words", quality, line, None, None)
-    occurrences = max(occurrences, len(strong_lines))
-    if strong_key is None and weak_key is None:
-        return None, "missing", 0.0, occurrences
-    top_value = -min(k for k in (strong_key, weak_key) if k is not None)[0]
-    if strong_key is not None and strong_at is not None:
-        # met: the evidence is the best full match, even if a related skill sits on a better line
-        depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_lines) - 1, 0), DEPTH_LINES)
-        score = min(1.0, max(-strong_key[0] * depth, top_value * DEPTH_BASE))
-        kind, line, section, mention = strong_at
-        return (kind, 1.0, line, section, mention), "met", round(score, 4), occurrences
-    assert weak_at is not None
-    return weak_at, "partial", round(min(1.0, top_value * DEPTH_BASE), 4), occurrences
+    if len(strong_lines) > occurrences:
+        occurrences = len(strong_lines)
+    if strong_key is None:
+        if weak_key is None:
+            return None, "missing", 0.0, occurrences
+        assert weak_at is not None
+        value = -weak_key[0] * DEPTH_BASE
+        return weak_at, "partial", round(value if value < 1.0 else 1.0, 4), occurrences
+    # met: the evidence is the best full match, even if a related skill sits on a better line
+    top_value = -(strong_key[0] if weak_key is None or strong_key < weak_key else weak_key[0])
+    depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_lines) - 1, 0), DEPTH_LINES)
+    score = min(1.0, max(-strong_key[0] * depth, top_value * DEPTH_BASE))
+    assert strong_at is not None
+    kind, line, section, skill_id = strong_at
+    return (kind, 1.0, line, section, skill_id), "met", round(score, 4), occurrences
 
 
 def _candidate(profile: ResumeProfile, req: Requirement, kind: str, quality: float, line: int | None,
@@ -175,15 +190,15 @@ def _candidate(profile: ResumeProfile, req: Requirement, kind: str, quality: flo
 Evaluation = tuple[Winner | None, str, float, int]  # (winning evidence, status, score, occurrences)
 
 
-def evaluate_skill(profile: ResumeProfile, req: Requirement) -> Evaluation:
+def evaluate_skill(profile: ResumeProfile, req: Requirement, search: Search | None = None) -> Evaluation:
     """The numbers (and winning evidence) of a skill or keyword requirement; `explain_skill` turns them into
-    the `Assessment` that `assess_skill` returns."""
-    return _evaluate(profile, req)
+    the `Assessment` that `assess_skill` returns. `search` may pass `compile_search(req)` when the caller has it."""
+    return _evaluate(profile, compile_search(req) if search is None else search)
 
 
 def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:
     """Best evidence for a skill or keyword requirement (taxonomy neighbours come with `req.related`)."""
-    return explain_skill(profile, req, _evaluate(profile, req))
+    return explain_skill(profile, req, evaluate_skill(profile, req))
 
 
 def explain_skill(profile: ResumeProfile, req: Requirement, evaluation: Evaluation) -> Assessment:

@@ -240,32 +240,8 @@ class LineIndex:
         return {term: count(term) for term in self.vocabulary & terms}
 
     def phrase_lines(self, terms: tuple[str, ...]) -> list[int]:
-        """Lines holding every term of the phrase, contiguous and in order (1-based; do not mutate the list).
-
-        Only the lines holding all of its words (the intersection of their line lists) are scanned for the
-        phrase itself, so a phrase with a word the document lacks costs a few look-ups.
-        """
-        if not terms:
-            return []
-        first = self.lines_of(terms[0])
-        if len(terms) == 1 or not first:
-            return first
-        terms_present = self._postings if self._stored_postings is None else self._stored_postings
-        for term in terms[1:]:
-            if term not in terms_present:
-                return []
-        common = set(first)
-        for term in terms[1:]:
-            common.intersection_update(self.lines_of(term))
-            if not common:
-                return []
-        found: list[int] = []
-        width = len(terms)
-        for number in sorted(common):
-            toks = self.tokens_of(number)
-            if any(tuple(toks[i : i + width]) == terms for i in range(len(toks) - width + 1)):
-                found.append(number)
-        return found
+        """Lines holding every term of the phrase, contiguous and in order (1-based; do not mutate the list)."""
+        return self.phrase_matches(terms)[0]
 
     def phrase_count(self, terms: tuple[str, ...], lines: list[int] | None = None) -> int:
         """Occurrences of the phrase (contiguous, in order) across all lines.
@@ -274,12 +250,40 @@ class LineIndex:
         """
         if len(terms) == 1:
             return self.count(terms[0])
-        width = len(terms)
+        if lines is None:
+            return self.phrase_matches(terms)[1]
+        return sum(_occurrences(self.tokens_of(number), terms) for number in lines)
+
+    def phrase_matches(self, terms: tuple[str, ...]) -> tuple[list[int], int]:
+        """(`phrase_lines`, `phrase_count`) of a phrase, found in one pass.
+
+        Only the lines holding all of its words (the intersection of their line lists) are scanned for the
+        phrase itself, so a phrase with a word the document lacks costs a few look-ups.
+        """
+        if not terms:
+            return [], 0
+        first = self.lines_of(terms[0])
+        if not first:
+            return first, 0
+        if len(terms) == 1:
+            return first, len(first) + self._repeats.get(terms[0], 0)
+        terms_present = self._postings if self._stored_postings is None else self._stored_postings
+        for term in terms[1:]:
+            if term not in terms_present:
+                return [], 0
+        common = set(first)
+        for term in terms[1:]:
+            common.intersection_update(self.lines_of(term))
+            if not common:
+                return [], 0
+        found: list[int] = []
         total = 0
-        for number in self.phrase_lines(terms) if lines is None else lines:
-            toks = self.tokens_of(number)
-            total += sum(1 for i in range(len(toks) - width + 1) if tuple(toks[i : i + width]) == terms)
-        return total
+        for number in sorted(common):
+            occurrences = _occurrences(self.tokens_of(number), terms)
+            if occurrences:
+                found.append(number)
+                total += occurrences
+        return found, total
 
     def best_partial_line(self, terms: tuple[str, ...]) -> tuple[int | None, float]:
         """The line covering the largest share of the phrase's words (any order), and that share."""
@@ -294,6 +298,20 @@ class LineIndex:
             return None, 0.0
         best = min(hits, key=lambda n: (-hits[n], n))
         return best, hits[best] / len(unique)
+
+
+def _occurrences(toks: list[str], terms: tuple[str, ...]) -> int:
+    """How often the phrase `terms` (two or more words) appears, contiguous and in order, in `toks`."""
+    head, rest, width = terms[0], list(terms[1:]), len(terms)
+    found = 0
+    at = -1
+    try:
+        while True:
+            at = toks.index(head, at + 1)
+            if toks[at + 1 : at + width] == rest:
+                found += 1
+    except ValueError:
+        return found
 
 
 @lru_cache(maxsize=8192)
