@@ -49,3 +49,32 @@ def test_nearest_matches_exact_cosine_order_and_respects_rls(runtime: Runtime) -
         subset = a_ids[50:60]
         restricted = matches.nearest_resumes(s, query, 5, restrict_to=subset)
         assert len(restricted) == 5 and set(restricted) <= set(subset)
+
+
+def test_vectors_of_many_reads_every_vector_exactly_and_only_the_callers(runtime: Runtime) -> None:
+    """Ranking reads its candidates' vectors in one row per document (types and concatenated binary vectors):
+    each must come back bit for bit under its own type, filtered by type, for the caller's documents only."""
+    from jobfit.store import documents
+
+    dim = runtime.embedder.dim
+    rng = np.random.default_rng(5)
+    with runtime.db.system_session() as s:
+        alice = register(s, "vec-a@example.com", "long enough password")
+        bob = register(s, "vec-b@example.com", "long enough password")
+    vectors = rng.normal(size=(6, dim)).astype(np.float32)
+    a_ids = _store(runtime, alice.id, vectors)
+    b_ids = _store(runtime, bob.id, vectors[:2])
+    bare = uuid.uuid4()  # a resume without vectors
+    with runtime.db.user_session(alice.id) as s:
+        s.execute(insert(Resume), [dict(id=bare, user_id=alice.id, original_filename="cv.txt", file_type="txt",
+                                        file_size=1)])
+        s.commit()
+        got = documents.vectors_of_many(s, ResumeEmbedding, ResumeEmbedding.resume_id, [*a_ids, bare, *b_ids])
+        for rid, v in zip(a_ids, vectors, strict=True):
+            assert set(got[rid]) == {"full_text", "section_skills"}
+            assert got[rid]["full_text"].dtype == np.float32
+            assert np.array_equal(got[rid]["full_text"], v) and np.array_equal(got[rid]["section_skills"], -v)
+        assert got[bare] == {} and all(got[rid] == {} for rid in b_ids), "nothing of bob's, nothing made up"
+        only = documents.vectors_of_many(s, ResumeEmbedding, ResumeEmbedding.resume_id, a_ids[:2], ["section_skills"])
+        assert [set(only[rid]) for rid in a_ids[:2]] == [{"section_skills"}] * 2
+        assert np.array_equal(only[a_ids[1]]["section_skills"], -vectors[1])
