@@ -27,12 +27,16 @@ def _store(runtime: Runtime, user_id: uuid.UUID, vectors: np.ndarray) -> list[uu
     return ids
 
 
+def _two_users(runtime: Runtime, prefix: str):
+    with runtime.db.system_session() as s:
+        return (register(s, f"{prefix}-a@example.com", "long enough password"),
+                register(s, f"{prefix}-b@example.com", "long enough password"))
+
+
 def test_nearest_matches_exact_cosine_order_and_respects_rls(runtime: Runtime) -> None:
     dim = runtime.embedder.dim
     rng = np.random.default_rng(1)
-    with runtime.db.system_session() as s:
-        alice = register(s, "knn-a@example.com", "long enough password")
-        bob = register(s, "knn-b@example.com", "long enough password")
+    alice, bob = _two_users(runtime, "knn")
     mine = rng.normal(size=(120, dim)).astype(np.float32)
     mine /= np.linalg.norm(mine, axis=1, keepdims=True)
     theirs = mine[:40] * 0.999 + 0.001  # nearly the same points, owned by bob
@@ -58,9 +62,7 @@ def test_vectors_of_many_reads_every_vector_exactly_and_only_the_callers(runtime
 
     dim = runtime.embedder.dim
     rng = np.random.default_rng(5)
-    with runtime.db.system_session() as s:
-        alice = register(s, "vec-a@example.com", "long enough password")
-        bob = register(s, "vec-b@example.com", "long enough password")
+    alice, bob = _two_users(runtime, "vec")
     vectors = rng.normal(size=(6, dim)).astype(np.float32)
     a_ids = _store(runtime, alice.id, vectors)
     b_ids = _store(runtime, bob.id, vectors[:2])
