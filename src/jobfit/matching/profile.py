@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from jobfit.documents.models import ExperienceEntry, ParsedResume
+from jobfit.documents.models import ExperienceEntry, ParsedResume, SkillMention
 from jobfit.matching.specificity import tfidf_norm
 from jobfit.matching.text import LineIndex
 
@@ -58,17 +58,6 @@ def _entry_end(entry: ExperienceEntry) -> int | None:
     if end is None and entry.is_current:
         return 10**9  # resolved to the latest known month below
     return end if end is not None else _month_index(entry.start)
-
-
-class Mention(NamedTuple):
-    """A taxonomy skill on a (redacted) resume line: what the matcher needs of a `SkillMention`."""
-
-    skill_id: str
-    name: str
-    category: str
-    surface: str
-    line: int | None
-    section: str | None
 
 
 NO_LINE = 10**9  # sorts a mention without a line after every line
@@ -208,15 +197,13 @@ class ResumeProfile:
             lexical_norm=tfidf_norm(index.counts),
             resume=resume,
         )
-        mentions: dict[str, list[Mention]] = {}
+        mentions: dict[str, list[SkillMention]] = {}
         for m in resume.skills:
-            mentions.setdefault(m.skill_id, []).append(
-                Mention(m.skill_id, m.name, m.category, m.surface, m.line, m.section)
-            )
+            mentions.setdefault(m.skill_id, []).append(m)
         profile.skills = {skill_id: profile._record(ms) for skill_id, ms in mentions.items()}
         return profile
 
-    def _record(self, mentions: list[Mention]) -> SkillRecord:
+    def _record(self, mentions: list[SkillMention]) -> SkillRecord:
         """A skill's `SkillRecord`, from its mentions."""
         best: tuple[float, int] | None = None  # (-weight, line or NO_LINE) of the best mention so far
         best_at: tuple[float, int | None, str | None, str] | None = None  # (weight, line, section, surface)

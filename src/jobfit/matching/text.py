@@ -267,10 +267,8 @@ class LineIndex:
             return first, 0
         if len(terms) == 1:
             return first, len(first) + self._repeats.get(terms[0], 0)
-        terms_present = self._postings if self._stored_postings is None else self._stored_postings
-        for term in terms[1:]:
-            if term not in terms_present:
-                return [], 0
+        if not all(map(self.has, terms[1:])):
+            return [], 0
         common = set(first)
         for term in terms[1:]:
             common.intersection_update(self.lines_of(term))
