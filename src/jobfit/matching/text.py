@@ -119,7 +119,7 @@ class LineIndex:
     candidate, so most of a stored index is never turned into Python objects (nor freed again).
     """
 
-    __slots__ = ("_length", "_postings", "_repeats", "_stored_postings", "_tokens", "lines")
+    __slots__ = ("_length", "_postings", "_repeats", "_stored_postings", "_terms", "_tokens", "lines")
 
     def __init__(self, text: str) -> None:
         lines = text.split("\n")
@@ -140,7 +140,7 @@ class LineIndex:
         index = cls.__new__(cls)
         index.lines = lines
         index._tokens = [None] * len(lines)
-        index._stored_postings = stored["postings"]
+        index._stored_postings = index._terms = stored["postings"]
         index._postings = {}
         index._repeats = stored["repeats"]
         index._length = int(stored["length"])
@@ -173,17 +173,17 @@ class LineIndex:
                     found.append(number)
                 else:
                     repeats[tok] = repeats.get(tok, 0) + 1
-        self._postings = postings
+        self._postings = self._terms = postings
         self._repeats = repeats
         self._length = length
 
     @property
     def vocabulary(self) -> KeysView[str]:
         """Every term of the document."""
-        return (self._postings if self._stored_postings is None else self._stored_postings).keys()
+        return self._terms.keys()
 
     def has(self, term: str) -> bool:
-        return term in (self._postings if self._stored_postings is None else self._stored_postings)
+        return term in self._terms
 
     def lines_of(self, term: str) -> list[int]:
         """The lines holding `term`, ascending, each once (do not mutate the list)."""

@@ -7,7 +7,6 @@ gaps, strengths). Ids that do not exist or belong to someone else are 404 alike 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -127,23 +126,21 @@ def delete_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> Response:
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-def profile_texts(db: Session, ids: list[uuid.UUID], rebuild: Sequence[uuid.UUID] = ()) -> dict[uuid.UUID, str]:
-    """Candidates for scoring: the JSON text of their stored profiles (`store.profiles.current_profiles`:
-    those of an older version, or listed in `rebuild`, are rebuilt from their rows and saved)."""
-    return profiles.current_profiles(db, ids, rebuild)
-
-
 def rank_resume_candidates(db: Session, job: ParsedJob, job_vectors: dict, ids: list[uuid.UUID], top_k: int,
                            scoring: ScoringPool | None = None) -> list[tuple[uuid.UUID, MatchResult]]:
     """Load the candidates' stored profiles and vectors and rank them (the second stage of ranking).
+
+    Profiles of an older version, or whose stored text does not decode, are rebuilt from their rows and saved
+    (`store.profiles.current_profiles`).
 
     `scoring` spreads the scoring over its helper processes; without it everything runs in this process.
     """
     rank = scoring.rank if scoring is not None else rank_stored_resumes
 
     def load() -> tuple[dict[uuid.UUID, str], dict[uuid.UUID, dict]]:
-        return profile_texts(db, ids), documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id,
-                                                                  ids, resume_vector_kinds())
+        texts = profiles.current_profiles(db, ids)
+        return texts, documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id, ids,
+                                                resume_vector_kinds())
 
     with paused_gc(), ThreadPoolExecutor(1, thread_name_prefix="jobfit-load") as loader:
         # The job's requirements are extracted while Postgres reads the candidates (the session is used by the
@@ -155,7 +152,7 @@ def rank_resume_candidates(db: Session, job: ParsedJob, job_vectors: dict, ids: 
         return rank(prepared, [(i, texts[i], vectors[i]) for i in ids if i in texts], top_k,
                     job_vectors=job_vectors)
     except UnreadableProfiles as exc:  # damaged stored text: rebuild those from their rows, then rank again
-        texts = profile_texts(db, ids, rebuild=exc.ids)
+        texts = profiles.current_profiles(db, ids, rebuild=exc.ids)
         return rank(prepared, [(i, texts[i], vectors[i]) for i in ids if i in texts], top_k,
                     job_vectors=job_vectors)
 
