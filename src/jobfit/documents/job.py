@@ -11,7 +11,7 @@ from jobfit.documents.extract import extract_text
 from jobfit.documents.language import detect_language
 from jobfit.documents.models import DEGREE_RANK, DocumentMetadata, ParsedJob, Section, SkillMention
 from jobfit.documents.normalize import normalize_text, word_count
-from jobfit.documents.sections import section_of_line, split_sections
+from jobfit.documents.sections import PREFERRED_CUE, section_of_line, split_sections
 from jobfit.documents.skill_mentions import find_skill_mentions
 
 _NUMBER_WORDS = {
@@ -51,11 +51,6 @@ _PERIOD_BEFORE = re.compile(
     r"(?:last|past|next|coming|first|every|per|no\s+more\s+than|up\s+to|within|after|during)\s*$", re.I
 )
 _MAX_REQUIRED_YEARS = 20
-_PREFERRED_CUE = re.compile(
-    r"\b(preferred|nice[- ]to[- ]have|bonus|a plus|is a plus|are a plus|plus\b|desired|desirable|ideally|"
-    r"good to have|advantage|advantageous|an asset|would be great|not required|optional)\b",
-    re.I,
-)
 # Sentences that describe the employer's legal statements or perks, not the candidate: a skill named there
 # ("in accordance with applicable law ... mental health ... needs", "Healthcare and Insurance Plans",
 # "we value diversity and inclusion") is not asked for, even when the ad has no Benefits or About heading.
@@ -102,18 +97,40 @@ _LEVEL_TITLE = (
 )
 
 
-def _years_value(match: re.Match[str]) -> float | None:
-    low = match.group(2).lower()  # group 1 is the "at least" cue
-    value = float(_NUMBER_WORDS.get(low, low)) if low in _NUMBER_WORDS or low.replace(".", "").isdigit() else None
-    if value is None or not 0 < value <= _MAX_REQUIRED_YEARS:
+def _number(word: str | None) -> float | None:
+    if word is None:
         return None
-    return value
+    word = word.lower()
+    if word in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[word])
+    return float(word) if word.replace(".", "").isdigit() else None
+
+
+def _years_value(match: re.Match[str]) -> float | None:
+    """The lower bound of a years phrase; 0 only as the start of a range ("0-2 years" asks for no minimum)."""
+    low, high = _number(match.group(2)), _number(match.group(3))  # group 1 is the "at least" cue
+    if low is None or low > _MAX_REQUIRED_YEARS:
+        return None
+    if low <= 0 and (high is None or high <= 0):
+        return None
+    return low
+
+
+# An ad open to candidates without experience: "freshers welcome", "entry-level", "no experience required".
+_ENTRY_LEVEL_CUE = re.compile(
+    r"\b(?:freshers?|entry[- ]level|no (?:prior |previous |professional )?(?:work )?experience (?:is )?"
+    r"(?:required|needed|necessary)|(?:recent|new) (?:college |university )?grad(?:uate)?s?|graduate "
+    r"(?:role|position|program(?:me)?|scheme|trainee)|0 years)\b",
+    re.I,
+)
 
 
 def find_min_years(text: str) -> float | None:
     """Smallest experience requirement stated ('5+ years', 'at least three years', '3-5 years' -> 3,
-    '3 or more years'). Employer-history years ('founded 20 years ago', 'for over 10 years our company')
-    and periods ('in the last 5 years', 'per year') are ignored."""
+    '3 or more years'); 0 for a range that starts at 0 ('0-2 years') or an entry-level ad ('freshers',
+    'entry level', 'no experience required') that names no other minimum. Employer-history years ('founded
+    20 years ago', 'for over 10 years our company') and periods ('in the last 5 years', 'per year') are
+    ignored."""
     found: list[float] = []
     for line in text.split("\n"):
         for match in _YEARS.finditer(line):
@@ -134,6 +151,8 @@ def find_min_years(text: str) -> float | None:
             value = _years_value(match)
             if value is not None:
                 found.append(value)
+    if not found and _ENTRY_LEVEL_CUE.search(text):
+        return 0.0
     return min(found) if found else None
 
 
@@ -329,7 +348,7 @@ def _split_skills(
         clause = _clause_around(sentence, mention.surface)
         if is_boilerplate(clause):
             continue
-        is_preferred = section == "preferred" or bool(_PREFERRED_CUE.search(clause))
+        is_preferred = section == "preferred" or bool(PREFERRED_CUE.search(clause))
         target = preferred if is_preferred else required
         target.setdefault(mention.skill_id, mention.model_copy(update={"section": section}))
     for skill_id in list(preferred):
@@ -402,7 +421,9 @@ def parse_job(
     requirement_text = (
         "\n".join(sections[name].text for name in ("requirements", "preferred", "summary") if name in sections) or text
     )
-    min_years = find_min_years(requirement_text) or find_min_years(text)
+    min_years = find_min_years(requirement_text)
+    if min_years is None:
+        min_years = find_min_years(text)
     # Degree: the lowest level *required*. A level that is only preferred is still reported, with a warning.
     where = [section_of_line(sections, number) for number in range(1, len(lines) + 1)]
     body_lines = [

@@ -532,6 +532,14 @@ def _lexicon(headings: dict[str | None, tuple[str, ...]]) -> dict[str, str | Non
 
 _RESUME_LEXICON = _lexicon(RESUME_HEADINGS)
 _JOB_LEXICON = _lexicon(JOB_HEADINGS)
+# Words that mark something in an ad as wanted but not required, in a heading ("Considered as a plus") or a
+# sentence ("Docker is a bonus", "ideally you know Rust").
+PREFERRED_CUE = re.compile(
+    r"\b(preferred|preferably|nice[- ]to[- ]haves?|bonus|a plus|is a plus|are a plus|plus\b|pluses|desired|desirable|"
+    r"ideally|good[- ]to[- ]have|advantage|advantageous|an asset|would be great|not required|optional|"
+    r"even better)\b",
+    re.I,
+)
 _INLINE_HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z &/'’\-]{1,40}?)\s*:\s*(\S.*)$")
 
 
@@ -573,6 +581,8 @@ def classify_heading(line: str, *, kind: str = "resume") -> str | bool | None:
         return lexicon[compact]
     if kind == "job" and key.startswith("about ") and len(key.split()) <= 4:
         return "about_company"  # "About Acme"
+    if kind == "job" and PREFERRED_CUE.search(key):
+        return "preferred"  # "Considered as a plus", "Bonus if you know", "Desirable experience"
     return False
 
 

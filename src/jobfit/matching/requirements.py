@@ -149,8 +149,8 @@ def skill_requirements(job: ParsedJob) -> list[Requirement]:
 def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requirement]:
     """All requirements of a job, in a stable order: skills, experience, education, title, keywords."""
     reqs = skill_requirements(job)
-    if job.min_years:
-        label = f"{job.min_years:g}+ years of experience"
+    if job.min_years is not None:
+        label = f"{job.min_years:g}+ years of experience" if job.min_years > 0 else "no minimum experience"
         reqs.append(Requirement(kind="experience", label=label, years=job.min_years))
     if (job.degree_level and job.degree_level != "none") or job.degree_field:
         level = job.degree_level if job.degree_level and job.degree_level != "none" else None
