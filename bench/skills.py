@@ -11,6 +11,9 @@ same sentence (precision = correct predictions / predictions); a gold span is fo
 prediction overlaps it (recall = found gold spans / gold spans). Gold spans are often long clauses
 ("manage all aspects of the kitchen"), so recall is bounded well below 1 for any dictionary extractor.
 
+Recall per kind: each gold span is put in one kind by its words (`KIND_WORDS`, first kind that matches, else
+"domain"), so the holes of the taxonomy show by kind: ML/data, web, cloud/devops, soft skills, domain.
+
 Speed: p50/p95 milliseconds of `extract_skills` over resume-length texts (~800 words, built by joining
 consecutive SkillSpan sentences) after the taxonomy is loaded, and the cold taxonomy load+index time.
 
@@ -34,6 +37,27 @@ from jobfit.skills.loader import load_taxonomy  # noqa: E402
 from jobfit.skills.taxonomy import Taxonomy  # noqa: E402
 
 Sentence = tuple[str, list[tuple[int, int]]]  # text, gold character spans
+
+# Word stems that put a gold span in a kind (checked in this order; a span matching none is "domain").
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "ML/data": ("learn", "machine", "model", "data", "statist", "analytic", "neural", "nlp", "vision", "regress",
+                "cluster", "classif", "predict", "mining", "sql", "etl", "warehouse", "spark", "hadoop", "pandas",
+                "tableau", "power bi", "ai ", "artificial", "forecast", "big data", "python", " r "),
+    "web": ("web", "html", "css", "javascript", "typescript", "react", "angular", "vue", "frontend", "front-end",
+            "front end", "backend", "back-end", "api", "rest", "node", "php", "django", "flask", "http", "ui ",
+            "ux"),
+    "cloud/devops": ("cloud", "aws", "azure", "gcp", "kubernetes", "docker", "devops", "terraform", "ci/cd",
+                     "container", "serverless", "infrastructure", "linux", "deploy", "jenkins", "ansible"),
+    "soft skills": ("communicat", "team", "leader", "interpersonal", "problem", "motivat", "independ", "organi",
+                    "attention to detail", "collaborat", "flexib", "adapt", "creativ", "responsib", "english",
+                    "customer", "initiative", "proactive", "self-", "structured", "analytical", "curious",
+                    "passion", "drive", "negotiat", "present"),
+}
+
+
+def kind_of(span_text: str) -> str:
+    text = f" {span_text.lower()} "
+    return next((kind for kind, words in KIND_WORDS.items() if any(w in text for w in words)), "domain")
 
 
 def bio_spans(tokens: list[str], tags: list[str]) -> list[tuple[int, int]]:
@@ -94,12 +118,18 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def score(sentences: list[Sentence], taxonomy: Taxonomy) -> dict[str, float]:
     tp_pred = n_pred = found = n_gold = 0
+    kinds: dict[str, list[int]] = {kind: [0, 0] for kind in (*KIND_WORDS, "domain")}  # kind -> [found, gold]
     for text, gold in sentences:
         preds = [(s.start, s.end) for s in find_skill_spans(text, taxonomy=taxonomy)]
         n_pred += len(preds)
         n_gold += len(gold)
         tp_pred += sum(any(overlaps(p, g) for g in gold) for p in preds)
-        found += sum(any(overlaps(g, p) for p in preds) for g in gold)
+        for g in gold:
+            hit = any(overlaps(g, p) for p in preds)
+            found += hit
+            counts = kinds[kind_of(text[g[0] : g[1]])]
+            counts[0] += hit
+            counts[1] += 1
     precision = tp_pred / n_pred if n_pred else 0.0
     recall = found / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -110,6 +140,8 @@ def score(sentences: list[Sentence], taxonomy: Taxonomy) -> dict[str, float]:
         "P": precision,
         "R": recall,
         "F1": f1,
+        **{f"R {kind}": (f / n if n else 0.0) for kind, (f, n) in kinds.items()},
+        **{f"n {kind}": n for kind, (_, n) in kinds.items()},
     }
 
 
@@ -150,13 +182,19 @@ def main() -> int:
     print(f"## Skills extraction, taxonomy {taxonomy.version} ({label}, {len(taxonomy)} skills)\n")
     print("| dataset | sentences | gold spans | predicted | precision | recall | F1 |")
     print("|---|---:|---:|---:|---:|---:|---:|")
+    results = {}
     for name, sentences in datasets.items():
         if not sentences:
             print(f"| {name} | missing | | | | | |")
             continue
-        r = score(sentences, taxonomy)
+        r = results[name] = score(sentences, taxonomy)
         counts = f"{r['sentences']} | {r['gold']} | {r['pred']}"
         print(f"| {name} | {counts} | {r['P']:.3f} | {r['R']:.3f} | {r['F1']:.3f} |")
+    kinds = (*KIND_WORDS, "domain")
+    print("\nRecall by kind of gold span (spans of that kind):\n")
+    print("| dataset | " + " | ".join(kinds) + " |\n|---|" + "---:|" * len(kinds))
+    for name, r in results.items():
+        print(f"| {name} | " + " | ".join(f"{r['R ' + k]:.3f} ({r['n ' + k]})" for k in kinds) + " |")
 
     texts = resume_texts(datasets["skillspan (dev+test)"]) or ["Python developer with AWS and Docker. " * 130]
     timings = []

@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     log_level: str = "info"
     access_token_minutes: int = Field(default=60, ge=1)
     max_upload_mb: int = Field(default=10, ge=1)
-    embedding_provider: str = "local"  # local | openai | sentence-transformers
+    embedding_provider: str = "minilm"  # minilm | wordllama (also "local") | openai | sentence-transformers
     embedding_model: str | None = None
     embedding_base_url: str | None = None
     embedding_api_key: str | None = None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 
 from jobfit.config import Settings
+from jobfit.embeddings.factory import embedder_from_settings
 from jobfit.store import migrate
 from jobfit.store.db import APP_ROLE, Database
 from jobfit.store.embedded import EmbeddedPostgres
@@ -24,18 +25,6 @@ if TYPE_CHECKING:
     from jobfit.matching.parallel import ScoringPool
 
 log = logging.getLogger(__name__)
-
-
-def embedder_from_settings(settings: Settings) -> Embedder:
-    from jobfit.embeddings.factory import get_embedder
-
-    return get_embedder(
-        settings.embedding_provider,
-        model=settings.embedding_model,
-        base_url=settings.embedding_base_url,
-        api_key=settings.embedding_api_key,
-        dimensions=settings.embedding_dimensions,
-    )
 
 
 @dataclass

@@ -30,37 +30,48 @@ def test_no_digest_without_skills() -> None:
     assert all(kind != REQUIREMENTS_DIGEST for kind, _ in job_chunks(job))
 
 
-def test_the_digest_vector_is_a_section_score_and_part_of_the_semantic_component() -> None:
+def test_the_digest_vector_is_a_section_score() -> None:
     rng = np.random.default_rng(0)
     resume = {"full_text": rng.normal(size=8)}
     close = {"full_text": rng.normal(size=8), REQUIREMENTS_DIGEST: resume["full_text"] * 2}
     far = {"full_text": close["full_text"], REQUIREMENTS_DIGEST: -resume["full_text"]}
-    near_sections, near = scores.score_sections(resume, close)
-    far_sections, away = scores.score_sections(resume, far)
+    near_sections, _ = scores.score_sections(resume, close)
+    far_sections, _ = scores.score_sections(resume, far)
     assert near_sections["requirements"] == 100.0 and far_sections["requirements"] == 0.0
-    assert near is not None and away is not None and near > away
     assert REQUIREMENTS_DIGEST in scores.job_vector_kinds()
 
 
-def test_the_candidate_query_orders_resumes_by_the_full_text_part_of_the_semantic_component() -> None:
+def test_the_semantic_component_is_the_share_weighted_cosine_of_the_full_text_with_its_job_vectors() -> None:
+    rng = np.random.default_rng(5)
+    resume = {"full_text": rng.normal(size=16), "section_experience": rng.normal(size=16)}
+    job = {kind: rng.normal(size=16) for kind in (*scores.SEMANTIC_PARTS, "section_responsibilities")}
+
+    def cos(a, b):
+        return float(np.dot(a, b) / np.linalg.norm(a) / np.linalg.norm(b))
+
+    total = sum(scores.SEMANTIC_PARTS.values())
+    expected = sum(share * 100 * max(0.0, cos(resume["full_text"], job[kind]))
+                   for kind, share in scores.SEMANTIC_PARTS.items()) / total
+    _, semantic = scores.score_sections(resume, job)
+    assert semantic == pytest.approx(expected)
+    assert scores.score_sections(resume, {})[1] is None
+
+
+def test_the_candidate_query_orders_resumes_by_the_semantic_component() -> None:
     """k-NN with `full_text_query` (cosine with each resume's full-text vector) must order resumes exactly as the
-    share-weighted cosines of the pairs that compare the resume's full text: the overall and requirements pairs."""
+    share-weighted cosines of the semantic component's parts."""
     rng = np.random.default_rng(3)
-    job = {"full_text": rng.normal(size=16), REQUIREMENTS_DIGEST: rng.normal(size=16) * 3,
-           "section_responsibilities": rng.normal(size=16)}
+    job = {kind: rng.normal(size=16) * rng.uniform(0.5, 3) for kind in scores.SEMANTIC_PARTS}
+    job["section_responsibilities"] = rng.normal(size=16)
     query = scores.full_text_query(job)
-    shares = {name: share for name, (rkey, _, share) in scores.SECTION_PAIRS.items() if rkey == "full_text"}
-    assert shares["requirements"] > shares["overall"] > 0
 
     def cos(a, b):
         return float(np.dot(a, b) / np.linalg.norm(a) / np.linalg.norm(b))
 
     resumes = [rng.normal(size=16) * rng.uniform(0.5, 3) for _ in range(50)]
     by_query = sorted(range(50), key=lambda i: -cos(resumes[i], query))
-    by_pairs = sorted(range(50), key=lambda i: -(shares["overall"] * cos(resumes[i], job["full_text"])
-                                                 + shares["requirements"] * cos(resumes[i], job[REQUIREMENTS_DIGEST])))
-    assert by_query == by_pairs
-    # without a digest (a job with no asked-for skills) the job's full text alone; no vectors: None
-    alone = scores.full_text_query({"full_text": job["full_text"]})
-    assert cos(alone, job["full_text"]) == pytest.approx(1.0)
+    by_parts = sorted(range(50), key=lambda i: -sum(share * cos(resumes[i], job[kind])
+                                                    for kind, share in scores.SEMANTIC_PARTS.items()))
+    assert by_query == by_parts
+    assert scores.full_text_query({"section_responsibilities": job["section_responsibilities"]}) is None
     assert scores.full_text_query({}) is None

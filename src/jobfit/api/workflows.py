@@ -31,18 +31,16 @@ class ScoredPair:
     resume: ParsedResume
     job: ParsedJob
     job_vectors: dict[str, np.ndarray]
+    resume_vectors: dict[str, np.ndarray]
 
 
 def score_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescription) -> ScoredPair:
     parsed_resume, parsed_job = documents.parsed_resume(resume), documents.parsed_job(job)
     job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
-    result = score_match(
-        parsed_resume, parsed_job,
-        resume_vectors=documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id),
-        job_vectors=job_vectors,
-    )
+    resume_vectors = documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id)
+    result = score_match(parsed_resume, parsed_job, resume_vectors=resume_vectors, job_vectors=job_vectors)
     row, created = matches.upsert_match(db, user_id=user_id, resume_id=resume.id, job_id=job.id, result=result)
-    return ScoredPair(row, created, result, parsed_resume, parsed_job, job_vectors)
+    return ScoredPair(row, created, result, parsed_resume, parsed_job, job_vectors, resume_vectors)
 
 
 def llm_config(settings: Settings) -> LlmConfig | None:
@@ -55,7 +53,8 @@ def llm_config(settings: Settings) -> LlmConfig | None:
 
 def suggest(db: Session, user_id: uuid.UUID, pair: ScoredPair,
             llm: LlmConfig | None = None) -> tuple[list[SuggestionRow], SuggestionSet]:
-    generated = generate_suggestions(pair.resume, pair.job, pair.result, job_vectors=pair.job_vectors, llm=llm)
+    generated = generate_suggestions(pair.resume, pair.job, pair.result, job_vectors=pair.job_vectors,
+                                     resume_vectors=pair.resume_vectors, llm=llm)
     rows = suggestion_store.replace_pending(db, user_id=user_id, match_result_id=pair.row.id,
                                            suggestions=generated.suggestions)
     return rows, generated

@@ -1,4 +1,5 @@
-"""`jobfit match` and `jobfit rank`: score files against a job in-process (local embedder, no server, no DB).
+"""`jobfit match` and `jobfit rank`: score files against a job in-process (the configured embedder, no server,
+no DB), so the scores are the ones the server gives for the same files and settings.
 
 Both print a Rich report by default or JSON with `--json`. Bad input exits with code 2 and one line
 on stderr; in `rank`, an unreadable resume is reported and skipped.
@@ -66,7 +67,8 @@ def load_job(path: Path) -> ParsedJob:
 
 
 class _Embedding:
-    """The local embedder, loaded on first use; if it cannot load, matching runs without vectors."""
+    """The configured embedder (`JOBFIT_EMBEDDING_*`, as the server uses), loaded on first use; if it cannot
+    load, matching runs without vectors and says so."""
 
     def __init__(self) -> None:
         self._embedder: Any = None
@@ -76,10 +78,11 @@ class _Embedding:
         if self.error is not None or not chunks:
             return None
         try:
-            from jobfit.embeddings import get_embedder
-
             if self._embedder is None:
-                self._embedder = get_embedder("local")
+                from jobfit.config import Settings
+                from jobfit.embeddings.factory import embedder_from_settings
+
+                self._embedder = embedder_from_settings(Settings())
             return embed_chunks(self._embedder, chunks)
         except Exception as exc:  # degrade to the non-semantic score, and say so once
             self.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -189,13 +192,15 @@ def match(
         fail(str(exc))
     embedding = _Embedding()
     job_vectors = embedding.job(parsed_job)
+    resume_vectors = embedding.resume(parsed_resume)
     result = score_prepared(prepare_resume(parsed_resume), prepare_job(parsed_job),
-                            resume_vectors=embedding.resume(parsed_resume), job_vectors=job_vectors)
+                            resume_vectors=resume_vectors, job_vectors=job_vectors)
     suggestions = None
     if suggest:
         from jobfit.suggestions import generate_suggestions
 
-        suggestions = generate_suggestions(parsed_resume, parsed_job, result, job_vectors=job_vectors)
+        suggestions = generate_suggestions(parsed_resume, parsed_job, result, job_vectors=job_vectors,
+                                           resume_vectors=resume_vectors)
     if json_:
         out = result_json(result)
         if suggestions is not None:

@@ -1,7 +1,8 @@
 """`get_embedder`: one call that turns settings into an `Embedder`, cached per configuration.
 
-Providers: ``"local"`` (WordLlama, offline, the default), ``"openai"`` (any OpenAI-compatible
-endpoint, also spelled ``"openai-compatible"``), ``"sentence-transformers"`` (optional extra).
+Providers: ``"minilm"`` (all-MiniLM-L6-v2 in NumPy, offline, the default), ``"wordllama"`` (static
+WordLlama vectors, offline, fastest; also spelled ``"local"``), ``"openai"`` (any OpenAI-compatible endpoint,
+also spelled ``"openai-compatible"``), ``"sentence-transformers"`` (optional extra, torch).
 The same arguments return the same instance, so a process loads each model and opens each
 connection pool once.
 """
@@ -9,11 +10,13 @@ connection pool once.
 from __future__ import annotations
 
 import threading
+from typing import Protocol
 
 from pydantic import SecretStr, ValidationError
 
 from jobfit.embeddings.base import Embedder, EmbeddingError
 from jobfit.embeddings.local import DEFAULT_CONFIG, SHIPPED_DIM, LocalEmbedder
+from jobfit.embeddings.minilm import DIM, MODEL_NAME, MiniLMEmbedder
 from jobfit.embeddings.openai_compat import (
     DEFAULT_OPENAI_MODEL,
     OPENAI_BASE_URL,
@@ -21,15 +24,16 @@ from jobfit.embeddings.openai_compat import (
     OpenAICompatibleEmbedder,
 )
 
-PROVIDERS = ("local", "openai", "sentence-transformers")
-_ALIASES = {"openai-compatible": "openai", "sentence_transformers": "sentence-transformers"}
+DEFAULT_PROVIDER = "minilm"
+PROVIDERS = ("minilm", "wordllama", "openai", "sentence-transformers")
+_ALIASES = {"local": "wordllama", "openai-compatible": "openai", "sentence_transformers": "sentence-transformers"}
 
 _lock = threading.Lock()
 _cache: dict[tuple[object, ...], Embedder] = {}
 
 
 def get_embedder(
-    provider: str = "local",
+    provider: str = DEFAULT_PROVIDER,
     *,
     model: str | None = None,
     base_url: str | None = None,
@@ -39,7 +43,8 @@ def get_embedder(
 ) -> Embedder:
     """The embedder for this configuration, built on first request and reused after.
 
-    - ``local``: `model` is a WordLlama config (``"l2_supercat"``, also ``"wordllama/l2_supercat"``);
+    - ``minilm``: no options (`model` may name ``all-MiniLM-L6-v2``).
+    - ``wordllama``: `model` is a WordLlama config (``"l2_supercat"``, also ``"wordllama/l2_supercat"``);
       `dimensions` 64, 128 or 256 (Matryoshka truncation of the shipped 256-d weights).
     - ``openai``: `base_url` defaults to OpenAI's, `model` to ``text-embedding-3-small``; `api_key`
       is optional (local servers); `dimensions` is sent to the server when given.
@@ -60,6 +65,27 @@ def get_embedder(
         return embedder
 
 
+class EmbeddingSettings(Protocol):
+    """The embedding part of `jobfit.config.Settings`."""
+
+    embedding_provider: str
+    embedding_model: str | None
+    embedding_base_url: str | None
+    embedding_api_key: str | None
+    embedding_dimensions: int | None
+
+
+def embedder_from_settings(settings: EmbeddingSettings) -> Embedder:
+    """The embedder the settings configure (`JOBFIT_EMBEDDING_*`): the server, the CLI and bench share it."""
+    return get_embedder(
+        settings.embedding_provider,
+        model=settings.embedding_model,
+        base_url=settings.embedding_base_url,
+        api_key=settings.embedding_api_key,
+        dimensions=settings.embedding_dimensions,
+    )
+
+
 def _build(
     provider: str,
     model: str | None,
@@ -68,7 +94,11 @@ def _build(
     dimensions: int | None,
     timeout: float,
 ) -> Embedder:
-    if provider == "local":
+    if provider == "minilm":
+        if (model or MODEL_NAME).removeprefix("minilm/") != MODEL_NAME or dimensions not in (None, DIM):
+            raise EmbeddingError(f"the minilm provider runs {MODEL_NAME} ({DIM}-d) only; unset model and dimensions")
+        return MiniLMEmbedder()
+    if provider == "wordllama":
         config = (model or DEFAULT_CONFIG).removeprefix("wordllama/")
         return LocalEmbedder(config, dimensions or SHIPPED_DIM)
     if provider == "openai":

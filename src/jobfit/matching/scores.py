@@ -1,66 +1,34 @@
-"""Sub-scores (0-100), the overall score and the confidence score, with their documented weights.
+"""Sub-scores (0-100), the overall score and the confidence score.
 
 - skills_score: weighted mean of skill-requirement scores; a requirement weighs (required x1.0, preferred
-  x0.4, soft skills at half weight) x its specificity (mean background idf of its words, see
-  `specificity.py`), so "hibernate" counts about three times "communication". Each requirement earns
-  match quality (exact/alias 1.0, taxonomy child 0.85, parent 0.6, related 0.5, most words 0.8 x share)
-  times where it was found (section x recency, see `profile.py`), with a little credit for repeated use.
-  A list of alternatives in the ad ("languages such as Python, Ruby or Java", see `requirements.py`)
-  counts once: its best member's score at its members' mean weight (also in keyword_score).
-- experience_score: years vs the minimum (weight 0.45), relevance of past titles to the job title (0.35),
-  seniority fit (0.20); parts the job does not specify are left out and the rest renormalised.
-- education_score: degree level (0.6) and field (0.4) against the job's; 100 with zero weight when the
-  job asks for none.
-- keyword_score: BM25-style coverage of the job's salient terms (skills and keywords) found verbatim:
-  each term earns tf / (tf + k1 x (1 - b + b x length / avg_length)) of its weight
-  (specificity x 1.0 required / 0.5 preferred), so repetition saturates and long resumes do not win by
-  bulk (k1 2.0, b 0.75, avg_length 400 content words).
-- lexical (component only): TF-IDF cosine of the whole redacted resume and the job text (without its
-  Benefits/About sections and equal-opportunity or perks lines, `keywords.asking_text`), both
-  weighted (1 + ln tf) x background idf (`specificity.tfidf_vector`: no pool statistics, a pair is scored
-  alone), mapped as 100 x sqrt(min(1, cosine / 0.3)).
-- section_scores: cosine similarity x 100 of resume section vectors to job vectors (input, optional),
-  including `requirements` (the whole resume vs the job's title + asked-for skills); the semantic
-  component is their weighted mean (SECTION_PAIRS) after mapping cosine [0.2, 0.8] onto 0-100.
+  x0.4, soft skills at half weight) x its specificity (mean background idf of its words, `specificity.py`).
+  Each earns match quality (exact/alias 1.0, taxonomy child 0.85, parent 0.6, related 0.5, most words 0.8 x
+  share) times where it was found (section x recency, `profile.py`). A list of alternatives in the ad
+  ("Python, Ruby or Java", `requirements.py`) counts once, by its best member (also in keyword_score).
+- experience_score: years vs the minimum (0.45), relevance of past titles to the job title (0.35), seniority
+  fit (0.20); parts the job does not specify are left out and the rest renormalised.
+- education_score: degree level (0.6) and field (0.4) against the job's; left out when the job asks for none.
+- keyword_score: BM25-style coverage of the job's salient terms found verbatim (k1 2.0, b 0.75, average
+  length 400 content words), weighted by specificity x importance.
+- lexical (component): TF-IDF cosine of the whole resume and the ad without perks and legal lines, with a
+  shipped background idf (a pair is scored alone), mapped as 100 x sqrt(min(1, cosine / 0.3)).
+- semantic (component): 100 x cosine of the resume's full-text vector with the job vectors named in
+  `SEMANTIC_PARTS` (share-weighted). `section_scores` shows the per-section similarities as information.
 
-overall_score = sum(weight x sub-score) over the components that have a signal, weights renormalised:
-skills 0.20, experience 0.10, education 0.10 (only when the job asks for a degree), keywords 0.10,
-lexical 0.20 (when both texts have content words), semantic 0.40 (only with vectors).
-
-Evidence for 1.2.0 (bench/quality.py; FERR = mean per-(HR, JD) Spearman vs HR ratings, AP = category
-retrieval mean AP on livecareer / kaggle, RM = Resume-Matcher samples ranked first), before -> after: FERR
-0.333 -> 0.341 (NDCG@5 0.671 -> 0.679, pairwise 0.600 -> 0.638), livecareer 0.506 -> 0.514, kaggle 0.814 ->
-0.826, RM 3/4 -> 4/4; without vectors FERR 0.220 -> 0.235, livecareer 0.493 -> 0.519, kaggle 0.795 -> 0.836.
-TF-IDF over the pool wins category retrieval, and the whole-text lexical similarity is the part of it a
-single pair can compute; alone it scores FERR 0.20, livecareer 0.48, kaggle 0.83, RM 4/4. Weights chosen
-on a coarse grid (skills 0.1/0.2/0.35, experience 0/0.1/0.15, keywords 0/0.1, semantic 0.2/0.4, lexical
-0/0.2/0.4/0.6) as a setting that gains on every benchmark at once; its +-0.05 neighbours stay within FERR
-0.31-0.34, livecareer 0.51-0.52, kaggle 0.82-0.83. More skills weight favours FERR, more lexical weight
-favours retrieval. The FERR differences are within noise (groups of 7-10 resumes): the case rests on
-retrieval and on full job ads, where grouping alternatives turned RM's full-stack ad (5 languages "such as
-Python, Ruby, Java, PHP, and .Net" had all counted as required) from rank 2 to rank 1. Tried and not kept:
-per-requirement embedding credit for unmatched skills (best resume line by WordLlama; no gain on any
-benchmark, and a vector per resume line), other semantic section shares and cosine ranges, a geometric
-mean, BM25 coverage of the job's words instead of the cosine. Per-pair cost: one sparse dot product
-(the resume's vector is built once per profile, the job's once per job).
-1.2.1: equal-opportunity, legal and benefits sentences of an ad no longer yield requirements or keywords
-("In accordance with applicable law ... mental health ..." had made Law and Mental health required skills of
-a Java job). No change on the benchmarks above, whose ads hold no such text.
-1.3.0: the semantic component also compares the whole resume with the job's requirements digest (title +
-asked-for skills, `pipeline.requirements_digest`; section score `requirements`, half of the semantic
-component when present). Measured on a new check closest to real use - 53 real full-text SkillSpan ads,
-each ranking the 166 kaggle resumes whose category its title names (rule fixed in bench/quality.py before
-scoring): mean AP 0.225 -> 0.315 (the ad's own vector alone: 0.162; TF-IDF 0.147; the lexical component
-now also reads the ad without its perks and legal lines, 0.309 -> 0.315). Kaggle 0.826 -> 0.834,
-livecareer 0.514 -> 0.514, Resume-Matcher 4/4; FERR Spearman 0.341 -> 0.323 (NDCG@5 0.679 -> 0.656,
-pairwise 0.638 -> 0.590), within FERR's noise (+-0.04) but a cost: its JDs are bare skill lists already.
-Change ALGORITHM_VERSION whenever anything here (or in evidence/profile/requirements) changes a score.
+overall_score is the weighted mean of the components present, with the weights in `data/weights.json`,
+learned by `bench/fit_weights.py` (non-negative, fitted pairwise on every local labelled set and chosen by
+leave-one-source-out quality; a component without out-of-sample signal has weight 0 and stays visible in
+`match_analysis.component_scores`). The fit, its figures and the variants tried are in BENCHMARKS.md.
+Change ALGORITHM_VERSION, and refit, whenever anything here (or in evidence/profile/requirements) changes a
+score.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
+from importlib import resources
 
 import numpy as np
 
@@ -68,21 +36,26 @@ from jobfit.matching.evidence import Assessment
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import tf_weight
 
-ALGORITHM_VERSION = "1.3.0"
+ALGORITHM_VERSION = "2.0.0"
 
-# Weights of the components in overall_score (renormalised over the components present).
+
+def _learned_model() -> dict:
+    """The fitted weights shipped with this algorithm version (`bench/fit_weights.py --write`)."""
+    model = json.loads(resources.files("jobfit.matching").joinpath("data", "weights.json").read_text())
+    if model.get("algorithm_version") != ALGORITHM_VERSION:
+        raise RuntimeError(f"matching/data/weights.json is for algorithm {model.get('algorithm_version')}, "
+                           f"not {ALGORITHM_VERSION}: refit with bench/fit_weights.py --write")
+    return model
+
+
+_MODEL = _learned_model()
+# Weights of the components in overall_score (renormalised over the components present); 0 = no weight.
 OVERALL_WEIGHTS: dict[str, float] = {
-    "skills": 0.20,
-    "experience": 0.10,
-    "education": 0.10,
-    "keywords": 0.10,
-    "lexical": 0.20,
-    "semantic": 0.40,
+    name: float(_MODEL["weights"].get(name, 0.0))
+    for name in ("skills", "experience", "education", "keywords", "lexical", "semantic")
 }
-# The semantic component maps cosine similarity linearly from [FLOOR, CEILING] onto 0-100: unrelated
-# documents of the local embedder sit near 0.2, a close resume/JD pair near 0.8.
-SEMANTIC_FLOOR = 0.2
-SEMANTIC_CEILING = 0.8
+# The semantic component: the resume's full-text vector against these job vectors (embedding type -> share).
+SEMANTIC_PARTS: dict[str, float] = {k: float(v) for k, v in _MODEL["semantic_parts"].items()}
 # The lexical component maps the TF-IDF cosine of the whole texts from [0, LEXICAL_CEILING] onto 0-1, then
 # takes the square root: whole-document cosines are small (unrelated pairs near 0.01, close ones 0.15-0.3),
 # and the root spreads the low range instead of crushing it near 0.
@@ -95,31 +68,27 @@ KEYWORD_K1 = 2.0
 KEYWORD_B = 0.75
 KEYWORD_AVG_LENGTH = 400
 
-# Which job vector each resume vector is compared with (first present wins), and its share of the
-# semantic component.
-SECTION_PAIRS: dict[str, tuple[str, tuple[str, ...], float]] = {
-    "overall": ("full_text", ("full_text",), 0.4),
-    "experience": ("section_experience", ("section_responsibilities", "full_text"), 0.45),
-    "skills": ("section_skills", ("section_requirements", "full_text"), 0.15),
-    "summary": ("section_summary", ("section_summary", "full_text"), 0.0),
-    "projects": ("section_projects", ("section_requirements", "full_text"), 0.0),
-    # the whole resume vs the job's title and asked-for skills (`pipeline.requirements_digest`): the ad's
-    # vector without its company pitch and perks
-    "requirements": ("full_text", ("requirements_digest",), 1.0),
+# The similarities shown as `section_scores`: which job vector each resume vector is compared with (first
+# present wins). Information only: the score reads `SEMANTIC_PARTS`.
+SECTION_PAIRS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "overall": ("full_text", ("full_text",)),
+    "experience": ("section_experience", ("section_responsibilities", "full_text")),
+    "skills": ("section_skills", ("section_requirements", "full_text")),
+    "summary": ("section_summary", ("section_summary", "full_text")),
+    "projects": ("section_projects", ("section_requirements", "full_text")),
+    # the whole resume vs the job's title and asked-for skills (`pipeline.requirements_digest`)
+    "requirements": ("full_text", ("requirements_digest",)),
 }
 
 
 def full_text_query(job_vectors: Mapping[str, np.ndarray]) -> np.ndarray | None:
-    """The job vector whose cosine with a resume's full-text vector orders resumes by the part of the semantic
-    component that compares their full text (`SECTION_PAIRS` "overall" and "requirements"): the share-weighted
-    sum of those job vectors, each of unit length. k-NN over the resumes' full-text vectors with it finds the
-    candidates ranking re-scores. None without any of those job vectors."""
+    """The job vector whose cosine with a resume's full-text vector orders resumes by the semantic component:
+    the share-weighted sum of the `SEMANTIC_PARTS` job vectors, each of unit length. k-NN over the resumes'
+    full-text vectors with it finds the candidates ranking re-scores. None without any of those vectors."""
     total: np.ndarray | None = None
-    for resume_key, job_keys, share in SECTION_PAIRS.values():
-        if resume_key != "full_text" or share <= 0:
-            continue
-        vector = next((job_vectors[k] for k in job_keys if k in job_vectors), None)
-        if vector is None:
+    for kind, share in SEMANTIC_PARTS.items():
+        vector = job_vectors.get(kind)
+        if vector is None or share <= 0:
             continue
         v = np.asarray(vector, dtype=np.float64)
         norm = float(np.linalg.norm(v))
@@ -130,12 +99,12 @@ def full_text_query(job_vectors: Mapping[str, np.ndarray]) -> np.ndarray | None:
 
 def resume_vector_kinds() -> tuple[str, ...]:
     """The resume embedding types `score_sections` reads (the others need not be loaded for scoring)."""
-    return tuple(dict.fromkeys(resume_key for resume_key, _, _ in SECTION_PAIRS.values()))
+    return tuple(dict.fromkeys(("full_text", *(resume_key for resume_key, _ in SECTION_PAIRS.values()))))
 
 
 def job_vector_kinds() -> tuple[str, ...]:
     """The job embedding types `score_sections` reads."""
-    return tuple(dict.fromkeys(k for _, job_keys, _ in SECTION_PAIRS.values() for k in job_keys))
+    return tuple(dict.fromkeys((*SEMANTIC_PARTS, *(k for _, job_keys in SECTION_PAIRS.values() for k in job_keys))))
 
 
 def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float | None:
@@ -260,21 +229,21 @@ def cosine(a: np.ndarray, b: np.ndarray) -> float:
 def score_sections(
     resume_vectors: Mapping[str, np.ndarray] | None, job_vectors: Mapping[str, np.ndarray] | None
 ) -> tuple[dict[str, float], float | None]:
-    """Per-section cosine x 100 and the semantic component (calibrated weighted mean), if any vectors."""
+    """Per-section cosine x 100 (`SECTION_PAIRS`) and the semantic component (`SEMANTIC_PARTS`), if any vectors."""
     if not resume_vectors or not job_vectors:
         return {}, None
     out: dict[str, float] = {}
-    pairs: list[tuple[float, float]] = []
-    for name, (resume_key, job_keys, share) in SECTION_PAIRS.items():
+    for name, (resume_key, job_keys) in SECTION_PAIRS.items():
         rv = resume_vectors.get(resume_key)
         jv = next((job_vectors[k] for k in job_keys if k in job_vectors), None)
-        if rv is None or jv is None:
-            continue
-        similarity = cosine(np.asarray(rv), np.asarray(jv))
-        out[name] = round(100.0 * max(0.0, similarity), 2)
-        if share > 0:
-            calibrated = (similarity - SEMANTIC_FLOOR) / (SEMANTIC_CEILING - SEMANTIC_FLOOR)
-            pairs.append((100.0 * min(1.0, max(0.0, calibrated)), share))
+        if rv is not None and jv is not None:
+            out[name] = round(100.0 * max(0.0, cosine(np.asarray(rv), np.asarray(jv))), 2)
+    full = resume_vectors.get("full_text")
+    pairs = [
+        (100.0 * max(0.0, cosine(np.asarray(full), np.asarray(job_vectors[kind]))), share)
+        for kind, share in SEMANTIC_PARTS.items()
+        if full is not None and kind in job_vectors and share > 0
+    ]
     return out, weighted_mean(pairs)
 
 

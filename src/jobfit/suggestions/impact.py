@@ -1,11 +1,13 @@
 """Measured impact: how many points of `overall_score` a suggestion is worth, found by applying it.
 
 For each suggestion the edit alone is applied to the resume text (`apply_suggestions`), the text is parsed
-again (`parse_resume_text`) and scored against the same prepared job with the same job vectors. The
-baseline is the *original text parsed and scored the same way*, never the MatchResult passed in (that one
-may come from a PDF parse or carry resume vectors), so before and after differ only by the edit. Resume
-vectors are not used on either side. Advice without an edit, or an edit that changes nothing, is worth 0
-without scoring; identical edited texts are scored once.
+again (`parse_resume_text`) and scored against the same prepared job with the same job vectors and the
+resume's own vectors, so impacts are points of the overall score the user sees. The baseline is the
+*original text parsed and scored the same way*, never the MatchResult passed in (that one may come from a PDF
+parse), so before and after differ only by the edit. The resume's vectors are held fixed on both sides: an
+edit of a line or two moves a whole-text vector little, and re-embedding every variant would cost more than
+the rest of the analysis. Advice without an edit, or an edit that changes nothing, is worth 0 without
+scoring; identical edited texts are scored once.
 
 Priority and category come from the measured impact and the effort (see `rank`).
 """
@@ -34,6 +36,7 @@ class ImpactMeter:
     job: ParsedJob
     job_vectors: Vectors | None = None
     today: date | None = None
+    resume_vectors: Vectors | None = None
     _prepared: PreparedJob | None = field(default=None, init=False, repr=False)
     _cache: dict[str, float] = field(default_factory=dict, init=False, repr=False)
 
@@ -43,7 +46,8 @@ class ImpactMeter:
             if self._prepared is None:
                 self._prepared = prepare_job(self.job)
             resume = parse_resume_text(text, today=self.today or date.today())
-            result = score_prepared(prepare_resume(resume), self._prepared, job_vectors=self.job_vectors)
+            result = score_prepared(prepare_resume(resume), self._prepared, resume_vectors=self.resume_vectors,
+                                    job_vectors=self.job_vectors)
             self._cache[text] = result.overall_score
         return self._cache[text]
 

@@ -40,6 +40,7 @@ def generate_suggestions(
     match: MatchResult,
     *,
     job_vectors: Vectors | None = None,
+    resume_vectors: Vectors | None = None,
     llm: LlmConfig | None = None,
     max_suggestions: int = 15,
     today: date | None = None,
@@ -61,7 +62,7 @@ def generate_suggestions(
         seen.add(key)
         unique.append(suggestion)
     kept, reasons = guard_suggestions(unique, resume_facts(resume, job))
-    meter = ImpactMeter(resume.text_content, job, job_vectors, today)
+    meter = ImpactMeter(resume.text_content, job, job_vectors, today, resume_vectors)
     ranked: list[Suggestion] = []
     negative = 0
     for suggestion in kept:

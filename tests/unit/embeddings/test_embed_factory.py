@@ -11,11 +11,19 @@ from jobfit.embeddings import PROVIDERS, EmbeddingError, LocalEmbedder, get_embe
 HAS_SENTENCE_TRANSFORMERS = importlib.util.find_spec("sentence_transformers") is not None
 
 
-def test_default_is_the_offline_local_embedder() -> None:
-    embedder = get_embedder()
+def test_wordllama_is_the_fast_offline_option_also_called_local() -> None:
+    embedder = get_embedder("wordllama")
     assert isinstance(embedder, LocalEmbedder)
     assert embedder.name == "wordllama/l2_supercat-256" and embedder.dim == 256
-    assert PROVIDERS == ("local", "openai", "sentence-transformers")
+    assert get_embedder("local") is embedder
+    assert PROVIDERS == ("minilm", "wordllama", "openai", "sentence-transformers")
+
+
+def test_minilm_has_no_model_or_dimensions_options() -> None:
+    with pytest.raises(EmbeddingError, match="unset model and dimensions"):
+        get_embedder("minilm", dimensions=128)
+    with pytest.raises(EmbeddingError, match="unset model and dimensions"):
+        get_embedder("minilm", model="bge-small")
 
 
 def test_same_configuration_same_instance() -> None:
@@ -34,7 +42,7 @@ def test_provider_names_are_forgiving_about_case_and_aliases() -> None:
 
 
 def test_unknown_provider() -> None:
-    with pytest.raises(EmbeddingError, match=r"unknown embedding provider 'cohere'.*local, openai"):
+    with pytest.raises(EmbeddingError, match=r"unknown embedding provider 'cohere'.*minilm, wordllama, openai"):
         get_embedder("cohere")
 
 

@@ -50,6 +50,8 @@ def test_cosine_matches_numpy() -> None:
 
 def test_vector_kinds_cover_every_section_pair() -> None:
     """Ranking loads only these embedding types: they must be all `score_sections` reads."""
-    for resume_key, job_keys, _ in scores.SECTION_PAIRS.values():
+    for resume_key, job_keys in scores.SECTION_PAIRS.values():
         assert resume_key in scores.resume_vector_kinds()
         assert set(job_keys) <= set(scores.job_vector_kinds())
+    assert "full_text" in scores.resume_vector_kinds()
+    assert set(scores.SEMANTIC_PARTS) <= set(scores.job_vector_kinds())

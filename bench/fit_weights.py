@@ -1,0 +1,221 @@
+"""Fit the overall score's weights on every local labelled set, and measure them leave-one-source-out.
+
+    .venv/bin/python bench/fit_weights.py [--evaldata PATH] [--write] [--refresh]
+
+The overall score is a weighted mean of sub-scores with non-negative weights. They are fitted here as a
+pairwise logistic model on standardised features (within each judged group, every pair of items with
+different labels; each set weighs the same, each group the same within its set), then turned back into
+weights on the 0-100 sub-scores. Leave-one-source-out (LODO): for each source of resumes, fit on the sets of
+the other sources and score the held-out sets; that figure predicts an unseen set. Components are then
+removed one at a time while that removal raises the mean LODO figure: a component without out-of-sample
+signal gets weight 0. `--write` stores the final weights (fitted on all sets) in
+src/jobfit/matching/data/weights.json, tied to the algorithm version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+from quality_sets import (  # noqa: E402
+    BASELINES,
+    LabelledSet,
+    features,
+    load_all,
+    set_metric,
+    vectors_for,
+)
+
+WEIGHTS_FILE = REPO / "src" / "jobfit" / "matching" / "data" / "weights.json"
+EMBEDDERS = ("minilm", "wordllama")
+L2 = 1e-3
+STEPS = 400
+TOLERANCE = 0.005  # a set's LODO figure may drop this much when a component without signal is removed
+
+
+@dataclass
+class Table:
+    """Features of every pair of every set: `rows[set name][(resume, job)] -> {feature: value}`."""
+
+    sets: list[LabelledSet]
+    rows: dict[str, dict[tuple[str, str], dict[str, float]]]
+    _pairs: dict[str, tuple[list[str], np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+    def names(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for rows in self.rows.values():
+            for row in rows.values():
+                seen.update(dict.fromkeys(row))
+        return list(seen)
+
+    def pairs(self, s: LabelledSet) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+        """(feature names, values of every pair (NaN where missing), differences better - worse over every
+        ordered pair of items in every group, and those pairs' weights: each group weighs 1 / number of groups,
+        split over its pairs). A difference involving a missing value is 0: no evidence either way."""
+        if s.name not in self._pairs:
+            names = self.names()
+            rows = self.rows[s.name]
+            values = np.array([[row.get(n, np.nan) for n in names] for row in rows.values()])
+            diffs, weights = [], []
+            for g in s.groups:
+                x = np.array([[rows[p].get(n, np.nan) for n in names] for p in g.pairs])
+                y = np.asarray(g.labels)
+                better, worse = np.nonzero(y[:, None] > y[None, :])
+                if better.size:
+                    diffs.append(np.nan_to_num(x[better] - x[worse]))
+                    weights.append(np.full(better.size, 1.0 / (better.size * len(s.groups))))
+            self._pairs[s.name] = (names, values, np.vstack(diffs), np.concatenate(weights))
+        return self._pairs[s.name]
+
+
+def build_table(root: Path, refresh: bool = False, embedders: Sequence[str] = EMBEDDERS) -> Table:
+    sets = load_all(root, refresh)
+    resume_vectors, job_vectors = {}, {}
+    for name in embedders:
+        resume_vectors[name], job_vectors[name] = vectors_for(sets, name, refresh)
+    rows = {}
+    for s in sets:
+        print(f"  features: {s.name} ({len(s.groups)} groups)", file=sys.stderr)
+        rows[s.name] = features(s, resume_vectors, job_vectors)
+    return Table(sets, rows)
+
+
+def fit(table: Table, train: Sequence[LabelledSet], names: Sequence[str]) -> dict[str, float]:
+    """Non-negative weights on the 0-100 features: pairwise logistic fit on standardised features."""
+    all_names = table.names()
+    columns = [all_names.index(n) for n in names]
+    values = np.vstack([table.pairs(s)[1][:, columns] for s in train])
+    std = np.nanstd(values, axis=0)
+    std[~(std > 0)] = 1.0
+    d = np.vstack([table.pairs(s)[2][:, columns] for s in train]) / std
+    w_pair = np.concatenate([table.pairs(s)[3] for s in train]) / len(train)
+    w = np.full(len(names), 0.1)
+    m, v = np.zeros_like(w), np.zeros_like(w)
+    for step in range(1, STEPS + 1):  # Adam, projected onto w >= 0
+        margin = d @ w
+        grad = -(w_pair / (1.0 + np.exp(margin))) @ d + 2 * L2 * w
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        w = np.maximum(0.0, w - 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8))
+    raw = w / std
+    total = raw.sum()
+    return {n: float(r / total) if total > 0 else 1.0 / len(names) for n, r in zip(names, raw, strict=True)}
+
+
+def overall(weights: dict[str, float], row: dict[str, float]) -> float:
+    """The weighted mean over the components present (as the engine computes it)."""
+    present = [(w, row[n]) for n, w in weights.items() if w > 0 and n in row]
+    total = sum(w for w, _ in present)
+    return sum(w * x for w, x in present) / total if total > 0 else 0.0
+
+
+def lodo(table: Table, names: Sequence[str]) -> dict[str, float]:
+    """Per set: its metric under weights fitted on the sets of every other resume source."""
+    out: dict[str, float] = {}
+    for source in sorted({s.source for s in table.sets}):
+        train = [s for s in table.sets if s.source != source]
+        weights = fit(table, train, names)
+        for s in table.sets:
+            if s.source == source:
+                rows = table.rows[s.name]
+                out[s.name] = set_metric(s, lambda p, rows=rows, weights=weights: overall(weights, rows[p]))
+    return out
+
+
+def by_source(table: Table, per_set: dict[str, float]) -> float:
+    """The mean over resume sources of the mean over each source's sets (so three kaggle views count once)."""
+    sources: dict[str, list[float]] = {}
+    for s in table.sets:
+        sources.setdefault(s.source, []).append(per_set[s.name])
+    return float(np.mean([np.mean(v) for v in sources.values()]))
+
+
+def select(table: Table, candidates: Sequence[str]) -> tuple[list[str], list[tuple[str, dict[str, float]]]]:
+    """Backward elimination: drop the component whose removal lowers no set's LODO figure (by more than
+    `TOLERANCE`) and raises their mean by source the most, while there is one. What is left each helps some set
+    that was not used to fit it."""
+    names = list(candidates)
+    current = lodo(table, names)
+    history = [("all candidates", current)]
+    while len(names) > 1:
+        best: tuple[float, str, dict[str, float]] | None = None
+        for n in names:
+            trial = lodo(table, [m for m in names if m != n])
+            if all(trial[k] >= current[k] - TOLERANCE for k in current):
+                gain = by_source(table, trial)
+                if best is None or gain > best[0]:
+                    best = (gain, n, trial)
+        if best is None:
+            break
+        _, dropped, current = best
+        names.remove(dropped)
+        history.append((f"without {dropped}", current))
+        print(f"  dropped {dropped}: mean LODO by source {by_source(table, current):.3f}", file=sys.stderr)
+    return names, history
+
+
+def candidates(table: Table, embedder: str) -> list[str]:
+    """The model's candidate components: the sub-scores and one embedder's semantic signals."""
+    return [n for n in table.names() if n not in BASELINES and (":" not in n or n.startswith(f"{embedder}: resume vs"))]
+
+
+def shipped_form(weights: dict[str, float], embedder: str) -> tuple[dict[str, float], dict[str, float]]:
+    """(component weights, semantic parts) as the engine reads them: the semantic signals chosen (resume vs
+    job vector of each kind) become one `semantic` component whose parts share its weight."""
+    prefix = f"{embedder}: resume vs job "
+    parts = {n.removeprefix(prefix): w for n, w in weights.items() if n.startswith(prefix) and w > 0}
+    components = {n: w for n, w in weights.items() if ":" not in n and w > 0}
+    if parts:
+        components["semantic"] = sum(parts.values())
+        parts = {k: round(v / components["semantic"], 4) for k, v in parts.items()}
+    return {k: round(v, 4) for k, v in components.items()}, parts
+
+
+def write_weights(weights: dict[str, float], per_set: dict[str, float], table: Table, embedder: str) -> None:
+    from jobfit.matching.scores import ALGORITHM_VERSION
+
+    components, parts = shipped_form(weights, embedder)
+    payload = {"algorithm_version": ALGORITHM_VERSION, "embedder": embedder, "weights": components,
+               "semantic_parts": parts, "fitted_on": [s.name for s in table.sets],
+               "lodo": {k: round(v, 4) for k, v in per_set.items()},
+               "command": "python bench/fit_weights.py --write"}
+    WEIGHTS_FILE.write_text(json.dumps(payload, indent=2) + "\n")
+    print(f"wrote {WEIGHTS_FILE.relative_to(REPO)}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--evaldata", type=Path, default=REPO.parent / "shared" / "evaldata")
+    parser.add_argument("--write", action="store_true", help="store the weights fitted on all sets")
+    parser.add_argument("--refresh", action="store_true", help="re-parse and re-embed instead of using the cache")
+    parser.add_argument("--embedder", default="minilm", choices=EMBEDDERS)
+    args = parser.parse_args(argv)
+    table = build_table(args.evaldata, args.refresh)
+    names, history = select(table, candidates(table, args.embedder))
+    weights = fit(table, table.sets, names)
+    per_set = lodo(table, names)
+    print("\n| step | mean LODO by source | " + " | ".join(s.name for s in table.sets) + " |")
+    print("|---|---:|" + "---:|" * len(table.sets))
+    for step, values in history:
+        print(f"| {step} | {by_source(table, values):.3f} | " + " | ".join(f"{values[s.name]:.3f}" for s in table.sets)
+              + " |")
+    print("\n| set | metric | LODO overall |\n|---|---|---:|")
+    for s in table.sets:
+        print(f"| {s.name} | {s.metric} | {per_set[s.name]:.3f} |")
+    print("\nweights fitted on all sets:", json.dumps({k: round(v, 4) for k, v in weights.items()}))
+    if args.write:
+        write_weights(weights, per_set, table, args.embedder)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
