@@ -1,8 +1,10 @@
-"""Benchmark the embedder: model load, per-resume latency and bulk throughput, as a markdown table.
+"""Benchmark the embedders: model load, per-resume latency, bulk throughput and memory, as markdown tables.
 
-A resume here is what `embed_document` sends: the full text plus 6 sections, in one call.
+A resume here is what `embed_document` sends: the full text plus 6 sections, in one call. Without
+`--provider`, each offline embedder (minilm, the default; wordllama) is measured in a process of its own, so
+its peak RSS is its own.
 
-    .venv/bin/python bench/embeddings.py                 # the offline local embedder
+    .venv/bin/python bench/embeddings.py                 # every offline embedder
     .venv/bin/python bench/embeddings.py --provider openai \
         --base-url http://127.0.0.1:11434/v1 --model nomic-embed-text   # e.g. a local Ollama
 """
@@ -12,7 +14,10 @@ from __future__ import annotations
 import argparse
 import platform
 import random
+import resource
 import statistics
+import subprocess
+import sys
 import time
 
 from jobfit.documents.models import Section
@@ -61,13 +66,19 @@ def percentile(values: list[float], q: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--iterations", type=int, default=200, help="resumes embedded one at a time")
-    parser.add_argument("--bulk", type=int, default=200, help="resumes embedded in one batch")
-    parser.add_argument("--provider", default="local")
+    parser.add_argument("--iterations", type=int, default=40, help="resumes embedded one at a time")
+    parser.add_argument("--bulk", type=int, default=40, help="resumes embedded in one batch")
+    parser.add_argument("--provider", help="one provider (default: each offline one, in its own process)")
     parser.add_argument("--model")
     parser.add_argument("--base-url")
     parser.add_argument("--dimensions", type=int)
     args = parser.parse_args()
+    if args.provider is None:
+        for provider in ("minilm", "wordllama"):
+            subprocess.run([sys.executable, __file__, "--provider", provider, "--iterations", str(args.iterations),
+                            "--bulk", str(args.bulk)], check=True)
+            print()
+        return
 
     rng = random.Random(7)
     resumes = [synthetic_resume(rng) for _ in range(max(args.iterations, args.bulk))]
@@ -104,6 +115,8 @@ def main() -> None:
     print(f"| throughput, one resume per call | {per_call:,.0f} texts/s |")
     bulk = len(bulk_texts) / bulk_s
     print(f"| throughput, bulk ({len(bulk_texts)} texts in one call) | {bulk:,.0f} texts/s |")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"| peak RSS of this process (model loaded, after the runs) | {peak_mb:.0f} MB |")
 
 
 if __name__ == "__main__":

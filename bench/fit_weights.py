@@ -31,6 +31,7 @@ from quality_sets import (  # noqa: E402
     LabelledSet,
     features,
     load_all,
+    parse_semantic_feature,
     set_metric,
     vectors_for,
 )
@@ -81,7 +82,7 @@ def build_table(root: Path, refresh: bool = False, embedders: Sequence[str] = EM
     sets = load_all(root, refresh)
     resume_vectors, job_vectors = {}, {}
     for name in embedders:
-        resume_vectors[name], job_vectors[name] = vectors_for(sets, name, refresh)
+        resume_vectors[name], job_vectors[name] = vectors_for(sets, name)
     rows = {}
     for s in sets:
         print(f"  features: {s.name} ({len(s.groups)} groups)", file=sys.stderr)
@@ -165,18 +166,23 @@ def select(table: Table, candidates: Sequence[str]) -> tuple[list[str], list[tup
 
 def candidates(table: Table, embedder: str) -> list[str]:
     """The model's candidate components: the sub-scores and one embedder's semantic signals."""
-    return [n for n in table.names() if n not in BASELINES and (":" not in n or n.startswith(f"{embedder}: resume vs"))]
+    return [n for n in table.names()
+            if n not in BASELINES and (":" not in n or (parse_semantic_feature(n) or ("",))[0] == embedder)]
 
 
-def shipped_form(weights: dict[str, float], embedder: str) -> tuple[dict[str, float], dict[str, float]]:
-    """(component weights, semantic parts) as the engine reads them: the semantic signals chosen (resume vs
-    job vector of each kind) become one `semantic` component whose parts share its weight."""
-    prefix = f"{embedder}: resume vs job "
-    parts = {n.removeprefix(prefix): w for n, w in weights.items() if n.startswith(prefix) and w > 0}
+def shipped_form(weights: dict[str, float], embedder: str) -> tuple[dict[str, float], list[dict[str, object]]]:
+    """(component weights, semantic parts) as the engine reads them: the semantic signals chosen (a resume
+    vector against a job vector) become one `semantic` component whose parts share its weight."""
+    parts = []
+    for name, w in weights.items():
+        parsed = parse_semantic_feature(name)
+        if parsed is not None and parsed[0] == embedder and w > 0:
+            parts.append({"resume": parsed[1], "job": list(parsed[2]), "share": w})
     components = {n: w for n, w in weights.items() if ":" not in n and w > 0}
     if parts:
-        components["semantic"] = sum(parts.values())
-        parts = {k: round(v / components["semantic"], 4) for k, v in parts.items()}
+        components["semantic"] = sum(float(p["share"]) for p in parts)  # type: ignore[arg-type]
+        for p in parts:
+            p["share"] = round(float(p["share"]) / components["semantic"], 4)  # type: ignore[arg-type]
     return {k: round(v, 4) for k, v in components.items()}, parts
 
 

@@ -3,7 +3,7 @@
     .venv/bin/python bench/matching_speed.py [--resumes 120] [--jobs 8] [--repeat 3]
 
 Resumes are the cached real parsed resumes of bench/ranking.py (bench/.cache/ranking_base_600.pkl, built
-from the livecareer/FERR PDFs); jobs are the category JDs of bench/quality.py, parsed with `parse_job`.
+from the livecareer/FERR PDFs); jobs are the category JDs of bench/jd_texts.py, parsed with `parse_job`.
 Timed separately, per resume: `prepare_resume` (redaction + indexing), `ResumeProfile.from_dict` of the
 decoded `to_dict()` (the stored-profile path), and the JSON decode itself (orjson, as ranking reads it); per
 pair: `score_prepared`
@@ -23,7 +23,8 @@ import numpy as np
 import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import quality
+from jd_texts import LIVECAREER_JDS
+from quality_sets import make_job
 
 from jobfit.matching import ResumeProfile, prepare_job, prepare_resume, score_match, score_prepared
 
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     resumes = pickle.loads(CACHE.read_bytes())
     resumes = resumes[:: max(1, len(resumes) // args.resumes)][: args.resumes]
-    jobs = [quality.make_job(t, d) for t, d in list(quality.LIVECAREER_JDS.values())[: args.jobs]]
+    jobs = [make_job(t, d) for t, d in list(LIVECAREER_JDS.values())[: args.jobs]]
     prepared = [prepare_job(j) for j in jobs]
     score_match(resumes[0], jobs[0])  # warm-up: taxonomy load, regex compilation
     rows: dict[str, list[float]] = {"prepare_resume": [], "json decode": [], "from_dict": [],

@@ -24,20 +24,21 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
 import fit_weights as fw  # noqa: E402
-from quality_sets import BASELINES, SUBSCORES, set_metric  # noqa: E402
+from quality_sets import BASELINES, SUBSCORES, parse_semantic_feature, semantic_feature, set_metric  # noqa: E402
 
 
 def shipped_weights(embedder: str) -> dict[str, float]:
     """The shipped weights as weights on the bench's feature names."""
     model = json.loads(fw.WEIGHTS_FILE.read_text())
     weights = {k: v for k, v in model["weights"].items() if k != "semantic"}
-    for kind, share in model["semantic_parts"].items():
-        weights[f"{embedder}: resume vs job {kind}"] = model["weights"].get("semantic", 0.0) * share
+    for part in model["semantic_parts"]:
+        name = semantic_feature(embedder, part["resume"], part["job"])
+        weights[name] = model["weights"].get("semantic", 0.0) * part["share"]
     return weights
 
 
 def semantic_alone(weights: dict[str, float]) -> dict[str, float]:
-    return {k: v for k, v in weights.items() if ": resume vs job " in k}
+    return {k: v for k, v in weights.items() if parse_semantic_feature(k) is not None}
 
 
 def print_tables(table: fw.Table, embedder: str) -> None:
@@ -80,9 +81,12 @@ def print_embedders(table: fw.Table) -> None:
     print("|---|---:|" + "---:|" * len(table.sets))
     base = [n for n in SUBSCORES if n != "education"]
     options: list[tuple[str, list[str]]] = [("none (sub-scores only)", base)]
+    shipped = [n for n in shipped_weights(fw.EMBEDDERS[0]) if parse_semantic_feature(n) is not None]
     for embedder in fw.EMBEDDERS:
-        options.append((f"{embedder}: digest + full text", [*base, f"{embedder}: resume vs job requirements_digest",
-                                                            f"{embedder}: resume vs job full_text"]))
+        parts = [n.replace(f"{fw.EMBEDDERS[0]}:", f"{embedder}:", 1) for n in shipped]
+        options.append((f"{embedder}: the shipped semantic parts", [*base, *parts]))
+        options.append((f"{embedder}: section pairs (1.3.0 construction)",
+                        [*base, f"{embedder}: section pairs (1.3.0)"]))
     for label, names in options:
         names = [n for n in names if n in table.names()]
         per = fw.lodo(table, names)

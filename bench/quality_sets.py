@@ -285,20 +285,34 @@ def load_all(root: Path, refresh: bool = False) -> list[LabelledSet]:
 
 
 def _embed_all(embedder_name: str, texts: dict[str, list[tuple[str, str]]]) -> dict[str, Vectors]:
+    """Vectors of every (kind, text) of every key, each distinct text embedded once and cached on disk by
+    embedder and text, so a change that leaves most texts alone re-embeds only the others."""
     from jobfit.embeddings import get_embedder
 
-    embedder = get_embedder(embedder_name)
-    keys = sorted(texts)
-    flat = [(k, kind, text) for k in keys for kind, text in texts[k]]
-    out: dict[str, Vectors] = defaultdict(dict)
-    step = 256
-    for start in range(0, len(flat), step):
-        part = flat[start : start + step]
-        vectors = embedder.embed([t for _, _, t in part])
-        for (k, kind, _), v in zip(part, vectors, strict=True):
-            out[k][kind] = v
-        print(f"  {embedder_name}: embedded {min(start + step, len(flat))}/{len(flat)} texts", file=sys.stderr)
-    return dict(out)
+    path = CACHE / f"text-vectors-{embedder_name.replace('/', '_')}.pkl"
+    known: dict[str, np.ndarray] = {}
+    if path.exists():
+        with path.open("rb") as fh:
+            known = pickle.load(fh)
+
+    def key(text: str) -> str:
+        return hashlib.sha1(text.encode()).hexdigest()
+
+    todo = sorted({text for chunks in texts.values() for _, text in chunks if key(text) not in known})
+    if todo:
+        embedder = get_embedder(embedder_name)
+        step = 256
+        for start in range(0, len(todo), step):
+            part = todo[start : start + step]
+            known.update(zip((key(t) for t in part), embedder.embed(part), strict=True))
+            print(f"  {embedder_name}: embedded {min(start + step, len(todo))}/{len(todo)} new texts",
+                  file=sys.stderr)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(known, fh)
+        tmp.replace(path)
+    return {k: {kind: known[key(text)] for kind, text in chunks} for k, chunks in texts.items()}
 
 
 def job_texts(job: ParsedJob) -> list[tuple[str, str]]:
@@ -312,28 +326,14 @@ def job_texts(job: ParsedJob) -> list[tuple[str, str]]:
     return chunks
 
 
-def vectors_for(sets: Sequence[LabelledSet], embedder_name: str, refresh: bool = False
-                ) -> tuple[dict[str, Vectors], dict[str, Vectors]]:
-    """Resume and job vectors (what the server stores) for every set. Resume vectors are cached by embedder
-    and by the exact texts embedded, so a change that leaves the texts alone (e.g. to the skills taxonomy)
-    reuses them."""
+def vectors_for(sets: Sequence[LabelledSet], embedder_name: str) -> tuple[dict[str, Vectors], dict[str, Vectors]]:
+    """Resume and job vectors (what the server stores) for every set."""
     from jobfit.pipeline import resume_chunks
 
     resumes = {k: r for s in sets for k, r in s.resumes.items()}
     jobs = {k: j for s in sets for k, j in s.jobs.items()}
-    texts = {k: resume_chunks(r) for k, r in resumes.items()}
-    digest = hashlib.sha1(json.dumps(sorted(texts.items())).encode()).hexdigest()[:12]
-    path = CACHE / f"vectors-{embedder_name.replace('/', '_')}-{digest}.pkl"
-    if path.exists() and not refresh:
-        with path.open("rb") as fh:
-            resume_vectors = pickle.load(fh)
-    else:
-        resume_vectors = _embed_all(embedder_name, texts)
-        CACHE.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as fh:
-            pickle.dump(resume_vectors, fh)
-    job_vectors = _embed_all(embedder_name, {k: job_texts(j) for k, j in jobs.items()})
-    return resume_vectors, job_vectors
+    return (_embed_all(embedder_name, {k: resume_chunks(r) for k, r in resumes.items()}),
+            _embed_all(embedder_name, {k: job_texts(j) for k, j in jobs.items()}))
 
 
 # ---------------------------------------------------------------- features
@@ -351,10 +351,10 @@ class PoolBaselines:
         n = max(len(self.tokens), 1)
         self.idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
         self.default_idf = math.log(n + 1) + 1.0
-        self.vecs = {k: self._tfidf(t) for k, t in self.tokens.items()}
+        self.vecs = {k: self.tfidf_vector(t) for k, t in self.tokens.items()}
         self.sets = {k: set(t) for k, t in self.tokens.items()}
 
-    def _tfidf(self, toks: Sequence[str]) -> dict[str, float]:
+    def tfidf_vector(self, toks: Sequence[str]) -> dict[str, float]:
         tf: dict[str, float] = defaultdict(float)
         for t in toks:
             tf[t] += 1.0
@@ -378,6 +378,24 @@ def _cos(a: np.ndarray | None, b: np.ndarray | None) -> float:
 
 
 SUBSCORES = ("skills", "experience", "education", "keywords", "lexical")
+# The semantic signals tried: a resume vector against the first of these job vectors the job has.
+SEMANTIC_CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("full_text", ("full_text",)),
+    ("full_text", ("requirements_digest",)),
+    ("full_text", ("asking",)),
+    ("section_experience", ("section_responsibilities", "full_text")),
+    ("section_skills", ("section_requirements", "requirements_digest")),
+)
+
+
+def semantic_feature(embedder: str, resume_kind: str, job_kinds: Sequence[str]) -> str:
+    return f"{embedder}: resume {resume_kind} vs job {'|'.join(job_kinds)}"
+
+
+def parse_semantic_feature(name: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """(embedder, resume kind, job kinds) of a `semantic_feature` name, else None."""
+    match = re.fullmatch(r"(\w+): resume (\w+) vs job ([\w|]+)", name)
+    return (match[1], match[2], tuple(match[3].split("|"))) if match else None
 # Algorithm 1.3.0's semantic component, kept to compare constructions: section pairs (resume vector, job
 # vectors tried in order, share), each cosine mapped from [0.2, 0.8] onto 0-100, share-weighted.
 SECTION_PAIRS_1_3 = (
@@ -418,15 +436,15 @@ def features(s: LabelledSet, resume_vectors: dict[str, dict[str, Vectors]],
             prepared = prepare_job(job)
             jd_text = f"{job.title}\n{job.text_content}"
             jd_tokens = set(content_tokens(jd_text))
-            jd_vec = baselines._tfidf(content_tokens(jd_text))
+            jd_vec = baselines.tfidf_vector(content_tokens(jd_text))
         result = score_prepared(profiles[resume_key], prepared)
         row = {k: v for k, v in result.match_analysis.component_scores.items() if k in SUBSCORES}
         for name in resume_vectors:
             rv, jv = resume_vectors[name].get(resume_key, {}), job_vectors[name].get(job_key, {})
-            full = rv.get("full_text")
-            for job_kind in ("full_text", "requirements_digest", "asking"):
-                if job_kind in jv:
-                    row[f"{name}: resume vs job {job_kind}"] = 100 * _cos(full, jv[job_kind])
+            for resume_kind, job_kinds in SEMANTIC_CANDIDATES:
+                job_vector = next((jv[k] for k in job_kinds if k in jv), None)
+                if resume_kind in rv and job_vector is not None:
+                    row[semantic_feature(name, resume_kind, job_kinds)] = 100 * _cos(rv[resume_kind], job_vector)
             sections = section_pairs_1_3(rv, jv)
             if sections is not None:
                 row[f"{name}: section pairs (1.3.0)"] = sections

@@ -2,8 +2,10 @@
 
 The chunk labels are the seed's `embedding_type` values: ``"full_text"`` and ``"section_<name>"``
 (e.g. ``"section_experience"``). Blank chunks are left out (a zero vector carries no meaning and has
-no cosine similarity). Each chunk is cut, at a word boundary, to `max_chars` so a pasted 100-page
-document cannot blow up a request or a row.
+no cosine similarity). The full text is cut, at a word boundary, to `max_chars` so a pasted 100-page
+document cannot blow up a request or a row; a section to its first `section_max_chars` (~130 word pieces):
+section vectors only inform `section_scores` (the score reads the full text's vector), and a shorter section
+text halves what embedding a resume costs with the default model.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from jobfit.embeddings.base import Embedder, is_blank, truncate_text
 FULL_TEXT = "full_text"
 SECTION_PREFIX = "section_"
 MAX_CHUNK_CHARS = 20_000  # ~5k tokens: a long CV in full, under every supported provider's limit
+SECTION_MAX_CHARS = 600
 
 
 class HasText(Protocol):
@@ -39,7 +42,8 @@ class EmbeddedChunk:
 
 
 def document_chunks(
-    text_content: str, sections: Mapping[str, HasText], *, max_chars: int = MAX_CHUNK_CHARS
+    text_content: str, sections: Mapping[str, HasText], *, max_chars: int = MAX_CHUNK_CHARS,
+    section_max_chars: int = SECTION_MAX_CHARS,
 ) -> list[tuple[str, str]]:
     """``[("full_text", text), ("section_<name>", text), ...]`` for the non-blank parts, in order."""
     chunks: list[tuple[str, str]] = []
@@ -48,7 +52,7 @@ def document_chunks(
     for name, section in sections.items():
         text = section.text
         if not is_blank(text):
-            chunks.append((f"{SECTION_PREFIX}{name}", truncate_text(text.strip(), max_chars)))
+            chunks.append((f"{SECTION_PREFIX}{name}", truncate_text(text.strip(), min(max_chars, section_max_chars))))
     return chunks
 
 

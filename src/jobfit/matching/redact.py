@@ -43,9 +43,10 @@ _HONORIFIC = re.compile(
     re.MULTILINE,
 )
 
-# Gendered words and their neutral replacement (both forms of a pair map to the same word).
+# Gendered words and their neutral replacement (both forms of a pair map to the same word). "her" is both
+# "him" and "his", so all three become "their": any other choice lets "her team" / "his team" tell them apart.
 NEUTRAL_WORDS: dict[str, str] = {
-    "he": "they", "she": "they", "him": "them", "her": "them", "his": "their", "hers": "theirs",
+    "he": "they", "she": "they", "him": "their", "her": "their", "his": "their", "hers": "theirs",
     "himself": "themself", "herself": "themself",
     "chairman": "chairperson", "chairwoman": "chairperson", "chairmen": "chairpersons",
     "chairwomen": "chairpersons", "salesman": "salesperson", "saleswoman": "salesperson",

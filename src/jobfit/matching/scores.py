@@ -12,8 +12,8 @@
   length 400 content words), weighted by specificity x importance.
 - lexical (component): TF-IDF cosine of the whole resume and the ad without perks and legal lines, with a
   shipped background idf (a pair is scored alone), mapped as 100 x sqrt(min(1, cosine / 0.3)).
-- semantic (component): 100 x cosine of the resume's full-text vector with the job vectors named in
-  `SEMANTIC_PARTS` (share-weighted). `section_scores` shows the per-section similarities as information.
+- semantic (component): share-weighted mean of 100 x cosine of resume vectors with job vectors, the pairs and
+  shares in `SEMANTIC_PARTS`. `section_scores` shows the per-section similarities as information.
 
 overall_score is the weighted mean of the components present, with the weights in `data/weights.json`,
 learned by `bench/fit_weights.py` (non-negative, fitted pairwise on every local labelled set and chosen by
@@ -54,8 +54,10 @@ OVERALL_WEIGHTS: dict[str, float] = {
     name: float(_MODEL["weights"].get(name, 0.0))
     for name in ("skills", "experience", "education", "keywords", "lexical", "semantic")
 }
-# The semantic component: the resume's full-text vector against these job vectors (embedding type -> share).
-SEMANTIC_PARTS: dict[str, float] = {k: float(v) for k, v in _MODEL["semantic_parts"].items()}
+# The semantic component: (resume embedding type, job embedding types tried in order, share) per part.
+SEMANTIC_PARTS: tuple[tuple[str, tuple[str, ...], float], ...] = tuple(
+    (part["resume"], tuple(part["job"]), float(part["share"])) for part in _MODEL["semantic_parts"]
+)
 # The lexical component maps the TF-IDF cosine of the whole texts from [0, LEXICAL_CEILING] onto 0-1, then
 # takes the square root: whole-document cosines are small (unrelated pairs near 0.01, close ones 0.15-0.3),
 # and the root spreads the low range instead of crushing it near 0.
@@ -81,14 +83,18 @@ SECTION_PAIRS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+def _first(vectors: Mapping[str, np.ndarray], kinds: Sequence[str]) -> np.ndarray | None:
+    return next((vectors[k] for k in kinds if k in vectors), None)
+
+
 def full_text_query(job_vectors: Mapping[str, np.ndarray]) -> np.ndarray | None:
-    """The job vector whose cosine with a resume's full-text vector orders resumes by the semantic component:
-    the share-weighted sum of the `SEMANTIC_PARTS` job vectors, each of unit length. k-NN over the resumes'
-    full-text vectors with it finds the candidates ranking re-scores. None without any of those vectors."""
+    """The job vector whose cosine with a resume's full-text vector orders resumes by the full-text parts of the
+    semantic component: the share-weighted sum of those parts' job vectors, each of unit length. k-NN over the
+    resumes' full-text vectors with it finds the candidates ranking re-scores. None without any of them."""
     total: np.ndarray | None = None
-    for kind, share in SEMANTIC_PARTS.items():
-        vector = job_vectors.get(kind)
-        if vector is None or share <= 0:
+    for resume_kind, job_kinds, share in SEMANTIC_PARTS:
+        vector = _first(job_vectors, job_kinds)
+        if resume_kind != "full_text" or vector is None or share <= 0:
             continue
         v = np.asarray(vector, dtype=np.float64)
         norm = float(np.linalg.norm(v))
@@ -99,12 +105,13 @@ def full_text_query(job_vectors: Mapping[str, np.ndarray]) -> np.ndarray | None:
 
 def resume_vector_kinds() -> tuple[str, ...]:
     """The resume embedding types `score_sections` reads (the others need not be loaded for scoring)."""
-    return tuple(dict.fromkeys(("full_text", *(resume_key for resume_key, _ in SECTION_PAIRS.values()))))
+    return tuple(dict.fromkeys((*(r for r, _, _ in SEMANTIC_PARTS), *(r for r, _ in SECTION_PAIRS.values()))))
 
 
 def job_vector_kinds() -> tuple[str, ...]:
     """The job embedding types `score_sections` reads."""
-    return tuple(dict.fromkeys((*SEMANTIC_PARTS, *(k for _, job_keys in SECTION_PAIRS.values() for k in job_keys))))
+    return tuple(dict.fromkeys((*(k for _, kinds, _ in SEMANTIC_PARTS for k in kinds),
+                                *(k for _, kinds in SECTION_PAIRS.values() for k in kinds))))
 
 
 def weighted_mean(pairs: Sequence[tuple[float, float]]) -> float | None:
@@ -234,16 +241,14 @@ def score_sections(
         return {}, None
     out: dict[str, float] = {}
     for name, (resume_key, job_keys) in SECTION_PAIRS.items():
-        rv = resume_vectors.get(resume_key)
-        jv = next((job_vectors[k] for k in job_keys if k in job_vectors), None)
+        rv, jv = resume_vectors.get(resume_key), _first(job_vectors, job_keys)
         if rv is not None and jv is not None:
             out[name] = round(100.0 * max(0.0, cosine(np.asarray(rv), np.asarray(jv))), 2)
-    full = resume_vectors.get("full_text")
-    pairs = [
-        (100.0 * max(0.0, cosine(np.asarray(full), np.asarray(job_vectors[kind]))), share)
-        for kind, share in SEMANTIC_PARTS.items()
-        if full is not None and kind in job_vectors and share > 0
-    ]
+    pairs = []
+    for resume_kind, job_kinds, share in SEMANTIC_PARTS:
+        rv, jv = resume_vectors.get(resume_kind), _first(job_vectors, job_kinds)
+        if rv is not None and jv is not None and share > 0:
+            pairs.append((100.0 * max(0.0, cosine(np.asarray(rv), np.asarray(jv))), share))
     return out, weighted_mean(pairs)
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from jobfit.documents.models import Section
 from jobfit.embeddings import EmbeddedChunk, LocalEmbedder, document_chunks, embed_document
+from jobfit.embeddings.chunks import SECTION_MAX_CHARS
 
 
 def section(text: str) -> Section:
@@ -56,6 +57,13 @@ def test_long_chunks_are_cut_at_a_word_boundary() -> None:
     ((kind, chunk),) = document_chunks(text, {}, max_chars=1000)
     assert kind == "full_text"
     assert len(chunk) <= 1000 and chunk.endswith("word") and len(chunk) > 900
+
+
+def test_sections_are_cut_to_their_opening_but_the_full_text_is_kept() -> None:
+    text = "word " * 1000
+    (full_kind, chunk), (kind, part) = document_chunks(text, {"experience": section(text)})
+    assert full_kind == "full_text" and len(chunk) > 4000
+    assert kind == "section_experience" and len(part) <= SECTION_MAX_CHARS and part.endswith("word")
 
 
 def test_embed_document_uses_one_batched_call() -> None:

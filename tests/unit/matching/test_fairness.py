@@ -162,3 +162,28 @@ def test_parsed_text_variants_score_identically() -> None:
                                         title=title)
         results.add(subscores(score_match(resume_mod.parse_resume_text(text), job)))
     assert len(results) == 1
+
+
+def test_name_and_gender_variants_get_the_same_vectors_and_overall_score() -> None:
+    """With the default embedder: what is embedded is redacted, so the semantic part cannot see a name."""
+    from jobfit.documents.job import parse_job
+    from jobfit.documents.resume import parse_resume_text
+    from jobfit.embeddings import get_embedder
+    from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks
+
+    embedder = get_embedder()
+    job = parse_job(title="Senior Python Developer", description="Python, Django, SQL and Ruby. 5+ years.")
+    job_vectors = embed_chunks(embedder, job_chunks(job))
+    texts, overall = set(), set()
+    for first, last, (he, his, title) in [("Lakisha", "Washington", ("She", "her", "Ms.")),
+                                          ("Greg", "Walsh", ("He", "his", "Mr.")),
+                                          ("Mei", "Nguyen", ("She", "her", "Ms."))]:
+        resume = parse_resume_text(PLAIN_TEXT_RESUME.format(
+            first=first, last=last, first_lower=first.lower(), last_lower=last.lower(), he=he,
+            he_lower=he.lower(), his=his, title=title))
+        chunks = resume_chunks(resume)
+        texts.add(tuple(chunks))
+        result = score_match(resume, job, resume_vectors=embed_chunks(embedder, chunks), job_vectors=job_vectors)
+        assert "semantic" in result.match_analysis.component_scores
+        overall.add(result.overall_score)
+    assert len(texts) == 1 and len(overall) == 1
