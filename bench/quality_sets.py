@@ -389,13 +389,15 @@ SEMANTIC_CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def semantic_feature(embedder: str, resume_kind: str, job_kinds: Sequence[str]) -> str:
-    return f"{embedder}: resume {resume_kind} vs job {'|'.join(job_kinds)}"
+    return f"{embedder}: resume {resume_kind} vs job {' or '.join(job_kinds)}"
 
 
 def parse_semantic_feature(name: str) -> tuple[str, str, tuple[str, ...]] | None:
     """(embedder, resume kind, job kinds) of a `semantic_feature` name, else None."""
-    match = re.fullmatch(r"(\w+): resume (\w+) vs job ([\w|]+)", name)
-    return (match[1], match[2], tuple(match[3].split("|"))) if match else None
+    match = re.fullmatch(r"(\w+): resume (\w+) vs job (\w+(?: or \w+)*)", name)
+    return (match[1], match[2], tuple(match[3].split(" or "))) if match else None
+
+
 # Algorithm 1.3.0's semantic component, kept to compare constructions: section pairs (resume vector, job
 # vectors tried in order, share), each cosine mapped from [0.2, 0.8] onto 0-100, share-weighted.
 SECTION_PAIRS_1_3 = (
