@@ -19,8 +19,8 @@ from datetime import date
 
 from jobfit.documents.models import ParsedJob
 from jobfit.documents.resume import parse_resume_text
-from jobfit.matching import prepare_job, prepare_resume, score_prepared
-from jobfit.matching.engine import PreparedJob, Vectors
+from jobfit.matching import prepare_job, prepare_resume
+from jobfit.matching.engine import PreparedJob, Vectors, evaluate
 from jobfit.suggestions.apply import apply_suggestions
 from jobfit.suggestions.models import Category, Suggestion
 
@@ -46,9 +46,10 @@ class ImpactMeter:
             if self._prepared is None:
                 self._prepared = prepare_job(self.job)
             resume = parse_resume_text(text, today=self.today or date.today())
-            result = score_prepared(prepare_resume(resume), self._prepared, resume_vectors=self.resume_vectors,
-                                    job_vectors=self.job_vectors)
-            self._cache[text] = result.overall_score
+            # the numbers only (`evaluate`): the same overall_score as the full result, without explaining it
+            evaluated = evaluate(prepare_resume(resume), self._prepared, resume_vectors=self.resume_vectors,
+                                 job_vectors=self.job_vectors)
+            self._cache[text] = evaluated.overall_score
         return self._cache[text]
 
     @property
