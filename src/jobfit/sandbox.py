@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 import resource
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -77,7 +78,11 @@ def _call(kind: str, args: tuple[Any, ...]) -> Any:
 
 
 def _child(conn: Connection, memory_mb: int, timeout_s: float, kind: str, args: tuple[Any, ...]) -> None:
-    """The parse child: cap its own address space and CPU time, parse, send one answer, exit."""
+    """The parse child: cap its own address space and CPU time, parse, send one answer, exit.
+
+    Ctrl-C reaches the whole process group; the child leaves stopping to its parent, which kills it.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     start_rss = _peak_rss()
     cap = _vm_size() + memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))

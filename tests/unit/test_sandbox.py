@@ -63,7 +63,11 @@ def test_a_caller_that_gives_up_kills_its_parse(sandbox: Sandbox) -> None:
 def test_parses_beyond_the_cap_wait_then_get_busy() -> None:
     box = Sandbox(ParseLimits(timeout_s=3, max_concurrent=1, queue_s=0.2))
     try:
-        worker = threading.Thread(target=lambda: pytest.raises(TooComplexError, box.parse_resume, SLOW_PDF, "a.pdf"))
+        def slow() -> None:
+            with pytest.raises(TooComplexError):
+                box.parse_resume(SLOW_PDF, "a.pdf")
+
+        worker = threading.Thread(target=slow)
         worker.start()
         time.sleep(0.5)
         with pytest.raises(SandboxBusy):
