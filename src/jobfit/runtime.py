@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -151,9 +152,22 @@ def open_runtime(settings: Settings, *, embedder: Embedder | None = None, check_
                 conn.execute(text(f"ALTER ROLE {APP_ROLE} LOGIN"))
             db.dispose()
             db = Database(owner_url, app_url)
+        files = LocalFileStore(settings.files_dir)
+        sweep_files(db, files)
     except BaseException:
         if server is not None:
             server.stop()
         raise
-    return Runtime(settings=settings, db=db, files=LocalFileStore(settings.files_dir), server=server,
-                   secret_key=settings.resolved_secret_key(), _embedder=emb)
+    return Runtime(settings=settings, db=db, files=files, server=server, secret_key=settings.resolved_secret_key(),
+                   _embedder=emb)
+
+
+def sweep_files(db: Database, files: FileStore) -> int:
+    """Settle files left by a crash between a file write and its row's commit (`FileStore.sweep`)."""
+    from jobfit.store.documents import storage_keys
+
+    def keys_of_user(user_id: uuid.UUID) -> set[str]:
+        with db.user_session(user_id) as session:
+            return storage_keys(session)
+
+    return files.sweep(keys_of_user)

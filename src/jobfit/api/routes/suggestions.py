@@ -209,11 +209,7 @@ def apply(resume_id: uuid.UUID, body: ApplyIn, db: Db, user: CurrentUser, runtim
     for r in chosen:
         if r.id in applied and r.status == "pending":
             r.status, r.implemented_at = "implemented", func.now()
-    try:
-        db.commit()
-    except BaseException:
-        runtime.files.delete(documents.storage_key(new_row) or "")
-        raise
+    db.commit()  # publishes the new version's file (a failed commit deletes it)
     db.refresh(before)
     return ApplyOut(
         resume_id=new_row.id, title=new_row.title, job_id=job.id, applied=applied, skipped=skipped,
