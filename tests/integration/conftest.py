@@ -18,7 +18,7 @@ from jobfit.api.app import create_app
 from jobfit.config import Settings
 from jobfit.runtime import Runtime, open_runtime
 
-TABLES = ("user_feedback", "ai_suggestions", "match_results", "job_embeddings", "resume_embeddings",
+TABLES = ("login_throttle", "user_feedback", "ai_suggestions", "match_results", "job_embeddings", "resume_embeddings",
           "job_descriptions", "resumes", "users")
 
 

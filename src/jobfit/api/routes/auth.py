@@ -6,10 +6,10 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Response, status
+from fastapi import APIRouter, Form, HTTPException, Request, Response, status
 from pydantic import BaseModel, Field
 
-from jobfit.accounts import AccountError, EmailTaken, authenticate, create_access_token, register
+from jobfit.accounts import AccountError, EmailTaken, LoginThrottled, authenticate, create_access_token, register
 from jobfit.api.deps import CurrentUser, RuntimeDep, SystemDb
 from jobfit.api.schemas import Text
 
@@ -46,11 +46,16 @@ def register_user(body: RegisterIn, db: SystemDb) -> UserOut:
 
 @router.post("/login", response_model=TokenOut)
 def login(username: Annotated[Text, Form(max_length=320)], password: Annotated[Text, Form(max_length=1024)],
-          db: SystemDb, runtime: RuntimeDep, response: Response) -> TokenOut:
+          request: Request, db: SystemDb, runtime: RuntimeDep, response: Response) -> TokenOut:
     """OAuth2 password flow: form fields `username` (the email) and `password`."""
     response.headers["Cache-Control"] = "no-store"  # a token must not be kept by any cache (RFC 6749 5.1)
     response.headers["Pragma"] = "no-cache"
-    user = authenticate(db, username, password)
+    try:
+        user = authenticate(db, username, password, request.client.host if request.client else None)
+    except LoginThrottled as exc:
+        raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS,
+                            f"Too many failed sign-ins: try again in {exc.retry_after_s} s",
+                            headers={"Retry-After": str(exc.retry_after_s)}) from None
     if user is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, "Incorrect email or password", headers={"WWW-Authenticate": "Bearer"}
