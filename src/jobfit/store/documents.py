@@ -17,7 +17,7 @@ import orjson
 from sqlalchemy import LargeBinary, any_, delete, event, func, literal, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from jobfit.documents.models import DocumentMetadata, ParsedJob, ParsedResume, Section
 from jobfit.store.files import FileStore
@@ -217,9 +217,12 @@ def delete_document(session: Session, files: FileStore, row: Resume | JobDescrip
         files.delete(key)
 
 
-def page(session: Session, model: type, limit: int, offset: int) -> tuple[list[Any], int]:
+def page(session: Session, model: type, limit: int, offset: int, columns: Sequence[str]) -> tuple[list[Any], int]:
+    """One page of the user's documents, newest first, loading only `columns` (a list shows no text or JSON:
+    decoding every row's metadata and sections was most of a list call's time)."""
     total = session.scalar(select(func.count()).select_from(model)) or 0
-    rows = session.scalars(select(model).order_by(model.created_at.desc(), model.id).limit(limit).offset(offset))
+    rows = session.scalars(select(model).options(load_only(*(getattr(model, c) for c in columns)))
+                           .order_by(model.created_at.desc(), model.id).limit(limit).offset(offset))
     return list(rows), total
 
 

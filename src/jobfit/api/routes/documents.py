@@ -97,7 +97,7 @@ async def upload_resume(
 
 @router.get("/resumes", response_model=Page[ResumeSummary])
 def list_resumes(db: Db, _user: CurrentUser, limit: Limit = 20, offset: Offset = 0) -> Page[ResumeSummary]:
-    rows, total = store.page(db, Resume, limit, offset)
+    rows, total = store.page(db, Resume, limit, offset, ResumeSummary.model_fields)
     return Page(items=[_resume_summary(r) for r in rows], total=total, limit=limit, offset=offset)
 
 
@@ -180,7 +180,7 @@ async def upload_job_file(
 
 @router.get("/job-descriptions", response_model=Page[JobSummary])
 def list_jobs(db: Db, _user: CurrentUser, limit: Limit = 20, offset: Offset = 0) -> Page[JobSummary]:
-    rows, total = store.page(db, JobDescription, limit, offset)
+    rows, total = store.page(db, JobDescription, limit, offset, JobSummary.model_fields)
     return Page(items=[_job_summary(r) for r in rows], total=total, limit=limit, offset=offset)
 
 
