@@ -15,6 +15,8 @@ import platformdirs
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from jobfit.sandbox import ParseLimits
+
 SECRET_KEY_FILE = "secret_key"
 
 
@@ -47,6 +49,16 @@ class Settings(BaseSettings):
     llm_retries: int = 2
     # Helper processes that share ranking's scoring (None: one per core beyond the first, at most 3; 0: off).
     scoring_workers: int | None = Field(default=None, ge=0, le=32)
+    # Untrusted documents are parsed in child processes under these limits (`jobfit.sandbox`).
+    parse_timeout: float = Field(default=10.0, gt=0, le=600)
+    parse_memory_mb: int = Field(default=256, ge=64, le=65536)
+    max_concurrent_uploads: int = Field(default=4, ge=1, le=256)
+    # Connections: seconds to send a request's headers, and its whole body; graceful shutdown's wait.
+    header_timeout: float = Field(default=10.0, gt=0, le=3600)
+    body_timeout: float = Field(default=60.0, gt=0, le=3600)
+    shutdown_grace: int = Field(default=3, ge=0, le=60)
+    # Server processes of `jobfit serve` (None: one per core).
+    workers: int | None = Field(default=None, ge=1, le=64)
 
     @field_validator("data_dir", mode="after")
     @classmethod
@@ -67,12 +79,20 @@ class Settings(BaseSettings):
         return not self.database_url
 
     @property
+    def server_workers(self) -> int:
+        return self.workers or os.cpu_count() or 1
+
+    @property
     def files_dir(self) -> Path:
         return self.data_dir / "files"
 
     @property
     def pg_dir(self) -> Path:
         return self.data_dir / "postgres"
+
+    def parse_limits(self) -> ParseLimits:
+        return ParseLimits(timeout_s=self.parse_timeout, memory_mb=self.parse_memory_mb,
+                           max_concurrent=self.max_concurrent_uploads, queue_s=self.parse_timeout)
 
     def resolved_secret_key(self) -> str:
         """The JWT signing key: JOBFIT_SECRET_KEY, else one generated once and kept (mode 0600)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from jobfit.store.files import FileStore, LocalFileStore
 if TYPE_CHECKING:
     from jobfit.embeddings.base import Embedder
     from jobfit.matching.parallel import ScoringPool
+    from jobfit.sandbox import Sandbox
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +38,9 @@ class Runtime:
     secret_key: str = field(default="", repr=False)
     _embedder: Embedder | None = field(default=None, repr=False)
     _scoring: ScoringPool | None = field(default=None, repr=False)
+    _sandbox: Sandbox | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
+    _stopping: threading.Event = field(default_factory=threading.Event, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -60,16 +64,59 @@ class Runtime:
                 self._scoring = ScoringPool(workers).start()
             return self._scoring if self._scoring.workers else None
 
+    @property
+    def sandbox(self) -> Sandbox:
+        """Where uploads are parsed: child processes under the configured time and memory limits."""
+        with self._lock:
+            if self._sandbox is None:
+                from jobfit.sandbox import Sandbox
+
+                self._sandbox = Sandbox(self.settings.parse_limits())
+                if self._closed:
+                    self._sandbox.close()
+            return self._sandbox
+
+    def watch_database(self, interval_s: float = 1.0) -> None:
+        """Restart the embedded Postgres whenever it dies (checked every `interval_s`); requests meanwhile get
+        503, and pooled connections are replaced on their next use (pre-ping). No-op for an external database,
+        whose pool reconnects by itself once it is back."""
+        server = self.server
+        if server is None:
+            return
+
+        def watch() -> None:
+            while not self._stopping.wait(interval_s):
+                try:
+                    server.ensure_running()
+                except Exception:  # e.g. the data folder is gone: keep trying, say why each time
+                    log.exception("could not restart the embedded PostgreSQL server")
+
+        threading.Thread(target=watch, name="jobfit-db-watchdog", daemon=True).start()
+
     def close(self) -> None:
+        self._stopping.set()
         with self._lock:
             self._closed = True
             scoring, self._scoring = self._scoring, None
+            sandbox = self._sandbox
+        if sandbox is not None:
+            sandbox.close()
         if scoring is not None:
             scoring.close()
         self.db.dispose()
         if self.server is not None:
             self.server.stop()
             self.server = None
+
+
+# Set by `jobfit serve --workers N` for its worker processes: "<owner URL> <app URL>" of the running database.
+WORKER_DATABASE_ENV = "JOBFIT_WORKER_DATABASE"
+
+
+def connect_runtime(settings: Settings, owner_url: str, app_url: str | None) -> Runtime:
+    """A Runtime on a database that another process started and migrated (a worker of `jobfit serve`)."""
+    return Runtime(settings=settings, db=Database(owner_url, app_url), files=LocalFileStore(settings.files_dir),
+                   secret_key=settings.resolved_secret_key())
 
 
 def open_runtime(settings: Settings, *, embedder: Embedder | None = None, check_embedding: bool = True) -> Runtime:
@@ -94,9 +141,22 @@ def open_runtime(settings: Settings, *, embedder: Embedder | None = None, check_
                 conn.execute(text(f"ALTER ROLE {APP_ROLE} LOGIN"))
             db.dispose()
             db = Database(owner_url, app_url)
+        files = LocalFileStore(settings.files_dir)
+        sweep_files(db, files)
     except BaseException:
         if server is not None:
             server.stop()
         raise
-    return Runtime(settings=settings, db=db, files=LocalFileStore(settings.files_dir), server=server,
-                   secret_key=settings.resolved_secret_key(), _embedder=emb)
+    return Runtime(settings=settings, db=db, files=files, server=server, secret_key=settings.resolved_secret_key(),
+                   _embedder=emb)
+
+
+def sweep_files(db: Database, files: FileStore) -> int:
+    """Settle files left by a crash between a file write and its row's commit (`FileStore.sweep`)."""
+    from jobfit.store.documents import storage_keys
+
+    def keys_of_user(user_id: uuid.UUID) -> set[str]:
+        with db.user_session(user_id) as session:
+            return storage_keys(session)
+
+    return files.sweep(keys_of_user)

@@ -18,7 +18,7 @@ from jobfit.api.app import create_app
 from jobfit.config import Settings
 from jobfit.runtime import Runtime, open_runtime
 
-TABLES = ("user_feedback", "ai_suggestions", "match_results", "job_embeddings", "resume_embeddings",
+TABLES = ("login_throttle", "user_feedback", "ai_suggestions", "match_results", "job_embeddings", "resume_embeddings",
           "job_descriptions", "resumes", "users")
 
 
@@ -96,3 +96,39 @@ def owner_database() -> Iterator[tuple[Path, str]]:
     finally:
         server.stop()
         shutil.rmtree(root, ignore_errors=True)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def live_server(runtime: Runtime) -> Iterator[str]:
+    """The real app served by uvicorn, as `jobfit serve` configures it (but with a 2 s body timeout), in a thread of
+    this process (so a test can patch it); yields its base URL."""
+    import dataclasses
+    import threading
+    import time
+
+    import uvicorn
+
+    from jobfit.api.server import uvicorn_options
+
+    settings = runtime.settings.model_copy(update={"port": free_port(), "log_level": "warning", "body_timeout": 2.0})
+    served = dataclasses.replace(runtime, settings=settings, _sandbox=None, _scoring=None)  # its own, closed below
+    server = uvicorn.Server(uvicorn.Config(create_app(served), **uvicorn_options(settings)))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{settings.port}"
+    server.should_exit = True
+    thread.join(10)
+    if served._sandbox is not None:
+        served._sandbox.close()

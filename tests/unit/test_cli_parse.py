@@ -38,3 +38,22 @@ def test_parse_errors_are_one_line_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["parse", str(bad)])
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_parse_of_a_hostile_file_is_bounded_exit_2(tmp_path: Path, monkeypatch) -> None:
+    """A small PDF that takes pdfminer ~15 s stops at the parse time limit with one line and exit code 2."""
+    import time
+
+    from jobfit.cli import bounded
+    from tests.corpus.pdf_builder import pdf_with_content
+
+    monkeypatch.setenv("JOBFIT_PARSE_TIMEOUT", "1")
+    bounded._sandbox.cache_clear()  # the limits are read when the command's sandbox is made
+    slow = tmp_path / "slow.pdf"
+    slow.write_bytes(pdf_with_content(b"0 0 m 10 10 l S\n" * (2 * 1024 * 1024 // 16)))
+    started = time.monotonic()
+    result = runner.invoke(app, ["parse", "--job", str(slow)])
+    assert time.monotonic() - started < 8
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [f"jobfit: error: {slow}: The document took longer than 1 s to read."]
+    bounded._sandbox.cache_clear()

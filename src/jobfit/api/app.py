@@ -2,18 +2,39 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
 
 from jobfit import __version__
-from jobfit.api.errors import BodySizeLimitMiddleware, RequestIdMiddleware, install_error_handlers
+from jobfit.api.errors import (
+    RequestBodyLimitMiddleware,
+    RequestIdMiddleware,
+    UnexpectedErrorMiddleware,
+    install_error_handlers,
+)
+from jobfit.api.headers import SecurityHeadersMiddleware
 from jobfit.api.routes import auth, documents, feedback, health, matching, suggestions
-from jobfit.runtime import Runtime
+from jobfit.runtime import WORKER_DATABASE_ENV, Runtime, connect_runtime
 
 API_PREFIX = "/api/v1"
 
 
-def create_app(runtime: Runtime) -> FastAPI:
+def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
+    """The app over `runtime`; with `owns_runtime` the app closes it when it stops (a worker process's app)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        runtime.sandbox.start()  # the parse forkserver loads in the background
+        yield
+        if owns_runtime:
+            await run_in_threadpool(runtime.close)
+
     app = FastAPI(
+        lifespan=lifespan,
         title="jobfit",
         version=__version__,
         description="Offline-first, explainable resume <-> job description matching.",
@@ -22,8 +43,12 @@ def create_app(runtime: Runtime) -> FastAPI:
     )
     app.state.runtime = runtime
     install_error_handlers(app)
+    settings = runtime.settings
     # multipart framing adds a little on top of the file itself
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=runtime.settings.max_upload_mb * 1024 * 1024 + 64 * 1024)
+    app.add_middleware(RequestBodyLimitMiddleware, max_bytes=settings.max_upload_mb * 1024 * 1024 + 64 * 1024,
+                       timeout_s=settings.body_timeout)
+    app.add_middleware(UnexpectedErrorMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(RequestIdMiddleware)
     app.include_router(health.router)
     app.include_router(auth.router, prefix=API_PREFIX)
@@ -32,3 +57,12 @@ def create_app(runtime: Runtime) -> FastAPI:
     app.include_router(suggestions.router, prefix=API_PREFIX)
     app.include_router(feedback.router, prefix=API_PREFIX)
     return app
+
+
+def create_app_from_environment() -> FastAPI:
+    """The app of one `jobfit serve --workers N` process: it connects to the database the supervising process
+    started and migrated (its URLs are in WORKER_DATABASE_ENV) and closes its runtime when it stops."""
+    from jobfit.config import Settings
+
+    owner_url, _, app_url = os.environ[WORKER_DATABASE_ENV].partition(" ")
+    return create_app(connect_runtime(Settings(), owner_url, app_url or None), owns_runtime=True)

@@ -30,9 +30,9 @@ def get_runtime(request: Request) -> Runtime:
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
-def get_token_user_id(request: Request, runtime: RuntimeDep,
-                      token: Annotated[str | None, Depends(oauth2_scheme)]) -> uuid.UUID:
-    token = token or request.cookies.get("jobfit_token")
+def get_token_user_id(runtime: RuntimeDep, token: Annotated[str | None, Depends(oauth2_scheme)]) -> uuid.UUID:
+    """The signed-in user from the bearer token. Cookies are not read: nothing sets one, and a cookie login
+    needs CSRF protection first."""
     if not token:
         raise _UNAUTHORIZED
     try:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import json
 import logging
 import uuid
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -15,15 +18,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 log = logging.getLogger("jobfit.api")
 
 
-class RequestTooLarge(Exception):
-    pass
+class RequestRefused(Exception):
+    """Raised into the app when its request body passes the size or time limit."""
 
 
 class CodedHTTPException(StarletteHTTPException):
     """An HTTP error that also carries a stable machine-readable `code` next to `detail`."""
 
-    def __init__(self, status_code: int, detail: str, code: str) -> None:
-        super().__init__(status_code, detail)
+    def __init__(self, status_code: int, detail: str, code: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(status_code, detail, headers)
         self.code = code
 
 
@@ -43,20 +46,68 @@ def install_error_handlers(app: FastAPI) -> None:
         ]
         return JSONResponse({"detail": errors}, status_code=422)
 
-    @app.exception_handler(RequestTooLarge)
-    async def too_large(_request: Request, exc: RequestTooLarge) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=413)
 
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        request_id = getattr(request.state, "request_id", None) or uuid.uuid4().hex
-        log.error("unhandled error on %s %s [request %s]", request.method, request.url.path, request_id,
-                  exc_info=exc)
-        return JSONResponse(
-            {"detail": "Internal server error", "request_id": request_id},
-            status_code=500,
-            headers={"X-Request-ID": request_id},
-        )
+
+def _classify(exc: BaseException) -> tuple[int, str, str | None]:
+    """(status, detail, code) for an exception no route handled."""
+    from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    if isinstance(exc, (OperationalError, InterfaceError, DisconnectionError, PoolTimeout)):
+        return 503, "The database is unavailable right now; try again shortly.", "database_unavailable"
+    return 500, "Internal server error", None
+
+
+class UnexpectedErrorMiddleware:
+    """Answers every exception that no route handled, and keeps the connection usable.
+
+    A database outage is a 503 with Retry-After; anything else (a value that validation should have refused
+    included) is a 500
+    whose body carries the request id, logged once with its traceback. (Starlette's own handler re-raises
+    after answering, which logs the traceback a second time and makes uvicorn drop the keep-alive connection.)
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except asyncio.CancelledError:  # the server is stopping and gave up waiting for this request
+            if not started:
+                await JSONResponse({"detail": "The server is stopping; try again shortly.", "code": "stopping"},
+                                   status_code=503, headers={"Retry-After": "5", "Connection": "close"},
+                                   )(scope, receive, send)
+        except Exception as exc:
+            request_id = scope.get("state", {}).get("request_id") or uuid.uuid4().hex
+            status, detail, code = _classify(exc)
+            where = f"{scope.get('method')} {scope.get('path')} [request {request_id}]"
+            if status == 500:
+                log.error("unhandled error on %s", where, exc_info=exc)
+            else:
+                log.warning("%s on %s: %s", status, where, type(exc).__name__)
+            if started:  # the answer is half sent: nothing to do but let the server close the connection
+                raise
+            body: dict[str, object] = {"detail": detail}
+            headers = {}
+            if code:
+                body["code"] = code
+            if status == 500:
+                body["request_id"] = request_id
+            if status == 503:
+                headers["Retry-After"] = "5"
+            await JSONResponse(body, status_code=status, headers=headers)(scope, receive, send)
 
 
 class RequestIdMiddleware:
@@ -83,63 +134,72 @@ class RequestIdMiddleware:
         await self.app(scope, receive, send_with_id)
 
 
-class BodySizeLimitMiddleware:
-    """Rejects request bodies over `max_bytes` with 413 while they stream in.
+class RequestBodyLimitMiddleware:
+    """Bounds request bodies while they stream in: 413 past `max_bytes`, 408 past `timeout_s` seconds.
 
-    The declared Content-Length is checked first; bodies without one (chunked uploads) are counted
-    as they arrive and cut off the moment they pass the limit, so a client cannot make the server
-    buffer an arbitrarily large upload by omitting the size.
+    The declared Content-Length is checked first; bodies without one (chunked uploads) are counted as they
+    arrive and cut off the moment they pass the limit, so a client cannot make the server buffer an
+    arbitrarily large upload by omitting the size, nor hold a connection by never finishing its body.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout_s: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout_s = timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        message = f"Request body exceeds the {self.max_bytes // (1024 * 1024)} MB limit"
+        too_large = (413, f"Request body exceeds the {self.max_bytes // (1024 * 1024)} MB limit")
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await _send_413(send, message)
+            await _send_refusal(send, *too_large)
             return
+        deadline = anyio.current_time() + self.timeout_s
         received = 0
-        exceeded = False
+        body_done = False
+        refusal: tuple[int, str] | None = None
         replaced = False
 
-        async def counting_receive() -> Message:
-            nonlocal received, exceeded
-            msg = await receive()
+        async def bounded_receive() -> Message:
+            nonlocal received, refusal, body_done
+            if body_done:
+                return await receive()
+            try:
+                with anyio.fail_after(max(0.0, deadline - anyio.current_time())):
+                    msg = await receive()
+            except TimeoutError:
+                refusal = (408, f"The request body did not arrive within {self.timeout_s:g} s")
+                raise RequestRefused from None
             if msg["type"] == "http.request":
                 received += len(msg.get("body", b""))
+                body_done = not msg.get("more_body", False)
                 if received > self.max_bytes:
-                    exceeded = True
-                    raise RequestTooLarge(message)
+                    refusal = too_large
+                    raise RequestRefused
             return msg
 
         async def guarded_send(msg: Message) -> None:
-            # the app may turn the aborted read into its own 400; the client must see the 413
+            # the app may turn the aborted read into its own 400; the client must see the refusal
             nonlocal replaced
-            if not exceeded:
+            if refusal is None:
                 await send(msg)
             elif not replaced:
                 replaced = True
-                await _send_413(send, message)
+                await _send_refusal(send, *refusal)
 
-        with contextlib.suppress(RequestTooLarge):
-            await self.app(scope, counting_receive, guarded_send)
-        if exceeded and not replaced:
-            await _send_413(send, message)
+        with contextlib.suppress(RequestRefused):
+            await self.app(scope, bounded_receive, guarded_send)
+        if refusal is not None and not replaced:
+            await _send_refusal(send, *refusal)
 
 
-async def _send_413(send: Send, message: str) -> None:
-    import json
-
+async def _send_refusal(send: Send, status: int, message: str) -> None:
     body = json.dumps({"detail": message}).encode()
     await send({
         "type": "http.response.start",
-        "status": 413,
+        "status": status,
         "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                     (b"connection", b"close")],
     })

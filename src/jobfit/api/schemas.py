@@ -2,13 +2,50 @@
 
 from __future__ import annotations
 
+import math
 import uuid
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, Field, field_validator
+from fastapi import Query
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 T = TypeVar("T")
+
+PG_BIGINT_MAX = 2**63 - 1  # OFFSET and every integer column end here; larger values are a 422, not a 500
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def refuse_control_characters(value: str) -> str:
+    """Text from a client: NUL and the other C0 controls (but tab and line breaks) and DEL are refused."""
+    for ch in value:
+        if (ch < " " and ch not in _ALLOWED_CONTROLS) or ch == "\x7f":
+            raise ValueError(f"must not contain control characters (found U+{ord(ch):04X})")
+    return value
+
+
+def refuse_unstorable_json(value: Any) -> Any:
+    """JSON from a client that Postgres can store: no control characters in strings or keys, no NaN/Infinity."""
+    if isinstance(value, str):
+        refuse_control_characters(value)
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("numbers must be finite")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            refuse_unstorable_json(key)
+            refuse_unstorable_json(item)
+    elif isinstance(value, list):
+        for item in value:
+            refuse_unstorable_json(item)
+    return value
+
+
+# Every text field of a request (JSON body, form or query) is one of these.
+Text = Annotated[str, AfterValidator(refuse_control_characters)]
+JsonObject = Annotated[dict[str, Any], AfterValidator(refuse_unstorable_json)]
+# Paging parameters of every list endpoint.
+Limit = Annotated[int, Query(ge=1, le=100)]
+Offset = Annotated[int, Query(ge=0, le=PG_BIGINT_MAX)]
 
 
 class Page(BaseModel, Generic[T]):
@@ -46,7 +83,7 @@ class ResumeDetail(ResumeSummary):
 
 
 class TitleUpdate(BaseModel):
-    title: str = Field(min_length=1, max_length=300)
+    title: Text = Field(min_length=1, max_length=300)
 
     @field_validator("title")
     @classmethod
@@ -60,14 +97,14 @@ class TitleUpdate(BaseModel):
 class JobIn(BaseModel):
     """The seed's job fields, plus responsibilities, benefits, job_type, remote_option, experience_level."""
 
-    title: str = Field(min_length=1, max_length=300)
-    company: str | None = Field(default=None, max_length=300)
-    description: str = Field(min_length=1, max_length=200_000)
-    requirements: str | None = Field(default=None, max_length=100_000)
-    responsibilities: str | None = Field(default=None, max_length=100_000)
-    benefits: str | None = Field(default=None, max_length=50_000)
-    location: str | None = Field(default=None, max_length=300)
-    salary_range: str | None = Field(default=None, max_length=100)
+    title: Text = Field(min_length=1, max_length=300)
+    company: Text | None = Field(default=None, max_length=300)
+    description: Text = Field(min_length=1, max_length=200_000)
+    requirements: Text | None = Field(default=None, max_length=100_000)
+    responsibilities: Text | None = Field(default=None, max_length=100_000)
+    benefits: Text | None = Field(default=None, max_length=50_000)
+    location: Text | None = Field(default=None, max_length=300)
+    salary_range: Text | None = Field(default=None, max_length=100)
     job_type: str | None = Field(default=None, pattern="^(full-time|part-time|contract|internship|temporary)$")
     remote_option: str | None = Field(default=None, pattern="^(remote|hybrid|onsite)$")
     experience_level: str | None = Field(default=None, pattern="^(entry|mid|senior|executive)$")

@@ -83,13 +83,18 @@ def _exit_on_sigterm(_signum: int, _frame: object) -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind (JOBFIT_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (JOBFIT_PORT).")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, max=64,
+                                                help="Server processes (JOBFIT_WORKERS; default: one per core).")
+                       ] = None,
 ) -> None:
     """Run the API and web pages (embedded Postgres unless DATABASE_URL is set)."""
-    import uvicorn
+    import os
 
+    from jobfit.api import server
     from jobfit.api.app import create_app
+    from jobfit.runtime import WORKER_DATABASE_ENV
 
-    settings = _settings(host=host, port=port)
+    settings = _settings(host=host, port=port, workers=workers)
     _configure_logging(settings.log_level)
     where = "embedded PostgreSQL in " + str(settings.pg_dir) if settings.embedded else "DATABASE_URL"
     typer.echo(f"jobfit {__version__}: starting on {where} ...", err=True)
@@ -97,11 +102,18 @@ def serve(
     # uvicorn re-raises SIGTERM after its graceful shutdown; make that an exit we can clean up after
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
-        application = create_app(runtime)
-        _ = runtime.scoring  # start ranking's scoring helpers now: they load in the background
-        typer.echo(f"jobfit is running at http://{settings.host}:{settings.port}  (API docs: /docs; Ctrl-C stops)")
-        uvicorn.run(application, host=settings.host, port=settings.port, log_level=settings.log_level,
-                    access_log=True, server_header=False)
+        runtime.watch_database()
+        count = settings.server_workers
+        application = None
+        if count == 1:
+            application = create_app(runtime)
+            _ = runtime.scoring  # start ranking's scoring helpers now: they load in the background
+        else:
+            os.environ[WORKER_DATABASE_ENV] = f"{runtime.db.owner_url} {runtime.db.app_url}"
+        processes = f"{count} server processes" if count > 1 else "1 server process"
+        typer.echo(f"jobfit is running at http://{settings.host}:{settings.port}  "
+                   f"(API docs: /docs; {processes}; Ctrl-C stops)")
+        server.run(settings, application, count)
     finally:
         runtime.close()
         typer.echo("jobfit stopped.", err=True)

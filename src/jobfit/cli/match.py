@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -42,28 +42,25 @@ def _read(path: Path) -> bytes:
         raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
-def _parse(path: Path, parser: Callable[..., Any]) -> Any:
+def _parse(path: Path, kind: str) -> Any:
+    from jobfit.cli.bounded import parse_file
     from jobfit.documents.errors import DocumentError
 
     data = _read(path)
     try:
-        return parser(data, filename=path.name)
+        return parse_file(kind, data, path.name)
     except DocumentError as exc:
         raise ValueError(f"{path}: {exc.message}") from exc
 
 
 def load_resume(path: Path) -> ParsedResume:
     """Parse a resume file; raises ValueError with a one-line reason."""
-    from jobfit.documents.resume import parse_resume
-
-    return _parse(path, parse_resume)
+    return _parse(path, "resume")
 
 
 def load_job(path: Path) -> ParsedJob:
     """Parse a job description file; raises ValueError with a one-line reason."""
-    from jobfit.documents.job import parse_job_file
-
-    return _parse(path, parse_job_file)
+    return _parse(path, "job_file")
 
 
 class _Embedding:

@@ -10,10 +10,13 @@ import re
 from pydantic import BaseModel, Field
 
 from jobfit.documents.errors import (
+    MAX_TEXT_CHARS,
     MAX_UPLOAD_BYTES,
+    RAW_TEXT_SLACK,
     EmptyFileError,
     FileTooLargeError,
     NoTextError,
+    TooLongError,
     UnsupportedTypeError,
 )
 from jobfit.documents.normalize import normalize_text
@@ -64,7 +67,28 @@ def detect_file_type(data: bytes, filename: str | None = None) -> str:
         if data.startswith(magic):
             raise UnsupportedTypeError(f"Unsupported file type ({label}): upload a PDF, DOCX, TXT or Markdown file.")
     text = decode_text(data)
+    if looks_like_html(text):
+        raise UnsupportedTypeError("The file is an HTML page, not a resume document: save it as PDF, DOCX or text.")
     return "md" if looks_like_markdown(text, filename) else "txt"
+
+
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.I | re.S)
+_HTML_TAG = re.compile(r"</?(?:html|head|body|div|span|script|style|p|a|table|tr|td|ul|li|br|meta|link|form|iframe)\b"
+                       r"[^>]*>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """An HTML page, whatever its file name says: it starts as one, or tags make up much of its first 64 kB.
+
+    Refused rather than read: an HTML page is often not the applicant's own document (a saved job board or
+    profile page), and its scripts and markup would be scored as words.
+    """
+    head = text[:65536]
+    if _HTML_START.match(head):
+        return True
+    tags = _HTML_TAG.findall(head)
+    return len(tags) >= 10 and sum(map(len, tags)) > 0.05 * len(head)
 
 
 def decode_text(data: bytes) -> str:
@@ -157,7 +181,9 @@ def extract_text(data: bytes, filename: str | None = None) -> ExtractedText:
     file_type = detect_file_type(data, filename)
     if file_type == "pdf":
         from jobfit.documents.pdf_extract import extract_pdf
+        from jobfit.documents.pdf_streams import check_inflated_size
 
+        check_inflated_size(data)
         result = extract_pdf(data)
     elif file_type == "docx":
         from jobfit.documents.docx_extract import extract_docx
@@ -165,6 +191,7 @@ def extract_text(data: bytes, filename: str | None = None) -> ExtractedText:
         result = extract_docx(data)
     else:
         raw = decode_text(data)
+        check_text_length(raw, raw=True)
         links: list[str] = []
         if file_type == "md":
             raw, links = markdown_to_text(raw)
@@ -175,9 +202,18 @@ def extract_text(data: bytes, filename: str | None = None) -> ExtractedText:
             layout={"columns": 1, "tables": False, "images": False, "text_boxes": False},
             links=links,
         )
+    check_text_length(result.text, raw=True)
     result.text = normalize_text(result.text)
+    check_text_length(result.text)
     _check_has_text(result.text)
     return result
 
 
-__all__ = ["ExtractedText", "decode_text", "detect_file_type", "extract_text"]
+def check_text_length(text: str, *, raw: bool = False) -> None:
+    """Raise TooLongError past MAX_TEXT_CHARS (raw, not yet normalised text: past RAW_TEXT_SLACK times it)."""
+    if len(text) > MAX_TEXT_CHARS * (RAW_TEXT_SLACK if raw else 1):
+        raise TooLongError()
+
+
+__all__ = ["ExtractedText", "check_text_length", "decode_text", "detect_file_type", "extract_text",
+           "looks_like_html"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from jobfit.documents.errors import MAX_TEXT_CHARS, RAW_TEXT_SLACK, TooLongError
 from jobfit.documents.pdf_layout import TextLine, order_page
 
 PDFIUM_LOCK = threading.Lock()
@@ -80,7 +81,7 @@ def _page_codes(raw: object, count: int) -> list[int] | None:
     return codes
 
 
-def _char_lines(textpage: pdfium.PdfTextPage) -> tuple[list[TextLine], int]:
+def _char_lines(textpage: pdfium.PdfTextPage, max_chars: int) -> tuple[list[TextLine], int]:
     """Group the page's characters into horizontal lines; returns the lines and the number of chars kept.
 
     Like pdfminer's `group_objects`, characters are taken in content order and a character joins the line being
@@ -89,6 +90,8 @@ def _char_lines(textpage: pdfium.PdfTextPage) -> tuple[list[TextLine], int]:
     """
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
+    if count > max_chars:  # checked before the per-character loop, which is Python
+        raise TooLongError()
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     get_unicode = pdfium_c.FPDFText_GetUnicode
@@ -208,14 +211,14 @@ def _links(document: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[str]:
     return found
 
 
-def _read_page(document: pdfium.PdfDocument, number: int, may_have_images: bool) -> PageResult:
+def _read_page(document: pdfium.PdfDocument, number: int, may_have_images: bool, max_chars: int) -> PageResult:
     page = document[number]
     try:
         left, bottom, right, top = page.get_mediabox()
         width, height = right - left, top - bottom
         textpage = page.get_textpage()
         try:
-            lines, chars = _char_lines(textpage)
+            lines, chars = _char_lines(textpage, max_chars)
         finally:
             textpage.close()
         if left or bottom:  # pdfminer-style coordinates: the media box starts at (0, 0)
@@ -230,8 +233,9 @@ def _read_page(document: pdfium.PdfDocument, number: int, may_have_images: bool)
 def read_pages(data: bytes, max_pages: int) -> tuple[list[PageResult], int, str | None]:
     """Read up to `max_pages` pages: (per-page results, the document's page count, error that stopped reading).
 
-    Raises PdfiumOpenError when PDFium cannot open the document.
+    Raises PdfiumOpenError when PDFium cannot open the document, TooLongError past the text limit.
     """
+    budget = MAX_TEXT_CHARS * RAW_TEXT_SLACK
     with PDFIUM_LOCK:
         try:
             document = pdfium.PdfDocument(data)
@@ -247,7 +251,8 @@ def read_pages(data: bytes, max_pages: int) -> tuple[list[PageResult], int, str 
             total = len(document)
             for number in range(min(total, max_pages)):
                 try:
-                    results.append(_read_page(document, number, may_have_images))
+                    results.append(_read_page(document, number, may_have_images, budget))
+                    budget -= results[-1].chars
                 except pdfium.PdfiumError as exc:
                     return results, total, str(exc)
             return results, total, None

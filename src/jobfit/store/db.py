@@ -81,5 +81,8 @@ def _scope_transaction_to_user(session: Session, _transaction: Any, connection: 
     user_id = session.info.get(USER_KEY)
     if user_id is None:
         raise RuntimeError("a user session was opened without a user")
-    connection.exec_driver_sql(f"SET LOCAL ROLE {APP_ROLE}")
-    connection.execute(text("SELECT set_config('jobfit.user_id', :uid, true)"), {"uid": user_id})
+    # SET LOCAL ROLE and the user in one round trip (set_config('role') is SET ROLE, with the same checks)
+    connection.execute(_SCOPE, {"uid": user_id})
+
+
+_SCOPE = text(f"SELECT set_config('role', '{APP_ROLE}', true), set_config('jobfit.user_id', :uid, true)")

@@ -14,10 +14,10 @@ from typing import Any
 
 import numpy as np
 import orjson
-from sqlalchemy import LargeBinary, any_, delete, func, literal, select
+from sqlalchemy import LargeBinary, any_, delete, event, func, literal, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from jobfit.documents.models import DocumentMetadata, ParsedJob, ParsedResume, Section
 from jobfit.store.files import FileStore
@@ -119,14 +119,47 @@ def _vector_rows(cls: type, fk: str, owner_id: uuid.UUID, chunks: list[tuple[str
     ]
 
 
+def stage_file(session: Session, files: FileStore, user_id: uuid.UUID, data: bytes, ext: str) -> str:
+    """Stage an original file for a row this session is writing: published when the session commits, deleted
+    when it rolls back (and, after a crash in between, settled by `FileStore.sweep` at the next start)."""
+    session.connection()  # begin the transaction now, so that its commit or rollback settles the file
+    key = files.stage(user_id, data, ext)
+    settled = False
+
+    def publish(_session: Session) -> None:
+        nonlocal settled
+        if not settled:
+            settled = True
+            files.publish(key)
+
+    def discard(_session: Session, *_args: Any) -> None:
+        nonlocal settled
+        if not settled:
+            settled = True
+            files.delete(key)
+
+    event.listen(session, "after_commit", publish, once=True)
+    event.listen(session, "after_rollback", discard, once=True)
+    return key
+
+
+def storage_keys(session: Session) -> set[str]:
+    """The file keys that the session's user's committed resumes and jobs name (for `FileStore.sweep`)."""
+    keys = set()
+    for model in (Resume, JobDescription):
+        keys.update(session.scalars(select(model.metadata_["storage_key"].astext)
+                                    .where(model.metadata_["storage_key"].astext.is_not(None))))
+    return keys
+
+
 def add_resume(session: Session, files: FileStore, *, user_id: uuid.UUID, title: str | None,
                filename: str, data: bytes, parsed: ParsedResume, chunks: list[tuple[str, str]],
                vectors: Mapping[str, np.ndarray], model: str, profile: dict[str, Any] | None = None,
                commit: bool = True) -> Resume:
     """Store the original file, the row and its embeddings: all of them, or none.
 
-    With commit=False the caller commits (and must delete the file if that fails)."""
-    key = files.save(user_id, data, parsed.metadata.file_type)
+    With commit=False the file is published when the caller commits (or deleted when it rolls back)."""
+    key = stage_file(session, files, user_id, data, parsed.metadata.file_type)
     try:
         row = Resume(
             user_id=user_id, title=title or filename, original_filename=filename,
@@ -145,8 +178,7 @@ def add_resume(session: Session, files: FileStore, *, user_id: uuid.UUID, title:
         else:
             session.flush()
     except BaseException:
-        session.rollback()
-        files.delete(key)  # no orphan file when the database write fails
+        session.rollback()  # deletes the staged file: no orphan when the database write fails
         raise
     return row
 
@@ -155,7 +187,7 @@ def add_job(session: Session, files: FileStore, *, user_id: uuid.UUID, parsed: P
             fields: Mapping[str, Any], chunks: list[tuple[str, str]], vectors: Mapping[str, np.ndarray],
             model: str, original: tuple[bytes, str] | None = None) -> JobDescription:
     """Store a job (and, for an uploaded file, the original): all of it, or none."""
-    key = files.save(user_id, original[0], parsed.metadata.file_type) if original else None
+    key = stage_file(session, files, user_id, original[0], parsed.metadata.file_type) if original else None
     try:
         row = JobDescription(
             user_id=user_id, title=parsed.title, company=parsed.company,
@@ -171,9 +203,7 @@ def add_job(session: Session, files: FileStore, *, user_id: uuid.UUID, parsed: P
         session.add_all(_vector_rows(JobEmbedding, "job_id", row.id, chunks, vectors, model))
         session.commit()
     except BaseException:
-        session.rollback()
-        if key:
-            files.delete(key)
+        session.rollback()  # deletes the staged file
         raise
     return row
 
@@ -187,9 +217,12 @@ def delete_document(session: Session, files: FileStore, row: Resume | JobDescrip
         files.delete(key)
 
 
-def page(session: Session, model: type, limit: int, offset: int) -> tuple[list[Any], int]:
+def page(session: Session, model: type, limit: int, offset: int, columns: Sequence[str]) -> tuple[list[Any], int]:
+    """One page of the user's documents, newest first, loading only `columns` (a list shows no text or JSON:
+    decoding every row's metadata and sections was most of a list call's time)."""
     total = session.scalar(select(func.count()).select_from(model)) or 0
-    rows = session.scalars(select(model).order_by(model.created_at.desc(), model.id).limit(limit).offset(offset))
+    rows = session.scalars(select(model).options(load_only(*(getattr(model, c) for c in columns)))
+                           .order_by(model.created_at.desc(), model.id).limit(limit).offset(offset))
     return list(rows), total
 
 

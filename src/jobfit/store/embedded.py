@@ -125,6 +125,15 @@ class EmbeddedPostgres:
         finally:
             self._release_lock()
 
+    def ensure_running(self) -> bool:
+        """Start the server again if it died under a running jobfit (we hold the lock); True if it was restarted."""
+        if self._lock_fh is None or self._is_running():
+            return False
+        log.warning("the embedded PostgreSQL server stopped: starting it again")
+        self._recover_stale()
+        self._pg_ctl_start()
+        return True
+
     def url(self, role: str = SUPERUSER, database: str = DATABASE) -> str:
         return f"postgresql+psycopg://{role}@/{database}?host={self.socket_dir}"
 
@@ -242,7 +251,7 @@ class EmbeddedPostgres:
     def _pg_ctl_start(self) -> None:
         options = (
             f"-c listen_addresses='' -k {self.socket_dir} -c unix_socket_permissions=0700 "
-            "-c max_connections=60 -c shared_buffers=512MB -c fsync=on"
+            "-c max_connections=200 -c shared_buffers=512MB -c fsync=on"
         )
         try:
             _run(

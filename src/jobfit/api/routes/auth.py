@@ -6,19 +6,19 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, status
-from fastapi.security import OAuth2PasswordRequestForm
+from fastapi import APIRouter, Form, HTTPException, Request, Response, status
 from pydantic import BaseModel, Field
 
-from jobfit.accounts import AccountError, EmailTaken, authenticate, create_access_token, register
+from jobfit.accounts import AccountError, EmailTaken, LoginThrottled, authenticate, create_access_token, register
 from jobfit.api.deps import CurrentUser, RuntimeDep, SystemDb
+from jobfit.api.schemas import Text
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 
 class RegisterIn(BaseModel):
-    email: str = Field(max_length=320)
-    password: str = Field(max_length=1024)
+    email: Text = Field(max_length=320)
+    password: Text = Field(max_length=1024)
 
 
 class UserOut(BaseModel):
@@ -45,8 +45,17 @@ def register_user(body: RegisterIn, db: SystemDb) -> UserOut:
 
 
 @router.post("/login", response_model=TokenOut)
-def login(form: Annotated[OAuth2PasswordRequestForm, Depends()], db: SystemDb, runtime: RuntimeDep) -> TokenOut:
-    user = authenticate(db, form.username, form.password)
+def login(username: Annotated[Text, Form(max_length=320)], password: Annotated[Text, Form(max_length=1024)],
+          request: Request, db: SystemDb, runtime: RuntimeDep, response: Response) -> TokenOut:
+    """OAuth2 password flow: form fields `username` (the email) and `password`."""
+    response.headers["Cache-Control"] = "no-store"  # a token must not be kept by any cache (RFC 6749 5.1)
+    response.headers["Pragma"] = "no-cache"
+    try:
+        user = authenticate(db, username, password, request.client.host if request.client else None)
+    except LoginThrottled as exc:
+        raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS,
+                            f"Too many failed sign-ins: try again in {exc.retry_after_s} s",
+                            headers={"Retry-After": str(exc.retry_after_s)}) from None
     if user is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, "Incorrect email or password", headers={"WWW-Authenticate": "Bearer"}

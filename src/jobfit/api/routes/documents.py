@@ -10,24 +10,25 @@ import uuid
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Response, UploadFile, status
+from starlette.concurrency import run_in_threadpool
 
 from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404
-from jobfit.api.errors import CodedHTTPException
+from jobfit.api.parsing import parse_in_sandbox, read_upload
 from jobfit.api.schemas import (
     JobDetail,
     JobIn,
     JobSummary,
     JobUploaded,
+    Limit,
+    Offset,
     Page,
     ResumeDetail,
     ResumeSummary,
     ResumeUploaded,
+    Text,
     TitleUpdate,
 )
-from jobfit.documents.errors import DocumentError, FileTooLargeError
-from jobfit.documents.job import parse_job, parse_job_file
-from jobfit.documents.resume import parse_resume
 from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
 from jobfit.store import documents as store
 from jobfit.store.models import JobDescription, Resume
@@ -40,21 +41,6 @@ MEDIA_TYPES = {
     "txt": "text/plain; charset=utf-8",
     "md": "text/markdown; charset=utf-8",
 }
-Limit = Annotated[int, Query(ge=1, le=100)]
-Offset = Annotated[int, Query(ge=0)]
-
-
-def document_error(exc: DocumentError) -> CodedHTTPException:
-    code = status.HTTP_413_CONTENT_TOO_LARGE if isinstance(exc, FileTooLargeError) else 422
-    return CodedHTTPException(code, exc.message, exc.code)
-
-
-def read_upload(upload: UploadFile, max_bytes: int) -> tuple[bytes, str]:
-    data = upload.file.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise document_error(FileTooLargeError(f"The file is larger than the {max_bytes // (1024 * 1024)} MB limit."))
-    name = (upload.filename or "upload").replace("\\", "/").rsplit("/", 1)[-1].strip()[:255] or "upload"
-    return data, name
 
 
 def _resume_summary(row: Resume) -> ResumeSummary:
@@ -87,29 +73,31 @@ def _job_detail(row: JobDescription) -> JobDetail:
 # -- resumes ------------------------------------------------------------------------------------
 
 @router.post("/upload/resume", status_code=status.HTTP_201_CREATED, response_model=ResumeUploaded)
-def upload_resume(
-    db: Db, user: CurrentUser, runtime: RuntimeDep,
+async def upload_resume(
+    request: Request, db: Db, user: CurrentUser, runtime: RuntimeDep,
     file: Annotated[UploadFile, File(description="PDF, DOCX, TXT or Markdown, at most 10 MB")],
-    title: Annotated[str | None, Form(max_length=300)] = None,
-    title_query: Annotated[str | None, Query(alias="title", max_length=300)] = None,
+    title: Annotated[Text | None, Form(max_length=300)] = None,
+    title_query: Annotated[Text | None, Query(alias="title", max_length=300)] = None,
 ) -> ResumeUploaded:
-    data, filename = read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
-    try:
-        parsed = parse_resume(data, filename)
-    except DocumentError as exc:
-        raise document_error(exc) from None
-    chunks = resume_chunks(parsed)
-    vectors = embed_chunks(runtime.embedder, chunks)
-    row = store.add_resume(db, runtime.files, user_id=user.id, title=(title or title_query or "").strip() or None,
-                           filename=filename, data=data, parsed=parsed, chunks=chunks, vectors=vectors,
-                           model=runtime.embedder.name, profile=resume_profile(parsed))
-    return ResumeUploaded(id=row.id, title=row.title, quality_score=parsed.quality_score,
-                          sections_found=list(parsed.sections), contact_info=row.contact_info)
+    data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
+    parsed = await parse_in_sandbox(request, lambda gone: runtime.sandbox.parse_resume(data, filename, gone))
+
+    def store_it() -> ResumeUploaded:
+        chunks = resume_chunks(parsed)
+        vectors = embed_chunks(runtime.embedder, chunks)
+        row = store.add_resume(db, runtime.files, user_id=user.id,
+                               title=(title or title_query or "").strip() or None, filename=filename, data=data,
+                               parsed=parsed, chunks=chunks, vectors=vectors, model=runtime.embedder.name,
+                               profile=resume_profile(parsed))
+        return ResumeUploaded(id=row.id, title=row.title, quality_score=parsed.quality_score,
+                              sections_found=list(parsed.sections), contact_info=row.contact_info)
+
+    return await run_in_threadpool(store_it)
 
 
 @router.get("/resumes", response_model=Page[ResumeSummary])
 def list_resumes(db: Db, _user: CurrentUser, limit: Limit = 20, offset: Offset = 0) -> Page[ResumeSummary]:
-    rows, total = store.page(db, Resume, limit, offset)
+    rows, total = store.page(db, Resume, limit, offset, ResumeSummary.model_fields)
     return Page(items=[_resume_summary(r) for r in rows], total=total, limit=limit, offset=offset)
 
 
@@ -152,40 +140,47 @@ def download_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: R
 # -- job descriptions ---------------------------------------------------------------------------
 
 @router.post("/upload/job-description", status_code=status.HTTP_201_CREATED, response_model=JobUploaded)
-def create_job(body: JobIn, db: Db, user: CurrentUser, runtime: RuntimeDep) -> JobUploaded:
+async def create_job(request: Request, body: JobIn, db: Db, user: CurrentUser, runtime: RuntimeDep) -> JobUploaded:
     fields = body.model_dump()
-    parsed = parse_job(**fields)
-    chunks = job_chunks(parsed)
-    row = store.add_job(db, runtime.files, user_id=user.id, parsed=parsed, fields=fields, chunks=chunks,
-                        vectors=embed_chunks(runtime.embedder, chunks), model=runtime.embedder.name)
-    return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
+    parsed = await parse_in_sandbox(request, lambda gone: runtime.sandbox.parse_job(fields, gone))
+
+    def store_it() -> JobUploaded:
+        chunks = job_chunks(parsed)
+        row = store.add_job(db, runtime.files, user_id=user.id, parsed=parsed, fields=fields, chunks=chunks,
+                            vectors=embed_chunks(runtime.embedder, chunks), model=runtime.embedder.name)
+        return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
+
+    return await run_in_threadpool(store_it)
 
 
 @router.post("/upload/job-description/file", status_code=status.HTTP_201_CREATED, response_model=JobUploaded)
-def upload_job_file(
-    db: Db, user: CurrentUser, runtime: RuntimeDep,
+async def upload_job_file(
+    request: Request, db: Db, user: CurrentUser, runtime: RuntimeDep,
     file: Annotated[UploadFile, File(description="PDF, DOCX, TXT or Markdown, at most 10 MB")],
-    title: Annotated[str | None, Form(max_length=300)] = None,
-    company: Annotated[str | None, Form(max_length=300)] = None,
+    title: Annotated[Text | None, Form(max_length=300)] = None,
+    company: Annotated[Text | None, Form(max_length=300)] = None,
 ) -> JobUploaded:
-    data, filename = read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
-    try:
-        parsed = parse_job_file(data, filename, title=(title or "").strip() or None)
-    except DocumentError as exc:
-        raise document_error(exc) from None
+    data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
+    job_title = (title or "").strip() or None
+    parsed = await parse_in_sandbox(request,
+                                    lambda gone: runtime.sandbox.parse_job_file(data, filename, job_title, gone))
     if company:
         parsed.company = company.strip()
-    chunks = job_chunks(parsed)
-    row = store.add_job(db, runtime.files, user_id=user.id, parsed=parsed,
-                        fields={"description": parsed.text_content}, chunks=chunks,
-                        vectors=embed_chunks(runtime.embedder, chunks), model=runtime.embedder.name,
-                        original=(data, filename))
-    return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
+
+    def store_it() -> JobUploaded:
+        chunks = job_chunks(parsed)
+        row = store.add_job(db, runtime.files, user_id=user.id, parsed=parsed,
+                            fields={"description": parsed.text_content}, chunks=chunks,
+                            vectors=embed_chunks(runtime.embedder, chunks), model=runtime.embedder.name,
+                            original=(data, filename))
+        return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
+
+    return await run_in_threadpool(store_it)
 
 
 @router.get("/job-descriptions", response_model=Page[JobSummary])
 def list_jobs(db: Db, _user: CurrentUser, limit: Limit = 20, offset: Offset = 0) -> Page[JobSummary]:
-    rows, total = store.page(db, JobDescription, limit, offset)
+    rows, total = store.page(db, JobDescription, limit, offset, JobSummary.model_fields)
     return Page(items=[_job_summary(r) for r in rows], total=total, limit=limit, offset=offset)
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, HTTPException, status
 from pydantic import BaseModel, Field, model_validator
 from sqlalchemy import case, func, select
 
 from jobfit.api.deps import CurrentUser, Db
-from jobfit.api.schemas import Page
+from jobfit.api.schemas import JsonObject, Limit, Offset, Page, Text
 from jobfit.store.models import MatchResultRow, Suggestion, UserFeedback
 
 router = APIRouter(prefix="/feedback", tags=["feedback"])
@@ -23,8 +23,8 @@ class FeedbackIn(BaseModel):
     target_type: Literal["match_result", "suggestion", "overall"]
     target_id: uuid.UUID | None = None
     rating: int = Field(ge=1, le=5)
-    feedback_text: str | None = Field(default=None, max_length=5000)
-    context: dict[str, Any] = Field(default_factory=dict)
+    feedback_text: Text | None = Field(default=None, max_length=5000)
+    context: JsonObject = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _target(self) -> FeedbackIn:
@@ -90,8 +90,7 @@ def give_feedback(body: FeedbackIn, db: Db, user: CurrentUser) -> FeedbackOut:
 @router.get("", response_model=Page[FeedbackOut])
 def list_feedback(db: Db, _user: CurrentUser,
                   target_type: Literal["match_result", "suggestion", "overall"] | None = None,
-                  limit: Annotated[int, Query(ge=1, le=100)] = 20,
-                  offset: Annotated[int, Query(ge=0)] = 0) -> Page[FeedbackOut]:
+                  limit: Limit = 20, offset: Offset = 0) -> Page[FeedbackOut]:
     query = select(UserFeedback)
     if target_type:
         query = query.where(UserFeedback.target_type == target_type)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from jobfit.api import workflows
 from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404
-from jobfit.api.schemas import Page
+from jobfit.api.schemas import Limit, Offset, Page
 from jobfit.documents.models import ParsedJob
 from jobfit.matching import prepare_job, rank_jobs
 from jobfit.matching.models import MatchResult
@@ -107,7 +107,7 @@ def list_results(
     resume_id: uuid.UUID | None = None, job_id: uuid.UUID | None = None,
     min_score: Annotated[float | None, Query(ge=0, le=100)] = None,
     sort: Literal["score", "date"] = "score",
-    limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 20, offset: Offset = 0,
 ) -> Page[MatchOut]:
     rows, total = matches.list_matches(db, resume_id=resume_id, job_id=job_id, min_score=min_score, sort=sort,
                                        limit=limit, offset=offset)

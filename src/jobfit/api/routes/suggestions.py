@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from jobfit.api import workflows
 from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404
 from jobfit.api.routes.matching import MatchOut, match_out
+from jobfit.api.schemas import Text
 from jobfit.documents.docx_write import text_to_docx
 from jobfit.documents.resume import parse_resume_text
 from jobfit.pipeline import embed_chunks, resume_chunks, resume_profile
@@ -69,7 +70,7 @@ class GenerateIn(BaseModel):
 
 class DecisionIn(BaseModel):
     status: Literal["implemented", "rejected"]
-    feedback: str | None = Field(default=None, max_length=5000)
+    feedback: Text | None = Field(default=None, max_length=5000)
 
 
 class ApplyIn(BaseModel):
@@ -208,11 +209,7 @@ def apply(resume_id: uuid.UUID, body: ApplyIn, db: Db, user: CurrentUser, runtim
     for r in chosen:
         if r.id in applied and r.status == "pending":
             r.status, r.implemented_at = "implemented", func.now()
-    try:
-        db.commit()
-    except BaseException:
-        runtime.files.delete(documents.storage_key(new_row) or "")
-        raise
+    db.commit()  # publishes the new version's file (a failed commit deletes it)
     db.refresh(before)
     return ApplyOut(
         resume_id=new_row.id, title=new_row.title, job_id=job.id, applied=applied, skipped=skipped,

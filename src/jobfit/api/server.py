@@ -1,0 +1,84 @@
+"""How `jobfit serve` runs uvicorn: connection timeouts, graceful-shutdown limit, and one or more worker processes.
+
+uvicorn closes idle keep-alive connections but waits forever for a request whose headers never finish;
+`HeaderTimeoutH11Protocol` closes a connection whose request headers are not complete within
+`header_timeout` seconds of its opening (or of the previous response). Body reads are timed by
+`errors.RequestBodyLimitMiddleware`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from jobfit.config import Settings, get_settings
+
+
+class HeaderTimeoutH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol with a deadline for each request's headers (`Settings.header_timeout`)."""
+
+    header_timeout: float | None = None  # None: read from the settings
+    _header_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm_header_timer()
+
+    def data_received(self, data: bytes) -> None:
+        cycle = self.cycle
+        super().data_received(data)
+        if self.cycle is not cycle:  # a request's headers are complete
+            self._disarm_header_timer()
+
+    def on_response_complete(self) -> None:
+        cycle = self.cycle
+        super().on_response_complete()
+        if self.cycle is cycle:  # no pipelined request started: wait for the next one's headers
+            self._arm_header_timer()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm_header_timer()
+        super().connection_lost(exc)
+
+    def _arm_header_timer(self) -> None:
+        self._disarm_header_timer()
+        waiting_after = self.cycle
+        seconds = self.header_timeout if self.header_timeout is not None else get_settings().header_timeout
+
+        def expire() -> None:
+            if self.cycle is waiting_after and not self.transport.is_closing():
+                self.transport.close()
+
+        self._header_timer = self.loop.call_later(seconds, expire)
+
+    def _disarm_header_timer(self) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+
+
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """The uvicorn settings every jobfit server process uses."""
+    return {
+        "host": settings.host,
+        "port": settings.port,
+        "log_level": settings.log_level,
+        "access_log": True,
+        "server_header": False,
+        "http": HeaderTimeoutH11Protocol,
+        "timeout_keep_alive": 5,
+        "timeout_graceful_shutdown": settings.shutdown_grace,
+    }
+
+
+def run(settings: Settings, app: Any, workers: int) -> None:
+    """Serve `app` in this process (one worker), or `workers` processes that each build the app from the
+    environment (`app.create_app_from_environment`)."""
+    options = uvicorn_options(settings)
+    if workers <= 1:
+        uvicorn.run(app, **options)
+    else:
+        uvicorn.run("jobfit.api.app:create_app_from_environment", factory=True, workers=workers, **options)

@@ -1,0 +1,83 @@
+"""Odd text and out-of-range numbers at the edge: NUL and other control characters in any text field, and
+offsets past the database's bigint, are 422s that name the field (they were 500s), with nothing stored."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from jobfit.runtime import Runtime
+from tests.integration.conftest import scalar_as
+from tests.integration.test_suggestions_api import _analyze
+
+API = "/api/v1"
+JOB = {"title": "Python developer", "description": "Build data services in Python and SQL. 3+ years."}
+RESUME = b"Jane Doe\njane@example.com\n\nExperience\nPython developer at Acme, 2019 - 2023\n\nSkills\nPython, SQL\n"
+BAD = ["nul\x00here", "bell\x07", "escape\x1b[31m", "del\x7f"]
+
+
+def _field_named(response, field: str) -> bool:
+    return response.status_code == 422 and any(field in map(str, e["loc"]) for e in response.json()["detail"])
+
+
+@pytest.mark.parametrize("bad", BAD)
+@pytest.mark.parametrize("field", ["title", "description", "company", "requirements", "location", "salary_range"])
+def test_job_text_fields(client: TestClient, auth: dict, field: str, bad: str) -> None:
+    r = client.post(f"{API}/documents/upload/job-description", headers=auth, json={**JOB, field: f"x {bad}"})
+    assert _field_named(r, field), r.text
+
+
+@pytest.mark.parametrize("field", ["title", "company"])
+def test_upload_form_fields(client: TestClient, auth: dict, field: str) -> None:
+    path = "resume" if field == "title" else "job-description/file"
+    r = client.post(f"{API}/documents/upload/{path}", headers=auth, files={"file": ("cv.txt", RESUME)},
+                    data={field: "My\x00CV"})
+    assert _field_named(r, field), r.text
+
+
+def test_a_nul_in_a_filename_is_removed(client: TestClient, auth: dict) -> None:
+    body = (b'--B\r\nContent-Disposition: form-data; name="file"; filename="my\x00cv\x01.txt"\r\n'
+            b"Content-Type: text/plain\r\n\r\n" + RESUME + b"\r\n--B--\r\n")  # raw: httpx would escape them
+    r = client.post(f"{API}/documents/upload/resume", content=body,
+                    headers={**auth, "Content-Type": "multipart/form-data; boundary=B"})
+    assert r.status_code == 201, r.text
+    stored = client.get(f"{API}/documents/resumes/{r.json()['id']}", headers=auth).json()
+    assert stored["original_filename"] == "mycv.txt"
+
+
+def test_rename_and_feedback_and_suggestion_feedback(client: TestClient, auth: dict, runtime: Runtime) -> None:
+    match = _analyze(client, auth)
+    rid = match["resume_id"]
+    assert _field_named(client.patch(f"{API}/documents/resumes/{rid}", headers=auth, json={"title": "a\x00"}), "title")
+    feedback = {"target_type": "match_result", "target_id": match["id"], "rating": 4}
+    r = client.post(f"{API}/feedback", headers=auth, json={**feedback, "feedback_text": "good\x00"})
+    assert _field_named(r, "feedback_text"), r.text
+    r = client.post(f"{API}/feedback", headers=auth, json={**feedback, "context": {"page\x00": 1}})
+    assert _field_named(r, "context"), r.text
+    r = client.post(f"{API}/feedback", headers=auth, json={**feedback, "context": {"nested": ["ok", "bad\x00"]}})
+    assert _field_named(r, "context"), r.text
+    r = client.post(f"{API}/feedback", headers=auth, content=b'{"target_type": "overall", "rating": 3, '
+                    b'"context": {"x": NaN}}', )
+    assert r.status_code == 422, r.text
+    suggestion = client.get(f"{API}/matching/results/{match['id']}/suggestions", headers=auth).json()["items"][0]
+    r = client.patch(f"{API}/suggestions/{suggestion['id']}", headers=auth,
+                     json={"status": "rejected", "feedback": "no\x00"})
+    assert _field_named(r, "feedback"), r.text
+    assert scalar_as(runtime, client, auth, "SELECT count(*) FROM user_feedback") == 0
+
+
+def test_login_and_register(client: TestClient) -> None:
+    assert _field_named(client.post(f"{API}/auth/login", data={"username": "a\x00@example.com", "password": "x"}),
+                        "username")
+    r = client.post(f"{API}/auth/register", json={"email": "a\x00b@example.com", "password": "long enough pass"})
+    assert _field_named(r, "email")
+    r = client.post(f"{API}/auth/register", json={"email": "ab@example.com", "password": "long\x00enough pass"})
+    assert _field_named(r, "password")
+
+
+@pytest.mark.parametrize("path", ["/documents/resumes", "/documents/job-descriptions", "/matching/results",
+                                  "/feedback"])
+@pytest.mark.parametrize("offset", [2**63, 2**64 + 5, 10**30])
+def test_offsets_past_bigint(client: TestClient, auth: dict, path: str, offset: int) -> None:
+    assert _field_named(client.get(f"{API}{path}", headers=auth, params={"offset": offset}), "offset")
+    assert client.get(f"{API}{path}", headers=auth, params={"offset": 2**63 - 1}).status_code == 200
