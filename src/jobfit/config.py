@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     header_timeout: float = Field(default=10.0, gt=0, le=3600)
     body_timeout: float = Field(default=60.0, gt=0, le=3600)
     shutdown_grace: int = Field(default=3, ge=0, le=60)
+    # Job import from a URL refuses private, loopback and link-local addresses unless this is set.
+    allow_private_urls: bool = False
     # Server processes of `jobfit serve` (None: one per core).
     workers: int | None = Field(default=None, ge=1, le=64)
 

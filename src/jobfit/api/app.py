@@ -19,6 +19,7 @@ from jobfit.api.errors import (
 from jobfit.api.headers import SecurityHeadersMiddleware
 from jobfit.api.routes import auth, documents, feedback, health, matching, suggestions
 from jobfit.runtime import WORKER_DATABASE_ENV, Runtime, connect_runtime
+from jobfit.web.pages import install_web
 
 API_PREFIX = "/api/v1"
 
@@ -56,6 +57,7 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     app.include_router(matching.router, prefix=API_PREFIX)
     app.include_router(suggestions.router, prefix=API_PREFIX)
     app.include_router(feedback.router, prefix=API_PREFIX)
+    install_web(app)  # the pages at /, over the same code
     return app
 
 

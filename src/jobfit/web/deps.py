@@ -1,0 +1,95 @@
+"""Dependencies of the pages: the signed-in user from the session cookie (else a redirect to sign in), their
+RLS-scoped database session, and forms whose CSRF token has been checked."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import Depends, FastAPI, Request
+from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
+from starlette.responses import RedirectResponse, Response
+
+from jobfit.api.deps import RuntimeDep
+from jobfit.store.models import User
+from jobfit.web.rendering import PageError
+from jobfit.web.session import CSRF_FIELD, CSRF_HEADER, csrf_valid, session_user_id
+
+
+class SignInRequired(Exception):
+    def __init__(self, next_path: str) -> None:
+        super().__init__(next_path)
+        self.next_path = next_path
+
+
+def page_user_id(request: Request, runtime: RuntimeDep) -> uuid.UUID:
+    user_id = session_user_id(request, runtime.secret_key)
+    if user_id is None:
+        raise SignInRequired(request.url.path)
+    return user_id
+
+
+PageUserId = Annotated[uuid.UUID, Depends(page_user_id)]
+
+
+def page_db(runtime: RuntimeDep, user_id: PageUserId) -> Iterator[Session]:
+    with runtime.db.user_session(user_id) as session:
+        yield session
+
+
+PageDb = Annotated[Session, Depends(page_db)]
+
+
+def page_user(request: Request, db: PageDb, user_id: PageUserId) -> User:
+    user = db.get(User, user_id)  # visible only to itself under RLS
+    if user is None or not user.is_active:
+        raise SignInRequired(request.url.path)
+    request.state.user_email = user.email
+    return user
+
+
+PageUser = Annotated[User, Depends(page_user)]
+
+
+async def checked_form(request: Request, runtime: RuntimeDep) -> FormData:
+    """The posted form, once its CSRF token (field or header) matches this browser's; else 403."""
+    form = await request.form(max_files=200, max_fields=100)
+    sent = form.get(CSRF_FIELD)
+    sent = sent if isinstance(sent, str) else request.headers.get(CSRF_HEADER)
+    if not csrf_valid(request, runtime.secret_key, sent):
+        raise PageError(403, "This form has expired or did not come from jobfit: reload the page and try again.",
+                        "csrf_failed")
+    return form
+
+
+CheckedForm = Annotated[FormData, Depends(checked_form)]
+
+
+def field(form: FormData, name: str, max_length: int = 300, *, strip: bool = True) -> str:
+    """A text field of the form, trimmed unless `strip` is false ('' when absent or a file)."""
+    value = form.get(name)
+    if not isinstance(value, str):
+        return ""
+    return (value.strip() if strip else value)[:max_length]
+
+
+def install_sign_in_redirect(app: FastAPI) -> None:
+    async def redirect(_request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, SignInRequired)
+        return RedirectResponse(f"/sign-in?next={quote(exc.next_path, safe='/')}", status_code=303)
+
+    app.add_exception_handler(SignInRequired, redirect)
+
+
+def redirect_to(path: str) -> RedirectResponse:
+    return RedirectResponse(path, status_code=303)
+
+
+def form_id(form: FormData, name: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(field(form, name, 64))
+    except ValueError:
+        raise PageError(422, f"Choose a {name.replace('_id', '').replace('_', ' ')}.", "invalid_choice") from None

@@ -1,0 +1,51 @@
+"""How numbers, statuses and names read on the pages: every score has words next to it, not colour alone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+LABELS = {
+    "overall_score": "Overall", "skills_score": "Skills", "experience_score": "Experience",
+    "education_score": "Education", "keyword_score": "Keywords", "confidence_score": "Confidence",
+    "semantic": "Meaning (semantic)", "skills": "Skills", "experience": "Experience", "education": "Education",
+    "keywords": "Keywords", "title": "Job title",
+}
+
+
+def label(name: str) -> str:
+    return LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+def score(value: Any) -> str:
+    """A 0-100 score as text: '72' (no decimals), or an em dash when there is none."""
+    if value is None:
+        return "—"
+    return f"{float(value):.0f}"
+
+
+def score_word(value: Any) -> str:
+    """The band a 0-100 score falls in, in words."""
+    if value is None:
+        return "no signal"
+    v = float(value)
+    return "strong" if v >= 75 else "good" if v >= 60 else "fair" if v >= 40 else "weak"
+
+
+def status_word(status: str) -> str:
+    return {"met": "Met", "partial": "Partly met", "missing": "Missing", "pending": "Pending",
+            "implemented": "Accepted", "rejected": "Rejected"}.get(status, status.capitalize())
+
+
+def filesize(n: int | None) -> str:
+    if not n:
+        return "0 B"
+    for unit in ("B", "KB", "MB"):
+        if n < 1024 or unit == "MB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n} B"
+
+
+def when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""

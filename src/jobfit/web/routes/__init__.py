@@ -1,0 +1,1 @@
+"""Page routes, one module per area of the product."""

@@ -1,0 +1,185 @@
+"""Resumes and jobs in the browser: upload (file, pasted fields or a job page's URL), "what an ATS sees",
+the parsed requirements, the original file, delete."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from jobfit.api.deps import RuntimeDep, get_or_404
+from jobfit.api.routes import documents as document_routes
+from jobfit.api.schemas import JobIn
+from jobfit.documents.job_page import NoJobFound, read_job_page
+from jobfit.store import documents as store
+from jobfit.store import matches
+from jobfit.store.models import JobDescription, Resume
+from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, redirect_to
+from jobfit.web.rendering import render
+from jobfit.web.url_fetch import FetchRefused, fetch_page
+
+router = APIRouter(include_in_schema=False)
+
+JOB_FIELDS = ("title", "company", "description", "requirements", "responsibilities", "benefits", "location",
+              "salary_range", "job_type", "remote_option", "experience_level")
+
+
+def refusal(exc: StarletteHTTPException) -> tuple[int, str, str | None]:
+    """(status, sentence, code) of an API refusal, for a form's error box."""
+    detail = exc.detail if isinstance(exc.detail, str) else "The request could not be handled."
+    return exc.status_code, detail, getattr(exc, "code", None)
+
+
+def validation_message(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first.get("loc", ())) or "form"
+    return f"{where.replace('_', ' ').capitalize()}: {first.get('msg', 'invalid value')}."
+
+
+# -- resumes ------------------------------------------------------------------------------------
+
+@router.get("/resumes/new")
+def new_resume(request: Request, _user: PageUser) -> Response:
+    return render(request, "resume_new.html", title="Upload a resume")
+
+
+async def upload_one(request: Request, db: PageDb, user: PageUser, runtime: RuntimeDep, upload: UploadFile,
+                     title: str | None) -> uuid.UUID:
+    """Store one uploaded resume (the API's upload, errors included); returns its id."""
+    stored = await document_routes.upload_resume(request, db, user, runtime, file=upload, title=title or None,
+                                                 title_query=None)
+    return stored.id
+
+
+@router.post("/resumes")
+async def upload_resume(request: Request, form: CheckedForm, db: PageDb, user: PageUser,
+                        runtime: RuntimeDep) -> Response:
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return render(request, "resume_new.html", 422, title="Upload a resume", code="no_file",
+                      error="Choose a file to upload: PDF, DOCX, TXT or Markdown.")
+    try:
+        resume_id = await upload_one(request, db, user, runtime, upload, field(form, "title"))
+    except StarletteHTTPException as exc:
+        status, error, code = refusal(exc)
+        return render(request, "resume_new.html", status, title="Upload a resume", error=error, code=code)
+    return redirect_to(f"/resumes/{resume_id}")
+
+
+@router.get("/resumes/{resume_id}")
+def resume_page(request: Request, resume_id: uuid.UUID, db: PageDb, _user: PageUser) -> Response:
+    row = get_or_404(db, Resume, resume_id, "Resume")
+    parsed = store.parsed_resume(row)
+    results, _ = matches.list_matches(db, resume_id=row.id, job_id=None, min_score=None, sort="score", limit=50,
+                                      offset=0)
+    jobs = {j.id: j for j in db.query(JobDescription).with_entities(JobDescription.id, JobDescription.title)}
+    return render(request, "resume.html", title=row.title or row.original_filename, resume=row, parsed=parsed,
+                  lines=(row.content_text or "").split("\n"), results=results, jobs=jobs,
+                  derived_from=(row.metadata_ or {}).get("derived_from"))
+
+
+@router.get("/resumes/{resume_id}/file")
+def resume_file(resume_id: uuid.UUID, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
+    return document_routes.download_resume(resume_id, db, user, runtime)
+
+
+@router.post("/resumes/{resume_id}/delete")
+def delete_resume(resume_id: uuid.UUID, _form: CheckedForm, db: PageDb, _user: PageUser,
+                  runtime: RuntimeDep) -> Response:
+    store.delete_document(db, runtime.files, get_or_404(db, Resume, resume_id, "Resume"))
+    return redirect_to("/")
+
+
+# -- jobs ---------------------------------------------------------------------------------------
+
+def _job_form(request: Request, status: int = 200, **context: object) -> Response:
+    return render(request, "job_new.html", status, title="Add a job", **context)
+
+
+async def _create_job(request: Request, fields: dict[str, str], db: PageDb, user: PageUser,
+                      runtime: RuntimeDep) -> uuid.UUID:
+    body = JobIn.model_validate({k: v for k, v in fields.items() if v})
+    stored = await document_routes.create_job(request, body, db, user, runtime)
+    return stored.id
+
+
+@router.get("/jobs/new")
+def new_job(request: Request, _user: PageUser) -> Response:
+    return _job_form(request, values={})
+
+
+@router.post("/jobs")
+async def paste_job(request: Request, form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
+    values = {name: field(form, name, 200_000) for name in JOB_FIELDS}
+    try:
+        job_id = await _create_job(request, values, db, user, runtime)
+    except ValidationError as exc:
+        return _job_form(request, 422, values=values, error=validation_message(exc), code="invalid_field")
+    except StarletteHTTPException as exc:
+        status, error, code = refusal(exc)
+        return _job_form(request, status, values=values, error=error, code=code)
+    return redirect_to(f"/jobs/{job_id}")
+
+
+@router.post("/jobs/file")
+async def upload_job(request: Request, form: CheckedForm, db: PageDb, user: PageUser,
+                     runtime: RuntimeDep) -> Response:
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return _job_form(request, 422, values={}, code="no_file", error="Choose a job description file to upload.")
+    try:
+        stored = await document_routes.upload_job_file(request, db, user, runtime, file=upload,
+                                                       title=field(form, "title") or None,
+                                                       company=field(form, "company") or None)
+    except StarletteHTTPException as exc:
+        status, error, code = refusal(exc)
+        return _job_form(request, status, values={}, error=error, code=code)
+    return redirect_to(f"/jobs/{stored.id}")
+
+
+@router.post("/jobs/import")
+async def import_job(request: Request, form: CheckedForm, db: PageDb, user: PageUser,
+                     runtime: RuntimeDep) -> Response:
+    url = field(form, "url", 4096)
+    try:
+        page = await run_in_threadpool(fetch_page, url, allow_private=runtime.settings.allow_private_urls)
+        job = read_job_page(page.text)
+        job_id = await _create_job(request, job.fields(), db, user, runtime)
+    except FetchRefused as exc:
+        return _job_form(request, 422, values={}, url=url, error=exc.message, code=exc.code)
+    except NoJobFound as exc:
+        return _job_form(request, 422, values={}, url=url, error=str(exc), code="no_job_found")
+    except ValidationError as exc:
+        return _job_form(request, 422, values={}, url=url, error=validation_message(exc), code="invalid_field")
+    except StarletteHTTPException as exc:
+        status, error, code = refusal(exc)
+        return _job_form(request, status, values={}, url=url, error=error, code=code)
+    return redirect_to(f"/jobs/{job_id}?imported={job.source}")
+
+
+@router.get("/jobs/{job_id}")
+def job_page(request: Request, job_id: uuid.UUID, db: PageDb, _user: PageUser, imported: str = "") -> Response:
+    row = get_or_404(db, JobDescription, job_id, "Job description")
+    parsed = store.parsed_job(row)
+    lines = parsed.text_content.split("\n")
+    resumes = list(db.query(Resume).with_entities(Resume.id, Resume.title, Resume.original_filename)
+                   .order_by(Resume.created_at.desc()).limit(200))
+    return render(request, "job.html", title=row.title, job=row, parsed=parsed, lines=lines, resumes=resumes,
+                  imported=imported if imported in {"json-ld", "text"} else "")
+
+
+@router.get("/jobs/{job_id}/file")
+def job_file(job_id: uuid.UUID, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
+    return document_routes.download_job(job_id, db, user, runtime)
+
+
+@router.post("/jobs/{job_id}/delete")
+def delete_job(job_id: uuid.UUID, _form: CheckedForm, db: PageDb, _user: PageUser, runtime: RuntimeDep) -> Response:
+    store.delete_document(db, runtime.files, get_or_404(db, JobDescription, job_id, "Job description"))
+    return redirect_to("/")
+

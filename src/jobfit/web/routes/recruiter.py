@@ -1,0 +1,125 @@
+"""The recruiter view: pick a job, rank every resume (or a freshly uploaded batch) against it, keep only those
+who meet every required skill, sort by any score, export CSV; each row opens its match report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from jobfit.api.deps import RuntimeDep, get_or_404
+from jobfit.api.routes import matching as matching_routes
+from jobfit.matching.knockout import meets_required_skills
+from jobfit.matching.models import MatchAnalysis
+from jobfit.store import matches
+from jobfit.store.models import JobDescription, Resume
+from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
+from jobfit.web.rendering import PageError, render
+from jobfit.web.routes.documents import refusal, upload_one
+
+router = APIRouter(include_in_schema=False)
+
+SORTABLE = ("overall_score", "skills_score", "experience_score", "education_score", "keyword_score",
+            "confidence_score")
+MAX_RANKED = 500
+
+def ranked_rows(db: PageDb, job_id: uuid.UUID, must_haves: bool, sort: str, descending: bool) -> list[dict[str, Any]]:
+    """The stored matches of `job_id`, one dict per candidate, filtered and sorted as asked."""
+    results, _ = matches.list_matches(db, resume_id=None, job_id=job_id, min_score=None, sort="score",
+                                      limit=MAX_RANKED, offset=0)
+    names = {r.id: r.title or r.original_filename
+             for r in db.query(Resume).with_entities(Resume.id, Resume.title, Resume.original_filename)}
+    rows = []
+    for match in results:
+        analysis = MatchAnalysis.model_validate(match.match_analysis or {"summary": ""})
+        required = [r for r in analysis.requirements if r.kind == "skill" and r.importance == "required"]
+        passes = meets_required_skills(analysis.requirements)
+        if must_haves and not passes:
+            continue
+        rows.append({"match": match, "name": names.get(match.resume_id, "(deleted)"), "passes": passes,
+                     "required_met": sum(r.status == "met" for r in required), "required_total": len(required),
+                     "scores": {c: None if getattr(match, c) is None else float(getattr(match, c)) for c in SORTABLE}})
+    rows.sort(key=lambda r: (r["scores"][sort] is None, -(r["scores"][sort] or 0) if descending
+                             else (r["scores"][sort] or 0), str(r["match"].id)))
+    return rows
+
+def _view_options(sort: str, order: str) -> tuple[str, bool]:
+    return (sort if sort in SORTABLE else "overall_score"), order != "asc"
+
+@router.get("/recruiter")
+def recruiter(request: Request, db: PageDb, _user: PageUser, job_id: str = "", must_haves: str = "",
+              sort: str = "overall_score", order: str = "desc") -> Response:
+    jobs = list(db.query(JobDescription).with_entities(JobDescription.id, JobDescription.title,
+                                                       JobDescription.company)
+                .order_by(JobDescription.created_at.desc()).limit(200))
+    job, rows = None, []
+    sort, descending = _view_options(sort, order)
+    if job_id:
+        try:
+            job = get_or_404(db, JobDescription, uuid.UUID(job_id), "Job description")
+        except ValueError:
+            raise PageError(404, "Job description not found.", "not_found") from None
+        rows = ranked_rows(db, job.id, must_haves == "1", sort, descending)
+    resume_count = db.query(Resume).count()
+    return render(request, "recruiter.html", title="Recruiter view", jobs=jobs, job=job, rows=rows,
+                  must_haves=must_haves == "1", sort=sort, descending=descending, sortable=SORTABLE,
+                  resume_count=resume_count)
+
+@router.post("/recruiter/rank")
+def rank(form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
+    job_id = form_id(form, "job_id")
+    body = matching_routes.RankResumesIn(job_id=job_id, top_k=MAX_RANKED)
+    try:
+        matching_routes.rank_resumes_for_job(body, db, user, runtime)
+    except StarletteHTTPException as exc:
+        status, error, code = refusal(exc)
+        raise PageError(status, error, code) from None
+    must = "&must_haves=1" if field(form, "must_haves") == "1" else ""
+    return redirect_to(f"/recruiter?job_id={job_id}{must}")
+
+@router.post("/recruiter/upload")
+async def upload_batch(request: Request, form: CheckedForm, db: PageDb, user: PageUser,
+                       runtime: RuntimeDep) -> Response:
+    """Each file is stored or refused on its own; the page lists every file's outcome."""
+    outcomes = []
+    for upload in form.getlist("files"):
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            continue
+        try:
+            resume_id = await upload_one(request, db, user, runtime, upload, None)
+            outcomes.append({"name": upload.filename, "ok": True, "id": resume_id, "message": "Uploaded"})
+        except StarletteHTTPException as exc:
+            _status, error, code = refusal(exc)
+            outcomes.append({"name": upload.filename, "ok": False, "message": error, "code": code})
+    if not outcomes:
+        raise PageError(422, "Choose one or more resume files to upload.", "no_file")
+    failed = sum(not o["ok"] for o in outcomes)
+    return render(request, "batch_result.html", 422 if failed == len(outcomes) else 200, title="Batch upload",
+                  outcomes=outcomes, job_id=field(form, "job_id", 64))
+
+@router.get("/recruiter/export.csv")
+def export_csv(db: PageDb, _user: PageUser, job_id: uuid.UUID, must_haves: str = "", sort: str = "overall_score",
+               order: str = "desc") -> Response:
+    job = get_or_404(db, JobDescription, job_id, "Job description")
+    sort, descending = _view_options(sort, order)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["rank", "resume", *SORTABLE, "required_skills_met", "required_skills", "meets_must_haves",
+                     "match_id"])
+    for rank_, row in enumerate(ranked_rows(db, job.id, must_haves == "1", sort, descending), 1):
+        scores = ("" if row["scores"][c] is None else f"{row['scores'][c]:.2f}" for c in SORTABLE)
+        writer.writerow([rank_, _csv_safe(row["name"]), *scores,
+                         row["required_met"], row["required_total"], "yes" if row["passes"] else "no",
+                         row["match"].id])
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="ranking-{job.id}.csv"'})
+
+def _csv_safe(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

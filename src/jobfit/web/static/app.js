@@ -1,0 +1,118 @@
+// jobfit pages: highlight a requirement's resume line, upload with progress (single file and batch), drag and drop.
+// Everything works without this file too: forms post normally.
+"use strict";
+
+function highlightLine(trigger) {
+  const prefix = trigger.dataset.prefix || "line-";
+  const line = document.getElementById(prefix + trigger.dataset.line);
+  if (!line) return;
+  document.querySelectorAll(".highlight").forEach((el) => el.classList.remove("highlight"));
+  document.querySelectorAll("tr.selected").forEach((el) => el.classList.remove("selected"));
+  line.classList.add("highlight");
+  const row = trigger.closest("tr");
+  if (row) row.classList.add("selected");
+  line.scrollIntoView({ block: "nearest", behavior: "smooth" });
+}
+
+document.addEventListener("click", (event) => {
+  const trigger = event.target.closest("[data-line]");
+  if (!trigger || !document.getElementById((trigger.dataset.prefix || "line-") + trigger.dataset.line)) return;
+  if (trigger.tagName === "A") event.preventDefault();
+  highlightLine(trigger.matches("tr") ? trigger.querySelector("button[data-line]") || trigger : trigger);
+});
+
+function send(form, data, onProgress) {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", form.action);
+    xhr.responseType = "document";
+    xhr.upload.addEventListener("progress", (e) => { if (e.lengthComputable) onProgress(Math.round((100 * e.loaded) / e.total)); });
+    xhr.addEventListener("load", () => resolve(xhr));
+    xhr.addEventListener("error", () => resolve(xhr));
+    xhr.send(data);
+  });
+}
+
+function errorOf(xhr) {
+  const doc = xhr.response;
+  const box = doc && (doc.getElementById("form-error") || doc.querySelector(".error"));
+  return box && box.textContent.trim() ? box.textContent.trim() : "The upload failed: check your connection and try again.";
+}
+
+document.querySelectorAll("form[data-upload]").forEach((form) => {
+  const progress = form.querySelector("[data-progress]");
+  const status = form.querySelector("[data-status]");
+  const errorBox = document.getElementById("form-error");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    if (errorBox) errorBox.hidden = true;
+    status.textContent = "Uploading…";
+    const xhr = await send(form, new FormData(form), (pct) => {
+      progress.value = pct;
+      progress.textContent = pct + "%";
+      status.textContent = pct < 100 ? "Uploading: " + pct + "%" : "Reading the document…";
+    });
+    if (xhr.status && xhr.status < 400) {
+      window.location.assign(xhr.responseURL);
+      return;
+    }
+    button.disabled = false;
+    progress.value = 0;
+    status.textContent = "";
+    if (errorBox) { errorBox.textContent = errorOf(xhr); errorBox.hidden = false; errorBox.focus(); }
+  });
+});
+
+document.querySelectorAll("[data-dropzone]").forEach((zone) => {
+  const input = zone.querySelector("input[type=file]");
+  ["dragenter", "dragover"].forEach((name) => zone.addEventListener(name, (e) => { e.preventDefault(); zone.classList.add("dragging"); }));
+  ["dragleave", "drop"].forEach((name) => zone.addEventListener(name, () => zone.classList.remove("dragging")));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    if (e.dataTransfer && e.dataTransfer.files.length) input.files = e.dataTransfer.files;
+  });
+});
+
+document.querySelectorAll("form[data-batch]").forEach((form) => {
+  const list = form.querySelector("[data-batch-list]");
+  const input = form.querySelector("input[type=file]");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    list.replaceChildren();
+    let uploaded = 0;
+    for (const file of Array.from(input.files)) {
+      const item = document.createElement("li");
+      const name = document.createElement("span");
+      name.textContent = file.name;
+      const bar = document.createElement("progress");
+      bar.max = 100;
+      bar.value = 0;
+      bar.setAttribute("aria-label", "Upload of " + file.name);
+      item.append(name, bar);
+      list.append(item);
+      const data = new FormData();
+      form.querySelectorAll("input[type=hidden]").forEach((h) => data.append(h.name, h.value));
+      data.append("files", file);
+      const xhr = await send(form, data, (pct) => { bar.value = pct; });
+      const result = xhr.response && xhr.response.querySelector("[data-file-status]");
+      const outcome = document.createElement("span");
+      outcome.className = "file-outcome";
+      if (result && result.dataset.fileStatus === "ok") {
+        uploaded += 1;
+        outcome.textContent = "Uploaded";
+      } else {
+        const why = result && result.querySelector(".file-error");
+        outcome.textContent = "Refused: " + (why ? why.textContent.trim() : errorOf(xhr));
+      }
+      bar.replaceWith(outcome);
+    }
+    const done = document.createElement("li");
+    done.textContent = uploaded + " of " + input.files.length + " uploaded. Rank the resumes to see them in the table.";
+    list.append(done);
+    button.disabled = false;
+  });
+});

@@ -1,0 +1,140 @@
+"""The web pages over HTTP: cookie session flags, CSRF on every form, HTML errors, bearer tokens unaffected,
+one user's pages and files invisible to another (by guessed URL too)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from fastapi.testclient import TestClient
+
+from tests.integration.conftest import register_and_login
+
+PASSWORD = "correct horse battery"
+RESUME = (b"Ada Lovelace\nada@example.com\n\nExperience\nSenior Python developer, Acme, 2018-2024\n"
+          b"- Built REST APIs with FastAPI and PostgreSQL\n\nSkills\nPython, SQL, Docker\n")
+JOB = {"title": "Python Developer", "company": "Initech",
+       "description": "We need a Python developer.\nRequired: Python, PostgreSQL and Docker.\nNice to have: Kubernetes."}
+
+
+def csrf_of(html: str) -> str:
+    match = re.search(r'name="csrf_token" value="([0-9a-f]+)"', html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+def sign_up(client: TestClient, email: str | None = None) -> str:
+    email = email or f"web-{uuid.uuid4().hex[:8]}@example.com"
+    token = csrf_of(client.get("/sign-up").text)
+    r = client.post("/sign-up", data={"email": email, "password": PASSWORD, "password_again": PASSWORD,
+                                      "csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    return email
+
+
+def test_sign_up_sets_a_safe_session_cookie_and_shows_the_dashboard(client: TestClient) -> None:
+    assert client.get("/", follow_redirects=False).headers["location"] == "/sign-in?next=/"
+    token = csrf_of(client.get("/sign-up").text)
+    r = client.post("/sign-up", data={"email": "web@example.com", "password": PASSWORD, "password_again": PASSWORD,
+                                      "csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303
+    cookies = [v for k, v in r.headers.multi_items() if k == "set-cookie"]
+    session = next(c for c in cookies if c.startswith("jobfit_session="))
+    assert "HttpOnly" in session and "SameSite=lax" in session and "Secure" not in session  # http here
+    page = client.get("/")
+    assert page.status_code == 200 and "web@example.com" in page.text and "Upload your resume" in page.text
+    assert page.headers["cache-control"] == "no-store"
+
+
+def test_secure_cookie_over_https(runtime) -> None:
+    from jobfit.api.app import create_app
+
+    with TestClient(create_app(runtime), base_url="https://testserver") as client:
+        token = csrf_of(client.get("/sign-up").text)
+        r = client.post("/sign-up", data={"email": "tls@example.com", "password": PASSWORD,
+                                          "password_again": PASSWORD, "csrf_token": token}, follow_redirects=False)
+        assert all("Secure" in v for k, v in r.headers.multi_items() if k == "set-cookie")
+
+
+def test_forms_without_a_valid_csrf_token_are_refused(client: TestClient) -> None:
+    client.get("/sign-up")  # gets the CSRF cookie
+    data = {"email": "x@example.com", "password": PASSWORD, "password_again": PASSWORD}
+    for token in (None, "0" * 64):
+        r = client.post("/sign-up", data={**data, **({"csrf_token": token} if token else {})})
+        assert r.status_code == 403 and "csrf_failed" in r.text and "text/html" in r.headers["content-type"]
+    sign_up(client)
+    r = client.post("/jobs", data=JOB)
+    assert r.status_code == 403
+    # a token of another browser does not work with this browser's cookie
+    other = TestClient(client.app)
+    foreign = csrf_of(other.get("/sign-in").text)
+    assert client.post("/jobs", data={**JOB, "csrf_token": foreign}).status_code == 403
+
+
+def test_sign_in_errors_and_sign_out(client: TestClient) -> None:
+    email = sign_up(client)
+    client.post("/sign-out", data={"csrf_token": csrf_of(client.get("/").text)})
+    assert client.get("/", follow_redirects=False).status_code == 303
+    token = csrf_of(client.get("/sign-in").text)
+    r = client.post("/sign-in", data={"email": email, "password": "wrong password!", "csrf_token": token})
+    assert r.status_code == 401 and "Incorrect email or password." in r.text
+    r = client.post("/sign-in", data={"email": email, "password": PASSWORD, "csrf_token": token,
+                                      "next": "//evil.example/"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/"
+
+
+def test_sign_up_explains_a_bad_password(client: TestClient) -> None:
+    token = csrf_of(client.get("/sign-up").text)
+    r = client.post("/sign-up", data={"email": "p@example.com", "password": "password", "password_again": "password",
+                                      "csrf_token": token})
+    assert r.status_code == 422 and "too common" in r.text
+
+
+def test_bad_upload_shows_the_api_code_and_sentence(client: TestClient) -> None:
+    sign_up(client)
+    token = csrf_of(client.get("/resumes/new").text)
+    r = client.post("/resumes", data={"csrf_token": token}, files={"file": ("cv.pdf", b"not a pdf", "application/pdf")})
+    api = client.post("/api/v1/documents/upload/resume", headers=register_and_login(client),
+                      files={"file": ("cv.pdf", b"not a pdf", "application/pdf")})
+    assert r.status_code == api.status_code == 422
+    assert api.json()["detail"] in r.text and f"({api.json()['code']})" in r.text
+
+
+def test_another_user_sees_nothing_and_guessed_urls_are_404(client: TestClient) -> None:
+    sign_up(client)
+    token = csrf_of(client.get("/resumes/new").text)
+    r = client.post("/resumes", data={"csrf_token": token, "title": "Ada's resume"},
+                    files={"file": ("ada.txt", RESUME, "text/plain")}, follow_redirects=False)
+    assert r.status_code == 303
+    resume_url = r.headers["location"]
+    r = client.post("/jobs", data={**JOB, "csrf_token": token}, follow_redirects=False)
+    job_url = r.headers["location"]
+    r = client.post("/matches", data={"csrf_token": token, "resume_id": resume_url.rsplit("/", 1)[1],
+                                      "job_id": job_url.rsplit("/", 1)[1]}, follow_redirects=False)
+    match_url = r.headers["location"]
+    report = client.get(match_url)
+    assert report.status_code == 200 and "Overall" in report.text and "Python" in report.text
+
+    other = TestClient(client.app)
+    sign_up(other)
+    dashboard = other.get("/").text
+    assert "Ada" not in dashboard and "Python Developer" not in dashboard
+    for url in (resume_url, f"{resume_url}/file", job_url, match_url, f"{match_url}/print",
+                f"{match_url}/export.json", "/recruiter?job_id=" + job_url.rsplit("/", 1)[1]):
+        r = other.get(url)
+        assert r.status_code == 404, url
+        assert "Ada" not in r.text and "Initech" not in r.text
+    token = csrf_of(dashboard)
+    r = other.post(f"{resume_url}/delete", data={"csrf_token": token})
+    assert r.status_code == 404
+    assert client.get(resume_url).status_code == 200
+
+
+def test_api_paths_keep_json_errors_and_bearer_tokens(client: TestClient) -> None:
+    r = client.get("/api/v1/documents/resumes/" + str(uuid.uuid4()), headers=register_and_login(client))
+    assert r.status_code == 404 and r.json() == {"detail": "Resume not found"}
+    assert client.get("/api/v1/documents/resumes").status_code == 401
+    sign_up(client)  # a session cookie does not sign in to the API
+    assert client.get("/api/v1/documents/resumes").status_code == 401
+    r = client.get("/no-such-page")
+    assert r.status_code == 404 and "text/html" in r.headers["content-type"]
