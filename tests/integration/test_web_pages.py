@@ -14,7 +14,8 @@ PASSWORD = "correct horse battery"
 RESUME = (b"Ada Lovelace\nada@example.com\n\nExperience\nSenior Python developer, Acme, 2018-2024\n"
           b"- Built REST APIs with FastAPI and PostgreSQL\n\nSkills\nPython, SQL, Docker\n")
 JOB = {"title": "Python Developer", "company": "Initech",
-       "description": "We need a Python developer.\nRequired: Python, PostgreSQL and Docker.\nNice to have: Kubernetes."}
+       "description": "We need a Python developer.\nRequired: Python, PostgreSQL and Docker.\n"
+                      "Nice to have: Kubernetes."}
 
 
 def csrf_of(html: str) -> str:

@@ -1,0 +1,233 @@
+"""The whole product in a real headless Chromium: a job seeker's flow and a recruiter's, accessibility, CSRF and
+isolation between users."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.e2e.conftest import axe_violations
+
+pytestmark = pytest.mark.e2e
+PASSWORD = "correct horse battery"
+RESUME = "soupboss_pdf_docx_pairs/01-Desktop Support.pdf"
+OTHER_RESUME = "soupboss_pdf_docx_pairs/01-Accountant.pdf"
+JOB_DESCRIPTION = """Desktop Support Technician
+We support 300 staff across two offices.
+Requirements:
+- Technical support experience with Windows laptops
+- Customer service skills
+- Hardware troubleshooting and repair
+Nice to have:
+- Active Directory
+- Data analysis"""
+
+
+def watch_console(page: Page) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def new_page(browser: Browser, base_url: str) -> tuple[BrowserContext, Page, list[str]]:
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    return context, page, watch_console(page)
+
+
+def expected_failures(console_errors: list[str], status: int) -> None:
+    """A step that is meant to fail logs the browser's 'Failed to load resource' line for its answer, and only it."""
+    assert console_errors and all(f"status of {status}" in e for e in console_errors), console_errors
+    console_errors.clear()
+
+
+def sign_up(page: Page, email: str) -> None:
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/sign-in"))
+    page.get_by_role("link", name="Create an account").click()
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password", exact=False).first.fill(PASSWORD)
+    page.get_by_label("Password again").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+
+
+def check_accessibility(page: Page, name: str, shots: Path) -> None:
+    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+    assert axe_violations(page) == [], name
+
+
+def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str, evaldata: Path,
+                                       screenshots: Path) -> None:
+    context, page, console_errors = new_page(browser, web)
+    email = f"seeker-{uuid.uuid4().hex[:6]}@example.com"
+    sign_up(page, email)
+    expect(page.get_by_text("Get started in three steps")).to_be_visible()
+    check_accessibility(page, "01-dashboard-empty", screenshots)
+
+    # upload a real resume PDF, with progress, and read what an ATS sees
+    page.get_by_role("link", name="Upload resume").click()
+    check_accessibility(page, "02-upload", screenshots)
+    page.get_by_label("Resume file").set_input_files(str(evaldata / RESUME))
+    page.get_by_label("Title").fill("Ivy, desktop support")
+    page.get_by_role("button", name="Upload and read").click()
+    expect(page.get_by_role("heading", name="Ivy, desktop support")).to_be_visible()
+    expect(page.locator("#contact-fields")).to_contain_text("ihaddington@email.com")
+    expect(page.locator("#sections-found")).to_contain_text("Experience")
+    expect(page.locator("#quality-checklist")).to_contain_text("Quantified achievements")
+    expect(page.locator("#resume-text")).to_contain_text("Desktop Support Technician")
+    check_accessibility(page, "03-resume", screenshots)
+
+    # a bad upload says what the API says
+    page.goto("/resumes/new")
+    page.get_by_label("Resume file").set_input_files(
+        {"name": "broken.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 not really"})
+    page.get_by_role("button", name="Upload and read").click()
+    expect(page.locator("#form-error")).to_be_visible()
+    expect(page.locator("#form-error")).to_contain_text("(")
+    expected_failures(console_errors, 422)
+
+    # a job by pasting, and another by URL from a loopback page
+    page.get_by_role("link", name="Add job").click()
+    check_accessibility(page, "04-add-job", screenshots)
+    page.get_by_label("Job title").first.fill("Desktop Support Technician")
+    page.get_by_label("Company").fill("Initech")
+    page.get_by_label("Description", exact=True).fill(JOB_DESCRIPTION)
+    page.get_by_role("button", name="Add job").click()
+    expect(page.get_by_role("heading", name="Desktop Support Technician")).to_be_visible()
+    requirements = page.locator("#job-requirements")
+    expect(requirements).to_contain_text("Required")
+    expect(requirements).to_contain_text("Preferred")
+    expect(requirements).to_contain_text("line ")
+    check_accessibility(page, "05-job", screenshots)
+    job_url = page.url
+
+    page.goto("/jobs/new")
+    page.get_by_label("Job posting URL").fill(f"{job_site}/jobs/it-support")
+    page.get_by_role("button", name="Import job").click()
+    expect(page.get_by_role("heading", name="IT Support Specialist")).to_be_visible()
+    expect(page.get_by_text("imported from the page's JobPosting data")).to_be_visible()
+    expect(page.get_by_text("Wilder Tech")).to_be_visible()
+
+    # run the match
+    page.goto(job_url)
+    page.get_by_label("Resume", exact=True).select_option(label="Ivy, desktop support")
+    page.get_by_role("button", name="Match", exact=True).click()
+    expect(page.locator("#overall-score")).to_contain_text(re.compile(r"Overall \d+/100"))
+    expect(page.locator(".bars")).to_contain_text("Skills")
+    expect(page.locator(".bars")).to_contain_text("Confidence")
+    expect(page.locator("#gaps")).to_contain_text("Active Directory")
+    match_url = page.url
+
+    # click a requirement: its evidence line is highlighted in the resume text
+    trigger = page.locator("#requirements button[data-line]").first
+    line = trigger.get_attribute("data-line")
+    trigger.click()
+    highlighted = page.locator(f"#line-{line}")
+    expect(highlighted).to_have_class(re.compile("highlight"))
+    expect(page.locator("#resume-text .highlight")).to_have_count(1)
+    check_accessibility(page, "06-match-report", screenshots)
+
+    # accept a suggestion that changes the text, apply, see before/after and the DOCX
+    suggestion = page.locator("li.suggestion.status-pending").filter(has=page.locator("ins")).first
+    suggestion_id = suggestion.get_attribute("id")
+    suggestion.get_by_role("button", name=re.compile("^Accept")).click()
+    expect(page.locator(f"#{suggestion_id}")).to_contain_text("Accepted")
+    page.get_by_role("button", name="Apply accepted suggestions").click()
+    expect(page.locator("#before-after")).to_contain_text("Before:")
+    expect(page.locator("#after-score")).to_contain_text(re.compile(r"\d+/100"))
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the improved resume (DOCX)").click()
+    assert download.value.suggested_filename.endswith("-improved.docx")
+
+    # rate the match and a suggestion
+    page.goto(match_url)
+    page.locator("#rating").get_by_label("4").check()
+    page.locator("#rating").get_by_role("button", name="Rate").click()
+    expect(page.locator("#rating")).to_contain_text("you rated it 4 of 5")
+    first = page.locator("li.suggestion").first
+    first.get_by_label("5").check()
+    first.get_by_role("button", name="Rate").click()
+    expect(page.locator("li.suggestion").first).to_contain_text("you rated it 5 of 5")
+
+    # exports: printable HTML and JSON
+    page.get_by_role("link", name="Printable report").click()
+    expect(page.get_by_role("heading", name=re.compile("Match report"))).to_be_visible()
+    page.go_back()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export JSON").click()
+    assert '"overall_score"' in Path(download.value.path()).read_text()
+
+    # recruiter: a batch with one bad file, rank, must-haves filter, sort, CSV
+    page.get_by_role("link", name="Recruiter view").click()
+    page.get_by_label("Job", exact=True).select_option(label="Desktop Support Technician (Initech)")
+    page.get_by_role("button", name="Show").click()
+    page.get_by_label("Resume files").set_input_files([
+        {"name": "accountant.pdf", "mimeType": "application/pdf", "buffer": (evaldata / OTHER_RESUME).read_bytes()},
+        {"name": "empty.txt", "mimeType": "text/plain", "buffer": b""},
+    ])
+    page.get_by_role("button", name="Upload", exact=True).click()
+    batch = page.locator("[data-batch-list]")
+    expect(batch).to_contain_text("1 of 2 uploaded")
+    expect(batch.locator("li").nth(0)).to_contain_text("Uploaded")
+    expect(batch.locator("li").nth(1)).to_contain_text("Refused")
+    expected_failures(console_errors, 422)
+    page.get_by_role("button", name=re.compile("^Rank all resumes")).click()
+    ranking = page.locator("#ranking tbody tr")
+    expect(ranking).to_have_count(3)  # the original, its improved version and the batch upload
+    check_accessibility(page, "07-recruiter", screenshots)
+    page.get_by_role("link", name=re.compile("^Experience")).click()
+    expect(page.locator("th[aria-sort]")).to_contain_text("Experience")
+    page.get_by_label(re.compile("Must-haves only")).check()
+    page.get_by_role("button", name="Show").click()
+    kept = page.locator("#ranking tbody tr")
+    expect(kept.first).to_contain_text("All must-haves")
+    assert kept.count() < 3
+    expect(page.locator("#ranking")).not_to_contain_text("Accountant")
+    page.screenshot(path=str(screenshots / "08-recruiter-must-haves.png"), full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export CSV").click()
+    rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text())))
+    assert len(rows) == kept.count() and all(r["meets_must_haves"] == "yes" for r in rows)
+    assert float(rows[0]["overall_score"]) > 0
+    kept.first.get_by_role("link").first.click()
+    expect(page.locator("#overall-score")).to_be_visible()
+
+    # CSRF: a form post without its token is refused (with this browser's cookies)
+    response = page.request.post(f"{web}/jobs", form={"title": "X", "description": "Python"})
+    assert response.status == 403 and "csrf_failed" in response.text()
+
+    # phone width: the report reads without sideways scrolling of the page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(match_url)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.screenshot(path=str(screenshots / "09-match-report-phone.png"), full_page=True)
+
+    page.get_by_role("button", name="Sign out").click()
+    expect(page).to_have_url(re.compile(r"/sign-in$"))
+    page.goto(match_url)
+    expect(page).to_have_url(re.compile(r"/sign-in\?next="))
+    assert console_errors == []
+    context.close()
+
+    # isolation: a second user sees none of it, by page and by guessed URL
+    context, page, console_errors = new_page(browser, web)
+    sign_up(page, f"other-{uuid.uuid4().hex[:6]}@example.com")
+    expect(page.get_by_text("Get started in three steps")).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("Ivy")
+    for url in (match_url, job_url):
+        response = page.goto(url)
+        assert response is not None and response.status == 404
+        expect(page.locator("main")).not_to_contain_text("Desktop Support")
+    page.goto("/recruiter")
+    expect(page.locator("main")).not_to_contain_text("Desktop Support")
+    expected_failures(console_errors, 404)
+    context.close()
