@@ -3,6 +3,7 @@ loopback live server over the embedded Postgres, a loopback page to import a job
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import threading
@@ -40,12 +41,14 @@ def web(runtime) -> Iterator[str]:  # noqa: F811
         yield url
 
 
-JOB_PAGE = """<!doctype html><html lang="en"><head><title>Careers at Wilder Tech</title>
-<script type="application/ld+json">{"@context": "https://schema.org", "@type": "JobPosting",
- "title": "IT Support Specialist", "hiringOrganization": {"@type": "Organization", "name": "Wilder Tech"},
- "description": "<p>Help our staff with their computers.</p><ul>
-   <li>Required: technical support and hardware troubleshooting</li><li>Nice to have: Active Directory</li></ul>",
- "employmentType": "FULL_TIME"}</script></head>
+JOB_POSTING = {
+    "@context": "https://schema.org", "@type": "JobPosting", "title": "IT Support Specialist",
+    "hiringOrganization": {"@type": "Organization", "name": "Wilder Tech"}, "employmentType": "FULL_TIME",
+    "description": "<p>Help our staff with their computers.</p><ul><li>Required: technical support and hardware "
+                   "troubleshooting</li><li>Nice to have: Active Directory</li></ul>",
+}
+JOB_PAGE = f"""<!doctype html><html lang="en"><head><title>Careers at Wilder Tech</title>
+<script type="application/ld+json">{json.dumps(JOB_POSTING)}</script></head>
 <body><nav>Home</nav><main><h1>IT Support Specialist</h1><p>Help our staff.</p></main></body></html>"""
 
 
