@@ -135,6 +135,10 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     expect(highlighted).to_have_class(re.compile("highlight"))
     expect(page.locator("#resume-text .highlight")).to_have_count(1)
     check_accessibility(page, "06-match-report", screenshots)
+    page.set_viewport_size({"width": 1280, "height": 1500})  # the README's (docs/): scores and evidence
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(screenshots / "match-report.png"))
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # accept a suggestion that changes the text, apply, see before/after and the DOCX
     suggestion = page.locator("li.suggestion.status-pending").filter(has=page.locator("ins")).first
@@ -184,6 +188,8 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     ranking = page.locator("#ranking tbody tr")
     expect(ranking).to_have_count(3)  # the original, its improved version and the batch upload
     check_accessibility(page, "07-recruiter", screenshots)
+    page.locator("#ranking-heading").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "recruiter-view.png"))
     page.get_by_role("link", name=re.compile("^Experience")).click()
     expect(page.locator("th[aria-sort]")).to_contain_text("Experience")
     page.get_by_label(re.compile("Must-haves only")).check()

@@ -111,8 +111,8 @@ def serve(
         else:
             os.environ[WORKER_DATABASE_ENV] = f"{runtime.db.owner_url} {runtime.db.app_url}"
         processes = f"{count} server processes" if count > 1 else "1 server process"
-        typer.echo(f"jobfit is running at http://{settings.host}:{settings.port}  "
-                   f"(API docs: /docs; {processes}; Ctrl-C stops)")
+        typer.echo(f"jobfit is running at http://{settings.host}:{settings.port}  (open it in your browser; "
+                   f"API docs: /docs; {processes}; Ctrl-C stops)")
         server.run(settings, application, count)
     finally:
         runtime.close()
