@@ -139,3 +139,26 @@ def test_api_paths_keep_json_errors_and_bearer_tokens(client: TestClient) -> Non
     assert client.get("/api/v1/documents/resumes").status_code == 401
     r = client.get("/no-such-page")
     assert r.status_code == 404 and "text/html" in r.headers["content-type"]
+
+
+def test_malformed_page_ids_are_html_404s(client: TestClient) -> None:
+    sign_up(client)
+    for url in ("/resumes/not-a-uuid", "/matches/123", "/recruiter/export.csv?job_id=x"):
+        r = client.get(url)
+        assert r.status_code == 404 and "text/html" in r.headers["content-type"], url
+    assert client.get("/api/v1/documents/resumes/not-a-uuid").status_code in (401, 422)
+
+
+def test_job_by_file_and_a_refused_url_import(client: TestClient) -> None:
+    sign_up(client)
+    token = csrf_of(client.get("/jobs/new").text)
+    r = client.post("/jobs/file", data={"csrf_token": token, "title": "Data Engineer"},
+                    files={"file": ("jd.txt", b"Data Engineer\nRequired: Python, Spark and SQL.\n", "text/plain")})
+    assert r.status_code == 200 and "Data Engineer" in r.text and "Required" in r.text
+    # the test app is not allowed private addresses: loopback is refused with the reason
+    r = client.post("/jobs/import", data={"csrf_token": token, "url": "http://127.0.0.1:9/job"})
+    assert r.status_code == 422 and "(private_address)" in r.text
+    r = client.post("/jobs/import", data={"csrf_token": token, "url": "file:///etc/passwd"})
+    assert r.status_code == 422 and "(invalid_url)" in r.text
+    r = client.post("/jobs", data={"csrf_token": token, "title": "No description", "description": " "})
+    assert r.status_code == 422 and "Description" in r.text

@@ -7,6 +7,7 @@ from importlib.resources import files
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
@@ -46,6 +47,7 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
 def install_page_error_handlers(app: FastAPI) -> None:
     """HTML error pages outside the API; the API's JSON handler stays in place for its paths."""
     json_handler = app.exception_handlers[StarletteHTTPException]
+    json_validation_handler = app.exception_handlers[RequestValidationError]
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
@@ -61,5 +63,13 @@ def install_page_error_handlers(app: FastAPI) -> None:
         return render(request, "error.html", exc.status_code, message=exc.message, code=exc.code,
                       title=f"Error {exc.status_code}")
 
+    async def validation_error(request: Request, exc: Exception) -> Response:
+        """A page address with a malformed id or parameter: not found, as an unknown id would be."""
+        if request.url.path.startswith(JSON_PREFIXES):
+            return await json_validation_handler(request, exc)
+        return render(request, "error.html", 404, message="This page does not exist.", code="not_found",
+                      title="Error 404")
+
     app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(PageError, page_error)

@@ -34,6 +34,7 @@ function send(form, data, onProgress) {
 }
 
 function errorOf(xhr) {
+  if (xhr.status === 413) return "The file is larger than the upload limit (file_too_large).";
   const doc = xhr.response;
   const box = doc && (doc.getElementById("form-error") || doc.querySelector(".error"));
   return box && box.textContent.trim() ? box.textContent.trim() : "The upload failed: check your connection and try again.";
