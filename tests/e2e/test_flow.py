@@ -134,6 +134,15 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     highlighted = page.locator(f"#line-{line}")
     expect(highlighted).to_have_class(re.compile("highlight"))
     expect(page.locator("#resume-text .highlight")).to_have_count(1)
+    # by keyboard: Tab to another requirement and press Enter
+    other = page.locator(f'#requirements button[data-line]:not([data-line="{line}"])').first
+    other_line = other.get_attribute("data-line")
+    other.focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#line-{other_line}")).to_have_class(re.compile("highlight"))
+    expect(highlighted).not_to_have_class(re.compile("highlight"))
     check_accessibility(page, "06-match-report", screenshots)
     page.set_viewport_size({"width": 1280, "height": 1500})  # the README's (docs/): scores and evidence
     page.evaluate("window.scrollTo(0, 0)")
