@@ -162,3 +162,15 @@ def test_job_by_file_and_a_refused_url_import(client: TestClient) -> None:
     assert r.status_code == 422 and "(invalid_url)" in r.text
     r = client.post("/jobs", data={"csrf_token": token, "title": "No description", "description": " "})
     assert r.status_code == 422 and "Description" in r.text
+
+
+def test_batch_upload_reports_each_file(client: TestClient) -> None:
+    sign_up(client)
+    token = csrf_of(client.get("/recruiter").text)
+    files = [("files", ("good.txt", RESUME, "text/plain")), ("files", ("bad.docx", b"PK not a docx", "application/zip"))]
+    r = client.post("/recruiter/upload", data={"csrf_token": token}, files=files)
+    assert r.status_code == 200
+    assert re.search(r'data-file-status="ok" data-file-name="good.txt"', r.text)
+    assert re.search(r'data-file-status="error" data-file-name="bad.docx"', r.text)
+    assert 'class="file-error"' in r.text
+    assert "good.txt" in client.get("/").text and "bad.docx" not in client.get("/").text
