@@ -160,6 +160,8 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the improved resume (DOCX)").click()
     assert download.value.suggested_filename.endswith("-improved.docx")
+    page.get_by_role("button", name="Make suggestions").click()
+    expect(page.locator("#suggestions")).to_be_visible()
 
     # rate the match and a suggestion
     page.goto(match_url)

@@ -167,7 +167,8 @@ def test_job_by_file_and_a_refused_url_import(client: TestClient) -> None:
 def test_batch_upload_reports_each_file(client: TestClient) -> None:
     sign_up(client)
     token = csrf_of(client.get("/recruiter").text)
-    files = [("files", ("good.txt", RESUME, "text/plain")), ("files", ("bad.docx", b"PK not a docx", "application/zip"))]
+    files = [("files", ("good.txt", RESUME, "text/plain")),
+             ("files", ("bad.docx", b"PK not a docx", "application/zip"))]
     r = client.post("/recruiter/upload", data={"csrf_token": token}, files=files)
     assert r.status_code == 200
     assert re.search(r'data-file-status="ok" data-file-name="good.txt"', r.text)

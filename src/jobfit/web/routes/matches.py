@@ -109,6 +109,16 @@ def decide(suggestion_id: uuid.UUID, form: CheckedForm, db: PageDb, user: PageUs
     return redirect_to(f"/matches/{match_id}#suggestion-{suggestion_id}")
 
 
+@router.post("/matches/{match_id}/suggest")
+def suggest(match_id: uuid.UUID, _form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
+    """Re-score the pair and make its suggestions again (decided ones are kept)."""
+    try:
+        suggestion_routes.regenerate(match_id, suggestion_routes.GenerateIn(), db, user, runtime)
+    except StarletteHTTPException as exc:
+        raise _api_refusal(exc) from None
+    return redirect_to(f"/matches/{match_id}#suggestions-heading")
+
+
 @router.post("/matches/{match_id}/apply")
 def apply_accepted(match_id: uuid.UUID, _form: CheckedForm, db: PageDb, user: PageUser,
                    runtime: RuntimeDep) -> Response:
