@@ -4,7 +4,7 @@ RLS-scoped database session, and forms whose CSRF token has been checked."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Annotated
 from urllib.parse import quote
 
@@ -54,15 +54,19 @@ def page_user(request: Request, db: PageDb, user_id: PageUserId) -> User:
 PageUser = Annotated[User, Depends(page_user)]
 
 
-async def checked_form(request: Request, runtime: RuntimeDep) -> FormData:
-    """The posted form, once its CSRF token (field or header) matches this browser's; else 403."""
+async def checked_form(request: Request, runtime: RuntimeDep) -> AsyncIterator[FormData]:
+    """The posted form, once its CSRF token (field or header) matches this browser's; else 403. Its uploaded
+    files are closed (their spooled temporary files deleted) when the request is done."""
     form = await request.form(max_files=200, max_fields=100)
-    sent = form.get(CSRF_FIELD)
-    sent = sent if isinstance(sent, str) else request.headers.get(CSRF_HEADER)
-    if not csrf_valid(request, runtime.secret_key, sent):
-        raise PageError(403, "This form has expired or did not come from jobfit: reload the page and try again.",
-                        "csrf_failed")
-    return form
+    try:
+        sent = form.get(CSRF_FIELD)
+        sent = sent if isinstance(sent, str) else request.headers.get(CSRF_HEADER)
+        if not csrf_valid(request, runtime.secret_key, sent):
+            raise PageError(403, "This form has expired or did not come from jobfit: reload the page and try "
+                            "again.", "csrf_failed")
+        yield form
+    finally:
+        await form.close()
 
 
 CheckedForm = Annotated[FormData, Depends(checked_form)]
