@@ -176,6 +176,7 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     # exports: printable HTML and JSON
     page.get_by_role("link", name="Printable report").click()
     expect(page.get_by_role("heading", name=re.compile("Match report"))).to_be_visible()
+    check_accessibility(page, "06b-printable-report", screenshots)
     page.go_back()
     with page.expect_download() as download:
         page.get_by_role("link", name="Export JSON").click()
@@ -217,6 +218,11 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     assert float(rows[0]["overall_score"]) > 0
     kept.first.get_by_role("link").first.click()
     expect(page.locator("#overall-score")).to_be_visible()
+
+    page.goto("/")
+    expect(page.locator("#resume-list")).to_contain_text("Ivy, desktop support (improved)")
+    expect(page.locator("main table")).to_contain_text(re.compile(r"\d+/100 \((strong|good|fair|weak)\)"))
+    check_accessibility(page, "10-dashboard", screenshots)
 
     # CSRF: a form post without its token is refused (with this browser's cookies)
     response = page.request.post(f"{web}/jobs", form={"title": "X", "description": "Python"})
