@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from jobfit.web import format as fmt
+from jobfit.web import wording
 from jobfit.web.session import csrf_token, keep_csrf_cookie
 
 TEMPLATES_DIR = files("jobfit.web") / "templates"
@@ -21,9 +21,9 @@ STATIC_DIR = files("jobfit.web") / "static"
 JSON_PREFIXES = ("/api/", "/docs", "/redoc", "/openapi.json", "/health")
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
-templates.env.filters.update(score=fmt.score, score_word=fmt.score_word, status_word=fmt.status_word,
-                             filesize=fmt.filesize, when=fmt.when)
-templates.env.globals.update(label=fmt.label)
+templates.env.filters.update(score=wording.score, score_word=wording.score_word, status_word=wording.status_word,
+                             filesize=wording.filesize, when=wording.when)
+templates.env.globals.update(label=wording.label)
 
 
 class PageError(Exception):
