@@ -82,14 +82,14 @@ def _exhaustive_cutoff(runtime, user_id, job, job_vectors, top: int, scoring) ->
     """The top-k cutoff score of ranking every stored resume (in slices of 2,000, merging their top-k)."""
     from sqlalchemy import select
 
-    from jobfit.api.routes.matching import rank_resume_candidates
+    from jobfit.services.ranking import score_resumes
     from jobfit.store.models import Resume
 
     best: list[float] = []
     with runtime.db.user_session(user_id) as s:
         ids = list(s.scalars(select(Resume.id)))
         for start in range(0, len(ids), 2000):
-            ranked = rank_resume_candidates(s, job, job_vectors, ids[start:start + 2000], top, scoring)
+            ranked = score_resumes(s, job, job_vectors, ids[start:start + 2000], top, scoring)
             best = sorted(best + [res.overall_score for _, res in ranked], reverse=True)[:top]
     return best[-1]
 
@@ -110,14 +110,15 @@ def main() -> int:
         return 0
 
     from jobfit.accounts import register
-    from jobfit.api.routes.matching import _candidates, candidate_pool, rank_resume_candidates, resume_query_vector
     from jobfit.config import Settings
     from jobfit.matching import rank_resumes
+    from jobfit.matching.scores import full_text_query
     from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
     from jobfit.runtime import open_runtime
+    from jobfit.services.ranking import candidate_pool, find_candidates, score_resumes
     from jobfit.store import documents, matches
     from jobfit.store.models import Resume, ResumeEmbedding, ResumeProfileRow
-    from jobfit.store.reembed import create_vector_indexes, drop_vector_indexes
+    from jobfit.store.vector_tables import create_vector_indexes, drop_vector_indexes
 
     # a timeout or Ctrl-C must still stop the temporary Postgres (the finally below)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -209,10 +210,10 @@ def main() -> int:
                 for pool in pools if n % 2 == 0 else pools[::-1]:  # neither pool size always reads a warm cache
                     with runtime.db.user_session(user.id) as s:
                         t = time.perf_counter()
-                        ids, _total = _candidates(s, Resume, None, resume_query_vector(jv), args.top,
+                        ids, _total = find_candidates(s, Resume, None, full_text_query(jv), args.top,
                                                   matches.nearest_resumes, pool)
                         t_found = time.perf_counter()
-                        ranked = rank_resume_candidates(s, job, jv, ids, args.top, scoring)
+                        ranked = score_resumes(s, job, jv, ids, args.top, scoring)
                         latencies[pool].append((time.perf_counter() - t) * 1000)
                         finding[pool].append((t_found - t) * 1000)
                     got = [res.overall_score for _, res in ranked]
