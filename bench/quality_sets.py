@@ -38,10 +38,11 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from jd_texts import KAGGLE_JDS, LIVECAREER_JDS, POSTING_TITLE_RULES  # noqa: E402
 
-from jobfit.documents.models import DocumentMetadata, ParsedJob, ParsedResume, SkillMention  # noqa: E402
+from jobfit.documents.models import DocumentMetadata, ParsedJob, ParsedResume  # noqa: E402
 from jobfit.matching import prepare_job, prepare_resume, score_prepared  # noqa: E402
 from jobfit.matching.keywords import asking_text  # noqa: E402
 from jobfit.matching.text import content_tokens  # noqa: E402
+from jobfit.skills.models import SkillMention  # noqa: E402
 
 CACHE = Path("/tmp/jobfit_bench_cache")
 Vectors = dict[str, np.ndarray]

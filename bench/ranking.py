@@ -82,14 +82,14 @@ def _exhaustive_cutoff(runtime, user_id, job, job_vectors, top: int, scoring) ->
     """The top-k cutoff score of ranking every stored resume (in slices of 2,000, merging their top-k)."""
     from sqlalchemy import select
 
-    from jobfit.api.routes.matching import rank_resume_candidates
+    from jobfit.services.ranking import score_resumes
     from jobfit.store.models import Resume
 
     best: list[float] = []
     with runtime.db.user_session(user_id) as s:
         ids = list(s.scalars(select(Resume.id)))
         for start in range(0, len(ids), 2000):
-            ranked = rank_resume_candidates(s, job, job_vectors, ids[start:start + 2000], top, scoring)
+            ranked = score_resumes(s, job, job_vectors, ids[start:start + 2000], top, scoring)
             best = sorted(best + [res.overall_score for _, res in ranked], reverse=True)[:top]
     return best[-1]
 
@@ -102,6 +102,8 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=20)
     ap.add_argument("--base", type=int, default=600, help="real resumes the corpus is built from")
     ap.add_argument("--pools", default="", help="candidate pool sizes to compare (default: the endpoint's own)")
+    ap.add_argument("--ab-helpers", action="store_true",
+                    help="also time every query in-process only (no scoring helpers), interleaved: an A/B")
     ap.add_argument("--exact-queries", type=int, default=0,
                     help="for this many queries also score every stored resume: exact recall of the candidate stage")
     args = ap.parse_args()
@@ -110,14 +112,15 @@ def main() -> int:
         return 0
 
     from jobfit.accounts import register
-    from jobfit.api.routes.matching import _candidates, candidate_pool, rank_resume_candidates, resume_query_vector
     from jobfit.config import Settings
     from jobfit.matching import rank_resumes
+    from jobfit.matching.scores import full_text_query
     from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
     from jobfit.runtime import open_runtime
+    from jobfit.services.ranking import candidate_pool, find_candidates, score_resumes
     from jobfit.store import documents, matches
     from jobfit.store.models import Resume, ResumeEmbedding, ResumeProfileRow
-    from jobfit.store.reembed import create_vector_indexes, drop_vector_indexes
+    from jobfit.store.vector_tables import create_vector_indexes, drop_vector_indexes
 
     # a timeout or Ctrl-C must still stop the temporary Postgres (the finally below)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -190,11 +193,13 @@ def main() -> int:
             while scoring is not None and scoring.ready_workers() < scoring.workers:
                 time.sleep(0.1)
             pools = [int(x) for x in args.pools.split(",") if x] or [candidate_pool(args.top)]
-            latencies: dict[int, list[float]] = {p: [] for p in pools}
-            recalls: dict[int, list[float]] = {p: [] for p in pools}
-            finding: dict[int, list[float]] = {p: [] for p in pools}  # k-NN + count, before re-scoring
-            exact: dict[int, list[float]] = {p: [] for p in pools}
-            returned: dict[tuple[int, int], list[float]] = {}  # (query, pool) -> the returned scores
+            # (pool, helpers used): with --ab-helpers each query also runs in-process only, order alternating
+            variants = [(p, True) for p in pools] + ([(p, False) for p in pools] if args.ab_helpers else [])
+            latencies: dict[tuple, list[float]] = {v: [] for v in variants}
+            recalls: dict[tuple, list[float]] = {v: [] for v in variants}
+            finding: dict[tuple, list[float]] = {v: [] for v in variants}  # k-NN + count, before re-scoring
+            exact: dict[tuple, list[float]] = {v: [] for v in variants}
+            returned: dict[tuple, list[float]] = {}  # (query, variant) -> the returned scores
             if not cutoffs:
                 # exhaustive top-k over the distinct base resumes (copies score alike up to vector noise), all
                 # computed before the timed queries: a second of in-process scoring before each query had
@@ -206,32 +211,35 @@ def main() -> int:
                     best_scores = sorted((res.overall_score for _, res in exhaustive), reverse=True)
                     cutoffs.append(best_scores[min(args.top, len(best_scores)) - 1])
             for n, (job, jv, cutoff) in enumerate(zip(jobs, job_vectors, cutoffs, strict=True)):
-                for pool in pools if n % 2 == 0 else pools[::-1]:  # neither pool size always reads a warm cache
+                for variant in variants if n % 2 == 0 else variants[::-1]:  # none always reads a warm cache
+                    pool, helpers = variant
                     with runtime.db.user_session(user.id) as s:
                         t = time.perf_counter()
-                        ids, _total = _candidates(s, Resume, None, resume_query_vector(jv), args.top,
-                                                  matches.nearest_resumes, pool)
+                        ids, _total = find_candidates(s, Resume, None, full_text_query(jv), args.top,
+                                                      matches.nearest_resumes, pool)
                         t_found = time.perf_counter()
-                        ranked = rank_resume_candidates(s, job, jv, ids, args.top, scoring)
-                        latencies[pool].append((time.perf_counter() - t) * 1000)
-                        finding[pool].append((t_found - t) * 1000)
+                        ranked = score_resumes(s, job, jv, ids, args.top, scoring if helpers else None)
+                        latencies[variant].append((time.perf_counter() - t) * 1000)
+                        finding[variant].append((t_found - t) * 1000)
                     got = [res.overall_score for _, res in ranked]
-                    recalls[pool].append(sum(1 for g in got if g >= cutoff - 0.5) / len(got))
-                    returned[(n, pool)] = got
+                    recalls[variant].append(sum(1 for g in got if g >= cutoff - 0.5) / len(got))
+                    returned[(n, variant)] = got
             # exact recall after all the timed queries, so scoring the whole corpus warms no cache they read
             for n, job in enumerate(jobs[: args.exact_queries]):
                 _log(f"  exhaustive ranking {n + 1}/{min(args.exact_queries, len(jobs))} ...")
                 exact_cutoff = _exhaustive_cutoff(runtime, user.id, job, embed_chunks(embedder, job_chunks(job)),
                                                   args.top, scoring)
-                for pool in pools:
-                    got = returned[(n, pool)]
-                    exact[pool].append(sum(1 for g in got if g >= exact_cutoff) / len(got))
-            sides = 1 + (scoring.workers if scoring is not None else 0)
-            for pool in pools:
-                rows_out.append((size, pool, sides, statistics.median(latencies[pool]),
-                                 float(np.percentile(latencies[pool], 95)), statistics.median(finding[pool]),
-                                 statistics.mean(recalls[pool]),
-                                 statistics.mean(exact[pool]) if exact[pool] else None, len(exact[pool]), load_s))
+                for variant in variants:
+                    got = returned[(n, variant)]
+                    exact[variant].append(sum(1 for g in got if g >= exact_cutoff) / len(got))
+            for variant in variants:
+                pool, helpers = variant
+                sides = 1 + (scoring.workers if scoring is not None and helpers else 0)
+                rows_out.append((size, pool, sides, statistics.median(latencies[variant]),
+                                 float(np.percentile(latencies[variant], 95)), statistics.median(finding[variant]),
+                                 statistics.mean(recalls[variant]),
+                                 statistics.mean(exact[variant]) if exact[variant] else None, len(exact[variant]),
+                                 load_s))
     finally:
         runtime.close()
         shutil.rmtree(data_dir, ignore_errors=True)

@@ -13,9 +13,9 @@ import numpy as np
 
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.base import Embedder
-from jobfit.embeddings.chunks import document_chunks
+from jobfit.embeddings.chunks import REQUIREMENTS_DIGEST, document_chunks
 from jobfit.matching import prepare_resume
-from jobfit.matching.redact import redact_for_embedding
+from jobfit.redaction import redact_for_embedding
 
 Chunks = list[tuple[str, str]]
 
@@ -26,10 +26,6 @@ def resume_chunks(resume: ParsedResume) -> Chunks:
     sections = {name: s.model_copy(update={"text": redact_for_embedding(s.text, info)})
                 for name, s in resume.sections.items()}
     return document_chunks(redact_for_embedding(resume.text_content, info), sections)
-
-
-# The embedding type of a job's requirements digest (see `requirements_digest`).
-REQUIREMENTS_DIGEST = "requirements_digest"
 
 
 def requirements_digest(job: ParsedJob) -> str | None:

@@ -9,8 +9,8 @@ from sqlalchemy import text
 
 from jobfit.embeddings.local import LocalEmbedder
 from jobfit.runtime import Runtime
+from jobfit.services.reembed import reembed_all
 from jobfit.store import migrate
-from jobfit.store.reembed import reembed_all
 from tests.integration.conftest import scalar_as
 
 

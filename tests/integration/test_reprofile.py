@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from jobfit.matching import PROFILE_VERSION
 from jobfit.runtime import Runtime
-from jobfit.store.profiles import count_stale_profiles, rebuild_stale_profiles
+from jobfit.services.reprofile import count_stale_profiles, rebuild_stale_profiles
 from tests.integration.conftest import register_and_login, scalar_as
 
 

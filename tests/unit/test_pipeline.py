@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from jobfit.documents.job import parse_job
+from jobfit.embeddings.chunks import REQUIREMENTS_DIGEST
 from jobfit.matching import scores
-from jobfit.pipeline import REQUIREMENTS_DIGEST, job_chunks, requirements_digest
+from jobfit.pipeline import job_chunks, requirements_digest
 
 
 def test_digest_is_title_and_asked_for_skills_without_the_pitch() -> None:

@@ -6,8 +6,10 @@ import contextlib
 import os
 from collections.abc import AsyncIterator
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.responses import Response
 
 from jobfit import __version__
 from jobfit.api.errors import (
@@ -19,6 +21,7 @@ from jobfit.api.errors import (
 from jobfit.api.headers import SecurityHeadersMiddleware
 from jobfit.api.routes import auth, documents, feedback, health, matching, suggestions
 from jobfit.runtime import WORKER_DATABASE_ENV, Runtime, connect_runtime
+from jobfit.services.errors import ServiceError
 from jobfit.web.pages import install_web
 
 API_PREFIX = "/api/v1"
@@ -44,6 +47,12 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     )
     app.state.runtime = runtime
     install_error_handlers(app)
+
+    @app.exception_handler(ServiceError)
+    async def refused(request: Request, exc: ServiceError) -> Response:
+        """A use case's refusal answers as the HTTP error of its status (the app's one error shape)."""
+        return await app.exception_handlers[HTTPException](request, HTTPException(exc.status_code, exc.detail))
+
     settings = runtime.settings
     # multipart framing adds a little on top of the file itself
     app.add_middleware(RequestBodyLimitMiddleware, max_bytes=settings.max_upload_mb * 1024 * 1024 + 64 * 1024,

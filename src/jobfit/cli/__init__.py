@@ -171,7 +171,7 @@ def reembed() -> None:
     """Recompute every stored vector with the configured embedding model (after changing it)."""
     from rich.progress import Progress
 
-    from jobfit.store.reembed import count_documents, reembed_all
+    from jobfit.services.reembed import count_documents, reembed_all
 
     settings = _settings()
     runtime = _open(settings, check_embedding=False)
@@ -191,7 +191,7 @@ def reprofile() -> None:
     from rich.progress import Progress
 
     from jobfit.matching import PROFILE_VERSION
-    from jobfit.store.profiles import count_stale_profiles, rebuild_stale_profiles
+    from jobfit.services.reprofile import count_stale_profiles, rebuild_stale_profiles
 
     runtime = _open(_settings())
     try:

@@ -22,7 +22,7 @@ from rich.table import Table
 
 from jobfit.cli.output import fail
 from jobfit.documents.models import ParsedJob, ParsedResume
-from jobfit.matching import prepare_job, prepare_resume, score_prepared
+from jobfit.matching import prepare_job, prepare_resume, rank_resumes, score_prepared
 from jobfit.matching.models import MatchResult
 from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks
 from jobfit.suggestions import SuggestionSet
@@ -222,9 +222,8 @@ def rank(
     except ValueError as exc:
         fail(str(exc))
     embedding = _Embedding()
-    prepared = prepare_job(parsed_job)
     job_vectors = embedding.job(parsed_job)
-    results: list[tuple[str, MatchResult]] = []
+    candidates: list[tuple[str, ParsedResume, Vectors | None]] = []
     skipped: list[str] = []
     err = Console(stderr=True)
     with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
@@ -237,18 +236,15 @@ def rank(
                 err.print(f"jobfit: skipped {exc}", markup=False, highlight=False, soft_wrap=True)
                 progress.advance(task)
                 continue
-            vectors = embedding.resume(parsed)
-            results.append((str(path), score_prepared(prepare_resume(parsed), prepared,
-                                                      resume_vectors=vectors, job_vectors=job_vectors)))
+            candidates.append((str(path), parsed, embedding.resume(parsed)))
             progress.advance(task)
-    if not results:
+    if not candidates:
         fail(f"none of the {len(resumes)} resumes could be read")
-    results.sort(key=lambda pair: (-pair[1].overall_score, pair[0]))
-    shown = results[:top]
+    shown = rank_resumes(parsed_job, candidates, top, job_vectors=job_vectors)  # the server's one ranking loop
     if json_:
         typer.echo(json.dumps([{"path": p, **result_json(r)} for p, r in shown], indent=2))
         return
-    table = Table(title=f"Top {len(shown)} of {len(results)} for {parsed_job.title or job.name}")
+    table = Table(title=f"Top {len(shown)} of {len(candidates)} for {parsed_job.title or job.name}")
     for col in ("#", "resume", "overall", "skills", "experience", "education", "keywords", "confidence",
                 "top gap"):
         table.add_column(col, overflow="fold")

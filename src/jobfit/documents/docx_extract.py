@@ -22,7 +22,7 @@ from jobfit.documents.errors import (
     XmlEntitiesError,
     ZipBombError,
 )
-from jobfit.documents.extract import ExtractedText
+from jobfit.documents.models import ExtractedText
 from jobfit.documents.normalize import BULLET
 
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, Field
-
 from jobfit.documents.errors import (
     MAX_TEXT_CHARS,
     MAX_UPLOAD_BYTES,
@@ -19,21 +17,10 @@ from jobfit.documents.errors import (
     TooLongError,
     UnsupportedTypeError,
 )
+from jobfit.documents.models import ExtractedText
 from jobfit.documents.normalize import normalize_text
 
 MIN_TEXT_CHARS = 20  # fewer letters/digits than this counts as "no extractable text"
-
-
-class ExtractedText(BaseModel):
-    """Text of a document plus what we learnt about its layout while reading it."""
-
-    text: str
-    file_type: str  # pdf, docx, txt, md
-    parser: str
-    pages: int | None = None
-    layout: dict[str, bool | int] = Field(default_factory=dict)  # columns, tables, images, text_boxes
-    links: list[str] = Field(default_factory=list)  # hyperlink targets (PDF annotations, DOCX relationships)
-    warnings: list[str] = Field(default_factory=list)
 
 
 # Binary formats we recognise but do not read.
@@ -215,5 +202,5 @@ def check_text_length(text: str, *, raw: bool = False) -> None:
         raise TooLongError()
 
 
-__all__ = ["ExtractedText", "check_text_length", "decode_text", "detect_file_type", "extract_text",
+__all__ = ["check_text_length", "decode_text", "detect_file_type", "extract_text",
            "looks_like_html"]

@@ -9,10 +9,11 @@ import time
 from jobfit.documents.education import DEGREE_PATTERNS
 from jobfit.documents.extract import extract_text
 from jobfit.documents.language import detect_language
-from jobfit.documents.models import DEGREE_RANK, DocumentMetadata, ParsedJob, Section, SkillMention
+from jobfit.documents.models import DEGREE_RANK, DocumentMetadata, ParsedJob, Section
 from jobfit.documents.normalize import normalize_text, word_count
 from jobfit.documents.sections import PREFERRED_CUE, section_of_line, split_sections
 from jobfit.documents.skill_mentions import find_skill_mentions
+from jobfit.skills.models import SkillMention
 
 _NUMBER_WORDS = {
     "one": 1,

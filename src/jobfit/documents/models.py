@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from jobfit.skills.models import SkillMention
+
 DegreeLevel = Literal["none", "associate", "bachelor", "master", "doctorate"]
 DEGREE_RANK: dict[str, int] = {"none": 0, "associate": 1, "bachelor": 2, "master": 3, "doctorate": 4}
 
@@ -45,17 +47,6 @@ class Section(BaseModel):
     text: str
     start_line: int  # line of the heading (or first line for an implicit section)
     end_line: int  # last line, inclusive
-
-
-class SkillMention(BaseModel):
-    """A taxonomy skill found in text."""
-
-    skill_id: str
-    name: str
-    category: str
-    surface: str  # the text as written ("k8s")
-    line: int | None = None
-    section: str | None = None
 
 
 class ExperienceEntry(BaseModel):
@@ -127,3 +118,15 @@ class ParsedJob(BaseModel):
     location: str | None = None
     salary_range: str | None = None
     metadata: DocumentMetadata
+
+
+class ExtractedText(BaseModel):
+    """Text of a document plus what we learnt about its layout while reading it."""
+
+    text: str
+    file_type: str  # pdf, docx, txt, md
+    parser: str
+    pages: int | None = None
+    layout: dict[str, bool | int] = Field(default_factory=dict)  # columns, tables, images, text_boxes
+    links: list[str] = Field(default_factory=list)  # hyperlink targets (PDF annotations, DOCX relationships)
+    warnings: list[str] = Field(default_factory=list)

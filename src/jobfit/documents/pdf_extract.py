@@ -18,7 +18,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 
 from jobfit.documents.errors import CorruptFileError, DocumentError, EncryptedPdfError
-from jobfit.documents.extract import ExtractedText
+from jobfit.documents.models import ExtractedText
 from jobfit.documents.pdf_layout import TextLine, order_page
 from jobfit.documents.pdf_pdfium import PdfiumOpenError, read_pages
 

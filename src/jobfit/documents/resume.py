@@ -11,9 +11,16 @@ from typing import TypeVar
 from jobfit.documents.contact import extract_contact
 from jobfit.documents.education import extract_education
 from jobfit.documents.experience import extract_experience, total_years
-from jobfit.documents.extract import ExtractedText, extract_text
+from jobfit.documents.extract import extract_text
 from jobfit.documents.language import detect_language
-from jobfit.documents.models import DocumentMetadata, EducationEntry, ExperienceEntry, ParsedResume, Section
+from jobfit.documents.models import (
+    DocumentMetadata,
+    EducationEntry,
+    ExperienceEntry,
+    ExtractedText,
+    ParsedResume,
+    Section,
+)
 from jobfit.documents.normalize import normalize_text, word_count
 from jobfit.documents.quality import score_quality
 from jobfit.documents.sections import header_summary, split_sections

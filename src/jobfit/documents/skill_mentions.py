@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from jobfit.documents.models import Section, SkillMention
+from jobfit.documents.models import Section
 from jobfit.skills.extractor import extract_skills
+from jobfit.skills.models import SkillMention
 
 SkillExtractor = Callable[..., list[SkillMention]]
 

@@ -27,11 +27,11 @@ from jobfit.matching.evidence import (
 from jobfit.matching.keywords import asking_text
 from jobfit.matching.models import KeywordCount, MatchAnalysis, MatchResult
 from jobfit.matching.profile import ResumeProfile
-from jobfit.matching.redact import redact_resume
 from jobfit.matching.relations import SkillRelations, default_relations, neighbourhood
 from jobfit.matching.requirements import Requirement, extract_requirements
 from jobfit.matching.specificity import tfidf_query
 from jobfit.matching.text import content_tokens
+from jobfit.redaction import redact_resume
 
 Vectors = Mapping[str, np.ndarray]
 

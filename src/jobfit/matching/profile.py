@@ -14,9 +14,10 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from jobfit.documents.models import ExperienceEntry, ParsedResume, SkillMention
+from jobfit.documents.models import ExperienceEntry, ParsedResume
 from jobfit.matching.specificity import tfidf_norm
 from jobfit.matching.text import LineIndex
+from jobfit.skills.models import SkillMention
 
 # How much a line of each section counts as evidence of a skill (1.0 = used in a job).
 SECTION_WEIGHT: dict[str, float] = {

@@ -13,11 +13,12 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from jobfit.documents.models import ParsedJob, SkillMention
+from jobfit.documents.models import ParsedJob
 from jobfit.matching.keywords import salient_keywords
 from jobfit.matching.models import Importance
 from jobfit.matching.specificity import phrase_specificity
 from jobfit.matching.text import LineIndex, clean_title, phrase_terms
+from jobfit.skills.models import SkillMention
 
 RequirementKind = Literal["skill", "experience", "education", "title", "keyword"]
 

@@ -32,6 +32,7 @@ from importlib import resources
 
 import numpy as np
 
+from jobfit.embeddings.chunks import FULL_TEXT, REQUIREMENTS_DIGEST
 from jobfit.matching.evidence import Assessment
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import tf_weight
@@ -79,7 +80,7 @@ SECTION_PAIRS: dict[str, tuple[str, tuple[str, ...]]] = {
     "summary": ("section_summary", ("section_summary", "full_text")),
     "projects": ("section_projects", ("section_requirements", "full_text")),
     # the whole resume vs the job's title and asked-for skills (`pipeline.requirements_digest`)
-    "requirements": ("full_text", ("requirements_digest",)),
+    "requirements": (FULL_TEXT, (REQUIREMENTS_DIGEST,)),
 }
 
 

@@ -18,10 +18,9 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import OSA
 
-from jobfit.documents.models import SkillMention
 from jobfit.skills.index import FUZZY_MIN_LENGTH, SkillIndex
 from jobfit.skills.loader import load_taxonomy
-from jobfit.skills.models import SkillSpan
+from jobfit.skills.models import SkillMention, SkillSpan
 from jobfit.skills.taxonomy import Taxonomy
 from jobfit.skills.tokens import hyphen_glued, tokenize
 

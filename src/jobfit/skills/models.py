@@ -1,4 +1,5 @@
-"""Typed values of the skills taxonomy: one `SkillEntry` per skill and `SkillSpan`, a match in a line."""
+"""Typed values of the skills taxonomy: one `SkillEntry` per skill, `SkillSpan` (a match in a line) and
+`SkillMention` (a skill found in a document)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,14 @@ class SkillSpan:
     start: int
     end: int
     fuzzy: bool = False
+
+
+class SkillMention(BaseModel):
+    """A taxonomy skill found in text."""
+
+    skill_id: str
+    name: str
+    category: str
+    surface: str  # the text as written ("k8s")
+    line: int | None = None
+    section: str | None = None

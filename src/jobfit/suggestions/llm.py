@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field, SecretStr, ValidationError
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.documents.sections import section_of_line
 from jobfit.matching.models import MatchResult
-from jobfit.matching.redact import redact_for_embedding
+from jobfit.redaction import redact_for_embedding
 from jobfit.suggestions.models import Suggestion
 from jobfit.suggestions.statements import WORK_SECTIONS
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from jobfit.documents.models import ParsedJob, ParsedResume, Section, SkillMention
+from jobfit.documents.models import ParsedJob, ParsedResume, Section
 from jobfit.documents.sections import heading_key, section_of_line
 from jobfit.matching.models import MatchResult
 from jobfit.skills import extract_skills, load_taxonomy
+from jobfit.skills.models import SkillMention
 from jobfit.suggestions.models import Suggestion
 from jobfit.suggestions.statements import WORK_SECTIONS, Statement, work_statements
 from jobfit.suggestions.verbs import SYNONYMS, strengthen_opening, to_past

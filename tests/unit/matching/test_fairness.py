@@ -7,7 +7,8 @@ import itertools
 import pytest
 
 from jobfit.documents.models import ContactField, ContactInfo, EducationEntry, ExperienceEntry
-from jobfit.matching import redact_for_embedding, redact_resume, score_match
+from jobfit.matching import score_match
+from jobfit.redaction import redact_for_embedding, redact_resume
 
 from .matching_builders import TinyTaxonomy, build_job, build_resume, skill
 

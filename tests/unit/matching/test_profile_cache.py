@@ -17,13 +17,13 @@ from jobfit.matching import (
     prepare_job,
     prepare_resume,
     rank_resumes,
-    redact_for_embedding,
     score_match,
     score_prepared,
 )
-from jobfit.matching import redact as redact_module
 from jobfit.matching.models import Strength
 from jobfit.matching.text import LineIndex, content_tokens
+from jobfit.redaction import redact as redact_module
+from jobfit.redaction import redact_for_embedding
 from tests.conftest import evaldata_dir
 
 JOBS = [

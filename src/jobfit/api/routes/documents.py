@@ -29,7 +29,7 @@ from jobfit.api.schemas import (
     Text,
     TitleUpdate,
 )
-from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
+from jobfit.services import upload
 from jobfit.store import documents as store
 from jobfit.store.models import JobDescription, Resume
 
@@ -80,19 +80,12 @@ async def upload_resume(
     title_query: Annotated[Text | None, Query(alias="title", max_length=300)] = None,
 ) -> ResumeUploaded:
     data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
-    parsed = await parse_in_sandbox(request, lambda gone: runtime.sandbox.parse_resume(data, filename, gone))
-
-    def store_it() -> ResumeUploaded:
-        chunks = resume_chunks(parsed)
-        vectors = embed_chunks(runtime.embedder, chunks)
-        row = store.add_resume(db, runtime.files, user_id=user.id,
-                               title=(title or title_query or "").strip() or None, filename=filename, data=data,
-                               parsed=parsed, chunks=chunks, vectors=vectors, model=runtime.embedder.name,
-                               profile=resume_profile(parsed))
-        return ResumeUploaded(id=row.id, title=row.title, quality_score=parsed.quality_score,
-                              sections_found=list(parsed.sections), contact_info=row.contact_info)
-
-    return await run_in_threadpool(store_it)
+    parsed = await parse_in_sandbox(request, lambda gone: upload.parse_resume(runtime, data, filename, gone))
+    row = await run_in_threadpool(lambda: upload.store_resume(db, runtime, user.id, parsed, data=data,
+                                                              filename=filename,
+                                                              title=(title or title_query or "").strip() or None))
+    return ResumeUploaded(id=row.id, title=row.title, quality_score=parsed.quality_score,
+                          sections_found=list(parsed.sections), contact_info=row.contact_info)
 
 
 @router.get("/resumes", response_model=Page[ResumeSummary])
@@ -117,7 +110,7 @@ def rename_resume(resume_id: uuid.UUID, body: TitleUpdate, db: Db, _user: Curren
 
 @router.delete("/resumes/{resume_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-    store.delete_document(db, runtime.files, get_or_404(db, Resume, resume_id, "Resume"))
+    upload.delete(db, runtime, get_or_404(db, Resume, resume_id, "Resume"))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -142,15 +135,9 @@ def download_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: R
 @router.post("/upload/job-description", status_code=status.HTTP_201_CREATED, response_model=JobUploaded)
 async def create_job(request: Request, body: JobIn, db: Db, user: CurrentUser, runtime: RuntimeDep) -> JobUploaded:
     fields = body.model_dump()
-    parsed = await parse_in_sandbox(request, lambda gone: runtime.sandbox.parse_job(fields, gone))
-
-    def store_it() -> JobUploaded:
-        chunks = job_chunks(parsed)
-        row = store.add_job(db, runtime.files, user_id=user.id, parsed=parsed, fields=fields, chunks=chunks,
-                            vectors=embed_chunks(runtime.embedder, chunks), model=runtime.embedder.name)
-        return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
-
-    return await run_in_threadpool(store_it)
+    parsed = await parse_in_sandbox(request, lambda gone: upload.parse_job(runtime, fields, gone))
+    row = await run_in_threadpool(lambda: upload.store_job(db, runtime, user.id, parsed, fields=fields))
+    return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
 
 
 @router.post("/upload/job-description/file", status_code=status.HTTP_201_CREATED, response_model=JobUploaded)
@@ -161,21 +148,10 @@ async def upload_job_file(
     company: Annotated[Text | None, Form(max_length=300)] = None,
 ) -> JobUploaded:
     data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
-    job_title = (title or "").strip() or None
-    parsed = await parse_in_sandbox(request,
-                                    lambda gone: runtime.sandbox.parse_job_file(data, filename, job_title, gone))
-    if company:
-        parsed.company = company.strip()
-
-    def store_it() -> JobUploaded:
-        chunks = job_chunks(parsed)
-        row = store.add_job(db, runtime.files, user_id=user.id, parsed=parsed,
-                            fields={"description": parsed.text_content}, chunks=chunks,
-                            vectors=embed_chunks(runtime.embedder, chunks), model=runtime.embedder.name,
-                            original=(data, filename))
-        return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
-
-    return await run_in_threadpool(store_it)
+    parsed = await parse_in_sandbox(
+        request, lambda gone: upload.parse_job_file(runtime, data, filename, title, company, gone))
+    row = await run_in_threadpool(lambda: upload.store_job(db, runtime, user.id, parsed, original=(data, filename)))
+    return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
 
 
 @router.get("/job-descriptions", response_model=Page[JobSummary])
@@ -200,7 +176,7 @@ def rename_job(job_id: uuid.UUID, body: TitleUpdate, db: Db, _user: CurrentUser)
 
 @router.delete("/job-descriptions/{job_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_job(job_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-    store.delete_document(db, runtime.files, get_or_404(db, JobDescription, job_id, "Job description"))
+    upload.delete(db, runtime, get_or_404(db, JobDescription, job_id, "Job description"))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

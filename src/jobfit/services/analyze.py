@@ -1,7 +1,7 @@
-"""Multi-step operations shared by routes (and pages): score a stored pair and store its suggestions.
+"""Analyze one stored resume against one stored job: score the pair, store the result and its suggestions.
 
-Each function works inside the caller's user session and leaves the commit to it, so a route's
-whole effect lands in one transaction.
+Work happens in the caller's user session; `analyze` commits, the building blocks (`score_pair`,
+`store_suggestions`) leave the commit to the use case that composes them.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy.orm import Session
 
-from jobfit.config import Settings
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.matching import score_match
 from jobfit.matching.models import MatchResult
+from jobfit.services.errors import get_or_raise
 from jobfit.store import documents, matches
 from jobfit.store import suggestions as suggestion_store
 from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
@@ -25,6 +25,8 @@ from jobfit.suggestions import LlmConfig, SuggestionSet, generate_suggestions
 
 @dataclass
 class ScoredPair:
+    """A scored and stored pair, with what scoring read (for suggestions)."""
+
     row: MatchResultRow
     created: bool
     result: MatchResult
@@ -35,6 +37,7 @@ class ScoredPair:
 
 
 def score_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescription) -> ScoredPair:
+    """Score the pair from its stored rows and vectors and insert or update its match result."""
     parsed_resume, parsed_job = documents.parsed_resume(resume), documents.parsed_job(job)
     job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
     resume_vectors = documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id)
@@ -43,18 +46,22 @@ def score_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescript
     return ScoredPair(row, created, result, parsed_resume, parsed_job, job_vectors, resume_vectors)
 
 
-def llm_config(settings: Settings) -> LlmConfig | None:
-    if not settings.llm_base_url:
-        return None
-    return LlmConfig(base_url=settings.llm_base_url, model=settings.llm_model,
-                     api_key=settings.llm_api_key or "not-needed", timeout_s=settings.llm_timeout,
-                     max_retries=settings.llm_retries)
-
-
-def suggest(db: Session, user_id: uuid.UUID, pair: ScoredPair,
-            llm: LlmConfig | None = None) -> tuple[list[SuggestionRow], SuggestionSet]:
+def store_suggestions(db: Session, user_id: uuid.UUID, pair: ScoredPair,
+                      llm: LlmConfig | None = None) -> tuple[list[SuggestionRow], SuggestionSet]:
+    """Generate the pair's suggestions and replace its pending ones (decided ones are kept)."""
     generated = generate_suggestions(pair.resume, pair.job, pair.result, job_vectors=pair.job_vectors,
                                      resume_vectors=pair.resume_vectors, llm=llm)
     rows = suggestion_store.replace_pending(db, user_id=user_id, match_result_id=pair.row.id,
                                            suggestions=generated.suggestions)
     return rows, generated
+
+
+def analyze(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID, job_id: uuid.UUID) -> ScoredPair:
+    """Score a stored pair and store the result with its offline suggestions (fast, deterministic); `created`
+    tells a first analysis from an update. Raises `NotFound` for an unknown resume or job."""
+    resume = get_or_raise(db, Resume, resume_id, "Resume")
+    job = get_or_raise(db, JobDescription, job_id, "Job description")
+    pair = score_pair(db, user_id, resume, job)
+    store_suggestions(db, user_id, pair)
+    db.commit()
+    return pair

@@ -1,0 +1,46 @@
+"""Refusals a use case raises; each adapter turns them into its own answer (HTTP status, CLI exit 2)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+Row = TypeVar("Row")
+
+
+class ServiceError(Exception):
+    """A request the use case refuses, with the HTTP status that names the reason and a one-line detail."""
+
+    status_code = 400
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class NotFound(ServiceError):
+    """The row does not exist, or belongs to someone else (indistinguishable under RLS)."""
+
+    status_code = 404
+
+
+class Conflict(ServiceError):
+    """The row is in a state that does not allow this (e.g. a suggestion already decided)."""
+
+    status_code = 409
+
+
+class Unprocessable(ServiceError):
+    """The request is well-formed but cannot be carried out (e.g. no LLM configured)."""
+
+    status_code = 422
+
+
+def get_or_raise(session: Session, model: type[Row], row_id: uuid.UUID, what: str) -> Row:
+    """The row, or `NotFound("<what> not found")`: under RLS another user's id is an unknown one."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFound(f"{what} not found")
+    return row

@@ -1,0 +1,129 @@
+"""Rank stored documents: the best resumes for a job (`rank_resumes_for_job`) or jobs for a resume.
+
+Two stages. Candidates: explicit ids are all scored (each must exist); otherwise pgvector k-NN narrows the
+user's documents to `candidate_pool(top_k)`. Scoring: every candidate is scored and the best `top_k`
+explained by the one ranking loop of `matching.rank`, in its one order (`rank_key`); the results are stored
+as match results. Resumes are read as their stored profiles (`reprofile.current_profiles`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jobfit.documents.models import ParsedJob
+from jobfit.matching import prepare_job, rank_jobs
+from jobfit.matching.models import MatchResult
+from jobfit.matching.parallel import ScoringPool, UnreadableProfiles, rank_stored_resumes
+from jobfit.matching.scores import full_text_query, job_vector_kinds, resume_vector_kinds
+from jobfit.perf import paused_gc
+from jobfit.runtime import Runtime
+from jobfit.services.errors import NotFound, get_or_raise
+from jobfit.services.reprofile import current_profiles
+from jobfit.store import documents, matches
+from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
+
+Vectors = dict[str, np.ndarray]
+
+
+@dataclass
+class Ranking:
+    """The stored results, best first, and how many documents were scored out of how many the user has."""
+
+    candidates_considered: int
+    total_documents: int
+    results: list[MatchResultRow]
+
+
+def candidate_pool(top_k: int) -> int:
+    """How many k-NN candidates are fully re-scored for a top-k request (`bench/ranking.py` measures the recall)."""
+    return max(3 * top_k, 60)
+
+
+def find_candidates(db: Session, model: type[Resume] | type[JobDescription], wanted: Sequence[uuid.UUID] | None,
+                    query_vector: np.ndarray | None, top_k: int,
+                    nearest: Callable[[Session, Any, int], list[uuid.UUID]],
+                    pool: int | None = None) -> tuple[list[uuid.UUID], int]:
+    """(candidate ids, the user's document count). Explicit ids are all scored (`NotFound` names the missing);
+    otherwise `nearest` (k-NN by `query_vector`) narrows the documents to `pool` (default `candidate_pool`)."""
+    if wanted is not None:
+        wanted = list(dict.fromkeys(wanted))
+        found = set(db.scalars(select(model.id).where(model.id.in_(wanted))))
+        missing = [str(i) for i in wanted if i not in found]
+        if missing:
+            raise NotFound(f"not found: {', '.join(missing[:5])}")
+        return wanted, len(wanted)
+    total = db.scalar(select(func.count()).select_from(model)) or 0
+    pool = candidate_pool(top_k) if pool is None else pool
+    if total <= pool or query_vector is None:
+        return list(db.scalars(select(model.id))), total
+    return nearest(db, query_vector, pool), total
+
+
+def score_resumes(db: Session, job: ParsedJob, job_vectors: Vectors, ids: list[uuid.UUID], top_k: int,
+                  scoring: ScoringPool | None = None) -> list[tuple[uuid.UUID, MatchResult]]:
+    """The best `top_k` of these stored resumes for the job, read as their stored profiles and vectors.
+
+    Profiles of an older version, or whose stored text does not decode, are rebuilt and saved. `scoring`
+    spreads the scoring over its helper processes; without it everything runs in this process.
+    """
+    rank = scoring.rank if scoring is not None else rank_stored_resumes
+
+    def load() -> tuple[dict[uuid.UUID, str], dict[uuid.UUID, Vectors]]:
+        texts = current_profiles(db, ids)
+        return texts, documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id, ids,
+                                                resume_vector_kinds())
+
+    with paused_gc(), ThreadPoolExecutor(1, thread_name_prefix="jobfit-load") as loader:
+        # the job's requirements are extracted while Postgres reads the candidates (the session is used by the
+        # loading thread alone until it is done)
+        loading = loader.submit(load)
+        prepared = prepare_job(job)
+        texts, vectors = loading.result()
+    try:
+        return rank(prepared, [(i, texts[i], vectors[i]) for i in ids if i in texts], top_k,
+                    job_vectors=job_vectors)
+    except UnreadableProfiles as exc:  # damaged stored text: rebuild those from their rows, then rank again
+        texts = current_profiles(db, ids, rebuild=exc.ids)
+        return rank(prepared, [(i, texts[i], vectors[i]) for i in ids if i in texts], top_k,
+                    job_vectors=job_vectors)
+
+
+def rank_resumes_for_job(db: Session, runtime: Runtime, user_id: uuid.UUID, job_id: uuid.UUID,
+                         resume_ids: Sequence[uuid.UUID] | None = None, top_k: int = 20) -> Ranking:
+    """The best `top_k` of the user's resumes (or of `resume_ids`) for a stored job, stored and committed."""
+    job = get_or_raise(db, JobDescription, job_id, "Job description")
+    job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
+    ids, total = find_candidates(db, Resume, resume_ids, full_text_query(job_vectors), top_k,
+                                 matches.nearest_resumes)
+    ranked = score_resumes(db, documents.parsed_job(job), job_vectors, ids, top_k, runtime.scoring)
+    stored = [matches.upsert_match(db, user_id=user_id, resume_id=rid, job_id=job.id, result=res)[0]
+              for rid, res in ranked]
+    db.commit()
+    return Ranking(len(ids), total, stored)
+
+
+def rank_jobs_for_resume(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID,
+                         job_ids: Sequence[uuid.UUID] | None = None, top_k: int = 20) -> Ranking:
+    """The best `top_k` of the user's jobs (or of `job_ids`) for a stored resume, stored and committed."""
+    resume = get_or_raise(db, Resume, resume_id, "Resume")
+    resume_vectors = documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id)
+    ids, total = find_candidates(db, JobDescription, job_ids, resume_vectors.get("full_text"), top_k,
+                                 matches.nearest_jobs)
+    with paused_gc():
+        rows = {j.id: j for j in db.scalars(select(JobDescription).where(JobDescription.id.in_(ids)))}
+        vectors = documents.vectors_of_many(db, JobEmbedding, JobEmbedding.job_id, ids, job_vector_kinds())
+        ranked = rank_jobs(documents.parsed_resume(resume),
+                           [(i, documents.parsed_job(rows[i]), vectors[i]) for i in ids if i in rows],
+                           top_k, resume_vectors=resume_vectors)
+    stored = [matches.upsert_match(db, user_id=user_id, resume_id=resume.id, job_id=jid, result=res)[0]
+              for jid, res in ranked]
+    db.commit()
+    return Ranking(len(ids), total, stored)

@@ -1,0 +1,50 @@
+"""Recompute every stored vector with the configured embedder (after a provider or model change).
+
+The vector tables are emptied and retyped to the new dimension, documents are re-embedded user by user
+inside each user's own RLS scope (so this works the same on an external database whose owner is subject to
+the forced policies), and the HNSW indexes are rebuilt at the end. Safe to rerun: it starts from empty tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import chain
+
+from sqlalchemy import select
+
+from jobfit.embeddings.base import Embedder
+from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks
+from jobfit.store import documents
+from jobfit.store.db import Database
+from jobfit.store.models import JobDescription, JobEmbedding, Resume, ResumeEmbedding
+from jobfit.store.vector_tables import create_vector_indexes, reset_vector_tables
+
+
+def count_documents(db: Database) -> int:
+    total = 0
+    for user_id in db.user_ids():
+        with db.user_session(user_id) as s:
+            total += len(s.scalars(select(Resume.id)).all()) + len(s.scalars(select(JobDescription.id)).all())
+    return total
+
+
+def reembed_all(db: Database, embedder: Embedder, on_document: Callable[[], None] = lambda: None) -> int:
+    """Re-embed every resume and job of every user; returns the number of documents."""
+    with db.owner_engine.begin() as conn:
+        reset_vector_tables(conn, int(embedder.dim), embedder.name)
+    done = 0
+    for user_id in db.user_ids():
+        with db.user_session(user_id) as s:
+            resumes = ((r, ResumeEmbedding, "resume_id", resume_chunks(documents.parsed_resume(r)))
+                       for r in s.scalars(select(Resume)).all())
+            jobs = ((j, JobEmbedding, "job_id", job_chunks(documents.parsed_job(j)))
+                    for j in s.scalars(select(JobDescription)).all())
+            for row, model, fk, chunks in chain(resumes, jobs):  # each parsed when its turn comes
+                documents.replace_vectors(s, model, fk, row.id, chunks, embed_chunks(embedder, chunks),
+                                          embedder.name)
+                s.commit()
+                done += 1
+                on_document()
+    with db.owner_engine.begin() as conn:
+        create_vector_indexes(conn)
+    return done

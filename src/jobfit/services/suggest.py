@@ -1,0 +1,144 @@
+"""A match's suggestions: list, regenerate, decide (pending -> implemented | rejected, once), and apply the
+accepted ones as a new resume version (text and DOCX) re-scored against the same job."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jobfit.config import Settings
+from jobfit.documents.docx_write import text_to_docx
+from jobfit.documents.resume import parse_resume_text
+from jobfit.runtime import Runtime
+from jobfit.services.analyze import score_pair, store_suggestions
+from jobfit.services.errors import Conflict, NotFound, Unprocessable, get_or_raise
+from jobfit.services.upload import store_resume
+from jobfit.store import documents
+from jobfit.store.models import JobDescription, MatchResultRow, Resume
+from jobfit.store.models import Suggestion as SuggestionRow
+from jobfit.store.suggestions import as_suggestion
+from jobfit.suggestions import LlmConfig, SuggestionSet, apply_suggestions
+
+
+@dataclass
+class Regenerated:
+    rows: list[SuggestionRow]  # all of the match's suggestions, in `listed` order
+    generated: SuggestionSet
+
+
+@dataclass
+class Applied:
+    """The new resume version and the match results before (the original) and after (the version)."""
+
+    resume: Resume
+    job: JobDescription
+    applied: list[uuid.UUID]
+    skipped: list[uuid.UUID]
+    before: MatchResultRow
+    after: MatchResultRow
+    text: str
+
+
+def llm_config(settings: Settings) -> LlmConfig | None:
+    if not settings.llm_base_url:
+        return None
+    return LlmConfig(base_url=settings.llm_base_url, model=settings.llm_model,
+                     api_key=settings.llm_api_key or "not-needed", timeout_s=settings.llm_timeout,
+                     max_retries=settings.llm_retries)
+
+
+def listed(db: Session, match_id: uuid.UUID, status: str | None = None,
+           type_: str | None = None) -> list[SuggestionRow]:
+    """The match's suggestions (of this status and type), most important first. `NotFound` for no match."""
+    get_or_raise(db, MatchResultRow, match_id, "Match result")
+    query = select(SuggestionRow).where(SuggestionRow.match_result_id == match_id)
+    if status:
+        query = query.where(SuggestionRow.status == status)
+    if type_:
+        query = query.where(SuggestionRow.suggestion_type == type_)
+    return list(db.scalars(query.order_by(SuggestionRow.priority, SuggestionRow.impact_score.desc().nulls_last(),
+                                          SuggestionRow.created_at, SuggestionRow.id)))
+
+
+def regenerate(db: Session, runtime: Runtime, user_id: uuid.UUID, match_id: uuid.UUID,
+               use_llm: bool = False) -> Regenerated:
+    """Re-score the pair and replace its pending suggestions (decided ones are kept); with `use_llm` the
+    configured LLM adds its own (`Unprocessable` when none is configured)."""
+    match = get_or_raise(db, MatchResultRow, match_id, "Match result")
+    llm = None
+    if use_llm:
+        llm = llm_config(runtime.settings)
+        if llm is None:
+            raise Unprocessable("No LLM is configured: set JOBFIT_LLM_BASE_URL (and JOBFIT_LLM_MODEL).")
+    resume, job = db.get(Resume, match.resume_id), db.get(JobDescription, match.job_id)
+    assert resume is not None and job is not None  # cascades keep matches and documents together
+    _rows, generated = store_suggestions(db, user_id, score_pair(db, user_id, resume, job), llm)
+    db.commit()
+    return Regenerated(listed(db, match_id), generated)
+
+
+def decide(db: Session, suggestion_id: uuid.UUID, status: str, feedback: str | None = None) -> SuggestionRow:
+    """Mark a pending suggestion implemented or rejected (`Conflict` once it is decided)."""
+    row = get_or_raise(db, SuggestionRow, suggestion_id, "Suggestion")
+    if row.status != "pending":
+        raise Conflict(f"Suggestion is already {row.status}; only pending suggestions can be decided")
+    row.status = status
+    row.feedback = feedback
+    row.implemented_at = func.now() if status == "implemented" else None
+    db.commit()
+    db.refresh(row)
+    return row
+
+
+def _version_title(title: str | None, filename: str) -> str:
+    base = re.sub(r"\s*\(improved( \d+)?\)$", "", title or filename)
+    return f"{base} (improved)"
+
+
+def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUID,
+          suggestion_ids: Sequence[uuid.UUID]) -> Applied:
+    """A new resume version with the chosen suggestions (of one match of this resume) applied, stored with its
+    DOCX and re-scored against their job; the applied ones are marked implemented."""
+    resume = get_or_raise(db, Resume, resume_id, "Resume")
+    wanted = list(dict.fromkeys(suggestion_ids))
+    rows = {r.id: r for r in db.scalars(select(SuggestionRow).where(SuggestionRow.id.in_(wanted)))}
+    missing = [str(i) for i in wanted if i not in rows]
+    if missing:
+        raise NotFound(f"Suggestion not found: {', '.join(missing[:5])}")
+    match_ids = {r.match_result_id for r in rows.values()}
+    matches = {m.id: m for m in db.scalars(select(MatchResultRow).where(MatchResultRow.id.in_(match_ids)))}
+    if any(m.resume_id != resume.id for m in matches.values()) or len(matches) != 1:
+        raise Unprocessable("All suggestions must come from one match result of this resume")
+    before = next(iter(matches.values()))
+    job = db.get(JobDescription, before.job_id)
+    assert job is not None
+    chosen = [rows[i] for i in wanted]
+    old_text = resume.content_text or ""
+    new_text = apply_suggestions(old_text, [as_suggestion(r) for r in chosen])
+    applied = [r.id for r in chosen if apply_suggestions(old_text, [as_suggestion(r)]) != old_text]
+    skipped = [r.id for r in chosen if r.id not in applied]
+    if not applied:
+        raise Unprocessable("None of these suggestions changes the resume text (advice only, or stale)")
+
+    parsed = parse_resume_text(new_text)
+    docx = text_to_docx(new_text, [s.start_line for s in parsed.sections.values()])
+    parsed.metadata.file_type = "docx"
+    parsed.metadata.parser = "jobfit-apply"
+    parsed.contact_info = documents.parsed_resume(resume).contact_info.model_copy()
+    stem = (resume.original_filename.rsplit(".", 1)[0] or "resume")[:200]
+    new_row = store_resume(db, runtime, user_id, parsed, data=docx, filename=f"{stem}-improved.docx",
+                           title=_version_title(resume.title, resume.original_filename), commit=False)
+    new_row.metadata_ = {**new_row.metadata_, "derived_from": str(resume.id),
+                         "applied_suggestions": [str(i) for i in applied]}
+    after = score_pair(db, user_id, new_row, job)
+    for r in chosen:
+        if r.id in applied and r.status == "pending":
+            r.status, r.implemented_at = "implemented", func.now()
+    db.commit()  # publishes the new version's file (a failed commit deletes it)
+    db.refresh(before)
+    return Applied(new_row, job, applied, skipped, before, after.row, new_text)

@@ -1,0 +1,69 @@
+"""Upload a resume or a job: parse it in the sandbox, embed it, store row, vectors, profile and file at once.
+
+Parsing is one call and storing another, so an adapter can parse where it can cancel (the API stops a parse
+whose client hung up) and store in the request's transaction. Parse failures raise `DocumentError`
+(`documents.errors`), `SandboxBusy` or `ParseCancelled` (`jobfit.sandbox`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from jobfit.documents.models import ParsedJob, ParsedResume
+from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
+from jobfit.runtime import Runtime
+from jobfit.store import documents
+from jobfit.store.models import JobDescription, Resume
+
+Cancelled = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
+
+
+def parse_resume(runtime: Runtime, data: bytes, filename: str, cancelled: Cancelled = _never) -> ParsedResume:
+    return runtime.sandbox.parse_resume(data, filename, cancelled)
+
+
+def parse_job(runtime: Runtime, fields: dict[str, Any], cancelled: Cancelled = _never) -> ParsedJob:
+    """A job typed in as fields (title, description, requirements, ...)."""
+    return runtime.sandbox.parse_job(fields, cancelled)
+
+
+def parse_job_file(runtime: Runtime, data: bytes, filename: str, title: str | None = None,
+                   company: str | None = None, cancelled: Cancelled = _never) -> ParsedJob:
+    """A job uploaded as a file; a given title or company overrides what the file says."""
+    parsed: ParsedJob = runtime.sandbox.parse_job_file(data, filename, (title or "").strip() or None, cancelled)
+    if company:
+        parsed.company = company.strip()
+    return parsed
+
+
+def store_resume(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedResume, *, data: bytes,
+                 filename: str, title: str | None = None, commit: bool = True) -> Resume:
+    """Embed and store the parsed resume with its original file (published on commit; all of it or none)."""
+    chunks = resume_chunks(parsed)
+    return documents.add_resume(db, runtime.files, user_id=user_id, title=title,
+                                filename=filename, data=data, parsed=parsed, chunks=chunks,
+                                vectors=embed_chunks(runtime.embedder, chunks), model=runtime.embedder.name,
+                                profile=resume_profile(parsed), commit=commit)
+
+
+def store_job(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedJob, *,
+              fields: dict[str, Any] | None = None, original: tuple[bytes, str] | None = None) -> JobDescription:
+    """Embed and store the parsed job: typed `fields`, or an `original` (bytes, filename) uploaded file."""
+    chunks = job_chunks(parsed)
+    return documents.add_job(db, runtime.files, user_id=user_id, parsed=parsed,
+                             fields=fields if fields is not None else {"description": parsed.text_content},
+                             chunks=chunks, vectors=embed_chunks(runtime.embedder, chunks),
+                             model=runtime.embedder.name, original=original)
+
+
+def delete(db: Session, runtime: Runtime, row: Resume | JobDescription) -> None:
+    """Delete the document (vectors, matches and suggestions cascade), then its stored file."""
+    documents.delete_document(db, runtime.files, row)
