@@ -123,11 +123,14 @@ def test_another_user_sees_nothing_and_guessed_urls_are_404(client: TestClient) 
     for url in (resume_url, f"{resume_url}/file", job_url, match_url, f"{match_url}/print",
                 f"{match_url}/export.json", "/recruiter?job_id=" + job_url.rsplit("/", 1)[1]):
         r = other.get(url)
-        assert r.status_code == 404, url
+        assert r.status_code == 404 and "text/html" in r.headers["content-type"], url
         assert "Ada" not in r.text and "Initech" not in r.text
     token = csrf_of(dashboard)
     r = other.post(f"{resume_url}/delete", data={"csrf_token": token})
     assert r.status_code == 404
+    r = other.post("/matches", data={"csrf_token": token, "resume_id": resume_url.rsplit("/", 1)[1],
+                                     "job_id": job_url.rsplit("/", 1)[1]})
+    assert r.status_code == 404 and "Resume not found" in r.text
     assert client.get(resume_url).status_code == 200
 
 

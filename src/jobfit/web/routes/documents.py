@@ -12,10 +12,13 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from jobfit.api.deps import RuntimeDep, get_or_404
+from jobfit.api.deps import RuntimeDep
+from jobfit.api.parsing import parse_in_sandbox, read_upload
 from jobfit.api.routes import documents as document_routes
 from jobfit.api.schemas import JobIn
 from jobfit.documents.job_page import NoJobFound, read_job_page
+from jobfit.services import upload as uploads
+from jobfit.services.errors import ServiceError, get_or_raise
 from jobfit.store import documents as store
 from jobfit.store import matches
 from jobfit.store.models import JobDescription, Resume
@@ -29,10 +32,17 @@ JOB_FIELDS = ("title", "company", "description", "requirements", "responsibiliti
               "salary_range", "job_type", "remote_option", "experience_level")
 
 
-def refusal(exc: StarletteHTTPException) -> tuple[int, str, str | None]:
-    """(status, sentence, code) of an API refusal, for a form's error box."""
+Refusal = StarletteHTTPException | ServiceError  # a parse's coded 4xx (api.parsing) or a use case's refusal
+
+
+def refusal(exc: Refusal) -> tuple[int, str, str | None]:
+    """(status, sentence, code) of a refusal, for a form's error box: what the API answers."""
     detail = exc.detail if isinstance(exc.detail, str) else "The request could not be handled."
     return exc.status_code, detail, getattr(exc, "code", None)
+
+
+def _max_bytes(runtime: RuntimeDep) -> int:
+    return runtime.settings.max_upload_mb * 1024 * 1024
 
 
 def validation_message(exc: ValidationError) -> str:
@@ -50,10 +60,12 @@ def new_resume(request: Request, _user: PageUser) -> Response:
 
 async def upload_one(request: Request, db: PageDb, user: PageUser, runtime: RuntimeDep, upload: UploadFile,
                      title: str | None) -> uuid.UUID:
-    """Store one uploaded resume (the API's upload, errors included); returns its id."""
-    stored = await document_routes.upload_resume(request, db, user, runtime, file=upload, title=title or None,
-                                                 title_query=None)
-    return stored.id
+    """Parse (in the sandbox) and store one uploaded resume, refused as the API refuses it; returns its id."""
+    data, filename = await read_upload(upload, _max_bytes(runtime))  # type: ignore[arg-type]
+    parsed = await parse_in_sandbox(request, lambda gone: uploads.parse_resume(runtime, data, filename, gone))
+    row = await run_in_threadpool(lambda: uploads.store_resume(db, runtime, user.id, parsed, data=data,
+                                                               filename=filename, title=title or None))
+    return row.id
 
 
 @router.post("/resumes")
@@ -65,7 +77,7 @@ async def upload_resume(request: Request, form: CheckedForm, db: PageDb, user: P
                       error="Choose a file to upload: PDF, DOCX, TXT or Markdown.")
     try:
         resume_id = await upload_one(request, db, user, runtime, upload, field(form, "title"))
-    except StarletteHTTPException as exc:
+    except (StarletteHTTPException, ServiceError) as exc:
         status, error, code = refusal(exc)
         return render(request, "resume_new.html", status, title="Upload a resume", error=error, code=code)
     return redirect_to(f"/resumes/{resume_id}")
@@ -73,7 +85,7 @@ async def upload_resume(request: Request, form: CheckedForm, db: PageDb, user: P
 
 @router.get("/resumes/{resume_id}")
 def resume_page(request: Request, resume_id: uuid.UUID, db: PageDb, _user: PageUser) -> Response:
-    row = get_or_404(db, Resume, resume_id, "Resume")
+    row = get_or_raise(db, Resume, resume_id, "Resume")
     parsed = store.parsed_resume(row)
     results, _ = matches.list_matches(db, resume_id=row.id, job_id=None, min_score=None, sort="score", limit=50,
                                       offset=0)
@@ -91,7 +103,7 @@ def resume_file(resume_id: uuid.UUID, db: PageDb, user: PageUser, runtime: Runti
 @router.post("/resumes/{resume_id}/delete")
 def delete_resume(resume_id: uuid.UUID, _form: CheckedForm, db: PageDb, _user: PageUser,
                   runtime: RuntimeDep) -> Response:
-    store.delete_document(db, runtime.files, get_or_404(db, Resume, resume_id, "Resume"))
+    uploads.delete(db, runtime, get_or_raise(db, Resume, resume_id, "Resume"))
     return redirect_to("/")
 
 
@@ -103,9 +115,10 @@ def _job_form(request: Request, status: int = 200, **context: object) -> Respons
 
 async def _create_job(request: Request, fields: dict[str, str], db: PageDb, user: PageUser,
                       runtime: RuntimeDep) -> uuid.UUID:
-    body = JobIn.model_validate({k: v for k, v in fields.items() if v})
-    stored = await document_routes.create_job(request, body, db, user, runtime)
-    return stored.id
+    typed = JobIn.model_validate({k: v for k, v in fields.items() if v}).model_dump()
+    parsed = await parse_in_sandbox(request, lambda gone: uploads.parse_job(runtime, typed, gone))
+    row = await run_in_threadpool(lambda: uploads.store_job(db, runtime, user.id, parsed, fields=typed))
+    return row.id
 
 
 @router.get("/jobs/new")
@@ -120,7 +133,7 @@ async def paste_job(request: Request, form: CheckedForm, db: PageDb, user: PageU
         job_id = await _create_job(request, values, db, user, runtime)
     except ValidationError as exc:
         return _job_form(request, 422, values=values, error=validation_message(exc), code="invalid_field")
-    except StarletteHTTPException as exc:
+    except (StarletteHTTPException, ServiceError) as exc:
         status, error, code = refusal(exc)
         return _job_form(request, status, values=values, error=error, code=code)
     return redirect_to(f"/jobs/{job_id}")
@@ -132,14 +145,17 @@ async def upload_job(request: Request, form: CheckedForm, db: PageDb, user: Page
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
         return _job_form(request, 422, values={}, code="no_file", error="Choose a job description file to upload.")
+    title, company = field(form, "title") or None, field(form, "company") or None
     try:
-        stored = await document_routes.upload_job_file(request, db, user, runtime, file=upload,
-                                                       title=field(form, "title") or None,
-                                                       company=field(form, "company") or None)
-    except StarletteHTTPException as exc:
+        data, filename = await read_upload(upload, _max_bytes(runtime))  # type: ignore[arg-type]
+        parsed = await parse_in_sandbox(
+            request, lambda gone: uploads.parse_job_file(runtime, data, filename, title, company, gone))
+        row = await run_in_threadpool(lambda: uploads.store_job(db, runtime, user.id, parsed,
+                                                                original=(data, filename)))
+    except (StarletteHTTPException, ServiceError) as exc:
         status, error, code = refusal(exc)
         return _job_form(request, status, values={}, error=error, code=code)
-    return redirect_to(f"/jobs/{stored.id}")
+    return redirect_to(f"/jobs/{row.id}")
 
 
 @router.post("/jobs/import")
@@ -156,7 +172,7 @@ async def import_job(request: Request, form: CheckedForm, db: PageDb, user: Page
         return _job_form(request, 422, values={}, url=url, error=str(exc), code="no_job_found")
     except ValidationError as exc:
         return _job_form(request, 422, values={}, url=url, error=validation_message(exc), code="invalid_field")
-    except StarletteHTTPException as exc:
+    except (StarletteHTTPException, ServiceError) as exc:
         status, error, code = refusal(exc)
         return _job_form(request, status, values={}, url=url, error=error, code=code)
     return redirect_to(f"/jobs/{job_id}?imported={job.source}")
@@ -164,7 +180,7 @@ async def import_job(request: Request, form: CheckedForm, db: PageDb, user: Page
 
 @router.get("/jobs/{job_id}")
 def job_page(request: Request, job_id: uuid.UUID, db: PageDb, _user: PageUser, imported: str = "") -> Response:
-    row = get_or_404(db, JobDescription, job_id, "Job description")
+    row = get_or_raise(db, JobDescription, job_id, "Job description")
     parsed = store.parsed_job(row)
     lines = parsed.text_content.split("\n")
     resumes = list(db.query(Resume).with_entities(Resume.id, Resume.title, Resume.original_filename)
@@ -180,6 +196,6 @@ def job_file(job_id: uuid.UUID, db: PageDb, user: PageUser, runtime: RuntimeDep)
 
 @router.post("/jobs/{job_id}/delete")
 def delete_job(job_id: uuid.UUID, _form: CheckedForm, db: PageDb, _user: PageUser, runtime: RuntimeDep) -> Response:
-    store.delete_document(db, runtime.files, get_or_404(db, JobDescription, job_id, "Job description"))
+    uploads.delete(db, runtime, get_or_raise(db, JobDescription, job_id, "Job description"))
     return redirect_to("/")
 

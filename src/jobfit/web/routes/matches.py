@@ -9,14 +9,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy import select
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from jobfit.api.deps import RuntimeDep, get_or_404
+from jobfit.api.deps import RuntimeDep
 from jobfit.api.routes import feedback as feedback_routes
-from jobfit.api.routes import matching as matching_routes
-from jobfit.api.routes import suggestions as suggestion_routes
+from jobfit.api.routes.matching import match_out
+from jobfit.api.routes.suggestions import suggestion_out
 from jobfit.matching.models import MatchAnalysis, SkillGap, Strength
+from jobfit.services import analyze as analysis
+from jobfit.services import suggest as suggestions
+from jobfit.services.errors import get_or_raise
 from jobfit.store.models import JobDescription, MatchResultRow, Resume, Suggestion, UserFeedback
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
@@ -26,19 +28,10 @@ router = APIRouter(include_in_schema=False)
 SUB_SCORES = ("skills_score", "experience_score", "education_score", "keyword_score")
 
 
-def _api_refusal(exc: StarletteHTTPException) -> PageError:
-    detail = exc.detail if isinstance(exc.detail, str) else "The request could not be handled."
-    return PageError(exc.status_code, detail, getattr(exc, "code", None))
-
-
 @router.post("/matches")
 def analyze(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
-    body = matching_routes.AnalyzeIn(resume_id=form_id(form, "resume_id"), job_id=form_id(form, "job_id"))
-    try:
-        result = matching_routes.analyze(body, db, user, Response())
-    except StarletteHTTPException as exc:
-        raise _api_refusal(exc) from None
-    return redirect_to(f"/matches/{result.id}")
+    pair = analysis.analyze(db, user.id, form_id(form, "resume_id"), form_id(form, "job_id"))
+    return redirect_to(f"/matches/{pair.row.id}")
 
 
 def _ratings(db: PageDb, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
@@ -49,18 +42,18 @@ def _ratings(db: PageDb, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
 
 
 def report_context(db: PageDb, match_id: uuid.UUID) -> dict[str, object]:
-    row = get_or_404(db, MatchResultRow, match_id, "Match result")
+    row = get_or_raise(db, MatchResultRow, match_id, "Match result")
     resume, job = db.get(Resume, row.resume_id), db.get(JobDescription, row.job_id)
-    suggestions = suggestion_routes._ordered(db, row.id)
+    listed = suggestions.listed(db, row.id)
     return {
         "match": row, "resume": resume, "job": job,
         "analysis": MatchAnalysis.model_validate(row.match_analysis or {"summary": ""}),
         "gaps": [SkillGap.model_validate(g) for g in row.skill_gaps or []],
         "strengths": [Strength.model_validate(s) for s in row.strengths or []],
-        "suggestions": suggestions, "sub_scores": SUB_SCORES,
+        "suggestions": listed, "sub_scores": SUB_SCORES,
         "lines": ((resume.content_text if resume else "") or "").split("\n"),
-        "ratings": _ratings(db, [row.id, *(s.id for s in suggestions)]),
-        "accepted": sum(s.status == "implemented" for s in suggestions),
+        "ratings": _ratings(db, [row.id, *(s.id for s in listed)]),
+        "accepted": sum(s.status == "implemented" for s in listed),
     }
 
 
@@ -85,10 +78,9 @@ def printable(request: Request, match_id: uuid.UUID, db: PageDb, _user: PageUser
 
 @router.get("/matches/{match_id}/export.json")
 def export_json(match_id: uuid.UUID, db: PageDb, _user: PageUser) -> Response:
-    row = get_or_404(db, MatchResultRow, match_id, "Match result")
-    body = {"match": matching_routes.match_out(row).model_dump(mode="json"),
-            "suggestions": [suggestion_routes.suggestion_out(s).model_dump(mode="json")
-                            for s in suggestion_routes._ordered(db, row.id)]}
+    row = get_or_raise(db, MatchResultRow, match_id, "Match result")
+    body = {"match": match_out(row).model_dump(mode="json"),
+            "suggestions": [suggestion_out(s).model_dump(mode="json") for s in suggestions.listed(db, row.id)]}
     return JSONResponse(body, headers={"Content-Disposition": f'attachment; filename="match-{row.id}.json"'})
 
 
@@ -97,40 +89,25 @@ def decide(suggestion_id: uuid.UUID, form: CheckedForm, db: PageDb, user: PageUs
     decision = field(form, "decision")
     if decision not in {"accept", "reject"}:
         raise PageError(422, "Choose Accept or Reject.", "invalid_choice")
-    row = db.get(Suggestion, suggestion_id)
-    if row is None:
-        raise PageError(404, "Suggestion not found.", "not_found")
-    match_id = row.match_result_id
-    body = suggestion_routes.DecisionIn(status="implemented" if decision == "accept" else "rejected")
-    try:
-        suggestion_routes.decide(suggestion_id, body, db, user)
-    except StarletteHTTPException as exc:
-        raise _api_refusal(exc) from None
-    return redirect_to(f"/matches/{match_id}#suggestion-{suggestion_id}")
+    row = suggestions.decide(db, suggestion_id, "implemented" if decision == "accept" else "rejected")
+    return redirect_to(f"/matches/{row.match_result_id}#suggestion-{suggestion_id}")
 
 
 @router.post("/matches/{match_id}/suggest")
 def suggest(match_id: uuid.UUID, _form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
     """Re-score the pair and make its suggestions again (decided ones are kept)."""
-    try:
-        suggestion_routes.regenerate(match_id, suggestion_routes.GenerateIn(), db, user, runtime)
-    except StarletteHTTPException as exc:
-        raise _api_refusal(exc) from None
+    suggestions.regenerate(db, runtime, user.id, match_id)
     return redirect_to(f"/matches/{match_id}#suggestions-heading")
 
 
 @router.post("/matches/{match_id}/apply")
 def apply_accepted(match_id: uuid.UUID, _form: CheckedForm, db: PageDb, user: PageUser,
                    runtime: RuntimeDep) -> Response:
-    row = get_or_404(db, MatchResultRow, match_id, "Match result")
-    accepted = [s.id for s in suggestion_routes._ordered(db, row.id, "implemented")]
+    row = get_or_raise(db, MatchResultRow, match_id, "Match result")
+    accepted = [s.id for s in suggestions.listed(db, row.id, "implemented")]
     if not accepted:
         raise PageError(422, "Accept at least one suggestion first, then apply.", "nothing_accepted")
-    try:
-        applied = suggestion_routes.apply(row.resume_id, suggestion_routes.ApplyIn(suggestion_ids=accepted), db, user,
-                                          runtime)
-    except StarletteHTTPException as exc:
-        raise _api_refusal(exc) from None
+    applied = suggestions.apply(db, runtime, user.id, row.resume_id, accepted)
     return redirect_to(f"/matches/{applied.after.id}?before={row.id}")
 
 
@@ -142,10 +119,7 @@ def rate(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
                                           rating=field(form, "rating") or 0)
     except ValidationError:
         raise PageError(422, "Choose a rating from 1 to 5.", "invalid_rating") from None
-    try:
-        feedback_routes.give_feedback(body, db, user)
-    except StarletteHTTPException as exc:
-        raise _api_refusal(exc) from None
+    feedback_routes.give_feedback(body, db, user)  # no feedback service: the API's own function
     if target_type == "suggestion":
         suggestion = db.get(Suggestion, body.target_id)
         assert suggestion is not None

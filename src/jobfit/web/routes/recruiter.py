@@ -13,10 +13,11 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from jobfit.api.deps import RuntimeDep, get_or_404
-from jobfit.api.routes import matching as matching_routes
+from jobfit.api.deps import RuntimeDep
 from jobfit.matching.knockout import meets_required_skills
 from jobfit.matching.models import MatchAnalysis
+from jobfit.services import ranking
+from jobfit.services.errors import ServiceError, get_or_raise
 from jobfit.store import matches
 from jobfit.store.models import JobDescription, Resume
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
@@ -62,7 +63,7 @@ def recruiter(request: Request, db: PageDb, _user: PageUser, job_id: str = "", m
     sort, descending = _view_options(sort, order)
     if job_id:
         try:
-            job = get_or_404(db, JobDescription, uuid.UUID(job_id), "Job description")
+            job = get_or_raise(db, JobDescription, uuid.UUID(job_id), "Job description")
         except ValueError:
             raise PageError(404, "Job description not found.", "not_found") from None
         rows = ranked_rows(db, job.id, must_haves == "1", sort, descending)
@@ -74,12 +75,7 @@ def recruiter(request: Request, db: PageDb, _user: PageUser, job_id: str = "", m
 @router.post("/recruiter/rank")
 def rank(form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
     job_id = form_id(form, "job_id")
-    body = matching_routes.RankResumesIn(job_id=job_id, top_k=MAX_RANKED)
-    try:
-        matching_routes.rank_resumes_for_job(body, db, user, runtime)
-    except StarletteHTTPException as exc:
-        status, error, code = refusal(exc)
-        raise PageError(status, error, code) from None
+    ranking.rank_resumes_for_job(db, runtime, user.id, job_id, top_k=MAX_RANKED)
     must = "&must_haves=1" if field(form, "must_haves") == "1" else ""
     return redirect_to(f"/recruiter?job_id={job_id}{must}")
 
@@ -94,7 +90,7 @@ async def upload_batch(request: Request, form: CheckedForm, db: PageDb, user: Pa
         try:
             resume_id = await upload_one(request, db, user, runtime, upload, None)
             outcomes.append({"name": upload.filename, "ok": True, "id": resume_id, "message": "Uploaded"})
-        except StarletteHTTPException as exc:
+        except (StarletteHTTPException, ServiceError) as exc:
             _status, error, code = refusal(exc)
             outcomes.append({"name": upload.filename, "ok": False, "message": error, "code": code})
     if not outcomes:
@@ -106,7 +102,7 @@ async def upload_batch(request: Request, form: CheckedForm, db: PageDb, user: Pa
 @router.get("/recruiter/export.csv")
 def export_csv(db: PageDb, _user: PageUser, job_id: uuid.UUID, must_haves: str = "", sort: str = "overall_score",
                order: str = "desc") -> Response:
-    job = get_or_404(db, JobDescription, job_id, "Job description")
+    job = get_or_raise(db, JobDescription, job_id, "Job description")
     sort, descending = _view_options(sort, order)
     out = io.StringIO()
     writer = csv.writer(out)
