@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
-from jobfit.api.app import create_app
+from jobfit.app import create_app  # the API and the pages, as `jobfit serve` runs them
 from jobfit.config import Settings
 from jobfit.runtime import Runtime, open_runtime
 

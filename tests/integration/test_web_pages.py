@@ -48,7 +48,7 @@ def test_sign_up_sets_a_safe_session_cookie_and_shows_the_dashboard(client: Test
 
 
 def test_secure_cookie_over_https(runtime) -> None:
-    from jobfit.api.app import create_app
+    from jobfit.app import create_app
 
     with TestClient(create_app(runtime), base_url="https://testserver") as client:
         token = csrf_of(client.get("/sign-up").text)

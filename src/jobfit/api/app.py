@@ -22,7 +22,6 @@ from jobfit.api.headers import SecurityHeadersMiddleware
 from jobfit.api.routes import auth, documents, feedback, health, matching, suggestions
 from jobfit.runtime import WORKER_DATABASE_ENV, Runtime, connect_runtime
 from jobfit.services.errors import ServiceError
-from jobfit.web.pages import install_web
 
 API_PREFIX = "/api/v1"
 
@@ -66,7 +65,6 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     app.include_router(matching.router, prefix=API_PREFIX)
     app.include_router(suggestions.router, prefix=API_PREFIX)
     app.include_router(feedback.router, prefix=API_PREFIX)
-    install_web(app)  # the pages at /, over the same code
     return app
 
 

@@ -76,9 +76,9 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
 
 def run(settings: Settings, app: Any, workers: int) -> None:
     """Serve `app` in this process (one worker), or `workers` processes that each build the app from the
-    environment (`app.create_app_from_environment`)."""
+    environment (`jobfit.app.create_app_from_environment`)."""
     options = uvicorn_options(settings)
     if workers <= 1:
         uvicorn.run(app, **options)
     else:
-        uvicorn.run("jobfit.api.app:create_app_from_environment", factory=True, workers=workers, **options)
+        uvicorn.run("jobfit.app:create_app_from_environment", factory=True, workers=workers, **options)

@@ -91,7 +91,7 @@ def serve(
     import os
 
     from jobfit.api import server
-    from jobfit.api.app import create_app
+    from jobfit.app import create_app
     from jobfit.runtime import WORKER_DATABASE_ENV
 
     settings = _settings(host=host, port=port, workers=workers)
