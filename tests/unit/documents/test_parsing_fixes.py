@@ -10,7 +10,8 @@ import pytest
 
 from jobfit.documents.education import degree_level_of
 from jobfit.documents.experience import extract_experience, join_split_ranges
-from jobfit.documents.job import find_degree_requirement, find_min_years, is_boilerplate, parse_job, parse_job_file
+from jobfit.documents.job import find_min_years, is_boilerplate, parse_job, parse_job_file
+from jobfit.documents.job_degree import find_degree_requirement
 from jobfit.documents.resume import parse_resume
 
 TODAY = date(2025, 6, 1)

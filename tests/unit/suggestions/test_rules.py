@@ -10,8 +10,8 @@ from jobfit.documents.job import parse_job
 from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
 from jobfit.suggestions import Suggestion, rule_suggestions
-from jobfit.suggestions.rules import RESULT_PLACEHOLDER
 from jobfit.suggestions.verbs import gerund_past, strengthen_opening, to_past
+from jobfit.suggestions.writing_rules import RESULT_PLACEHOLDER
 
 from .samples import RESUME, TODAY, job, line_of, resume
 
