@@ -32,10 +32,11 @@ JOB_FIELDS = ("title", "company", "description", "requirements", "responsibiliti
               "salary_range", "job_type", "remote_option", "experience_level")
 
 
-Refusal = StarletteHTTPException | ServiceError  # a parse's coded 4xx (api.parsing) or a use case's refusal
+# what an upload or a use case refuses with: a parse's coded 4xx (api.parsing) or a ServiceError
+REFUSALS = (StarletteHTTPException, ServiceError)
 
 
-def refusal(exc: Refusal) -> tuple[int, str, str | None]:
+def refusal(exc: StarletteHTTPException | ServiceError) -> tuple[int, str, str | None]:
     """(status, sentence, code) of a refusal, for a form's error box: what the API answers."""
     detail = exc.detail if isinstance(exc.detail, str) else "The request could not be handled."
     return exc.status_code, detail, getattr(exc, "code", None)
@@ -77,7 +78,7 @@ async def upload_resume(request: Request, form: CheckedForm, db: PageDb, user: P
                       error="Choose a file to upload: PDF, DOCX, TXT or Markdown.")
     try:
         resume_id = await upload_one(request, db, user, runtime, upload, field(form, "title"))
-    except (StarletteHTTPException, ServiceError) as exc:
+    except REFUSALS as exc:
         status, error, code = refusal(exc)
         return render(request, "resume_new.html", status, title="Upload a resume", error=error, code=code)
     return redirect_to(f"/resumes/{resume_id}")
@@ -133,7 +134,7 @@ async def paste_job(request: Request, form: CheckedForm, db: PageDb, user: PageU
         job_id = await _create_job(request, values, db, user, runtime)
     except ValidationError as exc:
         return _job_form(request, 422, values=values, error=validation_message(exc), code="invalid_field")
-    except (StarletteHTTPException, ServiceError) as exc:
+    except REFUSALS as exc:
         status, error, code = refusal(exc)
         return _job_form(request, status, values=values, error=error, code=code)
     return redirect_to(f"/jobs/{job_id}")
@@ -152,7 +153,7 @@ async def upload_job(request: Request, form: CheckedForm, db: PageDb, user: Page
             request, lambda gone: uploads.parse_job_file(runtime, data, filename, title, company, gone))
         row = await run_in_threadpool(lambda: uploads.store_job(db, runtime, user.id, parsed,
                                                                 original=(data, filename)))
-    except (StarletteHTTPException, ServiceError) as exc:
+    except REFUSALS as exc:
         status, error, code = refusal(exc)
         return _job_form(request, status, values={}, error=error, code=code)
     return redirect_to(f"/jobs/{row.id}")
@@ -172,7 +173,7 @@ async def import_job(request: Request, form: CheckedForm, db: PageDb, user: Page
         return _job_form(request, 422, values={}, url=url, error=str(exc), code="no_job_found")
     except ValidationError as exc:
         return _job_form(request, 422, values={}, url=url, error=validation_message(exc), code="invalid_field")
-    except (StarletteHTTPException, ServiceError) as exc:
+    except REFUSALS as exc:
         status, error, code = refusal(exc)
         return _job_form(request, status, values={}, url=url, error=error, code=code)
     return redirect_to(f"/jobs/{job_id}?imported={job.source}")

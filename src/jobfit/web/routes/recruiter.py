@@ -10,19 +10,18 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from starlette.datastructures import UploadFile
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from jobfit.api.deps import RuntimeDep
 from jobfit.matching.knockout import meets_required_skills
 from jobfit.matching.models import MatchAnalysis
 from jobfit.services import ranking
-from jobfit.services.errors import ServiceError, get_or_raise
+from jobfit.services.errors import get_or_raise
 from jobfit.store import matches
 from jobfit.store.models import JobDescription, Resume
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
-from jobfit.web.routes.documents import refusal, upload_one
+from jobfit.web.routes.documents import REFUSALS, refusal, upload_one
 
 router = APIRouter(include_in_schema=False)
 
@@ -90,7 +89,7 @@ async def upload_batch(request: Request, form: CheckedForm, db: PageDb, user: Pa
         try:
             resume_id = await upload_one(request, db, user, runtime, upload, None)
             outcomes.append({"name": upload.filename, "ok": True, "id": resume_id, "message": "Uploaded"})
-        except (StarletteHTTPException, ServiceError) as exc:
+        except REFUSALS as exc:
             _status, error, code = refusal(exc)
             outcomes.append({"name": upload.filename, "ok": False, "message": error, "code": code})
     if not outcomes:
