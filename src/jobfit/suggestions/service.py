@@ -12,7 +12,7 @@ import time
 from datetime import date
 
 from jobfit.documents.models import ParsedJob, ParsedResume
-from jobfit.matching.engine import Vectors
+from jobfit.embeddings.base import Vectors
 from jobfit.matching.models import MatchResult
 from jobfit.suggestions.guard import guard_suggestions, resume_facts
 from jobfit.suggestions.impact import ImpactMeter, rank
