@@ -72,8 +72,7 @@ SKILL_USE_SECTIONS = ("experience", "projects")  # where a skill counts as used 
 
 class SkillRecord(NamedTuple):
     """What matching needs of one taxonomy skill on the resume; independent of any job, so it is computed
-    once from the skill's mentions and stored with the profile (a reloaded record is the stored list, read
-    by the same positions).
+    once from the skill's mentions and stored with the profile (as a list; reloaded as a `SkillRecord` again).
 
     `weight`, `line`, `section` and `surface` are the skill's best evidence: the mention on the heaviest line
     (section and recency), the earliest of equals; `weight` is None when every mention sits on a redacted
@@ -273,7 +272,7 @@ class ResumeProfile:
             section_of_line=_expand(data["sections"]),
             weight_of_line=_expand(data["weights"]),
             entry_recency=data["entry_recency"],
-            skills=data["skills"],
+            skills={skill_id: SkillRecord._make(record) for skill_id, record in data["skills"].items()},
             roles=[Role(*r) for r in data["roles"]],
             degrees=[Degree(*d) for d in data["degrees"]],
             parse_quality=None if quality is None else float(quality),
