@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import sys
-from typing import Annotated
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from jobfit import __version__
 from jobfit.cli.output import fail
+
+if TYPE_CHECKING:
+    from jobfit.config import Settings
+    from jobfit.runtime import Runtime
 
 app = typer.Typer(
     name="jobfit",
@@ -70,6 +76,16 @@ def _open(settings, **kwargs):
         raise
 
 
+@contextlib.contextmanager
+def _opened(settings: Settings, **kwargs: bool) -> Iterator[Runtime]:
+    """The runtime for one command, closed (and an embedded Postgres stopped) when the command ends."""
+    runtime = _open(settings, **kwargs)
+    try:
+        yield runtime
+    finally:
+        runtime.close()
+
+
 def _configure_logging(level: str) -> None:
     logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         stream=sys.stderr)
@@ -124,11 +140,8 @@ def db_upgrade() -> None:
     """Apply all migrations (serve does this automatically)."""
     from jobfit.store import migrate
 
-    runtime = _open(_settings())
-    try:
+    with _opened(_settings()) as runtime:
         typer.echo(f"database at revision {migrate.current_revision(runtime.db.owner_engine)} (head)")
-    finally:
-        runtime.close()
 
 
 @db_app.command("current")
@@ -136,14 +149,11 @@ def db_current() -> None:
     """Show the schema revision and the recorded embedding model."""
     from jobfit.store import migrate
 
-    runtime = _open(_settings(), check_embedding=False)
-    try:
+    with _opened(_settings(), check_embedding=False) as runtime:
         typer.echo(f"revision: {migrate.current_revision(runtime.db.owner_engine)}")
         recorded = migrate.recorded_embedding(runtime.db.owner_engine)
         if recorded:
             typer.echo(f"embeddings: {recorded[0]} ({recorded[1]}-d)")
-    finally:
-        runtime.close()
 
 
 @db_app.command("reset")
@@ -173,16 +183,12 @@ def reembed() -> None:
 
     from jobfit.services.reembed import count_documents, reembed_all
 
-    settings = _settings()
-    runtime = _open(settings, check_embedding=False)
-    try:
+    with _opened(_settings(), check_embedding=False) as runtime:
         total = count_documents(runtime.db)
         with Progress(transient=True) as progress:
             task = progress.add_task("re-embedding", total=total)
             done = reembed_all(runtime.db, runtime.embedder, lambda: progress.advance(task))
         typer.echo(f"re-embedded {done} documents with {runtime.embedder.name} ({runtime.embedder.dim}-d)")
-    finally:
-        runtime.close()
 
 
 @app.command()
@@ -193,15 +199,12 @@ def reprofile() -> None:
     from jobfit.matching import PROFILE_VERSION
     from jobfit.services.reprofile import count_stale_profiles, rebuild_stale_profiles
 
-    runtime = _open(_settings())
-    try:
+    with _opened(_settings()) as runtime:
         total = count_stale_profiles(runtime.db)
         with Progress(transient=True) as progress:
             task = progress.add_task("rebuilding profiles", total=total)
             done = rebuild_stale_profiles(runtime.db, lambda: progress.advance(task))
         typer.echo(f"rebuilt {done} resume profiles (version {PROFILE_VERSION}); every stored profile is current")
-    finally:
-        runtime.close()
 
 
 @user_app.command("create")
@@ -214,15 +217,12 @@ def user_create(
 
     if password is None:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    runtime = _open(_settings())
-    try:
-        with runtime.db.system_session() as session:
+    with _opened(_settings()) as runtime, runtime.db.system_session() as session:
+        try:
             user = register(session, email, password)
+        except AccountError as exc:
+            fail(str(exc))
         typer.echo(f"created user {user.email} ({user.id})")
-    except AccountError as exc:
-        fail(str(exc))
-    finally:
-        runtime.close()
 
 
 def _register_core_commands() -> None:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
-import numpy as np
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -22,12 +20,12 @@ from rich.table import Table
 
 from jobfit.cli.output import fail
 from jobfit.documents.models import ParsedJob, ParsedResume
+from jobfit.embeddings.base import Vectors
 from jobfit.matching import prepare_job, prepare_resume, rank_resumes, score_prepared
 from jobfit.matching.models import MatchResult
 from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks
 from jobfit.suggestions import SuggestionSet
 
-Vectors = Mapping[str, np.ndarray]
 JSON_FIELDS = (
     "overall_score", "confidence_score", "skills_score", "experience_score", "education_score",
     "keyword_score", "section_scores", "match_analysis", "skill_gaps", "strengths", "processing_time_ms",

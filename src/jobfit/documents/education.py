@@ -170,9 +170,3 @@ def extract_education(text: str, *, first_line: int = 1) -> list[EducationEntry]
             )
         )
     return entries
-
-
-def highest_degree(entries: list[EducationEntry]) -> str | None:
-    if not entries:
-        return None
-    return max(entries, key=lambda e: DEGREE_RANK[e.degree_level]).degree_level

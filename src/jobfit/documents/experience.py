@@ -11,21 +11,11 @@ from datetime import date
 from jobfit.documents.models import ExperienceEntry
 from jobfit.documents.normalize import BULLET
 
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+# month word (full, three letters, "sept") -> its number
+MONTHS: dict[str, int] = {**{name: n for n, name in enumerate(_MONTH_NAMES, 1)},
+                          **{name[:3]: n for n, name in enumerate(_MONTH_NAMES, 1)}, "sept": 9}
 SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"

@@ -7,10 +7,13 @@ zero vector (similarity 0 with everything), never to NaN.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol, runtime_checkable
 
 import numpy as np
+
+# A document's vectors by embedding type ("full_text", "section_<name>", "requirements_digest").
+Vectors = Mapping[str, np.ndarray]
 
 
 class EmbeddingError(RuntimeError):

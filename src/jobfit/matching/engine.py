@@ -11,9 +11,8 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from jobfit.documents.models import ParsedJob, ParsedResume
+from jobfit.embeddings.base import Vectors
 from jobfit.matching import background, explain, scores
 from jobfit.matching.evidence import (
     Assessment,
@@ -32,8 +31,6 @@ from jobfit.matching.requirements import Requirement, extract_requirements
 from jobfit.matching.specificity import tfidf_query
 from jobfit.matching.text import content_tokens
 from jobfit.redaction import redact_resume
-
-Vectors = Mapping[str, np.ndarray]
 
 
 @dataclass(frozen=True)

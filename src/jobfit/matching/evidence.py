@@ -139,7 +139,8 @@ def _evaluate(profile: ResumeProfile, search: Search) -> tuple[Winner | None, st
         skills = profile.skills
         wanted = search.skills
         for skill_id in _taxonomy_hits(profile, search):
-            _, skill_weight, line, section, _, skill_lines, _, _ = skills[skill_id]  # a `SkillRecord`
+            record = skills[skill_id]
+            skill_weight, line, section, skill_lines = record.weight, record.line, record.section, record.lines
             if skill_weight is None:
                 continue  # every mention of the skill sits on a redacted line
             kind, quality = wanted[skill_id]
@@ -180,7 +181,7 @@ def _candidate(profile: ResumeProfile, req: Requirement, kind: str, quality: flo
     if skill_id is None:  # the requirement's words or an alias as written
         return Candidate(kind, quality, line, profile.section(line), profile.weight(line))
     record = profile.skills[skill_id]
-    name, surface = record[0], record[4]  # `SkillRecord.name`, `.surface`: the best mention as written
+    name, surface = record.name, record.surface  # the best mention as written
     how = kind
     if kind == "exact" and _normalise(surface) != _normalise(req.label):
         how = "alias"
@@ -207,7 +208,7 @@ def explain_skill(profile: ResumeProfile, req: Requirement, evaluation: Evaluati
     length = doc_length(profile)
     if winner is None:
         rid, _ = closest(req.related, profile.skills)
-        related = profile.skills[rid][0] if rid is not None else None  # `SkillRecord.name`
+        related = profile.skills[rid].name if rid is not None else None
         result = RequirementResult(
             requirement=req.label, kind=req.kind, importance=req.importance, status="missing", score=0.0
         )

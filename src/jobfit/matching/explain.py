@@ -128,7 +128,7 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
     best, seen = relevance if relevance is not None else job_relevance([a.requirement for a in assessments])
     extras: list[tuple[float, str, str, int]] = []  # (rank, skill id, name, line)
     for skill_id, record in profile.skills.items():
-        name, n_in_work, first_line = record[0], record[7], record[6]  # `SkillRecord` name, work_count, work_line
+        name, n_in_work, first_line = record.name, record.work_count, record.work_line
         if not n_in_work or skill_id in wanted:
             continue
         relevance = best.get(skill_id, 0.0)

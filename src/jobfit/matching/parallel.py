@@ -26,10 +26,9 @@ from collections.abc import Hashable, Mapping, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
-import numpy as np
-
 from jobfit.documents.job import parse_job
 from jobfit.documents.models import ParsedJob
+from jobfit.embeddings.base import Vectors
 from jobfit.matching.engine import Evaluated, PreparedJob, evaluate, explain_evaluated, prepare_job
 from jobfit.matching.models import MatchResult
 from jobfit.matching.profile import ResumeProfile
@@ -38,7 +37,6 @@ from jobfit.perf import paused_gc
 
 log = logging.getLogger(__name__)
 
-Vectors = Mapping[str, np.ndarray]
 # A candidate as ranking reads it from the store: (id, the profile's stored JSON text, its vectors).
 StoredCandidate = tuple[Hashable, str, Vectors | None]
 REPLY_TIMEOUT_S = 30.0  # a helper that has not answered by then is stopped and its share scored here

@@ -7,6 +7,7 @@ current role counts more than the same word in a bare Skills list or a role from
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -54,21 +55,24 @@ def _month_index(value: str | None) -> int | None:
     return int(match.group(1)) * 12 + int(match.group(2) or 6) - 1
 
 
-def _entry_end(entry: ExperienceEntry) -> int | None:
+ONGOING = math.inf  # the end month of a current role
+
+
+def _entry_end(entry: ExperienceEntry) -> float | None:
+    """The month index an entry ends in, `ONGOING` for a current role, None without dates."""
     end = _month_index(entry.end)
     if end is None and entry.is_current:
-        return 10**9  # resolved to the latest known month below
+        return ONGOING
     return end if end is not None else _month_index(entry.start)
 
 
 NO_LINE = 10**9  # sorts a mention without a line after every line
-WORK_SECTIONS = ("experience", "projects")  # where a skill counts as used at work (`explain.strengths`)
+SKILL_USE_SECTIONS = ("experience", "projects")  # where a skill counts as used at work (`explain.strengths`)
 
 
 class SkillRecord(NamedTuple):
     """What matching needs of one taxonomy skill on the resume; independent of any job, so it is computed
-    once from the skill's mentions and stored with the profile (a reloaded record is the stored list, read
-    by the same positions).
+    once from the skill's mentions and stored with the profile (as a list; reloaded as a `SkillRecord` again).
 
     `weight`, `line`, `section` and `surface` are the skill's best evidence: the mention on the heaviest line
     (section and recency), the earliest of equals; `weight` is None when every mention sits on a redacted
@@ -213,7 +217,7 @@ class ResumeProfile:
         work_count = 0
         for mention in mentions:
             line = mention.line
-            if line is not None and self.section(line) in WORK_SECTIONS:
+            if line is not None and self.section(line) in SKILL_USE_SECTIONS:
                 work_count += 1
                 work_line = line if work_line is None else min(work_line, line)
             if line is not None and self.line_text(line) is None:
@@ -268,7 +272,7 @@ class ResumeProfile:
             section_of_line=_expand(data["sections"]),
             weight_of_line=_expand(data["weights"]),
             entry_recency=data["entry_recency"],
-            skills=data["skills"],
+            skills={skill_id: SkillRecord._make(record) for skill_id, record in data["skills"].items()},
             roles=[Role(*r) for r in data["roles"]],
             degrees=[Degree(*d) for d in data["degrees"]],
             parse_quality=None if quality is None else float(quality),
@@ -326,14 +330,14 @@ def _entry_recency(entries: list[ExperienceEntry]) -> list[float]:
     """A factor per experience entry: 1.0 for the latest role, less for older ones."""
     ends = [_entry_end(e) for e in entries]
     # The latest month the resume shows (a current role's start counts: it runs at least until then).
-    known = [e for e in ends if e is not None and e < 10**9]
+    known = [e for e in ends if e is not None and e != ONGOING]
     known += [m for e in entries if e.is_current and (m := _month_index(e.start)) is not None]
     latest = max(known, default=None)
     out: list[float] = []
     for position, end in enumerate(ends):
         if end is None or latest is None:
             years_ago = float(position)  # no dates: assume reverse-chronological order
-        elif end >= 10**9:
+        elif end == ONGOING:
             years_ago = 0.0
         else:
             years_ago = max(0.0, (latest - end) / 12.0)

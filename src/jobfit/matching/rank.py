@@ -10,19 +10,17 @@ redaction and indexing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TypeVar
 
-import numpy as np
-
 from jobfit.documents.models import ParsedJob, ParsedResume
+from jobfit.embeddings.base import Vectors
 from jobfit.matching.engine import PreparedJob, evaluate, explain_evaluated, prepare_job, prepare_resume
 from jobfit.matching.models import MatchResult
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.relations import SkillRelations
 
 Id = TypeVar("Id")
-Vectors = Mapping[str, np.ndarray]
 
 
 def rank_key(candidate_id: object, overall_score: float) -> tuple[float, str]:

@@ -113,10 +113,9 @@ class LineIndex:
     """Stemmed tokens per line of a document, for phrase and word look-ups.
 
     `lines[i]` is line i+1 of the text (1-based line numbers as in the document contract).
-    Build it from text, or from already tokenised lines with `from_tokens` (no regex work), or reload the
-    form `stored()` wrote with `from_stored`. A reloaded index is lazy: a term's line list is parsed, and a
-    line tokenised again, only when a look-up reaches them. Ranking reads a few dozen terms of each
-    candidate, so most of a stored index is never turned into Python objects (nor freed again).
+    Build it from text, or reload the form `stored()` wrote with `from_stored`. A reloaded index is lazy: a
+    term's line list is parsed, and a line tokenised again, only when a look-up reaches them. Ranking reads a
+    few dozen terms of each candidate, so most of a stored index is never turned into Python objects.
     """
 
     __slots__ = ("_length", "_postings", "_repeats", "_stored_postings", "_terms", "_tokens", "lines")
@@ -124,15 +123,6 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         lines = text.split("\n")
         self._set(lines, line_content_tokens(text))
-
-    @classmethod
-    def from_tokens(cls, lines: list[str], line_tokens: list[list[str]]) -> LineIndex:
-        """An index over `lines` whose `content_tokens` are already known (one list per line)."""
-        if len(lines) != len(line_tokens):
-            raise ValueError(f"{len(lines)} lines but {len(line_tokens)} token lists")
-        index = cls.__new__(cls)
-        index._set(lines, line_tokens)
-        return index
 
     @classmethod
     def from_stored(cls, lines: list[str], stored: Mapping[str, Any]) -> LineIndex:

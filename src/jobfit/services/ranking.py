@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jobfit.documents.models import ParsedJob
+from jobfit.embeddings.base import Vectors
 from jobfit.matching import prepare_job, rank_jobs
 from jobfit.matching.models import MatchResult
 from jobfit.matching.parallel import ScoringPool, UnreadableProfiles, rank_stored_resumes
@@ -29,8 +30,6 @@ from jobfit.services.errors import NotFound, get_or_raise
 from jobfit.services.reprofile import current_profiles
 from jobfit.store import documents, matches
 from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
-
-Vectors = dict[str, np.ndarray]
 
 
 @dataclass

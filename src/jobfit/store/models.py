@@ -112,32 +112,30 @@ class ResumeProfileRow(Base):
     created_at: Mapped[datetime] = _created()
 
 
-class ResumeEmbedding(Base):
-    __tablename__ = "resume_embeddings"
+class _VectorColumns:
+    """The columns of a stored vector, the same for resumes and jobs (one table each, for RLS and k-NN)."""
+
     id: Mapped[uuid.UUID] = _id()
+    user_id: Mapped[uuid.UUID] = _owner()
+    embedding_type: Mapped[str] = mapped_column(Text, nullable=False)
+    chunk_text: Mapped[str | None] = mapped_column(Text)
+    embedding_vector: Mapped[Any] = mapped_column(Vector())
+    metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSONB, server_default=text("'{}'::jsonb"))
+    created_at: Mapped[datetime] = _created()
+
+
+class ResumeEmbedding(_VectorColumns, Base):
+    __tablename__ = "resume_embeddings"
     resume_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("resumes.id", ondelete="CASCADE"), nullable=False
     )
-    user_id: Mapped[uuid.UUID] = _owner()
-    embedding_type: Mapped[str] = mapped_column(Text, nullable=False)
-    chunk_text: Mapped[str | None] = mapped_column(Text)
-    embedding_vector: Mapped[Any] = mapped_column(Vector())
-    metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSONB, server_default=text("'{}'::jsonb"))
-    created_at: Mapped[datetime] = _created()
 
 
-class JobEmbedding(Base):
+class JobEmbedding(_VectorColumns, Base):
     __tablename__ = "job_embeddings"
-    id: Mapped[uuid.UUID] = _id()
     job_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("job_descriptions.id", ondelete="CASCADE"), nullable=False
     )
-    user_id: Mapped[uuid.UUID] = _owner()
-    embedding_type: Mapped[str] = mapped_column(Text, nullable=False)
-    chunk_text: Mapped[str | None] = mapped_column(Text)
-    embedding_vector: Mapped[Any] = mapped_column(Vector())
-    metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSONB, server_default=text("'{}'::jsonb"))
-    created_at: Mapped[datetime] = _created()
 
 
 class MatchResultRow(Base):

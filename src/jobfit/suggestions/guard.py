@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jobfit.documents.education import degree_level_of
+from jobfit.documents.experience import MONTHS
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.documents.quality import ACTION_VERBS
 from jobfit.skills import extract_skills, find_skill_spans
@@ -36,34 +37,6 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _CAPITALISED = re.compile(r"(?<![\w.])[A-Z][A-Za-z&'’]*")
 _SENTENCE_START = re.compile(r"(?:^\s*[-*–•]?\s*|[.!?:;|•]\s+)$")
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
 TITLE_NOUNS = re.compile(
     r"(?i)\b(?:engineer|developer|manager|director|analyst|scientist|designer|architect|consultant|intern|"
     r"specialist|officer|president|vp|cto|ceo|cfo|coo|administrator|coordinator|supervisor|executive|"

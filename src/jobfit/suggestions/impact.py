@@ -87,7 +87,7 @@ def priority_for(impact: float, effort: str) -> int:
     return min(5, bucket + (1 if effort == "high" else 0))
 
 
-def rank(suggestion: Suggestion, impact: float) -> Suggestion:
+def with_impact(suggestion: Suggestion, impact: float) -> Suggestion:
     """A copy of `suggestion` with its measured impact, category and priority."""
     return suggestion.model_copy(
         update={

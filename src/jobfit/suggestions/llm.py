@@ -26,7 +26,7 @@ from jobfit.documents.sections import section_of_line
 from jobfit.matching.models import MatchResult
 from jobfit.redaction import redact_for_embedding
 from jobfit.suggestions.models import Suggestion
-from jobfit.suggestions.statements import WORK_SECTIONS
+from jobfit.suggestions.statements import STATEMENT_SECTIONS
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class _LlmAnswer(BaseModel):
 def _resume_lines(resume: ParsedResume, limit: int) -> list[tuple[int, str]]:
     redacted = redact_for_embedding(resume.text_content, resume.contact_info).split("\n")
     numbers: list[int] = []
-    for name in ("summary", *WORK_SECTIONS):
+    for name in ("summary", *STATEMENT_SECTIONS):
         section = resume.sections.get(name)
         if section is not None:
             numbers.extend(range(section.start_line + 1, section.end_line + 1))

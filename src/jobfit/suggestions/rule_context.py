@@ -7,7 +7,7 @@ from jobfit.documents.sections import section_of_line
 from jobfit.matching.models import MatchResult
 from jobfit.skills import load_taxonomy
 from jobfit.skills.models import SkillMention
-from jobfit.suggestions.statements import WORK_SECTIONS, work_statements
+from jobfit.suggestions.statements import STATEMENT_SECTIONS, work_statements
 
 
 class RuleContext:
@@ -19,7 +19,8 @@ class RuleContext:
         self.statements = work_statements(resume)
         self.skill_ids = {m.skill_id for m in resume.skills}
         self.work_mentions = [
-            m for m in resume.skills if m.line is not None and section_of_line(resume.sections, m.line) in WORK_SECTIONS
+            m for m in resume.skills
+            if m.line is not None and section_of_line(resume.sections, m.line) in STATEMENT_SECTIONS
         ]
         # Where a skill may be named: statement lines, never an entry's title/company/date line.
         self.statement_lines = {n for s in self.statements for n in range(s.line, s.end_line + 1)}

@@ -12,10 +12,10 @@ import time
 from datetime import date
 
 from jobfit.documents.models import ParsedJob, ParsedResume
-from jobfit.matching.engine import Vectors
+from jobfit.embeddings.base import Vectors
 from jobfit.matching.models import MatchResult
 from jobfit.suggestions.guard import guard_suggestions, resume_facts
-from jobfit.suggestions.impact import ImpactMeter, rank
+from jobfit.suggestions.impact import ImpactMeter, with_impact
 from jobfit.suggestions.llm import LlmConfig, llm_suggestions
 from jobfit.suggestions.models import Suggestion, SuggestionSet
 from jobfit.suggestions.rules import rule_suggestions
@@ -70,7 +70,7 @@ def generate_suggestions(
         if impact < 0 and suggestion.suggestion_type in _SCORE_ONLY_TYPES:
             negative += 1
             continue
-        ranked.append(rank(suggestion, impact))
+        ranked.append(with_impact(suggestion, impact))
     if negative:
         warnings.append(f"{negative} suggestion(s) dropped: applying them lowered the score.")
     ranked.sort(key=_order)

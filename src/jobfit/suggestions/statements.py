@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from jobfit.documents.experience import DATE_RANGE
 from jobfit.documents.models import ExperienceEntry, ParsedResume
 
-WORK_SECTIONS = ("experience", "projects", "volunteer")
+STATEMENT_SECTIONS = ("experience", "projects", "volunteer")  # whose lines are work statements to improve
 _BULLET = re.compile(r"^\s*(?:[•\-*·▪–]\s*)")
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
 _FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z\-']*")
@@ -105,7 +105,7 @@ def work_statements(resume: ParsedResume) -> list[Statement]:
     lines = resume.text_content.split("\n")
     headers = {e.line for e in resume.experience if e.line is not None}
     out: list[Statement] = []
-    for name in WORK_SECTIONS:
+    for name in STATEMENT_SECTIONS:
         section = resume.sections.get(name)
         if section is None:
             continue

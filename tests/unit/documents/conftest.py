@@ -1,28 +1,9 @@
-"""Shared fixtures for document-parsing tests: the evaldata location and small file builders."""
+"""Small file builders for document-parsing tests (PDF, ZIP, DOCX parts)."""
 
 from __future__ import annotations
 
 import io
-import os
 import zipfile
-from pathlib import Path
-
-import pytest
-
-
-def evaldata_dir() -> Path:
-    override = os.environ.get("JOBFIT_EVALDATA")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[3] / ".." / "shared" / "evaldata"
-
-
-@pytest.fixture(scope="session")
-def evaldata() -> Path:
-    path = evaldata_dir()
-    if not path.is_dir():
-        pytest.skip(f"evaldata not found at {path} (set JOBFIT_EVALDATA)")
-    return path
 
 
 def build_pdf(

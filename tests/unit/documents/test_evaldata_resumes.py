@@ -13,8 +13,7 @@ from jobfit.documents.errors import DocumentError
 from jobfit.documents.models import ParsedResume
 from jobfit.documents.resume import parse_resume
 from jobfit.documents.sections import find_headings, heading_key
-
-from .conftest import evaldata_dir
+from tests.conftest import evaldata_dir
 
 
 @cache

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 import typer
 from typer.testing import CliRunner
 
 from jobfit.cli.match import JSON_FIELDS, match, rank
+from tests.conftest import evaldata_dir
 
-EVALDATA = Path(__file__).resolve().parents[4] / "shared" / "evaldata" / "resume_matcher_samples"
-pytestmark = pytest.mark.skipif(not EVALDATA.is_dir(), reason="evaldata not available")
+EVALDATA = evaldata_dir() / "resume_matcher_samples"
 
 app = typer.Typer()
 app.command("match")(match)
@@ -21,8 +20,6 @@ runner = CliRunner()
 
 
 def test_match_json_has_every_field() -> None:
-    pytest.importorskip("jobfit.documents.resume")
-    pytest.importorskip("jobfit.documents.job")
     jd = EVALDATA / "job_descriptions" / "job_desc_front_end_engineer.pdf"
     out = runner.invoke(app, ["match", str(EVALDATA / "resumes" / "barry_allen_fe.pdf"), str(jd), "--json"])
     assert out.exit_code == 0, out.output
@@ -33,8 +30,6 @@ def test_match_json_has_every_field() -> None:
 
 
 def test_match_report_and_bad_input() -> None:
-    pytest.importorskip("jobfit.documents.resume")
-    pytest.importorskip("jobfit.documents.job")
     jd = EVALDATA / "job_descriptions" / "job_desc_java_developer.pdf"
     out = runner.invoke(app, ["match", str(EVALDATA / "resumes" / "john_doe.pdf"), str(jd), "--suggest"])
     assert out.exit_code == 0, out.output
@@ -46,8 +41,6 @@ def test_match_report_and_bad_input() -> None:
 
 
 def test_rank_sorts_and_skips_unreadable(tmp_path: Path) -> None:
-    pytest.importorskip("jobfit.documents.resume")
-    pytest.importorskip("jobfit.documents.job")
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4 not really a pdf")
     resumes = sorted((EVALDATA / "resumes").glob("*.pdf"))

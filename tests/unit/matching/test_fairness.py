@@ -6,7 +6,9 @@ import itertools
 
 import pytest
 
+from jobfit.documents.job import parse_job
 from jobfit.documents.models import ContactField, ContactInfo, EducationEntry, ExperienceEntry
+from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
 from jobfit.redaction import redact_for_embedding, redact_resume
 
@@ -148,9 +150,7 @@ B.Sc. Computer Science, State University, 2016
 
 def test_parsed_text_variants_score_identically() -> None:
     """End to end through the real text parser and skills extractor: 48 name/pronoun variants."""
-    resume_mod = pytest.importorskip("jobfit.documents.resume")
-    job_mod = pytest.importorskip("jobfit.documents.job")
-    job = job_mod.parse_job(title="Senior Python Developer",
+    job = parse_job(title="Senior Python Developer",
                             description="Python, Django, SQL and Ruby. 5+ years. Bachelor's degree in Computer "
                                         "Science. Kubernetes is a plus.")
     combos = list(itertools.product([*FIRST_NAMES[::2], "Ruby", "Julia"], LAST_NAMES[:2],
@@ -161,7 +161,7 @@ def test_parsed_text_variants_score_identically() -> None:
         text = PLAIN_TEXT_RESUME.format(first=first, last=last, first_lower=first.lower(),
                                         last_lower=last.lower(), he=he, he_lower=he.lower(), his=his,
                                         title=title)
-        results.add(subscores(score_match(resume_mod.parse_resume_text(text), job)))
+        results.add(subscores(score_match(parse_resume_text(text), job)))
     assert len(results) == 1
 
 

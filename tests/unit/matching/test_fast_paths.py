@@ -8,7 +8,9 @@ import statistics
 import numpy as np
 import pytest
 
-from jobfit.matching import scores
+from jobfit.documents.job import parse_job
+from jobfit.documents.resume import parse_resume_text
+from jobfit.matching import score_match, scores
 from jobfit.matching.relations import closest
 
 
@@ -48,11 +50,42 @@ def test_cosine_matches_numpy() -> None:
     assert scores.cosine(np.zeros(4), np.ones(4)) == 0.0
 
 
-def test_vector_kinds_cover_every_section_pair() -> None:
-    """Ranking loads only these embedding types: they must be all `score_sections` reads."""
-    for resume_key, job_keys in scores.SECTION_PAIRS.values():
-        assert resume_key in scores.resume_vector_kinds()
-        assert set(job_keys) <= set(scores.job_vector_kinds())
-    for resume_key, job_keys, _ in scores.SEMANTIC_PARTS:
-        assert resume_key in scores.resume_vector_kinds()
-        assert set(job_keys) <= set(scores.job_vector_kinds())
+def test_scoring_reads_only_the_vector_kinds_ranking_loads() -> None:
+    """Ranking loads only `resume_vector_kinds()` and `job_vector_kinds()`: scoring with every vector a
+    document has must give the same numbers as scoring with just those."""
+    resume = parse_resume_text(RESUME)
+    job = parse_job(title="Python developer", description="Build APIs in Python and PostgreSQL.",
+                    requirements="3+ years of Python and SQL. Docker is a plus.")
+    rng = np.random.default_rng(5)
+    kinds_r = ["full_text", *(f"section_{name}" for name in ("summary", "experience", "skills", "education",
+                                                             "projects", "certifications", "languages"))]
+    kinds_j = ["full_text", "requirements_digest", *(f"section_{name}" for name in (
+        "summary", "requirements", "responsibilities", "preferred", "benefits", "about"))]
+    rv = {k: rng.normal(size=16).astype(np.float32) for k in kinds_r}
+    jv = {k: rng.normal(size=16).astype(np.float32) for k in kinds_j}
+    full = score_match(resume, job, resume_vectors=rv, job_vectors=jv)
+    loaded = score_match(resume, job, resume_vectors={k: v for k, v in rv.items() if k in scores.resume_vector_kinds()},
+                         job_vectors={k: v for k, v in jv.items() if k in scores.job_vector_kinds()})
+    assert (loaded.overall_score, loaded.section_scores) == (full.overall_score, full.section_scores)
+    assert score_match(resume, job).overall_score != full.overall_score  # the vectors do count
+
+
+RESUME = """Alex Example
+alex@example.com
+
+Summary
+Backend developer building APIs.
+
+Experience
+Python Developer, Acme, 2018 - 2024
+- Built REST APIs in Python and PostgreSQL
+- Deployed services with Docker
+
+Skills
+Python, SQL, Docker
+
+Education
+B.Sc. Computer Science, 2017
+"""
+
+
