@@ -17,6 +17,7 @@ from jobfit.api.errors import (
     install_error_handlers,
 )
 from jobfit.api.headers import SecurityHeadersMiddleware
+from jobfit.api.openapi import install_contract
 from jobfit.api.routes import auth, documents, feedback, health, matching, suggestions
 from jobfit.runtime import WORKER_DATABASE_ENV, Runtime, connect_runtime
 
@@ -56,6 +57,7 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     app.include_router(matching.router, prefix=API_PREFIX)
     app.include_router(suggestions.router, prefix=API_PREFIX)
     app.include_router(feedback.router, prefix=API_PREFIX)
+    install_contract(app)
     return app
 
 
