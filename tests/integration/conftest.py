@@ -3,6 +3,7 @@ the real app over HTTP (TestClient), and fast isolation per test by truncating e
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -106,10 +107,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture()
-def live_server(runtime: Runtime) -> Iterator[str]:
-    """The real app served by uvicorn, as `jobfit serve` configures it (but with a 2 s body timeout), in a thread of
-    this process (so a test can patch it); yields its base URL."""
+@contextlib.contextmanager
+def serving(runtime: Runtime, **overrides: object) -> Iterator[str]:
+    """The real app served by uvicorn, as `jobfit serve` configures it (settings changed by `overrides`), in a
+    thread of this process (so a test can patch it or measure it); yields its base URL."""
     import dataclasses
     import threading
     import time
@@ -118,7 +119,7 @@ def live_server(runtime: Runtime) -> Iterator[str]:
 
     from jobfit.api.server import uvicorn_options
 
-    settings = runtime.settings.model_copy(update={"port": free_port(), "log_level": "warning", "body_timeout": 2.0})
+    settings = runtime.settings.model_copy(update={"port": free_port(), "log_level": "warning", **overrides})
     served = dataclasses.replace(runtime, settings=settings, _sandbox=None, _scoring=None)  # its own, closed below
     server = uvicorn.Server(uvicorn.Config(create_app(served), **uvicorn_options(settings)))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -127,8 +128,17 @@ def live_server(runtime: Runtime) -> Iterator[str]:
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{settings.port}"
-    server.should_exit = True
-    thread.join(10)
-    if served._sandbox is not None:
-        served._sandbox.close()
+    try:
+        yield f"http://127.0.0.1:{settings.port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        if served._sandbox is not None:
+            served._sandbox.close()
+
+
+@pytest.fixture()
+def live_server(runtime: Runtime) -> Iterator[str]:
+    """The real app on loopback with a 2 s body timeout (`serving`)."""
+    with serving(runtime, body_timeout=2.0) as url:
+        yield url
