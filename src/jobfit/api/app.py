@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from jobfit import __version__
+from jobfit.api.concurrency import HeavyRequestLimiter
 from jobfit.api.errors import (
     RequestBodyLimitMiddleware,
     RequestIdMiddleware,
@@ -48,6 +49,8 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     # multipart framing adds a little on top of the file itself
     app.add_middleware(RequestBodyLimitMiddleware, max_bytes=settings.max_upload_mb * 1024 * 1024 + 64 * 1024,
                        timeout_s=settings.body_timeout)
+    app.add_middleware(HeavyRequestLimiter, concurrency=settings.heavy_concurrency,
+                       queue_s=settings.heavy_queue_timeout)
     app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(RequestIdMiddleware)
