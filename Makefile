@@ -42,6 +42,11 @@ FUZZ_EXAMPLES ?= 300
 fuzz: $(VENV)/.installed-test
 	JOBFIT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/integration/test_contract.py -n 0 -q -s
 
+# The loopback load test for 5 minutes per workload (list, analyze, rank, mixed), 50 clients, 2 server processes.
+SOAK_SECONDS ?= 300
+soak: $(VENV)/.installed-test
+	$(BIN)/python bench/load.py --evaldata $(EVALDATA) --workers 2 --clients 50 --duration $(SOAK_SECONDS)
+
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run_all.py --evaldata $(EVALDATA) --ranking-sizes $(RANKING_SIZES)
 
