@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 EVALDATA ?= $(abspath ../shared/evaldata)
 RANKING_SIZES ?= 10000,100000
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench fuzz soak clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "jobfit needs Python 3.11+ on PATH (or set PYTHON=/path/to/python3.11)" >&2; exit 1; }
@@ -36,6 +36,16 @@ lint: $(VENV)/.installed-test
 
 test: $(VENV)/.installed-test lint
 	$(BIN)/pytest -n 2 --dist loadfile -q
+
+# A longer contract pass than make test's: JOBFIT_FUZZ_EXAMPLES generated requests per operation (~15 min).
+FUZZ_EXAMPLES ?= 300
+fuzz: $(VENV)/.installed-test
+	JOBFIT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/integration/test_contract.py -n 0 -q -s
+
+# The loopback load test for 5 minutes per workload (list, analyze, rank, mixed), 50 clients, 2 server processes.
+SOAK_SECONDS ?= 300
+soak: $(VENV)/.installed-test
+	$(BIN)/python bench/load.py --evaldata $(EVALDATA) --workers 2 --clients 50 --duration $(SOAK_SECONDS)
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run_all.py --evaldata $(EVALDATA) --ranking-sizes $(RANKING_SIZES)

@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     parse_timeout: float = Field(default=10.0, gt=0, le=600)
     parse_memory_mb: int = Field(default=256, ge=64, le=65536)
     max_concurrent_uploads: int = Field(default=4, ge=1, le=256)
+    # CPU-bound requests (scoring, ranking, suggestions) running at once per server process; the rest queue
+    # (`api/concurrency.py`) for at most heavy_queue_timeout seconds, then get 503.
+    heavy_concurrency: int = Field(default=1, ge=1, le=64)
+    heavy_queue_timeout: float = Field(default=30.0, gt=0, le=600)
     # Connections: seconds to send a request's headers, and its whole body; graceful shutdown's wait.
     header_timeout: float = Field(default=10.0, gt=0, le=3600)
     body_timeout: float = Field(default=60.0, gt=0, le=3600)

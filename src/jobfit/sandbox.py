@@ -2,10 +2,16 @@
 
 Every parse runs in a fresh process forked from a warm forkserver (parsers and skills taxonomy loaded once,
 see `sandbox_preload`), with RLIMIT_AS set to its starting size plus `memory_mb`. The caller waits for the
-answer in short slices: past `timeout_s`, when the caller gives up (the client hung up, the server stops) or
-when the child dies of its memory cap, the child is killed. A child's memory goes back to the system when it
+answer in short slices and kills the child when it has used `timeout_s` seconds of CPU (the document is too
+costly: `TooComplexError`), when it dies of its memory cap, or when the caller gives up (the client hung up, the
+server stops). The budget is the child's own CPU time, not the wall clock, so a busy machine does not turn an
+ordinary document into a refusal; a child that gets too little CPU to finish within `wall_s` is killed too, and
+that is `SandboxBusy` (try again), not the document's fault. A child's memory goes back to the system when it
 ends, so a huge document never grows the server. At most `max_concurrent` parses run at once; a caller that
 finds no slot within `queue_s` gets `SandboxBusy`.
+
+The forkserver and its children are started with SIGINT blocked: Ctrl-C reaches the whole process group, and
+a forkserver still loading its parsers would otherwise die of it with a traceback; the parent stops them.
 """
 
 from __future__ import annotations
@@ -36,16 +42,25 @@ class SandboxBusy(RuntimeError):
     """Every parse slot stayed taken for the whole wait: the server is saturated, try again shortly."""
 
 
+class ParseOverloaded(SandboxBusy):
+    """The parse got too little CPU to finish within its wall-clock limit: the machine is overloaded."""
+
+
 class ParseCancelled(RuntimeError):
     """The caller gave up (client disconnected, server stopping); the child was killed."""
 
 
 @dataclass(frozen=True)
 class ParseLimits:
-    timeout_s: float = 10.0
+    timeout_s: float = 10.0  # CPU seconds one parse may use
     memory_mb: int = 256
     max_concurrent: int = 2
     queue_s: float = 10.0
+    wall_s: float | None = None  # wall-clock seconds before a starved parse is given up (None: 3 x timeout_s + 5)
+
+    @property
+    def wall_limit(self) -> float:
+        return self.wall_s if self.wall_s is not None else 3 * self.timeout_s + 5
 
 
 def _vm_size() -> int:
@@ -55,6 +70,19 @@ def _vm_size() -> int:
 
 def _peak_rss() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+_CLOCK_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of process `pid` (None where /proc cannot tell: the caller falls back to wall time)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rpartition(b")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / _CLOCK_TICK  # utime, stime: fields 14 and 15 of stat(5)
 
 
 def _call(kind: str, args: tuple[Any, ...]) -> Any:
@@ -86,7 +114,7 @@ def _child(conn: Connection, memory_mb: int, timeout_s: float, kind: str, args: 
     start_rss = _peak_rss()
     cap = _vm_size() + memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    cpu = int(timeout_s) + 2  # a backstop: the parent kills it at timeout_s of wall clock
+    cpu = int(timeout_s) + 2  # a backstop: the parent kills it at timeout_s of CPU time
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     try:
         answer: tuple[Any, ...] = ("ok", _call(kind, args))
@@ -110,10 +138,15 @@ class Sandbox:
         self._running: set[Any] = set()
         self._lock = threading.Lock()
         self._closed = False
+        self._started = False
         self.peak_child_growth = 0  # the largest growth of a child's RSS during its parse, in bytes
 
     def start(self) -> Sandbox:
         """Start the forkserver in the background (it loads the parsers), so the first upload is not slow."""
+        with self._lock:
+            if self._started:
+                return self
+            self._started = True
         threading.Thread(target=self._warm, name="jobfit-sandbox-start", daemon=True).start()
         return self
 
@@ -154,21 +187,29 @@ class Sandbox:
         with self._lock:
             if self._closed:
                 raise ParseCancelled("the server is stopping")
-            proc.start()
+            _start_without_sigint(proc)
             self._running.add(proc)
         sender.close()
-        deadline = time.monotonic() + limits.timeout_s
+        started = time.monotonic()
         try:
             while not receiver.poll(_POLL_S):
                 if self._closed or cancelled():
                     raise ParseCancelled("the parse was cancelled")
-                if time.monotonic() > deadline:
+                wall = time.monotonic() - started
+                cpu = _cpu_seconds(proc.pid) if proc.pid else None
+                if (wall if cpu is None else cpu) > limits.timeout_s:
                     raise TooComplexError(f"The document took longer than {limits.timeout_s:g} s to read.")
+                if wall > limits.wall_limit:
+                    raise ParseOverloaded("the server is too busy to read this document now; try again shortly")
             try:
                 answer = receiver.recv()
-            except EOFError:  # the child died: killed by close(), its memory cap, or a crash in a native parser
+            except EOFError:  # the child died: killed by close(), its memory or CPU cap, or a native parser crash
                 if self._closed:
                     raise ParseCancelled("the server is stopping") from None
+                proc.join(1)
+                if proc.exitcode == -signal.SIGXCPU:
+                    raise TooComplexError(
+                        f"The document took longer than {limits.timeout_s:g} s to read.") from None
                 raise TooComplexError("The document needs more memory to read than is allowed.") from None
         finally:
             receiver.close()
@@ -190,3 +231,18 @@ class Sandbox:
             running = list(self._running)
         for proc in running:
             proc.kill()
+
+
+def _start_without_sigint(proc: Any) -> None:
+    """Start `proc` with SIGINT blocked in this thread: the forkserver, when this start launches it, inherits the
+    mask (and its children from it), so Ctrl-C on the process group never interrupts it, even while it is still
+    importing its preload. Other threads keep receiving SIGINT as before. (The stdlib guards its resource
+    tracker the same way, bpo-33613; it is started first because its launch unblocks SIGINT in this thread.)"""
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        proc.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)

@@ -5,11 +5,16 @@ from __future__ import annotations
 import zlib
 
 
-def pdf_with_content(content: bytes, *, flate_layers: int = 1, extra_objects: list[bytes] | None = None) -> bytes:
-    """A one-page PDF (Helvetica as /F1) whose page content is `content`, compressed `flate_layers` times."""
+def pdf_with_content(content: bytes, *, flate_layers: int = 1, extra_objects: list[bytes] | None = None,
+                     compressed: bytes | None = None) -> bytes:
+    """A one-page PDF (Helvetica as /F1) whose page content is `content`, compressed `flate_layers` times (or
+    `compressed`: content already compressed `flate_layers` times by the caller)."""
     stream = content
-    for _ in range(flate_layers):
-        stream = zlib.compress(stream, 9)
+    if compressed is not None:
+        stream = compressed
+    else:
+        for _ in range(flate_layers):
+            stream = zlib.compress(stream, 9)
     filters = {0: b"", 1: b"/Filter /FlateDecode "}.get(
         flate_layers, b"/Filter [" + b" ".join([b"/FlateDecode"] * flate_layers) + b"] ")
     objects = [

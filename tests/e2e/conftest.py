@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.conftest import _clean, runtime, serve_live  # noqa: F401 (fixtures)
+from tests.integration.conftest import _clean, runtime, serving  # noqa: F401 (fixtures)
 
 CHROMIUM = os.environ.get("JOBFIT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -37,7 +37,7 @@ def browser() -> Iterator[object]:
 @pytest.fixture()
 def web(runtime) -> Iterator[str]:  # noqa: F811
     """The app on loopback, allowed to import job pages from loopback addresses (JOBFIT_ALLOW_PRIVATE_URLS)."""
-    with serve_live(runtime, allow_private_urls=True) as url:
+    with serving(runtime, allow_private_urls=True) as url:
         yield url
 
 

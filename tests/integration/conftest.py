@@ -108,9 +108,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_live(runtime: Runtime, **overrides: object) -> Iterator[str]:
-    """The real app served by uvicorn, as `jobfit serve` configures it (but with a 2 s body timeout and any
-    `overrides` of its settings), in a thread of this process (so a test can patch it); yields its base URL."""
+def serving(runtime: Runtime, **overrides: object) -> Iterator[str]:
+    """The real app served by uvicorn, as `jobfit serve` configures it (settings changed by `overrides`), in a
+    thread of this process (so a test can patch it or measure it); yields its base URL."""
     import dataclasses
     import threading
     import time
@@ -119,8 +119,7 @@ def serve_live(runtime: Runtime, **overrides: object) -> Iterator[str]:
 
     from jobfit.api.server import uvicorn_options
 
-    settings = runtime.settings.model_copy(update={"port": free_port(), "log_level": "warning", "body_timeout": 2.0,
-                                                   **overrides})
+    settings = runtime.settings.model_copy(update={"port": free_port(), "log_level": "warning", **overrides})
     served = dataclasses.replace(runtime, settings=settings, _sandbox=None, _scoring=None)  # its own, closed below
     server = uvicorn.Server(uvicorn.Config(create_app(served), **uvicorn_options(settings)))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -140,5 +139,6 @@ def serve_live(runtime: Runtime, **overrides: object) -> Iterator[str]:
 
 @pytest.fixture()
 def live_server(runtime: Runtime) -> Iterator[str]:
-    with serve_live(runtime) as url:
+    """The real app on loopback with a 2 s body timeout (`serving`)."""
+    with serving(runtime, body_timeout=2.0) as url:
         yield url

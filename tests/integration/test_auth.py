@@ -62,13 +62,17 @@ def test_health_and_openapi(client: TestClient) -> None:
 
 
 def test_error_shape_for_validation_unknown_route_and_oversized_body(client: TestClient) -> None:
+    """One error schema (`Error` in the OpenAPI): a message in `detail`, a stable `code`, the failing fields of
+    a validation error in `errors`."""
     r = client.post("/api/v1/auth/register", json={"email": 5})
-    assert r.status_code == 422 and isinstance(r.json()["detail"], list)
+    body = r.json()
+    assert r.status_code == 422 and body["code"] == "invalid_request" and "email" in body["detail"]
+    assert body["errors"][0]["loc"] == ["body", "email"]
     r = client.get("/api/v1/nope")
-    assert r.status_code == 404 and r.json() == {"detail": "Not Found"}
+    assert r.status_code == 404 and r.json() == {"detail": "Not Found", "code": "not_found"}
     big = b"x" * (11 * 1024 * 1024)
     r = client.post("/api/v1/auth/register", content=big, headers={"content-type": "application/json"})
-    assert r.status_code == 413 and "limit" in r.json()["detail"]
+    assert r.status_code == 413 and "limit" in r.json()["detail"] and r.json()["code"] == "too_large"
 
 
 def test_chunked_oversized_body_is_cut_off_with_413(client: TestClient) -> None:

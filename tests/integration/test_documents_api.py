@@ -215,3 +215,13 @@ def test_pagination_bounds(client: TestClient, auth: dict) -> None:
     assert client.get(f"{API}/resumes", headers=auth, params={"limit": 101}).status_code == 422
     assert client.get(f"{API}/resumes", headers=auth, params={"offset": -1}).status_code == 422
     assert client.get(f"{API}/resumes/not-a-uuid", headers=auth).status_code == 422
+
+
+def test_pages_carry_the_total_of_every_row_even_past_the_end(client: TestClient, auth: dict) -> None:
+    for n in range(3):
+        job = {"title": f"Python developer {n}", "description": "Build data services in Python and SQL. 3+ years."}
+        assert client.post(f"{API}/upload/job-description", headers=auth, json=job).status_code == 201
+    pages = [client.get(f"{API}/job-descriptions", headers=auth, params={"limit": 2, "offset": offset}).json()
+             for offset in (0, 2, 5)]
+    assert [(len(p["items"]), p["total"]) for p in pages] == [(2, 3), (1, 3), (0, 3)]
+    assert client.get(f"{API}/resumes", headers=auth).json()["total"] == 0

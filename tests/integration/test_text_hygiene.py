@@ -17,7 +17,7 @@ BAD = ["nul\x00here", "bell\x07", "escape\x1b[31m", "del\x7f"]
 
 
 def _field_named(response, field: str) -> bool:
-    return response.status_code == 422 and any(field in map(str, e["loc"]) for e in response.json()["detail"])
+    return response.status_code == 422 and any(field in map(str, e["loc"]) for e in response.json()["errors"])
 
 
 @pytest.mark.parametrize("bad", BAD)

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from jobfit.documents.errors import NoTextError, TooComplexError
-from jobfit.sandbox import ParseCancelled, ParseLimits, Sandbox, SandboxBusy
+from jobfit.sandbox import ParseCancelled, ParseLimits, ParseOverloaded, Sandbox, SandboxBusy
 from tests.corpus.pdf_builder import pdf_with_content
 
 # 4.7 kB on the wire: 2 MB of path operators, no text, so pdfminer's fallback walks them all (~15 s in-process)
@@ -37,7 +37,95 @@ def test_a_parse_past_its_time_is_killed(sandbox: Sandbox) -> None:
     started = time.monotonic()
     with pytest.raises(TooComplexError, match="longer than 2 s"):
         sandbox.parse_resume(SLOW_PDF, "cv.pdf")
-    assert time.monotonic() - started < 4
+    assert time.monotonic() - started < sandbox.limits.wall_limit
+    assert not sandbox._running
+
+
+def _pause_the_child(box: Sandbox, seconds: float | None) -> threading.Thread:
+    """SIGSTOP the next parse child as soon as it runs, for `seconds` (None: until it is killed), as a machine
+    too busy to schedule it would."""
+    import os
+    import signal
+
+    def pause() -> None:
+        deadline = time.monotonic() + 10
+        while not box._running and time.monotonic() < deadline:
+            time.sleep(0.001)
+        pid = next(iter(box._running)).pid
+        os.kill(pid, signal.SIGSTOP)
+        if seconds is not None:
+            time.sleep(seconds)
+            os.kill(pid, signal.SIGCONT)
+
+    thread = threading.Thread(target=pause)
+    thread.start()
+    return thread
+
+
+def test_the_budget_is_the_childs_cpu_time_so_a_busy_machine_does_not_refuse_a_document() -> None:
+    """Under CPU contention a parse takes longer by the clock but not in its own CPU time: it is not refused."""
+    box = Sandbox(ParseLimits(timeout_s=1, max_concurrent=1, wall_s=20))
+    try:
+        box.parse_resume(RESUME, "warm.txt")
+        pause = _pause_the_child(box, 2.0)
+        started = time.monotonic()
+        parsed = box.parse_resume(RESUME * 200, "cv.txt")  # ~0.1-0.3 s of CPU
+        pause.join()
+        assert time.monotonic() - started > 1.5  # longer than the budget by the clock
+        assert parsed.contact_info.email.value == "jane@example.com"
+    finally:
+        box.close()
+
+
+def test_a_starved_parse_is_given_up_as_busy_not_as_a_bad_document() -> None:
+    box = Sandbox(ParseLimits(timeout_s=5, max_concurrent=1, wall_s=1.5))
+    try:
+        box.parse_resume(RESUME, "warm.txt")
+        pause = _pause_the_child(box, None)
+        started = time.monotonic()
+        with pytest.raises(ParseOverloaded):
+            box.parse_resume(RESUME, "cv.txt")
+        pause.join()
+        assert time.monotonic() - started < 4
+        assert not box._running
+    finally:
+        box.close()
+
+
+FORKSERVER_UNDER_CTRL_C = """
+import os, signal, sys, threading, time
+from multiprocessing import forkserver
+from jobfit.sandbox import Sandbox
+
+def main():
+    box = Sandbox()
+    answers = []
+    worker = threading.Thread(target=lambda: answers.append(box.parse_resume_text("Jane Doe, jane@example.com, "
+                                                                                  "Python developer since 2019")))
+    worker.start()
+    deadline = time.monotonic() + 10
+    while forkserver._forkserver._forkserver_pid is None and time.monotonic() < deadline:
+        time.sleep(0.001)
+    time.sleep(0.05)  # it is importing its preload now (parsers, taxonomy: a second or more)
+    os.kill(forkserver._forkserver._forkserver_pid, signal.SIGINT)  # as Ctrl-C on the process group would
+    worker.join(60)
+    print(answers[0].contact_info.email.value)
+    box.close()
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def test_ctrl_c_while_the_forkserver_loads_neither_kills_it_nor_prints_a_traceback(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    script = tmp_path / "ctrl_c.py"
+    script.write_text(FORKSERVER_UNDER_CTRL_C)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "jane@example.com", done.stderr
+    assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr, done.stderr
 
 
 def test_a_parse_past_its_memory_is_stopped_and_the_server_does_not_grow(sandbox: Sandbox) -> None:

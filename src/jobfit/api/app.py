@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from jobfit import __version__
+from jobfit.api.concurrency import HeavyRequestLimiter
 from jobfit.api.errors import (
     RequestBodyLimitMiddleware,
     RequestIdMiddleware,
@@ -19,6 +20,7 @@ from jobfit.api.errors import (
     install_error_handlers,
 )
 from jobfit.api.headers import SecurityHeadersMiddleware
+from jobfit.api.openapi import install_contract
 from jobfit.api.routes import auth, documents, feedback, health, matching, suggestions
 from jobfit.runtime import WORKER_DATABASE_ENV, Runtime, connect_runtime
 from jobfit.services.errors import ServiceError
@@ -56,6 +58,8 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     # multipart framing adds a little on top of the file itself
     app.add_middleware(RequestBodyLimitMiddleware, max_bytes=settings.max_upload_mb * 1024 * 1024 + 64 * 1024,
                        timeout_s=settings.body_timeout)
+    app.add_middleware(HeavyRequestLimiter, concurrency=settings.heavy_concurrency,
+                       queue_s=settings.heavy_queue_timeout)
     app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(RequestIdMiddleware)
@@ -65,6 +69,7 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     app.include_router(matching.router, prefix=API_PREFIX)
     app.include_router(suggestions.router, prefix=API_PREFIX)
     app.include_router(feedback.router, prefix=API_PREFIX)
+    install_contract(app)
     return app
 
 

@@ -1,4 +1,5 @@
-"""One error shape for every response: `{"detail": ...}`; unexpected errors get a request id, never internals."""
+"""One error shape for every error response, `{"detail": str, "code": str, "errors"?: [...], "request_id"?: str}`
+(declared as `Error` in `api/openapi.py`); unexpected errors get a request id, never internals."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import contextlib
 import json
 import logging
 import uuid
+from http import HTTPStatus
 
 import anyio
 from fastapi import FastAPI, Request
@@ -30,12 +32,23 @@ class CodedHTTPException(StarletteHTTPException):
         self.code = code
 
 
+def status_code_name(status: int) -> str:
+    """The default `code` of an error without its own: the status's name, `not_found`, `conflict` ..."""
+    try:
+        return HTTPStatus(status).phrase.lower().replace(" ", "_").replace("-", "_")
+    except ValueError:
+        return f"http_{status}"
+
+
+def error_body(status: int, detail: str, code: str | None = None, **extra: object) -> dict[str, object]:
+    return {"detail": detail, "code": code or status_code_name(status), **extra}
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        body: dict[str, object] = {"detail": exc.detail}
-        if isinstance(exc, CodedHTTPException):
-            body["code"] = exc.code
+        detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+        body = error_body(exc.status_code, detail, getattr(exc, "code", None))
         return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
@@ -44,8 +57,10 @@ def install_error_handlers(app: FastAPI) -> None:
             {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
             for e in exc.errors()
         ]
-        return JSONResponse({"detail": errors}, status_code=422)
-
+        first = errors[0] if errors else {"loc": [], "msg": "invalid"}
+        where = ".".join(str(part) for part in first["loc"] if part != "body") or "request"
+        detail = f"Invalid {where}: {first['msg']}"
+        return JSONResponse(error_body(422, detail, "invalid_request", errors=errors), status_code=422)
 
 
 def _classify(exc: BaseException) -> tuple[int, str, str | None]:
@@ -55,7 +70,7 @@ def _classify(exc: BaseException) -> tuple[int, str, str | None]:
 
     if isinstance(exc, (OperationalError, InterfaceError, DisconnectionError, PoolTimeout)):
         return 503, "The database is unavailable right now; try again shortly.", "database_unavailable"
-    return 500, "Internal server error", None
+    return 500, "Internal server error", "internal_error"
 
 
 class UnexpectedErrorMiddleware:
@@ -86,7 +101,7 @@ class UnexpectedErrorMiddleware:
             await self.app(scope, receive, tracking_send)
         except asyncio.CancelledError:  # the server is stopping and gave up waiting for this request
             if not started:
-                await JSONResponse({"detail": "The server is stopping; try again shortly.", "code": "stopping"},
+                await JSONResponse(error_body(503, "The server is stopping; try again shortly.", "stopping"),
                                    status_code=503, headers={"Retry-After": "5", "Connection": "close"},
                                    )(scope, receive, send)
         except Exception as exc:
@@ -99,10 +114,8 @@ class UnexpectedErrorMiddleware:
                 log.warning("%s on %s: %s", status, where, type(exc).__name__)
             if started:  # the answer is half sent: nothing to do but let the server close the connection
                 raise
-            body: dict[str, object] = {"detail": detail}
+            body = error_body(status, detail, code)
             headers = {}
-            if code:
-                body["code"] = code
             if status == 500:
                 body["request_id"] = request_id
             if status == 503:
@@ -151,7 +164,7 @@ class RequestBodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = (413, f"Request body exceeds the {self.max_bytes // (1024 * 1024)} MB limit")
+        too_large = (413, "too_large", f"Request body exceeds the {self.max_bytes // (1024 * 1024)} MB limit")
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             await _send_refusal(send, *too_large)
@@ -159,7 +172,7 @@ class RequestBodyLimitMiddleware:
         deadline = anyio.current_time() + self.timeout_s
         received = 0
         body_done = False
-        refusal: tuple[int, str] | None = None
+        refusal: tuple[int, str, str] | None = None
         replaced = False
 
         async def bounded_receive() -> Message:
@@ -170,7 +183,7 @@ class RequestBodyLimitMiddleware:
                 with anyio.fail_after(max(0.0, deadline - anyio.current_time())):
                     msg = await receive()
             except TimeoutError:
-                refusal = (408, f"The request body did not arrive within {self.timeout_s:g} s")
+                refusal = (408, "body_timeout", f"The request body did not arrive within {self.timeout_s:g} s")
                 raise RequestRefused from None
             if msg["type"] == "http.request":
                 received += len(msg.get("body", b""))
@@ -195,8 +208,8 @@ class RequestBodyLimitMiddleware:
             await _send_refusal(send, *refusal)
 
 
-async def _send_refusal(send: Send, status: int, message: str) -> None:
-    body = json.dumps({"detail": message}).encode()
+async def _send_refusal(send: Send, status: int, code: str, message: str) -> None:
+    body = json.dumps(error_body(status, message, code)).encode()
     await send({
         "type": "http.response.start",
         "status": status,

@@ -7,7 +7,8 @@ import atexit
 import functools
 from typing import Any
 
-from jobfit.sandbox import ParseLimits, Sandbox
+from jobfit.documents.errors import TooComplexError
+from jobfit.sandbox import ParseLimits, ParseOverloaded, Sandbox
 
 
 @functools.cache
@@ -27,6 +28,11 @@ def _sandbox() -> Sandbox:
 
 def parse_file(kind: str, data: bytes, filename: str) -> Any:
     """Parse `data` as a "resume" or a "job_file"; raises the parser's DocumentError (also for overruns)."""
-    if kind == "resume":
-        return _sandbox().parse_resume(data, filename)
-    return _sandbox().parse_job_file(data, filename, None)
+    box = _sandbox()
+    try:
+        if kind == "resume":
+            return box.parse_resume(data, filename)
+        return box.parse_job_file(data, filename, None)
+    except ParseOverloaded:  # no one to retry for a command: the machine was too busy to finish in time
+        raise TooComplexError(
+            f"The document could not be read within {box.limits.wall_limit:g} s; the machine is busy.") from None

@@ -130,6 +130,26 @@ def scan_line(
     return spans
 
 
+# Lines already scanned, per (line, section, fuzzy), for one taxonomy: a resume is scanned again for every
+# suggestion whose impact is measured (`suggestions/impact.py`), and all its lines but the edited one repeat.
+_SCANNED: dict[tuple[str, str | None, bool], tuple[SkillSpan, ...]] = {}
+_SCANNED_TAXONOMY: list[Taxonomy] = []
+_SCANNED_MAX = 50_000
+
+
+def _scan_once(line: str, tax: Taxonomy, section: str | None, fuzzy: bool) -> tuple[SkillSpan, ...]:
+    if not _SCANNED_TAXONOMY or _SCANNED_TAXONOMY[0] is not tax:
+        _SCANNED.clear()
+        _SCANNED_TAXONOMY[:] = [tax]
+    key = (line, section, fuzzy)
+    found = _SCANNED.get(key)
+    if found is None:
+        if len(_SCANNED) >= _SCANNED_MAX:
+            _SCANNED.clear()
+        found = _SCANNED[key] = tuple(scan_line(line, 0, tax, section=section, fuzzy=fuzzy))
+    return found
+
+
 def find_skill_spans(
     text: str, *, section: str | None = None, taxonomy: Taxonomy | None = None, fuzzy: bool = True
 ) -> list[SkillSpan]:
@@ -137,7 +157,8 @@ def find_skill_spans(
     tax = taxonomy if taxonomy is not None else load_taxonomy()
     spans: list[SkillSpan] = []
     for line_no, line in enumerate(text.split("\n"), start=1):
-        spans.extend(scan_line(line, line_no, tax, section=section, fuzzy=fuzzy))
+        for s in _scan_once(line, tax, section, fuzzy):
+            spans.append(SkillSpan(s.skill_id, s.surface, line_no, s.start, s.end, s.fuzzy))
     return spans
 
 

@@ -220,10 +220,14 @@ def delete_document(session: Session, files: FileStore, row: Resume | JobDescrip
 def page(session: Session, model: type, limit: int, offset: int, columns: Sequence[str]) -> tuple[list[Any], int]:
     """One page of the user's documents, newest first, loading only `columns` (a list shows no text or JSON:
     decoding every row's metadata and sections was most of a list call's time)."""
-    total = session.scalar(select(func.count()).select_from(model)) or 0
-    rows = session.scalars(select(model).options(load_only(*(getattr(model, c) for c in columns)))
-                           .order_by(model.created_at.desc(), model.id).limit(limit).offset(offset))
-    return list(rows), total
+    # the total rides along on each row (a window count over every visible row): one round trip, not two
+    found = session.execute(select(model, func.count().over())
+                            .options(load_only(*(getattr(model, c) for c in columns)))
+                            .order_by(model.created_at.desc(), model.id).limit(limit).offset(offset)).all()
+    if found:
+        return [row for row, _ in found], found[0][1]
+    total = (session.scalar(select(func.count()).select_from(model)) or 0) if offset else 0  # past the end
+    return [], total
 
 
 def _binary_vector(model: type) -> Any:

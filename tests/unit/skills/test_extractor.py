@@ -130,3 +130,13 @@ def test_esco_multi_word_labels_extend_the_vocabulary() -> None:
     mentions = extract_skills("Responsible for tobacco leaves curing and to cure tobacco leaves daily.")
     esco = [m for m in mentions if m.skill_id.startswith("esco:")]
     assert esco and esco[0].surface.lower() == "cure tobacco leaves"
+
+
+def test_repeated_lines_are_scanned_once_and_keep_their_own_line_numbers() -> None:
+    from jobfit.skills import extractor
+
+    extractor._SCANNED.clear()
+    spans = extractor.find_skill_spans("Python and SQL\nsomething else\nPython and SQL")
+    assert [(s.surface, s.line) for s in spans] == [("Python", 1), ("SQL", 1), ("Python", 3), ("SQL", 3)]
+    assert len(extractor._SCANNED) == 2  # two distinct lines
+    assert extractor.find_skill_spans("Python and SQL") == spans[:2]
