@@ -80,15 +80,16 @@ def test_a_500_keeps_the_connection_and_logs_one_traceback_with_the_request_id(
 
 
 def test_security_headers_on_json_html_and_tokens(runtime: Runtime) -> None:
-    from jobfit.api.app import create_app
+    from jobfit.app import create_app
 
     with TestClient(create_app(runtime), base_url="https://testserver") as client:
         health = client.get("/health")
         docs = client.get("/docs")
+        page = client.get("/sign-in")
         email = "headers@example.com"
         client.post(f"{API}/auth/register", json={"email": email, "password": "correct horse battery"})
         token = client.post(f"{API}/auth/login", data={"username": email, "password": "correct horse battery"})
-    for response in (health, docs, token):
+    for response in (health, docs, page, token):
         assert response.headers["x-content-type-options"] == "nosniff"
         assert response.headers["x-frame-options"] == "DENY"
         assert response.headers["referrer-policy"] == "no-referrer"
@@ -96,6 +97,8 @@ def test_security_headers_on_json_html_and_tokens(runtime: Runtime) -> None:
         assert response.headers["strict-transport-security"].startswith("max-age=")
     assert "script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net" in docs.headers["content-security-policy"]
     assert health.headers["content-security-policy"].startswith("default-src 'none'")
+    page_csp = page.headers["content-security-policy"]
+    assert page.status_code == 200 and "script-src 'self';" in page_csp and "unsafe-inline" not in page_csp
     assert token.status_code == 200 and token.headers["cache-control"] == "no-store"
 
 

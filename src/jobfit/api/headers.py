@@ -1,5 +1,6 @@
 """Security headers on every response: no MIME sniffing, no framing, no referrer, a content security policy
-(strict for JSON, one that lets the API docs load their assets for HTML), and HSTS when served over https."""
+(nothing for JSON and files, same-origin only for the web pages, CDN assets for the interactive API docs), and HSTS
+when served over https."""
 
 from __future__ import annotations
 
@@ -12,14 +13,20 @@ COMMON = (
 )
 # JSON, files and everything else: nothing may run or load from it.
 STRICT_CSP = b"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-# HTML (the interactive API docs): Swagger UI and ReDoc load their scripts and styles from a CDN.
-HTML_CSP = (
+# The web pages: their scripts, styles and images come from this server only; forms post back to it.
+PAGE_CSP = (
+    b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    b"frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
+)
+# The interactive API docs: Swagger UI loads its scripts and styles from a CDN.
+DOCS_CSP = (
     b"default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
     b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
     b"img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
     b"font-src 'self' https://fonts.gstatic.com; "
     b"worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 )
+DOCS_PATHS = ("/docs", "/redoc")
 HSTS = b"max-age=31536000; includeSubDomains"
 
 
@@ -32,6 +39,7 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
         https = scope.get("scheme") == "https"
+        page_csp = DOCS_CSP if scope.get("path", "").startswith(DOCS_PATHS) else PAGE_CSP
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -41,7 +49,7 @@ class SecurityHeadersMiddleware:
                            for name, value in headers)
                 headers += [(name, value) for name, value in COMMON if name not in names]
                 if b"content-security-policy" not in names:
-                    headers.append((b"content-security-policy", HTML_CSP if html else STRICT_CSP))
+                    headers.append((b"content-security-policy", page_csp if html else STRICT_CSP))
                 if https:
                     headers.append((b"strict-transport-security", HSTS))
                 message["headers"] = headers
