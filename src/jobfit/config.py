@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     max_concurrent_uploads: int = Field(default=4, ge=1, le=256)
     # CPU-bound requests (scoring, ranking, suggestions) running at once per server process; the rest queue
     # (`api/concurrency.py`) for at most heavy_queue_timeout seconds, then get 503.
-    heavy_concurrency: int = Field(default=1, ge=1, le=64)
+    heavy_concurrency: int = Field(default=2, ge=1, le=64)
     heavy_queue_timeout: float = Field(default=30.0, gt=0, le=600)
     # Connections: seconds to send a request's headers, and its whole body; graceful shutdown's wait.
     header_timeout: float = Field(default=10.0, gt=0, le=3600)
