@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from jobfit.documents.models import ParsedJob, ParsedResume
-from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
+from jobfit.embeddings.chunks import embed_chunks
+from jobfit.pipeline import job_chunks, resume_chunks, resume_profile
 from jobfit.runtime import Runtime
 from jobfit.store import documents
 from jobfit.store.models import JobDescription, Resume
