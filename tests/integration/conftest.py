@@ -119,7 +119,7 @@ def live_server(runtime: Runtime) -> Iterator[str]:
     from jobfit.api.server import uvicorn_options
 
     settings = runtime.settings.model_copy(update={"port": free_port(), "log_level": "warning", "body_timeout": 2.0})
-    served = dataclasses.replace(runtime, settings=settings, _sandbox=None, _scoring=None)  # its own, closed below
+    served = dataclasses.replace(runtime, settings=settings, _sandbox=None)  # its own, closed below
     server = uvicorn.Server(uvicorn.Config(create_app(served), **uvicorn_options(settings)))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
