@@ -111,9 +111,10 @@ def main() -> int:
 
     from jobfit.accounts import register
     from jobfit.config import Settings
+    from jobfit.embeddings.chunks import embed_chunks
     from jobfit.matching import rank_resumes
     from jobfit.matching.scores import full_text_query
-    from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
+    from jobfit.pipeline import job_chunks, resume_chunks, resume_profile
     from jobfit.runtime import open_runtime
     from jobfit.services.ranking import candidate_pool, find_candidates, score_resumes
     from jobfit.store import documents, matches
