@@ -1,6 +1,6 @@
 """Benchmark the embedders: model load, per-resume latency, bulk throughput and memory, as markdown tables.
 
-A resume here is what `embed_document` sends: the full text plus 6 sections, in one call. Without
+A resume here is what `embed_chunks` sends: the full text plus 6 sections, in one call. Without
 `--provider`, each offline embedder (minilm, the default; wordllama) is measured in a process of its own, so
 its peak RSS is its own.
 
@@ -21,7 +21,7 @@ import sys
 import time
 
 from jobfit.documents.models import Section
-from jobfit.embeddings import document_chunks, embed_document, get_embedder
+from jobfit.embeddings import document_chunks, embed_chunks, get_embedder
 
 _SKILLS = ["Python", "Go", "Kubernetes", "PostgreSQL", "Terraform", "React", "TypeScript", "AWS", "Kafka",
            "Airflow", "Docker", "FastAPI", "Django", "Spark", "Snowflake", "gRPC", "Redis", "Linux"]
@@ -93,7 +93,7 @@ def main() -> None:
     latencies = []
     for full, sections in resumes[: args.iterations]:
         t0 = time.perf_counter()
-        embed_document(embedder, full, sections)
+        embed_chunks(embedder, document_chunks(full, sections))
         latencies.append(time.perf_counter() - t0)
     chunks_per_resume = len(document_chunks(*resumes[0]))
     avg_chars = statistics.mean(len(text) for full, s in resumes for _, text in document_chunks(full, s))
@@ -108,7 +108,7 @@ def main() -> None:
     print("| metric | value |")
     print("| --- | --- |")
     print(f"| first call incl. model load | {load_s * 1000:.0f} ms |")
-    print(f"| resume = chunks per `embed_document` call | {chunks_per_resume} (avg {avg_chars:.0f} chars) |")
+    print(f"| resume = chunks per `embed_chunks` call | {chunks_per_resume} (avg {avg_chars:.0f} chars) |")
     print(f"| resume latency p50 (n={args.iterations}) | {percentile(latencies, 0.5) * 1000:.2f} ms |")
     print(f"| resume latency p95 | {percentile(latencies, 0.95) * 1000:.2f} ms |")
     per_call = chunks_per_resume * len(latencies) / sum(latencies)

@@ -9,7 +9,7 @@ the recall of the candidate stage: how many of the exhaustive top-k (scoring eve
     python bench/ranking.py --sizes 10000,100000 --queries 20 --top 20 [--pools 40,60] [--exact-queries 5]
 
 `--pools` compares candidate pool sizes (how many k-NN candidates are re-scored); by default the
-endpoint's own (`candidate_pool(top_k)`). Ranking uses the scoring helper processes, as the server does.
+endpoint's own (`candidate_pool(top_k)`).
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def query_jobs(evaldata: Path, n: int):
     return jobs
 
 
-def _exhaustive_cutoff(runtime, user_id, job, job_vectors, top: int, scoring) -> float:
+def _exhaustive_cutoff(runtime, user_id, job, job_vectors, top: int) -> float:
     """The top-k cutoff score of ranking every stored resume (in slices of 2,000, merging their top-k)."""
     from sqlalchemy import select
 
@@ -89,7 +89,7 @@ def _exhaustive_cutoff(runtime, user_id, job, job_vectors, top: int, scoring) ->
     with runtime.db.user_session(user_id) as s:
         ids = list(s.scalars(select(Resume.id)))
         for start in range(0, len(ids), 2000):
-            ranked = score_resumes(s, job, job_vectors, ids[start:start + 2000], top, scoring)
+            ranked = score_resumes(s, job, job_vectors, ids[start:start + 2000], top)
             best = sorted(best + [res.overall_score for _, res in ranked], reverse=True)[:top]
     return best[-1]
 
@@ -102,8 +102,6 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=20)
     ap.add_argument("--base", type=int, default=600, help="real resumes the corpus is built from")
     ap.add_argument("--pools", default="", help="candidate pool sizes to compare (default: the endpoint's own)")
-    ap.add_argument("--ab-helpers", action="store_true",
-                    help="also time every query in-process only (no scoring helpers), interleaved: an A/B")
     ap.add_argument("--exact-queries", type=int, default=0,
                     help="for this many queries also score every stored resume: exact recall of the candidate stage")
     args = ap.parse_args()
@@ -113,9 +111,10 @@ def main() -> int:
 
     from jobfit.accounts import register
     from jobfit.config import Settings
+    from jobfit.embeddings.chunks import embed_chunks
     from jobfit.matching import rank_resumes
     from jobfit.matching.scores import full_text_query
-    from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
+    from jobfit.pipeline import job_chunks, resume_chunks, resume_profile
     from jobfit.runtime import open_runtime
     from jobfit.services.ranking import candidate_pool, find_candidates, score_resumes
     from jobfit.store import documents, matches
@@ -189,17 +188,12 @@ def main() -> int:
             load_s = time.perf_counter() - t0
             _log(f"loaded and indexed in {load_s:.0f}s; querying ...")
 
-            scoring = runtime.scoring  # as the server has it: helper processes ready seconds after start
-            while scoring is not None and scoring.ready_workers() < scoring.workers:
-                time.sleep(0.1)
             pools = [int(x) for x in args.pools.split(",") if x] or [candidate_pool(args.top)]
-            # (pool, helpers used): with --ab-helpers each query also runs in-process only, order alternating
-            variants = [(p, True) for p in pools] + ([(p, False) for p in pools] if args.ab_helpers else [])
-            latencies: dict[tuple, list[float]] = {v: [] for v in variants}
-            recalls: dict[tuple, list[float]] = {v: [] for v in variants}
-            finding: dict[tuple, list[float]] = {v: [] for v in variants}  # k-NN + count, before re-scoring
-            exact: dict[tuple, list[float]] = {v: [] for v in variants}
-            returned: dict[tuple, list[float]] = {}  # (query, variant) -> the returned scores
+            latencies: dict[int, list[float]] = {p: [] for p in pools}
+            recalls: dict[int, list[float]] = {p: [] for p in pools}
+            finding: dict[int, list[float]] = {p: [] for p in pools}  # k-NN + count, before re-scoring
+            exact: dict[int, list[float]] = {p: [] for p in pools}
+            returned: dict[tuple[int, int], list[float]] = {}  # (query, pool) -> the returned scores
             if not cutoffs:
                 # exhaustive top-k over the distinct base resumes (copies score alike up to vector noise), all
                 # computed before the timed queries: a second of in-process scoring before each query had
@@ -211,46 +205,42 @@ def main() -> int:
                     best_scores = sorted((res.overall_score for _, res in exhaustive), reverse=True)
                     cutoffs.append(best_scores[min(args.top, len(best_scores)) - 1])
             for n, (job, jv, cutoff) in enumerate(zip(jobs, job_vectors, cutoffs, strict=True)):
-                for variant in variants if n % 2 == 0 else variants[::-1]:  # none always reads a warm cache
-                    pool, helpers = variant
+                for pool in pools if n % 2 == 0 else pools[::-1]:  # neither pool size always reads a warm cache
                     with runtime.db.user_session(user.id) as s:
                         t = time.perf_counter()
                         ids, _total = find_candidates(s, Resume, None, full_text_query(jv), args.top,
-                                                      matches.nearest_resumes, pool)
+                                                  matches.nearest_resumes, pool)
                         t_found = time.perf_counter()
-                        ranked = score_resumes(s, job, jv, ids, args.top, scoring if helpers else None)
-                        latencies[variant].append((time.perf_counter() - t) * 1000)
-                        finding[variant].append((t_found - t) * 1000)
+                        ranked = score_resumes(s, job, jv, ids, args.top)
+                        latencies[pool].append((time.perf_counter() - t) * 1000)
+                        finding[pool].append((t_found - t) * 1000)
                     got = [res.overall_score for _, res in ranked]
-                    recalls[variant].append(sum(1 for g in got if g >= cutoff - 0.5) / len(got))
-                    returned[(n, variant)] = got
+                    recalls[pool].append(sum(1 for g in got if g >= cutoff - 0.5) / len(got))
+                    returned[(n, pool)] = got
             # exact recall after all the timed queries, so scoring the whole corpus warms no cache they read
             for n, job in enumerate(jobs[: args.exact_queries]):
                 _log(f"  exhaustive ranking {n + 1}/{min(args.exact_queries, len(jobs))} ...")
                 exact_cutoff = _exhaustive_cutoff(runtime, user.id, job, embed_chunks(embedder, job_chunks(job)),
-                                                  args.top, scoring)
-                for variant in variants:
-                    got = returned[(n, variant)]
-                    exact[variant].append(sum(1 for g in got if g >= exact_cutoff) / len(got))
-            for variant in variants:
-                pool, helpers = variant
-                sides = 1 + (scoring.workers if scoring is not None and helpers else 0)
-                rows_out.append((size, pool, sides, statistics.median(latencies[variant]),
-                                 float(np.percentile(latencies[variant], 95)), statistics.median(finding[variant]),
-                                 statistics.mean(recalls[variant]),
-                                 statistics.mean(exact[variant]) if exact[variant] else None, len(exact[variant]),
-                                 load_s))
+                                                  args.top)
+                for pool in pools:
+                    got = returned[(n, pool)]
+                    exact[pool].append(sum(1 for g in got if g >= exact_cutoff) / len(got))
+            for pool in pools:
+                rows_out.append((size, pool, statistics.median(latencies[pool]),
+                                 float(np.percentile(latencies[pool], 95)), statistics.median(finding[pool]),
+                                 statistics.mean(recalls[pool]),
+                                 statistics.mean(exact[pool]) if exact[pool] else None, len(exact[pool]), load_s))
     finally:
         runtime.close()
         shutil.rmtree(data_dir, ignore_errors=True)
 
     print(f"\n### Ranking: top-{args.top} resumes for a job ({args.queries} real postings)\n")
-    print("| stored resumes | candidates re-scored | scoring processes | p50 ms | p95 ms | of which k-NN + count "
+    print("| stored resumes | candidates re-scored | p50 ms | p95 ms | of which k-NN + count "
           "(p50 ms) | candidate-stage recall@k | exact recall@k (queries) | load+index s |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for size, cand, sides, p50, p95, find, rec, ex, n_ex, load_s in rows_out:
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, cand, p50, p95, find, rec, ex, n_ex, load_s in rows_out:
         exact_cell = f"{ex:.2f} ({n_ex})" if ex is not None else "–"
-        print(f"| {size:,} | {cand} | {sides} | {p50:.0f} | {p95:.0f} | {find:.0f} | {rec:.2f} | {exact_cell} "
+        print(f"| {size:,} | {cand} | {p50:.0f} | {p95:.0f} | {find:.0f} | {rec:.2f} | {exact_cell} "
               f"| {load_s:.0f} |")
     print("\nrecall@k: share of the returned top-k whose score reaches the top-k cutoff of scoring every distinct "
           "base resume (approximate: the vector noise that makes copies distinct moves scores by 1-2 points). "

@@ -47,8 +47,6 @@ class Settings(BaseSettings):
     llm_model: str = "gpt-4o-mini"
     llm_timeout: float = 30.0
     llm_retries: int = 2
-    # Helper processes that share ranking's scoring (None: one per core beyond the first, at most 3; 0: off).
-    scoring_workers: int | None = Field(default=None, ge=0, le=32)
     # Untrusted documents are parsed in child processes under these limits (`jobfit.sandbox`).
     parse_timeout: float = Field(default=10.0, gt=0, le=600)
     parse_memory_mb: int = Field(default=256, ge=64, le=65536)

@@ -6,13 +6,9 @@ before scoring, so a name can never move a vector and, through it, a score.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
 from jobfit.documents.models import ParsedJob, ParsedResume
-from jobfit.embeddings.base import Embedder
 from jobfit.embeddings.chunks import REQUIREMENTS_DIGEST, document_chunks
 from jobfit.matching import prepare_resume
 from jobfit.redaction import redact_for_embedding
@@ -52,11 +48,3 @@ def job_chunks(job: ParsedJob) -> Chunks:
 def resume_profile(resume: ParsedResume) -> dict[str, Any]:
     """The prepared (redacted, indexed) resume, stored at upload so ranking skips preparation."""
     return prepare_resume(resume).to_dict()
-
-
-def embed_chunks(embedder: Embedder, chunks: Sequence[tuple[str, str]]) -> dict[str, np.ndarray]:
-    """One batched call; returns vectors keyed by embedding type."""
-    if not chunks:
-        return {}
-    vectors = embedder.embed([text for _, text in chunks])
-    return {kind: vectors[i] for i, (kind, _) in enumerate(chunks)}

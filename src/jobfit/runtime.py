@@ -23,7 +23,6 @@ from jobfit.store.files import FileStore, LocalFileStore
 
 if TYPE_CHECKING:
     from jobfit.embeddings.base import Embedder
-    from jobfit.matching.parallel import ScoringPool
     from jobfit.sandbox import Sandbox
 
 log = logging.getLogger(__name__)
@@ -37,7 +36,6 @@ class Runtime:
     server: EmbeddedPostgres | None = None
     secret_key: str = field(default="", repr=False)
     _embedder: Embedder | None = field(default=None, repr=False)
-    _scoring: ScoringPool | None = field(default=None, repr=False)
     _sandbox: Sandbox | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
     _stopping: threading.Event = field(default_factory=threading.Event, repr=False)
@@ -49,20 +47,6 @@ class Runtime:
             if self._embedder is None:
                 self._embedder = embedder_from_settings(self.settings)
             return self._embedder
-
-    @property
-    def scoring(self) -> ScoringPool | None:
-        """The helper processes ranking shares its scoring with (started on first use), or None when
-        `scoring_workers` is 0, the machine has one core, or the runtime is closed."""
-        with self._lock:
-            if self._closed:
-                return None
-            if self._scoring is None:
-                from jobfit.matching.parallel import ScoringPool
-
-                workers = self.settings.scoring_workers
-                self._scoring = ScoringPool(workers).start()
-            return self._scoring if self._scoring.workers else None
 
     @property
     def sandbox(self) -> Sandbox:
@@ -97,12 +81,9 @@ class Runtime:
         self._stopping.set()
         with self._lock:
             self._closed = True
-            scoring, self._scoring = self._scoring, None
             sandbox = self._sandbox
         if sandbox is not None:
             sandbox.close()
-        if scoring is not None:
-            scoring.close()
         self.db.dispose()
         if self.server is not None:
             self.server.stop()

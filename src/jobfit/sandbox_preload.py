@@ -1,13 +1,19 @@
 """Imported once by the parsing forkserver (`sandbox`): loads every parser and the skills taxonomy by parsing
-small samples, so that each parse child, forked from it, starts warm (~10 ms instead of ~150 ms)."""
+small samples, so that each parse child, forked from it, starts warm (~10 ms instead of ~150 ms).
+
+Ctrl-C reaches the server's whole process group: the forkserver ignores it (as its children do) and leaves
+stopping to the server, which shuts the sandbox down."""
 
 from __future__ import annotations
 
 import gc
+import signal
 
-from jobfit.documents.docx_write import text_to_docx
-from jobfit.documents.job import parse_job
-from jobfit.documents.resume import parse_resume, parse_resume_text
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+from jobfit.documents.docx_write import text_to_docx  # noqa: E402  (after the signal: loading takes seconds)
+from jobfit.documents.job import parse_job  # noqa: E402
+from jobfit.documents.resume import parse_resume, parse_resume_text  # noqa: E402
 
 _SAMPLE = """Jane Doe
 jane.doe@example.com | +1 415 555 0100 | San Francisco, CA

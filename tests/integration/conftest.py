@@ -120,7 +120,7 @@ def serving(runtime: Runtime, **overrides: object) -> Iterator[str]:
     from jobfit.api.server import uvicorn_options
 
     settings = runtime.settings.model_copy(update={"port": free_port(), "log_level": "warning", **overrides})
-    served = dataclasses.replace(runtime, settings=settings, _sandbox=None, _scoring=None)  # its own, closed below
+    served = dataclasses.replace(runtime, settings=settings, _sandbox=None)  # its own, closed below
     server = uvicorn.Server(uvicorn.Config(create_app(served), **uvicorn_options(settings)))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

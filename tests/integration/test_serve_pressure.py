@@ -27,7 +27,7 @@ PASSWORD = "correct horse battery"
 def _serve(data_dir: Path, *args: str, **env: str) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     environ = {**os.environ, "JOBFIT_DATA_DIR": str(data_dir), "JOBFIT_LOG_LEVEL": "warning",
-               "JOBFIT_SCORING_WORKERS": "0", "JOBFIT_PARSE_TIMEOUT": "60", **env}
+               "JOBFIT_PARSE_TIMEOUT": "60", **env}
     environ.pop("DATABASE_URL", None)
     proc = subprocess.Popen([*JOBFIT, "serve", "--port", str(port), *args], env=environ, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)

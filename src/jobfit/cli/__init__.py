@@ -123,7 +123,6 @@ def serve(
         application = None
         if count == 1:
             application = create_app(runtime)
-            _ = runtime.scoring  # start ranking's scoring helpers now: they load in the background
         else:
             os.environ[WORKER_DATABASE_ENV] = f"{runtime.db.owner_url} {runtime.db.app_url}"
         processes = f"{count} server processes" if count > 1 else "1 server process"

@@ -21,9 +21,10 @@ from rich.table import Table
 from jobfit.cli.output import fail
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.base import Vectors
+from jobfit.embeddings.chunks import embed_chunks
 from jobfit.matching import prepare_job, prepare_resume, rank_resumes, score_prepared
 from jobfit.matching.models import MatchResult
-from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks
+from jobfit.pipeline import job_chunks, resume_chunks
 from jobfit.suggestions import SuggestionSet
 
 JSON_FIELDS = (

@@ -10,8 +10,7 @@ text halves what embedding a resume costs with the default model.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -32,16 +31,6 @@ class HasText(Protocol):
     def text(self) -> str: ...
 
 
-@dataclass(frozen=True, slots=True)
-class EmbeddedChunk:
-    """One embedded chunk of a document: what it is, the text embedded, and its unit vector."""
-
-    embedding_type: str  # "full_text" | "section_<name>"
-    chunk_text: str
-    vector: np.ndarray  # float32, shape (dim,), L2-normalised
-    model: str  # the embedder's name; vectors compare only within one model
-
-
 def document_chunks(
     text_content: str, sections: Mapping[str, HasText], *, max_chars: int = MAX_CHUNK_CHARS,
     section_max_chars: int = SECTION_MAX_CHARS,
@@ -57,19 +46,9 @@ def document_chunks(
     return chunks
 
 
-def embed_document(
-    embedder: Embedder,
-    text_content: str,
-    sections: Mapping[str, HasText],
-    *,
-    max_chars: int = MAX_CHUNK_CHARS,
-) -> list[EmbeddedChunk]:
-    """Embed `document_chunks(...)` with a single `embedder.embed` call."""
-    chunks = document_chunks(text_content, sections, max_chars=max_chars)
+def embed_chunks(embedder: Embedder, chunks: Sequence[tuple[str, str]]) -> dict[str, np.ndarray]:
+    """The vectors of `(embedding_type, text)` chunks by embedding type, from one batched `embed` call."""
     if not chunks:
-        return []
+        return {}
     vectors = embedder.embed([text for _, text in chunks])
-    return [
-        EmbeddedChunk(embedding_type=kind, chunk_text=text, vector=vector, model=embedder.name)
-        for (kind, text), vector in zip(chunks, vectors, strict=True)
-    ]
+    return {kind: vectors[i] for i, (kind, _) in enumerate(chunks)}

@@ -46,7 +46,7 @@ def _ranked(
 
 
 def rank_resumes(
-    job: ParsedJob,
+    job: ParsedJob | PreparedJob,
     resumes: Sequence[tuple[Id, ParsedResume | ResumeProfile, Vectors | None]],
     top_k: int | None = None,
     *,
@@ -55,9 +55,9 @@ def rank_resumes(
 ) -> list[tuple[Id, MatchResult]]:
     """The best `top_k` resumes for a job as (id, MatchResult), best first.
 
-    Each resume is a `ParsedResume` or its already prepared `ResumeProfile` (same scores, less work).
+    The job and each resume may come already prepared (`PreparedJob`, `ResumeProfile`: same scores, less work).
     """
-    prepared = prepare_job(job, relations)
+    prepared = job if isinstance(job, PreparedJob) else prepare_job(job, relations)
     return _ranked(
         [
             (rid, resume if isinstance(resume, ResumeProfile) else prepare_resume(resume), prepared, vectors,

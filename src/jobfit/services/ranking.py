@@ -9,7 +9,7 @@ as match results. Resumes are read as their stored profiles (`reprofile.current_
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -20,12 +20,11 @@ from sqlalchemy.orm import Session
 
 from jobfit.documents.models import ParsedJob
 from jobfit.embeddings.base import Vectors
-from jobfit.matching import prepare_job, rank_jobs
+from jobfit.matching import prepare_job, rank_jobs, rank_resumes
 from jobfit.matching.models import MatchResult
-from jobfit.matching.parallel import ScoringPool, UnreadableProfiles, rank_stored_resumes
+from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.scores import full_text_query, job_vector_kinds, resume_vector_kinds
 from jobfit.perf import paused_gc
-from jobfit.runtime import Runtime
 from jobfit.services.errors import NotFound, get_or_raise
 from jobfit.services.reprofile import current_profiles
 from jobfit.store import documents, matches
@@ -66,16 +65,26 @@ def find_candidates(db: Session, model: type[Resume] | type[JobDescription], wan
     return nearest(db, query_vector, pool), total
 
 
-def score_resumes(db: Session, job: ParsedJob, job_vectors: Vectors, ids: list[uuid.UUID], top_k: int,
-                  scoring: ScoringPool | None = None) -> list[tuple[uuid.UUID, MatchResult]]:
+def _decode(texts: Mapping[uuid.UUID, str]) -> tuple[dict[uuid.UUID, ResumeProfile], list[uuid.UUID]]:
+    """The stored profiles decoded, and the ids whose stored text does not decode (damaged)."""
+    profiles: dict[uuid.UUID, ResumeProfile] = {}
+    unreadable: list[uuid.UUID] = []
+    for rid, text in texts.items():
+        try:
+            profiles[rid] = ResumeProfile.from_json(text)
+        except (ValueError, KeyError, TypeError, IndexError):
+            unreadable.append(rid)
+    return profiles, unreadable
+
+
+def score_resumes(db: Session, job: ParsedJob, job_vectors: Vectors, ids: list[uuid.UUID],
+                  top_k: int) -> list[tuple[uuid.UUID, MatchResult]]:
     """The best `top_k` of these stored resumes for the job, read as their stored profiles and vectors.
 
-    Profiles of an older version, or whose stored text does not decode, are rebuilt and saved. `scoring`
-    spreads the scoring over its helper processes; without it everything runs in this process.
+    Profiles of an older version, or whose stored text does not decode, are rebuilt and saved.
     """
-    rank = scoring.rank if scoring is not None else rank_stored_resumes
 
-    def load() -> tuple[dict[uuid.UUID, str], dict[uuid.UUID, Vectors]]:
+    def load() -> tuple[dict[uuid.UUID, str], dict[uuid.UUID, dict[str, np.ndarray]]]:
         texts = current_profiles(db, ids)
         return texts, documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id, ids,
                                                 resume_vector_kinds())
@@ -86,23 +95,24 @@ def score_resumes(db: Session, job: ParsedJob, job_vectors: Vectors, ids: list[u
         loading = loader.submit(load)
         prepared = prepare_job(job)
         texts, vectors = loading.result()
-    try:
-        return rank(prepared, [(i, texts[i], vectors[i]) for i in ids if i in texts], top_k,
-                    job_vectors=job_vectors)
-    except UnreadableProfiles as exc:  # damaged stored text: rebuild those from their rows, then rank again
-        texts = current_profiles(db, ids, rebuild=exc.ids)
-        return rank(prepared, [(i, texts[i], vectors[i]) for i in ids if i in texts], top_k,
-                    job_vectors=job_vectors)
+        profiles, unreadable = _decode(texts)
+        if unreadable:  # damaged stored text: rebuilt from the resume rows
+            rebuilt = current_profiles(db, unreadable, rebuild=unreadable)
+            profiles.update(_decode(rebuilt)[0])
+        ranked = rank_resumes(prepared, [(i, profiles[i], vectors[i]) for i in ids if i in profiles], top_k,
+                              job_vectors=job_vectors)
+        profiles.clear()  # freed while the collector is paused (see `perf.paused_gc`)
+    return ranked
 
 
-def rank_resumes_for_job(db: Session, runtime: Runtime, user_id: uuid.UUID, job_id: uuid.UUID,
+def rank_resumes_for_job(db: Session, user_id: uuid.UUID, job_id: uuid.UUID,
                          resume_ids: Sequence[uuid.UUID] | None = None, top_k: int = 20) -> Ranking:
     """The best `top_k` of the user's resumes (or of `resume_ids`) for a stored job, stored and committed."""
     job = get_or_raise(db, JobDescription, job_id, "Job description")
     job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
     ids, total = find_candidates(db, Resume, resume_ids, full_text_query(job_vectors), top_k,
                                  matches.nearest_resumes)
-    ranked = score_resumes(db, documents.parsed_job(job), job_vectors, ids, top_k, runtime.scoring)
+    ranked = score_resumes(db, documents.parsed_job(job), job_vectors, ids, top_k)
     stored = [matches.upsert_match(db, user_id=user_id, resume_id=rid, job_id=job.id, result=res)[0]
               for rid, res in ranked]
     db.commit()

@@ -13,7 +13,8 @@ from itertools import chain
 from sqlalchemy import select
 
 from jobfit.embeddings.base import Embedder
-from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks
+from jobfit.embeddings.chunks import embed_chunks
+from jobfit.pipeline import job_chunks, resume_chunks
 from jobfit.store import documents
 from jobfit.store.db import Database
 from jobfit.store.models import JobDescription, JobEmbedding, Resume, ResumeEmbedding

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from jobfit.documents.models import ParsedJob, ParsedResume
-from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks, resume_profile
+from jobfit.embeddings.chunks import embed_chunks
+from jobfit.pipeline import job_chunks, resume_chunks, resume_profile
 from jobfit.runtime import Runtime
 from jobfit.store import documents
 from jobfit.store.models import JobDescription, Resume
 
 Cancelled = Callable[[], bool]
+Row = TypeVar("Row", Resume, JobDescription)
 
 
 def _never() -> bool:
@@ -62,6 +64,14 @@ def store_job(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedJ
                              fields=fields if fields is not None else {"description": parsed.text_content},
                              chunks=chunks, vectors=embed_chunks(runtime.embedder, chunks),
                              model=runtime.embedder.name, original=original)
+
+
+def rename(db: Session, row: Row, title: str) -> Row:
+    """Give the document a new title (committed); returns the refreshed row."""
+    row.title = title
+    db.commit()
+    db.refresh(row)
+    return row
 
 
 def delete(db: Session, runtime: Runtime, row: Resume | JobDescription) -> None:

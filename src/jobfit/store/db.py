@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -42,30 +42,15 @@ class Database:
         self._system_sessions = sessionmaker(self.owner_engine, expire_on_commit=False)
         event.listen(self._user_sessions, "after_begin", _scope_transaction_to_user)
 
-    @contextmanager
-    def user_session(self, user_id: uuid.UUID) -> Iterator[Session]:
+    def user_session(self, user_id: uuid.UUID) -> AbstractContextManager[Session]:
         """A session whose every transaction is confined by RLS to `user_id`'s rows."""
         session = self._user_sessions()
         session.info[USER_KEY] = str(user_id)
-        try:
-            yield session
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+        return _closing(session)
 
-    @contextmanager
-    def system_session(self) -> Iterator[Session]:
+    def system_session(self) -> AbstractContextManager[Session]:
         """The owner's session: migrations, sign-up and sign-in only (no user rows are visible)."""
-        session = self._system_sessions()
-        try:
-            yield session
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+        return _closing(self._system_sessions())
 
     def user_ids(self) -> list[uuid.UUID]:
         """Every account, oldest first: for maintenance that visits each user's rows in that user's RLS scope."""
@@ -86,3 +71,15 @@ def _scope_transaction_to_user(session: Session, _transaction: Any, connection: 
 
 
 _SCOPE = text(f"SELECT set_config('role', '{APP_ROLE}', true), set_config('jobfit.user_id', :uid, true)")
+
+
+@contextmanager
+def _closing(session: Session) -> Iterator[Session]:
+    """Yield the session; roll back whatever the block left open when it fails, and close it either way."""
+    try:
+        yield session
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from jobfit.documents.models import Section
-from jobfit.embeddings import EmbeddedChunk, LocalEmbedder, document_chunks, embed_document
+from jobfit.embeddings import LocalEmbedder, document_chunks, embed_chunks
 from jobfit.embeddings.chunks import SECTION_MAX_CHARS
 
 
@@ -66,28 +66,27 @@ def test_sections_are_cut_to_their_opening_but_the_full_text_is_kept() -> None:
     assert kind == "section_experience" and len(part) <= SECTION_MAX_CHARS and part.endswith("word")
 
 
-def test_embed_document_uses_one_batched_call() -> None:
+def test_embed_chunks_uses_one_batched_call() -> None:
     real = LocalEmbedder()
     counting = CallCountingEmbedder(real)
-    chunks = embed_document(counting, FULL, SECTIONS)
+    chunks = document_chunks(FULL, SECTIONS)
+    vectors = embed_chunks(counting, chunks)
     assert len(counting.calls) == 1 and len(counting.calls[0]) == 4
-    assert all(isinstance(c, EmbeddedChunk) for c in chunks)
-    assert [c.embedding_type for c in chunks] == [k for k, _ in document_chunks(FULL, SECTIONS)]
-    expected = real.embed([c.chunk_text for c in chunks])
-    for chunk, row in zip(chunks, expected, strict=True):
-        assert chunk.model == "wordllama/l2_supercat-256"
-        assert chunk.vector.shape == (256,) and chunk.vector.dtype == np.float32
-        np.testing.assert_array_equal(chunk.vector, row)
-    assert float(chunks[0].vector @ chunks[1].vector) > 0.5
+    assert list(vectors) == [k for k, _ in chunks]
+    expected = real.embed([text for _, text in chunks])
+    for (kind, _), row in zip(chunks, expected, strict=True):
+        assert vectors[kind].shape == (256,) and vectors[kind].dtype == np.float32
+        np.testing.assert_array_equal(vectors[kind], row)
+    assert float(vectors["full_text"] @ vectors["section_summary"]) > 0.5
 
 
-def test_embed_document_with_nothing_to_embed_makes_no_call() -> None:
+def test_embed_chunks_with_nothing_to_embed_makes_no_call() -> None:
     counting = CallCountingEmbedder(LocalEmbedder())
-    assert embed_document(counting, "", {}) == []
+    assert embed_chunks(counting, document_chunks("", {})) == {}
     assert counting.calls == []
 
 
 @pytest.mark.parametrize("kind", ["section_summary", "section_experience", "section_skills"])
 def test_section_vectors_are_unit_length(kind: str) -> None:
-    chunks = {c.embedding_type: c for c in embed_document(LocalEmbedder(), FULL, SECTIONS)}
-    assert np.linalg.norm(chunks[kind].vector) == pytest.approx(1.0, abs=1e-5)
+    vectors = embed_chunks(LocalEmbedder(), document_chunks(FULL, SECTIONS))
+    assert np.linalg.norm(vectors[kind]) == pytest.approx(1.0, abs=1e-5)

@@ -170,7 +170,8 @@ def test_name_and_gender_variants_get_the_same_vectors_and_overall_score() -> No
     from jobfit.documents.job import parse_job
     from jobfit.documents.resume import parse_resume_text
     from jobfit.embeddings import get_embedder
-    from jobfit.pipeline import embed_chunks, job_chunks, resume_chunks
+    from jobfit.embeddings.chunks import embed_chunks
+    from jobfit.pipeline import job_chunks, resume_chunks
 
     embedder = get_embedder()
     job = parse_job(title="Senior Python Developer", description="Python, Django, SQL and Ruby. 5+ years.")

@@ -101,11 +101,7 @@ def get_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser) -> ResumeDetail
 
 @router.patch("/resumes/{resume_id}", response_model=ResumeDetail)
 def rename_resume(resume_id: uuid.UUID, body: TitleUpdate, db: Db, _user: CurrentUser) -> ResumeDetail:
-    row = get_or_404(db, Resume, resume_id, "Resume")
-    row.title = body.title
-    db.commit()
-    db.refresh(row)
-    return _resume_detail(row)
+    return _resume_detail(upload.rename(db, get_or_404(db, Resume, resume_id, "Resume"), body.title))
 
 
 @router.delete("/resumes/{resume_id}", status_code=status.HTTP_204_NO_CONTENT)
@@ -167,11 +163,7 @@ def get_job(job_id: uuid.UUID, db: Db, _user: CurrentUser) -> JobDetail:
 
 @router.patch("/job-descriptions/{job_id}", response_model=JobDetail)
 def rename_job(job_id: uuid.UUID, body: TitleUpdate, db: Db, _user: CurrentUser) -> JobDetail:
-    row = get_or_404(db, JobDescription, job_id, "Job description")
-    row.title = body.title
-    db.commit()
-    db.refresh(row)
-    return _job_detail(row)
+    return _job_detail(upload.rename(db, get_or_404(db, JobDescription, job_id, "Job description"), body.title))
 
 
 @router.delete("/job-descriptions/{job_id}", status_code=status.HTTP_204_NO_CONTENT)

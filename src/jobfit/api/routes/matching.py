@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404
+from jobfit.api.deps import CurrentUser, Db, get_or_404
 from jobfit.api.schemas import Limit, Offset, Page
 from jobfit.services import analyze as analyze_service
 from jobfit.services import ranking
@@ -121,8 +121,8 @@ def delete_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> Response:
 
 
 @router.post("/rank-resumes", response_model=RankOut)
-def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser, runtime: RuntimeDep) -> RankOut:
-    return rank_out(ranking.rank_resumes_for_job(db, runtime, user.id, body.job_id, body.resume_ids, body.top_k))
+def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser) -> RankOut:
+    return rank_out(ranking.rank_resumes_for_job(db, user.id, body.job_id, body.resume_ids, body.top_k))
 
 
 @router.post("/rank-jobs", response_model=RankOut)
