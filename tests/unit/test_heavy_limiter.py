@@ -60,3 +60,15 @@ def test_a_heavy_request_that_waits_too_long_is_503_busy() -> None:
     app, _state = _app(concurrency=1, queue_s=0.1)
     statuses, _ = asyncio.run(_run(app, 3))
     assert statuses.count(200) == 1 and statuses.count(503) == 2
+
+
+def test_the_heavy_routes_are_the_scoring_ones_of_the_api_and_the_pages() -> None:
+    from jobfit.api.concurrency import HEAVY as ROUTES
+
+    heavy = ["/api/v1/matching/analyze", "/api/v1/matching/rank-resumes", "/api/v1/matching/rank-jobs",
+             "/api/v1/matching/results/abc/suggestions/generate", "/api/v1/resumes/abc/apply-suggestions",
+             "/matches", "/matches/abc/suggest", "/matches/abc/apply", "/recruiter/rank"]
+    light = ["/api/v1/documents/resumes", "/api/v1/auth/login", "/resumes", "/ratings", "/matches/abc",
+             "/suggestions/abc/decide", "/recruiter/upload"]
+    assert all(ROUTES.match(path) for path in heavy)
+    assert not any(ROUTES.match(path) for path in light)

@@ -17,9 +17,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from jobfit.api.errors import error_body
 
 # The routes whose work is CPU-bound in this process: scoring a pair, ranking, (re)generating or applying
-# suggestions. Uploads parse in the sandbox's child processes and are bounded there.
-HEAVY = re.compile(r"^/api/v1/(matching/(analyze|rank-resumes|rank-jobs|results/[^/]+/suggestions/generate)"
-                   r"|resumes/[^/]+/apply-suggestions)$")
+# suggestions, through the API or the web pages. Uploads parse in the sandbox's child processes.
+HEAVY = re.compile(r"^(/api/v1/(matching/(analyze|rank-resumes|rank-jobs|results/[^/]+/suggestions/generate)"
+                   r"|resumes/[^/]+/apply-suggestions)"
+                   r"|/matches(/[^/]+/(suggest|apply))?|/recruiter/rank)$")
 
 
 class HeavyRequestLimiter:
