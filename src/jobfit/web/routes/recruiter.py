@@ -72,9 +72,9 @@ def recruiter(request: Request, db: PageDb, _user: PageUser, job_id: str = "", m
                   resume_count=resume_count)
 
 @router.post("/recruiter/rank")
-def rank(form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
+def rank(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
     job_id = form_id(form, "job_id")
-    ranking.rank_resumes_for_job(db, runtime, user.id, job_id, top_k=MAX_RANKED)
+    ranking.rank_resumes_for_job(db, user.id, job_id, top_k=MAX_RANKED)
     must = "&must_haves=1" if field(form, "must_haves") == "1" else ""
     return redirect_to(f"/recruiter?job_id={job_id}{must}")
 
