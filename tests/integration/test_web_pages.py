@@ -136,7 +136,7 @@ def test_another_user_sees_nothing_and_guessed_urls_are_404(client: TestClient) 
 
 def test_api_paths_keep_json_errors_and_bearer_tokens(client: TestClient) -> None:
     r = client.get("/api/v1/documents/resumes/" + str(uuid.uuid4()), headers=register_and_login(client))
-    assert r.status_code == 404 and r.json() == {"detail": "Resume not found"}
+    assert r.status_code == 404 and r.json() == {"detail": "Resume not found", "code": "not_found"}
     assert client.get("/api/v1/documents/resumes").status_code == 401
     sign_up(client)  # a session cookie does not sign in to the API
     assert client.get("/api/v1/documents/resumes").status_code == 401
