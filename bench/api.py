@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import httpx
+from live_server import wait_until_healthy
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -54,16 +55,9 @@ def main() -> int:
     rows: list[tuple[str, int, float, float]] = []
     try:
         started = time.monotonic()
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if server.poll() is not None or time.monotonic() - started > 90:
-                print(f"server did not start: {server.stderr.read() if server.stderr else ''}", file=sys.stderr)
-                return 1
-            time.sleep(0.2)
+        if not wait_until_healthy(base, server, timeout_s=90):
+            print(f"server did not start: {server.stderr.read() if server.stderr else ''}", file=sys.stderr)
+            return 1
         cold_start = time.monotonic() - started
         with httpx.Client(base_url=base, timeout=120) as c:
             c.post("/api/v1/auth/register", json={"email": "bench@example.com", "password": "bench password"})

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+from live_server import wait_until_healthy
 
 HOST = "127.0.0.1"
 REQUEST_TIMEOUT_S = 30.0
@@ -233,18 +234,10 @@ def main() -> None:
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               start_new_session=True)
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit("the server did not start")
-            time.sleep(0.25)
+        if not wait_until_healthy(url, server, timeout_s=120):
+            raise SystemExit("the server did not start")
         token, resume_ids, job_ids = _setup(url, args.evaldata, args.resumes)
-        time.sleep(3)  # scoring helpers and parse forkservers finish loading
+        time.sleep(3)  # the parse forkservers finish loading
         postmaster = int((data_dir / "postgres" / "data" / "postmaster.pid").read_text().split()[0])
         sampler = MemorySampler(server.pid, postmaster)
         sampler.start()
