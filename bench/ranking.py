@@ -7,9 +7,12 @@ same code the `POST /matching/rank-resumes` endpoint runs (k-NN candidates, load
 the recall of the candidate stage: how many of the exhaustive top-k (scoring every resume) it finds.
 
     python bench/ranking.py --sizes 10000,100000 --queries 20 --top 20 [--pools 40,60] [--exact-queries 5]
+                            [--data-dir DIR]
 
 `--pools` compares candidate pool sizes (how many k-NN candidates are re-scored); by default the
-endpoint's own (`candidate_pool(top_k)`).
+endpoint's own (`candidate_pool(top_k)`). `--data-dir` keeps the loaded database there: a later run with the
+same directory (and a size it already holds) skips the load, so two versions of the code can be timed
+alternately on one corpus (run the script with `PYTHONPATH=<other checkout>/src`).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import insert, text
+from sqlalchemy import func, insert, select, text
 
 REPO = Path(__file__).resolve().parents[1]
 CACHE = REPO / "bench" / ".cache"
@@ -94,6 +97,52 @@ def _exhaustive_cutoff(runtime, user_id, job, job_vectors, top: int) -> float:
     return best[-1]
 
 
+def _load(runtime, user_id, size: int, stored: int, base, base_chunks, base_vectors, base_rows, base_profiles,
+          dim: int) -> None:
+    """Store resumes `stored`..`size` (copies of the base resumes, vectors perturbed), then index and vacuum."""
+    from jobfit.store import documents
+    from jobfit.store.models import Resume, ResumeEmbedding, ResumeProfileRow
+    from jobfit.store.vector_tables import create_vector_indexes, drop_vector_indexes
+
+    rng = np.random.default_rng(7 + stored)
+    with runtime.db.owner_engine.begin() as conn:
+        drop_vector_indexes(conn)
+    with runtime.db.user_session(user_id) as s:
+        while stored < size:
+            batch_r, batch_e, batch_p = [], [], []
+            for _ in range(min(1000, size - stored)):
+                b = stored % len(base)
+                rid = uuid.uuid4()
+                batch_p.append(documents.profile_row(rid, base_profiles[stored % len(base)]))
+                r = base[b]
+                batch_r.append(dict(id=rid, user_id=user_id, title=f"resume {stored}",
+                                    original_filename="cv.pdf", file_type="pdf", file_size=1,
+                                    content_text=r.text_content, metadata_=base_rows[b],
+                                    contact_info=r.contact_info.model_dump(mode="json"),
+                                    sections={k: v.model_dump() for k, v in r.sections.items()},
+                                    quality_score=round(r.quality_score, 2)))
+                for kind, chunk in base_chunks[b]:
+                    v = base_vectors[b][kind] + rng.normal(0, 0.02, dim).astype(np.float32)
+                    batch_e.append(dict(resume_id=rid, embedding_type=kind, chunk_text=chunk,
+                                        embedding_vector=v / np.linalg.norm(v)))
+                stored += 1
+            s.execute(insert(Resume), batch_r)
+            s.execute(insert(ResumeEmbedding), batch_e)
+            s.execute(insert(ResumeProfileRow), batch_p)
+            s.commit()
+            _log(f"  {stored}/{size}")
+    with runtime.db.owner_engine.begin() as conn:
+        conn.execute(text("SET LOCAL maintenance_work_mem = '2GB'"))
+        conn.execute(text("SET LOCAL max_parallel_maintenance_workers = 1"))
+        create_vector_indexes(conn)
+    # the steady state autovacuum reaches soon after a bulk load: statistics and the visibility map
+    # (counting a user's resumes is then an index-only scan)
+    with runtime.db.owner_engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        for table in ("resumes", "resume_embeddings", "resume_profiles"):
+            conn.execute(text(f"VACUUM (ANALYZE) {table}"))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--evaldata", type=Path, default=REPO.parent / "shared" / "evaldata")
@@ -104,6 +153,8 @@ def main() -> int:
     ap.add_argument("--pools", default="", help="candidate pool sizes to compare (default: the endpoint's own)")
     ap.add_argument("--exact-queries", type=int, default=0,
                     help="for this many queries also score every stored resume: exact recall of the candidate stage")
+    ap.add_argument("--data-dir", type=Path, default=None,
+                    help="keep the database here between runs (a size already loaded is not loaded again)")
     args = ap.parse_args()
     if not args.evaldata.is_dir():
         print(f"evaldata not found at {args.evaldata}: skipping the ranking benchmark")
@@ -112,28 +163,29 @@ def main() -> int:
     from jobfit.accounts import register
     from jobfit.config import Settings
     from jobfit.embeddings.chunks import embed_chunks
-    from jobfit.matching import rank_resumes
+    from jobfit.matching import prepare_job, prepare_resume, rank_resumes
     from jobfit.matching.scores import full_text_query
-    from jobfit.pipeline import job_chunks, resume_chunks, resume_profile
+    from jobfit.pipeline import job_chunks, resume_chunks
     from jobfit.runtime import open_runtime
     from jobfit.services.ranking import candidate_pool, find_candidates, score_resumes
     from jobfit.store import documents, matches
-    from jobfit.store.models import Resume, ResumeEmbedding, ResumeProfileRow
-    from jobfit.store.vector_tables import create_vector_indexes, drop_vector_indexes
+    from jobfit.store.models import Resume, User
 
     # a timeout or Ctrl-C must still stop the temporary Postgres (the finally below)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     _log("parsing the base corpus ...")
     base = base_resumes(args.evaldata, args.base)
     jobs = query_jobs(args.evaldata, args.queries)
-    data_dir = Path(tempfile.mkdtemp(prefix="jobfit-bench-"))
+    keep = args.data_dir is not None
+    data_dir = args.data_dir.resolve() if keep else Path(tempfile.mkdtemp(prefix="jobfit-bench-"))
     runtime = open_runtime(Settings(data_dir=data_dir, secret_key="b" * 40))
     embedder = runtime.embedder
     base_chunks = [resume_chunks(r) for r in base]
     base_vectors = [embed_chunks(embedder, c) for c in base_chunks]
     base_rows = [documents.resume_metadata(r, storage_key=None) for r in base]
-    base_profiles = [resume_profile(r) for r in base]
-    rng = np.random.default_rng(7)
+    # prepared once: the reference ranking scores each distinct base resume once per query from these
+    prepared_base = [prepare_resume(r) for r in base]
+    base_profiles = [p.to_dict() for p in prepared_base]
     rows_out = []
     job_vectors = [embed_chunks(embedder, job_chunks(job)) for job in jobs]
     cutoffs: list[float] = []
@@ -144,47 +196,26 @@ def main() -> int:
     gc.freeze()
     try:
         with runtime.db.system_session() as s:
-            user = register(s, "bench@example.com", "benchmark password")
-        stored = 0
+            user_id = s.scalar(select(User.id).where(User.email == "bench@example.com"))
+            if user_id is None:
+                user_id = register(s, "bench@example.com", "benchmark password").id
+        with runtime.db.user_session(user_id) as s:
+            stored = s.scalar(select(func.count()).select_from(Resume)) or 0
+        if stored:
+            _log(f"{stored} resumes already stored in {data_dir}")
         for size in [int(x) for x in args.sizes.split(",")]:
-            _log(f"loading {size} resumes ...")
+            if stored > size:
+                _log(f"{data_dir} holds {stored} resumes, more than {size}: use another --data-dir")
+                return 2
             t0 = time.perf_counter()
-            with runtime.db.owner_engine.begin() as conn:
-                drop_vector_indexes(conn)
-            with runtime.db.user_session(user.id) as s:
-                while stored < size:
-                    batch_r, batch_e, batch_p = [], [], []
-                    for _ in range(min(1000, size - stored)):
-                        b = stored % len(base)
-                        rid = uuid.uuid4()
-                        batch_p.append(documents.profile_row(rid, base_profiles[stored % len(base)]))
-                        r = base[b]
-                        batch_r.append(dict(id=rid, user_id=user.id, title=f"resume {stored}",
-                                            original_filename="cv.pdf", file_type="pdf", file_size=1,
-                                            content_text=r.text_content, metadata_=base_rows[b],
-                                            contact_info=r.contact_info.model_dump(mode="json"),
-                                            sections={k: v.model_dump() for k, v in r.sections.items()},
-                                            quality_score=round(r.quality_score, 2)))
-                        for kind, chunk in base_chunks[b]:
-                            v = base_vectors[b][kind] + rng.normal(0, 0.02, embedder.dim).astype(np.float32)
-                            batch_e.append(dict(resume_id=rid, embedding_type=kind, chunk_text=chunk,
-                                                embedding_vector=v / np.linalg.norm(v)))
-                        stored += 1
-                    s.execute(insert(Resume), batch_r)
-                    s.execute(insert(ResumeEmbedding), batch_e)
-                    s.execute(insert(ResumeProfileRow), batch_p)
-                    s.commit()
-                    _log(f"  {stored}/{size}")
-            with runtime.db.owner_engine.begin() as conn:
-                conn.execute(text("SET LOCAL maintenance_work_mem = '2GB'"))
-                conn.execute(text("SET LOCAL max_parallel_maintenance_workers = 1"))
-                create_vector_indexes(conn)
-            # the steady state autovacuum reaches soon after a bulk load: statistics and the visibility map
-            # (counting a user's resumes is then an index-only scan)
-            with runtime.db.owner_engine.connect() as conn:
-                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-                for table in ("resumes", "resume_embeddings", "resume_profiles"):
-                    conn.execute(text(f"VACUUM (ANALYZE) {table}"))
+            reused = stored == size
+            if reused:
+                _log(f"{size} resumes already loaded: querying ...")
+            else:
+                _log(f"loading {size} resumes ...")
+                _load(runtime, user_id, size, stored, base, base_chunks, base_vectors, base_rows, base_profiles,
+                      embedder.dim)
+                stored = size
             load_s = time.perf_counter() - t0
             _log(f"loaded and indexed in {load_s:.0f}s; querying ...")
 
@@ -200,13 +231,14 @@ def main() -> int:
                 # slowed the next one by 15-20 ms (cold caches), which a server's request stream does not do
                 for n, (job, jv) in enumerate(zip(jobs, job_vectors, strict=True)):
                     _log(f"  reference ranking {n + 1}/{len(jobs)} ...")
-                    exhaustive = rank_resumes(job, [(b, r, base_vectors[b]) for b, r in enumerate(base)], None,
-                                              job_vectors=jv)
+                    exhaustive = rank_resumes(prepare_job(job), [(b, r, base_vectors[b])
+                                                                 for b, r in enumerate(prepared_base)],
+                                              None, job_vectors=jv)
                     best_scores = sorted((res.overall_score for _, res in exhaustive), reverse=True)
                     cutoffs.append(best_scores[min(args.top, len(best_scores)) - 1])
             for n, (job, jv, cutoff) in enumerate(zip(jobs, job_vectors, cutoffs, strict=True)):
                 for pool in pools if n % 2 == 0 else pools[::-1]:  # neither pool size always reads a warm cache
-                    with runtime.db.user_session(user.id) as s:
+                    with runtime.db.user_session(user_id) as s:
                         t = time.perf_counter()
                         ids, _total = find_candidates(s, Resume, None, full_text_query(jv), args.top,
                                                   matches.nearest_resumes, pool)
@@ -220,7 +252,7 @@ def main() -> int:
             # exact recall after all the timed queries, so scoring the whole corpus warms no cache they read
             for n, job in enumerate(jobs[: args.exact_queries]):
                 _log(f"  exhaustive ranking {n + 1}/{min(args.exact_queries, len(jobs))} ...")
-                exact_cutoff = _exhaustive_cutoff(runtime, user.id, job, embed_chunks(embedder, job_chunks(job)),
+                exact_cutoff = _exhaustive_cutoff(runtime, user_id, job, embed_chunks(embedder, job_chunks(job)),
                                                   args.top)
                 for pool in pools:
                     got = returned[(n, pool)]
@@ -232,7 +264,8 @@ def main() -> int:
                                  statistics.mean(exact[pool]) if exact[pool] else None, len(exact[pool]), load_s))
     finally:
         runtime.close()
-        shutil.rmtree(data_dir, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(data_dir, ignore_errors=True)
 
     print(f"\n### Ranking: top-{args.top} resumes for a job ({args.queries} real postings)\n")
     print("| stored resumes | candidates re-scored | p50 ms | p95 ms | of which k-NN + count "
