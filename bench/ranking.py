@@ -233,9 +233,8 @@ def main() -> int:
                     _log(f"  reference ranking {n + 1}/{len(jobs)} ...")
                     exhaustive = rank_resumes(prepare_job(job), [(b, r, base_vectors[b])
                                                                  for b, r in enumerate(prepared_base)],
-                                              None, job_vectors=jv)
-                    best_scores = sorted((res.overall_score for _, res in exhaustive), reverse=True)
-                    cutoffs.append(best_scores[min(args.top, len(best_scores)) - 1])
+                                              args.top, job_vectors=jv)  # every one scored, the top explained
+                    cutoffs.append(exhaustive[-1][1].overall_score)
             for n, (job, jv, cutoff) in enumerate(zip(jobs, job_vectors, cutoffs, strict=True)):
                 for pool in pools if n % 2 == 0 else pools[::-1]:  # neither pool size always reads a warm cache
                     with runtime.db.user_session(user_id) as s:
