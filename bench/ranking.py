@@ -64,6 +64,20 @@ def base_resumes(evaldata: Path, limit: int):
     return parsed
 
 
+def _cached_vectors(name: str, embedder, chunks: list) -> list:
+    """The base resumes' vectors, embedded once per embedder and corpus (MiniLM in NumPy takes minutes for 600)."""
+    from jobfit.embeddings.chunks import embed_chunks
+
+    cache = CACHE / f"{name}_{embedder.name.replace('/', '_')}.pkl"
+    if cache.exists():
+        cached_chunks, vectors = pickle.loads(cache.read_bytes())
+        if cached_chunks == chunks:
+            return vectors
+    vectors = [embed_chunks(embedder, c) for c in chunks]
+    cache.write_bytes(pickle.dumps((chunks, vectors)))
+    return vectors
+
+
 def query_jobs(evaldata: Path, n: int):
     from jobfit.documents.job import parse_job_file
 
@@ -181,7 +195,7 @@ def main() -> int:
     runtime = open_runtime(Settings(data_dir=data_dir, secret_key="b" * 40))
     embedder = runtime.embedder
     base_chunks = [resume_chunks(r) for r in base]
-    base_vectors = [embed_chunks(embedder, c) for c in base_chunks]
+    base_vectors = _cached_vectors(f"ranking_vectors_{args.base}", embedder, base_chunks)
     base_rows = [documents.resume_metadata(r, storage_key=None) for r in base]
     # prepared once: the reference ranking scores each distinct base resume once per query from these
     prepared_base = [prepare_resume(r) for r in base]
