@@ -5,6 +5,7 @@ LinkedIn, GitHub and website, each with a confidence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -173,6 +174,14 @@ def find_phone(header: str, text: str, links: list[str]) -> ContactField | None:
     """First phone number: header area first, then labelled lines anywhere, then tel: links."""
     labelled = "\n".join(line for line in text.split("\n") if _PHONE_LABEL.search(line))
     tel_links = "\n".join(link[4:] for link in links if link.lower().startswith("tel:"))
+    found = _first_phone(header, labelled, tel_links)
+    return _field(*found) if found is not None else None
+
+
+@lru_cache(maxsize=1024)
+def _first_phone(header: str, labelled: str, tel_links: str) -> tuple[str, float] | None:
+    """(number, confidence) of `find_phone`, from the three places it looks; cached because `phonenumbers` is
+    the slowest part of a parse and the same header is read again for every edited variant of a resume."""
     for source, bonus in ((header, 0.0), (labelled, -0.05), (tel_links, -0.05)):
         if not source.strip():
             continue
@@ -180,24 +189,22 @@ def find_phone(header: str, text: str, links: list[str]) -> ContactField | None:
             if region != "US" and not re.search(r"\+\s*\(?\d|\b00\d", source):
                 nanp = _NANP.search(source)
                 if nanp:  # a US-shaped number without a country code is read as US even if not "valid"
-                    e164 = "+1" + re.sub(r"\D", "", nanp.group(0))
-                    return _field(e164, 0.7 + bonus)
+                    return "+1" + re.sub(r"\D", "", nanp.group(0)), 0.7 + bonus
             for match in phonenumbers.PhoneNumberMatcher(source, region, leniency=phonenumbers.Leniency.VALID):
                 if _YEAR_RANGE.match(match.raw_string.strip()):
                     continue
                 e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-                return _field(e164, 0.95 + bonus if region == "US" else 0.85 + bonus)
+                return e164, 0.95 + bonus if region == "US" else 0.85 + bonus
         for candidate in _phone_candidates(source):
             digits = re.sub(r"\D", "", candidate)
             if 7 <= len(digits) <= 15 and not _YEAR_RANGE.match(candidate):
                 try:
                     number = phonenumbers.parse(candidate, "US")
                     if phonenumbers.is_possible_number(number):
-                        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-                        return _field(e164, 0.6 + bonus)
+                        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), 0.6 + bonus
                 except phonenumbers.NumberParseException:
                     pass
-                return _field(re.sub(r"\s+", " ", candidate), 0.4 + bonus)
+                return re.sub(r"\s+", " ", candidate), 0.4 + bonus
     return None
 
 

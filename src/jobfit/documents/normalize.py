@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 BULLET = "•"
 
@@ -64,6 +65,7 @@ def _unspace_letters(line: str) -> str:
     return stripped.replace(" ", "")
 
 
+@lru_cache(maxsize=65536)  # pure, and called on every line of every edited variant (impact)
 def normalize_line(line: str) -> str:
     """Clean one line (no newlines inside)."""
     line = _CID.sub("", line)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import TypeVar
 
 from jobfit.documents.contact import extract_contact
@@ -61,7 +62,15 @@ def _experience(text: str, sections: dict[str, Section], today: date) -> list[Ex
     section = sections.get("experience")
     if section is None:
         return []
-    return extract_experience(section.text, first_line=_body_line(text, section), today=today)
+    entries = _section_experience(section.text, _body_line(text, section), today)
+    return [entry.model_copy(deep=True) for entry in entries]
+
+
+@lru_cache(maxsize=256)
+def _section_experience(section_text: str, first_line: int, today: date) -> tuple[ExperienceEntry, ...]:
+    """`extract_experience` of a section, cached: an edit elsewhere in the resume leaves the section as it was
+    (suggestions' impact parses every edited variant of one resume); callers get copies."""
+    return tuple(extract_experience(section_text, first_line=first_line, today=today))
 
 
 def _education(text: str, sections: dict[str, Section]) -> list[EducationEntry]:
@@ -79,8 +88,13 @@ def _education(text: str, sections: dict[str, Section]) -> list[EducationEntry]:
     return extract_education("\n".join(lines))
 
 
-def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today: date | None = None) -> ParsedResume:
-    """Everything after text extraction; `extracted.text` must already be normalised."""
+def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today: date | None = None,
+                 checks: bool = True) -> ParsedResume:
+    """Everything after text extraction; `extracted.text` must already be normalised.
+
+    `checks=False` leaves out the quality checks and the language (no `quality_checks`, `language` None): what
+    scoring a resume's match never reads (`overall_score`), for re-scoring edited variants (suggestions' impact).
+    """
     timer = timer or _Timer()
     today = today or date.today()
     text = extracted.text
@@ -96,7 +110,7 @@ def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today
     education = timer.run("education", lambda: _education(text, sections))
     skills = timer.run("skills", lambda: find_skill_mentions(text, sections))
     words = word_count(text)
-    score, checks = timer.run(
+    score, quality_checks = timer.run(
         "quality",
         lambda: score_quality(
             text=text,
@@ -106,8 +120,8 @@ def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today
             file_type=extracted.file_type,
             layout=extracted.layout,
         ),
-    )
-    language = timer.run("language", lambda: detect_language(text))
+    ) if checks else (0.0, [])
+    language = timer.run("language", lambda: detect_language(text)) if checks else None
     metadata = DocumentMetadata(
         file_type=extracted.file_type,
         parser=extracted.parser,
@@ -129,7 +143,7 @@ def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today
         skills=skills,
         metadata=metadata,
         quality_score=score,
-        quality_checks=checks,
+        quality_checks=quality_checks,
     )
 
 
@@ -142,8 +156,8 @@ def parse_resume(data: bytes, filename: str | None = None, *, today: date | None
     return resume
 
 
-def parse_resume_text(text: str, *, today: date | None = None) -> ParsedResume:
-    """Parse resume plain text (already decoded)."""
+def parse_resume_text(text: str, *, today: date | None = None, checks: bool = True) -> ParsedResume:
+    """Parse resume plain text (already decoded); `checks` as in `build_resume`."""
     timer = _Timer()
     normalised = timer.run("extract", lambda: normalize_text(text))
     extracted = ExtractedText(
@@ -152,6 +166,6 @@ def parse_resume_text(text: str, *, today: date | None = None) -> ParsedResume:
         parser="text",
         layout={"columns": 1, "tables": False, "images": False, "text_boxes": False},
     )
-    resume = build_resume(extracted, timer=timer, today=today)
+    resume = build_resume(extracted, timer=timer, today=today, checks=checks)
     resume.metadata.timings_ms["total"] = round(sum(timer.timings.values()), 2)
     return resume

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jobfit.documents.data import load_json
 from jobfit.documents.models import Section
@@ -77,6 +78,7 @@ def _looks_like_heading_shape(line: str) -> bool:
     return upper or title or first_upper or stripped.endswith(":")
 
 
+@lru_cache(maxsize=65536)  # pure, and called on every line of every edited variant (impact)
 def classify_heading(line: str, *, kind: str = "resume") -> str | bool | None:
     """Return the canonical section for a heading line, None for a known non-canonical heading, False if
     the line is not a heading."""

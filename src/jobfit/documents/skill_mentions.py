@@ -10,16 +10,38 @@ from collections.abc import Callable
 
 from jobfit.documents.models import Section
 from jobfit.skills.extractor import extract_skills
+from jobfit.skills.loader import load_taxonomy
 from jobfit.skills.models import SkillMention
 
 SkillExtractor = Callable[..., list[SkillMention]]
+
+# (chunk, section) -> the default extractor's mentions of it, for the taxonomy in `_CHUNKS_TAXONOMY`: the
+# edited variants of one resume that suggestions' impact parses share all but one of their sections.
+_CHUNKS: dict[tuple[str, str | None], list[SkillMention]] = {}
+_CHUNKS_TAXONOMY: list[object] = []
+_CHUNKS_MAX = 512
+
+
+def _cached_extract(chunk: str, *, section: str | None) -> list[SkillMention]:
+    """`extract_skills(chunk, section=section)`, remembered; callers copy the mentions, never change them."""
+    taxonomy = load_taxonomy()
+    if not _CHUNKS_TAXONOMY or _CHUNKS_TAXONOMY[0] is not taxonomy:
+        _CHUNKS.clear()
+        _CHUNKS_TAXONOMY[:] = [taxonomy]
+    key = (chunk, section)
+    found = _CHUNKS.get(key)
+    if found is None:
+        if len(_CHUNKS) >= _CHUNKS_MAX:
+            _CHUNKS.clear()
+        found = _CHUNKS[key] = extract_skills(chunk, section=section, taxonomy=taxonomy)
+    return found
 
 
 def find_skill_mentions(
     text: str, sections: dict[str, Section], *, extractor: SkillExtractor = extract_skills
 ) -> list[SkillMention]:
     """All skill mentions in `text`, each tagged with its section and 1-based document line."""
-    extract = extractor
+    extract = _cached_extract if extractor is extract_skills else extractor
     lines = text.split("\n")
     covered = [False] * len(lines)
     mentions: list[SkillMention] = []

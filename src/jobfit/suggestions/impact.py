@@ -9,6 +9,15 @@ edit of a line or two moves a whole-text vector little, and re-embedding every v
 the rest of the analysis. Advice without an edit, or an edit that changes nothing, is worth 0 without
 scoring; identical edited texts are scored once.
 
+Cost (the same numbers, computed once): a variant is parsed without the quality checks and the language
+(`checks=False`: `overall_score` never reads them), and the parse stages reuse what an edit cannot change
+(per-line heading and normalisation results, a section's skills and experience entries, the header's phone
+number: caches in `documents`). A prepared variant depends on its text and the day only, not on the job, so
+`variant_profile` keeps the last few hundred in this process: the baseline and the job-independent edits
+(writing rules) of a resume analysed against several jobs are prepared once. The job side is prepared once
+per meter, or passed in (`prepared`). tests/unit/suggestions/test_impact_exact.py holds every impact to a
+cold, full re-scoring.
+
 Priority and category come from the measured impact and the effort (see `rank`).
 """
 
@@ -16,16 +25,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from jobfit.documents.models import ParsedJob
 from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import prepare_job, prepare_resume
 from jobfit.matching.engine import PreparedJob, Vectors, evaluate
+from jobfit.matching.profile import ResumeProfile
 from jobfit.suggestions.apply import apply_suggestions
 from jobfit.suggestions.models import Category, Suggestion
 
 HIGH_IMPACT = 2.0  # points of overall_score
 MEDIUM_IMPACT = 0.5
+VARIANT_PROFILES = 256  # prepared variants kept per process (a profile is some tens of KB)
+
+
+@lru_cache(maxsize=VARIANT_PROFILES)
+def variant_profile(text: str, today: date) -> ResumeProfile:
+    """`text` parsed as plain text and prepared for scoring: pure in its arguments, so kept (see above).
+
+    Callers only read the profile (`evaluate` does not change it)."""
+    return prepare_resume(parse_resume_text(text, today=today, checks=False))
 
 
 @dataclass
@@ -37,18 +57,17 @@ class ImpactMeter:
     job_vectors: Vectors | None = None
     today: date | None = None
     resume_vectors: Vectors | None = None
-    _prepared: PreparedJob | None = field(default=None, init=False, repr=False)
+    prepared: PreparedJob | None = None  # `prepare_job(job)`, when the caller has it already
     _cache: dict[str, float] = field(default_factory=dict, init=False, repr=False)
 
     def score_text(self, text: str) -> float:
         """overall_score of `text` parsed as plain text, against the job."""
         if text not in self._cache:
-            if self._prepared is None:
-                self._prepared = prepare_job(self.job)
-            resume = parse_resume_text(text, today=self.today or date.today())
+            if self.prepared is None:
+                self.prepared = prepare_job(self.job)
             # the numbers only (`evaluate`): the same overall_score as the full result, without explaining it
-            evaluated = evaluate(prepare_resume(resume), self._prepared, resume_vectors=self.resume_vectors,
-                                 job_vectors=self.job_vectors)
+            evaluated = evaluate(variant_profile(text, self.today or date.today()), self.prepared,
+                                 resume_vectors=self.resume_vectors, job_vectors=self.job_vectors)
             self._cache[text] = evaluated.overall_score
         return self._cache[text]
 
