@@ -112,6 +112,14 @@ def test_store_imports_only_data_models_of_matching_and_suggestions() -> None:
     assert not bad, bad
 
 
+def test_route_modules_import_no_other_route_module() -> None:
+    """A route adapts a service: shapes shared by routes live in api/schemas.py, logic shared with the web
+    pages in a service; so no module outside `jobfit.api.app` imports an API route module."""
+    bad = sorted(f"{m} -> {i}" for m, imported in GRAPH.items() if m != "jobfit.api.app"
+                 for i in imported if i.startswith("jobfit.api.routes."))
+    assert not bad, bad
+
+
 def test_the_checker_finds_a_cycle() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": set()}) is None

@@ -12,6 +12,8 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from jobfit.services.files import DEFAULT_MEDIA_TYPE, MEDIA_TYPES
+
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
 ERROR_SCHEMA: dict[str, Any] = {
     "title": "Error",
@@ -48,8 +50,7 @@ DESCRIPTIONS = {
     500: "Unexpected error (with a request id)",
     503: "The database is unavailable or the server is busy or stopping: retry after Retry-After seconds",
 }
-FILE_MEDIA_TYPES = ("application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    "text/plain; charset=utf-8", "text/markdown; charset=utf-8", "application/octet-stream")
+FILE_MEDIA_TYPES = (*MEDIA_TYPES.values(), DEFAULT_MEDIA_TYPE)
 # Statuses only some operations give, by (method, path under the API prefix).
 EXTRA = {("post", "/auth/login"): (401, 429), ("post", "/auth/register"): (409,),
          ("patch", "/suggestions/{suggestion_id}"): (409,)}

@@ -5,15 +5,18 @@ from __future__ import annotations
 import math
 import uuid
 from datetime import datetime
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import Query
-from pydantic import AfterValidator, BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 T = TypeVar("T")
 
 PG_BIGINT_MAX = 2**63 - 1  # OFFSET and every integer column end here; larger values are a 422, not a 500
 _ALLOWED_CONTROLS = frozenset("\t\n\r")
+# A JSONB column read back: NULL is shown as the empty object or list.
+StoredObject = Annotated[dict[str, Any], BeforeValidator(lambda v: {} if v is None else v)]
+StoredList = Annotated[list[Any], BeforeValidator(lambda v: [] if v is None else v)]
 
 
 def refuse_control_characters(value: str) -> str:
@@ -145,3 +148,79 @@ class JobDetail(JobSummary):
     salary_range: str | None
     sections: dict[str, Any]
     metadata: dict[str, Any]
+
+
+class MatchOut(BaseModel):
+    """A stored match result (`MatchResultRow`), read from its attributes."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    resume_id: uuid.UUID
+    job_id: uuid.UUID
+    overall_score: float
+    confidence_score: float
+    skills_score: float | None
+    experience_score: float | None
+    education_score: float | None
+    keyword_score: float | None
+    section_scores: StoredObject
+    match_analysis: StoredObject
+    skill_gaps: StoredList
+    strengths: StoredList
+    processing_time_ms: int | None
+    algorithm_version: str | None
+    created_at: datetime
+
+
+class SuggestionOut(BaseModel):
+    """A stored suggestion (`store.models.Suggestion`), read from its attributes."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    match_result_id: uuid.UUID
+    suggestion_type: str
+    category: str
+    title: str
+    description: str
+    original_text: str | None
+    suggested_text: str | None
+    section_name: str | None
+    line_number: int | None
+    priority: int
+    impact_score: float | None
+    effort_estimate: str | None
+    status: str
+    implemented_at: datetime | None
+    feedback: str | None
+    ai_confidence: float | None
+    generated_by: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+def match_out(row: object) -> MatchOut:
+    return MatchOut.model_validate(row)
+
+
+def suggestion_out(row: object) -> SuggestionOut:
+    return SuggestionOut.model_validate(row)
+
+
+class FeedbackIn(BaseModel):
+    target_type: Literal["match_result", "suggestion", "overall"]
+    target_id: uuid.UUID | None = None
+    rating: int = Field(ge=1, le=5)
+    feedback_text: Text | None = Field(default=None, max_length=5000)
+    context: JsonObject = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _target(self) -> FeedbackIn:
+        if self.target_type != "overall" and self.target_id is None:
+            raise ValueError(f"target_id is required when target_type is {self.target_type}")
+        if self.target_type == "overall" and self.target_id is not None:
+            raise ValueError("target_id must be empty when target_type is overall")
+        if len(str(self.context)) > 10_000:
+            raise ValueError("context is too large (10 kB at most)")
+        return self

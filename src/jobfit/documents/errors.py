@@ -26,59 +26,29 @@ class DocumentError(Exception):
         return f"{type(self).__name__}(code={self.code!r}, message={self.message!r})"
 
 
-class EmptyFileError(DocumentError):
-    code = "empty_file"
-    default_message = "The file is empty."
+def _kind(name: str, code: str, message: str) -> type[DocumentError]:
+    """A DocumentError subclass: one reason a document cannot be read, with its code and default message."""
+    return type(name, (DocumentError,), {"code": code, "default_message": message, "__doc__": message})
 
 
-class FileTooLargeError(DocumentError):
-    code = "too_large"
-    default_message = f"The file is larger than the {MAX_UPLOAD_BYTES // (1024 * 1024)} MB limit."
-
-
-class UnsupportedTypeError(DocumentError):
-    code = "unsupported_type"
-    default_message = "Unsupported file type: upload a PDF, DOCX, TXT or Markdown file."
-
-
-class EncryptedPdfError(DocumentError):
-    code = "encrypted_pdf"
-    default_message = "The PDF is password-protected: remove the password and upload it again."
-
-
-class NoTextError(DocumentError):
-    code = "no_text"
-    default_message = "No text could be extracted (scanned or image-only document?): upload a text-based file."
-
-
-class CorruptFileError(DocumentError):
-    code = "corrupt_file"
-    default_message = "The file is damaged or truncated and could not be read."
-
-
-class InvalidDocxError(DocumentError):
-    code = "invalid_docx"
-    default_message = "The file is not a valid Word (DOCX) document."
-
-
-class ZipBombError(DocumentError):
-    code = "zip_bomb"
-    default_message = "The DOCX expands to an unsafe size and was rejected."
-
-
-class XmlEntitiesError(DocumentError):
-    code = "xml_entities"
-    default_message = "The DOCX contains XML entity or DOCTYPE declarations and was rejected."
-
-
-class TooComplexError(DocumentError):
-    code = "too_complex"
-    default_message = "The document is too complex to read safely (it expands too much or takes too long)."
-
-
-class TooLongError(DocumentError):
-    code = "too_long"
-    default_message = f"The document has more than {MAX_TEXT_CHARS:,} characters of text: upload a shorter one."
+EmptyFileError = _kind("EmptyFileError", "empty_file", "The file is empty.")
+FileTooLargeError = _kind("FileTooLargeError", "too_large",
+                           f"The file is larger than the {MAX_UPLOAD_BYTES // (1024 * 1024)} MB limit.")
+UnsupportedTypeError = _kind("UnsupportedTypeError", "unsupported_type",
+                              "Unsupported file type: upload a PDF, DOCX, TXT or Markdown file.")
+EncryptedPdfError = _kind("EncryptedPdfError", "encrypted_pdf",
+                           "The PDF is password-protected: remove the password and upload it again.")
+NoTextError = _kind("NoTextError", "no_text",
+                     "No text could be extracted (scanned or image-only document?): upload a text-based file.")
+CorruptFileError = _kind("CorruptFileError", "corrupt_file", "The file is damaged or truncated and could not be read.")
+InvalidDocxError = _kind("InvalidDocxError", "invalid_docx", "The file is not a valid Word (DOCX) document.")
+ZipBombError = _kind("ZipBombError", "zip_bomb", "The DOCX expands to an unsafe size and was rejected.")
+XmlEntitiesError = _kind("XmlEntitiesError", "xml_entities",
+                          "The DOCX contains XML entity or DOCTYPE declarations and was rejected.")
+TooComplexError = _kind("TooComplexError", "too_complex",
+                         "The document is too complex to read safely (it expands too much or takes too long).")
+TooLongError = _kind("TooLongError", "too_long",
+                      f"The document has more than {MAX_TEXT_CHARS:,} characters of text: upload a shorter one.")
 
 
 def error_for_code(code: str, message: str) -> DocumentError:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import uuid
 from typing import Annotated
-from urllib.parse import quote
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
 from starlette.concurrency import run_in_threadpool
 
 from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404
@@ -29,19 +28,11 @@ from jobfit.api.schemas import (
     Text,
     TitleUpdate,
 )
-from jobfit.services import upload
+from jobfit.services import files, upload
 from jobfit.store import documents as store
 from jobfit.store.models import JobDescription, Resume
 
 router = APIRouter(prefix="/documents", tags=["documents"])
-
-MEDIA_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "txt": "text/plain; charset=utf-8",
-    "md": "text/markdown; charset=utf-8",
-}
-
 
 def _resume_summary(row: Resume) -> ResumeSummary:
     return ResumeSummary(id=row.id, title=row.title, original_filename=row.original_filename,
@@ -110,20 +101,16 @@ def delete_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: Run
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-def _file_response(runtime: RuntimeDep, row: Resume | JobDescription, filename: str, file_type: str) -> Response:
-    key = store.storage_key(row)
-    if not key or not runtime.files.exists(key):
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "The original file is not stored for this document")
-    disposition = f"attachment; filename*=UTF-8''{quote(filename, safe='')}"
-    return Response(runtime.files.read(key), media_type=MEDIA_TYPES.get(file_type, "application/octet-stream"),
-                    headers={"Content-Disposition": disposition})
+def _download(runtime: RuntimeDep, row: Resume | JobDescription) -> Response:
+    original = files.original_file(runtime, row)
+    return Response(original.content, media_type=original.media_type,
+                    headers={"Content-Disposition": original.disposition})
 
 
 @router.get("/resumes/{resume_id}/file", response_class=Response,
             responses={200: {"content": {"application/octet-stream": {}}}})
 def download_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-    row = get_or_404(db, Resume, resume_id, "Resume")
-    return _file_response(runtime, row, row.original_filename, row.file_type)
+    return _download(runtime, get_or_404(db, Resume, resume_id, "Resume"))
 
 
 # -- job descriptions ---------------------------------------------------------------------------
@@ -175,6 +162,4 @@ def delete_job(job_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDe
 @router.get("/job-descriptions/{job_id}/file", response_class=Response,
             responses={200: {"content": {"application/octet-stream": {}}}})
 def download_job(job_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-    row = get_or_404(db, JobDescription, job_id, "Job description")
-    ext = (row.metadata_ or {}).get("file_type", "txt")
-    return _file_response(runtime, row, f"{row.title}.{ext}", ext)
+    return _download(runtime, get_or_404(db, JobDescription, job_id, "Job description"))

@@ -6,35 +6,16 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from fastapi import APIRouter, HTTPException, status
-from pydantic import BaseModel, Field, model_validator
+from fastapi import APIRouter, status
+from pydantic import BaseModel
 from sqlalchemy import case, func, select
 
 from jobfit.api.deps import CurrentUser, Db
-from jobfit.api.schemas import JsonObject, Limit, Offset, Page, Text
+from jobfit.api.schemas import FeedbackIn, Limit, Offset, Page
+from jobfit.services import feedback
 from jobfit.store.models import MatchResultRow, Suggestion, UserFeedback
 
 router = APIRouter(prefix="/feedback", tags=["feedback"])
-
-TARGETS: dict[str, type] = {"match_result": MatchResultRow, "suggestion": Suggestion}
-
-
-class FeedbackIn(BaseModel):
-    target_type: Literal["match_result", "suggestion", "overall"]
-    target_id: uuid.UUID | None = None
-    rating: int = Field(ge=1, le=5)
-    feedback_text: Text | None = Field(default=None, max_length=5000)
-    context: JsonObject = Field(default_factory=dict)
-
-    @model_validator(mode="after")
-    def _target(self) -> FeedbackIn:
-        if self.target_type != "overall" and self.target_id is None:
-            raise ValueError(f"target_id is required when target_type is {self.target_type}")
-        if self.target_type == "overall" and self.target_id is not None:
-            raise ValueError("target_id must be empty when target_type is overall")
-        if len(str(self.context)) > 10_000:
-            raise ValueError("context is too large (10 kB at most)")
-        return self
 
 
 class FeedbackOut(BaseModel):
@@ -77,14 +58,7 @@ def _out(row: UserFeedback) -> FeedbackOut:
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=FeedbackOut)
 def give_feedback(body: FeedbackIn, db: Db, user: CurrentUser) -> FeedbackOut:
-    model = TARGETS.get(body.target_type)
-    if model is not None and db.get(model, body.target_id) is None:  # RLS: someone else's is not found
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{body.target_type.replace('_', ' ')} not found")
-    row = UserFeedback(user_id=user.id, **body.model_dump())
-    db.add(row)
-    db.commit()
-    db.refresh(row)
-    return _out(row)
+    return _out(feedback.give(db, user.id, **body.model_dump()))
 
 
 @router.get("", response_model=Page[FeedbackOut])

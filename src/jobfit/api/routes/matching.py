@@ -7,14 +7,13 @@ gaps, strengths). Ids that do not exist or belong to someone else are 404 alike 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
 from jobfit.api.deps import CurrentUser, Db, get_or_404
-from jobfit.api.schemas import Limit, Offset, Page
+from jobfit.api.schemas import Limit, MatchOut, Offset, Page, match_out
 from jobfit.services import analyze as analyze_service
 from jobfit.services import ranking
 from jobfit.services.ranking import Ranking
@@ -41,25 +40,6 @@ class RankJobsIn(BaseModel):
     top_k: int = Field(default=20, ge=1, le=500)
 
 
-class MatchOut(BaseModel):
-    id: uuid.UUID
-    resume_id: uuid.UUID
-    job_id: uuid.UUID
-    overall_score: float
-    confidence_score: float
-    skills_score: float | None
-    experience_score: float | None
-    education_score: float | None
-    keyword_score: float | None
-    section_scores: dict[str, Any]
-    match_analysis: dict[str, Any]
-    skill_gaps: list[Any]
-    strengths: list[Any]
-    processing_time_ms: int | None
-    algorithm_version: str | None
-    created_at: datetime
-
-
 class RankOut(BaseModel):
     candidates_considered: int
     total_documents: int
@@ -69,21 +49,6 @@ class RankOut(BaseModel):
 def rank_out(ranking: Ranking) -> RankOut:
     return RankOut(candidates_considered=ranking.candidates_considered, total_documents=ranking.total_documents,
                    results=[match_out(r) for r in ranking.results])
-
-
-def match_out(row: MatchResultRow) -> MatchOut:
-    def num(v: Any) -> float | None:
-        return None if v is None else float(v)
-
-    return MatchOut(
-        id=row.id, resume_id=row.resume_id, job_id=row.job_id, overall_score=float(row.overall_score),
-        confidence_score=float(row.confidence_score), skills_score=num(row.skills_score),
-        experience_score=num(row.experience_score), education_score=num(row.education_score),
-        keyword_score=num(row.keyword_score), section_scores=row.section_scores or {},
-        match_analysis=row.match_analysis or {}, skill_gaps=row.skill_gaps or [], strengths=row.strengths or [],
-        processing_time_ms=row.processing_time_ms, algorithm_version=row.algorithm_version,
-        created_at=row.created_at,
-    )
 
 
 @router.post("/analyze", status_code=status.HTTP_201_CREATED, response_model=MatchOut,

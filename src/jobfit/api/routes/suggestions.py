@@ -7,45 +7,19 @@ Lifecycle: pending -> implemented | rejected (once). Applying suggestions create
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, Field
 
 from jobfit.api.deps import CurrentUser, Db, RuntimeDep
-from jobfit.api.routes.matching import MatchOut, match_out
-from jobfit.api.schemas import Text
+from jobfit.api.schemas import MatchOut, SuggestionOut, Text, match_out, suggestion_out
 from jobfit.services import suggest
-from jobfit.store.models import Suggestion as SuggestionRow
 
 router = APIRouter(tags=["suggestions"])
 
 SuggestionType = Literal["keyword", "skills", "experience", "format", "content"]
 SuggestionStatus = Literal["pending", "implemented", "rejected"]
-
-
-class SuggestionOut(BaseModel):
-    id: uuid.UUID
-    match_result_id: uuid.UUID
-    suggestion_type: str
-    category: str
-    title: str
-    description: str
-    original_text: str | None
-    suggested_text: str | None
-    section_name: str | None
-    line_number: int | None
-    priority: int
-    impact_score: float | None
-    effort_estimate: str | None
-    status: str
-    implemented_at: datetime | None
-    feedback: str | None
-    ai_confidence: float | None
-    generated_by: str | None
-    created_at: datetime
-    updated_at: datetime
 
 
 class SuggestionList(BaseModel):
@@ -79,18 +53,6 @@ class ApplyOut(BaseModel):
     score_change: float
     content_text: str
     download_url: str
-
-
-def suggestion_out(row: SuggestionRow) -> SuggestionOut:
-    return SuggestionOut(
-        id=row.id, match_result_id=row.match_result_id, suggestion_type=row.suggestion_type,
-        category=row.category, title=row.title, description=row.description, original_text=row.original_text,
-        suggested_text=row.suggested_text, section_name=row.section_name, line_number=row.line_number,
-        priority=row.priority, impact_score=None if row.impact_score is None else float(row.impact_score),
-        effort_estimate=row.effort_estimate, status=row.status, implemented_at=row.implemented_at,
-        feedback=row.feedback, ai_confidence=None if row.ai_confidence is None else float(row.ai_confidence),
-        generated_by=row.generated_by, created_at=row.created_at, updated_at=row.updated_at,
-    )
 
 
 @router.get("/matching/results/{match_id}/suggestions", response_model=SuggestionList)

@@ -14,9 +14,9 @@ from starlette.responses import Response
 
 from jobfit.api.deps import RuntimeDep
 from jobfit.api.parsing import parse_in_sandbox, read_upload
-from jobfit.api.routes import documents as document_routes
 from jobfit.api.schemas import JobIn
 from jobfit.documents.job_page import NoJobFound, read_job_page
+from jobfit.services import files
 from jobfit.services import upload as uploads
 from jobfit.services.errors import ServiceError, get_or_raise
 from jobfit.store import documents as store
@@ -40,6 +40,12 @@ def refusal(exc: StarletteHTTPException | ServiceError) -> tuple[int, str, str |
     """(status, sentence, code) of a refusal, for a form's error box: what the API answers."""
     detail = exc.detail if isinstance(exc.detail, str) else "The request could not be handled."
     return exc.status_code, detail, getattr(exc, "code", None)
+
+
+def _download(runtime: RuntimeDep, row: Resume | JobDescription) -> Response:
+    original = files.original_file(runtime, row)
+    return Response(original.content, media_type=original.media_type,
+                    headers={"Content-Disposition": original.disposition})
 
 
 def _max_bytes(runtime: RuntimeDep) -> int:
@@ -97,8 +103,8 @@ def resume_page(request: Request, resume_id: uuid.UUID, db: PageDb, _user: PageU
 
 
 @router.get("/resumes/{resume_id}/file")
-def resume_file(resume_id: uuid.UUID, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
-    return document_routes.download_resume(resume_id, db, user, runtime)
+def resume_file(resume_id: uuid.UUID, db: PageDb, _user: PageUser, runtime: RuntimeDep) -> Response:
+    return _download(runtime, get_or_raise(db, Resume, resume_id, "Resume"))
 
 
 @router.post("/resumes/{resume_id}/delete")
@@ -191,8 +197,8 @@ def job_page(request: Request, job_id: uuid.UUID, db: PageDb, _user: PageUser, i
 
 
 @router.get("/jobs/{job_id}/file")
-def job_file(job_id: uuid.UUID, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
-    return document_routes.download_job(job_id, db, user, runtime)
+def job_file(job_id: uuid.UUID, db: PageDb, _user: PageUser, runtime: RuntimeDep) -> Response:
+    return _download(runtime, get_or_raise(db, JobDescription, job_id, "Job description"))
 
 
 @router.post("/jobs/{job_id}/delete")

@@ -12,11 +12,10 @@ from sqlalchemy import select
 from starlette.responses import Response
 
 from jobfit.api.deps import RuntimeDep
-from jobfit.api.routes import feedback as feedback_routes
-from jobfit.api.routes.matching import match_out
-from jobfit.api.routes.suggestions import suggestion_out
+from jobfit.api.schemas import FeedbackIn, match_out, suggestion_out
 from jobfit.matching.models import MatchAnalysis, SkillGap, Strength
 from jobfit.services import analyze as analysis
+from jobfit.services import feedback
 from jobfit.services import suggest as suggestions
 from jobfit.services.errors import get_or_raise
 from jobfit.store.models import JobDescription, MatchResultRow, Resume, Suggestion, UserFeedback
@@ -115,11 +114,11 @@ def apply_accepted(match_id: uuid.UUID, _form: CheckedForm, db: PageDb, user: Pa
 def rate(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
     target_type = field(form, "target_type")
     try:
-        body = feedback_routes.FeedbackIn(target_type=target_type, target_id=form_id(form, "target_id"),
-                                          rating=field(form, "rating") or 0)
+        body = FeedbackIn(target_type=target_type, target_id=form_id(form, "target_id"),
+                          rating=field(form, "rating") or 0)
     except ValidationError:
         raise PageError(422, "Choose a rating from 1 to 5.", "invalid_rating") from None
-    feedback_routes.give_feedback(body, db, user)  # no feedback service: the API's own function
+    feedback.give(db, user.id, **body.model_dump())
     if target_type == "suggestion":
         suggestion = db.get(Suggestion, body.target_id)
         assert suggestion is not None
