@@ -113,6 +113,18 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time the processes have used so far (from /proc/<pid>/stat)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += sum(int(f) for f in fields[11:15])  # utime, stime and those of reaped children, in ticks
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _rss(pids: list[int]) -> int:
     total = 0
     for pid in pids:
@@ -257,7 +269,11 @@ def main() -> None:
             else:
                 clients = {workload: args.clients}
             sampler.reset()
+            cpu_before = _cpu_seconds(_tree(server.pid)), _cpu_seconds(_tree(postmaster))
             stats, elapsed = asyncio.run(_run_workload(port, token, clients, makers, duration))
+            cpu_server = _cpu_seconds(_tree(server.pid)) - cpu_before[0]
+            cpu_postgres = _cpu_seconds(_tree(postmaster)) - cpu_before[1]
+            answered = sum(len(s.latencies) for s in stats.values()) or 1
             for name, s in stats.items():
                 row = {
                     "workload": workload, "endpoint": name, "clients": clients[name],
@@ -267,6 +283,9 @@ def main() -> None:
                     "errors": s.errors, "statuses": dict(s.statuses),
                     "peak_server_rss_mb": round(sampler.peak_server / 2**20),
                     "peak_postgres_rss_mb": round(sampler.peak_postgres / 2**20),
+                    # CPU per request of the whole workload (all its endpoints): steady even on a shared machine
+                    "server_cpu_ms_per_req": round(1000 * cpu_server / answered, 2),
+                    "postgres_cpu_ms_per_req": round(1000 * cpu_postgres / answered, 2),
                 }
                 rows.append(row)
                 print(json.dumps(row), file=sys.stderr, flush=True)
@@ -278,11 +297,12 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
         shutil.rmtree(data_dir, ignore_errors=True)
-    print("| workload | endpoint | clients | req/s | p50 ms | p99 ms | errors | peak RSS server / Postgres MB |\n"
-          "|---|---|---:|---:|---:|---:|---:|---:|")
+    print("| workload | endpoint | clients | req/s | p50 ms | p99 ms | errors | peak RSS server / Postgres MB "
+          "| CPU ms/req server / Postgres |\n|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['workload']} | {r['endpoint']} | {r['clients']} | {r['req_per_s']} | {r['p50_ms']} | "
-              f"{r['p99_ms']} | {r['errors']} | {r['peak_server_rss_mb']} / {r['peak_postgres_rss_mb']} |")
+              f"{r['p99_ms']} | {r['errors']} | {r['peak_server_rss_mb']} / {r['peak_postgres_rss_mb']} | "
+              f"{r['server_cpu_ms_per_req']} / {r['postgres_cpu_ms_per_req']} |")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
 

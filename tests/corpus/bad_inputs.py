@@ -240,22 +240,23 @@ def cases() -> list[BadInput]:
 
 @dataclass(frozen=True)
 class SlowInput:
-    """A connection that sends `head`, then `trickle` one byte a second, and never finishes."""
+    """A connection that sends `head`, then `trickle` (well-formed, so only a timeout can end it) every second,
+    and never finishes; an empty `trickle` sends nothing more."""
 
     name: str
     head: bytes
-    trickle: bool
+    trickle: bytes
 
 
 def slow_cases(token: str) -> list[SlowInput]:
     upload = (f"POST {API}/documents/upload/resume HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
               "Content-Type: multipart/form-data; boundary=B\r\n").encode()
     return [
-        SlowInput("headers that never finish", b"GET /health HTTP/1.1\r\nHost: x\r\n", trickle=True),
+        SlowInput("headers that never finish", b"GET /health HTTP/1.1\r\nHost: x\r\n", trickle=b"x"),
         SlowInput("a body shorter than its Content-Length", upload + b"Content-Length: 100000\r\n\r\n--B\r\n",
-                  trickle=False),
+                  trickle=b""),
         SlowInput("a chunked body that never ends", upload + b"Transfer-Encoding: chunked\r\n\r\n5\r\n--B\r\n\r\n",
-                  trickle=True),
+                  trickle=b"1\r\nx\r\n"),
     ]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from jobfit.api.server import HeaderTimeoutH11Protocol
+from jobfit.api.server import HeaderTimeoutProtocol
 from jobfit.runtime import Runtime
 from tests.corpus.bad_inputs import API, cases, slow_cases
 from tests.integration.conftest import register_and_login, serving
@@ -74,7 +74,7 @@ def test_every_bad_input_is_a_clear_4xx_and_leaves_the_server_healthy(server: st
 
 def test_connections_that_never_finish_are_cut_off_and_the_server_stays_healthy(
         server: str, runtime: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(HeaderTimeoutH11Protocol, "header_timeout", 1.0)
+    monkeypatch.setattr(HeaderTimeoutProtocol, "header_timeout", 1.0)
     port = int(server.rsplit(":", 1)[1])
     with httpx.Client(base_url=server, timeout=30) as http:
         auth = register_and_login(http)
@@ -88,7 +88,7 @@ def test_connections_that_never_finish_are_cut_off_and_the_server_stays_healthy(
                     chunk = sock.recv(4096)
                 except TimeoutError:
                     if case.trickle:
-                        sock.sendall(b"x")
+                        sock.sendall(case.trickle)
                     continue
                 except ConnectionResetError:
                     break

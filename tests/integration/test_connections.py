@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 from fastapi.testclient import TestClient
 
-from jobfit.api.server import HeaderTimeoutH11Protocol
+from jobfit.api.server import HeaderTimeoutProtocol
 from jobfit.runtime import Runtime
 from tests.integration.conftest import register_and_login
 
@@ -36,7 +36,7 @@ def _closed_by_server(sock: socket.socket, within: float) -> bool:
 
 def test_headers_and_bodies_that_never_finish_are_cut_off(runtime: Runtime, live_server: str,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(HeaderTimeoutH11Protocol, "header_timeout", 1.0)
+    monkeypatch.setattr(HeaderTimeoutProtocol, "header_timeout", 1.0)
     slow_headers, slow_bodies = [], []
     for _ in range(20):
         sock = _connect(live_server)
