@@ -2,32 +2,28 @@
 
 Works with OpenAI itself (``text-embedding-3-small``, 1536-d, or fewer via ``dimensions``) and with
 local servers that speak the same protocol (Ollama, vLLM, llama.cpp, LocalAI). Texts are sent in
-batches; 429, 5xx, timeouts and connection errors are retried with exponential backoff (honouring
-``Retry-After``); rows are put back in input order by their ``index``; every row is checked for
-size and finiteness and then L2-normalised. Blank texts are never sent (OpenAI rejects them): they
-get zero rows. The API key is held as a secret and never appears in reprs, logs or error messages.
+batches through the ``openai`` SDK's client, whose own retries (408, 409, 429, 5xx, timeouts and
+connection errors, with exponential backoff honouring ``Retry-After``) are used; rows are put back
+in input order by their ``index``; every row is checked for size and finiteness and then
+L2-normalised. Blank texts are never sent (OpenAI rejects them): they get zero rows.
+The API key is held as a secret and never appears in reprs, logs or error messages.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import threading
-import time
 from collections.abc import Sequence
 from typing import Any
 
 import httpx
 import numpy as np
+import openai
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 from jobfit.embeddings.base import EmbeddingError, check_texts, is_blank, normalise_rows, truncate_text
 
-log = logging.getLogger(__name__)
-
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_OPENAI_MODEL = "text-embedding-3-small"
-RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 _ERROR_BODY_CHARS = 300
 
 
@@ -41,9 +37,7 @@ class OpenAICompatibleConfig(BaseModel):
     model: str = DEFAULT_OPENAI_MODEL
     dimensions: int | None = Field(default=None, gt=0)  # sent as `dimensions` when set
     timeout: float = Field(default=30.0, gt=0)
-    max_retries: int = Field(default=3, ge=0)
-    backoff_base: float = Field(default=0.5, ge=0)  # seconds; doubles per attempt
-    backoff_max: float = Field(default=20.0, ge=0)
+    max_retries: int = Field(default=3, ge=0)  # the SDK's retries, after the first attempt
     batch_size: int = Field(default=64, gt=0)
     max_chars: int = Field(default=24_000, gt=0)  # ~6-8k tokens: under text-embedding-3's 8191
 
@@ -63,10 +57,11 @@ class OpenAICompatibleEmbedder:
         self.config = config
         self._dim: int | None = config.dimensions
         self._dim_lock = threading.Lock()
-        headers = {"Accept": "application/json"}
-        if config.api_key is not None and config.api_key.get_secret_value():
-            headers["Authorization"] = f"Bearer {config.api_key.get_secret_value()}"
-        self._client = httpx.Client(headers=headers, timeout=config.timeout)
+        key = config.api_key.get_secret_value() if config.api_key is not None else ""
+        # Without a key (local servers need none) the SDK is told to send no Authorization header at all.
+        self._headers: dict[str, Any] = {} if key else {"Authorization": openai.Omit()}
+        self._client = openai.OpenAI(base_url=config.base_url, api_key=key or "none", timeout=config.timeout,
+                                     max_retries=config.max_retries)
         self._url = f"{config.base_url}/embeddings"
 
     @property
@@ -116,42 +111,20 @@ class OpenAICompatibleEmbedder:
         payload: dict[str, Any] = {"model": self.config.model, "input": inputs}
         if self.config.dimensions is not None:
             payload["dimensions"] = self.config.dimensions
-        response = self._post_with_retries(payload)
+        response = self._post(payload)
         return self._parse(response, len(inputs))
 
-    def _post_with_retries(self, payload: dict[str, Any]) -> httpx.Response:
+    def _post(self, payload: dict[str, Any]) -> httpx.Response:
         attempts = self.config.max_retries + 1
-        for attempt in range(attempts):
-            last = attempt == attempts - 1
-            try:
-                response = self._client.post(self._url, json=payload)
-            except httpx.TimeoutException as exc:
-                if last:
-                    detail = f"timed out after {self.config.timeout:g}s ({attempts} attempts)"
-                    raise self._error(detail) from exc
-                self._sleep(attempt, None, f"timeout ({type(exc).__name__})")
-                continue
-            except httpx.TransportError as exc:
-                if last:
-                    raise self._error(f"could not connect ({attempts} attempts): {exc}") from exc
-                self._sleep(attempt, None, f"transport error ({type(exc).__name__})")
-                continue
-            if response.status_code in RETRY_STATUSES and not last:
-                self._sleep(attempt, response.headers.get("retry-after"), f"HTTP {response.status_code}")
-                continue
-            if response.status_code != 200:
-                raise self._error(f"HTTP {response.status_code}: {self._body_excerpt(response)}")
-            return response
-        raise AssertionError("unreachable")  # the loop returns or raises on its last attempt
-
-    def _sleep(self, attempt: int, retry_after: str | None, reason: str) -> None:
-        delay = min(self.config.backoff_max, self.config.backoff_base * (2**attempt))
-        if retry_after is not None:
-            with contextlib.suppress(ValueError):  # an HTTP-date: keep the exponential delay
-                delay = min(self.config.backoff_max, max(delay, float(retry_after)))
-        log.warning("embeddings request to %s failed (%s); retry %d in %.2fs",
-                    self._url, reason, attempt + 1, delay)
-        time.sleep(delay)
+        try:
+            return self._client.post("/embeddings", body=payload, cast_to=httpx.Response,
+                                     options={"headers": self._headers})
+        except openai.APITimeoutError as exc:
+            raise self._error(f"timed out after {self.config.timeout:g}s ({attempts} attempts)") from exc
+        except openai.APIConnectionError as exc:
+            raise self._error(f"could not connect ({attempts} attempts): {exc.__cause__ or exc}") from exc
+        except openai.APIStatusError as exc:
+            raise self._error(f"HTTP {exc.status_code}: {self._body_excerpt(exc.response)}") from exc
 
     def _parse(self, response: httpx.Response, expected: int) -> np.ndarray:
         try:

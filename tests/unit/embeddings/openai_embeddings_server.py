@@ -77,7 +77,8 @@ def _make_handler(state: EmbeddingServer) -> type[BaseHTTPRequestHandler]:
                 return
             model = str(body.get("model"))
             with state.lock:
-                state.requests.append({"headers": dict(self.headers), "body": body})
+                # header names are case-insensitive (the openai SDK sends them in lower case): one spelling
+                state.requests.append({"headers": {k.title(): v for k, v in self.headers.items()}, "body": body})
                 state.counts[model] = state.counts.get(model, 0) + 1
                 count = state.counts[model]
             inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
