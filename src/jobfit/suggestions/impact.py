@@ -15,7 +15,7 @@ Cost (the same numbers, computed once): a variant is parsed without the quality 
 number: caches in `documents`). A prepared variant depends on its text and the day only, not on the job, so
 `variant_profile` keeps the last few hundred in this process: the baseline and the job-independent edits
 (writing rules) of a resume analysed against several jobs are prepared once. The job side is prepared once
-per meter, or passed in (`prepared`). tests/unit/suggestions/test_impact_exact.py holds every impact to a
+per meter. tests/unit/suggestions/test_impact_exact.py holds every impact to a
 cold, full re-scoring.
 
 Priority and category come from the measured impact and the effort (see `rank`).
@@ -57,16 +57,16 @@ class ImpactMeter:
     job_vectors: Vectors | None = None
     today: date | None = None
     resume_vectors: Vectors | None = None
-    prepared: PreparedJob | None = None  # `prepare_job(job)`, when the caller has it already
+    _prepared: PreparedJob | None = field(default=None, init=False, repr=False)  # `prepare_job(job)`, made once
     _cache: dict[str, float] = field(default_factory=dict, init=False, repr=False)
 
     def score_text(self, text: str) -> float:
         """overall_score of `text` parsed as plain text, against the job."""
         if text not in self._cache:
-            if self.prepared is None:
-                self.prepared = prepare_job(self.job)
+            if self._prepared is None:
+                self._prepared = prepare_job(self.job)
             # the numbers only (`evaluate`): the same overall_score as the full result, without explaining it
-            evaluated = evaluate(variant_profile(text, self.today or date.today()), self.prepared,
+            evaluated = evaluate(variant_profile(text, self.today or date.today()), self._prepared,
                                  resume_vectors=self.resume_vectors, job_vectors=self.job_vectors)
             self._cache[text] = evaluated.overall_score
         return self._cache[text]
