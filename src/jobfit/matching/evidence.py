@@ -41,7 +41,7 @@ class Candidate:
 
 @dataclass
 class Assessment:
-    """A requirement, its result row, and what a gap report needs."""
+    """A requirement explained: its result row (status, score, evidence line) and what a gap report needs."""
 
     requirement: Requirement
     result: RequirementResult
@@ -188,10 +188,12 @@ def _candidate(profile: ResumeProfile, req: Requirement, kind: str, quality: flo
     return Candidate(how, quality, line, section, profile.weight(line, section), name)
 
 
-Evaluation = tuple[Winner | None, str, float, int]  # (winning evidence, status, score, occurrences)
+# What the evidence search found for one skill or keyword requirement, numbers only (no result row yet):
+# (winning evidence, status, score, occurrences).
+SearchOutcome = tuple[Winner | None, str, float, int]
 
 
-def evaluate_skill(profile: ResumeProfile, req: Requirement, search: Search | None = None) -> Evaluation:
+def evaluate_skill(profile: ResumeProfile, req: Requirement, search: Search | None = None) -> SearchOutcome:
     """The numbers (and winning evidence) of a skill or keyword requirement; `explain_skill` turns them into
     the `Assessment` that `assess_skill` returns. `search` may pass `compile_search(req)` when the caller has it."""
     return _evaluate(profile, compile_search(req) if search is None else search)
@@ -202,9 +204,9 @@ def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:
     return explain_skill(profile, req, evaluate_skill(profile, req))
 
 
-def explain_skill(profile: ResumeProfile, req: Requirement, evaluation: Evaluation) -> Assessment:
+def explain_skill(profile: ResumeProfile, req: Requirement, outcome: SearchOutcome) -> Assessment:
     """The `Assessment` (result row, gap details) of a requirement from its `evaluate_skill` numbers."""
-    winner, status, score, occurrences = evaluation
+    winner, status, score, occurrences = outcome
     length = doc_length(profile)
     if winner is None:
         rid, _ = closest(req.related, profile.skills)
