@@ -283,14 +283,8 @@ def explain_evaluated(pair: ScoredPair, started: float | None = None) -> MatchRe
     )
 
 
-def score_match(
-    resume: ParsedResume,
-    job: ParsedJob,
-    *,
-    resume_vectors: Vectors | None = None,
-    job_vectors: Vectors | None = None,
-    relations: SkillRelations | None = None,
-) -> MatchResult:
+def score_match(resume: ParsedResume, job: ParsedJob, *, resume_vectors: Vectors | None = None,
+                job_vectors: Vectors | None = None, relations: SkillRelations | None = None) -> MatchResult:
     """Score one resume against one job.
 
     Vectors are keyed by embedding type ("full_text", "section_experience", ...); without them the
