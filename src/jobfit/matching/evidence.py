@@ -46,7 +46,6 @@ class Assessment:
     requirement: Requirement
     result: RequirementResult
     occurrences: int = 0
-    doc_length: int = 0  # content words on the resume, for the keyword score's length normalisation
     related_skill: str | None = None  # closest related skill name the resume has (for gaps)
 
 
@@ -207,14 +206,13 @@ def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:
 def explain_skill(profile: ResumeProfile, req: Requirement, outcome: SearchOutcome) -> Assessment:
     """The `Assessment` (result row, gap details) of a requirement from its `evaluate_skill` numbers."""
     winner, status, score, occurrences = outcome
-    length = doc_length(profile)
     if winner is None:
         rid, _ = closest(req.related, profile.skills)
         related = profile.skills[rid].name if rid is not None else None
         result = RequirementResult(
             requirement=req.label, kind=req.kind, importance=req.importance, status="missing", score=0.0
         )
-        return Assessment(req, result, occurrences=occurrences, doc_length=length, related_skill=related)
+        return Assessment(req, result, occurrences=occurrences, related_skill=related)
     best = _candidate(profile, req, *winner)
     result = RequirementResult(
         requirement=req.label,
@@ -228,4 +226,4 @@ def explain_skill(profile: ResumeProfile, req: Requirement, outcome: SearchOutco
         line=best.line,
     )
     related = best.name if best.how in {"child", "parent", "related"} else None
-    return Assessment(req, result, occurrences=occurrences, doc_length=length, related_skill=related)
+    return Assessment(req, result, occurrences=occurrences, related_skill=related)
