@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from jobfit.documents.job import parse_job_file  # noqa: E402
 from jobfit.documents.resume import parse_resume  # noqa: E402
-from jobfit.matching import score_match  # noqa: E402
+from jobfit.matching import prepare_job, score_match  # noqa: E402
 from jobfit.suggestions import apply_suggestions, generate_suggestions  # noqa: E402
 from jobfit.suggestions.impact import ImpactMeter  # noqa: E402
 
@@ -61,7 +61,7 @@ def main() -> int:
             dropped += result.dropped_by_guard
             helpful = [s for s in result.suggestions if s.impact_score > 0]
             if helpful:
-                meter = ImpactMeter(resume.text_content, job)
+                meter = ImpactMeter(resume.text_content, prepare_job(job))
                 together = meter.score_text(apply_suggestions(resume.text_content, helpful)) - meter.baseline
                 gains.append((sum(s.impact_score for s in helpful), max(s.impact_score for s in helpful), together))
     n = len(counts)
