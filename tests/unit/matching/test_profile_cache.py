@@ -246,7 +246,7 @@ def test_rank_resumes_returns_score_match_results_in_full_order(jobs):
         full = [(i, score_match(r, job)) for i, r in enumerate(resumes)]
         for profile, (_, result) in zip(stored, full, strict=True):
             assert evaluate(profile, prepared).overall_score == result.overall_score
-        full.sort(key=lambda p: (-p[1].overall_score, str(p[0])))
+        full.sort(key=lambda p: (-p[1].overall_score, p[0]))
         for top_k in (None, 5, 0):
             ranked = rank_resumes(job, [(i, p, None) for i, p in enumerate(stored)], top_k)
             expected = full if top_k is None else full[:top_k]
