@@ -44,9 +44,9 @@ def upsert_match(session: Session, *, user_id: uuid.UUID, resume_id: uuid.UUID, 
 def list_matches(session: Session, *, resume_id: uuid.UUID | None, job_id: uuid.UUID | None,
                  min_score: float | None, sort: Literal["score", "date"], limit: int,
                  offset: int) -> tuple[list[MatchResultRow], int]:
-    """A page of the user's match results and their total. By score: the ranking order (`matching.rank_key`
-    with the ranking service's `Upload` ids), score descending, then the earlier uploaded resume, then the
-    earlier uploaded job; by date: the latest first."""
+    """A page of the user's match results and their total. By score: score descending, then the earlier
+    uploaded resume, then the earlier uploaded job (created_at, then id), the order ranking returns them in
+    (`services.ranking.Upload`); by date: the latest first."""
     query = select(MatchResultRow)
     if resume_id is not None:
         query = query.where(MatchResultRow.resume_id == resume_id)
