@@ -8,7 +8,9 @@ Two parts, each a SHA-256 over a normalised JSON dump (ids replaced by file name
 
     python bench/checksums.py [--evaldata DIR] [--dump out.json]
 
-Run it before and after a change; equal digests mean equal behaviour on these inputs.
+Run it before and after a change; equal digests mean equal behaviour on these inputs. Both digests are the
+same on every run of one commit: equal scores are ranked and listed in upload order (`services.ranking.Upload`),
+and suggestions, listed by creation within one transaction, are compared as a set.
 """
 
 from __future__ import annotations

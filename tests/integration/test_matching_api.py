@@ -87,6 +87,27 @@ def test_rank_jobs_for_a_resume(client: TestClient, auth: dict, samples: Path) -
     assert len(results) == 4 and results[0]["job_id"] == jobs["job_desc_front_end_engineer"]
 
 
+def test_equal_scores_rank_and_list_in_upload_order(client: TestClient, auth: dict, samples: Path) -> None:
+    """Copies of one document score the same: rank-resumes, rank-jobs and the listing by score put them in
+    upload order, not in the order of their random ids (so every run gives the same order)."""
+    copies = [_upload_resume(client, auth, samples / "resumes" / "john_doe.pdf") for _ in range(5)]
+    jid = _upload_job(client, auth, samples / "job_descriptions" / "job_desc_java_developer.pdf")
+    ranked = client.post(f"{MATCH}/rank-resumes", headers=auth, json={"job_id": jid, "top_k": 5}).json()["results"]
+    assert len({r["overall_score"] for r in ranked}) == 1
+    assert [r["resume_id"] for r in ranked] == copies
+    listing = client.get(f"{MATCH}/results", headers=auth, params={"job_id": jid, "sort": "score"}).json()
+    assert [r["resume_id"] for r in listing["items"]] == copies
+
+    typed = {"title": "Java developer", "description": "Java, Spring Boot and SQL.", "requirements": "3+ years Java."}
+    jobs = [client.post(f"{DOCS}/upload/job-description", headers=auth, json=typed).json()["id"] for _ in range(5)]
+    ranked = client.post(f"{MATCH}/rank-jobs", headers=auth,
+                         json={"resume_id": copies[0], "job_ids": jobs, "top_k": 5}).json()["results"]
+    assert len({r["overall_score"] for r in ranked}) == 1
+    assert [r["job_id"] for r in ranked] == jobs
+    listing = client.get(f"{MATCH}/results", headers=auth, params={"resume_id": copies[0], "sort": "score"}).json()
+    assert [r["job_id"] for r in listing["items"] if r["job_id"] in jobs] == jobs
+
+
 def test_foreign_and_unknown_ids_are_404_and_bodies_422(client: TestClient, auth: dict, samples: Path) -> None:
     rid = _upload_resume(client, auth, samples / "resumes" / "john_doe.pdf")
     jid = _upload_job(client, auth, samples / "job_descriptions" / "job_desc_java_developer.pdf")

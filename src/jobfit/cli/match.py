@@ -189,14 +189,15 @@ def match(
     embedding = _Embedding()
     job_vectors = embedding.job(parsed_job)
     resume_vectors = embedding.resume(parsed_resume)
-    result = score_prepared(prepare_resume(parsed_resume), prepare_job(parsed_job),
+    prepared_job = prepare_job(parsed_job)
+    result = score_prepared(prepare_resume(parsed_resume), prepared_job,
                             resume_vectors=resume_vectors, job_vectors=job_vectors)
     suggestions = None
     if suggest:
         from jobfit.suggestions import generate_suggestions
 
-        suggestions = generate_suggestions(parsed_resume, parsed_job, result, job_vectors=job_vectors,
-                                           resume_vectors=resume_vectors)
+        suggestions = generate_suggestions(parsed_resume, parsed_job, result, prepared_job=prepared_job,
+                                           job_vectors=job_vectors, resume_vectors=resume_vectors)
     if json_:
         out = result_json(result)
         if suggestions is not None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from itertools import repeat
+from typing import Any, NamedTuple, TypeVar
 
 import orjson
 
@@ -19,6 +20,9 @@ from jobfit.documents.models import ExperienceEntry, ParsedResume
 from jobfit.matching.specificity import tfidf_norm
 from jobfit.matching.text import LineIndex
 from jobfit.skills.models import SkillMention
+
+T = TypeVar("T")
+R = TypeVar("R", bound=tuple[Any, ...])
 
 # How much a line of each section counts as evidence of a skill (1.0 = used in a job).
 SECTION_WEIGHT: dict[str, float] = {
@@ -130,13 +134,6 @@ class ResumeProfile:
     years_line: int | None = None  # the line stating the years, when they come from the text
     lexical_norm: float = 0.0  # length of the whole text's TF-IDF vector (`specificity.tfidf_norm`)
     resume: ParsedResume | None = field(default=None, compare=False)
-    # Look-up tables for the per-pair hot path (1-based line -> value); derived from the lists above.
-    _section_by_line: dict[int, str | None] = field(init=False, repr=False, compare=False)
-    _weight_by_line: dict[int, float] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._section_by_line = dict(enumerate(self.section_of_line, start=1))
-        self._weight_by_line = dict(enumerate(self.weight_of_line, start=1))
 
     @property
     def skill_order(self) -> dict[str, int]:
@@ -267,14 +264,15 @@ class ResumeProfile:
         index = LineIndex.from_stored(data["lines"], data)
         years_line = data["years_line"]
         quality = data["parse_quality"]
+        skills = data["skills"]
         return cls(
             index=index,
             section_of_line=_expand(data["sections"]),
             weight_of_line=_expand(data["weights"]),
             entry_recency=data["entry_recency"],
-            skills={skill_id: SkillRecord._make(record) for skill_id, record in data["skills"].items()},
-            roles=[Role(*r) for r in data["roles"]],
-            degrees=[Degree(*d) for d in data["degrees"]],
+            skills=dict(zip(skills, _rebuilt(SkillRecord, skills.values()), strict=True)),
+            roles=list(_rebuilt(Role, data["roles"])),
+            degrees=list(_rebuilt(Degree, data["degrees"])),
             parse_quality=None if quality is None else float(quality),
             years=float(data["years"]),
             years_line=None if years_line is None else int(years_line),
@@ -291,20 +289,32 @@ class ResumeProfile:
         return orjson.dumps(self.to_dict()).decode()
 
     def line_text(self, number: int | None) -> str | None:
-        if number is None or not 1 <= number <= len(self.index.lines):
-            return None
-        return self.index.lines[number - 1].strip() or None
+        text = _on_line(self.index.lines, number)
+        return None if text is None else text.strip() or None
 
     def section(self, number: int | None) -> str | None:
-        return self._section_by_line.get(number)  # type: ignore[arg-type]
+        return _on_line(self.section_of_line, number)
 
     def weight(self, number: int | None, section: str | None = None) -> float:
-        weight = self._weight_by_line.get(number)  # type: ignore[arg-type]
+        weight = _on_line(self.weight_of_line, number)
         if weight is not None:
             return weight
         if section is not None:
             return SECTION_WEIGHT.get(section, 0.7)
         return UNSECTIONED_WEIGHT
+
+
+def _on_line(values: list[T], number: int | None) -> T | None:
+    """The value of 1-based line `number` in a per-line list; None for no line or one outside the list."""
+    if number is None or not 0 < number <= len(values):
+        return None
+    return values[number - 1]
+
+
+def _rebuilt(kind: type[R], rows: Iterable[list[Any]]) -> Iterator[R]:
+    """Named tuples of `kind` from the lists `to_dict` stored them as, field for field (not checked: the
+    profile version matched). `tuple.__new__` skips the per-record Python call of `kind(...)` or `_make`."""
+    return map(tuple.__new__, repeat(kind), rows)  # type: ignore[arg-type]
 
 
 def _runs(values: list[Any]) -> list[list[Any]]:
@@ -321,8 +331,8 @@ def _runs(values: list[Any]) -> list[list[Any]]:
 def _expand(runs: list[list[Any]]) -> list[Any]:
     """The list `_runs` encoded."""
     out: list[Any] = []
-    for value, repeat in runs:
-        out += [value] * repeat
+    for value, count in runs:
+        out += [value] * count
     return out
 
 

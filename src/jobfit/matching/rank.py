@@ -1,7 +1,7 @@
 """One-vs-many ranking: many resumes for a job, or many jobs for a resume.
 
-Results are sorted by overall_score descending; ties are broken by the caller's id (ascending, as a
-string) so the order never depends on input order. Every candidate is scored numerically
+Results are sorted by overall_score descending; ties are broken by the caller's id (ascending, compared as
+given) so the order never depends on input order (`rank_key`). Every candidate is scored numerically
 (`engine.evaluate`); only the returned `top_k` are explained (`engine.explain_evaluated`), from the same numbers.
 The job (or resume) is prepared once; a resume can be
 given already prepared (a `ResumeProfile`, e.g. reloaded with `ResumeProfile.from_dict`) to skip its
@@ -11,7 +11,7 @@ redaction and indexing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.base import Vectors
@@ -23,9 +23,13 @@ from jobfit.matching.relations import SkillRelations
 Id = TypeVar("Id")
 
 
-def rank_key(candidate_id: object, overall_score: float) -> tuple[float, str]:
-    """The ranking order: overall_score descending, ties by the id as a string (never by input order)."""
-    return -overall_score, str(candidate_id)
+def rank_key(candidate_id: Any, overall_score: float) -> tuple[float, Any]:
+    """The one ranking order: overall_score descending, then the candidate's id ascending (never input order).
+
+    Ids are compared as given, so a caller picks ids that sort the way equal scores should: the ranking
+    service ranks stored documents by (created_at, id), the earlier upload first; the CLI by file path.
+    """
+    return -overall_score, candidate_id
 
 
 def _ranked(

@@ -13,7 +13,8 @@ import numpy as np
 from sqlalchemy.orm import Session
 
 from jobfit.documents.models import ParsedJob, ParsedResume
-from jobfit.matching import score_match
+from jobfit.matching import prepare_job, prepare_resume, score_prepared
+from jobfit.matching.engine import PreparedJob
 from jobfit.matching.models import MatchResult
 from jobfit.services.errors import get_or_raise
 from jobfit.store import documents, matches
@@ -25,13 +26,14 @@ from jobfit.suggestions import LlmConfig, SuggestionSet, generate_suggestions
 
 @dataclass
 class ScoredPair:
-    """A scored and stored pair, with what scoring read (for suggestions)."""
+    """A scored and stored pair, with what scoring read (for suggestions: the prepared job is shared)."""
 
     row: MatchResultRow
     created: bool
     result: MatchResult
     resume: ParsedResume
     job: ParsedJob
+    prepared_job: PreparedJob
     job_vectors: dict[str, np.ndarray]
     resume_vectors: dict[str, np.ndarray]
 
@@ -41,16 +43,18 @@ def score_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescript
     parsed_resume, parsed_job = documents.parsed_resume(resume), documents.parsed_job(job)
     job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
     resume_vectors = documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id)
-    result = score_match(parsed_resume, parsed_job, resume_vectors=resume_vectors, job_vectors=job_vectors)
+    prepared_job = prepare_job(parsed_job)
+    result = score_prepared(prepare_resume(parsed_resume), prepared_job, resume_vectors=resume_vectors,
+                            job_vectors=job_vectors)
     row, created = matches.upsert_match(db, user_id=user_id, resume_id=resume.id, job_id=job.id, result=result)
-    return ScoredPair(row, created, result, parsed_resume, parsed_job, job_vectors, resume_vectors)
+    return ScoredPair(row, created, result, parsed_resume, parsed_job, prepared_job, job_vectors, resume_vectors)
 
 
 def store_suggestions(db: Session, user_id: uuid.UUID, pair: ScoredPair,
                       llm: LlmConfig | None = None) -> tuple[list[SuggestionRow], SuggestionSet]:
     """Generate the pair's suggestions and replace its pending ones (decided ones are kept)."""
-    generated = generate_suggestions(pair.resume, pair.job, pair.result, job_vectors=pair.job_vectors,
-                                     resume_vectors=pair.resume_vectors, llm=llm)
+    generated = generate_suggestions(pair.resume, pair.job, pair.result, prepared_job=pair.prepared_job,
+                                     job_vectors=pair.job_vectors, resume_vectors=pair.resume_vectors, llm=llm)
     rows = suggestion_store.replace_pending(db, user_id=user_id, match_result_id=pair.row.id,
                                            suggestions=generated.suggestions)
     return rows, generated

@@ -2,8 +2,9 @@
 
 Two stages. Candidates: explicit ids are all scored (each must exist); otherwise pgvector k-NN narrows the
 user's documents to `candidate_pool(top_k)`. Scoring: every candidate is scored and the best `top_k`
-explained by the one ranking loop of `matching.rank`, in its one order (`rank_key`); the results are stored
-as match results. Resumes are read as their stored profiles (`reprofile.current_profiles`).
+explained by the one ranking loop of `matching.rank`, in its one order (`rank_key`: score descending, equal
+scores by `Upload`, the earlier upload first); the results are stored as match results. Resumes are read as
+their stored profiles (`reprofile.current_profiles`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import Any, NamedTuple
 
 import numpy as np
 from sqlalchemy import func, select
@@ -38,6 +40,14 @@ class Ranking:
     candidates_considered: int
     total_documents: int
     results: list[MatchResultRow]
+
+
+class Upload(NamedTuple):
+    """A stored document's place among equal scores: the earlier upload first, then by id (a total order that
+    is the same on every run and database holding the same uploads, unlike random ids alone)."""
+
+    created_at: datetime
+    id: uuid.UUID
 
 
 def candidate_pool(top_k: int) -> int:
@@ -84,25 +94,26 @@ def score_resumes(db: Session, job: ParsedJob, job_vectors: Vectors, ids: list[u
     Profiles of an older version, or whose stored text does not decode, are rebuilt and saved.
     """
 
-    def load() -> tuple[dict[uuid.UUID, str], dict[uuid.UUID, dict[str, np.ndarray]]]:
+    def load() -> tuple[dict[uuid.UUID, str], dict[uuid.UUID, dict[str, np.ndarray]], dict[uuid.UUID, datetime]]:
         texts = current_profiles(db, ids)
+        created = dict(db.execute(select(Resume.id, Resume.created_at).where(Resume.id.in_(ids))).all())
         return texts, documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id, ids,
-                                                resume_vector_kinds())
+                                                resume_vector_kinds()), created
 
     with paused_gc(), ThreadPoolExecutor(1, thread_name_prefix="jobfit-load") as loader:
         # the job's requirements are extracted while Postgres reads the candidates (the session is used by the
         # loading thread alone until it is done)
         loading = loader.submit(load)
         prepared = prepare_job(job)
-        texts, vectors = loading.result()
+        texts, vectors, created = loading.result()
         profiles, unreadable = _decode(texts)
         if unreadable:  # damaged stored text: rebuilt from the resume rows
             rebuilt = current_profiles(db, unreadable, rebuild=unreadable)
             profiles.update(_decode(rebuilt)[0])
-        ranked = rank_resumes(prepared, [(i, profiles[i], vectors[i]) for i in ids if i in profiles], top_k,
-                              job_vectors=job_vectors)
+        candidates = [(Upload(created[i], i), profiles[i], vectors[i]) for i in ids if i in profiles]
+        ranked = rank_resumes(prepared, candidates, top_k, job_vectors=job_vectors)
         profiles.clear()  # freed while the collector is paused (see `perf.paused_gc`)
-    return ranked
+    return [(key.id, result) for key, result in ranked]
 
 
 def rank_resumes_for_job(db: Session, user_id: uuid.UUID, job_id: uuid.UUID,
@@ -130,9 +141,10 @@ def rank_jobs_for_resume(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID,
         rows = {j.id: j for j in db.scalars(select(JobDescription).where(JobDescription.id.in_(ids)))}
         vectors = documents.vectors_of_many(db, JobEmbedding, JobEmbedding.job_id, ids, job_vector_kinds())
         ranked = rank_jobs(documents.parsed_resume(resume),
-                           [(i, documents.parsed_job(rows[i]), vectors[i]) for i in ids if i in rows],
+                           [(Upload(rows[i].created_at, i), documents.parsed_job(rows[i]), vectors[i])
+                            for i in ids if i in rows],
                            top_k, resume_vectors=resume_vectors)
-    stored = [matches.upsert_match(db, user_id=user_id, resume_id=resume.id, job_id=jid, result=res)[0]
-              for jid, res in ranked]
+    stored = [matches.upsert_match(db, user_id=user_id, resume_id=resume.id, job_id=key.id, result=res)[0]
+              for key, res in ranked]
     db.commit()
     return Ranking(len(ids), total, stored)

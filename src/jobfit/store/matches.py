@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from jobfit.matching.models import MatchResult
-from jobfit.store.models import JobEmbedding, MatchResultRow, ResumeEmbedding
+from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
 
 SCORE_COLUMNS = ("overall_score", "confidence_score", "skills_score", "experience_score", "education_score",
                  "keyword_score")
@@ -44,6 +44,9 @@ def upsert_match(session: Session, *, user_id: uuid.UUID, resume_id: uuid.UUID, 
 def list_matches(session: Session, *, resume_id: uuid.UUID | None, job_id: uuid.UUID | None,
                  min_score: float | None, sort: Literal["score", "date"], limit: int,
                  offset: int) -> tuple[list[MatchResultRow], int]:
+    """A page of the user's match results and their total. By score: score descending, then the earlier
+    uploaded resume, then the earlier uploaded job (created_at, then id), the order ranking returns them in
+    (`services.ranking.Upload`); by date: the latest first."""
     query = select(MatchResultRow)
     if resume_id is not None:
         query = query.where(MatchResultRow.resume_id == resume_id)
@@ -52,9 +55,14 @@ def list_matches(session: Session, *, resume_id: uuid.UUID | None, job_id: uuid.
     if min_score is not None:
         query = query.where(MatchResultRow.overall_score >= min_score)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    order = ((MatchResultRow.overall_score.desc(), MatchResultRow.id) if sort == "score"
-             else (MatchResultRow.created_at.desc(), MatchResultRow.id))
-    rows = session.scalars(query.order_by(*order).limit(limit).offset(offset))
+    if sort == "score":
+        query = (query.join(Resume, Resume.id == MatchResultRow.resume_id)
+                 .join(JobDescription, JobDescription.id == MatchResultRow.job_id)
+                 .order_by(MatchResultRow.overall_score.desc(), Resume.created_at, Resume.id,
+                           JobDescription.created_at, JobDescription.id))
+    else:
+        query = query.order_by(MatchResultRow.created_at.desc(), MatchResultRow.id)
+    rows = session.scalars(query.limit(limit).offset(offset))
     return list(rows), total
 
 

@@ -14,9 +14,9 @@ Cost (the same numbers, computed once): a variant is parsed without the quality 
 (per-line heading and normalisation results, a section's skills and experience entries, the header's phone
 number: caches in `documents`). A prepared variant depends on its text and the day only, not on the job, so
 `variant_profile` keeps the last few hundred in this process: the baseline and the job-independent edits
-(writing rules) of a resume analysed against several jobs are prepared once. The job side is prepared once
-per meter. tests/unit/suggestions/test_impact_exact.py holds every impact to a
-cold, full re-scoring.
+(writing rules) of a resume analysed against several jobs are prepared once. The meter takes the job
+prepared (`prepare_job`), so the caller that scored the pair shares its preparation.
+tests/unit/suggestions/test_impact_exact.py holds every impact to a cold, full re-scoring.
 
 Priority and category come from the measured impact and the effort (see `rank`).
 """
@@ -27,9 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from jobfit.documents.models import ParsedJob
 from jobfit.documents.resume import parse_resume_text
-from jobfit.matching import prepare_job, prepare_resume
+from jobfit.matching import prepare_resume
 from jobfit.matching.engine import PreparedJob, Vectors, evaluate
 from jobfit.matching.profile import ResumeProfile
 from jobfit.suggestions.apply import apply_suggestions
@@ -50,23 +49,20 @@ def variant_profile(text: str, today: date) -> ResumeProfile:
 
 @dataclass
 class ImpactMeter:
-    """Scores edited versions of one resume text against one job, caching by text."""
+    """Scores edited versions of one resume text against one prepared job, caching by text."""
 
     resume_text: str
-    job: ParsedJob
+    job: PreparedJob  # `prepare_job` of the job (read only, so the caller's scoring can share it)
     job_vectors: Vectors | None = None
     today: date | None = None
     resume_vectors: Vectors | None = None
-    _prepared: PreparedJob | None = field(default=None, init=False, repr=False)  # `prepare_job(job)`, made once
     _cache: dict[str, float] = field(default_factory=dict, init=False, repr=False)
 
     def score_text(self, text: str) -> float:
         """overall_score of `text` parsed as plain text, against the job."""
         if text not in self._cache:
-            if self._prepared is None:
-                self._prepared = prepare_job(self.job)
             # the numbers only (`evaluate`): the same overall_score as the full result, without explaining it
-            evaluated = evaluate(variant_profile(text, self.today or date.today()), self._prepared,
+            evaluated = evaluate(variant_profile(text, self.today or date.today()), self.job,
                                  resume_vectors=self.resume_vectors, job_vectors=self.job_vectors)
             self._cache[text] = evaluated.overall_score
         return self._cache[text]

@@ -13,6 +13,8 @@ from datetime import date
 
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.base import Vectors
+from jobfit.matching import prepare_job
+from jobfit.matching.engine import PreparedJob
 from jobfit.matching.models import MatchResult
 from jobfit.suggestions.guard import guard_suggestions, resume_facts
 from jobfit.suggestions.impact import ImpactMeter, with_impact
@@ -39,13 +41,20 @@ def generate_suggestions(
     job: ParsedJob,
     match: MatchResult,
     *,
+    prepared_job: PreparedJob | None = None,
     job_vectors: Vectors | None = None,
     resume_vectors: Vectors | None = None,
     llm: LlmConfig | None = None,
     max_suggestions: int = 15,
     today: date | None = None,
 ) -> SuggestionSet:
-    """Suggestions for `resume` against `job`, best first, each with its measured impact (see impact.py)."""
+    """Suggestions for `resume` against `job`, best first, each with its measured impact (see impact.py).
+
+    `prepared_job` is `prepare_job(job)` when the caller already made it to score `match`: the impacts are
+    measured against it instead of preparing the job again.
+    """
+    if prepared_job is not None and prepared_job.job is not job:
+        raise ValueError("prepared_job was prepared from another job")
     started = time.perf_counter()
     warnings: list[str] = []
     candidates = rule_suggestions(resume, job, match)
@@ -62,7 +71,7 @@ def generate_suggestions(
         seen.add(key)
         unique.append(suggestion)
     kept, reasons = guard_suggestions(unique, resume_facts(resume, job))
-    meter = ImpactMeter(resume.text_content, job, job_vectors, today, resume_vectors)
+    meter = ImpactMeter(resume.text_content, prepared_job or prepare_job(job), job_vectors, today, resume_vectors)
     ranked: list[Suggestion] = []
     negative = 0
     for suggestion in kept:

@@ -21,6 +21,7 @@ from jobfit.matching import (
     score_prepared,
 )
 from jobfit.matching.models import Strength
+from jobfit.matching.profile import SECTION_WEIGHT, UNSECTIONED_WEIGHT, Degree, Role, SkillRecord
 from jobfit.matching.text import LineIndex, content_tokens
 from jobfit.redaction import redact as redact_module
 from jobfit.redaction import redact_for_embedding
@@ -79,7 +80,23 @@ def test_from_dict_rebuilds_the_same_profile():
         for name in ("section_of_line", "weight_of_line", "entry_recency", "roles", "degrees", "parse_quality",
                      "years", "years_line"):
             assert getattr(loaded, name) == getattr(fresh, name), name
-        assert {k: list(v) for k, v in loaded.skills.items()} == {k: list(v) for k, v in fresh.skills.items()}
+        assert loaded.skills == fresh.skills
+        assert {type(r) for r in loaded.skills.values()} <= {SkillRecord}
+        assert {type(r) for r in loaded.roles} <= {Role} and {type(d) for d in loaded.degrees} <= {Degree}
+
+
+def test_line_look_ups_read_the_per_line_lists_and_nothing_outside_them():
+    for resume in _real_resumes(3):
+        for profile in (fresh := prepare_resume(resume), ResumeProfile.from_dict(json.loads(fresh.to_json()))):
+            n = len(profile.index.lines)
+            for number in range(1, n + 1):
+                assert profile.section(number) == profile.section_of_line[number - 1]
+                assert profile.weight(number, "references") == profile.weight_of_line[number - 1]
+                assert profile.line_text(number) == (profile.index.lines[number - 1].strip() or None)
+            for outside in (None, -1, 0, n + 1):
+                assert profile.section(outside) is None and profile.line_text(outside) is None
+                assert profile.weight(outside) == UNSECTIONED_WEIGHT
+                assert profile.weight(outside, "references") == SECTION_WEIGHT["references"]
 
 
 def test_stored_index_and_line_weights_equal_a_rebuild_after_json():
@@ -229,7 +246,7 @@ def test_rank_resumes_returns_score_match_results_in_full_order(jobs):
         full = [(i, score_match(r, job)) for i, r in enumerate(resumes)]
         for profile, (_, result) in zip(stored, full, strict=True):
             assert evaluate(profile, prepared).overall_score == result.overall_score
-        full.sort(key=lambda p: (-p[1].overall_score, str(p[0])))
+        full.sort(key=lambda p: (-p[1].overall_score, p[0]))
         for top_k in (None, 5, 0):
             ranked = rank_resumes(job, [(i, p, None) for i, p in enumerate(stored)], top_k)
             expected = full if top_k is None else full[:top_k]

@@ -192,6 +192,8 @@ def test_ranking_sorts_by_score_and_breaks_ties_by_id() -> None:
     painter = build_job("Painter", "walls")
     jobs = rank_jobs(good, [("j2", job, None), ("j1", job, None), ("j0", painter, None)])
     assert [jid for jid, _ in jobs][:2] == ["j1", "j2"]
+    # ids are compared as given (the ranking service gives (created_at, id) pairs), not as strings
+    assert [rid for rid, _ in rank_resumes(job, [(10, good, None), (2, good, None)])] == [2, 10]
 
 
 def test_confidence_rises_with_job_specificity() -> None:

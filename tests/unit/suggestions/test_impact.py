@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jobfit.documents.resume import parse_resume_text
-from jobfit.matching import score_match
+from jobfit.matching import prepare_job, prepare_resume, score_match, score_prepared
 from jobfit.suggestions import SuggestionSet, apply_suggestions, generate_suggestions
 from jobfit.suggestions.impact import ImpactMeter, category_for, priority_for
 
@@ -19,7 +19,7 @@ def result() -> SuggestionSet:
 
 
 def test_each_impact_is_the_score_change_of_applying_it_alone(result: SuggestionSet) -> None:
-    meter = ImpactMeter(RESUME, job(), today=TODAY)
+    meter = ImpactMeter(RESUME, prepare_job(job()), today=TODAY)
     assert result.suggestions
     for s in result.suggestions:
         after = meter.score_text(apply_suggestions(RESUME, [s]))
@@ -37,7 +37,7 @@ def test_accepting_a_skill_suggestion_raises_the_score_by_its_impact(result: Sug
 def test_applying_the_helpful_set_together_gains_at_least_the_best_single_impact(result: SuggestionSet) -> None:
     helpful = [s for s in result.suggestions if s.impact_score > 0]
     assert len(helpful) >= 3
-    meter = ImpactMeter(RESUME, job(), today=TODAY)
+    meter = ImpactMeter(RESUME, prepare_job(job()), today=TODAY)
     together = meter.score_text(apply_suggestions(RESUME, helpful)) - meter.baseline
     best = max(s.impact_score for s in helpful)
     total = sum(s.impact_score for s in helpful)
@@ -74,3 +74,19 @@ def test_max_suggestions_and_determinism() -> None:
     second = generate_suggestions(r, j, match, today=TODAY, max_suggestions=4)
     assert len(first.suggestions) == 4
     assert [s.model_dump() for s in first.suggestions] == [s.model_dump() for s in second.suggestions]
+
+
+def test_a_shared_prepared_job_gives_the_same_suggestions_as_preparing_it_again() -> None:
+    r, j = resume(), job()
+    prepared = prepare_job(j)
+    shared = generate_suggestions(r, j, score_prepared(prepare_resume(r), prepared), prepared_job=prepared,
+                                  today=TODAY, max_suggestions=50)
+    fresh = generate_suggestions(r, j, score_match(r, j), today=TODAY, max_suggestions=50)
+    assert shared.suggestions and [s.model_dump() for s in shared.suggestions] == [
+        s.model_dump() for s in fresh.suggestions]
+
+
+def test_a_job_prepared_from_another_job_is_refused() -> None:
+    r, j = resume(), job()
+    with pytest.raises(ValueError, match="another job"):
+        generate_suggestions(r, j, score_match(r, j), prepared_job=prepare_job(job()), today=TODAY)

@@ -16,7 +16,7 @@ from jobfit.documents import contact, resume, skill_mentions
 from jobfit.documents.job import parse_job_file
 from jobfit.documents.models import ParsedJob
 from jobfit.documents.resume import parse_resume, parse_resume_text
-from jobfit.matching import score_match
+from jobfit.matching import prepare_job, score_match
 from jobfit.suggestions import apply_suggestions, generate_suggestions
 from jobfit.suggestions.impact import ImpactMeter, variant_profile
 
@@ -60,7 +60,7 @@ def test_every_impact_equals_a_cold_full_rescoring(samples: tuple[list, list]) -
 def test_the_meter_scores_a_variant_as_a_full_parse_does(samples: tuple[list, list]) -> None:
     resumes, jobs = samples
     parsed, job = resumes[0], jobs[0]
-    meter = ImpactMeter(parsed.text_content, job, today=TODAY)
+    meter = ImpactMeter(parsed.text_content, prepare_job(job), today=TODAY)
     result = generate_suggestions(parsed, job, score_match(parsed, job), today=TODAY, max_suggestions=1000)
     edits = [s for s in result.suggestions if s.is_edit]
     assert edits
