@@ -25,7 +25,7 @@ from jobfit.suggestions import LlmConfig, SuggestionSet, generate_suggestions
 
 
 @dataclass
-class ScoredPair:
+class AnalyzedPair:
     """A scored and stored pair, with what scoring read (for suggestions: the prepared job is shared)."""
 
     row: MatchResultRow
@@ -38,7 +38,7 @@ class ScoredPair:
     resume_vectors: dict[str, np.ndarray]
 
 
-def score_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescription) -> ScoredPair:
+def score_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescription) -> AnalyzedPair:
     """Score the pair from its stored rows and vectors and insert or update its match result."""
     parsed_resume, parsed_job = documents.parsed_resume(resume), documents.parsed_job(job)
     job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
@@ -47,10 +47,10 @@ def score_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescript
     result = score_prepared(prepare_resume(parsed_resume), prepared_job, resume_vectors=resume_vectors,
                             job_vectors=job_vectors)
     row, created = matches.upsert_match(db, user_id=user_id, resume_id=resume.id, job_id=job.id, result=result)
-    return ScoredPair(row, created, result, parsed_resume, parsed_job, prepared_job, job_vectors, resume_vectors)
+    return AnalyzedPair(row, created, result, parsed_resume, parsed_job, prepared_job, job_vectors, resume_vectors)
 
 
-def store_suggestions(db: Session, user_id: uuid.UUID, pair: ScoredPair,
+def store_suggestions(db: Session, user_id: uuid.UUID, pair: AnalyzedPair,
                       llm: LlmConfig | None = None) -> tuple[list[SuggestionRow], SuggestionSet]:
     """Generate the pair's suggestions and replace its pending ones (decided ones are kept)."""
     generated = generate_suggestions(pair.resume, pair.job, pair.result, prepared_job=pair.prepared_job,
@@ -60,7 +60,7 @@ def store_suggestions(db: Session, user_id: uuid.UUID, pair: ScoredPair,
     return rows, generated
 
 
-def analyze(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID, job_id: uuid.UUID) -> ScoredPair:
+def analyze(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID, job_id: uuid.UUID) -> AnalyzedPair:
     """Score a stored pair and store the result with its offline suggestions (fast, deterministic); `created`
     tells a first analysis from an update. Raises `NotFound` for an unknown resume or job."""
     resume = get_or_raise(db, Resume, resume_id, "Resume")
