@@ -137,7 +137,7 @@ def sweep_files(db: Database, files: FileStore) -> int:
     from jobfit.store.documents import storage_keys
 
     def keys_of_user(user_id: uuid.UUID) -> set[str]:
-        with db.user_session(user_id) as session:
+        with db.user_session(user_id, active_only=False) as session:
             return storage_keys(session)
 
     return files.sweep(keys_of_user)

@@ -14,6 +14,7 @@ from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
 from jobfit.api.deps import RuntimeDep
+from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import User
 from jobfit.web.rendering import PageError
 from jobfit.web.session import CSRF_FIELD, CSRF_HEADER, csrf_valid, session_user_id
@@ -44,7 +45,10 @@ PageDb = Annotated[Session, Depends(page_db)]
 
 
 def page_user(request: Request, db: PageDb, user_id: PageUserId) -> User:
-    user = db.get(User, user_id)  # visible only to itself under RLS
+    try:
+        user = db.get(User, user_id)  # visible only to itself under RLS
+    except AccountUnavailable:
+        raise SignInRequired(request.url.path) from None
     if user is None or not user.is_active:
         raise SignInRequired(request.url.path)
     request.state.user_email = user.email
