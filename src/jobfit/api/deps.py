@@ -53,17 +53,19 @@ TokenUserId = Annotated[uuid.UUID, Depends(get_token_user_id)]
 
 async def get_db(runtime: RuntimeDep, user_id: TokenUserId) -> AsyncIterator[Session]:
     session = runtime.db.open_user_session(user_id)
-    failed = False
     try:
         yield session
     except BaseException:
-        failed = True
+        await _end(session, failed=True)
         raise
-    finally:
-        if failed or session.in_transaction():  # it holds a connection: ending it is a round trip
-            await run_in_threadpool(end_session, session, failed=failed)
-        else:
-            session.close()
+    await _end(session, failed=False)
+
+
+async def _end(session: Session, *, failed: bool) -> None:
+    if failed or session.in_transaction():  # it holds a connection: ending it is a round trip
+        await run_in_threadpool(end_session, session, failed=failed)
+    else:
+        session.close()
 
 
 Db = Annotated[Session, Depends(get_db)]

@@ -127,11 +127,9 @@ def end_session(session: Session, *, failed: bool = False) -> None:
 @contextmanager
 def _closing(session: Session) -> Iterator[Session]:
     """Yield the session; roll back whatever the block left open when it fails, and close it either way."""
-    failed = False
     try:
         yield session
     except BaseException:
-        failed = True
+        end_session(session, failed=True)
         raise
-    finally:
-        end_session(session, failed=failed)
+    end_session(session)
