@@ -5,6 +5,7 @@ LinkedIn, GitHub and website, each with a confidence.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import phonenumbers
@@ -18,8 +19,27 @@ HEADER_LINES = 12  # lines searched for name/location when the header area is no
 EMAIL = re.compile(
     r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})\b"
 )
-_LINKEDIN = re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub|company)/[\w%\-.]+/?", re.I)
-_GITHUB = re.compile(r"(?:https?://)?(?:www\.)?github\.com/[\w\-]+(?!\.)", re.I)
+
+
+@dataclass(frozen=True)
+class _Network:
+    """A profile network: how its profile URLs look, the scheme and host prefix dropped from a found one, the
+    profile URL of a labelled handle ("GitHub: jdoe"), and its own pages that are no one's profile."""
+
+    url: re.Pattern[str]
+    prefix: str
+    profile: str
+    not_profiles: frozenset[str] = frozenset()
+
+
+_NETWORKS = {
+    "linkedin": _Network(
+        re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub|company)/[\w%\-.]+/?", re.I),
+        r"^(?:https?://)?(?:[a-z]{2,3}\.)?", "linkedin.com/in/{}"),
+    "github": _Network(
+        re.compile(r"(?:https?://)?(?:www\.)?github\.com/[\w\-]+(?!\.)", re.I), r"^(?:https?://)?(?:www\.)?",
+        "github.com/{}", frozenset({"github.com/features", "github.com/about"})),
+}
 _LABELLED_HANDLE = re.compile(r"\b(linkedin|github)\s*(?::/*|\|)\s*@?([\w\-]{2,40})", re.I)
 _URL = re.compile(
     r"(?<![@\w.\-])((?:https?://)?(?:www\.)?[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*"
@@ -214,24 +234,19 @@ def _clean_url(url: str) -> str:
 
 def find_profiles(text: str, links: list[str]) -> tuple[ContactField | None, ContactField | None]:
     """LinkedIn and GitHub profile URLs from the text, from 'LinkedIn: handle' labels, then from links."""
-    linkedin = github = None
+    found: dict[str, ContactField] = {}
     haystack = text + "\n" + "\n".join(links)
-    match = _LINKEDIN.search(haystack)
-    if match:
-        value = re.sub(r"^(?:https?://)?(?:[a-z]{2,3}\.)?", "", _clean_url(match.group(0)), flags=re.I)
-        linkedin = _field(value, 0.95 if match.start() < len(text) else 0.85)
-    match = _GITHUB.search(haystack)
-    if match:
-        value = re.sub(r"^(?:https?://)?(?:www\.)?", "", _clean_url(match.group(0)), flags=re.I)
-        if value.lower() not in {"github.com/features", "github.com/about"}:
-            github = _field(value, 0.95 if match.start() < len(text) else 0.85)
+    for name, network in _NETWORKS.items():
+        match = network.url.search(haystack)
+        if match:
+            value = re.sub(network.prefix, "", _clean_url(match.group(0)), flags=re.I)
+            if value.lower() not in network.not_profiles:
+                found[name] = _field(value, 0.95 if match.start() < len(text) else 0.85)
     for label in _LABELLED_HANDLE.finditer(text):
-        network, handle = label.group(1).lower(), label.group(2)
-        if network == "linkedin" and linkedin is None:
-            linkedin = _field(f"linkedin.com/in/{handle}", 0.7)
-        if network == "github" and github is None:
-            github = _field(f"github.com/{handle}", 0.7)
-    return linkedin, github
+        name, handle = label.group(1).lower(), label.group(2)
+        if name not in found:
+            found[name] = _field(_NETWORKS[name].profile.format(handle), 0.7)
+    return found.get("linkedin"), found.get("github")
 
 
 def find_website(header: str, links: list[str]) -> ContactField | None:

@@ -126,8 +126,8 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|(?<![\w_])_(?!\s)|`)")
 _MD_BULLET = re.compile(r"^(\s*)[-*+]\s+")
-_MD_RULE = re.compile(r"^\s*([-*_]\s*){3,}$")
-_MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# a line of markup only, read as a blank line: a horizontal rule, or a table's header separator
+_MD_MARKUP_LINE = re.compile(r"^\s*([-*_]\s*){3,}$|^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def markdown_to_text(text: str) -> tuple[str, list[str]]:
@@ -135,7 +135,7 @@ def markdown_to_text(text: str) -> tuple[str, list[str]]:
     links: list[str] = []
     out: list[str] = []
     for line in text.splitlines():
-        if _MD_RULE.match(line) or _MD_TABLE_SEPARATOR.match(line):
+        if _MD_MARKUP_LINE.match(line):
             out.append("")
             continue
         heading = _MD_HEADING.match(line)

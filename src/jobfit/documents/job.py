@@ -9,7 +9,7 @@ import time
 from jobfit.documents.extract import extract_text
 from jobfit.documents.job_degree import find_degree_requirement
 from jobfit.documents.language import detect_language
-from jobfit.documents.models import DocumentMetadata, ParsedJob, Section
+from jobfit.documents.models import DocumentMetadata, ExtractedText, ParsedJob, Section
 from jobfit.documents.normalize import normalize_text, word_count
 from jobfit.documents.sections import PREFERRED_CUE, section_of_line, split_sections
 from jobfit.documents.skill_mentions import find_skill_mentions
@@ -220,6 +220,10 @@ def _clause_around(sentence: str, surface: str) -> str:
     return sentence[start + 1 : end]
 
 
+# What a job typed as fields was "read from": no file.
+_TYPED = ExtractedText(text="", file_type="txt", parser="text")
+
+
 def parse_job(
     *,
     title: str,
@@ -233,13 +237,11 @@ def parse_job(
     job_type: str | None = None,
     remote_option: str | None = None,
     experience_level: str | None = None,
-    file_type: str = "txt",
-    parser: str = "text",
-    pages: int | None = None,
-    warnings: list[str] | None = None,
+    source: ExtractedText | None = None,
 ) -> ParsedJob:
     """Parse a job posting given as fields. Separate `requirements`/`responsibilities`/`benefits` texts are
-    appended under their own headings so they become sections."""
+    appended under their own headings so they become sections. `source` is the file the description was read
+    from (its type, parser, pages, layout and warnings go to the metadata), None for typed fields."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
     parts = [normalize_text(description or "")]
@@ -274,7 +276,8 @@ def parse_job(
     ]
     preferred_text = "\n".join(line for i, line in enumerate(lines) if where[i] == "preferred")
     degree_level, degree_field, degree_preferred_only = find_degree_requirement("\n".join(body_lines), preferred_text)
-    warnings = list(warnings or [])
+    source = source or _TYPED
+    warnings = list(source.warnings)
     if degree_level is not None and degree_preferred_only:
         warnings.append(f"degree_level '{degree_level}' is preferred, not required")
     head = "\n".join(lines[:15])
@@ -297,16 +300,7 @@ def parse_job(
         experience_level=experience_level,
         location=location,
         salary_range=salary_range,
-        metadata=DocumentMetadata(
-            file_type=file_type,
-            parser=parser,
-            pages=pages,
-            words=word_count(text),
-            characters=len(text),
-            language=detect_language(text),
-            timings_ms=timings,
-            warnings=warnings,
-        ),
+        metadata=DocumentMetadata.of(source, text, word_count(text), detect_language(text), timings, warnings),
     )
 
 
@@ -321,14 +315,6 @@ def parse_job_file(data: bytes, filename: str | None = None, title: str | None =
         title = re.sub(r"(?i)^(job\s+description|job\s+title|position|role)\s*[:\-]\s*", "", first)[:200]
         # Drop the title line from the body so it is not read twice.
         text = text.split("\n", text.split("\n").index(first) + 1)[-1] if first else text
-    job = parse_job(
-        title=title,
-        description=text,
-        file_type=extracted.file_type,
-        parser=extracted.parser,
-        pages=extracted.pages,
-        warnings=extracted.warnings,
-    )
-    job.metadata.layout = extracted.layout
+    job = parse_job(title=title, description=text, source=extracted)
     job.metadata.timings_ms["extract"] = extract_ms
     return job

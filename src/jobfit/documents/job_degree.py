@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import re
 
+from jobfit.documents.data import load_json
 from jobfit.documents.education import DEGREE_PATTERNS
 from jobfit.documents.models import DEGREE_RANK
+
+# Words around a degree mention that make it not a degree, not a requirement, preferred or required
+# (data/degree_cues.json: a frame and its alternatives each).
+_CUES = {name: re.compile(cue["frame"].replace("{words}", "|".join(cue["words"])), re.I)
+         for name, cue in load_json("degree_cues.json")["cues"].items()}
 
 _DEGREE_FIELD = re.compile(
     r"\b(?:degree|bachelor['’]?s?|master['’]?s?|ph\.?d\.?|b\.?s\.?|m\.?s\.?|bsc|msc)\s*(?:degree\s*)?"
@@ -23,43 +29,9 @@ _GENERIC_DEGREE = re.compile(
     re.I,
 )
 
-_NOT_A_DEGREE_BEFORE = re.compile(
-    r"(?:high|interactive|360|\d+|certain|some|great|large|varying|significant)\s*-?\s*$", re.I
-)
-
-_NOT_A_DEGREE_AFTER = re.compile(r"\s+(?:of|awards?|programm?es?|programs?|holders?\s+only)\b", re.I)
-
 _GENERIC_DEGREE_CUE = re.compile(
     r"^\s*(?:in|within|level|or\s+(?:equivalent|similar|higher)|required|preferred)\b|^\s+[A-Z]"
 )
-
-# A degree named as a thing to send, a study programme or its students, not as a requirement.
-_DOCUMENT_CLAUSE = re.compile(
-    r"\b(?:attach|enclos\w*|transcripts?|cop(?:y|ies)\s+of|scanned|must\s+include|file\s+must|scholarship|enrol\w*)\b",
-    re.I,
-)
-
-_NOT_A_REQUIREMENT_AFTER = re.compile(
-    r"^(?:\s*/\s*[\w.]+)*\s*(?:students?|positions?|fellows?|fellowship|guide|programm?es?|programs?|study|studies|project|"
-    r"thesis|candidates?\s+will|supervision|scholarship|level\s+courses)\b",
-    re.I,
-)
-
-_NOT_A_REQUIREMENT_BEFORE = re.compile(r"(?:supervision\s+of|supervis\w+|teach\w*|for\s+example|e\.g\.)\s*$", re.I)
-
-_DEGREE_PREFERRED_AFTER = re.compile(
-    r"\b(?:preferred|preferably|nice[- ]to[- ]have|bonus|(?:is\s+)?a\s+plus|an?\s+(?:advantage|asset)|advantageous|"
-    r"desired|desirable|recommended|not\s+required|optional|would\s+be\s+(?:great|nice)|good\s+to\s+have)\b",
-    re.I,
-)
-
-_DEGREE_PREFERRED_BEFORE = re.compile(
-    r"\b(?:ideally|preferably|preferred(?:\s+qualifications?)?\s*:|nice[- ]to[- ]have\s*:|bonus\s*:|plus\s*:|"
-    r"desired\s*:|would\s+be\s+(?:great|nice)|it\s+is\s+an\s+advantage)",
-    re.I,
-)
-
-_DEGREE_REQUIRED_WORD = re.compile(r"\b(?:required|requires?|must|mandatory|minimum)\b", re.I)
 
 _DEGREE_CONNECTOR = re.compile(r"^(?:\s|/|,|\bor\b|\band\b|\bdegree\b|['’]s|\.)*$", re.I)
 
@@ -79,11 +51,11 @@ def _keep_mention(sentence: str, start: int, end: int) -> bool:
         return False
     if written in {"10th", "12th"} or (written == "diploma" and not re.search(r"(?i)school|ged|equivalent", sentence)):
         return False
-    return not (_NOT_A_REQUIREMENT_AFTER.match(after) or _NOT_A_REQUIREMENT_BEFORE.search(before))
+    return not (_CUES["not_a_requirement_after"].match(after) or _CUES["not_a_requirement_before"].search(before))
 
 def _degree_mentions(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, level) for each degree named as a qualification in one sentence, in order."""
-    if _DOCUMENT_CLAUSE.search(sentence):
+    if _CUES["document_clause"].search(sentence):
         return []
     found: list[tuple[int, int, str]] = []
     for pattern in DEGREE_PATTERNS:
@@ -96,7 +68,7 @@ def _degree_mentions(sentence: str) -> list[tuple[int, int, str]]:
     if not found:
         for match in _GENERIC_DEGREE.finditer(sentence):
             before, after = sentence[: match.start()], sentence[match.end() :]
-            if _NOT_A_DEGREE_BEFORE.search(before) or _NOT_A_DEGREE_AFTER.match(after):
+            if _CUES["not_a_degree_before"].search(before) or _CUES["not_a_degree_after"].match(after):
                 continue
             kind = re.sub(r"\s+", " ", (match.group("kind") or "").lower())
             if not kind and not _GENERIC_DEGREE_CUE.match(after):
@@ -119,10 +91,10 @@ def _preferred_flags(sentence: str, mentions: list[tuple[int, int, str]]) -> lis
         previous_end = mentions[groups[position - 1][-1]][1] if position else 0
         next_start = mentions[groups[position + 1][0]][0] if position + 1 < len(groups) else len(sentence)
         after = sentence[last:next_start]
-        cue = _DEGREE_PREFERRED_AFTER.search(after)
-        required = _DEGREE_REQUIRED_WORD.search(after)
+        cue = _CUES["preferred_after"].search(after)
+        required = _CUES["required"].search(after)
         preferred = bool(cue and (required is None or cue.start() < required.start()))
-        preferred = preferred or bool(_DEGREE_PREFERRED_BEFORE.search(sentence[previous_end:first]))
+        preferred = preferred or bool(_CUES["preferred_before"].search(sentence[previous_end:first]))
         for index in group:
             flags[index] = preferred
     return flags

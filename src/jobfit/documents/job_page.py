@@ -34,26 +34,17 @@ class NoJobFound(ValueError):
     """The page holds neither a JobPosting nor enough readable text to be one."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class JobPage:
-    """The fields of the API's job form (`JobIn`) that a page gave."""
+    """What a page gave: the fields of the API's job form (`JobIn`), by its names and only the non-empty ones,
+    and where they came from ("json-ld" or "text")."""
 
-    title: str
-    description: str
-    company: str | None = None
-    location: str | None = None
-    requirements: str | None = None
-    responsibilities: str | None = None
-    job_type: str | None = None
-    remote_option: str | None = None
-    salary_range: str | None = None
-    source: str = "text"  # "json-ld" or "text"
+    fields: dict[str, str]
+    source: str = "text"
 
-    def fields(self) -> dict[str, str]:
-        """The non-empty fields, named as the job form names them."""
-        names = ("title", "company", "description", "requirements", "responsibilities", "location", "job_type",
-                 "remote_option", "salary_range")
-        return {name: value for name in names if (value := getattr(self, name))}
+
+def _present(**fields: str | None) -> dict[str, str]:
+    return {name: value for name, value in fields.items() if value}
 
 
 class _Reader(HTMLParser):
@@ -237,11 +228,12 @@ def _from_json_ld(posting: dict[str, Any]) -> JobPage | None:
     requirements = "\n".join(b for b in (_block(posting.get(k)) for k in
                                          ("qualifications", "skills", "experienceRequirements",
                                           "educationRequirements")) if b)
-    return JobPage(title=title, description=description[:MAX_DESCRIPTION_CHARS],
-                   company=_short(posting.get("hiringOrganization")), location=_location(posting.get("jobLocation")),
-                   requirements=requirements or None, responsibilities=_block(posting.get("responsibilities")),
-                   job_type=_EMPLOYMENT_TYPES.get(str(kind).upper()) if isinstance(kind, str) else None,
-                   remote_option=remote, salary_range=_salary(posting.get("baseSalary")), source="json-ld")
+    return JobPage(_present(title=title, description=description[:MAX_DESCRIPTION_CHARS],
+                            company=_short(posting.get("hiringOrganization")),
+                            location=_location(posting.get("jobLocation")), requirements=requirements,
+                            responsibilities=_block(posting.get("responsibilities")),
+                            job_type=_EMPLOYMENT_TYPES.get(str(kind).upper()) if isinstance(kind, str) else None,
+                            remote_option=remote, salary_range=_salary(posting.get("baseSalary"))), source="json-ld")
 
 
 def read_job_page(page: str) -> JobPage:
@@ -262,4 +254,4 @@ def read_job_page(page: str) -> JobPage:
     title = " ".join(reader.h1.split()) or " ".join(reader.title.split())
     if not title or len(text) < 40:
         raise NoJobFound("The page has no job posting: no schema.org JobPosting and too little readable text.")
-    return JobPage(title=title[:MAX_SHORT_CHARS], description=text[:MAX_DESCRIPTION_CHARS])
+    return JobPage(_present(title=title[:MAX_SHORT_CHARS], description=text[:MAX_DESCRIPTION_CHARS]))

@@ -88,6 +88,14 @@ class DocumentMetadata(BaseModel):
     timings_ms: dict[str, float] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
 
+    @classmethod
+    def of(cls, source: ExtractedText, text: str, words: int, language: str | None, timings_ms: dict[str, float],
+           warnings: list[str]) -> DocumentMetadata:
+        """The metadata of a document whose text `text` was read from `source` (type, parser, pages, layout)."""
+        return cls(file_type=source.file_type, parser=source.parser, pages=source.pages, words=words,
+                   characters=len(text), language=language, layout=dict(source.layout), timings_ms=timings_ms,
+                   warnings=warnings)
+
 
 class ParsedResume(BaseModel):
     text_content: str

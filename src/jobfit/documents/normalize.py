@@ -45,9 +45,9 @@ _TRANSLATE = str.maketrans(
     }
 )
 
-_CID = re.compile(r"\(cid:\d+\)")
+# dropped from every line: unmapped PDF glyphs ("(cid:12)") and control characters
+_DROPPED = re.compile(r"\(cid:\d+\)|[\x00-\x08\x0e-\x1f\x7f]")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff\U000f0000-\U000ffffd]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LEADING_BULLET = re.compile(rf"^\s*[{re.escape(_BULLET_CHARS)}]+\s*")
 _MULTI_SPACE = re.compile(r" {2,}")
 _DOUBLE_HYPHEN_IN_NUMBER = re.compile(r"(?<=\d)-{2,}(?=\d)")
@@ -68,8 +68,7 @@ def _unspace_letters(line: str) -> str:
 @lru_cache(maxsize=65536)  # pure, and called on every line of every edited variant (impact)
 def normalize_line(line: str) -> str:
     """Clean one line (no newlines inside)."""
-    line = _CID.sub("", line)
-    line = _CONTROL.sub("", line)
+    line = _DROPPED.sub("", line)
     bullet = ""
     if _LEADING_BULLET.match(line):
         line, bullet = _LEADING_BULLET.sub("", line), BULLET

@@ -122,17 +122,7 @@ def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today
         ),
     ) if checks else (0.0, [])
     language = timer.run("language", lambda: detect_language(text)) if checks else None
-    metadata = DocumentMetadata(
-        file_type=extracted.file_type,
-        parser=extracted.parser,
-        pages=extracted.pages,
-        words=words,
-        characters=len(text),
-        language=language,
-        layout=extracted.layout,
-        timings_ms=timer.timings,
-        warnings=extracted.warnings,
-    )
+    metadata = DocumentMetadata.of(extracted, text, words, language, timer.timings, extracted.warnings)
     return ParsedResume(
         text_content=text,
         contact_info=contact,

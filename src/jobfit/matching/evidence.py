@@ -41,12 +41,11 @@ class Candidate:
 
 @dataclass
 class Assessment:
-    """A requirement, its result row, and what a gap report needs."""
+    """A requirement explained: its result row (status, score, evidence line) and what a gap report needs."""
 
     requirement: Requirement
     result: RequirementResult
     occurrences: int = 0
-    doc_length: int = 0  # content words on the resume, for the keyword score's length normalisation
     related_skill: str | None = None  # closest related skill name the resume has (for gaps)
 
 
@@ -188,10 +187,12 @@ def _candidate(profile: ResumeProfile, req: Requirement, kind: str, quality: flo
     return Candidate(how, quality, line, section, profile.weight(line, section), name)
 
 
-Evaluation = tuple[Winner | None, str, float, int]  # (winning evidence, status, score, occurrences)
+# What the evidence search found for one skill or keyword requirement, numbers only (no result row yet):
+# (winning evidence, status, score, occurrences).
+SearchOutcome = tuple[Winner | None, str, float, int]
 
 
-def evaluate_skill(profile: ResumeProfile, req: Requirement, search: Search | None = None) -> Evaluation:
+def evaluate_skill(profile: ResumeProfile, req: Requirement, search: Search | None = None) -> SearchOutcome:
     """The numbers (and winning evidence) of a skill or keyword requirement; `explain_skill` turns them into
     the `Assessment` that `assess_skill` returns. `search` may pass `compile_search(req)` when the caller has it."""
     return _evaluate(profile, compile_search(req) if search is None else search)
@@ -202,17 +203,16 @@ def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:
     return explain_skill(profile, req, evaluate_skill(profile, req))
 
 
-def explain_skill(profile: ResumeProfile, req: Requirement, evaluation: Evaluation) -> Assessment:
+def explain_skill(profile: ResumeProfile, req: Requirement, outcome: SearchOutcome) -> Assessment:
     """The `Assessment` (result row, gap details) of a requirement from its `evaluate_skill` numbers."""
-    winner, status, score, occurrences = evaluation
-    length = doc_length(profile)
+    winner, status, score, occurrences = outcome
     if winner is None:
         rid, _ = closest(req.related, profile.skills)
         related = profile.skills[rid].name if rid is not None else None
         result = RequirementResult(
             requirement=req.label, kind=req.kind, importance=req.importance, status="missing", score=0.0
         )
-        return Assessment(req, result, occurrences=occurrences, doc_length=length, related_skill=related)
+        return Assessment(req, result, occurrences=occurrences, related_skill=related)
     best = _candidate(profile, req, *winner)
     result = RequirementResult(
         requirement=req.label,
@@ -226,4 +226,4 @@ def explain_skill(profile: ResumeProfile, req: Requirement, evaluation: Evaluati
         line=best.line,
     )
     related = best.name if best.how in {"child", "parent", "related"} else None
-    return Assessment(req, result, occurrences=occurrences, doc_length=length, related_skill=related)
+    return Assessment(req, result, occurrences=occurrences, related_skill=related)

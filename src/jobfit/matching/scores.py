@@ -33,7 +33,6 @@ from importlib import resources
 import numpy as np
 
 from jobfit.embeddings.chunks import FULL_TEXT, REQUIREMENTS_DIGEST
-from jobfit.matching.evidence import Assessment
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import tf_weight
 
@@ -128,20 +127,6 @@ def skill_weight(requirement: Requirement) -> float:
     return requirement.weight * requirement.specificity
 
 
-def skill_pair(requirement: Requirement, score: float) -> tuple[float, float]:
-    """(score, weight) of one skill requirement inside the skills sub-score."""
-    return score, skill_weight(requirement)
-
-
-def score_skills(assessments: Sequence[Assessment]) -> float | None:
-    """Specificity-weighted mean of the skill requirements' scores, x 100 (alternatives counted once)."""
-    return group_percent([
-        (a.requirement.group, skill_pair(a.requirement, a.result.score))
-        for a in assessments
-        if a.requirement.kind == "skill"
-    ])
-
-
 def keyword_saturation(doc_length: int) -> float:
     """BM25's k1 x length normalisation for a resume of `doc_length` content words."""
     return KEYWORD_K1 * (1.0 - KEYWORD_B + KEYWORD_B * (max(doc_length, 1) / KEYWORD_AVG_LENGTH))
@@ -160,25 +145,6 @@ def keyword_credit(occurrences: int, doc_length: int, saturation: float | None =
 def keyword_weight(requirement: Requirement) -> float:
     """A salient term's weight inside the keyword sub-score."""
     return KEYWORD_WEIGHT[requirement.importance] * requirement.specificity
-
-
-def keyword_pair(requirement: Requirement, occurrences: int, doc_length: int,
-                 saturation: float | None = None) -> tuple[float, float]:
-    """(credit, weight) of one salient term inside the keyword sub-score."""
-    return keyword_credit(occurrences, doc_length, saturation), keyword_weight(requirement)
-
-
-def score_keywords(assessments: Sequence[Assessment]) -> float | None:
-    """BM25-style coverage of salient job terms found verbatim on the resume, x 100.
-
-    Each term's credit (`keyword_credit`) is weighted by its specificity and importance (required
-    terms weigh double). In an average-length resume two mentions earn 0.5 of a term, six earn 0.75.
-    """
-    return group_percent([
-        (a.requirement.group, keyword_pair(a.requirement, a.occurrences, a.doc_length))
-        for a in assessments
-        if a.requirement.kind in ("skill", "keyword") and a.requirement.terms
-    ])
 
 
 def score_lexical(job_query: Mapping[str, float], counts: Mapping[str, int], resume_norm: float) -> float | None:

@@ -10,14 +10,12 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from pgvector.sqlalchemy import Vector
 from sqlalchemy import (
-    Boolean,
     DateTime,
     ForeignKey,
-    Integer,
     Numeric,
     Text,
     func,
@@ -28,7 +26,17 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
-    pass
+    """Column types follow the annotation (`Mapped[str | None]` is a nullable TEXT, `Mapped[Decimal]` a NOT
+    NULL NUMERIC(5,2)): a declaration names only what differs (defaults, keys, another type)."""
+
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        str: Text,
+        Decimal: Numeric(5, 2),
+        datetime: DateTime(timezone=True),
+        uuid.UUID: UUID(as_uuid=True),
+        dict[str, Any]: JSONB,
+        list[Any]: JSONB,
+    }
 
 
 def _id() -> Mapped[uuid.UUID]:
@@ -48,156 +56,145 @@ def _owner() -> Mapped[uuid.UUID]:
     )
 
 
-def _json(default: str = "'{}'") -> Mapped[Any]:
-    return mapped_column(JSONB, server_default=text(f"{default}::jsonb"))
+def _parent(column: str, primary_key: bool = False) -> Mapped[uuid.UUID]:
+    """The id of the row this one belongs to (`column`, e.g. "resumes.id"): deleting that row deletes this one."""
+    return mapped_column(ForeignKey(column, ondelete="CASCADE"), nullable=False, primary_key=primary_key)
+
+
+def _json(default: str = "'{}'", name: str | None = None) -> Mapped[Any]:
+    return mapped_column(*([name] if name else []), JSONB, server_default=text(f"{default}::jsonb"))
+
+
+class _Owned:
+    """A row of one user's: its own id and its owner, whom the RLS policies compare with the session's user."""
+
+    id: Mapped[uuid.UUID] = _id()
+    user_id: Mapped[uuid.UUID] = _owner()
+
+
+class _Edited:
+    """A row that can change after it is made: when it was made and last changed."""
+
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _created()
 
 
 class User(Base):
     __tablename__ = "users"
     id: Mapped[uuid.UUID] = _id()
-    email: Mapped[str] = mapped_column(Text, nullable=False)
-    password_hash: Mapped[str] = mapped_column(Text, nullable=False)
-    is_active: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=text("true"))
+    email: Mapped[str]
+    password_hash: Mapped[str]
+    is_active: Mapped[bool] = mapped_column(server_default=text("true"))
     created_at: Mapped[datetime] = _created()
 
 
-class Resume(Base):
+class Resume(_Owned, _Edited, Base):
     __tablename__ = "resumes"
-    id: Mapped[uuid.UUID] = _id()
-    user_id: Mapped[uuid.UUID] = _owner()
-    title: Mapped[str | None] = mapped_column(Text)
-    original_filename: Mapped[str] = mapped_column(Text, nullable=False)
-    file_type: Mapped[str] = mapped_column(Text, nullable=False)
-    file_size: Mapped[int] = mapped_column(Integer, nullable=False)
-    content_text: Mapped[str | None] = mapped_column(Text)
-    metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSONB, server_default=text("'{}'::jsonb"))
+    title: Mapped[str | None]
+    original_filename: Mapped[str]
+    file_type: Mapped[str]
+    file_size: Mapped[int]
+    content_text: Mapped[str | None]
+    metadata_: Mapped[dict[str, Any]] = _json(name="metadata")
     contact_info: Mapped[dict[str, Any]] = _json()
     sections: Mapped[dict[str, Any]] = _json()
-    quality_score: Mapped[Decimal] = mapped_column(Numeric(5, 2), server_default=text("0.0"))
-    created_at: Mapped[datetime] = _created()
-    updated_at: Mapped[datetime] = _created()
+    quality_score: Mapped[Decimal] = mapped_column(server_default=text("0.0"))
 
 
-class JobDescription(Base):
+class JobDescription(_Owned, _Edited, Base):
     __tablename__ = "job_descriptions"
-    id: Mapped[uuid.UUID] = _id()
-    user_id: Mapped[uuid.UUID] = _owner()
-    title: Mapped[str] = mapped_column(Text, nullable=False)
-    company: Mapped[str | None] = mapped_column(Text)
-    description: Mapped[str] = mapped_column(Text, nullable=False)
-    requirements: Mapped[str | None] = mapped_column(Text)
-    responsibilities: Mapped[str | None] = mapped_column(Text)
-    benefits: Mapped[str | None] = mapped_column(Text)
-    location: Mapped[str | None] = mapped_column(Text)
-    salary_range: Mapped[str | None] = mapped_column(Text)
-    job_type: Mapped[str | None] = mapped_column(Text)
-    remote_option: Mapped[str | None] = mapped_column(Text)
-    experience_level: Mapped[str | None] = mapped_column(Text)
-    metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSONB, server_default=text("'{}'::jsonb"))
+    title: Mapped[str]
+    company: Mapped[str | None]
+    description: Mapped[str]
+    requirements: Mapped[str | None]
+    responsibilities: Mapped[str | None]
+    benefits: Mapped[str | None]
+    location: Mapped[str | None]
+    salary_range: Mapped[str | None]
+    job_type: Mapped[str | None]
+    remote_option: Mapped[str | None]
+    experience_level: Mapped[str | None]
+    metadata_: Mapped[dict[str, Any]] = _json(name="metadata")
     sections: Mapped[dict[str, Any]] = _json()
-    created_at: Mapped[datetime] = _created()
-    updated_at: Mapped[datetime] = _created()
 
 
 class ResumeProfileRow(Base):
     """The prepared matching profile of a resume (JSON text of `ResumeProfile.to_dict`), read by ranking."""
 
     __tablename__ = "resume_profiles"
-    resume_id: Mapped[uuid.UUID] = mapped_column(
-        UUID(as_uuid=True), ForeignKey("resumes.id", ondelete="CASCADE"), primary_key=True
-    )
+    resume_id: Mapped[uuid.UUID] = _parent("resumes.id", primary_key=True)
     user_id: Mapped[uuid.UUID] = _owner()
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
-    profile: Mapped[str] = mapped_column(Text, nullable=False)
+    version: Mapped[int]
+    profile: Mapped[str]
     created_at: Mapped[datetime] = _created()
 
 
-class _VectorColumns:
+class _VectorColumns(_Owned):
     """The columns of a stored vector, the same for resumes and jobs (one table each, for RLS and k-NN)."""
 
-    id: Mapped[uuid.UUID] = _id()
-    user_id: Mapped[uuid.UUID] = _owner()
-    embedding_type: Mapped[str] = mapped_column(Text, nullable=False)
-    chunk_text: Mapped[str | None] = mapped_column(Text)
+    embedding_type: Mapped[str]
+    chunk_text: Mapped[str | None]
     embedding_vector: Mapped[Any] = mapped_column(Vector())
-    metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSONB, server_default=text("'{}'::jsonb"))
+    metadata_: Mapped[dict[str, Any]] = _json(name="metadata")
     created_at: Mapped[datetime] = _created()
 
 
 class ResumeEmbedding(_VectorColumns, Base):
     __tablename__ = "resume_embeddings"
-    resume_id: Mapped[uuid.UUID] = mapped_column(
-        UUID(as_uuid=True), ForeignKey("resumes.id", ondelete="CASCADE"), nullable=False
-    )
+    resume_id: Mapped[uuid.UUID] = _parent("resumes.id")
 
 
 class JobEmbedding(_VectorColumns, Base):
     __tablename__ = "job_embeddings"
-    job_id: Mapped[uuid.UUID] = mapped_column(
-        UUID(as_uuid=True), ForeignKey("job_descriptions.id", ondelete="CASCADE"), nullable=False
-    )
+    job_id: Mapped[uuid.UUID] = _parent("job_descriptions.id")
 
 
-class MatchResultRow(Base):
+class MatchResultRow(_Owned, Base):
     __tablename__ = "match_results"
-    id: Mapped[uuid.UUID] = _id()
-    user_id: Mapped[uuid.UUID] = _owner()
-    resume_id: Mapped[uuid.UUID] = mapped_column(
-        UUID(as_uuid=True), ForeignKey("resumes.id", ondelete="CASCADE"), nullable=False
-    )
-    job_id: Mapped[uuid.UUID] = mapped_column(
-        UUID(as_uuid=True), ForeignKey("job_descriptions.id", ondelete="CASCADE"), nullable=False
-    )
-    overall_score: Mapped[Decimal] = mapped_column(Numeric(5, 2), nullable=False)
-    confidence_score: Mapped[Decimal] = mapped_column(Numeric(5, 2), nullable=False)
-    skills_score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
-    experience_score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
-    education_score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
-    keyword_score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    resume_id: Mapped[uuid.UUID] = _parent("resumes.id")
+    job_id: Mapped[uuid.UUID] = _parent("job_descriptions.id")
+    overall_score: Mapped[Decimal]
+    confidence_score: Mapped[Decimal]
+    skills_score: Mapped[Decimal | None]
+    experience_score: Mapped[Decimal | None]
+    education_score: Mapped[Decimal | None]
+    keyword_score: Mapped[Decimal | None]
     section_scores: Mapped[dict[str, Any]] = _json()
     match_analysis: Mapped[dict[str, Any]] = _json()
     skill_gaps: Mapped[list[Any]] = _json("'[]'")
     strengths: Mapped[list[Any]] = _json("'[]'")
-    processing_time_ms: Mapped[int | None] = mapped_column(Integer)
-    algorithm_version: Mapped[str | None] = mapped_column(Text, server_default=text("'1.0'"))
+    processing_time_ms: Mapped[int | None]
+    algorithm_version: Mapped[str | None] = mapped_column(server_default=text("'1.0'"))
     created_at: Mapped[datetime] = _created()
 
 
-class Suggestion(Base):
+class Suggestion(_Owned, _Edited, Base):
     __tablename__ = "ai_suggestions"
-    id: Mapped[uuid.UUID] = _id()
-    user_id: Mapped[uuid.UUID] = _owner()
-    match_result_id: Mapped[uuid.UUID] = mapped_column(
-        UUID(as_uuid=True), ForeignKey("match_results.id", ondelete="CASCADE"), nullable=False
-    )
-    suggestion_type: Mapped[str] = mapped_column(Text, nullable=False)
-    category: Mapped[str] = mapped_column(Text, nullable=False)
-    title: Mapped[str] = mapped_column(Text, nullable=False)
-    description: Mapped[str] = mapped_column(Text, nullable=False)
-    original_text: Mapped[str | None] = mapped_column(Text)
-    suggested_text: Mapped[str | None] = mapped_column(Text)
-    section_name: Mapped[str | None] = mapped_column(Text)
-    line_number: Mapped[int | None] = mapped_column(Integer)
-    priority: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("3"))
-    impact_score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
-    effort_estimate: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(Text, nullable=False, server_default=text("'pending'"))
-    implemented_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    feedback: Mapped[str | None] = mapped_column(Text)
-    ai_confidence: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
-    generated_by: Mapped[str | None] = mapped_column(Text, server_default=text("'gpt-4'"))
-    created_at: Mapped[datetime] = _created()
-    updated_at: Mapped[datetime] = _created()
+    match_result_id: Mapped[uuid.UUID] = _parent("match_results.id")
+    suggestion_type: Mapped[str]
+    category: Mapped[str]
+    title: Mapped[str]
+    description: Mapped[str]
+    original_text: Mapped[str | None]
+    suggested_text: Mapped[str | None]
+    section_name: Mapped[str | None]
+    line_number: Mapped[int | None]
+    priority: Mapped[int] = mapped_column(server_default=text("3"))
+    impact_score: Mapped[Decimal | None]
+    effort_estimate: Mapped[str | None]
+    status: Mapped[str] = mapped_column(server_default=text("'pending'"))
+    implemented_at: Mapped[datetime | None]
+    feedback: Mapped[str | None]
+    ai_confidence: Mapped[Decimal | None]
+    generated_by: Mapped[str | None] = mapped_column(server_default=text("'gpt-4'"))
 
 
-class UserFeedback(Base):
+class UserFeedback(_Owned, Base):
     __tablename__ = "user_feedback"
-    id: Mapped[uuid.UUID] = _id()
-    user_id: Mapped[uuid.UUID] = _owner()
-    target_type: Mapped[str] = mapped_column(Text, nullable=False)
-    target_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
-    rating: Mapped[int] = mapped_column(Integer, nullable=False)
-    feedback_text: Mapped[str | None] = mapped_column(Text)
+    target_type: Mapped[str]
+    target_id: Mapped[uuid.UUID | None]
+    rating: Mapped[int]
+    feedback_text: Mapped[str | None]
     context: Mapped[dict[str, Any]] = _json()
     created_at: Mapped[datetime] = _created()
 
@@ -207,4 +204,4 @@ class Meta(Base):
 
     __tablename__ = "jobfit_meta"
     key: Mapped[str] = mapped_column(Text, primary_key=True)
-    value: Mapped[str] = mapped_column(Text, nullable=False)
+    value: Mapped[str]

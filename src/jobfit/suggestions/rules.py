@@ -13,6 +13,7 @@ from jobfit.documents.sections import heading_key
 from jobfit.matching.models import MatchResult
 from jobfit.suggestions.models import Suggestion
 from jobfit.suggestions.rule_context import RuleContext
+from jobfit.suggestions.rule_texts import suggest
 from jobfit.suggestions.skill_rules import listed_not_evidenced, missing_keywords, missing_skills, title_alignment
 from jobfit.suggestions.writing_rules import tense, unquantified, weak_verbs
 
@@ -67,20 +68,9 @@ def sections(ctx: RuleContext) -> list[Suggestion]:
             names = list(dict.fromkeys(m.name for m in ctx.resume.skills if m.category != "soft_skill"))[:12]
             if len(names) >= 3:
                 suggested, number = "\n".join(["", "Skills", ", ".join(names)]), len(ctx.lines)
-        out.append(
-            Suggestion(
-                suggestion_type="format",
-                title=f"Add {'an' if key in ('experience', 'education') else 'a'} {STANDARD_HEADINGS[key][0]} section",
-                description=f"No “{STANDARD_HEADINGS[key][0]}” section was found. ATS and recruiters look for it under "
-                "that heading" + (": list the skills your resume already shows." if suggested else "."),
-                original_text="" if suggested else None,
-                suggested_text=suggested,
-                section_name=key,
-                line_number=number,
-                effort_estimate="low" if suggested else "medium",
-                ai_confidence=85.0,
-            )
-        )
+        out.append(suggest("missing_skills_section" if suggested else "missing_section", (key, number),
+                           ("" if suggested else None, suggested), heading=STANDARD_HEADINGS[key][0],
+                           article="an" if key in ("experience", "education") else "a"))
     for key, section in present.items():
         standard = STANDARD_HEADINGS.get(key)
         heading = section.heading.strip()
@@ -89,20 +79,8 @@ def sections(ctx: RuleContext) -> list[Suggestion]:
         if heading_key(heading) in standard[1]:
             continue
         name = standard[0].upper() if heading.isupper() else standard[0]
-        out.append(
-            Suggestion(
-                suggestion_type="format",
-                title=f"Use the standard heading “{standard[0]}”",
-                description=f"“{heading}” (line {section.start_line}) is not a heading every ATS recognises; "
-                f"“{standard[0]}” is.",
-                original_text=heading,
-                suggested_text=name,
-                section_name=key,
-                line_number=section.start_line,
-                effort_estimate="low",
-                ai_confidence=70.0,
-            )
-        )
+        out.append(suggest("standard_heading", (key, section.start_line), (heading, name), standard=standard[0],
+                           heading=heading, line=section.start_line))
     return out
 
 
@@ -115,38 +93,16 @@ def contact(ctx: RuleContext) -> list[Suggestion]:
     ]
     if not missing:
         return []
-    return [
-        Suggestion(
-            suggestion_type="format",
-            title="Add missing contact details",
-            description=f"No {' or '.join(missing)} found. Put them as plain text at the top, not in a header, "
-            "footer or image.",
-            section_name=None,
-            line_number=1,
-            effort_estimate="low",
-            ai_confidence=80.0,
-        )
-    ]
+    return [suggest("missing_contact", (None, 1), missing=" or ".join(missing))]
 
 
 def length(ctx: RuleContext) -> list[Suggestion]:
     words, pages = ctx.resume.metadata.words, ctx.resume.metadata.pages
     if words < 250:
-        description = f"{words} words is short: describe each role with 3-6 bullets of what you did and achieved."
-        title = "Add more detail"
-    elif words > 1200 or (pages or 0) > 2:
-        description = (
-            f"{words} words{f' on {pages} pages' if pages else ''}: cut older or less relevant detail "
-            "to stay within two pages."
-        )
-        title = "Shorten the resume"
-    else:
-        return []
-    return [
-        Suggestion(
-            suggestion_type="content", title=title, description=description, effort_estimate="high", ai_confidence=75.0
-        )
-    ]
+        return [suggest("too_short", words=words)]
+    if words > 1200 or (pages or 0) > 2:
+        return [suggest("too_long_pages" if pages else "too_long", words=words, pages=pages)]
+    return []
 
 
 def layout(ctx: RuleContext) -> list[Suggestion]:
@@ -157,16 +113,7 @@ def layout(ctx: RuleContext) -> list[Suggestion]:
         problem = int(value or 1) > 1 if key == "columns" else bool(value)
         if not problem:
             continue
-        out.append(
-            Suggestion(
-                suggestion_type="format",
-                title=f"{label} may confuse ATS",
-                description=f"{label} were found in the file. Many applicant tracking systems read them out of order "
-                "or drop them: use a single-column layout with plain text.",
-                effort_estimate="medium",
-                ai_confidence=85.0,
-            )
-        )
+        out.append(suggest("layout", label=label))
     return out
 
 

@@ -9,6 +9,7 @@ from jobfit.skills import extract_skills
 from jobfit.skills.models import SkillMention
 from jobfit.suggestions.models import Suggestion
 from jobfit.suggestions.rule_context import RuleContext, quote
+from jobfit.suggestions.rule_texts import phrase, suggest
 
 MAX_SKILL_GAPS = 5
 
@@ -51,43 +52,25 @@ def missing_skills(ctx: RuleContext) -> list[Suggestion]:
         if near is not None and near.line is not None and near.surface in ctx.line(near.line):
             line = ctx.line(near.line)
             original, suggested, number = near.surface, f"{near.surface} and {gap.skill}", near.line
-            where = (
-                f"name it in your {ctx.section(number) or 'experience'} section next to {near.name}, "
-                f"e.g. in line {number}: “{quote(line)}”"
-            )
+            where = phrase("skill_next_to", section=ctx.section(number) or "experience", near=near.name,
+                           line=number, text=quote(line))
             section = ctx.section(number)
         else:
             edit = _skills_list_edit(ctx, gap.skill)
             if edit is not None:
                 original, suggested, number, section = edit
-                where = f"add it to your Skills section (line {number}) and name it in the role where you used it"
+                where = phrase("skill_in_list", line=number)
             else:
                 anchor = ctx.last_entry_line()
                 if anchor is None:
                     continue
-                original, suggested, number = (
-                    "",
-                    f"• Used {gap.skill} to [describe what you did and the result]",
-                    anchor,
-                )
+                original, suggested, number = "", phrase("new_bullet", skill=gap.skill), anchor
                 section, effort = "experience", "medium"
-                where = f"add a bullet to your most recent role (after line {anchor}) saying what you did with it"
-        related = f" Your resume shows the related {gap.closest_related}." if gap.closest_related else ""
-        out.append(
-            Suggestion(
-                suggestion_type="skills",
-                title=f"Show {gap.skill} if you have used it",
-                description=f"The job lists {gap.skill} as {gap.importance}.{related} If you have used {gap.skill}, "
-                f"{where}. Leave it out if you have not.",
-                original_text=original,
-                suggested_text=suggested,
-                section_name=section,
-                line_number=number,
-                effort_estimate=effort,
-                ai_confidence=70.0 if gap.importance == "required" else 55.0,
-                conditional=True,
-            )
-        )
+                where = phrase("skill_in_new_bullet", line=anchor)
+        related = phrase("related_skill", skill=gap.closest_related) if gap.closest_related else ""
+        out.append(suggest("missing_skill", (section, number), (original, suggested), effort=effort,
+                           confidence=70.0 if gap.importance == "required" else None, skill=gap.skill,
+                           importance=gap.importance, related=related, where=where))
     return out
 
 
@@ -114,45 +97,21 @@ def listed_not_evidenced(ctx: RuleContext) -> list[Suggestion]:
         near = ctx.closest_work_mention(mention.skill_id, None)
         if near is not None and near.line is not None and near.surface in ctx.line(near.line):
             original, suggested, number = near.surface, f"{near.surface} and {mention.name}", near.line
-            where = f"line {number}: “{quote(ctx.line(number))}”, next to {near.name}"
+            where = phrase("listed_next_to", line=number, text=quote(ctx.line(number)), near=near.name)
             effort = "low"
         else:
             anchor = ctx.last_entry_line()
             if anchor is None:
                 continue
-            original, suggested, number = "", f"• Used {mention.name} to [describe what you did and the result]", anchor
-            where = f"a new bullet after line {anchor} in your most recent role"
+            original, suggested, number = "", phrase("new_bullet", skill=mention.name), anchor
+            where = phrase("listed_in_new_bullet", line=anchor)
             effort = "medium"
-        out.append(
-            Suggestion(
-                suggestion_type="experience",
-                title=f"Show where you used {mention.name}",
-                description=f"{mention.name} is listed in your Skills (line {mention.line}) but none of your roles or "
-                f"projects mention it, so it counts for less. If you used it in a role, say so there, "
-                f"e.g. {where}.",
-                original_text=original,
-                suggested_text=suggested,
-                section_name=ctx.section(number) or "experience",
-                line_number=number,
-                effort_estimate=effort,
-                ai_confidence=65.0,
-            )
-        )
+        out.append(suggest("listed_not_shown", (ctx.section(number) or "experience", number), (original, suggested),
+                           effort=effort, skill=mention.name, line=mention.line, where=where))
     if others:
         skills_section = ctx.resume.sections.get("skills", None)
-        out.append(
-            Suggestion(
-                suggestion_type="experience",
-                title="Back up listed skills with experience",
-                description="These skills are listed but never shown in a role or project: "
-                + ", ".join(others[:6])
-                + ". Mention the ones you used in the bullets where you used them.",
-                section_name="skills",
-                line_number=skills_section.start_line if skills_section else None,
-                effort_estimate="medium",
-                ai_confidence=50.0,
-            )
-        )
+        out.append(suggest("listed_skills_unshown", ("skills", skills_section.start_line if skills_section else None),
+                           skills=", ".join(others[:6])))
     return out
 
 
@@ -173,22 +132,8 @@ def missing_keywords(ctx: RuleContext) -> list[Suggestion]:
             continue  # single generic words ("tools", "least") are not worth a suggestion
         edit = _skills_list_edit(ctx, term) if is_skill else None
         original, suggested, number, section = edit if edit else (None, None, None, None)
-        out.append(
-            Suggestion(
-                suggestion_type="keyword",
-                title=f"Use the job's term “{term}” if it fits",
-                description=f"The job uses “{term}” {counts.get(term, 1)} time(s); your resume never does. If it truly "
-                "describes your work, use the same words in your summary or a bullet"
-                + (" or your Skills list." if edit else "."),
-                original_text=original,
-                suggested_text=suggested,
-                section_name=section,
-                line_number=number,
-                effort_estimate="low",
-                ai_confidence=45.0,
-                conditional=True,
-            )
-        )
+        out.append(suggest("missing_skill_keyword" if edit else "missing_keyword", (section, number),
+                           (original, suggested), term=term, count=counts.get(term, 1)))
     return out
 
 
@@ -206,21 +151,8 @@ def title_alignment(ctx: RuleContext) -> list[Suggestion]:
         return []
     summary = ctx.resume.sections.get("summary")
     if summary is not None and summary.heading.strip() and summary.heading.strip() in ctx.line(summary.start_line):
-        number, where = summary.start_line, f"as the first line of your {summary.heading.strip()} section"
+        number, where = summary.start_line, phrase("headline_in_section", heading=summary.heading.strip())
     else:
-        number, where = 1, "as a headline under your name"
-    return [
-        Suggestion(
-            suggestion_type="content",
-            title=f"Align your headline with “{title}”",
-            description=f"The job is “{title}”; your resume does not use that title. If it fairly describes what you "
-            f"do, add it {where}. Do not change the titles of past roles.",
-            original_text="",
-            suggested_text=title,
-            section_name=ctx.section(number + 1) if number > 1 else None,
-            line_number=number,
-            effort_estimate="low",
-            ai_confidence=55.0,
-            conditional=True,
-        )
-    ]
+        number, where = 1, phrase("headline_under_name")
+    return [suggest("headline", (ctx.section(number + 1) if number > 1 else None, number), ("", title), title=title,
+                    where=where)]

@@ -8,6 +8,7 @@ from collections import Counter
 
 from jobfit.suggestions.models import Suggestion
 from jobfit.suggestions.rule_context import RuleContext, quote
+from jobfit.suggestions.rule_texts import suggest
 from jobfit.suggestions.statements import Statement
 from jobfit.suggestions.verbs import SYNONYMS, strengthen_opening, to_past
 
@@ -46,21 +47,9 @@ def weak_verbs(ctx: RuleContext) -> list[Suggestion]:
             continue
         phrase, length, replacement = found
         original, suggested = _statement_edit(ctx, statement, length, replacement)
-        out.append(
-            Suggestion(
-                suggestion_type="content",
-                title=f"Replace “{phrase}” with a stronger verb",
-                description=f"Line {statement.line} opens with “{phrase}”, which hides what you did. Lead with the "
-                "action"
-                + (" (only if you did it yourself; otherwise name the part you owned)." if phrase == "helped" else "."),
-                original_text=original,
-                suggested_text=suggested,
-                section_name=statement.section,
-                line_number=statement.line,
-                effort_estimate="low",
-                ai_confidence=75.0,
-            )
-        )
+        out.append(suggest("weak_verb_helped" if phrase == "helped" else "weak_verb",
+                           (statement.section, statement.line), (original, suggested),
+                           phrase=phrase, line=statement.line))
     firsts = Counter(s.first_word.lower() for s in ctx.statements if s.first_word)
     for verb, count in sorted(firsts.items(), key=lambda kv: (-kv[1], kv[0])):
         if count < 3 or verb not in SYNONYMS:
@@ -70,20 +59,8 @@ def weak_verbs(ctx: RuleContext) -> list[Suggestion]:
             word = statement.first_word
             replacement = synonym.capitalize() if word[:1].isupper() else synonym
             original, suggested = _statement_edit(ctx, statement, len(word), replacement)
-            out.append(
-                Suggestion(
-                    suggestion_type="content",
-                    title=f"Vary the verb “{word}”",
-                    description=f"{count} statements start with “{word}”. Vary the opening verb, e.g. on line "
-                    f"{statement.line}.",
-                    original_text=original,
-                    suggested_text=suggested,
-                    section_name=statement.section,
-                    line_number=statement.line,
-                    effort_estimate="low",
-                    ai_confidence=60.0,
-                )
-            )
+            out.append(suggest("repeated_verb", (statement.section, statement.line), (original, suggested),
+                               word=word, count=count, line=statement.line))
     return out
 
 
@@ -101,20 +78,8 @@ def tense(ctx: RuleContext) -> list[Suggestion]:
         if past is None or past.lower() == word.lower():
             continue
         original, suggested = _statement_edit(ctx, statement, len(word), past)
-        out.append(
-            Suggestion(
-                suggestion_type="content",
-                title="Use the past tense for past roles",
-                description=f"Line {statement.line} describes a role that has ended in the present tense (“{word}”). "
-                "Past roles read best in the past tense.",
-                original_text=original,
-                suggested_text=suggested,
-                section_name=statement.section,
-                line_number=statement.line,
-                effort_estimate="low",
-                ai_confidence=70.0,
-            )
-        )
+        out.append(suggest("past_tense", (statement.section, statement.line), (original, suggested),
+                           word=word, line=statement.line))
         if len(out) >= MAX_VERB_REWRITES:
             break
     return out
@@ -137,19 +102,6 @@ def unquantified(ctx: RuleContext) -> list[Suggestion]:
         body = original.rstrip(".;!? ")
         tail = original[len(body) :].strip() or ""
         suggested = f"{body}, {RESULT_PLACEHOLDER}{tail}"
-        out.append(
-            Suggestion(
-                suggestion_type="content",
-                title="Add a measurable result",
-                description=f"The statement starting on line {statement.line} (“{quote(statement.text, 70)}”) "
-                "says what you did but not what it achieved. Add the real figure (%, $, time saved, users, volume) — "
-                "only one you can back up.",
-                original_text=original,
-                suggested_text=suggested,
-                section_name=statement.section,
-                line_number=statement.end_line,
-                effort_estimate="medium",
-                ai_confidence=80.0,
-            )
-        )
+        out.append(suggest("measurable_result", (statement.section, statement.end_line), (original, suggested),
+                           line=statement.line, statement=quote(statement.text, 70)))
     return out

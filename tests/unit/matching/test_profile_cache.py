@@ -237,6 +237,31 @@ def test_rank_resumes_returns_score_match_results_in_full_order(jobs):
             assert [_dump(r) for _, r in ranked] == [_dump(r) for _, r in expected]
 
 
+def test_the_explained_rows_give_the_sub_scores_the_pair_was_scored_with(jobs):
+    """`explain_evaluated` reads the pair's own sub-scores: recomputed from the explained requirement rows and
+    keyword counts (the reader's path), the skills and keyword sub-scores are the ones reported and ranked."""
+    from jobfit.matching import scores
+    from jobfit.matching.engine import evaluate, explain_evaluated
+
+    for resume in _real_resumes(8):
+        profile = prepare_resume(resume)
+        saturation = scores.keyword_saturation(profile.index.length)
+        for job in jobs:
+            prepared = prepare_job(job)
+            pair = evaluate(profile, prepared)
+            result = explain_evaluated(pair)
+            rows = list(zip(prepared.requirements, result.match_analysis.requirements, strict=True))
+            counts = iter(k.count_in_resume for k in result.match_analysis.keywords)
+            skills = scores.group_percent([(r.group, (row.score, scores.skill_weight(r)))
+                                           for r, row in rows if r.kind == "skill"])
+            keywords = scores.group_percent([
+                (r.group, (scores.keyword_credit(next(counts), 0, saturation), scores.keyword_weight(r)))
+                for r, _ in rows if r.kind in ("skill", "keyword") and r.terms])
+            assert (pair.components["skills"], pair.components["keywords"]) == (skills, keywords)
+            assert (result.skills_score, result.keyword_score) == (round(skills or 0.0, 2), round(keywords or 0.0, 2))
+            assert result.overall_score == pair.overall_score
+
+
 # The straightforward version of the evidence search (a list of candidate objects, then min by key), kept
 # here as the reference the lean single-pass scan in `evidence.py` must equal.
 from jobfit.matching.evidence import (  # noqa: E402

@@ -4,12 +4,12 @@ Uploads are atomic (file, row and embeddings all land or none does), sized while
 and every unreadable file gets a 422 naming what is wrong, never a 500.
 """
 
-from __future__ import annotations
-
 import uuid
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile, status
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404
@@ -61,6 +61,40 @@ def _job_detail(row: JobDescription) -> JobDetail:
                      metadata=meta)
 
 
+def _document_routes(model: type[Resume] | type[JobDescription], noun: str, path: str, what: str,
+                     summary: type[BaseModel], detail: type[BaseModel], to_summary: Callable[[Any], BaseModel],
+                     to_detail: Callable[[Any], BaseModel]) -> None:
+    """List, read, rename, delete and download one kind of document: the same five routes for resumes and
+    job descriptions, under `path`, with `{noun}_id` as the path parameter and `..._{noun}` as route names."""
+    doc_id = Annotated[uuid.UUID, Path(alias=f"{noun}_id")]
+    one = f"{path}/{{{noun}_id}}"
+    downloadable = {200: {"content": {"application/octet-stream": {}}}}
+
+    @router.get(path, response_model=Page[summary], name=f"list_{noun}s")  # type: ignore[valid-type]
+    def list_documents(db: Db, _user: CurrentUser, limit: Limit = 20, offset: Offset = 0) -> Page[Any]:
+        rows, total = store.page(db, model, limit, offset, summary.model_fields)
+        return Page(items=[to_summary(r) for r in rows], total=total, limit=limit, offset=offset)
+
+    @router.get(one, response_model=detail, name=f"get_{noun}")
+    def get_document(row_id: doc_id, db: Db, _user: CurrentUser) -> BaseModel:
+        return to_detail(get_or_404(db, model, row_id, what))
+
+    @router.patch(one, response_model=detail, name=f"rename_{noun}")
+    def rename_document(row_id: doc_id, body: TitleUpdate, db: Db, _user: CurrentUser) -> BaseModel:
+        return to_detail(upload.rename(db, get_or_404(db, model, row_id, what), body.title))
+
+    @router.delete(one, status_code=status.HTTP_204_NO_CONTENT, name=f"delete_{noun}")
+    def delete_document(row_id: doc_id, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
+        upload.delete(db, runtime, get_or_404(db, model, row_id, what))
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+    @router.get(f"{one}/file", response_class=Response, responses=downloadable, name=f"download_{noun}")
+    def download_document(row_id: doc_id, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
+        original = files.original_file(runtime, get_or_404(db, model, row_id, what))
+        return Response(original.content, media_type=original.media_type,
+                        headers={"Content-Disposition": original.disposition})
+
+
 # -- resumes ------------------------------------------------------------------------------------
 
 @router.post("/upload/resume", status_code=status.HTTP_201_CREATED, response_model=ResumeUploaded)
@@ -79,38 +113,8 @@ async def upload_resume(
                           sections_found=list(parsed.sections), contact_info=row.contact_info)
 
 
-@router.get("/resumes", response_model=Page[ResumeSummary])
-def list_resumes(db: Db, _user: CurrentUser, limit: Limit = 20, offset: Offset = 0) -> Page[ResumeSummary]:
-    rows, total = store.page(db, Resume, limit, offset, ResumeSummary.model_fields)
-    return Page(items=[_resume_summary(r) for r in rows], total=total, limit=limit, offset=offset)
-
-
-@router.get("/resumes/{resume_id}", response_model=ResumeDetail)
-def get_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser) -> ResumeDetail:
-    return _resume_detail(get_or_404(db, Resume, resume_id, "Resume"))
-
-
-@router.patch("/resumes/{resume_id}", response_model=ResumeDetail)
-def rename_resume(resume_id: uuid.UUID, body: TitleUpdate, db: Db, _user: CurrentUser) -> ResumeDetail:
-    return _resume_detail(upload.rename(db, get_or_404(db, Resume, resume_id, "Resume"), body.title))
-
-
-@router.delete("/resumes/{resume_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-    upload.delete(db, runtime, get_or_404(db, Resume, resume_id, "Resume"))
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-
-def _download(runtime: RuntimeDep, row: Resume | JobDescription) -> Response:
-    original = files.original_file(runtime, row)
-    return Response(original.content, media_type=original.media_type,
-                    headers={"Content-Disposition": original.disposition})
-
-
-@router.get("/resumes/{resume_id}/file", response_class=Response,
-            responses={200: {"content": {"application/octet-stream": {}}}})
-def download_resume(resume_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-    return _download(runtime, get_or_404(db, Resume, resume_id, "Resume"))
+_document_routes(Resume, "resume", "/resumes", "Resume", ResumeSummary, ResumeDetail, _resume_summary,
+                 _resume_detail)
 
 
 # -- job descriptions ---------------------------------------------------------------------------
@@ -137,29 +141,5 @@ async def upload_job_file(
     return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
 
 
-@router.get("/job-descriptions", response_model=Page[JobSummary])
-def list_jobs(db: Db, _user: CurrentUser, limit: Limit = 20, offset: Offset = 0) -> Page[JobSummary]:
-    rows, total = store.page(db, JobDescription, limit, offset, JobSummary.model_fields)
-    return Page(items=[_job_summary(r) for r in rows], total=total, limit=limit, offset=offset)
-
-
-@router.get("/job-descriptions/{job_id}", response_model=JobDetail)
-def get_job(job_id: uuid.UUID, db: Db, _user: CurrentUser) -> JobDetail:
-    return _job_detail(get_or_404(db, JobDescription, job_id, "Job description"))
-
-
-@router.patch("/job-descriptions/{job_id}", response_model=JobDetail)
-def rename_job(job_id: uuid.UUID, body: TitleUpdate, db: Db, _user: CurrentUser) -> JobDetail:
-    return _job_detail(upload.rename(db, get_or_404(db, JobDescription, job_id, "Job description"), body.title))
-
-
-@router.delete("/job-descriptions/{job_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_job(job_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-    upload.delete(db, runtime, get_or_404(db, JobDescription, job_id, "Job description"))
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-
-@router.get("/job-descriptions/{job_id}/file", response_class=Response,
-            responses={200: {"content": {"application/octet-stream": {}}}})
-def download_job(job_id: uuid.UUID, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-    return _download(runtime, get_or_404(db, JobDescription, job_id, "Job description"))
+_document_routes(JobDescription, "job", "/job-descriptions", "Job description", JobSummary, JobDetail,
+                 _job_summary, _job_detail)

@@ -172,7 +172,7 @@ async def import_job(request: Request, form: CheckedForm, db: PageDb, user: Page
     try:
         page = await run_in_threadpool(fetch_page, url, allow_private=runtime.settings.allow_private_urls)
         job = read_job_page(page.text)
-        job_id = await _create_job(request, job.fields(), db, user, runtime)
+        job_id = await _create_job(request, job.fields, db, user, runtime)
     except FetchRefused as exc:
         return _job_form(request, 422, values={}, url=url, error=exc.message, code=exc.code)
     except NoJobFound as exc:

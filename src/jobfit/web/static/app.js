@@ -40,14 +40,22 @@ function errorOf(xhr) {
   return box && box.textContent.trim() ? box.textContent.trim() : "The upload failed: check your connection and try again.";
 }
 
-document.querySelectorAll("form[data-upload]").forEach((form) => {
-  const progress = form.querySelector("[data-progress]");
-  const status = form.querySelector("[data-status]");
-  const errorBox = document.getElementById("form-error");
+// Runs `upload` (async) instead of the form's own submit, with its submit button disabled meanwhile;
+// `upload` returns true when the page is leaving (the button then stays disabled).
+function onSubmit(form, upload) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
+    if (!(await upload())) button.disabled = false;
+  });
+}
+
+document.querySelectorAll("form[data-upload]").forEach((form) => {
+  const progress = form.querySelector("[data-progress]");
+  const status = form.querySelector("[data-status]");
+  const errorBox = document.getElementById("form-error");
+  onSubmit(form, async () => {
     if (errorBox) errorBox.hidden = true;
     status.textContent = "Uploading…";
     const xhr = await send(form, new FormData(form), (pct) => {
@@ -57,12 +65,12 @@ document.querySelectorAll("form[data-upload]").forEach((form) => {
     });
     if (xhr.status && xhr.status < 400) {
       window.location.assign(xhr.responseURL);
-      return;
+      return true;
     }
-    button.disabled = false;
     progress.value = 0;
     status.textContent = "";
     if (errorBox) { errorBox.textContent = errorOf(xhr); errorBox.hidden = false; errorBox.focus(); }
+    return false;
   });
 });
 
@@ -79,10 +87,7 @@ document.querySelectorAll("[data-dropzone]").forEach((zone) => {
 document.querySelectorAll("form[data-batch]").forEach((form) => {
   const list = form.querySelector("[data-batch-list]");
   const input = form.querySelector("input[type=file]");
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const button = form.querySelector("button[type=submit]");
-    button.disabled = true;
+  onSubmit(form, async () => {
     list.replaceChildren();
     let uploaded = 0;
     for (const file of Array.from(input.files)) {
@@ -114,6 +119,6 @@ document.querySelectorAll("form[data-batch]").forEach((form) => {
     const done = document.createElement("li");
     done.textContent = uploaded + " of " + input.files.length + " uploaded. Rank the resumes to see them in the table.";
     list.append(done);
-    button.disabled = false;
+    return false;
   });
 });
