@@ -62,8 +62,8 @@ class Runtime:
 
     def watch_database(self, interval_s: float = 1.0) -> None:
         """Restart the embedded Postgres whenever it dies (checked every `interval_s`); requests meanwhile get
-        503, and pooled connections are replaced on their next use (pre-ping). No-op for an external database,
-        whose pool reconnects by itself once it is back."""
+        503, and pooled connections are replaced on their next use (a ping after idling, `store/db.py`). No-op
+        for an external database, whose pool reconnects by itself once it is back."""
         server = self.server
         if server is None:
             return
