@@ -7,15 +7,20 @@ request reads no user row of its own and makes no extra thread-pool hop for it.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import functools
 import uuid
-from collections.abc import AsyncIterator, Iterator
+import weakref
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 
 from jobfit.accounts import InvalidToken, decode_access_token
 from jobfit.runtime import Runtime
@@ -52,31 +57,59 @@ TokenUserId = Annotated[uuid.UUID, Depends(get_token_user_id)]
 
 
 async def get_db(runtime: RuntimeDep, user_id: TokenUserId) -> AsyncIterator[Session]:
-    session = runtime.db.open_user_session(user_id)
-    try:
+    async with request_session(runtime.db.open_user_session(user_id)) as session:
         yield session
-    except BaseException:
-        await _end(session, failed=True)
-        raise
-    await _end(session, failed=False)
-
-
-async def _end(session: Session, *, failed: bool) -> None:
-    if failed or session.in_transaction():  # it holds a connection: ending it is a round trip
-        await run_in_threadpool(end_session, session, failed=failed)
-    else:
-        session.close()
 
 
 Db = Annotated[Session, Depends(get_db)]
 
 
-def get_system_db(runtime: RuntimeDep) -> Iterator[Session]:
-    with runtime.db.system_session() as session:
+async def get_system_db(runtime: RuntimeDep) -> AsyncIterator[Session]:
+    async with request_session(runtime.db.open_system_session()) as session:
         yield session
 
 
 SystemDb = Annotated[Session, Depends(get_system_db)]
+
+# A request's session holds one of its pool's connections from its first statement to its end, across thread-pool
+# hops (the endpoint, then FastAPI's response validation, then the ending). Had the endpoint waited for a
+# connection in its thread, it would hold a thread-pool token that the requests holding the connections need in
+# order to finish: with more requests than tokens and connections together, all waited until the pool timed out.
+# So a request first takes a slot of its pool in the event loop (waiting holds no thread), and ending sessions
+# has tokens of its own.
+_ENDING = anyio.CapacityLimiter(64)
+_SLOTS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[int, asyncio.Semaphore]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _slots(session: Session) -> asyncio.Semaphore:
+    """This event loop's slots for the connection pool of `session`'s engine (one per connection it can hold)."""
+    engine = session.get_bind()
+    per_engine = _SLOTS.setdefault(asyncio.get_running_loop(), {})
+    if id(engine) not in per_engine:
+        pool = engine.pool
+        per_engine[id(engine)] = asyncio.Semaphore(pool.size() + max(0, pool._max_overflow))  # type: ignore[attr-defined]
+    return per_engine[id(engine)]
+
+
+@contextlib.asynccontextmanager
+async def request_session(session: Session) -> AsyncIterator[Session]:
+    """The request's session, once a connection of its pool is free for it; rolled back if the request fails and
+    closed either way (off the event loop)."""
+    async with _slots(session):
+        try:
+            yield session
+        except BaseException:
+            await _end(session, failed=True)
+            raise
+        await _end(session, failed=False)
+
+
+async def _end(session: Session, *, failed: bool) -> None:
+    if failed or session.in_transaction():  # it holds a connection: ending it is a round trip
+        await anyio.to_thread.run_sync(functools.partial(end_session, session, failed=failed), limiter=_ENDING)
+    else:
+        session.close()
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,11 @@ class Database:
 
     def system_session(self) -> AbstractContextManager[Session]:
         """The owner's session: migrations, sign-up and sign-in only (no user rows are visible)."""
-        return _closing(self._system_sessions())
+        return _closing(self.open_system_session())
+
+    def open_system_session(self) -> Session:
+        """`system_session` for a caller that ends it itself with `end_session`."""
+        return self._system_sessions()
 
     def user_ids(self) -> list[uuid.UUID]:
         """Every account, oldest first: for maintenance that visits each user's rows in that user's RLS scope."""
