@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import gzip
 import math
+import time
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -176,10 +177,22 @@ def create_access_token(user_id: uuid.UUID, secret: str, minutes: int) -> str:
 
 
 def decode_access_token(token: str, secret: str) -> uuid.UUID:
+    """The user id of a valid, unexpired access token signed with `secret`; else InvalidToken.
+
+    Verified signatures are remembered (a client sends the same token with every request); the expiry is
+    checked on every call."""
+    user_id, expires = _verified_access_token(token, secret)
+    if expires <= time.time():
+        raise InvalidToken("Signature has expired")
+    return user_id
+
+
+@functools.lru_cache(maxsize=4096)
+def _verified_access_token(token: str, secret: str) -> tuple[uuid.UUID, float]:
     try:
         payload = jwt.decode(token, secret, algorithms=["HS256"], options={"require": ["exp", "sub"]})
         if payload.get("typ") != "access":
             raise InvalidToken("not an access token")
-        return uuid.UUID(payload["sub"])
-    except (jwt.PyJWTError, ValueError, KeyError) as exc:
+        return uuid.UUID(payload["sub"]), float(payload["exp"])
+    except (jwt.PyJWTError, ValueError, KeyError, TypeError) as exc:
         raise InvalidToken(str(exc)) from None

@@ -62,8 +62,8 @@ class Runtime:
 
     def watch_database(self, interval_s: float = 1.0) -> None:
         """Restart the embedded Postgres whenever it dies (checked every `interval_s`); requests meanwhile get
-        503, and pooled connections are replaced on their next use (pre-ping). No-op for an external database,
-        whose pool reconnects by itself once it is back."""
+        503, and pooled connections are replaced on their next use (a ping after idling, `store/db.py`). No-op
+        for an external database, whose pool reconnects by itself once it is back."""
         server = self.server
         if server is None:
             return
@@ -137,7 +137,7 @@ def sweep_files(db: Database, files: FileStore) -> int:
     from jobfit.store.documents import storage_keys
 
     def keys_of_user(user_id: uuid.UUID) -> set[str]:
-        with db.user_session(user_id) as session:
+        with db.user_session(user_id, active_only=False) as session:
             return storage_keys(session)
 
     return files.sweep(keys_of_user)

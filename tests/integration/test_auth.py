@@ -98,3 +98,23 @@ def test_unexpected_error_is_500_with_request_id_and_no_internals(runtime, caplo
     assert r.status_code == 500
     assert "secret" not in r.text and r.json()["request_id"] == r.headers["x-request-id"]
     assert any("secret internal detail" in (rec.exc_text or "") or rec.exc_info for rec in caplog.records)
+
+
+def test_a_valid_token_of_an_inactive_or_deleted_account_is_401(client: TestClient, runtime) -> None:
+    from sqlalchemy import text
+
+    auth = register_and_login(client, "gone@example.com")
+    assert client.get("/api/v1/documents/resumes", headers=auth).status_code == 200
+
+    def owner(sql: str) -> None:
+        with runtime.db.owner_engine.begin() as conn:
+            conn.execute(text(sql))
+
+    owner("UPDATE users SET is_active = false WHERE email = 'gone@example.com'")
+    for path in ("/api/v1/documents/resumes", "/api/v1/auth/me", "/api/v1/matching/results"):
+        r = client.get(path, headers=auth)
+        assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer", (path, r.text)
+    owner("UPDATE users SET is_active = true WHERE email = 'gone@example.com'")
+    assert client.get("/api/v1/auth/me", headers=auth).status_code == 200
+    owner("DELETE FROM users WHERE email = 'gone@example.com'")
+    assert client.get("/api/v1/documents/resumes", headers=auth).status_code == 401

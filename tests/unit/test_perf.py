@@ -1,11 +1,12 @@
-"""`paused_gc`: overlapping pauses from several threads keep the collector off until the last one ends."""
+"""`perf`: loaded objects are frozen out of the collector; overlapping pauses from several threads keep it off until
+the last one ends."""
 
 from __future__ import annotations
 
 import gc
 import threading
 
-from jobfit.perf import paused_gc
+from jobfit.perf import freeze_loaded_objects, paused_gc
 
 
 def test_overlapping_pauses_end_with_the_last() -> None:
@@ -40,3 +41,13 @@ def test_a_pause_leaves_a_disabled_collector_disabled() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_objects_a_process_loaded_are_frozen_out_of_the_collector() -> None:
+    try:
+        freeze_loaded_objects()
+        frozen = gc.get_freeze_count()
+        assert frozen > 50_000  # the modules and the skills taxonomy
+        assert len(gc.get_objects()) < frozen  # a full pass no longer walks them
+    finally:
+        gc.unfreeze()

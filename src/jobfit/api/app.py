@@ -13,17 +13,15 @@ from starlette.responses import Response
 
 from jobfit import __version__
 from jobfit.api.concurrency import HeavyRequestLimiter
-from jobfit.api.errors import (
-    RequestBodyLimitMiddleware,
-    RequestIdMiddleware,
-    UnexpectedErrorMiddleware,
-    install_error_handlers,
-)
-from jobfit.api.headers import SecurityHeadersMiddleware
+from jobfit.api.deps import UNAUTHORIZED
+from jobfit.api.envelope import EnvelopeMiddleware
+from jobfit.api.errors import RequestBodyLimitMiddleware, install_error_handlers
 from jobfit.api.openapi import install_contract
 from jobfit.api.routes import auth, documents, feedback, health, matching, suggestions
+from jobfit.perf import freeze_loaded_objects
 from jobfit.runtime import WORKER_DATABASE_ENV, Runtime, connect_runtime
 from jobfit.services.errors import ServiceError
+from jobfit.store.db import AccountUnavailable
 
 API_PREFIX = "/api/v1"
 
@@ -34,6 +32,7 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         runtime.sandbox.start()  # the parse forkserver loads in the background
+        freeze_loaded_objects()
         yield
         if owns_runtime:
             await run_in_threadpool(runtime.close)
@@ -54,15 +53,18 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
         """A use case's refusal answers as the HTTP error of its status (the app's one error shape)."""
         return await app.exception_handlers[HTTPException](request, HTTPException(exc.status_code, exc.detail))
 
+    @app.exception_handler(AccountUnavailable)
+    async def signed_out(request: Request, _exc: AccountUnavailable) -> Response:
+        """A valid token whose account is gone or inactive is answered like no sign-in at all."""
+        return await app.exception_handlers[HTTPException](request, UNAUTHORIZED)
+
     settings = runtime.settings
     # multipart framing adds a little on top of the file itself
     app.add_middleware(RequestBodyLimitMiddleware, max_bytes=settings.max_upload_mb * 1024 * 1024 + 64 * 1024,
                        timeout_s=settings.body_timeout)
     app.add_middleware(HeavyRequestLimiter, concurrency=settings.heavy_concurrency,
                        queue_s=settings.heavy_queue_timeout)
-    app.add_middleware(UnexpectedErrorMiddleware)
-    app.add_middleware(SecurityHeadersMiddleware)
-    app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(EnvelopeMiddleware)
     app.include_router(health.router)
     app.include_router(auth.router, prefix=API_PREFIX)
     app.include_router(documents.router, prefix=API_PREFIX)

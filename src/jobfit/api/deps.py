@@ -1,73 +1,129 @@
-"""Dependencies that make route signatures read like sentences: `db: Db, user: CurrentUser`."""
+"""Dependencies that make route signatures read like sentences: `db: Db, user: CurrentUser`.
+
+The cheap ones run in the event loop. `Db` opens the user's RLS-scoped session, whose first statement also
+checks that the token's account exists and is active (`store.db.AccountUnavailable`, answered as 401), so a
+request reads no user row of its own and makes no extra thread-pool hop for it.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import functools
 import uuid
-from collections.abc import Iterator
+import weakref
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Annotated, Any
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.orm import Session
 
 from jobfit.accounts import InvalidToken, decode_access_token
 from jobfit.runtime import Runtime
-from jobfit.store.models import User
+from jobfit.store.db import end_session
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/login", auto_error=False)
 
-_UNAUTHORIZED = HTTPException(
+UNAUTHORIZED = HTTPException(
     status_code=status.HTTP_401_UNAUTHORIZED,
     detail="Not authenticated: sign in and send 'Authorization: Bearer <token>'",
     headers={"WWW-Authenticate": "Bearer"},
 )
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:
     return request.app.state.runtime
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
-def get_token_user_id(runtime: RuntimeDep, token: Annotated[str | None, Depends(oauth2_scheme)]) -> uuid.UUID:
+async def get_token_user_id(runtime: RuntimeDep, token: Annotated[str | None, Depends(oauth2_scheme)]) -> uuid.UUID:
     """The signed-in user from the bearer token. Cookies are not read: nothing sets one, and a cookie login
     needs CSRF protection first."""
     if not token:
-        raise _UNAUTHORIZED
+        raise UNAUTHORIZED
     try:
         return decode_access_token(token, runtime.secret_key)
     except InvalidToken:
-        raise _UNAUTHORIZED from None
+        raise UNAUTHORIZED from None
 
 
 TokenUserId = Annotated[uuid.UUID, Depends(get_token_user_id)]
 
 
-def get_db(runtime: RuntimeDep, user_id: TokenUserId) -> Iterator[Session]:
-    with runtime.db.user_session(user_id) as session:
+async def get_db(runtime: RuntimeDep, user_id: TokenUserId) -> AsyncIterator[Session]:
+    async with request_session(runtime.db.open_user_session(user_id)) as session:
         yield session
 
 
 Db = Annotated[Session, Depends(get_db)]
 
 
-def get_system_db(runtime: RuntimeDep) -> Iterator[Session]:
-    with runtime.db.system_session() as session:
+async def get_system_db(runtime: RuntimeDep) -> AsyncIterator[Session]:
+    async with request_session(runtime.db.open_system_session()) as session:
         yield session
 
 
 SystemDb = Annotated[Session, Depends(get_system_db)]
 
+# A request's session holds one of its pool's connections from its first statement to its end, across thread-pool
+# hops (the endpoint, then FastAPI's response validation, then the ending). Had the endpoint waited for a
+# connection in its thread, it would hold a thread-pool token that the requests holding the connections need in
+# order to finish: with more requests than tokens and connections together, all waited until the pool timed out.
+# So a request first takes a slot of its pool in the event loop (waiting holds no thread), and ending sessions
+# has tokens of its own.
+_ENDING = anyio.CapacityLimiter(64)
+_SLOTS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[int, asyncio.Semaphore]] = (
+    weakref.WeakKeyDictionary())
 
-def get_current_user(db: Db, user_id: TokenUserId) -> User:
-    user = db.get(User, user_id)  # visible only to itself under RLS
-    if user is None or not user.is_active:
-        raise _UNAUTHORIZED
-    return user
+
+def _slots(session: Session) -> asyncio.Semaphore:
+    """This event loop's slots for the connection pool of `session`'s engine (one per connection it can hold)."""
+    engine = session.get_bind()
+    per_engine = _SLOTS.setdefault(asyncio.get_running_loop(), {})
+    if id(engine) not in per_engine:
+        pool = engine.pool
+        per_engine[id(engine)] = asyncio.Semaphore(pool.size() + max(0, pool._max_overflow))  # type: ignore[attr-defined]
+    return per_engine[id(engine)]
 
 
-CurrentUser = Annotated[User, Depends(get_current_user)]
+@contextlib.asynccontextmanager
+async def request_session(session: Session) -> AsyncIterator[Session]:
+    """The request's session, once a connection of its pool is free for it; rolled back if the request fails and
+    closed either way (off the event loop)."""
+    async with _slots(session):
+        try:
+            yield session
+        except BaseException:
+            await _end(session, failed=True)
+            raise
+        await _end(session, failed=False)
+
+
+async def _end(session: Session, *, failed: bool) -> None:
+    if failed or session.in_transaction():  # it holds a connection: ending it is a round trip
+        await anyio.to_thread.run_sync(functools.partial(end_session, session, failed=failed), limiter=_ENDING)
+    else:
+        session.close()
+
+
+@dataclass(frozen=True)
+class SignedInUser:
+    """The account a request acts for: the token's user (`Db` checks the account on its first statement)."""
+
+    id: uuid.UUID
+
+
+async def get_current_user(user_id: TokenUserId) -> SignedInUser:
+    return SignedInUser(user_id)
+
+
+CurrentUser = Annotated[SignedInUser, Depends(get_current_user)]
 
 
 def get_or_404(db: Session, model: type, row_id: uuid.UUID, what: str) -> Any:

@@ -1,13 +1,11 @@
 """One error shape for every error response, `{"detail": str, "code": str, "errors"?: [...], "request_id"?: str}`
-(declared as `Error` in `api/openapi.py`); unexpected errors get a request id, never internals."""
+(declared as `Error` in `api/openapi.py`), and the bound on request bodies. Unexpected errors are answered by
+`api/envelope.py`, with a request id and never internals."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
-import logging
-import uuid
 from http import HTTPStatus
 
 import anyio
@@ -16,8 +14,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-log = logging.getLogger("jobfit.api")
 
 
 class RequestRefused(Exception):
@@ -61,90 +57,6 @@ def install_error_handlers(app: FastAPI) -> None:
         where = ".".join(str(part) for part in first["loc"] if part != "body") or "request"
         detail = f"Invalid {where}: {first['msg']}"
         return JSONResponse(error_body(422, detail, "invalid_request", errors=errors), status_code=422)
-
-
-def _classify(exc: BaseException) -> tuple[int, str, str | None]:
-    """(status, detail, code) for an exception no route handled."""
-    from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
-    from sqlalchemy.exc import TimeoutError as PoolTimeout
-
-    if isinstance(exc, (OperationalError, InterfaceError, DisconnectionError, PoolTimeout)):
-        return 503, "The database is unavailable right now; try again shortly.", "database_unavailable"
-    return 500, "Internal server error", "internal_error"
-
-
-class UnexpectedErrorMiddleware:
-    """Answers every exception that no route handled, and keeps the connection usable.
-
-    A database outage is a 503 with Retry-After; anything else (a value that validation should have refused
-    included) is a 500
-    whose body carries the request id, logged once with its traceback. (Starlette's own handler re-raises
-    after answering, which logs the traceback a second time and makes uvicorn drop the keep-alive connection.)
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, receive, tracking_send)
-        except asyncio.CancelledError:  # the server is stopping and gave up waiting for this request
-            if not started:
-                await JSONResponse(error_body(503, "The server is stopping; try again shortly.", "stopping"),
-                                   status_code=503, headers={"Retry-After": "5", "Connection": "close"},
-                                   )(scope, receive, send)
-        except Exception as exc:
-            request_id = scope.get("state", {}).get("request_id") or uuid.uuid4().hex
-            status, detail, code = _classify(exc)
-            where = f"{scope.get('method')} {scope.get('path')} [request {request_id}]"
-            if status == 500:
-                log.error("unhandled error on %s", where, exc_info=exc)
-            else:
-                log.warning("%s on %s: %s", status, where, type(exc).__name__)
-            if started:  # the answer is half sent: nothing to do but let the server close the connection
-                raise
-            body = error_body(status, detail, code)
-            headers = {}
-            if status == 500:
-                body["request_id"] = request_id
-            if status == 503:
-                headers["Retry-After"] = "5"
-            await JSONResponse(body, status_code=status, headers=headers)(scope, receive, send)
-
-
-class RequestIdMiddleware:
-    """Gives every request an id (or keeps a sane incoming X-Request-ID) and returns it as a header."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        incoming = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
-        request_id = incoming if incoming.isalnum() and len(incoming) <= 64 else uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
-
-        async def send_with_id(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers.append((b"x-request-id", request_id.encode()))
-                message["headers"] = headers
-            await send(message)
-
-        await self.app(scope, receive, send_with_id)
 
 
 class RequestBodyLimitMiddleware:

@@ -1,4 +1,5 @@
-"""How `jobfit serve` runs uvicorn: connection timeouts, graceful-shutdown limit, and one or more worker processes.
+"""How `jobfit serve` runs uvicorn: connection timeouts, graceful-shutdown limit, and one or more worker processes
+(several: `api/workers.py`).
 
 uvicorn closes idle keep-alive connections but waits forever for a request whose headers never finish;
 `HeaderTimeoutProtocol` closes a connection whose request headers are not complete within
@@ -83,9 +84,16 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
 
 def run(settings: Settings, app: Any, workers: int) -> None:
     """Serve `app` in this process (one worker), or `workers` processes that each build the app from the
-    environment (`jobfit.app.create_app_from_environment`)."""
+    environment (`api/workers.py`)."""
     options = uvicorn_options(settings)
     if workers <= 1:
         uvicorn.run(app, **options)
-    else:
-        uvicorn.run("jobfit.app:create_app_from_environment", factory=True, workers=workers, **options)
+        return
+    from jobfit.api.workers import WorkersFailed, serve_workers
+
+    try:
+        serve_workers(options, workers)
+    except OSError as exc:  # the address is taken or cannot be bound
+        raise SystemExit(f"jobfit cannot listen on {settings.host}:{settings.port}: {exc.strerror or exc}") from None
+    except WorkersFailed as exc:
+        raise SystemExit(f"jobfit stopped: {exc}") from None

@@ -24,7 +24,7 @@ from jobfit.store.vector_tables import create_vector_indexes, reset_vector_table
 def count_documents(db: Database) -> int:
     total = 0
     for user_id in db.user_ids():
-        with db.user_session(user_id) as s:
+        with db.user_session(user_id, active_only=False) as s:
             total += len(s.scalars(select(Resume.id)).all()) + len(s.scalars(select(JobDescription.id)).all())
     return total
 
@@ -35,7 +35,7 @@ def reembed_all(db: Database, embedder: Embedder, on_document: Callable[[], None
         reset_vector_tables(conn, int(embedder.dim), embedder.name)
     done = 0
     for user_id in db.user_ids():
-        with db.user_session(user_id) as s:
+        with db.user_session(user_id, active_only=False) as s:
             resumes = ((r, ResumeEmbedding, "resume_id", resume_chunks(documents.parsed_resume(r)))
                        for r in s.scalars(select(Resume)).all())
             jobs = ((j, JobEmbedding, "job_id", job_chunks(documents.parsed_job(j)))

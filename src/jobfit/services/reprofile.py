@@ -49,7 +49,7 @@ def _rebuild(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]
 def count_stale_profiles(db: Database) -> int:
     total = 0
     for user_id in db.user_ids():
-        with db.user_session(user_id) as session:
+        with db.user_session(user_id, active_only=False) as session:
             total += len(stale_profile_ids(session, PROFILE_VERSION))
     return total
 
@@ -59,7 +59,7 @@ def rebuild_stale_profiles(db: Database, on_resume: Callable[[], None] = lambda:
     rerun carries on). Returns how many were rebuilt."""
     done = 0
     for user_id in db.user_ids():
-        with db.user_session(user_id) as session:
+        with db.user_session(user_id, active_only=False) as session:
             stale = stale_profile_ids(session, PROFILE_VERSION)
             for start in range(0, len(stale), BATCH):
                 batch = stale[start:start + BATCH]

@@ -3,21 +3,32 @@
 Every transaction of a user session first runs `SET LOCAL ROLE jobfit_app` (a role that owns nothing
 and cannot bypass RLS) and sets `jobfit.user_id`, so Postgres itself keeps users apart even where
 application code forgot a filter. The hook runs on *every* transaction begin, so a commit in the
-middle of a request cannot silently drop the user's scope.
+middle of a request cannot silently drop the user's scope. The same statement checks that the account
+exists and is active: a session on behalf of a signed-in user fails with `AccountUnavailable` otherwise.
+
+Pooled connections are checked with a ping only after they sat idle (`IDLE_PING_S`): under load a
+connection goes straight back to work, and one that broke while in use is invalidated with its pool.
 """
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
 
 APP_ROLE = "jobfit_app"
 USER_KEY = "jobfit_user_id"
+ACTIVE_KEY = "jobfit_active_only"
+IDLE_PING_S = 1.0  # a pooled connection idle longer than this is pinged before use
+
+
+class AccountUnavailable(Exception):
+    """The session's account does not exist (any more) or is not active."""
 
 
 def normalise_url(url: str) -> str:
@@ -34,23 +45,35 @@ class Database:
     def __init__(self, owner_url: str, app_url: str | None = None, *, pool_size: int = 10) -> None:
         self.owner_url = normalise_url(owner_url)
         self.app_url = normalise_url(app_url) if app_url else self.owner_url
-        self.owner_engine: Engine = create_engine(self.owner_url, pool_pre_ping=True, pool_size=3)
-        self.app_engine: Engine = create_engine(
-            self.app_url, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size * 2
+        self.owner_engine: Engine = _ping_after_idle(create_engine(self.owner_url, pool_size=3))
+        self.app_engine: Engine = _ping_after_idle(
+            create_engine(self.app_url, pool_size=pool_size, max_overflow=pool_size * 2)
         )
         self._user_sessions = sessionmaker(self.app_engine, expire_on_commit=False)
         self._system_sessions = sessionmaker(self.owner_engine, expire_on_commit=False)
         event.listen(self._user_sessions, "after_begin", _scope_transaction_to_user)
 
-    def user_session(self, user_id: uuid.UUID) -> AbstractContextManager[Session]:
-        """A session whose every transaction is confined by RLS to `user_id`'s rows."""
+    def user_session(self, user_id: uuid.UUID, *, active_only: bool = True) -> AbstractContextManager[Session]:
+        """A session whose every transaction is confined by RLS to `user_id`'s rows. With `active_only` (a
+        request on the user's behalf) its first statement raises `AccountUnavailable` for an account that is
+        gone or inactive; maintenance passes False to visit every account."""
+        return _closing(self.open_user_session(user_id, active_only=active_only))
+
+    def open_user_session(self, user_id: uuid.UUID, *, active_only: bool = True) -> Session:
+        """`user_session` for a caller that ends it itself with `end_session` (nothing is sent until its first
+        statement)."""
         session = self._user_sessions()
         session.info[USER_KEY] = str(user_id)
-        return _closing(session)
+        session.info[ACTIVE_KEY] = active_only
+        return session
 
     def system_session(self) -> AbstractContextManager[Session]:
         """The owner's session: migrations, sign-up and sign-in only (no user rows are visible)."""
-        return _closing(self._system_sessions())
+        return _closing(self.open_system_session())
+
+    def open_system_session(self) -> Session:
+        """`system_session` for a caller that ends it itself with `end_session`."""
+        return self._system_sessions()
 
     def user_ids(self) -> list[uuid.UUID]:
         """Every account, oldest first: for maintenance that visits each user's rows in that user's RLS scope."""
@@ -66,11 +89,43 @@ def _scope_transaction_to_user(session: Session, _transaction: Any, connection: 
     user_id = session.info.get(USER_KEY)
     if user_id is None:
         raise RuntimeError("a user session was opened without a user")
-    # SET LOCAL ROLE and the user in one round trip (set_config('role') is SET ROLE, with the same checks)
-    connection.execute(_SCOPE, {"uid": user_id})
+    # SET LOCAL ROLE, the user and the account check in one round trip (migration 0007)
+    active = connection.execute(_SCOPE, {"uid": user_id}).scalar()
+    if not active and session.info.get(ACTIVE_KEY, True):
+        raise AccountUnavailable(user_id)
 
 
-_SCOPE = text(f"SELECT set_config('role', '{APP_ROLE}', true), set_config('jobfit.user_id', :uid, true)")
+_SCOPE = text("SELECT jobfit_enter_user_scope(CAST(:uid AS uuid))")
+
+
+def _ping_after_idle(engine: Engine) -> Engine:
+    """Ping a pooled connection before use only when it sat idle longer than `IDLE_PING_S`; a dead one is
+    replaced (the pool retries the checkout with a new connection)."""
+
+    @event.listens_for(engine, "checkin")
+    def idle_from(_dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.pop("idle_since", None)
+        if since is None or time.monotonic() - since <= IDLE_PING_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as error:
+            raise exc.DisconnectionError(str(error)) from error
+
+    return engine
+
+
+def end_session(session: Session, *, failed: bool = False) -> None:
+    """Roll back what a failed block left open, and close the session (its connection goes back to the pool)."""
+    try:
+        if failed:
+            session.rollback()
+    finally:
+        session.close()
 
 
 @contextmanager
@@ -79,7 +134,6 @@ def _closing(session: Session) -> Iterator[Session]:
     try:
         yield session
     except BaseException:
-        session.rollback()
+        end_session(session, failed=True)
         raise
-    finally:
-        session.close()
+    end_session(session)

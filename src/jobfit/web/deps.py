@@ -4,7 +4,7 @@ RLS-scoped database session, and forms whose CSRF token has been checked."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 from urllib.parse import quote
 
@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
-from jobfit.api.deps import RuntimeDep
+from jobfit.api.deps import RuntimeDep, request_session
+from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import User
 from jobfit.web.rendering import PageError
 from jobfit.web.session import CSRF_FIELD, CSRF_HEADER, csrf_valid, session_user_id
@@ -35,8 +36,8 @@ def page_user_id(request: Request, runtime: RuntimeDep) -> uuid.UUID:
 PageUserId = Annotated[uuid.UUID, Depends(page_user_id)]
 
 
-def page_db(runtime: RuntimeDep, user_id: PageUserId) -> Iterator[Session]:
-    with runtime.db.user_session(user_id) as session:
+async def page_db(runtime: RuntimeDep, user_id: PageUserId) -> AsyncIterator[Session]:
+    async with request_session(runtime.db.open_user_session(user_id)) as session:
         yield session
 
 
@@ -44,7 +45,10 @@ PageDb = Annotated[Session, Depends(page_db)]
 
 
 def page_user(request: Request, db: PageDb, user_id: PageUserId) -> User:
-    user = db.get(User, user_id)  # visible only to itself under RLS
+    try:
+        user = db.get(User, user_id)  # visible only to itself under RLS
+    except AccountUnavailable:
+        raise SignInRequired(request.url.path) from None
     if user is None or not user.is_active:
         raise SignInRequired(request.url.path)
     request.state.user_email = user.email

@@ -10,8 +10,9 @@ from fastapi import APIRouter, Form, HTTPException, Request, Response, status
 from pydantic import BaseModel, Field
 
 from jobfit.accounts import AccountError, EmailTaken, LoginThrottled, authenticate, create_access_token, register
-from jobfit.api.deps import CurrentUser, RuntimeDep, SystemDb
+from jobfit.api.deps import CurrentUser, Db, RuntimeDep, SystemDb
 from jobfit.api.schemas import Text
+from jobfit.store.models import User
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -66,5 +67,6 @@ def login(username: Annotated[Text, Form(max_length=320)], password: Annotated[T
 
 
 @router.get("/me", response_model=UserOut)
-def me(user: CurrentUser) -> UserOut:
-    return UserOut(id=user.id, email=user.email, created_at=user.created_at)
+def me(db: Db, user: CurrentUser) -> UserOut:
+    row = db.get(User, user.id)  # visible only to itself under RLS; the session has checked it is active
+    return UserOut(id=row.id, email=row.email, created_at=row.created_at)
