@@ -9,11 +9,18 @@ Starts `jobfit serve --workers N` on a fresh data dir (embedded Postgres), signs
   rank     POST /matching/rank-resumes  (top 20 of all stored resumes)
   mixed    the three at once, the clients split evenly
 
+With `--rate R` the run is open-loop instead: requests are due at R per second in all (seeded Poisson
+arrivals) and are sent over the same `--clients` connections as they come free; a request's latency counts
+from when it was due, so a server that falls behind shows its queue in the figures (no coordinated
+omission). A closed loop measures the most a server can do; a rate measures latency at a given load.
+
 Prints a Markdown table (req/s, p50/p99 ms, errors, peak RSS of the server's processes and of Postgres) and
 writes JSON with `--json`. The clients speak HTTP/1.1 over raw asyncio streams so that the load generator
 costs little of the machine it shares with the server. Only 127.0.0.1 is ever contacted.
 
     python bench/load.py --evaldata ../shared/evaldata --workers 2 --clients 50 --duration 30
+    python bench/load.py --evaldata ../shared/evaldata --workers 2 --clients 50 --duration 30 \
+        --workloads list --rate 300
 """
 
 from __future__ import annotations
@@ -177,15 +184,62 @@ async def _client(name: str, port: int, token: str, make_request, deadline: floa
         conn.close()
 
 
-async def _run_workload(port: int, token: str, clients: dict[str, int], makers: dict, duration: float
-                        ) -> tuple[dict[str, Stats], float]:
+async def _run_workload(port: int, token: str, clients: dict[str, int], makers: dict, duration: float,
+                        rate: float | None = None) -> tuple[dict[str, Stats], float]:
     stats: dict[str, Stats] = defaultdict(Stats)
     deadline = time.monotonic() + duration
     budget = [MAX_REQUESTS_PER_WORKLOAD]
     started = time.monotonic()
-    await asyncio.gather(*(_client(name, port, token, makers[name], deadline, stats, budget)
-                           for name, count in clients.items() for _ in range(count)))
+    if rate is None:
+        await asyncio.gather(*(_client(name, port, token, makers[name], deadline, stats, budget)
+                               for name, count in clients.items() for _ in range(count)))
+    else:
+        await _open_loop(port, token, clients, makers, deadline, stats, rate)
     return stats, time.monotonic() - started
+
+
+async def _open_loop(port: int, token: str, clients: dict[str, int], makers: dict, deadline: float,
+                     stats: dict[str, Stats], rate: float) -> None:
+    """Requests due at `rate` per second in all (each endpoint its share by client count), sent over that
+    endpoint's connections as they come free; latency counts from when a request was due."""
+    total_clients = sum(clients.values())
+    rng = random.Random(29)
+    due: dict[str, asyncio.Queue[float]] = {name: asyncio.Queue() for name in clients}
+
+    async def schedule(name: str, share: float) -> None:
+        at, count = time.monotonic(), 0
+        while at < deadline and count < MAX_REQUESTS_PER_WORKLOAD:
+            at += rng.expovariate(rate * share)
+            await asyncio.sleep(max(0.0, at - time.monotonic()))
+            due[name].put_nowait(at)
+            count += 1
+        for _ in range(clients[name]):
+            due[name].put_nowait(-1.0)  # no more: each connection stops at one of these
+
+    async def connection(name: str) -> None:
+        conn = Connection(port)
+        try:
+            while (at := await due[name].get()) >= 0:
+                if time.monotonic() > deadline + REQUEST_TIMEOUT_S:
+                    stats[name].errors += 1  # still queued long after the run: the server fell far behind
+                    continue
+                method, path, body = makers[name]()
+                try:
+                    status = await asyncio.wait_for(conn.request(method, path, token, body), REQUEST_TIMEOUT_S)
+                except (TimeoutError, ConnectionError, OSError, asyncio.IncompleteReadError, ValueError,
+                        IndexError):
+                    stats[name].errors += 1
+                    conn.close()
+                    continue
+                stats[name].latencies.append(time.monotonic() - at)
+                stats[name].statuses[status] += 1
+                if status >= 400:
+                    stats[name].errors += 1
+        finally:
+            conn.close()
+
+    await asyncio.gather(*(schedule(name, count / total_clients) for name, count in clients.items()),
+                         *(connection(name) for name, count in clients.items() for _ in range(count)))
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -231,6 +285,8 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per workload (at most 300)")
     parser.add_argument("--resumes", type=int, default=60)
     parser.add_argument("--workloads", default="list,analyze,rank,mixed")
+    parser.add_argument("--rate", type=float, default=None,
+                        help="open loop: requests per second in all (default: closed loop)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     duration = min(args.duration, 300.0)
@@ -270,13 +326,17 @@ def main() -> None:
                 clients = {workload: args.clients}
             sampler.reset()
             cpu_before = _cpu_seconds(_tree(server.pid)), _cpu_seconds(_tree(postmaster))
-            stats, elapsed = asyncio.run(_run_workload(port, token, clients, makers, duration))
+            load_cpu_before = time.process_time()
+            stats, elapsed = asyncio.run(_run_workload(port, token, clients, makers, duration, args.rate))
+            cpu_load = time.process_time() - load_cpu_before
             cpu_server = _cpu_seconds(_tree(server.pid)) - cpu_before[0]
             cpu_postgres = _cpu_seconds(_tree(postmaster)) - cpu_before[1]
             answered = sum(len(s.latencies) for s in stats.values()) or 1
             for name, s in stats.items():
                 row = {
                     "workload": workload, "endpoint": name, "clients": clients[name],
+                    "offered_per_s": round(args.rate * clients[name] / sum(clients.values()), 1)
+                    if args.rate else None,
                     "requests": len(s.latencies), "req_per_s": round(len(s.latencies) / elapsed, 1),
                     "p50_ms": round(1000 * statistics.median(s.latencies), 1) if s.latencies else None,
                     "p99_ms": round(1000 * _percentile(s.latencies, 0.99), 1) if s.latencies else None,
@@ -286,6 +346,7 @@ def main() -> None:
                     # CPU per request of the whole workload (all its endpoints): steady even on a shared machine
                     "server_cpu_ms_per_req": round(1000 * cpu_server / answered, 2),
                     "postgres_cpu_ms_per_req": round(1000 * cpu_postgres / answered, 2),
+                    "load_generator_cpu_ms_per_req": round(1000 * cpu_load / answered, 2),
                 }
                 rows.append(row)
                 print(json.dumps(row), file=sys.stderr, flush=True)
@@ -297,12 +358,15 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
         shutil.rmtree(data_dir, ignore_errors=True)
-    print("| workload | endpoint | clients | req/s | p50 ms | p99 ms | errors | peak RSS server / Postgres MB "
-          "| CPU ms/req server / Postgres |\n|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| workload | endpoint | clients | offered req/s | req/s | p50 ms | p99 ms | errors "
+          "| peak RSS server / Postgres MB | CPU ms/req server / Postgres / load generator |\n"
+          "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['workload']} | {r['endpoint']} | {r['clients']} | {r['req_per_s']} | {r['p50_ms']} | "
-              f"{r['p99_ms']} | {r['errors']} | {r['peak_server_rss_mb']} / {r['peak_postgres_rss_mb']} | "
-              f"{r['server_cpu_ms_per_req']} / {r['postgres_cpu_ms_per_req']} |")
+        print(f"| {r['workload']} | {r['endpoint']} | {r['clients']} | {r['offered_per_s'] or 'closed loop'} | "
+              f"{r['req_per_s']} | {r['p50_ms']} | {r['p99_ms']} | {r['errors']} | "
+              f"{r['peak_server_rss_mb']} / {r['peak_postgres_rss_mb']} | "
+              f"{r['server_cpu_ms_per_req']} / {r['postgres_cpu_ms_per_req']} / "
+              f"{r['load_generator_cpu_ms_per_req']} |")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
 
