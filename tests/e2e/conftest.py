@@ -22,8 +22,10 @@ AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"  # axe-core 4.14.1 from
 OUTPUT = Path(os.environ.get("JOBFIT_E2E_OUTPUT", Path(__file__).resolve().parents[2] / "test-output" / "e2e"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """Chromium for one test module: Playwright's sync API keeps its event loop marked as running in this thread
+    until it stops, which would break any later test in the same worker that starts a loop of its own."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
