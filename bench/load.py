@@ -162,24 +162,29 @@ class MemorySampler(threading.Thread):
         self.peak_server = self.peak_postgres = 0
 
 
+async def _send(conn: Connection, name: str, token: str, make_request, stats: dict[str, Stats],
+                started: float) -> None:
+    """One request of endpoint `name`, recorded in `stats` with its latency counted from `started`."""
+    method, path, body = make_request()
+    try:
+        status = await asyncio.wait_for(conn.request(method, path, token, body), REQUEST_TIMEOUT_S)
+    except (TimeoutError, ConnectionError, OSError, asyncio.IncompleteReadError, ValueError, IndexError):
+        stats[name].errors += 1
+        conn.close()
+        return
+    stats[name].latencies.append(time.monotonic() - started)
+    stats[name].statuses[status] += 1
+    if status >= 400:
+        stats[name].errors += 1
+
+
 async def _client(name: str, port: int, token: str, make_request, deadline: float, stats: dict[str, Stats],
                   budget: list[int]) -> None:
     conn = Connection(port)
     try:
         while time.monotonic() < deadline and budget[0] > 0:
             budget[0] -= 1
-            method, path, body = make_request()
-            started = time.perf_counter()
-            try:
-                status = await asyncio.wait_for(conn.request(method, path, token, body), REQUEST_TIMEOUT_S)
-            except (TimeoutError, ConnectionError, OSError, asyncio.IncompleteReadError, ValueError, IndexError):
-                stats[name].errors += 1
-                conn.close()
-                continue
-            stats[name].latencies.append(time.perf_counter() - started)
-            stats[name].statuses[status] += 1
-            if status >= 400:
-                stats[name].errors += 1
+            await _send(conn, name, token, make_request, stats, time.monotonic())
     finally:
         conn.close()
 
@@ -223,18 +228,7 @@ async def _open_loop(port: int, token: str, clients: dict[str, int], makers: dic
                 if time.monotonic() > deadline + REQUEST_TIMEOUT_S:
                     stats[name].errors += 1  # still queued long after the run: the server fell far behind
                     continue
-                method, path, body = makers[name]()
-                try:
-                    status = await asyncio.wait_for(conn.request(method, path, token, body), REQUEST_TIMEOUT_S)
-                except (TimeoutError, ConnectionError, OSError, asyncio.IncompleteReadError, ValueError,
-                        IndexError):
-                    stats[name].errors += 1
-                    conn.close()
-                    continue
-                stats[name].latencies.append(time.monotonic() - at)
-                stats[name].statuses[status] += 1
-                if status >= 400:
-                    stats[name].errors += 1
+                await _send(conn, name, token, makers[name], stats, at)
         finally:
             conn.close()
 
