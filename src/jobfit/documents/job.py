@@ -286,20 +286,12 @@ def parse_job(
     experience_level = experience_level or infer_experience_level(title, min_years)
     timings["requirements"] = round((time.perf_counter() - started) * 1000, 2)
     return ParsedJob(
-        title=title.strip(),
-        company=company,
-        text_content=text,
-        sections=sections,
-        required_skills=required,
-        preferred_skills=preferred,
-        min_years=min_years,
-        degree_level=degree_level,  # type: ignore[arg-type]
-        degree_field=degree_field,
-        job_type=job_type,
-        remote_option=remote_option,
-        experience_level=experience_level,
-        location=location,
-        salary_range=salary_range,
+        # what the posting is, what it asks of a candidate, and its terms
+        title=title.strip(), company=company, text_content=text, sections=sections,
+        required_skills=required, preferred_skills=preferred, min_years=min_years,
+        degree_level=degree_level, degree_field=degree_field,  # type: ignore[arg-type]
+        job_type=job_type, remote_option=remote_option, experience_level=experience_level,
+        location=location, salary_range=salary_range,
         metadata=DocumentMetadata.of(source, text, word_count(text), detect_language(text), timings, warnings),
     )
 

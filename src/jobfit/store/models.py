@@ -149,16 +149,21 @@ class JobEmbedding(_VectorColumns, Base):
     job_id: Mapped[uuid.UUID] = _parent("job_descriptions.id")
 
 
-class MatchResultRow(_Owned, Base):
+class _SubScores:
+    """The four sub-scores of a match, 0–100, beside its overall score (nullable, as in the seed)."""
+
+    skills_score: Mapped[Decimal | None]
+    experience_score: Mapped[Decimal | None]
+    education_score: Mapped[Decimal | None]
+    keyword_score: Mapped[Decimal | None]
+
+
+class MatchResultRow(_Owned, _SubScores, Base):
     __tablename__ = "match_results"
     resume_id: Mapped[uuid.UUID] = _parent("resumes.id")
     job_id: Mapped[uuid.UUID] = _parent("job_descriptions.id")
     overall_score: Mapped[Decimal]
     confidence_score: Mapped[Decimal]
-    skills_score: Mapped[Decimal | None]
-    experience_score: Mapped[Decimal | None]
-    education_score: Mapped[Decimal | None]
-    keyword_score: Mapped[Decimal | None]
     section_scores: Mapped[dict[str, Any]] = _json()
     match_analysis: Mapped[dict[str, Any]] = _json()
     skill_gaps: Mapped[list[Any]] = _json("'[]'")
