@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from jobfit.accounts import register
 from jobfit.runtime import Runtime
+from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import JobDescription, MatchResultRow, Resume, ResumeEmbedding, User
 
 
@@ -144,3 +145,39 @@ def test_vector_and_profile_rows_carry_their_owner_and_cannot_claim_another(runt
         assert s.scalars(select(JobEmbedding.user_id)).all() == [b.id]
     with runtime.db.user_session(a.id) as s:
         assert s.scalars(select(JobEmbedding.job_id)).all() == []
+
+
+def test_one_trip_reads_see_only_own_rows_and_leave_no_scope_behind(runtime: Runtime) -> None:
+    """`Database.read_as_user` (the list calls' read) is scoped like a user session, and its scope ends with it:
+    the pooled connection it used goes back with its login role and no user."""
+    a, b = _user(runtime, "one-a@example.com"), _user(runtime, "one-b@example.com")
+    _resume_with_embedding(runtime, a)
+    b_resume = _resume_with_embedding(runtime, b)
+    db = runtime.db
+    db.app_engine.dispose()  # one pooled connection below: the next checkout is the one the read used
+    rows = db.read_as_user(b.id, "SELECT id, current_user AS role FROM resumes", {})
+    assert [r.id for r in rows] == [b_resume]
+    assert rows[0].role == "jobfit_app"
+    assert db.app_engine.pool.checkedin() == 1
+    with db.app_engine.connect() as conn:
+        assert conn.execute(text("SELECT current_user = session_user")).scalar()  # no SET ROLE left over
+        assert conn.execute(text("SELECT current_setting('jobfit.user_id', true)")).scalar() in (None, "")
+
+
+def test_one_trip_read_refuses_an_inactive_account(runtime: Runtime) -> None:
+    user = _user(runtime, "one-gone@example.com")
+    _resume_with_embedding(runtime, user)
+    with runtime.db.system_session() as s:
+        s.execute(text("UPDATE users SET is_active = false WHERE id = :id"), {"id": user.id})
+        s.commit()
+    with pytest.raises(AccountUnavailable):
+        runtime.db.read_as_user(user.id, "SELECT id FROM resumes", {})
+    with pytest.raises(AccountUnavailable):
+        runtime.db.read_as_user(uuid.uuid4(), "SELECT id FROM resumes", {})
+
+
+def test_one_trip_read_binds_values_as_literals(runtime: Runtime) -> None:
+    user = _user(runtime, "one-bind@example.com")
+    hostile = "x'); DELETE FROM resumes; --"
+    rows = runtime.db.read_as_user(user.id, "SELECT %(value)s AS value, %(n)s + 1 AS n", {"value": hostile, "n": 41})
+    assert (rows[0].value, rows[0].n) == (hostile, 42)

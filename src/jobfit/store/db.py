@@ -5,6 +5,7 @@ and cannot bypass RLS) and sets `jobfit.user_id`, so Postgres itself keeps users
 application code forgot a filter. The hook runs on *every* transaction begin, so a commit in the
 middle of a request cannot silently drop the user's scope. The same statement checks that the account
 exists and is active: a session on behalf of a signed-in user fails with `AccountUnavailable` otherwise.
+`Database.read_as_user` runs the same scope function and one read-only statement in a single round trip.
 
 Pooled connections are checked with a ping only after they sat idle (`IDLE_PING_S`): under load a
 connection goes straight back to work, and one that broke while in use is invalidated with its pool.
@@ -14,10 +15,13 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
+import psycopg
+from psycopg import ClientCursor
+from psycopg.rows import namedtuple_row
 from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -67,6 +71,34 @@ class Database:
         session.info[ACTIVE_KEY] = active_only
         return session
 
+    def read_as_user(self, user_id: uuid.UUID, sql: str, params: Mapping[str, Any]) -> list[Any]:
+        """The rows of the read-only statement `sql` (pyformat `params`) in `user_id`'s RLS scope, in one round trip.
+
+        The scope function and `sql` go as one simple-protocol message, which Postgres runs as one implicit
+        transaction: the scope's `SET LOCAL`s hold for `sql` (analysed after the scope ran, so under RLS) and end
+        with it. A user session's read costs four round trips (BEGIN, scope, statement, ROLLBACK); on the
+        busiest call they cost more than the query. Raises `AccountUnavailable` for an account gone or
+        inactive (its rows are read, and dropped). Values are bound client-side by psycopg.
+        """
+        with self.app_engine.connect() as connection:  # a failed connect is SQLAlchemy's OperationalError (503)
+            driver = connection.connection.driver_connection
+            try:
+                driver.autocommit = True  # no BEGIN: the message is its own transaction
+                try:
+                    cursor = ClientCursor(driver, row_factory=namedtuple_row)
+                    cursor.execute(_SCOPE_ONE_TRIP + sql, {**params, "jobfit_uid": str(user_id)})
+                    active = cursor.fetchone()[0]
+                    cursor.nextset()
+                    rows = cursor.fetchall()
+                finally:
+                    driver.autocommit = False
+            except (psycopg.OperationalError, psycopg.InterfaceError) as error:  # the connection broke
+                connection.invalidate()
+                raise exc.OperationalError(sql, None, error) from error
+        if not active:
+            raise AccountUnavailable(user_id)
+        return rows
+
     def system_session(self) -> AbstractContextManager[Session]:
         """The owner's session: migrations, sign-up and sign-in only (no user rows are visible)."""
         return _closing(self.open_system_session())
@@ -96,6 +128,8 @@ def _scope_transaction_to_user(session: Session, _transaction: Any, connection: 
 
 
 _SCOPE = text("SELECT jobfit_enter_user_scope(CAST(:uid AS uuid))")
+_SCOPE_ONE_TRIP = "SELECT jobfit_enter_user_scope(CAST(%(jobfit_uid)s AS uuid)); "
+
 
 
 def _ping_after_idle(engine: Engine) -> Engine:

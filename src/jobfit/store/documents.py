@@ -8,18 +8,21 @@ without parsing the file again.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import orjson
-from sqlalchemy import LargeBinary, any_, delete, event, func, literal, select
+from sqlalchemy import LargeBinary, any_, bindparam, delete, event, func, literal, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.postgresql.psycopg import dialect as psycopg_dialect
 from sqlalchemy.orm import Session
 
 from jobfit.documents.models import DocumentMetadata, ParsedJob, ParsedResume, Section
+from jobfit.store.db import Database
 from jobfit.store.files import FileStore
 from jobfit.store.models import JobDescription, JobEmbedding, Resume, ResumeEmbedding, ResumeProfileRow
 
@@ -217,16 +220,29 @@ def delete_document(session: Session, files: FileStore, row: Resume | JobDescrip
         files.delete(key)
 
 
-def page(session: Session, model: type, limit: int, offset: int, columns: Sequence[str]) -> tuple[list[Any], int]:
-    """One page of the user's documents, newest first: rows of only `columns` (a list shows no text or JSON),
-    read as plain rows rather than ORM objects, which cost most of a list call's time."""
-    # the total rides along on each row (a window count over every visible row): one round trip, not two
-    found = session.execute(select(*(getattr(model, c) for c in columns), func.count().over().label("_total"))
-                            .order_by(model.created_at.desc(), model.id).limit(limit).offset(offset)).all()
+def page_as_user(db: Database, user_id: uuid.UUID, model: type, limit: int, offset: int,
+                 columns: tuple[str, ...]) -> tuple[list[Any], int]:
+    """One page of the user's documents, newest first, in one round trip (`Database.read_as_user`): rows of only
+    `columns` (a list shows no text or JSON), with the total riding along on each row (a window count over every
+    visible row)."""
+    found = db.read_as_user(user_id, _page_sql(model, columns), {"limit": limit, "offset": offset})
     if found:
-        return found, found[0]._total
-    total = (session.scalar(select(func.count()).select_from(model)) or 0) if offset else 0  # past the end
-    return [], total
+        return found, found[0].page_total
+    if not offset:
+        return [], 0
+    return [], db.read_as_user(user_id, _count_sql(model), {})[0].total  # past the end
+
+
+@functools.cache
+def _page_sql(model: type, columns: tuple[str, ...]) -> str:
+    statement = (select(*(getattr(model, c) for c in columns), func.count().over().label("page_total"))
+                 .order_by(model.created_at.desc(), model.id).limit(bindparam("limit")).offset(bindparam("offset")))
+    return str(statement.compile(dialect=psycopg_dialect()))
+
+
+@functools.cache
+def _count_sql(model: type) -> str:
+    return str(select(func.count().label("total")).select_from(model).compile(dialect=psycopg_dialect()))
 
 
 def _binary_vector(model: type) -> Any:

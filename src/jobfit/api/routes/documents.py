@@ -10,10 +10,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile, status
 from pydantic import BaseModel
-from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404, read_in_one_hop
+from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404, read_off_loop
 from jobfit.api.parsing import parse_in_sandbox, read_upload
 from jobfit.api.schemas import (
     JobDetail,
@@ -69,17 +68,20 @@ def _document_routes(model: type[Resume] | type[JobDescription], noun: str, path
     job descriptions, under `path`, with `{noun}_id` as the path parameter and `..._{noun}` as route names."""
     doc_id = Annotated[uuid.UUID, Path(alias=f"{noun}_id")]
     one = f"{path}/{{{noun}_id}}"
+    columns = tuple(summary.model_fields)
     downloadable = {200: {"content": {"application/octet-stream": {}}}}
 
     @router.get(path, response_model=Page[summary], name=f"list_{noun}s")  # type: ignore[valid-type]
-    async def list_documents(db: Db, _user: CurrentUser, limit: Limit = 20, offset: Offset = 0) -> Response:
-        # the busiest call: one thread hop, and the page serialised once (FastAPI would validate it again)
-        def one_page(session: Session) -> bytes:
-            rows, total = store.page(session, model, limit, offset, summary.model_fields)
+    async def list_documents(runtime: RuntimeDep, user: CurrentUser, limit: Limit = 20, offset: Offset = 0,
+                             ) -> Response:
+        # the busiest call: one thread hop, one round trip, and the page serialised once (FastAPI would
+        # validate it again)
+        def one_page() -> bytes:
+            rows, total = store.page_as_user(runtime.db, user.id, model, limit, offset, columns)
             return Page[summary](items=[to_summary(r) for r in rows], total=total, limit=limit,  # type: ignore[valid-type]
                                  offset=offset).model_dump_json().encode()
 
-        return Response(await read_in_one_hop(db, one_page), media_type="application/json")
+        return Response(await read_off_loop(runtime, one_page), media_type="application/json")
 
     @router.get(one, response_model=detail, name=f"get_{noun}")
     def get_document(row_id: doc_id, db: Db, _user: CurrentUser) -> BaseModel:
