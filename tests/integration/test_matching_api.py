@@ -1,15 +1,22 @@
 """Matching endpoints on real evaldata files: analyse (create then update), list/filter/sort, delete,
-rank both ways with the pgvector candidate stage, and isolation (foreign ids are 404)."""
+rank both ways with the pgvector candidate stage, concurrent ranks over the same
+rows, and isolation (foreign ids are 404)."""
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import uuid
 from pathlib import Path
 
+import anyio.to_thread
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from jobfit.api.app import create_app
 from jobfit.matching import PROFILE_VERSION
+from jobfit.runtime import Runtime
 from tests.integration.conftest import register_and_login
 
 DOCS = "/api/v1/documents"
@@ -208,3 +215,32 @@ def test_ranking_equals_analyzing_each_and_survives_a_damaged_profile(client: Te
                                      "SELECT count(*) FROM u", commit=True)
     assert ranked() == first  # the damaged one was rebuilt from its resume and saved
     assert scalar_as(runtime, client, auth, "SELECT count(*) FROM resume_profiles WHERE profile LIKE '{\"broken%'") == 0
+
+
+def test_concurrent_ranks_over_the_same_rows_all_succeed_and_store_each_pair_once(
+        runtime: Runtime, client: TestClient, auth: dict, samples: Path) -> None:
+    resumes = [_upload_resume(client, auth, p) for p in sorted((samples / "resumes").glob("*.pdf"))]
+    jobs = [_upload_job(client, auth, p) for p in sorted((samples / "job_descriptions").glob("*.pdf"))[:3]]
+    # eight scoring requests at once, each writing rows the others write too, in both directions
+    busy = dataclasses.replace(runtime, settings=runtime.settings.model_copy(update={"heavy_concurrency": 8}))
+    app = create_app(busy)
+    calls = ([("rank-resumes", {"job_id": j, "top_k": len(resumes)}) for j in jobs for _ in range(3)]
+             + [("rank-jobs", {"resume_id": r, "top_k": len(jobs)}) for r in resumes for _ in range(2)])
+
+    async def burst() -> list[httpx.Response]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = 8
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t",
+                                     timeout=120) as http:
+            return await asyncio.gather(*(http.post(f"{MATCH}/{path}", headers=auth, json=body)
+                                          for path, body in calls))
+
+    answers = asyncio.run(burst())
+    assert [a.status_code for a in answers] == [200] * len(calls), [a.text for a in answers if a.status_code != 200]
+    scores: dict[tuple[str, str], set[float]] = {}
+    for answer in answers:
+        for item in answer.json()["results"]:
+            scores.setdefault((item["resume_id"], item["job_id"]), set()).add(item["overall_score"])
+    assert len(scores) == len(resumes) * len(jobs) and all(len(s) == 1 for s in scores.values())
+    stored = client.get(f"{MATCH}/results", headers=auth, params={"limit": 100}).json()
+    assert stored["total"] == len(resumes) * len(jobs)
+    assert {(x["resume_id"], x["job_id"]): {x["overall_score"]} for x in stored["items"]} == scores

@@ -46,7 +46,7 @@ def score_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescript
     prepared_job = prepare_job(parsed_job)
     result = score_prepared(prepare_resume(parsed_resume), prepared_job, resume_vectors=resume_vectors,
                             job_vectors=job_vectors)
-    row, created = matches.upsert_match(db, user_id=user_id, resume_id=resume.id, job_id=job.id, result=result)
+    [(row, created)] = matches.upsert_matches(db, user_id=user_id, results=[(resume.id, job.id, result)])
     return AnalyzedPair(row, created, result, parsed_resume, parsed_job, prepared_job, job_vectors, resume_vectors)
 
 

@@ -124,8 +124,8 @@ def rank_resumes_for_job(db: Session, user_id: uuid.UUID, job_id: uuid.UUID,
     ids, total = find_candidates(db, Resume, resume_ids, full_text_query(job_vectors), top_k,
                                  matches.nearest_resumes)
     ranked = score_resumes(db, documents.parsed_job(job), job_vectors, ids, top_k)
-    stored = [matches.upsert_match(db, user_id=user_id, resume_id=rid, job_id=job.id, result=res)[0]
-              for rid, res in ranked]
+    stored = [row for row, _ in matches.upsert_matches(db, user_id=user_id,
+                                                       results=[(rid, job.id, res) for rid, res in ranked])]
     db.commit()
     return Ranking(len(ids), total, stored)
 
@@ -144,7 +144,7 @@ def rank_jobs_for_resume(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID,
                            [(Upload(rows[i].created_at, i), documents.parsed_job(rows[i]), vectors[i])
                             for i in ids if i in rows],
                            top_k, resume_vectors=resume_vectors)
-    stored = [matches.upsert_match(db, user_id=user_id, resume_id=resume.id, job_id=key.id, result=res)[0]
-              for key, res in ranked]
+    stored = [row for row, _ in matches.upsert_matches(
+        db, user_id=user_id, results=[(resume.id, key.id, res) for key, res in ranked])]
     db.commit()
     return Ranking(len(ids), total, stored)

@@ -1,4 +1,5 @@
-"""Match results in the database: upsert by (resume, job), filtered listing, and the pgvector candidate stage."""
+"""Match results in the database: upsert by (resume, job), many in one statement, filtered listing, and the
+pgvector candidate stage."""
 
 from __future__ import annotations
 
@@ -19,9 +20,26 @@ SCORE_COLUMNS = ("overall_score", "confidence_score", "skills_score", "experienc
                  "keyword_score")
 
 
-def upsert_match(session: Session, *, user_id: uuid.UUID, resume_id: uuid.UUID, job_id: uuid.UUID,
-                 result: MatchResult) -> tuple[MatchResultRow, bool]:
-    """Insert or update the one row for (resume_id, job_id); returns (row, created). Caller commits."""
+def upsert_matches(session: Session, *, user_id: uuid.UUID,
+                   results: Sequence[tuple[uuid.UUID, uuid.UUID, MatchResult]]) -> list[tuple[MatchResultRow, bool]]:
+    """Insert or update the one row per (resume_id, job_id, result) in one statement; returns (row, created)
+    in the order given. Rows are written in key order, so concurrent writers of overlapping results take
+    their row locks in the same order and never deadlock. Caller commits."""
+    if not results:
+        return []
+    values = [{"user_id": user_id, "resume_id": resume_id, "job_id": job_id, **_columns(result)}
+              for resume_id, job_id, result in sorted(results, key=lambda r: (r[0], r[1]))]
+    stmt = insert(MatchResultRow).values(values)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["resume_id", "job_id"],
+        set_={c: stmt.excluded[c] for c in values[0] if c not in ("user_id", "resume_id", "job_id")},
+    ).returning(MatchResultRow, literal_column("(xmax = 0)").label("inserted"))
+    stored = {(row.resume_id, row.job_id): (row, bool(inserted))
+              for row, inserted in session.execute(stmt, execution_options={"populate_existing": True})}
+    return [stored[(resume_id, job_id)] for resume_id, job_id, _ in results]
+
+
+def _columns(result: MatchResult) -> dict[str, Any]:
     values: dict[str, Any] = {c: round(getattr(result, c), 2) for c in SCORE_COLUMNS}
     values.update(
         section_scores=result.section_scores,
@@ -31,14 +49,7 @@ def upsert_match(session: Session, *, user_id: uuid.UUID, resume_id: uuid.UUID, 
         processing_time_ms=result.processing_time_ms,
         algorithm_version=result.algorithm_version,
     )
-    stmt = insert(MatchResultRow).values(user_id=user_id, resume_id=resume_id, job_id=job_id, **values)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["resume_id", "job_id"], set_=values
-    ).returning(MatchResultRow.id, text("(xmax = 0) AS inserted"))
-    match_id, created = session.execute(stmt).one()
-    row = session.get(MatchResultRow, match_id, populate_existing=True)
-    assert row is not None
-    return row, bool(created)
+    return values
 
 
 def list_matches(session: Session, *, resume_id: uuid.UUID | None, job_id: uuid.UUID | None,
