@@ -3,14 +3,17 @@ the real app over HTTP (TestClient), and fast isolation per test by truncating e
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from pathlib import Path
 
+import anyio.to_thread
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
@@ -97,6 +100,19 @@ def owner_database() -> Iterator[tuple[Path, str]]:
     finally:
         server.stop()
         shutil.rmtree(root, ignore_errors=True)
+
+
+def answered_at_once(app: object, calls: Sequence[Callable[[httpx.AsyncClient], Awaitable[httpx.Response]]], *,
+                     threads: int) -> list[httpx.Response]:
+    """Every call sent to `app` at once over ASGI, its event loop given `threads` worker threads; the answers in
+    the calls' order."""
+    async def burst() -> list[httpx.Response]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t",  # type: ignore[arg-type]
+                                     timeout=120) as http:
+            return await asyncio.gather(*(call(http) for call in calls))
+
+    return asyncio.run(burst())
 
 
 def free_port() -> int:

@@ -4,20 +4,17 @@ rows, and isolation (foreign ids are 404)."""
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import uuid
 from pathlib import Path
 
-import anyio.to_thread
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from jobfit.api.app import create_app
 from jobfit.matching import PROFILE_VERSION
 from jobfit.runtime import Runtime
-from tests.integration.conftest import register_and_login
+from tests.integration.conftest import answered_at_once, register_and_login
 
 DOCS = "/api/v1/documents"
 MATCH = "/api/v1/matching"
@@ -227,14 +224,10 @@ def test_concurrent_ranks_over_the_same_rows_all_succeed_and_store_each_pair_onc
     calls = ([("rank-resumes", {"job_id": j, "top_k": len(resumes)}) for j in jobs for _ in range(3)]
              + [("rank-jobs", {"resume_id": r, "top_k": len(jobs)}) for r in resumes for _ in range(2)])
 
-    async def burst() -> list[httpx.Response]:
-        anyio.to_thread.current_default_thread_limiter().total_tokens = 8
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t",
-                                     timeout=120) as http:
-            return await asyncio.gather(*(http.post(f"{MATCH}/{path}", headers=auth, json=body)
-                                          for path, body in calls))
+    def post(path: str, body: dict):  # one call of the burst
+        return lambda http: http.post(f"{MATCH}/{path}", headers=auth, json=body)
 
-    answers = asyncio.run(burst())
+    answers = answered_at_once(app, [post(path, body) for path, body in calls], threads=8)
     assert [a.status_code for a in answers] == [200] * len(calls), [a.text for a in answers if a.status_code != 200]
     scores: dict[tuple[str, str], set[float]] = {}
     for answer in answers:
