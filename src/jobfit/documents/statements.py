@@ -56,7 +56,6 @@ _CONTINUATION_MARKS = ",&/(-–+"
 # Where a sentence ends inside a statement: end punctuation, then a space and a capital, digit or quote (not an
 # abbreviation such as "e.g." or "Inc." before a lower-case word).
 _SENTENCE_END = re.compile(r"[.!?;](?=\s+[\"'(A-Z0-9•])")
-_ALL_CAPS_HEADING = re.compile(r"^[A-Z][A-Z&/' -]{2,40}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +119,9 @@ def _is_contact(stripped: str) -> bool:
 
 
 def _is_heading(stripped: str) -> bool:
-    """A section heading: a known one (`sections.classify_heading`), or a short line in capitals only."""
-    if classify_heading(stripped) is not False:
-        return True
-    return bool(_ALL_CAPS_HEADING.match(stripped)) and len(stripped.split()) <= 5
+    """A section heading: a line that names a known section as a heading does (`sections.classify_heading`).
+    Other short lines in capitals are kept as content: a role ("SENIOR DATA ENGINEER") or a skill ("SQL")."""
+    return classify_heading(stripped) is not False
 
 
 @lru_cache(maxsize=65536)

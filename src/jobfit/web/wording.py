@@ -33,8 +33,8 @@ def score_word(value: Any) -> str:
 
 
 def status_word(status: str) -> str:
-    return {"met": "Met", "partial": "Partly met", "missing": "Missing", "pending": "Pending",
-            "implemented": "Accepted", "rejected": "Rejected"}.get(status, status.capitalize())
+    return {"met": "Met", "partial": "Partly met", "related": "Related only", "missing": "Missing",
+            "pending": "Pending", "implemented": "Accepted", "rejected": "Rejected"}.get(status, status.capitalize())
 
 
 def filesize(n: int | None) -> str:

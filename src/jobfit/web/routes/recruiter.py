@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from jobfit.api.deps import RuntimeDep
-from jobfit.matching.knockout import meets_required_skills
+from jobfit.matching.counts import meets_required_skills, requirement_counts
 from jobfit.matching.models import MatchAnalysis
 from jobfit.services import ranking
 from jobfit.services.errors import get_or_raise
@@ -38,12 +38,12 @@ def ranked_rows(db: PageDb, job_id: uuid.UUID, must_haves: bool, sort: str, desc
     rows = []
     for match in results:
         analysis = MatchAnalysis.model_validate(match.match_analysis or {"summary": ""})
-        required = [r for r in analysis.requirements if r.kind == "skill" and r.importance == "required"]
+        counts = requirement_counts(analysis.requirements)  # the one rule the report's summary counts by
         passes = meets_required_skills(analysis.requirements)
         if must_haves and not passes:
             continue
         rows.append({"match": match, "name": names.get(match.resume_id, "(deleted)"), "passes": passes,
-                     "required_met": sum(r.status == "met" for r in required), "required_total": len(required),
+                     "required_met": counts["required_met"], "required_total": counts["required_total"],
                      "scores": {c: None if getattr(match, c) is None else float(getattr(match, c)) for c in SORTABLE}})
     rows.sort(key=lambda r: (r["scores"][sort] is None, -(r["scores"][sort] or 0) if descending
                              else (r["scores"][sort] or 0), str(r["match"].id)))
@@ -72,9 +72,9 @@ def recruiter(request: Request, db: PageDb, _user: PageUser, job_id: str = "", m
                   resume_count=resume_count)
 
 @router.post("/recruiter/rank")
-def rank(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
+def rank(form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
     job_id = form_id(form, "job_id")
-    ranking.rank_resumes_for_job(db, user.id, job_id, top_k=MAX_RANKED)
+    ranking.rank_resumes_for_job(db, user.id, job_id, runtime.embedder, top_k=MAX_RANKED)
     must = "&must_haves=1" if field(form, "must_haves") == "1" else ""
     return redirect_to(f"/recruiter?job_id={job_id}{must}")
 
