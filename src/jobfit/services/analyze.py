@@ -7,6 +7,7 @@ Work happens in the caller's user session; `analyze` commits, the building block
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,13 +42,13 @@ class AnalyzedPair:
     resume_vectors: dict[str, np.ndarray]
 
 
-def meaning_job(db: Session, job_id: uuid.UUID, prepared: PreparedJob, job_vectors: dict[str, np.ndarray],
+def meaning_job(db: Session, job_id: uuid.UUID | None, prepared: PreparedJob, job_vectors: Mapping[str, np.ndarray],
                 embedder: Embedder | None) -> PreparedJob:
-    """A stored job, prepared, with its meaning check attached (`pipeline.job_meaning`): requirement contexts
-    without a stored vector (a job stored by another algorithm version) are embedded now and stored in the
-    caller's transaction."""
+    """A job, prepared, with its meaning check attached (`pipeline.job_meaning`): requirement contexts without a
+    vector in `job_vectors` (a job stored by another algorithm version) are embedded now and, for a stored job
+    (`job_id`), stored in the caller's transaction."""
     prepared, chunks, added = job_meaning(prepared, job_vectors, embedder)
-    if chunks and embedder is not None:
+    if chunks and embedder is not None and job_id is not None:
         documents.add_vectors(db, JobEmbedding, "job_id", job_id, chunks, added, embedder.name)
     return prepared
 

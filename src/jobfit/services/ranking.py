@@ -82,8 +82,8 @@ def score_resumes(db: Session, job: ParsedJob, job_vectors: Vectors, ids: list[u
     """The best `top_k` of these stored resumes for the job, read as their stored profiles and vectors.
 
     Profiles of an older version, or whose stored text does not decode, are rebuilt and saved; with `embedder`,
-    statement vectors it did not make are embedded and saved, and so are the job's requirement contexts (under
-    `job_id`) that have no stored vector.
+    statement vectors it did not make are embedded and saved, and the job's requirement contexts missing from
+    `job_vectors` are embedded (and stored, for a stored job: `job_id`).
     """
 
     def load() -> tuple[dict[uuid.UUID, Any], dict[uuid.UUID, dict[str, np.ndarray]], dict[uuid.UUID, datetime]]:
@@ -98,8 +98,7 @@ def score_resumes(db: Session, job: ParsedJob, job_vectors: Vectors, ids: list[u
         loading = loader.submit(load)
         prepared = prepare_job(job)
         stored, vectors, created = loading.result()
-        if job_id is not None:
-            prepared = meaning_job(db, job_id, prepared, dict(job_vectors), embedder)
+        prepared = meaning_job(db, job_id, prepared, job_vectors, embedder)
         profiles = scoring_profiles(db, ids, embedder, stored)
         candidates = [(Upload(created[i], i), profiles[i], vectors[i]) for i in ids if i in profiles]
         ranked = rank_resumes(prepared, candidates, top_k, job_vectors=job_vectors)

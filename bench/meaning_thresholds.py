@@ -1,0 +1,249 @@
+"""Choose the meaning check's thresholds (`matching/data/meaning.json`) on data labelled by others.
+
+Two sources, used as the matcher meets them:
+
+- **word candidates** (the `confirm` threshold): skill and knowledge spans of real ads (SkillSpan train and dev,
+  expert annotated) in their ad sentence, paired with statements of real resumes (dotin, CC0, train set) that a
+  word match would offer as evidence: the span's words as a phrase, or most of them, on the statement. Such a
+  pair is *right* when the matched words sit inside a span the dotin annotators labelled a skill (Tech Tools,
+  Job Specific Skills, Soft Skills) that holds all of the requirement's words, and *wrong* when they are not
+  part of any labelled skill, or of one that lacks some of its words ("Project Management" for "time
+  management"). Annotators miss some skills, so a few "wrong" pairs are right: the threshold errs on the safe
+  side.
+- **judged claims** (when `--judged` points at them): claims of the judged dev pairs (`bench/evidence/`), each
+  the cited statement for a requirement with the reviewer's verdict.
+
+`paraphrase`: pairs of a requirement and a statement with no word of it; all are taken as wrong (the ones that
+truly mean it are few and unlabelled), so the threshold is the cosine that at most `--paraphrase-fp` of them
+reach: a pure meaning match must stand out from everything a resume says.
+
+    python bench/meaning_thresholds.py [--evaldata PATH] [--write]
+
+Prints the ROC area of each way of putting a requirement in context, the precision/recall at each threshold,
+and the chosen thresholds; `--write` stores them in matching/data/meaning.json with how they were chosen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from jobfit.documents.statements import split_statements  # noqa: E402
+from jobfit.embeddings.minilm import MiniLMEmbedder  # noqa: E402
+from jobfit.matching.text import content_tokens  # noqa: E402
+from jobfit.skills import load_taxonomy  # noqa: E402
+
+SKILL_LABELS = ("Tech Tools", "Job Specific Skills", "Soft Skills")
+_TAG = re.compile(r'<label type="([^"]+)">|</label>')
+DATA_FILE = REPO / "src" / "jobfit" / "matching" / "data" / "meaning.json"
+
+
+def _spans(tokens: list[str], tags: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of the BIO spans of one tag sequence."""
+    out, start = [], None
+    for i, tag in enumerate([*tags, "O"]):
+        if tag != "I" and start is not None:
+            out.append((start, i))
+            start = None
+        if tag == "B":
+            start = i
+    return out
+
+
+def ad_sentences(folder: Path, splits: tuple[str, ...] = ("train", "dev")
+                 ) -> list[tuple[str, str, list[tuple[str, frozenset[str]]]]]:
+    """(posting key, sentence, [(span text, span stems)]) of SkillSpan's given splits: skill and knowledge
+    spans, expert annotated."""
+    out = []
+    for split in splits:
+        for line in (folder / f"{split}.json").read_text().splitlines():
+            row = json.loads(line)
+            tokens = row["tokens"]
+            spans = [" ".join(tokens[a:b]) for tags in (row["tags_skill"], row["tags_knowledge"])
+                     for a, b in _spans(tokens, tags)]
+            out.append((f"{split}-{row['source']}-{row['idx']}", " ".join(tokens),
+                        [(span, frozenset(content_tokens(span))) for span in spans]))
+    return out
+
+
+def resume_statements(zip_path: Path, limit: int) -> list[tuple[str, list[frozenset[str]]]]:
+    """(statement evidence text, the stem sets of the labelled skills on it) of the dotin resumes' statements."""
+    out: list[tuple[str, list[frozenset[str]]]] = []
+    with zipfile.ZipFile(zip_path) as archive:
+        names = sorted(n for n in archive.namelist() if n.endswith(".xml"))[:limit]
+        for name in names:
+            raw = archive.read(name).decode("utf-8", "replace")
+            raw = raw.split("<cv>", 1)[-1].rsplit("</cv>", 1)[0].replace("&amp;amp;", "&").replace("&amp;", "&")
+            text, spans, stack = [], [], []
+            at = 0
+            for match in _TAG.finditer(raw):
+                text.append(raw[at:match.start()])
+                position = sum(len(t) for t in text)
+                if match.group(1) is not None:
+                    stack.append((match.group(1), position))
+                elif stack:
+                    kind, start = stack.pop()
+                    if kind in SKILL_LABELS:
+                        spans.append((start, position))
+                at = match.end()
+            text.append(raw[at:])
+            plain = "".join(text)
+            starts = [0]
+            for line in plain.split("\n"):
+                starts.append(starts[-1] + len(line) + 1)
+            lines = plain.split("\n")
+            for statement in split_statements(lines):
+                if not statement.is_evidence:
+                    continue
+                lo, hi = starts[statement.first_line - 1], starts[statement.last_line]
+                labelled = [frozenset(content_tokens(plain[a:b])) for a, b in spans if a < hi and b > lo]
+                out.append((statement.evidence_text, labelled))
+    return out
+
+
+def candidate_pairs(requirements: list[tuple[str, str, str]], pool: list[tuple[str, str, list[frozenset[str]]]],
+                    per_requirement: int, rng: random.Random) -> list[tuple[str, str, str, int, int]]:
+    """(kind, requirement, context, statement index, label 1 right / 0 wrong) of the word candidates a matcher
+    meets: kind "phrase" (the requirement's words in order on the statement) or "words" (at least half of a
+    multi-word requirement's words). `requirements` are (source key, label, context); `pool` (source key,
+    statement, the stem sets of the skills annotated on it); a requirement is never paired with its own source."""
+    by_stem: dict[str, set[int]] = defaultdict(set)
+    token_lists = [content_tokens(text) for _, text, _ in pool]
+    for i, stems in enumerate(token_lists):
+        for stem in stems:
+            by_stem[stem].add(i)
+    pairs = []
+    for source, label, context in requirements:
+        words = tuple(content_tokens(label))
+        wanted = set(words)
+        if not wanted or len(wanted) > 3:
+            continue
+        hits: dict[int, int] = defaultdict(int)
+        for stem in wanted:
+            for i in by_stem.get(stem, ()):
+                hits[i] += 1
+        found = [i for i, n in hits.items() if n / len(wanted) >= 0.5 and pool[i][0] != source]
+        rng.shuffle(found)
+        for i in found[:per_requirement]:
+            toks = token_lists[i]
+            phrase = any(tuple(toks[k:k + len(words)]) == words for k in range(len(toks) - len(words) + 1))
+            right = any(wanted <= skill for skill in pool[i][2])
+            pairs.append(("phrase" if phrase else "words", label, context, i, int(right)))
+    return pairs
+
+
+def roc_auc(scores: np.ndarray, labels: np.ndarray) -> float:
+    order = np.argsort(scores)
+    ranks = np.empty(len(scores))
+    ranks[order] = np.arange(1, len(scores) + 1)
+    positives = labels.sum()
+    negatives = len(labels) - positives
+    return float((ranks[labels == 1].sum() - positives * (positives + 1) / 2) / (positives * negatives))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--evaldata", type=Path, default=REPO.parent / "shared" / "evaldata")
+    ap.add_argument("--resumes", type=int, default=150)
+    ap.add_argument("--requirements", type=int, default=1500)
+    ap.add_argument("--per-requirement", type=int, default=6)
+    ap.add_argument("--min-precision", type=float, default=0.9,
+                    help="confirm: the lowest threshold whose confirmed candidates are at least this precise")
+    ap.add_argument("--paraphrase-fp", type=float, default=0.001)
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args()
+    rng = random.Random(26)
+
+    sentences = ad_sentences(args.evaldata / "skillspan_job_postings")
+    taxonomy = load_taxonomy()
+    # requirements as the matcher has them: annotated spans that name a skill of the taxonomy, by its name
+    distinct = list({entry.id: (source, entry.name, context) for source, context, spans in sentences
+                     for label, _ in spans if (entry := taxonomy.lookup(label)) is not None}.values())
+    rng.shuffle(distinct)
+    requirements = distinct[: args.requirements]
+    resumes = resume_statements(args.evaldata / "dotin_resume_ner_cc0" / "545_cvs_train_v2.zip", args.resumes)
+    pool = [("resume", text, skills) for text, skills in resumes]
+    pool += [(source, sentence, [stems for _, stems in spans]) for source, sentence, spans in sentences
+             if len(sentence.split()) >= 4]
+    pairs = candidate_pairs(requirements, pool, args.per_requirement, rng)
+    labels = np.array([p[4] for p in pairs])
+    print(f"{len(requirements)} ad requirements; {len(resumes)} resume statements and {len(pool) - len(resumes)} ad "
+          f"sentences; {len(pairs)} word candidates ({labels.sum()} right, {len(labels) - labels.sum()} wrong)")
+
+    embedder = MiniLMEmbedder()
+    used = sorted({i for _, _, _, i, _ in pairs})
+    statement_vectors = dict(zip(used, embedder.embed([pool[i][1] for i in used]), strict=True))
+    contexts = {
+        "label": lambda label, context: label,
+        "line": lambda label, context: context,
+        "label: line": lambda label, context: f"{label}: {context}",
+    }
+    results: dict[str, np.ndarray] = {}
+    for name, make in contexts.items():
+        texts = sorted({make(label, context) for _, label, context, _, _ in pairs})
+        vectors = dict(zip(texts, embedder.embed(texts), strict=True))
+        cosines = np.array([float(vectors[make(label, context)] @ statement_vectors[i])
+                            for _, label, context, i, _ in pairs])
+        results[name] = cosines
+        by_kind = ", ".join(f"{kind} {roc_auc(cosines[mask], labels[mask]):.3f}"
+                            for kind in ("phrase", "words")
+                            if (mask := np.array([p[0] == kind for p in pairs])).any() and 0 < labels[mask].sum()
+                            < mask.sum())
+        print(f"context = {name:12s} ROC AUC {roc_auc(cosines, labels):.3f} ({by_kind})")
+    best = max(results, key=lambda name: roc_auc(results[name], labels))
+    cosines = results[best]
+    print(f"\nchosen context: {best}\n threshold  confirmed  precision  recall")
+    chosen = None
+    for threshold in np.arange(0.10, 0.61, 0.025):
+        kept = cosines >= threshold
+        precision = labels[kept].mean() if kept.any() else float("nan")
+        recall = labels[kept].sum() / labels.sum()
+        print(f"  {threshold:.3f}   {kept.sum():8d}   {precision:.3f}     {recall:.3f}")
+        if chosen is None and precision >= args.min_precision:
+            chosen = round(float(threshold), 3)
+    base = labels.mean()
+    print(f"all word candidates: precision {base:.3f}")
+
+    # paraphrase: requirement x statements without any of its words
+    far: list[float] = []
+    texts = sorted({contexts[best](label, context) for _, label, context in requirements[:300]})
+    vectors = dict(zip(texts, embedder.embed(texts), strict=True))
+    sample = rng.sample(used, min(400, len(used)))
+    matrix = np.stack([statement_vectors[i] for i in sample])
+    for _, label, context in requirements[:300]:
+        wanted = set(content_tokens(label))
+        sims = matrix @ vectors[contexts[best](label, context)]
+        far.extend(float(s) for s, i in zip(sims, sample, strict=True)
+                   if not wanted & set(content_tokens(pool[i][1])))
+    paraphrase = round(float(np.quantile(far, 1 - args.paraphrase_fp)), 3)
+    print(f"paraphrase: {len(far)} pairs without a shared word; cosine reached by {args.paraphrase_fp:.1%}: "
+          f"{paraphrase}")
+    print(f"\nconfirm = {chosen}, paraphrase = {paraphrase}")
+    if args.write and chosen is not None:
+        data = json.loads(DATA_FILE.read_text())
+        data["embedders"][embedder.name] = {
+            "confirm": chosen, "paraphrase": max(paraphrase, chosen),
+            "context": best,
+            "chosen": (f"bench/meaning_thresholds.py: confirm = the lowest cosine whose word candidates are "
+                       f">= {args.min_precision:.0%} right ({len(pairs)} SkillSpan ad spans x dotin resume "
+                       f"statements, labelled by the datasets' annotators); paraphrase = the cosine reached by "
+                       f"{args.paraphrase_fp:.1%} of {len(far)} requirement x statement pairs sharing no word"),
+        }
+        DATA_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        print(f"written to {DATA_FILE.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
