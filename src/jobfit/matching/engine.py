@@ -83,6 +83,7 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         for req in requirements:
             if req.kind == "skill" and req.skill_id is not None:
                 req.related = neighbourhood(relations, req.skill_id)
+    searches = tuple(compile_search(r) if r.kind in _SEARCHED else None for r in requirements)
     return PreparedJob(
         job=job,
         requirements=tuple(requirements),
@@ -92,9 +93,8 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         terms=tfidf_query(content_tokens(asking_text(job))),
         by_term=_triggers((i, t) for i, r in enumerate(requirements) if r.kind in _SEARCHED
                           for words in (r.terms, *r.aliases) for t in words),
-        by_skill=_triggers((i, s) for i, r in enumerate(requirements) if r.kind in _SEARCHED
-                           for s in ((r.skill_id, *r.related) if r.skill_id is not None else ())),
-        searches=tuple(compile_search(r) if r.kind in _SEARCHED else None for r in requirements),
+        by_skill=_triggers((i, s) for i, search in enumerate(searches) if search is not None for s in search.skills),
+        searches=searches,
         contexts=requirement_contexts(job, requirements),
     )
 

@@ -37,6 +37,9 @@ from jobfit.matching.text import tokens
 QUALITY = {"exact": 1.0, "alias": 1.0, "child": 0.85, "parent": 0.6, "related": 0.5}
 MEANING_QUALITY = 0.9  # a statement that means the requirement without naming it
 WORDS_QUALITY = 0.8  # most (not all) of a multi-word requirement's words on one line
+# A neighbour less related than a sibling (a grand-relative: "Computer science" for "Microsoft Windows") is no
+# evidence at all; it may still be named as the closest skill in a gap.
+MIN_RELATED = 0.5
 WORDS_MIN_SHARE = 0.5
 STATUS: dict[str, Status] = {"exact": "met", "alias": "met", "child": "met", "meaning": "met", "words": "partial",
                              "parent": "related", "related": "related"}
@@ -98,7 +101,7 @@ def compile_search(req: Requirement) -> Search:
     if req.skill_id is not None:
         skills[req.skill_id] = ("exact", 1.0)
         for skill_id, (kind, score) in req.related.items():
-            if skill_id != req.skill_id:
+            if skill_id != req.skill_id and (kind != "related" or score >= MIN_RELATED):
                 skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
     return Search(forms, bool(req.terms), skills, req.terms if len(req.terms) >= 2 else (), lone,

@@ -26,7 +26,7 @@ import numpy as np
 from jobfit.documents.models import ParsedJob
 from jobfit.documents.statements import split_statements
 from jobfit.matching.requirements import Requirement
-from jobfit.matching.text import LineIndex
+from jobfit.matching.text import LineIndex, phrase_terms
 from jobfit.skills.models import TECH_CATEGORIES
 
 CONTEXT_PREFIX = "requirement:"  # embedding type of a requirement context's vector: the prefix and `context_key`
@@ -72,9 +72,10 @@ def _asking_lines(job: ParsedJob, count: int) -> list[int]:
 
 
 def requirement_contexts(job: ParsedJob, requirements: Sequence[Requirement]) -> tuple[str | None, ...]:
-    """Per requirement, the text its meaning is judged in: the ad statement that names it (the first in the
-    asking sections, else anywhere), or its label when no line names it; None for requirements that are not
-    searched in the resume's statements (experience, education, title)."""
+    """Per requirement, the text its meaning is judged in: its label and the ad statement that names it (the
+    first in the asking sections, else anywhere), "Python: 3+ years of Python and Django"; its label alone when
+    no other words of the ad go with it; None for requirements that are not searched in the resume's statements
+    (experience, education, title). The label keeps apart requirements written on one ad line."""
     lines = job.text_content.split("\n")
     index = LineIndex(job.text_content)
     order = {number: rank for rank, number in enumerate(_asking_lines(job, len(lines)))}
@@ -89,8 +90,11 @@ def requirement_contexts(job: ParsedJob, requirements: Sequence[Requirement]) ->
             out.append(req.label)
             continue
         statement = statements.get(min(found, key=order.__getitem__))
-        text = statement.text if statement is not None else req.label
-        out.append(text[:_MAX_CONTEXT_CHARS])
+        line = statement.text if statement is not None else ""
+        if phrase_terms(line) in ((), req.terms):
+            out.append(req.label)
+        else:
+            out.append(f"{req.label}: {line[:_MAX_CONTEXT_CHARS]}")
     return tuple(out)
 
 

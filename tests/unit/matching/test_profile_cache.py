@@ -341,6 +341,8 @@ def _ref_taxonomy(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     related = req.related
     for skill_id in _ref_taxonomy_hits(mentions_by_id, req):
         kind, score = ("exact", 1.0) if skill_id == req.skill_id else related[skill_id]
+        if kind == "related" and score < 0.5:
+            continue  # a grand-relative is no evidence
         quality = 1.0 if kind == "exact" else min(QUALITY[kind], score * QUALITY[kind] / 0.7)
         records = profile.skills[skill_id]
         for mention in mentions_by_id[skill_id]:
