@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "bench"))
+sys.path.append(str(REPO / "bench"))
 
 from evidence_claims import ClaimsFile, PairJudgment, cited_span, claims_from_match, problems, schema_text  # noqa: E402
 from evidence_pairs import PAIRS_FILE, Doc, compatible, detokenize, fields_of  # noqa: E402
