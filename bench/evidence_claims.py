@@ -226,8 +226,26 @@ def claims_from_match(match: dict, resume_lines: list[str], parsed_job: dict) ->
 # ---------------------------------------------------------------- checking a judgment
 
 
-def _plain(error: dict) -> str:
-    where = ".".join(str(p) for p in error["loc"])
+def _plain(error: dict, raw: object) -> str:
+    """A format error in words: where (a claim by its id) and what to write there."""
+    loc = list(error["loc"])
+    if len(loc) >= 2 and loc[0] in ("claims", "unlisted_requirements") and isinstance(loc[1], int):
+        items = raw.get(loc[0]) if isinstance(raw, dict) else None
+        item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        name = item.get("id") if loc[0] == "claims" and isinstance(item, dict) else None
+        loc[:2] = [name or f"{loc[0].replace('_', ' ')} entry {loc[1] + 1}"]
+    where = " ".join(str(p) for p in loc) or "the file"
+    kind = error["type"]
+    if kind == "missing":
+        return f"{where} is missing"
+    if kind == "extra_forbidden":
+        return f"{where} is not a field of a judgment"
+    if kind == "string_too_short":
+        return f"{where} is empty: write it (a short sentence)"
+    if kind == "literal_error":
+        return f"{where} must be {error['ctx']['expected']}"
+    if kind.startswith(("int_", "greater_than", "less_than")):
+        return f"{where} must be a whole number from 1 to 5" if loc == ["trust"] else f"{where} must be a number"
     return f"{where}: {error['msg']}"
 
 
@@ -236,7 +254,8 @@ def problems(claims_file: ClaimsFile, raw: object) -> list[str]:
     try:
         judgment = PairJudgment.model_validate(raw)
     except ValidationError as exc:
-        return [f"not in the judgment format: {_plain(e)}" for e in exc.errors()[:10]]
+        found = [f"not in the judgment format: {_plain(e, raw)}" for e in exc.errors()]
+        return found[:15] + ([f"… and {len(found) - 15} more"] if len(found) > 15 else [])
     out: list[str] = []
     if judgment.pair_id != claims_file.pair_id:
         out.append(f"pair_id is {judgment.pair_id!r} but the packet is {claims_file.pair_id!r}")

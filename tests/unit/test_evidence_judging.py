@@ -118,7 +118,8 @@ def test_a_complete_judgment_is_valid() -> None:
      "R03: shown_at has a line outside the resume (1-8)"),
     (judgment(R99={"keyword": "junk"}), "R99: no claim has this id"),
     (judgment(pair_id="dev02"), "pair_id is 'dev02'"),
-    (judgment(R01={"requirement": "maybe"}), "not in the judgment format: claims.0.requirement"),
+    (judgment(R01={"requirement": "maybe"}), "not in the judgment format: R01 requirement must be 'real' or 'junk'"),
+    ({**judgment(), "trust": None}, "not in the judgment format: trust must be a whole number from 1 to 5"),
 ])
 def test_the_checker_names_each_problem(raw: dict, expected: str) -> None:
     found = problems(claims_file(), raw)
