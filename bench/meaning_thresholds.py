@@ -143,6 +143,84 @@ def candidate_pairs(requirements: list[tuple[str, str, str]], pool: list[tuple[s
     return pairs
 
 
+def _document(run: Path, evaldata: Path, side: dict) -> tuple[bytes, str]:
+    """The bytes and file name of a pair's document as the run read it (its input copy, else evaldata's file)."""
+    copy = run / "inputs" / f"{side['id']}.txt"
+    if copy.is_file():
+        return copy.read_bytes(), copy.name
+    path = evaldata / side["source"]
+    return path.read_bytes(), path.name
+
+
+def judged_claims(run: Path, evaldata: Path) -> list[dict]:
+    """The judged requirement claims of a run that cite a line for a met or partial skill or keyword: each with
+    its requirement in context and its cited statement as the matcher now reads them, and the verdict."""
+    from jobfit.documents.job import parse_job_file
+    from jobfit.documents.resume import parse_resume
+    from jobfit.matching import prepare_job, prepare_resume
+
+    out = []
+    for claims_file in sorted(run.glob("*.claims.json")):
+        claims = json.loads(claims_file.read_text())
+        pair = claims["pair_id"]
+        verdicts = {}
+        for judgment in sorted((run / "judgments").glob(f"{pair}*.json")):
+            for answer in json.loads(judgment.read_text())["claims"]:
+                verdicts.setdefault(answer["id"], []).append(answer)
+        job = parse_job_file(*_document(run, evaldata, claims["ad"]))
+        resume = parse_resume(*_document(run, evaldata, claims["resume"]))
+        prepared = prepare_job(job)
+        contexts = {r.label: c for r, c in zip(prepared.requirements, prepared.contexts, strict=True) if c}
+        profile = prepare_resume(resume)
+        texts = profile.statement_texts()
+        for claim in claims["claims"]:
+            if (claim["type"] != "requirement" or claim["kind"] not in ("skill", "keyword")
+                    or claim["status"] not in ("met", "partial") or not claim["lines"]):
+                continue
+            for answer in verdicts.get(claim["id"], []):
+                statement = profile.statement_at(claim["lines"][0])
+                out.append({
+                    "pair": pair, "label": claim["label"], "how": claim["how"], "kind": claim["kind"],
+                    "real": answer.get("requirement") == "real", "verdict": answer.get("evidence"),
+                    "context": contexts.get(claim["label"], claim["label"]),
+                    "statement": texts[statement] if statement >= 0 else None,
+                })
+    return out
+
+
+def judged_report(run: Path, evaldata: Path, embedder) -> None:
+    """Precision and recall of the judged claims' evidence at each confirm threshold."""
+    claims = judged_claims(run, evaldata)
+    structural = [c for c in claims if c["statement"] is None]
+    kept = [c for c in claims if c["statement"] is not None]
+    texts = sorted({c["context"] for c in kept} | {c["statement"] for c in kept})
+    vectors = dict(zip(texts, embedder.embed(texts), strict=True))
+    cosines = np.array([float(vectors[c["context"]] @ vectors[c["statement"]]) for c in kept])
+    shows = np.array([c["verdict"] == "shows" for c in kept])
+    print(f"\n{run}: {len(claims)} judged met/partial claims; {len(structural)} cite a line that is never evidence "
+          f"now (heading, contact, interest, furniture): {sum(c['verdict'] == 'shows' for c in structural)} of "
+          f"those were judged 'shows'")
+    print(f"of the rest, {shows.sum()} shows, {sum(c['verdict'] == 'weak' for c in kept)} weak, "
+          f"{sum(c['verdict'] == 'wrong' for c in kept)} wrong; ROC AUC of the cosine for 'shows': "
+          f"{roc_auc(cosines, shows.astype(int)):.3f}")
+    print(" threshold  kept  precision  recall of 'shows'")
+    for threshold in np.arange(0.15, 0.61, 0.025):
+        keep = cosines >= threshold
+        precision = shows[keep].mean() if keep.any() else float("nan")
+        recall = shows[keep].sum() / max(shows.sum(), 1)
+        print(f"  {threshold:.3f}   {keep.sum():4d}   {precision:.3f}     {recall:.3f}")
+    def quantile(mask: np.ndarray, q: float) -> float:
+        return float(np.quantile(cosines[mask], q)) if mask.any() else float("nan")
+
+    for how in sorted({c["how"] for c in kept}):
+        mask = np.array([c["how"] == how for c in kept])
+        print(f"  how={how}: {mask.sum()} claims, {shows[mask].sum()} shows; cosine of shows p10 "
+              f"{quantile(mask & shows, 0.1):.3f}, of the others p90 {quantile(mask & ~shows, 0.9):.3f}")
+    out = run / "meaning_cosines.json"
+    out.write_text(json.dumps([{**c, "cosine": round(float(x), 4)} for c, x in zip(kept, cosines, strict=True)],
+                              indent=1, ensure_ascii=False))
+
+
 def roc_auc(scores: np.ndarray, labels: np.ndarray) -> float:
     order = np.argsort(scores)
     ranks = np.empty(len(scores))
@@ -162,8 +240,12 @@ def main() -> int:
                     help="confirm: the lowest threshold whose confirmed candidates are at least this precise")
     ap.add_argument("--paraphrase-fp", type=float, default=0.001)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--judged", type=Path, help="a judged run folder (bench/evidence/<run>): report on its claims")
     args = ap.parse_args()
     rng = random.Random(26)
+    if args.judged is not None:
+        judged_report(args.judged, args.evaldata, MiniLMEmbedder())
+        return 0
 
     sentences = ad_sentences(args.evaldata / "skillspan_job_postings")
     taxonomy = load_taxonomy()

@@ -183,13 +183,14 @@ def evaluate(profile: ResumeProfile, prepared: PreparedJob, *, resume_vectors: V
     saturation = scores.keyword_saturation(doc_length(profile))
     reachable = _reachable(profile, prepared)
     similarities = _similarities(profile, prepared.meaning)
+    # a requirement no word or skill reaches can only be met by a paraphrase: one at or above the threshold
+    paraphrased = _paraphrased(similarities, prepared.meaning)
     for position, (req, (skill_weight, keyword_weight), search) in enumerate(
         zip(prepared.requirements, prepared.weights, prepared.searches, strict=True)
     ):
         if search is not None:
-            meaning = _meaning(similarities, prepared.meaning, position)
-            if position in reachable or (meaning is not None and search.by_meaning):
-                outcome = evaluate_skill(profile, req, search, meaning)
+            if position in reachable or (search.by_meaning and paraphrased is not None and paraphrased[position]):
+                outcome = evaluate_skill(profile, req, search, _meaning(similarities, prepared.meaning, position))
             else:
                 outcome = _MISSING
             entries.append(outcome)
@@ -222,6 +223,13 @@ def _similarities(profile: ResumeProfile, meaning: JobMeaning | None) -> np.ndar
         return None
     assert meaning is not None and profile.statement_vectors is not None
     return profile.statement_vectors @ meaning.vectors.T
+
+
+def _paraphrased(similarities: np.ndarray | None, meaning: JobMeaning | None) -> list[bool] | None:
+    """Per requirement, whether some statement reaches the paraphrase threshold (None without a check)."""
+    if similarities is None or meaning is None or not len(similarities):
+        return None
+    return (similarities.max(axis=0) >= meaning.thresholds.paraphrase).tolist()
 
 
 def _meaning(similarities: np.ndarray | None, meaning: JobMeaning | None, position: int) -> Meaning:

@@ -1,22 +1,23 @@
 """Find the best resume evidence for skill and keyword requirements: a whole statement, confirmed by meaning.
 
 Candidates come from words and the taxonomy: the requirement's own words (or an alias) as a phrase on a line,
-the same taxonomy skill or a neighbour of it, and - when nothing better is found - most of a multi-word
-requirement's words on one line. Only lines that can be evidence are searched (`profile.py`: headings,
-contact lines, page furniture and statements of interest are blanked out of the index). Each candidate cites
-the statement its line belongs to.
+and the same taxonomy skill or a neighbour of it. Only lines that can be evidence are searched (`profile.py`:
+headings, contact lines, page furniture and statements of interest are blanked out of the index). Each
+candidate cites the statement its line belongs to.
 
 The meaning check (`meaning.py`) confirms a candidate when the cosine of the requirement in its ad context and
-the candidate statement reaches the embedder's `confirm` threshold; unconfirmed candidates are dropped. A
-requirement that is not a named tool and has no confirmed word candidate is met by meaning alone when a
-statement reaches the stricter `paraphrase` threshold. Without vectors (or thresholds) no candidate is
-checked and word matches stand.
+the candidate statement reaches the embedder's `confirm` threshold; unconfirmed candidates are dropped, and of
+the rest the cited statement is the closest in meaning. A requirement that is not a named tool and has no
+confirmed candidate that meets it is met by meaning alone when a statement reaches the stricter `paraphrase`
+threshold. Without vectors (or thresholds) no candidate is checked and word matches stand.
 
-The status follows how the evidence was found (`STATUS`): the requirement's words, an alias, the same skill,
-a more specific skill (a tool meets its field) or a paraphrase meet it; most of its words meet it partly; a
-broader field or a neighbouring skill is only "related" (a field never meets a named tool). A candidate is
-worth `match quality x line weight` (section and recency, see `profile.py`); the best one is the evidence,
-and more confirmed statements add a little depth credit.
+Status: the requirement's words, an alias or the same skill meet it; a more specific skill meets it when the
+meaning check confirms its statement ("built CNN image classifiers" for "computer vision"; unchecked it is only
+related), and a broader field or a neighbouring skill is only related (a field never meets a named tool). Most
+of a multi-word requirement's words on a line are no evidence (none of the 27 such claims judged on the dev
+pairs showed the requirement). A candidate is worth `match quality x line weight` (section and recency, see
+`profile.py`); the score is the best value of the winning status, and more confirmed statements add a little
+depth credit.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from functools import lru_cache
 import numpy as np
 
 from jobfit.matching.meaning import Thresholds, is_named_tool
-from jobfit.matching.models import RequirementResult, Status
+from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
@@ -36,14 +37,9 @@ from jobfit.matching.text import tokens
 # Match quality by how the requirement was met.
 QUALITY = {"exact": 1.0, "alias": 1.0, "child": 0.85, "parent": 0.6, "related": 0.5}
 MEANING_QUALITY = 0.9  # a statement that means the requirement without naming it
-WORDS_QUALITY = 0.8  # most (not all) of a multi-word requirement's words on one line
 # A neighbour less related than a sibling (a grand-relative: "Computer science" for "Microsoft Windows") is no
 # evidence at all; it may still be named as the closest skill in a gap.
 MIN_RELATED = 0.5
-WORDS_MIN_SHARE = 0.5
-STATUS: dict[str, Status] = {"exact": "met", "alias": "met", "child": "met", "meaning": "met", "words": "partial",
-                             "parent": "related", "related": "related"}
-_MEETS = frozenset(how for how, status in STATUS.items() if status == "met")
 # Depth: a single strong statement earns DEPTH_BASE of its value; each further statement adds DEPTH_STEP.
 DEPTH_BASE = 0.85
 DEPTH_STEP = 0.05
@@ -89,7 +85,6 @@ class Search:
     forms: tuple[tuple[str, tuple[str, ...]], ...]  # (how, words): the requirement's words ("exact"), its aliases
     counted: bool  # whether the forms' occurrences are counted (the requirement has words of its own)
     skills: dict[str, tuple[str, float]]  # resume skill id -> (how, match quality): the skill and its neighbours
-    partial: tuple[str, ...]  # the words "most of the words on one line" looks for (two or more), else ()
     lone_word: str | None  # a one-word keyword with no skill or alias: missing unless the resume has the word
     by_meaning: bool  # whether a statement may meet it by meaning alone (a skill that is not a named tool)
 
@@ -104,8 +99,7 @@ def compile_search(req: Requirement) -> Search:
             if skill_id != req.skill_id and (kind != "related" or score >= MIN_RELATED):
                 skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
-    return Search(forms, bool(req.terms), skills, req.terms if len(req.terms) >= 2 else (), lone,
-                  req.kind == "skill" and not is_named_tool(req))
+    return Search(forms, bool(req.terms), skills, lone, req.kind == "skill" and not is_named_tool(req))
 
 
 def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
@@ -116,9 +110,10 @@ def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
     return sorted(hits, key=profile.skill_order.__getitem__)
 
 
-# A candidate's rank: (tier, -value, -quality, line or NO_LINE); the smallest wins, the first of equals stays.
+# A candidate's rank: (tier, -closeness, -quality, line or NO_LINE); the smallest wins, the first of equals stays.
 # Among candidates that meet a requirement, one that names it (tier 0) is cited before a more specific skill
-# (1) and a statement that only means it (2); the others are all tier 0.
+# (1) and a statement that only means it (2); the others are all tier 0. Closeness is the cosine of the meaning
+# check, or the candidate's value (quality x line weight) when it is not checked.
 _Key = tuple[int, float, float, int]
 _TIER = {"exact": 0, "alias": 0, "child": 1, "meaning": 2}
 
@@ -150,20 +145,23 @@ def _similarity(profile: ResumeProfile, meaning: Meaning, line: int | None) -> t
 def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -> SearchOutcome:
     """(winning evidence, status, rounded score, occurrences) of a skill or keyword requirement.
 
-    Candidates, in this order: the requirement's words (or an alias) as a phrase on a line (quality 1), the
-    same taxonomy skill or a neighbour (see QUALITY), and - only when nothing that meets it was confirmed - a
-    statement that means it (`Search.by_meaning`) or most of a multi-word requirement's words on one line.
-    `occurrences` counts where the resume names the requirement (the keyword view), confirmed or not.
+    Candidates: the requirement's words (or an alias) as a phrase on a line, the same taxonomy skill, a more
+    specific one (meets it when its statement's meaning is confirmed, else it is related), a broader or
+    neighbouring one (related), and - only when nothing that meets it stands - a statement that means it
+    (`Search.by_meaning`). Checked by meaning, the cited statement is the one closest
+    in meaning among the best tier; unchecked, the heaviest. The score is the best value (quality x line weight)
+    of the candidates of the winning status. `occurrences` counts where the resume names the requirement (the
+    keyword view), confirmed or not.
     """
     index = profile.index
     if search.lone_word is not None and not index.has(search.lone_word):
         return None, "missing", 0.0, 0  # a one-word keyword absent from the resume (the most common case)
     weight = profile.weight
-    strong_key: _Key | None = None  # best confirmed candidate that meets the requirement
+    strong_key: _Key | None = None  # best standing candidate that meets the requirement
     strong_at: Winner | None = None
-    weak_key: _Key | None = None  # best confirmed candidate that does not
+    weak_key: _Key | None = None  # best standing candidate that does not
     weak_at: Winner | None = None
-    strong_value = 0.0  # the best value of any candidate that meets it (the cited one is chosen by tier first)
+    strong_value = weak_value = 0.0  # the best value of the candidates that meet it / that do not
     strong_statements: set[int] = set()
     named: set[int | None] = set()  # lines that name it (its words, an alias, the same skill), checked or not
     occurrences = 0
@@ -184,9 +182,10 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             stands, similarity = check(number)
             if not stands:
                 continue
+            value = weight(number)
             strong_statements.add(profile.statement_at(number))
-            key = (0, -weight(number), -1.0, number)
-            strong_value = max(strong_value, -key[1])
+            strong_value = max(strong_value, value)
+            key = (0, -(value if similarity is None else similarity), -1.0, number)
             if strong_key is None or key < strong_key:
                 strong_key, strong_at = key, (how, 1.0, number, None, None, similarity)
     if search.skills:
@@ -197,7 +196,6 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             if record.weight is None:
                 continue  # every mention of the skill sits where nothing is evidence
             kind, quality = wanted[skill_id]
-            meets = kind in _MEETS
             if kind == "exact":
                 named.update(record.lines)
             for number in record.lines:
@@ -205,43 +203,36 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 if not stands:
                     continue
                 section = profile.section(number) or record.section
-                key = (_TIER[kind] if meets else 0, -quality * weight(number, section), -quality,
+                value = quality * weight(number, section)
+                meets = kind == "exact" or (kind == "child" and similarity is not None)  # a tool, checked by meaning
+                key = (_TIER[kind] if meets else 0, -(value if similarity is None else similarity), -quality,
                        NO_LINE if number is None else number)
                 if meets:
                     strong_statements.add(profile.statement_at(number))
-                    strong_value = max(strong_value, -key[1])
+                    strong_value = max(strong_value, value)
                     if strong_key is None or key < strong_key:
                         strong_key, strong_at = key, (kind, quality, number, section, skill_id, similarity)
-                elif weak_key is None or key < weak_key:
-                    weak_key, weak_at = key, (kind, quality, number, section, skill_id, similarity)
+                else:
+                    weak_value = max(weak_value, value)
+                    if weak_key is None or key < weak_key:
+                        weak_key, weak_at = key, (kind, quality, number, section, skill_id, similarity)
     if strong_key is None and meaning is not None and search.by_meaning:
         found = _by_meaning(profile, meaning)
         if found is not None:
             strong_key, strong_at = found
-            strong_value = -strong_key[1]
+            strong_value = MEANING_QUALITY * weight(strong_at[2])
             strong_statements.add(profile.statement_at(strong_at[2]))
-    if strong_key is None and search.partial:
-        line, share = index.best_partial_line(search.partial)
-        if line is not None and share >= WORDS_MIN_SHARE:
-            stands, similarity = check(line)
-            if stands:
-                quality = WORDS_QUALITY * share
-                key = (0, -quality * weight(line), -quality, line)
-                if weak_key is None or key < weak_key:
-                    weak_key, weak_at = key, ("words", quality, line, None, None, similarity)
     strong_statements.discard(-1)
     if len(named) > occurrences:
         occurrences = len(named)
     if strong_key is None:
-        if weak_key is None:
+        if weak_at is None:
             return None, "missing", 0.0, occurrences
-        assert weak_at is not None
-        value = -weak_key[1] * DEPTH_BASE
-        return weak_at, STATUS[weak_at[0]], round(value if value < 1.0 else 1.0, 4), occurrences
-    # met: the evidence is the best candidate that meets it, even if a related skill sits on a better line
-    top_value = max(strong_value, -weak_key[1]) if weak_key is not None else strong_value
+        value = weak_value * DEPTH_BASE
+        return weak_at, "related", round(value if value < 1.0 else 1.0, 4), occurrences
+    # met: the evidence is a candidate that meets it, even if a related skill sits on a better line
     depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_statements) - 1, 0), DEPTH_LINES)
-    score = min(1.0, max(strong_value * depth, top_value * DEPTH_BASE))
+    score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
     assert strong_at is not None
     return strong_at, "met", round(score, 4), occurrences
 
@@ -256,7 +247,7 @@ def _by_meaning(profile: ResumeProfile, meaning: tuple[np.ndarray, Thresholds]) 
     if similarity < thresholds.paraphrase:
         return None
     line = profile.statements[best][0]
-    key = (_TIER["meaning"], -MEANING_QUALITY * profile.weight(line), -MEANING_QUALITY, line)
+    key = (_TIER["meaning"], -similarity, -MEANING_QUALITY, line)
     return key, ("meaning", MEANING_QUALITY, line, None, None, similarity)
 
 

@@ -297,9 +297,6 @@ from jobfit.matching.evidence import (  # noqa: E402
     DEPTH_STEP,
     MEANING_QUALITY,
     QUALITY,
-    STATUS,
-    WORDS_MIN_SHARE,
-    WORDS_QUALITY,
     Candidate,
 )
 from jobfit.matching.meaning import Thresholds, is_named_tool  # noqa: E402
@@ -310,12 +307,6 @@ _TIERS = {"exact": 0, "alias": 0, "child": 1, "meaning": 2}
 
 def _ref_value(c: Candidate) -> float:
     return c.quality * c.weight
-
-
-def _ref_key(c: Candidate) -> tuple[int, float, float, int]:
-    """Best first: one that names the requirement, then highest value, then quality, then the earliest line."""
-    tier = _TIERS[c.how] if STATUS[c.how] == "met" else 0
-    return (tier, -_ref_value(c), -c.quality, c.line if c.line is not None else 10**9)
 
 
 def _ref_taxonomy_hits(mentions_by_id: dict[str, list], req: Requirement) -> list[str]:
@@ -355,24 +346,23 @@ def _ref_taxonomy(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     return out
 
 
-def _ref_partial_words(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
-    if len(req.terms) < 2:
-        return []
-    line, share = profile.index.best_partial_line(req.terms)
-    if line is None or share < WORDS_MIN_SHARE:
-        return []
-    return [Candidate("words", WORDS_QUALITY * share, line, profile.section(line), profile.weight(line))]
-
-
 def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: Requirement,
                   similarities=None, thresholds: Thresholds | None = None) -> tuple[Candidate | None, str, float, int]:
     """(evidence candidate, status, rounded score, occurrences) of a skill or keyword requirement."""
 
-    def stands(c: Candidate) -> bool:
-        if similarities is None:
-            return True
+    def cosine(c: Candidate) -> float | None:
         statement = profile.statement_at(c.line)
-        return statement >= 0 and similarities[statement] >= thresholds.confirm
+        return None if similarities is None or statement < 0 else float(similarities[statement])
+
+    def stands(c: Candidate) -> bool:
+        return similarities is None or (cosine(c) is not None and cosine(c) >= thresholds.confirm)
+
+    def meets(c: Candidate) -> bool:
+        return c.how in ("exact", "alias", "meaning") or (c.how == "child" and similarities is not None)
+
+    def key(c: Candidate) -> tuple:
+        closeness = _ref_value(c) if similarities is None else cosine(c)
+        return (_TIERS[c.how] if meets(c) else 0, -closeness, -c.quality, c.line if c.line is not None else 10**9)
 
     found = _ref_lexical(profile, req) + _ref_taxonomy(profile, mentions_by_id, req)
     named = {c.line for c in found if c.how in ("exact", "alias")}
@@ -381,27 +371,25 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     )
     occurrences = max(occurrences, len(named))
     candidates = [c for c in found if stands(c)]
-    meets = [c for c in candidates if STATUS[c.how] == "met"]
-    if not meets and similarities is not None and req.kind == "skill" and not is_named_tool(req) \
+    strong = [c for c in candidates if meets(c)]
+    weak = [c for c in candidates if not meets(c)]
+    if not strong and similarities is not None and req.kind == "skill" and not is_named_tool(req) \
             and len(similarities):
         best = max(range(len(similarities)), key=lambda i: (similarities[i], -i))
         if similarities[best] >= thresholds.paraphrase:
             line = profile.statements[best][0]
-            meets = [Candidate("meaning", MEANING_QUALITY, line, profile.section(line), profile.weight(line))]
-    others = [c for c in candidates if STATUS[c.how] != "met"]
-    if not meets:
-        others += [c for c in _ref_partial_words(profile, req) if stands(c)]
-    if not meets and not others:
-        return None, "missing", 0.0, occurrences
-    if meets:
-        best = min(meets, key=_ref_key)
-        strong_value = max(_ref_value(c) for c in meets)
-        top_value = max([strong_value, *(_ref_value(c) for c in others)])
-        statements = {profile.statement_at(c.line) for c in meets} - {-1}
+            strong = [Candidate("meaning", MEANING_QUALITY, line, profile.section(line), profile.weight(line))]
+    weak_value = max((_ref_value(c) for c in weak), default=0.0)
+    if strong:
+        best = min(strong, key=key)
+        strong_value = max(_ref_value(c) for c in strong)
+        statements = {profile.statement_at(c.line) for c in strong} - {-1}
         depth = DEPTH_BASE + DEPTH_STEP * min(max(len(statements) - 1, 0), DEPTH_LINES)
-        return best, "met", round(min(1.0, max(strong_value * depth, top_value * DEPTH_BASE)), 4), occurrences
-    best = min(others, key=_ref_key)
-    return best, STATUS[best.how], round(min(1.0, _ref_value(best) * DEPTH_BASE), 4), occurrences
+        score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
+        return best, "met", round(score, 4), occurrences
+    if not weak:
+        return None, "missing", 0.0, occurrences
+    return min(weak, key=key), "related", round(min(1.0, weak_value * DEPTH_BASE), 4), occurrences
 
 
 def _postings_and_resumes():
