@@ -1,25 +1,22 @@
 """Choose the meaning check's thresholds (`matching/data/meaning.json`) on data labelled by others.
 
-Two sources, used as the matcher meets them:
+- **judged claims** (`--judged bench/evidence/<run>`, the `confirm` threshold): every met or partial skill or
+  keyword claim the reviewers judged on the dev pairs, with its requirement in context and its cited statement
+  as the matcher now reads them; the threshold is the best F0.5 of the reviewers' "shows" over the claims of
+  real requirements found by name (precision counts twice: a wrong line costs more than a missed one). Writes
+  `<run>/meaning_cosines.json` (every judged claim with its cosine) for inspection.
+- **word candidates** (a proxy, used for `confirm` without `--judged`, and to compare ways of putting a
+  requirement in context): skill and knowledge spans of real ads (SkillSpan train and dev, expert annotated)
+  that name a taxonomy skill, in their ad sentence, paired with resume statements (dotin, CC0, train set) and
+  other ads' sentences that a word match would offer; a pair is right when the matched words sit inside a span
+  the annotators labelled a skill holding all of the requirement's words.
+- `paraphrase`: pairs of a requirement and a statement with no word of it; all are taken as wrong (the ones that
+  truly mean it are few and unlabelled), so the threshold is the cosine that at most `--paraphrase-fp` of them
+  reach: a pure meaning match must stand out from everything a resume says.
 
-- **word candidates** (the `confirm` threshold): skill and knowledge spans of real ads (SkillSpan train and dev,
-  expert annotated) in their ad sentence, paired with statements of real resumes (dotin, CC0, train set) that a
-  word match would offer as evidence: the span's words as a phrase, or most of them, on the statement. Such a
-  pair is *right* when the matched words sit inside a span the dotin annotators labelled a skill (Tech Tools,
-  Job Specific Skills, Soft Skills) that holds all of the requirement's words, and *wrong* when they are not
-  part of any labelled skill, or of one that lacks some of its words ("Project Management" for "time
-  management"). Annotators miss some skills, so a few "wrong" pairs are right: the threshold errs on the safe
-  side.
-- **judged claims** (when `--judged` points at them): claims of the judged dev pairs (`bench/evidence/`), each
-  the cited statement for a requirement with the reviewer's verdict.
+    python bench/meaning_thresholds.py [--evaldata PATH] [--judged bench/evidence/2.0.0-dev] [--write]
 
-`paraphrase`: pairs of a requirement and a statement with no word of it; all are taken as wrong (the ones that
-truly mean it are few and unlabelled), so the threshold is the cosine that at most `--paraphrase-fp` of them
-reach: a pure meaning match must stand out from everything a resume says.
-
-    python bench/meaning_thresholds.py [--evaldata PATH] [--write]
-
-Prints the ROC area of each way of putting a requirement in context, the precision/recall at each threshold,
+Prints the ROC area of each way of putting a requirement in context, precision and recall at each threshold,
 and the chosen thresholds; `--write` stores them in matching/data/meaning.json with how they were chosen.
 """
 
@@ -41,6 +38,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from jobfit.documents.statements import split_statements  # noqa: E402
 from jobfit.embeddings.minilm import MiniLMEmbedder  # noqa: E402
+from jobfit.matching.meaning import is_named_tool  # noqa: E402
 from jobfit.matching.text import content_tokens  # noqa: E402
 from jobfit.skills import load_taxonomy  # noqa: E402
 
@@ -171,6 +169,7 @@ def judged_claims(run: Path, evaldata: Path) -> list[dict]:
         resume = parse_resume(*_document(run, evaldata, claims["resume"]))
         prepared = prepare_job(job)
         contexts = {r.label: c for r, c in zip(prepared.requirements, prepared.contexts, strict=True) if c}
+        tools = {r.label for r in prepared.requirements if is_named_tool(r)}
         profile = prepare_resume(resume)
         texts = profile.statement_texts()
         for claim in claims["claims"]:
@@ -181,6 +180,7 @@ def judged_claims(run: Path, evaldata: Path) -> list[dict]:
                 statement = profile.statement_at(claim["lines"][0])
                 out.append({
                     "pair": pair, "label": claim["label"], "how": claim["how"], "kind": claim["kind"],
+                    "named_tool": claim["label"] in tools,
                     "real": answer.get("requirement") == "real", "verdict": answer.get("evidence"),
                     "context": contexts.get(claim["label"], claim["label"]),
                     "statement": texts[statement] if statement >= 0 else None,
@@ -188,8 +188,10 @@ def judged_claims(run: Path, evaldata: Path) -> list[dict]:
     return out
 
 
-def judged_report(run: Path, evaldata: Path, embedder) -> None:
-    """Precision and recall of the judged claims' evidence at each confirm threshold."""
+def judged_report(run: Path, evaldata: Path, embedder) -> dict[str, tuple[float, str]]:
+    """Precision and recall of the judged claims' evidence at each confirm threshold; returns the chosen ones,
+    `confirm_tool` for named tools and `confirm` for the other requirements (each the best F0.5 of 'shows' over
+    the claims of real requirements of its class found by name: precision counts twice), and how."""
     claims = judged_claims(run, evaldata)
     structural = [c for c in claims if c["statement"] is None]
     kept = [c for c in claims if c["statement"] is not None]
@@ -219,6 +221,69 @@ def judged_report(run: Path, evaldata: Path, embedder) -> None:
     out = run / "meaning_cosines.json"
     out.write_text(json.dumps([{**c, "cosine": round(float(x), 4)} for c, x in zip(kept, cosines, strict=True)],
                               indent=1, ensure_ascii=False))
+    chosen: dict[str, tuple[float, str]] = {}
+    for name, tool in (("confirm_tool", True), ("confirm", False)):
+        named = np.array([c["real"] and c["how"] in ("exact", "alias") and c["named_tool"] == tool for c in kept])
+        best, best_f = 0.0, -1.0
+        print(f"\n{name}: real {'named tools' if tool else 'other requirements'} found by name (exact, alias): "
+              f"threshold, kept, precision, recall, F0.5")
+        for threshold in np.arange(0.15, 0.61, 0.025):
+            keep = named & (cosines >= threshold)
+            precision = float(shows[keep].mean()) if keep.any() else 0.0
+            recall = float(shows[keep].sum() / max(shows[named].sum(), 1))
+            f = 1.25 * precision * recall / (0.25 * precision + recall) if precision + recall else 0.0
+            print(f"  {threshold:.3f}  {keep.sum():3d}  {precision:.3f}  {recall:.3f}  {f:.3f}")
+            if f > best_f + 1e-9:
+                best, best_f = round(float(threshold), 3), f
+        how = (f"the best F0.5 ({best_f:.3f}) of the reviewers' 'shows' over the {named.sum()} judged claims of "
+               f"real {'named tools' if tool else 'other requirements'} found by name on {run.name}")
+        print(f"chosen {name}: {best} ({how})")
+        chosen[name] = (best, how)
+    return chosen
+
+
+def rescore(run: Path, evaldata: Path, embedder) -> None:
+    """The current matcher on a judged run's pairs, its met/partial claims checked against the verdicts already
+    given: a claim citing the statement a judged claim of the same requirement cited takes that verdict; the
+    others are new and unjudged. An estimate for fixing, not a judgment (the reviewers judge new runs)."""
+    from jobfit.documents.job import parse_job_file
+    from jobfit.documents.resume import parse_resume
+    from jobfit.matching import prepare_job, score_prepared
+    from jobfit.pipeline import embed_resume, job_meaning
+
+    tally = {"shows": 0, "weak": 0, "wrong": 0, "unjudged": 0, "related": 0, "was_shows_now_missing": 0}
+    for claims_file in sorted(run.glob("*.claims.json")):
+        claims = json.loads(claims_file.read_text())
+        verdicts: dict[str, str] = {}
+        for judgment in sorted((run / "judgments").glob(f"{claims['pair_id']}*.json")):
+            for answer in json.loads(judgment.read_text())["claims"]:
+                if answer.get("evidence"):
+                    verdicts[answer["id"]] = answer["evidence"]
+        resume = parse_resume(*_document(run, evaldata, claims["resume"]))
+        _chunks, _vectors, profile = embed_resume(embedder, resume)
+        prepared = job_meaning(prepare_job(parse_job_file(*_document(run, evaldata, claims["ad"]))), {},
+                               embedder)[0]
+        judged: dict[tuple[str, int], str] = {}
+        for claim in claims["claims"]:
+            if claim["id"] in verdicts and claim["lines"]:
+                judged[(claim["label"], profile.statement_at(claim["lines"][0]))] = verdicts[claim["id"]]
+        rows = {r.requirement: r for r in score_prepared(profile, prepared).match_analysis.requirements}
+        for claim in claims["claims"]:
+            row = rows.get(claim["label"])
+            if claim["id"] in verdicts and verdicts[claim["id"]] == "shows" and claim["status"] in ("met", "partial"):
+                tally["was_shows_now_missing"] += row is None or row.status == "missing"
+        for row in rows.values():
+            if row.kind not in ("skill", "keyword") or row.line is None:
+                continue
+            if row.status == "related":
+                tally["related"] += 1
+                continue
+            tally[judged.get((row.requirement, profile.statement_at(row.line)), "unjudged")] += 1
+    judged_total = tally["shows"] + tally["weak"] + tally["wrong"]
+    print(f"\n{run.name} re-run: met/partial skill and keyword claims citing a statement already judged: "
+          f"{judged_total} ({tally['shows']} shows, {tally['weak']} weak, {tally['wrong']} wrong: precision "
+          f"{tally['shows'] / max(judged_total, 1):.2f}); citing a statement not judged before: {tally['unjudged']}; "
+          f"related: {tally['related']}; judged 'shows' before and missing now: {tally['was_shows_now_missing']}")
 
 
 def roc_auc(scores: np.ndarray, labels: np.ndarray) -> float:
@@ -241,11 +306,13 @@ def main() -> int:
     ap.add_argument("--paraphrase-fp", type=float, default=0.001)
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--judged", type=Path, help="a judged run folder (bench/evidence/<run>): report on its claims")
+    ap.add_argument("--rescore", type=Path, help="a judged run folder: re-run its pairs, reuse the verdicts, stop")
     args = ap.parse_args()
     rng = random.Random(26)
-    if args.judged is not None:
-        judged_report(args.judged, args.evaldata, MiniLMEmbedder())
+    if args.rescore is not None:
+        rescore(args.rescore, args.evaldata, MiniLMEmbedder())
         return 0
+    judged = judged_report(args.judged, args.evaldata, MiniLMEmbedder()) if args.judged is not None else None
 
     sentences = ad_sentences(args.evaldata / "skillspan_job_postings")
     taxonomy = load_taxonomy()
@@ -311,16 +378,23 @@ def main() -> int:
     paraphrase = round(float(np.quantile(far, 1 - args.paraphrase_fp)), 3)
     print(f"paraphrase: {len(far)} pairs without a shared word; cosine reached by {args.paraphrase_fp:.1%}: "
           f"{paraphrase}")
-    print(f"\nconfirm = {chosen}, paraphrase = {paraphrase}")
+    confirm_how = (f"the lowest cosine whose word candidates are >= {args.min_precision:.0%} right ({len(pairs)} "
+                   f"SkillSpan ad spans x dotin resume statements, labelled by the datasets' annotators)")
+    tool, tool_how = chosen, "as confirm"
+    if judged is not None:
+        chosen, confirm_how = judged["confirm"]
+        tool, tool_how = judged["confirm_tool"]
+    print(f"\nconfirm = {chosen}, confirm_tool = {tool}, paraphrase = {paraphrase}")
     if args.write and chosen is not None:
         data = json.loads(DATA_FILE.read_text())
         data["embedders"][embedder.name] = {
-            "confirm": chosen, "paraphrase": max(paraphrase, chosen),
-            "context": best,
-            "chosen": (f"bench/meaning_thresholds.py: confirm = the lowest cosine whose word candidates are "
-                       f">= {args.min_precision:.0%} right ({len(pairs)} SkillSpan ad spans x dotin resume "
-                       f"statements, labelled by the datasets' annotators); paraphrase = the cosine reached by "
-                       f"{args.paraphrase_fp:.1%} of {len(far)} requirement x statement pairs sharing no word"),
+            "confirm": chosen, "confirm_tool": tool, "paraphrase": max(paraphrase, chosen),
+            "chosen": (f"bench/meaning_thresholds.py --write: confirm = {confirm_how}; confirm_tool = {tool_how}; "
+                       f"paraphrase = the cosine "
+                       f"reached by {args.paraphrase_fp:.1%} of {len(far)} pairs of a SkillSpan ad requirement (as "
+                       f"'label: ad sentence') and a statement sharing none of its words (dotin resumes, ad "
+                       f"sentences), so a meaning match must stand out from what resumes say; the requirement "
+                       f"in context as 'label: ad line' ranked best on the word-candidate proxy ({best})"),
         }
         DATA_FILE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         print(f"written to {DATA_FILE.relative_to(REPO)}")

@@ -86,6 +86,7 @@ class Search:
     counted: bool  # whether the forms' occurrences are counted (the requirement has words of its own)
     skills: dict[str, tuple[str, float]]  # resume skill id -> (how, match quality): the skill and its neighbours
     lone_word: str | None  # a one-word keyword with no skill or alias: missing unless the resume has the word
+    named_tool: bool  # a named tool (`meaning.is_named_tool`): confirmed by its own threshold, never by meaning alone
     by_meaning: bool  # whether a statement may meet it by meaning alone (a skill that is not a named tool)
 
 
@@ -99,7 +100,8 @@ def compile_search(req: Requirement) -> Search:
             if skill_id != req.skill_id and (kind != "related" or score >= MIN_RELATED):
                 skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
-    return Search(forms, bool(req.terms), skills, lone, req.kind == "skill" and not is_named_tool(req))
+    named_tool = is_named_tool(req)
+    return Search(forms, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool)
 
 
 def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
@@ -130,16 +132,12 @@ SearchOutcome = tuple[Winner | None, str, float, int]
 Meaning = tuple[np.ndarray, Thresholds] | None
 
 
-def _similarity(profile: ResumeProfile, meaning: Meaning, line: int | None) -> tuple[bool, float | None]:
-    """(whether a candidate on `line` stands, the cosine of its statement): without a check every candidate
-    stands; with one, only a statement at or above the `confirm` threshold."""
+def _similarity(profile: ResumeProfile, meaning: Meaning, line: int | None) -> float | None:
+    """The cosine of the statement holding `line` (None without a check; -1.0 for a line in no statement)."""
     if meaning is None:
-        return True, None
+        return None
     statement = profile.statement_at(line)
-    if statement < 0:
-        return False, None
-    similarity = float(meaning[0][statement])
-    return similarity >= meaning[1].confirm, similarity
+    return float(meaning[0][statement]) if statement >= 0 else -1.0
 
 
 def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -> SearchOutcome:
@@ -165,13 +163,18 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     strong_statements: set[int] = set()
     named: set[int | None] = set()  # lines that name it (its words, an alias, the same skill), checked or not
     occurrences = 0
-    checked: dict[int | None, tuple[bool, float | None]] = {}
+    checked: dict[int | None, float | None] = {}
+    # a candidate stands unchecked, or at the confirm threshold of its class: a named tool's, or a more specific
+    # skill the statement names, at `confirm_tool`; the other requirements' own words at `confirm`
+    confirm, confirm_named = ((meaning[1].confirming(search.named_tool), meaning[1].confirming(True))
+                              if meaning is not None else (0.0, 0.0))
 
-    def check(line: int | None) -> tuple[bool, float | None]:
-        found = checked.get(line)
-        if found is None:
-            found = checked[line] = _similarity(profile, meaning, line)
-        return found
+    def check(line: int | None, threshold: float) -> tuple[bool, float | None]:
+        if line in checked:
+            similarity = checked[line]
+        else:
+            similarity = checked[line] = _similarity(profile, meaning, line)
+        return similarity is None or similarity >= threshold, similarity
 
     for how, terms in search.forms:
         lines, count = index.phrase_matches(terms)
@@ -179,7 +182,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             occurrences += count
         named.update(lines)
         for number in lines:
-            stands, similarity = check(number)
+            stands, similarity = check(number, confirm)
             if not stands:
                 continue
             value = weight(number)
@@ -199,7 +202,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             if kind == "exact":
                 named.update(record.lines)
             for number in record.lines:
-                stands, similarity = check(number)
+                stands, similarity = check(number, confirm_named if kind == "child" else confirm)
                 if not stands:
                     continue
                 section = profile.section(number) or record.section

@@ -1,12 +1,15 @@
 """The meaning check: whether a resume statement shows a requirement, by sentence-embedding similarity.
 
 A word, alias or taxonomy match is a candidate; it is confirmed when the cosine of the requirement in its ad
-context (`requirement_context`: the ad line that asks for it) and the candidate statement (its evidence text,
-`documents.statements`) reaches the embedder's `confirm` threshold. A statement with no word match at all
-answers a requirement that is not a named tool when the cosine reaches the stricter `paraphrase` threshold
-("built CNN image classifiers" for "computer vision models"). The thresholds, per embedder, and how they were
-chosen are in `data/meaning.json`; an embedder without thresholds there gets no meaning check (word matches
-stand unconfirmed, and the report says so).
+context (`requirement_contexts`: its label and the ad line that asks for it) and the candidate statement (its
+evidence text, `documents.statements`) reaches the embedder's threshold for its class: `confirm_tool` when
+the statement names a tool, language, platform or database (the requirement itself, or a more specific skill
+of it: their names rarely mean anything else), `confirm` when it only shares the words of any other
+requirement (a method, field, soft skill or keyword, whose words mean more things).
+A statement with no word match at all answers a requirement that is not a named tool when the cosine reaches
+the stricter `paraphrase` threshold. The thresholds, per embedder, and how they were chosen are in
+`data/meaning.json`; an embedder without thresholds there gets no meaning check (word matches stand
+unconfirmed, and the report says so).
 
 Vectors are computed by the shell (`jobfit.pipeline`): each resume statement once at upload, each
 requirement's context once per job. Scoring only takes dot products.
@@ -37,10 +40,17 @@ _MAX_CONTEXT_CHARS = 300
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Cosine thresholds of one embedder: `confirm` a word candidate, accept a `paraphrase` on meaning alone."""
+    """Cosine thresholds of one embedder: confirm a word candidate of a named tool (`confirm_tool`) or of any
+    other requirement (`confirm`: a method, field, soft skill or keyword, whose words mean more things), and
+    accept a `paraphrase` on meaning alone."""
 
     confirm: float
     paraphrase: float
+    confirm_tool: float | None = None  # None: `confirm`
+
+    def confirming(self, named_tool: bool) -> float:
+        """The confirm threshold of a requirement of this class."""
+        return self.confirm_tool if named_tool and self.confirm_tool is not None else self.confirm
 
 
 @cache
@@ -51,7 +61,10 @@ def _data() -> dict:
 def thresholds_for(embedder_name: str | None) -> Thresholds | None:
     """The calibrated thresholds of an embedder (by `Embedder.name`), None when it has none."""
     found = _data()["embedders"].get(embedder_name or "")
-    return None if found is None else Thresholds(float(found["confirm"]), float(found["paraphrase"]))
+    if found is None:
+        return None
+    tool = found.get("confirm_tool")
+    return Thresholds(float(found["confirm"]), float(found["paraphrase"]), None if tool is None else float(tool))
 
 
 def is_named_tool(req: Requirement) -> bool:

@@ -355,7 +355,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         return None if similarities is None or statement < 0 else float(similarities[statement])
 
     def stands(c: Candidate) -> bool:
-        return similarities is None or (cosine(c) is not None and cosine(c) >= thresholds.confirm)
+        named = c.how == "child" or is_named_tool(req)
+        return similarities is None or (cosine(c) is not None and cosine(c) >= thresholds.confirming(named))
 
     def meets(c: Candidate) -> bool:
         return c.how in ("exact", "alias", "meaning") or (c.how == "child" and similarities is not None)
@@ -437,7 +438,7 @@ def test_evidence_scan_equals_the_straightforward_version_on_real_postings():
 
     postings, profiles = _postings_and_resumes()
     rng = np.random.default_rng(11)
-    thresholds = Thresholds(confirm=0.3, paraphrase=0.55)
+    thresholds = Thresholds(confirm=0.35, paraphrase=0.55, confirm_tool=0.25)
     checked = 0
     for profile, mentions in profiles:
         for job in postings:
