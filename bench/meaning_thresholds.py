@@ -242,7 +242,7 @@ def judged_report(run: Path, evaldata: Path, embedder) -> dict[str, tuple[float,
     return chosen
 
 
-def rescore(run: Path, evaldata: Path, embedder) -> None:
+def rescore(run: Path, evaldata: Path, embedder, verbose: bool = False) -> None:
     """The current matcher on a judged run's pairs, its met/partial claims checked against the verdicts already
     given: a claim citing the statement a judged claim of the same requirement cited takes that verdict; the
     others are new and unjudged. An estimate for fixing, not a judgment (the reviewers judge new runs)."""
@@ -271,14 +271,21 @@ def rescore(run: Path, evaldata: Path, embedder) -> None:
         for claim in claims["claims"]:
             row = rows.get(claim["label"])
             if claim["id"] in verdicts and verdicts[claim["id"]] == "shows" and claim["status"] in ("met", "partial"):
-                tally["was_shows_now_missing"] += row is None or row.status == "missing"
+                lost = row is None or row.status == "missing"
+                tally["was_shows_now_missing"] += lost
+                if lost and verbose:
+                    print(f"  lost {claims['pair_id']} {claim['label']!r}: {claim['cited_text'][:80]!r}")
         for row in rows.values():
             if row.kind not in ("skill", "keyword") or row.line is None:
                 continue
             if row.status == "related":
                 tally["related"] += 1
                 continue
-            tally[judged.get((row.requirement, profile.statement_at(row.line)), "unjudged")] += 1
+            verdict = judged.get((row.requirement, profile.statement_at(row.line)), "unjudged")
+            tally[verdict] += 1
+            if verbose and verdict != "shows":
+                print(f"  {verdict} {claims['pair_id']} {row.requirement!r} ({row.how}, {row.similarity}): "
+                      f"{(row.evidence or '')[:80]!r}")
     judged_total = tally["shows"] + tally["weak"] + tally["wrong"]
     print(f"\n{run.name} re-run: met/partial skill and keyword claims citing a statement already judged: "
           f"{judged_total} ({tally['shows']} shows, {tally['weak']} weak, {tally['wrong']} wrong: precision "
@@ -307,10 +314,11 @@ def main() -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--judged", type=Path, help="a judged run folder (bench/evidence/<run>): report on its claims")
     ap.add_argument("--rescore", type=Path, help="a judged run folder: re-run its pairs, reuse the verdicts, stop")
+    ap.add_argument("--verbose", action="store_true", help="with --rescore: list the claims not judged 'shows'")
     args = ap.parse_args()
     rng = random.Random(26)
     if args.rescore is not None:
-        rescore(args.rescore, args.evaldata, MiniLMEmbedder())
+        rescore(args.rescore, args.evaldata, MiniLMEmbedder(), args.verbose)
         return 0
     judged = judged_report(args.judged, args.evaldata, MiniLMEmbedder()) if args.judged is not None else None
 
