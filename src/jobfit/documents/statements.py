@@ -14,7 +14,10 @@ statements of their own kind: section headings, contact lines (an email, phone o
 few words besides) and page furniture ("1/2", "Page 2 of 3"). A statement of interest or aspiration ("passionate
 about", "eager to learn", an objective) is marked by the span of its text from the cue to the end of the cue's
 sentence (`Statement.interest`); a statement made only of such spans, or written under an Objective or
-Interests heading, is of kind "interest". The cue lists live in `data/statements.json`.
+Interests heading, is of kind "interest". A short line with a date range ("Software Engineer, Acme - 2019 -
+Present", "Research Assistant Summer 2021") is a role's heading, of kind "entry": it names a title, employer and
+dates, not a skill (outside Education and the like, where a dated line is a degree). The cue lists live in
+`data/statements.json`.
 
 Lines without a letter or digit (blank, or separators left by redaction) belong to no statement.
 """
@@ -30,7 +33,7 @@ from typing import Literal
 from jobfit.documents.data import load_json
 from jobfit.documents.sections import classify_heading, heading_key
 
-StatementKind = Literal["statement", "interest", "heading", "contact", "furniture"]
+StatementKind = Literal["statement", "interest", "heading", "contact", "furniture", "entry"]
 
 _CUES = load_json("statements.json")
 _BULLET = re.compile(r"^(\s*)(?:[" + re.escape(_CUES["bullet_markers"]) + r"]+|\(?(?:\d{1,2}|[a-z])[.)])\s+")
@@ -43,6 +46,9 @@ _INTEREST = re.compile(
 _INTEREST_HEADINGS = frozenset(heading_key(h) for h in _CUES["interest_headings"])
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in _CUES["furniture_patterns"]), re.IGNORECASE)
 _CONTACT_LABELS = frozenset(_CUES["contact_labels"])
+_ENTRY_DATES = re.compile("|".join(f"(?:{p})" for p in _CUES["entry_dates"]), re.IGNORECASE)
+_ENTRY_MAX_WORDS = int(_CUES["entry_max_words"])
+_ENTRY_FREE = frozenset(_CUES["entry_free_headings"])
 _CONTACT_DATA = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email
     r"|(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|dev|me|in|co|uk|de)(?:/\S*)?"  # link or bare domain
@@ -140,6 +146,11 @@ def line_kind(line: str) -> StatementKind | None:
     return "statement"
 
 
+def _is_entry(text: str) -> bool:
+    """Whether a statement is a role's heading: short, with a date range or a season and year."""
+    return len(text.split()) <= _ENTRY_MAX_WORDS and _ENTRY_DATES.search(text) is not None
+
+
 def _ends_open(text: str) -> bool:
     """Whether a line's text cannot end a sentence: it ends in a comma, "&", a hyphen or a function word."""
     if text[-1] in _CONTINUATION_MARKS:
@@ -229,6 +240,7 @@ def split_statements(text: str | Sequence[str]) -> list[Statement]:
     out: list[Statement] = []
     current: _Builder | None = None
     under_interest_heading = False
+    section: str | None = None
 
     def close() -> None:
         nonlocal current
@@ -237,6 +249,9 @@ def split_statements(text: str | Sequence[str]) -> list[Statement]:
             if under_interest_heading:
                 statement = Statement(statement.first_line, statement.last_line, statement.text, "interest",
                                       statement.bullet, statement.parts, ((0, len(statement.text)),))
+            elif statement.kind == "statement" and section not in _ENTRY_FREE and _is_entry(statement.text):
+                statement = Statement(statement.first_line, statement.last_line, statement.text, "entry",
+                                      statement.bullet, statement.parts)
             out.append(statement)
             current = None
 
@@ -247,6 +262,8 @@ def split_statements(text: str | Sequence[str]) -> list[Statement]:
             if kind is not None:
                 if kind == "heading":
                     under_interest_heading = heading_key(line) in _INTEREST_HEADINGS
+                    found = classify_heading(line.strip())
+                    section = found if isinstance(found, str) else None
                 one = _Builder(number, line)
                 out.append(one.build(kind))
             continue

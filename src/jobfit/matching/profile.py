@@ -13,6 +13,7 @@ loading: `with_statement_vectors`).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -25,7 +26,7 @@ import numpy as np
 import orjson
 
 from jobfit.documents.models import ExperienceEntry, ParsedResume
-from jobfit.documents.statements import evidence_lines, split_statements
+from jobfit.documents.statements import Statement, evidence_lines, split_statements
 from jobfit.matching.specificity import tfidf_norm
 from jobfit.matching.text import LineIndex
 from jobfit.skills.models import SkillMention
@@ -197,7 +198,7 @@ class ResumeProfile:
         """Index a (redacted) resume."""
         years, years_line = _years(resume)
         lines = resume.text_content.split("\n")
-        statements = split_statements(lines)
+        statements = resume_statements(resume)
         blanked = evidence_lines(lines, statements)
         profile = cls._assemble(resume, LineIndex("\n".join(blanked)), years, years_line, lines)
         evidence = [s for s in statements if s.is_evidence]
@@ -209,9 +210,10 @@ class ResumeProfile:
     def statement_texts(self) -> list[str]:
         """The texts embedded for `statements` (what the shell turns into `statement_vectors`)."""
         texts = self.__dict__.get("_statement_texts")
-        if texts is None:
-            found = [s for s in split_statements(self.lines) if s.is_evidence]
-            texts = self.__dict__["_statement_texts"] = [s.evidence_text for s in found]
+        if texts is None:  # a reloaded profile: the statements it stored, read again from its lines
+            spans = set(self.statements)
+            texts = [s.evidence_text for s in split_statements(self.lines) if (s.first_line, s.last_line) in spans]
+            self.__dict__["_statement_texts"] = texts
         return texts
 
     @classmethod
@@ -396,6 +398,14 @@ def _rebuilt(kind: type[R], rows: Iterable[list[Any]]) -> Iterator[R]:
     """Named tuples of `kind` from the lists `to_dict` stored them as, field for field (not checked: the
     profile version matched). `tuple.__new__` skips the per-record Python call of `kind(...)` or `_make`."""
     return map(tuple.__new__, repeat(kind), rows)  # type: ignore[arg-type]
+
+
+def resume_statements(resume: ParsedResume) -> list[Statement]:
+    """The statements of a resume as matching reads them (`documents.statements`), with the heading line of each
+    role the parser found (title, employer) an "entry" too, dated or not: no evidence of a skill."""
+    roles = {e.line for e in resume.experience if e.line is not None}
+    return [dataclasses.replace(s, kind="entry", interest=()) if s.kind == "statement" and s.first_line in roles
+            else s for s in split_statements(resume.text_content)]
 
 
 def statements_key(texts: list[str]) -> str:

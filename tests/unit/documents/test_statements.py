@@ -97,7 +97,7 @@ def test_headings_contact_lines_and_page_furniture_are_never_evidence() -> None:
     assert kinds[5] == "heading" and kinds[10] == "heading" and kinds[21] == "heading" and kinds[24] == "heading"
     assert kinds[17] == "furniture" and kinds[20] == "furniture"
     assert not any(s.is_evidence for s in statements if s.kind in ("heading", "contact", "furniture"))
-    assert kinds[11] == "statement"  # the role line is content
+    assert kinds[11] == "entry" and kinds[18] == "entry"  # a role's heading names a title and dates, not a skill
 
 
 def test_a_sentence_that_names_a_contact_label_is_not_a_contact_line() -> None:
@@ -165,3 +165,11 @@ def test_statement_parts_map_the_text_back_to_the_lines() -> None:
 def test_lines_without_letters_or_digits_belong_to_no_statement() -> None:
     statements = split_statements(["  |   |  ", "", "Built dashboards in Tableau."])
     assert [(s.first_line, s.kind) for s in statements] == [(3, "statement")]
+
+
+def test_dated_role_headings_are_entries_but_dated_degrees_are_not() -> None:
+    lines = ["EXPERIENCE", "Staff Infrastructure Engineer November 2021 – Present", "Research Assistant Summer 2021",
+             "• Cut cloud costs by 20% in 2020 by rightsizing the Kubernetes clusters", "",
+             "EDUCATION", "BSc Computer Science, State University, 2015 - 2019"]
+    kinds = [s.kind for s in split_statements(lines)]
+    assert kinds == ["heading", "entry", "entry", "statement", "heading", "statement"]

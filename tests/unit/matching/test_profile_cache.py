@@ -10,7 +10,7 @@ import pytest
 from jobfit.documents.job import parse_job, parse_job_file
 from jobfit.documents.models import ContactField, ContactInfo
 from jobfit.documents.resume import parse_resume
-from jobfit.documents.statements import evidence_lines, split_statements
+from jobfit.documents.statements import evidence_lines
 from jobfit.matching import (
     PROFILE_VERSION,
     ResumeProfile,
@@ -22,7 +22,14 @@ from jobfit.matching import (
     score_prepared,
 )
 from jobfit.matching.models import Strength
-from jobfit.matching.profile import SECTION_WEIGHT, UNSECTIONED_WEIGHT, Degree, Role, SkillRecord
+from jobfit.matching.profile import (
+    SECTION_WEIGHT,
+    UNSECTIONED_WEIGHT,
+    Degree,
+    Role,
+    SkillRecord,
+    resume_statements,
+)
 from jobfit.matching.text import LineIndex, content_tokens
 from jobfit.redaction import redact as redact_module
 from jobfit.redaction import redact_for_embedding
@@ -110,7 +117,7 @@ def test_stored_index_and_line_weights_equal_a_rebuild_after_json():
         loaded = ResumeProfile.from_dict(json.loads(json.dumps(fresh.to_dict())))
         rebuilt = ResumeProfile.build(fresh.resume)
         text = fresh.resume.text_content
-        evidence = "\n".join(evidence_lines(text.split("\n"), split_statements(text)))
+        evidence = "\n".join(evidence_lines(text.split("\n"), resume_statements(fresh.resume)))
         assert loaded.index.postings == rebuilt.index.postings == LineIndex(evidence).postings
         assert loaded.index.line_tokens == rebuilt.index.line_tokens
         assert loaded.index.lines == rebuilt.index.lines == evidence.split("\n")
