@@ -251,12 +251,15 @@ def rescore(run: Path, evaldata: Path, embedder, verbose: bool = False) -> None:
     from jobfit.matching import prepare_job, score_prepared
     from jobfit.pipeline import embed_resume, job_meaning
 
-    tally = {"shows": 0, "weak": 0, "wrong": 0, "unjudged": 0, "related": 0, "was_shows_now_missing": 0}
+    tally = {"shows": 0, "weak": 0, "wrong": 0, "unjudged": 0, "related": 0, "was_shows_now_missing": 0,
+             "real": 0, "real_shows": 0}
     for claims_file in sorted(run.glob("*.claims.json")):
         claims = json.loads(claims_file.read_text())
         verdicts: dict[str, str] = {}
+        real: dict[str, bool] = {}
         for judgment in sorted((run / "judgments").glob(f"{claims['pair_id']}*.json")):
             for answer in json.loads(judgment.read_text())["claims"]:
+                real[answer["id"]] = answer.get("requirement") == "real"
                 if answer.get("evidence"):
                     verdicts[answer["id"]] = answer["evidence"]
         resume = parse_resume(*_document(run, evaldata, claims["resume"]))
@@ -264,6 +267,8 @@ def rescore(run: Path, evaldata: Path, embedder, verbose: bool = False) -> None:
         prepared = job_meaning(prepare_job(parse_job_file(*_document(run, evaldata, claims["ad"]))), {},
                                embedder)[0]
         judged: dict[tuple[str, int], str] = {}
+        is_real = {claim["label"]: real.get(claim["id"], False) for claim in claims["claims"]
+                   if claim["type"] == "requirement"}
         for claim in claims["claims"]:
             if claim["id"] in verdicts and claim["lines"]:
                 judged[(claim["label"], profile.statement_at(claim["lines"][0]))] = verdicts[claim["id"]]
@@ -283,13 +288,17 @@ def rescore(run: Path, evaldata: Path, embedder, verbose: bool = False) -> None:
                 continue
             verdict = judged.get((row.requirement, profile.statement_at(row.line)), "unjudged")
             tally[verdict] += 1
+            if verdict != "unjudged" and is_real.get(row.requirement):
+                tally["real"] += 1
+                tally["real_shows"] += verdict == "shows"
             if verbose and verdict != "shows":
                 print(f"  {verdict} {claims['pair_id']} {row.requirement!r} ({row.how}, {row.similarity}): "
                       f"{(row.evidence or '')[:80]!r}")
     judged_total = tally["shows"] + tally["weak"] + tally["wrong"]
     print(f"\n{run.name} re-run: met/partial skill and keyword claims citing a statement already judged: "
           f"{judged_total} ({tally['shows']} shows, {tally['weak']} weak, {tally['wrong']} wrong: precision "
-          f"{tally['shows'] / max(judged_total, 1):.2f}); citing a statement not judged before: {tally['unjudged']}; "
+          f"{tally['shows'] / max(judged_total, 1):.2f}; on real requirements {tally['real_shows']} of "
+          f"{tally['real']}); citing a statement not judged before: {tally['unjudged']}; "
           f"related: {tally['related']}; judged 'shows' before and missing now: {tally['was_shows_now_missing']}")
 
 
