@@ -248,3 +248,20 @@ def test_the_overall_is_its_parts() -> None:
     for name, part in parts.items():
         assert part.weight == analysis.weights[name]
         assert part.value == analysis.component_scores.get(name)
+
+
+def test_the_skills_score_is_the_requirement_rows_with_the_meaning_check_on(checked) -> None:
+    """The score and the explanation are the same thing: the skills sub-score is the weighted mean of the
+    requirement rows' scores (alternatives once), with evidence confirmed by meaning."""
+    from jobfit.matching import scores
+
+    result = checked[0]
+    job = parse_job(title="Machine Learning Engineer", description="We build ML products.",
+                    requirements=AD_REQUIREMENTS)
+    requirements = prepare_job(job).requirements
+    rows = result.match_analysis.requirements
+    assert [r.requirement for r in rows] == [r.label for r in requirements]
+    expected = scores.group_percent([(req.group, (row.score, scores.skill_weight(req)))
+                                     for req, row in zip(requirements, rows, strict=True) if req.kind == "skill"])
+    assert result.skills_score == round(expected or 0.0, 2)
+    assert result.match_analysis.component_scores["skills"] == round(expected or 0.0, 2)
