@@ -278,6 +278,15 @@ def split_statements(text: str | Sequence[str]) -> list[Statement]:
     return out
 
 
+def joined_text(lines: Sequence[str]) -> str:
+    """The text of a statement whose lines these are (a `Statement.text`: bullet marker dropped, a word
+    hyphenated across lines re-joined), without classifying them again."""
+    builder = _Builder(1, lines[0])
+    for number, line in enumerate(lines[1:], start=2):
+        builder.add(number, line)
+    return builder.text
+
+
 def evidence_lines(lines: Sequence[str], statements: Sequence[Statement]) -> list[str]:
     """`lines` with everything that is never evidence of experience blanked out (replaced by spaces, so columns
     and line numbers stay): headings, contact lines, page furniture and the interest spans of statements."""

@@ -185,12 +185,13 @@ def evaluate(profile: ResumeProfile, prepared: PreparedJob, *, resume_vectors: V
     similarities = _similarities(profile, prepared.meaning)
     # a requirement no word or skill reaches can only be met by a paraphrase: one at or above the threshold
     paraphrased = _paraphrased(similarities, prepared.meaning)
+    columns = similarities.T.tolist() if similarities is not None else None  # plain floats: read one by one
     for position, (req, (skill_weight, keyword_weight), search) in enumerate(
         zip(prepared.requirements, prepared.weights, prepared.searches, strict=True)
     ):
         if search is not None:
             if position in reachable or (search.by_meaning and paraphrased is not None and paraphrased[position]):
-                outcome = evaluate_skill(profile, req, search, _meaning(similarities, prepared.meaning, position))
+                outcome = evaluate_skill(profile, req, search, _meaning(columns, prepared.meaning, position))
             else:
                 outcome = _MISSING
             entries.append(outcome)
@@ -214,7 +215,7 @@ def evaluate(profile: ResumeProfile, prepared: PreparedJob, *, resume_vectors: V
 def _checked(profile: ResumeProfile, meaning: JobMeaning | None) -> bool:
     """Whether the pair's evidence is checked by meaning: both sides have vectors of one size."""
     vectors = profile.statement_vectors
-    return meaning is not None and vectors is not None and vectors.shape[1:] == meaning.vectors.shape[1:]
+    return meaning is not None and vectors is not None and vectors.shape[1:] == meaning.columns.shape[:1]
 
 
 def _similarities(profile: ResumeProfile, meaning: JobMeaning | None) -> np.ndarray | None:
@@ -222,7 +223,7 @@ def _similarities(profile: ResumeProfile, meaning: JobMeaning | None) -> np.ndar
     if not _checked(profile, meaning):
         return None
     assert meaning is not None and profile.statement_vectors is not None
-    return profile.statement_vectors @ meaning.vectors.T
+    return np.dot(profile.statement_vectors, meaning.columns)
 
 
 def _paraphrased(similarities: np.ndarray | None, meaning: JobMeaning | None) -> list[bool] | None:
@@ -232,11 +233,11 @@ def _paraphrased(similarities: np.ndarray | None, meaning: JobMeaning | None) ->
     return (similarities.max(axis=0) >= meaning.thresholds.paraphrase).tolist()
 
 
-def _meaning(similarities: np.ndarray | None, meaning: JobMeaning | None, position: int) -> Meaning:
-    """The meaning check of the requirement at `position`: its column of cosines and the thresholds."""
-    if similarities is None or meaning is None or not meaning.present[position]:
+def _meaning(columns: list[list[float]] | None, meaning: JobMeaning | None, position: int) -> Meaning:
+    """The meaning check of the requirement at `position`: its statements' cosines and the thresholds."""
+    if columns is None or meaning is None or not meaning.present[position]:
         return None
-    return similarities[:, position], meaning.thresholds
+    return columns[position], meaning.thresholds
 
 
 def _components(

@@ -22,10 +22,9 @@ depth credit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-import numpy as np
 
 from jobfit.matching.meaning import Thresholds, is_named_tool
 from jobfit.matching.models import RequirementResult
@@ -129,7 +128,7 @@ SearchOutcome = tuple[Winner | None, str, float, int]
 
 # The meaning check of one requirement against one resume: the cosine of each statement with the requirement
 # in its ad context (None: not checked), and the thresholds.
-Meaning = tuple[np.ndarray, Thresholds] | None
+Meaning = tuple[Sequence[float], Thresholds] | None
 
 
 def _similarity(profile: ResumeProfile, meaning: Meaning, line: int | None) -> float | None:
@@ -240,12 +239,13 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     return strong_at, "met", round(score, 4), occurrences
 
 
-def _by_meaning(profile: ResumeProfile, meaning: tuple[np.ndarray, Thresholds]) -> tuple[_Key, Winner] | None:
-    """The statement that best means the requirement, when its cosine reaches the `paraphrase` threshold."""
+def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Thresholds]) -> tuple[_Key, Winner] | None:
+    """The statement that best means the requirement (the first of equals), when its cosine reaches the
+    `paraphrase` threshold."""
     similarities, thresholds = meaning
     if not len(similarities):
         return None
-    best = int(np.argmax(similarities))
+    best = max(range(len(similarities)), key=similarities.__getitem__)
     similarity = float(similarities[best])
     if similarity < thresholds.paraphrase:
         return None

@@ -124,6 +124,9 @@ class JobMeaning:
     thresholds: Thresholds
     vectors: np.ndarray  # (requirements, dim) float32
     present: tuple[bool, ...]
+    # `vectors` transposed, contiguous: a resume's cosines are one small `np.dot` (a transposed view made the
+    # product about 20x slower: 816 vs 37 us for 50 statements x 30 requirements on a busy machine)
+    columns: np.ndarray
 
 
 def job_meaning(contexts: Sequence[str | None], vectors: Mapping[str, np.ndarray],
@@ -141,4 +144,4 @@ def job_meaning(contexts: Sequence[str | None], vectors: Mapping[str, np.ndarray
     for position, row in enumerate(rows):
         if row is not None:
             matrix[position] = row
-    return JobMeaning(thresholds, matrix, tuple(row is not None for row in rows))
+    return JobMeaning(thresholds, matrix, tuple(row is not None for row in rows), np.ascontiguousarray(matrix.T))

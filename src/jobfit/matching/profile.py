@@ -26,7 +26,7 @@ import numpy as np
 import orjson
 
 from jobfit.documents.models import ExperienceEntry, ParsedResume
-from jobfit.documents.statements import Statement, evidence_lines, split_statements
+from jobfit.documents.statements import Statement, evidence_lines, joined_text, split_statements
 from jobfit.matching.specificity import tfidf_norm
 from jobfit.matching.text import LineIndex
 from jobfit.skills.models import SkillMention
@@ -183,8 +183,7 @@ class ResumeProfile:
     def statement_text(self, position: int) -> str:
         """The whole text of a statement (its lines re-joined, bullet dropped), as cited."""
         first, last = self.statements[position]
-        [statement] = split_statements(self.lines[first - 1 : last])[:1] or [None]
-        return statement.text if statement is not None else " ".join(self.lines[first - 1 : last]).strip()
+        return joined_text(self.lines[first - 1 : last])
 
     def with_statement_vectors(self, vectors: np.ndarray | None) -> ResumeProfile:
         """Attach the statements' vectors (rows in `statements` order; a mismatched count attaches none)."""

@@ -173,3 +173,11 @@ def test_dated_role_headings_are_entries_but_dated_degrees_are_not() -> None:
              "EDUCATION", "BSc Computer Science, State University, 2015 - 2019"]
     kinds = [s.kind for s in split_statements(lines)]
     assert kinds == ["heading", "entry", "entry", "statement", "heading", "statement"]
+
+
+def test_joined_text_is_the_statement_text() -> None:
+    from jobfit.documents.statements import joined_text
+
+    lines = PDF_RESUME.split("\n")
+    for statement in split_statements(lines):
+        assert joined_text(lines[statement.first_line - 1 : statement.last_line]) == statement.text
