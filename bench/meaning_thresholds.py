@@ -4,7 +4,7 @@
   keyword claim the reviewers judged on the dev pairs, with its requirement in context and its cited statement
   as the matcher now reads them; the threshold is the best F0.5 of the reviewers' "shows" over the claims of
   real requirements found by name (precision counts twice: a wrong line costs more than a missed one). Writes
-  `<run>/meaning_cosines.json` (every judged claim with its cosine) for inspection.
+  `bench/.cache/meaning_cosines-<run>.json` (every judged claim with its cosine) for inspection.
 - **word candidates** (a proxy, used for `confirm` without `--judged`, and to compare ways of putting a
   requirement in context): skill and knowledge spans of real ads (SkillSpan train and dev, expert annotated)
   that name a taxonomy skill, in their ad sentence, paired with resume statements (dotin, CC0, train set) and
@@ -218,7 +218,8 @@ def judged_report(run: Path, evaldata: Path, embedder) -> dict[str, tuple[float,
         mask = np.array([c["how"] == how for c in kept])
         print(f"  how={how}: {mask.sum()} claims, {shows[mask].sum()} shows; cosine of shows p10 "
               f"{quantile(mask & shows, 0.1):.3f}, of the others p90 {quantile(mask & ~shows, 0.9):.3f}")
-    out = run / "meaning_cosines.json"
+    out = REPO / "bench" / ".cache" / f"meaning_cosines-{run.name}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps([{**c, "cosine": round(float(x), 4)} for c, x in zip(kept, cosines, strict=True)],
                               indent=1, ensure_ascii=False))
     chosen: dict[str, tuple[float, str]] = {}
