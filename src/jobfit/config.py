@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     embedding_base_url: str | None = None
     embedding_api_key: str | None = None
     embedding_dimensions: int | None = None
+    # Threads one MiniLM pass may use (ONNX Runtime intra-op); requests already run in parallel (BENCHMARKS.md).
+    embedding_threads: int = Field(default=1, ge=1, le=64)
     llm_base_url: str | None = None
     llm_api_key: str | None = None
     llm_model: str = "gpt-4o-mini"
@@ -93,6 +95,11 @@ class Settings(BaseSettings):
     @property
     def pg_dir(self) -> Path:
         return self.data_dir / "postgres"
+
+    @property
+    def models_dir(self) -> Path:
+        """Where models built from installed weights are cached (the MiniLM ONNX graph)."""
+        return self.data_dir / "models"
 
     def parse_limits(self) -> ParseLimits:
         return ParseLimits(timeout_s=self.parse_timeout, memory_mb=self.parse_memory_mb,
