@@ -94,7 +94,7 @@ def cached_model_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"minilm-{key}.onnx"
 
 
-def _build(folder: Path) -> bytes:
+def build_model(folder: Path) -> bytes:
     """The serialised ONNX model (weights included) for the model files in `folder`."""
     from safetensors.numpy import load_file
 
@@ -133,6 +133,8 @@ def _session(model: Path | bytes, threads: int) -> object:
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    # With more than one thread, idle pool threads would spin: on shared cores that doubled the CPU per resume
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3  # errors only: ONNX Runtime's warnings are about its own choices
     source = str(model) if isinstance(model, Path) else model
     return ort.InferenceSession(source, options, providers=["CPUExecutionProvider"])
@@ -152,7 +154,7 @@ def _open(folder: Path, threads: int, cache_dir: Path | None) -> _Model:
             except Exception as exc:  # a truncated or foreign file: built again below
                 log.warning("rebuilding the cached MiniLM model %s, which could not be loaded (%s)", cached, exc)
         if session is None:
-            model = _build(folder)
+            model = build_model(folder)
             if cache_dir is not None:
                 _store(cache_dir, key, model)
             session = _session(model, threads)
