@@ -46,8 +46,11 @@ MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 MAX_CHARS = 4_000  # 256 word pieces never need more characters; longer input only costs tokenising time
 DEFAULT_THREADS = 1
 BATCH_PIECES = 4_096  # padded word pieces per batch: 16 texts of 256 pieces, ~200 resume statements
-_SIMILAR = 1.25  # a batch's longest text is at most this times its shortest (or _SLACK pieces longer)
-_SLACK = 8
+# A batch's longest text is at most SIMILAR_LENGTH times its shortest, or LENGTH_SLACK pieces longer: on 60
+# resume statements this pads 5% (1.25 and 8 padded 21% and cost 9% more CPU; equal lengths only: 23 small
+# batches, 6% more).
+SIMILAR_LENGTH = 1.1
+LENGTH_SLACK = 2
 
 log = logging.getLogger(__name__)
 
@@ -168,13 +171,13 @@ def _open(folder: Path, threads: int, cache_dir: Path | None) -> _Model:
 
 def length_batches(lengths: Sequence[int], budget: int = BATCH_PIECES) -> list[list[int]]:
     """Positions grouped into batches of similar length, shortest first: a batch's longest text is at most
-    `_SIMILAR` times its shortest (or `_SLACK` pieces longer), and its padded size (texts × longest) stays
+    `SIMILAR_LENGTH` times its shortest (or `LENGTH_SLACK` pieces longer), and its padded size (texts × longest) stays
     within `budget` pieces, except a single text, which always makes a batch."""
     batches: list[list[int]] = []
     for i in sorted(range(len(lengths)), key=lambda i: lengths[i]):
         if batches:
             batch = batches[-1]
-            similar = lengths[i] <= max(lengths[batch[0]] + _SLACK, _SIMILAR * lengths[batch[0]])
+            similar = lengths[i] <= max(lengths[batch[0]] + LENGTH_SLACK, SIMILAR_LENGTH * lengths[batch[0]])
             if similar and (len(batch) + 1) * lengths[i] <= budget:
                 batch.append(i)
                 continue

@@ -20,8 +20,10 @@ from safetensors.numpy import load_file, save_file
 from jobfit.embeddings import EmbeddingError, get_embedder, minilm
 from jobfit.embeddings.minilm import (
     DIM,
+    LENGTH_SLACK,
     MAX_TOKENS,
     MODEL_FILES,
+    SIMILAR_LENGTH,
     MiniLMEmbedder,
     cached_model_path,
     length_batches,
@@ -84,7 +86,7 @@ def test_length_batches_cover_every_text_once_under_the_budget() -> None:
     for batch in batches:
         longest, shortest = max(lengths[i] for i in batch), min(lengths[i] for i in batch)
         assert len(batch) * longest <= 512
-        assert longest <= max(shortest + 8, 1.25 * shortest)
+        assert longest <= max(shortest + LENGTH_SLACK, SIMILAR_LENGTH * shortest)
     assert [lengths[batch[0]] for batch in batches] == sorted(lengths[batch[0]] for batch in batches)
     assert length_batches([300], budget=100) == [[0]]  # a text longer than the budget still runs, alone
     assert len(length_batches([20] * 1000, budget=4096)) == 5  # 204 short statements per batch
