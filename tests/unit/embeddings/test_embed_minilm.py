@@ -37,8 +37,16 @@ NUMPY = json.loads((DATA / "minilm_numpy_reference.json").read_text())
 
 
 @pytest.fixture(scope="module")
-def embedder() -> MiniLMEmbedder:
-    return get_embedder("minilm")  # type: ignore[return-value]
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder holding the model built once for this module (a build takes seconds)."""
+    folder = tmp_path_factory.mktemp("models")
+    MiniLMEmbedder(cache_dir=folder).load()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def embedder(cache: Path) -> MiniLMEmbedder:
+    return get_embedder("minilm", cache_dir=cache)  # type: ignore[return-value]
 
 
 def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -98,22 +106,20 @@ def test_meaning_not_spelling(embedder: MiniLMEmbedder) -> None:
     assert cnn @ vision > cnn @ baking + 0.2
 
 
-def test_it_is_the_default_provider(embedder: MiniLMEmbedder) -> None:
-    assert isinstance(embedder, MiniLMEmbedder)
-    assert embedder.name == "minilm/all-MiniLM-L6-v2" and embedder.dim == DIM
-    assert get_embedder() is embedder and embedder.threads == 1
+def test_it_is_the_default_provider() -> None:
+    default = get_embedder()
+    assert isinstance(default, MiniLMEmbedder) and default is get_embedder("minilm")
+    assert default.name == "minilm/all-MiniLM-L6-v2" and default.dim == DIM and default.threads == 1
     two = get_embedder("minilm", threads=2)
-    assert isinstance(two, MiniLMEmbedder) and two.threads == 2 and two is not embedder
+    assert isinstance(two, MiniLMEmbedder) and two.threads == 2 and two is not default
 
 
-def test_the_model_is_cached_once_and_reused(tmp_path: Path) -> None:
-    first = MiniLMEmbedder(cache_dir=tmp_path)
-    vector = first.embed(["Led a team of 5 engineers"])
-    path = cached_model_path(tmp_path, model_key(model_dir()))
-    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left behind
+def test_the_model_is_cached_once_and_reused(embedder: MiniLMEmbedder, cache: Path) -> None:
+    path = cached_model_path(cache, model_key(model_dir()))
+    assert [p.name for p in cache.iterdir()] == [path.name]  # the build wrote one file, no temporary left behind
     written = path.stat()
-    second = MiniLMEmbedder(cache_dir=tmp_path)
-    np.testing.assert_allclose(second.embed(["Led a team of 5 engineers"]), vector, atol=1e-6)
+    vector = MiniLMEmbedder(cache_dir=cache).embed(["Led a team of 5 engineers"])
+    np.testing.assert_allclose(vector, embedder.embed(["Led a team of 5 engineers"]), atol=1e-6)
     assert (path.stat().st_ino, path.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)  # not rebuilt
 
 
@@ -124,19 +130,21 @@ def _copy_model(to: Path) -> Path:
     return to
 
 
-def test_changed_weights_build_a_new_model_and_drop_the_old_one(tmp_path: Path) -> None:
-    folder, cache = _copy_model(tmp_path / "model"), tmp_path / "cache"
+def test_changed_weights_build_a_new_model_and_drop_the_old_one(cache: Path, tmp_path: Path) -> None:
+    folder, own = _copy_model(tmp_path / "model"), tmp_path / "cache"
+    old = cached_model_path(own, model_key(folder))
+    own.mkdir()
+    shutil.copy(cached_model_path(cache, model_key(model_dir())), old)  # the same weights: the same key
     text = ["Registered nurse caring for patients in the ICU"]
-    before = MiniLMEmbedder(cache_dir=cache, model_folder=folder).embed(text)
-    old = cached_model_path(cache, model_key(folder))
+    before = MiniLMEmbedder(cache_dir=own, model_folder=folder).embed(text)
     weights = load_file(str(folder / "model.safetensors"))
     weights["pooler.dense.bias"] = weights["pooler.dense.bias"] + 1  # unused by mean pooling: the same vectors
     weights["encoder.layer.5.output.LayerNorm.bias"] = weights["encoder.layer.5.output.LayerNorm.bias"] * 2
     save_file(weights, str(folder / "model.safetensors"))
 
-    after = MiniLMEmbedder(cache_dir=cache, model_folder=folder).embed(text)
-    new = cached_model_path(cache, model_key(folder))
-    assert new != old and [p.name for p in cache.iterdir()] == [new.name]
+    after = MiniLMEmbedder(cache_dir=own, model_folder=folder).embed(text)
+    new = cached_model_path(own, model_key(folder))
+    assert new != old and [p.name for p in own.iterdir()] == [new.name]
     assert cosines(before, after)[0] < 0.999  # the new weights are the ones used
 
 
