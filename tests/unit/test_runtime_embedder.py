@@ -30,7 +30,7 @@ def test_the_model_is_loaded_and_cached_in_the_background(tmp_path: Path) -> Non
     runtime = _runtime(tmp_path, MiniLMEmbedder(cache_dir=tmp_path / "models"))
     runtime.load_embedder_in_background()
     _wait_for_loader()
-    assert [p.suffix for p in (tmp_path / "models").iterdir()] == [".onnx"]
+    assert [p.suffix for p in (tmp_path / "models").glob("minilm-*")] == [".onnx"]
 
 
 def test_a_model_that_cannot_load_is_logged_not_raised(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -39,3 +39,9 @@ def test_a_model_that_cannot_load_is_logged_not_raised(tmp_path: Path, caplog: p
         runtime.load_embedder_in_background()
         _wait_for_loader()
     assert "could not load the embedding model" in caplog.text and "reinstall them" in caplog.text
+
+
+def test_models_are_cached_in_the_data_dir_unless_a_cache_folder_is_set(tmp_path: Path) -> None:
+    assert Settings(data_dir=tmp_path, model_cache_dir=None).models_dir == tmp_path / "models"
+    shared = tmp_path / "shared"
+    assert Settings(data_dir=tmp_path, model_cache_dir=shared).models_dir == shared

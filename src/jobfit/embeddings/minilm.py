@@ -26,7 +26,7 @@ import logging
 import os
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -45,6 +45,7 @@ DIM = 384
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 MAX_CHARS = 4_000  # 256 word pieces never need more characters; longer input only costs tokenising time
 DEFAULT_THREADS = 1
+LOCK_FILE = ".minilm.lock"  # in the cache folder, beside the model files
 BATCH_PIECES = 4_096  # padded word pieces per batch: 16 texts of 256 pieces, ~200 resume statements
 # A batch's longest text is at most SIMILAR_LENGTH times its shortest, or LENGTH_SLACK pieces longer: on 60
 # resume statements this pads 5% (1.25 and 8 padded 21% and cost 9% more CPU; equal lengths only: 23 small
@@ -143,6 +144,26 @@ def _session(model: Path | bytes, threads: int) -> object:
     return ort.InferenceSession(source, options, providers=["CPUExecutionProvider"])
 
 
+@contextlib.contextmanager
+def _build_lock(cache_dir: Path | None) -> Iterator[None]:
+    """Held while a process looks for the cached model and builds it if missing, so server processes starting
+    together on an empty cache build it once: the others wait, then load the file. No lock where the folder
+    cannot be written, or without `fcntl` (Windows)."""
+    try:
+        import fcntl
+
+        if cache_dir is None:
+            raise OSError("no cache folder")
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        handle = (cache_dir / LOCK_FILE).open("a")
+    except (ImportError, OSError):
+        yield
+        return
+    with handle:  # closing it (or the process ending) releases the lock
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def _open(folder: Path, threads: int, cache_dir: Path | None) -> _Model:
     from tokenizers import Tokenizer
 
@@ -151,16 +172,18 @@ def _open(folder: Path, threads: int, cache_dir: Path | None) -> _Model:
         key = model_key(folder)
         cached = cached_model_path(cache_dir, key) if cache_dir is not None else None
         session = None
-        if cached is not None and cached.is_file():
-            try:
-                session = _session(cached, threads)
-            except Exception as exc:  # a truncated or foreign file: built again below
-                log.warning("rebuilding the cached MiniLM model %s, which could not be loaded (%s)", cached, exc)
-        if session is None:
-            model = build_model(folder)
-            if cache_dir is not None:
-                _store(cache_dir, key, model)
-            session = _session(model, threads)
+        with _build_lock(cache_dir):
+            if cached is not None and cached.is_file():
+                try:
+                    session = _session(cached, threads)
+                except Exception as exc:  # a truncated or foreign file: built again below
+                    log.warning("rebuilding the cached MiniLM model %s, which could not be loaded (%s)", cached, exc)
+            if session is None:
+                log.info("building the MiniLM model for ONNX Runtime from %s (cached in %s)", folder, cache_dir)
+                model = build_model(folder)
+                if cache_dir is not None:
+                    _store(cache_dir, key, model)
+                session = _session(model, threads)
     except Exception as exc:  # unreadable, truncated or foreign model files; each library raises its own types
         raise EmbeddingError(f"could not load the MiniLM model from {folder} ({exc}); reinstall it: "
                              f"{REINSTALL_HINT}") from exc

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,7 @@ from jobfit.embeddings import EmbeddingError, get_embedder, minilm
 from jobfit.embeddings.minilm import (
     DIM,
     LENGTH_SLACK,
+    LOCK_FILE,
     MAX_TOKENS,
     MODEL_FILES,
     SIMILAR_LENGTH,
@@ -116,11 +118,24 @@ def test_it_is_the_default_provider() -> None:
 
 def test_the_model_is_cached_once_and_reused(embedder: MiniLMEmbedder, cache: Path) -> None:
     path = cached_model_path(cache, model_key(model_dir()))
-    assert [p.name for p in cache.iterdir()] == [path.name]  # the build wrote one file, no temporary left behind
+    assert sorted(p.name for p in cache.iterdir()) == [LOCK_FILE, path.name]  # one model, no temporary left behind
     written = path.stat()
     vector = MiniLMEmbedder(cache_dir=cache).embed(["Led a team of 5 engineers"])
     np.testing.assert_allclose(vector, embedder.embed(["Led a team of 5 engineers"]), atol=1e-6)
     assert (path.stat().st_ino, path.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)  # not rebuilt
+
+
+def test_processes_starting_together_build_the_model_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    embedders = [MiniLMEmbedder(cache_dir=tmp_path) for _ in range(2)]
+    threads = [threading.Thread(target=embedder.load) for embedder in embedders]
+    with caplog.at_level(logging.INFO, logger="jobfit.embeddings.minilm"):
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert sum("building the MiniLM model" in record.message for record in caplog.records) == 1
+    first, second = (embedder.embed(["Python developer"]) for embedder in embedders)
+    np.testing.assert_allclose(first, second, atol=1e-6)
 
 
 def _copy_model(to: Path) -> Path:
@@ -144,7 +159,7 @@ def test_changed_weights_build_a_new_model_and_drop_the_old_one(cache: Path, tmp
 
     after = MiniLMEmbedder(cache_dir=own, model_folder=folder).embed(text)
     new = cached_model_path(own, model_key(folder))
-    assert new != old and [p.name for p in own.iterdir()] == [new.name]
+    assert new != old and sorted(p.name for p in own.iterdir()) == [LOCK_FILE, new.name]
     assert cosines(before, after)[0] < 0.999  # the new weights are the ones used
 
 
