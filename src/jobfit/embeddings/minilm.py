@@ -6,10 +6,11 @@ graph from those weights (`minilm_graph.build_graph`: no torch, no download) and
 mask, L2 normalisation, inputs cut to 256 word pieces), and the vectors equal the ones sentence-transformers
 gives (tested against stored reference vectors).
 
-Given a cache folder (the server's `<data dir>/models`), the built model is written there once, as
-`minilm-<key>.onnx`, keyed by a hash of the weights, the config and `GRAPH_VERSION`; later processes load that
-file instead of building again. A changed key builds a new file and removes the old one; an unreadable file is
-rebuilt; a cache that cannot be written only costs the build at every start.
+Given a cache folder (the server's `<data dir>/models`, or `JOBFIT_MODEL_CACHE_DIR`), the built model is written
+there once, as `minilm-<key>.onnx`, keyed by a hash of the weights, the config and `GRAPH_VERSION`; later
+processes load that file instead of building again, and processes starting together build it once (a file
+lock). A changed key builds a new file and removes the old one; an unreadable file is rebuilt; a cache that
+cannot be written only costs the build at every start.
 
 `embed` takes any number of texts, e.g. the statements of many resumes at once: they are tokenised together,
 sorted by length and run in padded batches of similar length under a budget of word pieces per batch, so
