@@ -63,27 +63,42 @@ def load_job(path: Path) -> ParsedJob:
 
 
 class _Embedding:
-    """The configured embedder (`JOBFIT_EMBEDDING_*`, as the server uses), loaded on first use; if it cannot
-    load, matching runs without vectors and says so."""
+    """The configured embedder (`JOBFIT_EMBEDDING_*`, as the server uses), made before any file is read.
+
+    When it cannot run (the MiniLM model package not installed, a server unreachable), the command stops with
+    the one line that says what to run: scores without their semantic part are not the server's, and a ranking
+    made of them would differ silently. Only when the user chose the provider explicitly
+    (JOBFIT_EMBEDDING_PROVIDER) does matching go on without vectors, after one warning.
+    """
 
     def __init__(self) -> None:
+        from jobfit.config import Settings
+        from jobfit.embeddings.factory import embedder_from_settings
+
         self._embedder: Any = None
+        self._explicit = False
         self.error: str | None = None
+        try:
+            settings = Settings()
+            self._explicit = "embedding_provider" in settings.model_fields_set
+            self._embedder = embedder_from_settings(settings)
+        except Exception as exc:
+            self._unavailable(exc)
+
+    def _unavailable(self, exc: Exception) -> None:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if not self._explicit:
+            fail(reason)
+        self.error = reason
+        typer.echo(f"jobfit: warning: embeddings unavailable ({reason}); scoring without them", err=True)
 
     def _vectors(self, chunks: list[tuple[str, str]]) -> Vectors | None:
         if self.error is not None or not chunks:
             return None
         try:
-            if self._embedder is None:
-                from jobfit.config import Settings
-                from jobfit.embeddings.factory import embedder_from_settings
-
-                self._embedder = embedder_from_settings(Settings())
             return embed_chunks(self._embedder, chunks)
-        except Exception as exc:  # degrade to the non-semantic score, and say so once
-            self.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            typer.echo(f"jobfit: warning: embeddings unavailable ({self.error}); scoring without them",
-                       err=True)
+        except Exception as exc:
+            self._unavailable(exc)
             return None
 
     def resume(self, resume: ParsedResume) -> Vectors | None:
@@ -181,12 +196,12 @@ def match(
     suggest: Annotated[bool, typer.Option("--suggest", help="Add suggestions with measured impact.")] = False,
 ) -> None:
     """Score one resume against one job description, with evidence for every number."""
+    embedding = _Embedding()
     try:
         parsed_resume = load_resume(resume)
         parsed_job = load_job(job)
     except ValueError as exc:
         fail(str(exc))
-    embedding = _Embedding()
     job_vectors = embedding.job(parsed_job)
     resume_vectors = embedding.resume(parsed_resume)
     prepared_job = prepare_job(parsed_job)
@@ -217,11 +232,11 @@ def rank(
     json_: Annotated[bool, typer.Option("--json", help="Print a JSON list instead of a table.")] = False,
 ) -> None:
     """Rank resumes against one job description, best first (ties by path)."""
+    embedding = _Embedding()
     try:
         parsed_job = load_job(job)
     except ValueError as exc:
         fail(str(exc))
-    embedding = _Embedding()
     job_vectors = embedding.job(parsed_job)
     candidates: list[tuple[str, ParsedResume, Vectors | None]] = []
     skipped: list[str] = []
