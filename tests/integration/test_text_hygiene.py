@@ -81,3 +81,34 @@ def test_login_and_register(client: TestClient) -> None:
 def test_offsets_past_bigint(client: TestClient, auth: dict, path: str, offset: int) -> None:
     assert _field_named(client.get(f"{API}{path}", headers=auth, params={"offset": offset}), "offset")
     assert client.get(f"{API}{path}", headers=auth, params={"offset": 2**63 - 1}).status_code == 200
+
+
+def test_a_job_pasted_from_a_pdf_keeps_its_page_breaks_as_line_breaks(client: TestClient) -> None:
+    """Text copied from a PDF carries form feeds and vertical tabs: the browser's paste and the API accept it."""
+    from tests.integration.test_web_pages import csrf_of, sign_up
+
+    sign_up(client)
+    pasted = "Data analyst\x0cPage 2\x0bRequired: Python and SQL, 3+ years.\x0cNice to have: Tableau."
+    token = csrf_of(client.get("/jobs/new").text)
+    r = client.post("/jobs", data={"title": "Data analyst", "description": pasted, "csrf_token": token},
+                    follow_redirects=False)
+    assert r.status_code == 303, r.text
+    page = client.get(r.headers["location"]).text
+    assert "Required: Python and SQL, 3+ years." in page and "\x0c" not in page
+
+    refused = client.post("/jobs", data={"title": "Data analyst", "description": "Python\x07 and SQL",
+                                         "csrf_token": token})
+    assert refused.status_code == 422
+    assert ("Description contains an invisible control character (U+0007, character 7) that is not text: "
+            "delete it and try again.") in refused.text
+    assert "Value error" not in refused.text
+    assert "Python\x07 and SQL</textarea>" in refused.text  # the paste is kept in the form, to be corrected
+
+
+def test_the_api_answers_a_refused_field_in_plain_words(client: TestClient, auth: dict) -> None:
+    r = client.post(f"{API}/documents/upload/job-description", headers=auth,
+                    json={**JOB, "description": "Build\x0cservices"})
+    assert r.status_code == 201, r.text
+    r = client.post(f"{API}/documents/upload/job-description", headers=auth, json={**JOB, "job_type": "gig"})
+    assert r.status_code == 422
+    assert r.json()["detail"] == "Job type must be one of: full-time, part-time, contract, internship, temporary."

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from jobfit.api.deps import RuntimeDep
+from jobfit.api.errors import plain_sentence
 from jobfit.api.parsing import parse_in_sandbox, read_upload
 from jobfit.api.schemas import JobIn
 from jobfit.documents.job_page import NoJobFound, read_job_page
@@ -53,9 +54,7 @@ def _max_bytes(runtime: RuntimeDep) -> int:
 
 
 def validation_message(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    where = ".".join(str(p) for p in first.get("loc", ())) or "form"
-    return f"{where.replace('_', ' ').capitalize()}: {first.get('msg', 'invalid value')}."
+    return plain_sentence(exc.errors()[0])
 
 
 # -- resumes ------------------------------------------------------------------------------------
