@@ -11,6 +11,8 @@ from fastapi import Query
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from jobfit.documents.errors import MAX_TEXT_CHARS
+
 T = TypeVar("T")
 
 PG_BIGINT_MAX = 2**63 - 1  # OFFSET and every integer column end here; larger values are a 422, not a 500
@@ -109,9 +111,9 @@ class JobIn(BaseModel):
 
     title: Text = Field(min_length=1, max_length=300)
     company: Text | None = Field(default=None, max_length=300)
-    description: Text = Field(min_length=1, max_length=200_000)
-    requirements: Text | None = Field(default=None, max_length=100_000)
-    responsibilities: Text | None = Field(default=None, max_length=100_000)
+    description: Text = Field(min_length=1, max_length=MAX_TEXT_CHARS)
+    requirements: Text | None = Field(default=None, max_length=MAX_TEXT_CHARS)
+    responsibilities: Text | None = Field(default=None, max_length=MAX_TEXT_CHARS)
     benefits: Text | None = Field(default=None, max_length=50_000)
     location: Text | None = Field(default=None, max_length=300)
     salary_range: Text | None = Field(default=None, max_length=100)
@@ -133,6 +135,8 @@ class JobUploaded(BaseModel):
     company: str | None
     sections_found: list[str]
     processing_status: str = "completed"
+    # why a match against this ad would say little (too short, nothing it asks for was read), in plain words
+    warnings: list[str] = Field(default_factory=list)
 
 
 class JobSummary(BaseModel):

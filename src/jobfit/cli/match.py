@@ -19,6 +19,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from jobfit.cli.output import fail
+from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.base import Vectors
 from jobfit.embeddings.chunks import embed_chunks
@@ -60,6 +61,12 @@ def load_resume(path: Path) -> ParsedResume:
 def load_job(path: Path) -> ParsedJob:
     """Parse a job description file; raises ValueError with a one-line reason."""
     return _parse(path, "job_file")
+
+
+def note_thin_ad(job: ParsedJob) -> None:
+    """Say on stderr why a match against this ad says little, if it does (stdout stays the report or JSON)."""
+    for warning in thin_ad_warnings(job):
+        typer.echo(f"jobfit: note: {warning}", err=True)
 
 
 class _Embedding:
@@ -202,6 +209,7 @@ def match(
         parsed_job = load_job(job)
     except ValueError as exc:
         fail(str(exc))
+    note_thin_ad(parsed_job)
     job_vectors = embedding.job(parsed_job)
     resume_vectors = embedding.resume(parsed_resume)
     prepared_job = prepare_job(parsed_job)
@@ -237,6 +245,7 @@ def rank(
         parsed_job = load_job(job)
     except ValueError as exc:
         fail(str(exc))
+    note_thin_ad(parsed_job)
     job_vectors = embedding.job(parsed_job)
     candidates: list[tuple[str, ParsedResume, Vectors | None]] = []
     skipped: list[str] = []

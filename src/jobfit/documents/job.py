@@ -8,6 +8,7 @@ import time
 
 from jobfit.documents.extract import extract_text
 from jobfit.documents.job_degree import find_degree_requirement
+from jobfit.documents.job_length import check_job_length
 from jobfit.documents.language import detect_language
 from jobfit.documents.models import DocumentMetadata, ExtractedText, ParsedJob, Section
 from jobfit.documents.normalize import normalize_text, word_count
@@ -253,6 +254,7 @@ def parse_job(
         if extra and extra.strip():
             parts.append(f"{heading}\n{normalize_text(extra)}")
     text = "\n\n".join(part for part in parts if part)
+    check_job_length(text)  # typed fields get the cap a file gets
     sections, _ = split_sections(text, kind="job")
     timings["sections"] = round((time.perf_counter() - started) * 1000, 2)
 

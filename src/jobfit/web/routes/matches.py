@@ -13,11 +13,13 @@ from starlette.responses import Response
 
 from jobfit.api.deps import RuntimeDep
 from jobfit.api.schemas import FeedbackIn, match_out, suggestion_out
+from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.matching.models import MatchAnalysis, SkillGap, Strength
 from jobfit.services import analyze as analysis
 from jobfit.services import feedback
 from jobfit.services import suggest as suggestions
 from jobfit.services.errors import get_or_raise
+from jobfit.store import documents as store
 from jobfit.store.models import JobDescription, MatchResultRow, Resume, Suggestion, UserFeedback
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
@@ -53,6 +55,7 @@ def report_context(db: PageDb, match_id: uuid.UUID) -> dict[str, object]:
         "lines": ((resume.content_text if resume else "") or "").split("\n"),
         "ratings": _ratings(db, [row.id, *(s.id for s in listed)]),
         "accepted": sum(s.status == "implemented" for s in listed),
+        "job_warnings": thin_ad_warnings(store.parsed_job(job)) if job else [],
     }
 
 
