@@ -10,61 +10,19 @@ import uuid
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, expect
 
-from tests.conftest import SAMPLES
-from tests.e2e.conftest import axe_violations
+from tests.e2e.pages import (
+    JOB_DESCRIPTION,
+    OTHER_RESUME,
+    RESUME,
+    check_accessibility,
+    expected_failures,
+    new_page,
+    sign_up,
+)
 
 pytestmark = pytest.mark.e2e
-PASSWORD = "correct horse battery"
-RESUME = SAMPLES / "resumes" / "bruce_wayne_fullstack.pdf"
-OTHER_RESUME = SAMPLES / "resumes" / "barry_allen_fe.pdf"
-JOB_DESCRIPTION = """Full Stack Developer
-We build the web apps that 2 million riders use every day.
-Requirements:
-- 5+ years of experience building web applications
-- JavaScript, React and Node.js
-- MongoDB and RESTful APIs
-- Docker
-Nice to have:
-- Kubernetes
-- AWS"""
-
-
-def watch_console(page: Page) -> list[str]:
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
-
-
-def new_page(browser: Browser, base_url: str) -> tuple[BrowserContext, Page, list[str]]:
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    return context, page, watch_console(page)
-
-
-def expected_failures(console_errors: list[str], status: int) -> None:
-    """A step that is meant to fail logs the browser's 'Failed to load resource' line for its answer, and only it."""
-    assert console_errors and all(f"status of {status}" in e for e in console_errors), console_errors
-    console_errors.clear()
-
-
-def sign_up(page: Page, email: str) -> None:
-    page.goto("/")
-    expect(page).to_have_url(re.compile(r"/sign-in"))
-    page.get_by_role("link", name="Create an account").click()
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password", exact=False).first.fill(PASSWORD)
-    page.get_by_label("Password again").fill(PASSWORD)
-    page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
-
-
-def check_accessibility(page: Page, name: str, shots: Path) -> None:
-    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
-    assert axe_violations(page) == [], name
 
 
 def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str,

@@ -25,6 +25,7 @@ from jobfit.embeddings.base import Vectors
 from jobfit.embeddings.chunks import embed_chunks
 from jobfit.matching import prepare_job, prepare_resume, rank_resumes, score_prepared
 from jobfit.matching.models import MatchResult
+from jobfit.matching.overall_parts import overall_parts
 from jobfit.pipeline import job_chunks, resume_chunks
 from jobfit.suggestions import SuggestionSet
 
@@ -135,8 +136,9 @@ def print_report(console: Console, result: MatchResult) -> None:
     rows += [(f"Similarity: {k}", v) for k, v in result.section_scores.items()]
     for label, value in rows:
         console.print(f"  {label:<24} {_bar(value)}")
-    weights = ", ".join(f"{k} {v:.0%}" for k, v in result.match_analysis.weights.items())
-    console.print(f"  [dim]weights: {weights}[/dim]\n")
+    parts = [p for p in overall_parts(result.match_analysis.model_dump()) if p.weight]
+    made = " + ".join(f"{p.name} {p.value:.0f} x {p.weight:.0%}" for p in parts)
+    console.print(f"  [dim]overall = {made} = {sum(p.points for p in parts):.1f}[/dim]\n")
     console.print(escape(result.match_analysis.summary) + "\n")
 
     table = Table(title="Requirements", expand=True)

@@ -15,6 +15,7 @@ from jobfit.api.deps import RuntimeDep
 from jobfit.api.schemas import FeedbackIn, match_out, suggestion_out
 from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.matching.models import MatchAnalysis, SkillGap, Strength
+from jobfit.matching.overall_parts import overall_parts
 from jobfit.services import analyze as analysis
 from jobfit.services import feedback
 from jobfit.services import suggest as suggestions
@@ -56,6 +57,7 @@ def report_context(db: PageDb, match_id: uuid.UUID) -> dict[str, object]:
         "ratings": _ratings(db, [row.id, *(s.id for s in listed)]),
         "accepted": sum(s.status == "implemented" for s in listed),
         "job_warnings": thin_ad_warnings(store.parsed_job(job)) if job else [],
+        "parts": overall_parts(row.match_analysis or {}),
     }
 
 
