@@ -110,7 +110,7 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     page.set_viewport_size({"width": 1280, "height": 900})
 
     # accept a suggestion that changes the text, apply, see before/after and the DOCX
-    suggestion = page.locator("li.suggestion.status-pending").filter(has=page.locator("ins")).first
+    suggestion = page.locator("#suggestions li.suggestion.status-pending").filter(has=page.locator("ins")).first
     suggestion_id = suggestion.get_attribute("id")
     suggestion.get_by_role("button", name=re.compile("^Accept")).click()
     expect(page.locator(f"#{suggestion_id}")).to_contain_text("Accepted")
@@ -129,6 +129,7 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     page.locator("#rating").get_by_role("button", name="Rate").click()
     expect(page.locator("#rating")).to_contain_text("you rated it 4 of 5")
     first = page.locator("li.suggestion").first
+    first.get_by_text("Rate this suggestion").click()
     first.get_by_label("5").check()
     first.get_by_role("button", name="Rate").click()
     expect(page.locator("li.suggestion").first).to_contain_text("you rated it 5 of 5")

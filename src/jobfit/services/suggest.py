@@ -83,10 +83,13 @@ def regenerate(db: Session, runtime: Runtime, user_id: uuid.UUID, match_id: uuid
 
 
 def decide(db: Session, suggestion_id: uuid.UUID, status: str, feedback: str | None = None) -> SuggestionRow:
-    """Mark a pending suggestion implemented or rejected (`Conflict` once it is decided)."""
+    """Mark a pending suggestion implemented or rejected, or undo its decision (`status` "pending"). `Conflict`
+    for a suggestion decided already (undo it first) or, for an undo, one that is not decided."""
     row = get_or_raise(db, SuggestionRow, suggestion_id, "Suggestion")
-    if row.status != "pending":
-        raise Conflict(f"Suggestion is already {row.status}; only pending suggestions can be decided")
+    if status == "pending" and row.status == "pending":
+        raise Conflict("Suggestion is pending: there is no decision to undo")
+    if status != "pending" and row.status != "pending":
+        raise Conflict(f"Suggestion is already {row.status}; undo that decision first (status pending)")
     row.status = status
     row.feedback = feedback
     row.implemented_at = func.now() if status == "implemented" else None
