@@ -43,6 +43,9 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     expect(page.locator("#contact-fields")).to_contain_text("bwayne@email.com")
     expect(page.locator("#sections-found")).to_contain_text("Experience")
     expect(page.locator("#quality-checklist")).to_contain_text("Quantified achievements")
+    expect(page.locator("#parsed-experience")).to_contain_text("MERN Stack Developer")
+    expect(page.locator("#parsed-education")).to_contain_text("Master of Science")
+    expect(page.locator("#parsed-skills")).to_contain_text("MongoDB")
     expect(page.locator("#resume-text")).to_contain_text("MERN Stack Developer, OpenAI")
     check_accessibility(page, "03-resume", screenshots)
 
