@@ -24,6 +24,7 @@ from jobfit.store import documents as store
 from jobfit.store.models import JobDescription, MatchResultRow, Resume, Suggestion, UserFeedback
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
+from jobfit.web.routes.recruiter import back_to_ranking
 
 router = APIRouter(include_in_schema=False)
 
@@ -69,7 +70,8 @@ def report_context(db: PageDb, match_id: uuid.UUID) -> dict[str, object]:
 
 
 @router.get("/matches/{match_id}")
-def report(request: Request, match_id: uuid.UUID, db: PageDb, _user: PageUser, before: str = "") -> Response:
+def report(request: Request, match_id: uuid.UUID, db: PageDb, _user: PageUser, before: str = "",
+           ranking: str = "") -> Response:
     context = report_context(db, match_id)
     earlier = None
     if before:
@@ -78,7 +80,8 @@ def report(request: Request, match_id: uuid.UUID, db: PageDb, _user: PageUser, b
         except ValueError:
             earlier = None
     job = context["job"]
-    return render(request, "match.html", title=f"Match: {getattr(job, 'title', '')}", before=earlier, **context)
+    return render(request, "match.html", title=f"Match: {getattr(job, 'title', '')}", before=earlier,
+                  back=back_to_ranking(ranking) if ranking else None, **context)
 
 
 @router.get("/matches/{match_id}/print")

@@ -107,6 +107,7 @@ document.querySelectorAll("form[data-batch]").forEach((form) => {
   onSubmit(form, async () => {
     list.replaceChildren();
     let uploaded = 0;
+    let lastCount = null;
     for (const file of Array.from(input.files)) {
       const item = document.createElement("li");
       const name = document.createElement("span");
@@ -121,6 +122,8 @@ document.querySelectorAll("form[data-batch]").forEach((form) => {
       form.querySelectorAll("input[type=hidden]").forEach((h) => data.append(h.name, h.value));
       data.append("files", file);
       const xhr = await send(form, data, (pct) => { bar.value = pct; });
+      const counted = xhr.response && xhr.response.querySelector("[data-resume-count]");
+      if (counted) lastCount = counted;
       const result = xhr.response && xhr.response.querySelector("[data-file-status]");
       const outcome = document.createElement("span");
       outcome.className = "file-outcome";
@@ -136,6 +139,16 @@ document.querySelectorAll("form[data-batch]").forEach((form) => {
     const done = document.createElement("li");
     done.textContent = uploaded + " of " + input.files.length + " uploaded. Rank the resumes to see them in the table.";
     list.append(done);
+    if (uploaded) showRankable(lastCount);
     return false;
   });
 });
+
+// After a batch: the rank section counts the new resumes and its button works, without reloading the page.
+function showRankable(counted) {
+  const heading = document.getElementById("rank-heading");
+  const button = document.querySelector("form[data-rank] button[type=submit]");
+  const words = counted && counted.querySelector("[data-rank-heading]");
+  if (heading && words) heading.textContent = words.textContent.trim();
+  if (button) button.disabled = false;
+}
