@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
@@ -235,16 +236,61 @@ def match(
             print_suggestions(console, suggestions)
 
 
+# Files `jobfit rank` takes from a folder (by name; each is then read by its content, as uploads are).
+FOLDER_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown")
+
+
+def resume_paths(paths: list[Path]) -> list[Path]:
+    """The files to rank: each file given, and the supported files directly inside each folder given (sorted,
+    hidden ones skipped). Raises ValueError for a folder with none."""
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        inside = sorted(p for p in path.iterdir()
+                        if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES and not p.name.startswith("."))
+        if not inside:
+            raise ValueError(f"{path}: no resume files in this folder (PDF, DOCX, TXT or Markdown)")
+        out += inside
+    return out
+
+
+RANK_COLUMNS = (("overall", "overall_score", "{:.1f}"), ("skills", "skills_score", "{:.0f}"),
+                ("exper.", "experience_score", "{:.0f}"), ("educ.", "education_score", "{:.0f}"),
+                ("keyw.", "keyword_score", "{:.0f}"), ("conf.", "confidence_score", "{:.0f}"))
+NARROW = 100  # below this many columns the table leaves out education and confidence (they are in --json)
+_NARROW_LEFT_OUT = ("educ.", "conf.")
+
+
+def rank_table(shown: list[tuple[str, MatchResult]], width: int) -> Table:
+    """The ranking as a table that reads at 80 columns: short score headers that never wrap, whole file names,
+    the top gap folded only when it must; below `NARROW` columns without education and confidence."""
+    names = [Path(p).name for p, _ in shown]
+    columns = [c for c in RANK_COLUMNS if width >= NARROW or c[0] not in _NARROW_LEFT_OUT]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0))
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("resume", min_width=min(max(map(len, names), default=6), 28), overflow="fold", ratio=3)
+    for header, _field, _form in columns:
+        table.add_column(header, justify="right", no_wrap=True)
+    table.add_column("top gap", overflow="fold", ratio=2, min_width=8)
+    for i, ((_path, r), name) in enumerate(zip(shown, names, strict=True), 1):
+        scores = [form.format(getattr(r, field)) for _h, field, form in columns]
+        table.add_row(str(i), escape(name), *scores, escape(r.skill_gaps[0].skill) if r.skill_gaps else "")
+    return table
+
+
 def rank(
     job: Annotated[Path, typer.Argument(help="Job description file.")],
-    resumes: Annotated[list[Path], typer.Argument(help="Resume files to rank.")],
+    resumes: Annotated[list[Path], typer.Argument(help="Resume files, or folders of them, to rank.")],
     top: Annotated[int, typer.Option("--top", min=1, help="How many to show.")] = 10,
     json_: Annotated[bool, typer.Option("--json", help="Print a JSON list instead of a table.")] = False,
 ) -> None:
-    """Rank resumes against one job description, best first (ties by path)."""
+    """Rank resumes (files, or the PDF/DOCX/TXT/MD files in folders) against one job, best first (ties by path)."""
     embedding = _Embedding()
     try:
         parsed_job = load_job(job)
+        paths = resume_paths(resumes)
     except ValueError as exc:
         fail(str(exc))
     note_thin_ad(parsed_job)
@@ -253,8 +299,8 @@ def rank(
     skipped: list[str] = []
     err = Console(stderr=True)
     with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
-        task = progress.add_task("Scoring resumes", total=len(resumes))
-        for path in resumes:
+        task = progress.add_task("Scoring resumes", total=len(paths))
+        for path in paths:
             try:
                 parsed = load_resume(path)
             except ValueError as exc:
@@ -265,20 +311,15 @@ def rank(
             candidates.append((str(path), parsed, embedding.resume(parsed)))
             progress.advance(task)
     if not candidates:
-        fail(f"none of the {len(resumes)} resumes could be read")
+        fail(f"none of the {len(paths)} resumes could be read")
     shown = rank_resumes(parsed_job, candidates, top, job_vectors=job_vectors)  # the server's one ranking loop
     if json_:
         typer.echo(json.dumps([{"path": p, **result_json(r)} for p, r in shown], indent=2))
         return
-    table = Table(title=f"Top {len(shown)} of {len(candidates)} for {parsed_job.title or job.name}")
-    for col in ("#", "resume", "overall", "skills", "experience", "education", "keywords", "confidence",
-                "top gap"):
-        table.add_column(col, overflow="fold")
-    for i, (p, r) in enumerate(shown, 1):
-        gap = r.skill_gaps[0].skill if r.skill_gaps else ""
-        table.add_row(str(i), Path(p).name, f"{r.overall_score:.1f}", f"{r.skills_score:.0f}",
-                      f"{r.experience_score:.0f}", f"{r.education_score:.0f}", f"{r.keyword_score:.0f}",
-                      f"{r.confidence_score:.0f}", gap)
-    Console().print(table)
+    console = Console()
+    console.print(f"[bold]Top {len(shown)} of {len(candidates)}[/bold] for {escape(parsed_job.title or job.name)}")
+    console.print(rank_table(shown, console.width))
+    if console.width < NARROW:
+        console.print(f"[dim]education and confidence: in --json, or in a terminal {NARROW} columns wide[/dim]")
     if skipped:
         print(f"{len(skipped)} resume(s) skipped (see above).", file=sys.stderr)
