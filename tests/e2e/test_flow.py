@@ -166,6 +166,7 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     check_accessibility(page, "07-recruiter", screenshots)
     page.locator("#ranking-heading").scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "recruiter-view.png"))
+    recruiter_url = page.url
     page.get_by_role("link", name=re.compile("^Experience")).click()
     expect(page.locator("th[aria-sort]")).to_contain_text("Experience")
     page.get_by_label(re.compile("Must-haves only")).check()
@@ -197,6 +198,13 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     page.goto(match_url)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     page.screenshot(path=str(screenshots / "09-match-report-phone.png"), full_page=True)
+    # the README's phone views (docs/): the report's evidence with a line highlighted, and the ranking
+    page.locator("#requirements button[data-line]").nth(2).click()
+    page.screenshot(path=str(screenshots / "match-report-phone.png"))
+    page.goto(recruiter_url)
+    page.locator("#ranking-heading").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "recruiter-view-phone.png"))
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.get_by_role("button", name="Sign out").click()
     expect(page).to_have_url(re.compile(r"/sign-in$"))
