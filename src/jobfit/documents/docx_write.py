@@ -18,12 +18,13 @@ from docx import Document
 from docx.shared import Pt
 
 from jobfit.documents.models import ContactInfo
-from jobfit.documents.statements import CONTACT_DATA, Statement, split_statements
+from jobfit.documents.statements import Statement, split_statements
 
 _CONTACT_ORDER = ("email", "phone", "location", "linkedin", "github", "website")
 # A lone glyph an icon font leaves: one character that is not a letter or digit of the Latin alphabet.
 _GLYPH = re.compile(r"(?<!\S)[^A-Za-z0-9\s(+]\s*(?=\S|$)")
-_LETTER_BEFORE_CONTACT = re.compile(r"(?<!\S)[A-Za-z](?=\s+(?:" + CONTACT_DATA.pattern + r"))", re.IGNORECASE)
+# ... or a letter an icon font maps its glyph to, in front of a phone number or an email ('I (123) 456-7890').
+_LETTER_BEFORE_CONTACT = re.compile(r"(?<!\S)[A-Za-z](?=\s+(?:\(?\+?\d{2,}|[\w.+-]+@[\w-]+\.))")
 # The end of a date range that the layout moved to the start of the next line.
 _DATE_END = re.compile(
     r"^(present|current|now|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}"

@@ -35,7 +35,7 @@ _CONTINUATION_WORDS = frozenset(_CUES["continuation_words"])
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in _CUES["furniture_patterns"]), re.IGNORECASE)
 _ENTRY_DATES = re.compile("|".join(f"(?:{p})" for p in _CUES["entry_dates"]), re.IGNORECASE)
 _ENTRY_MAX_WORDS = int(_CUES["entry_max_words"])
-CONTACT_DATA = re.compile(
+_CONTACT_DATA = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an email
     r"|(?:https?://|www\.)\S+|\b(?:linkedin|github)\.com/\S*"  # a link
     r"|\+?\(?\d[\d ().-]{6,}\d",  # a phone number
@@ -63,9 +63,9 @@ def line_kind(line: str) -> StatementKind | None:
         return "furniture"
     if not stripped.startswith(BULLET) and classify_heading(stripped) is not False:
         return "heading"
-    found = CONTACT_DATA.findall(stripped)
+    found = _CONTACT_DATA.findall(stripped)
     if found:
-        rest = CONTACT_DATA.sub(" ", stripped)
+        rest = _CONTACT_DATA.sub(" ", stripped)
         if len(re.findall(r"[^\W\d_]{2,}", rest)) <= _CONTACT_MAX_OTHER_WORDS:
             return "contact"
     if _ENTRY_DATES.search(stripped) and len(stripped.split()) <= _ENTRY_MAX_WORDS \
