@@ -222,3 +222,9 @@ def test_a_real_pdfs_lines_become_fewer_statements_with_headings_and_page_marker
     assert len(statements) < len([line for line in text.split("\n") if line.strip()]) * 0.75
     summary = next(s for s in statements if s.text.startswith("Highly skilled"))
     assert summary.text.endswith("with a primary focus on the ChatGPT project.")
+
+
+def test_a_role_heading_whose_date_range_the_layout_cut_is_still_a_role_heading() -> None:
+    text = "Experience\nJune 2020 – MERN Stack Developer, Acme, Austin, USA\nPresent Building the billing API in Go."
+    kinds = [(s.first_line, s.kind) for s in split_statements(text)]
+    assert kinds == [(1, "heading"), (2, "entry"), (3, "statement")]
