@@ -98,7 +98,7 @@ def main() -> int:
 
     load = os.getloadavg()[0]
     print(f"\n### The meaning check's cost ({len(resumes)} FERR resume PDFs, {len(jobs)} resume_matcher ads, MiniLM "
-          f"in NumPy; load average {load:.1f} on {os.cpu_count()} cores)\n")
+          f"on ONNX Runtime, {embedder.threads} thread(s); load average {load:.1f} on {os.cpu_count()} cores)\n")
     print("| what | p50 CPU ms |")
     print("|---|---:|")
     print(f"| embed a resume's chunks (full text + sections, as before) | {p50(chunks_ms):.0f} |")
