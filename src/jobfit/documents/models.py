@@ -110,6 +110,25 @@ class ParsedResume(BaseModel):
     quality_checks: list[QualityCheck] = Field(default_factory=list)
 
 
+class JobZone(BaseModel):
+    """Lines `start_line`..`end_line` of an ad belong to one zone (`documents.job_zones.ZONES`): "company",
+    "duties", "requirements", "preferred", "benefits", "legal", "apply", "contact" or "details"."""
+
+    zone: str
+    start_line: int
+    end_line: int
+
+
+class Eligibility(BaseModel):
+    """Something an ad asks that a recruiter checks by hand rather than scores: work authorisation, security
+    clearance, a background check, a driving licence, travel or relocation (`kind`), as the ad words it."""
+
+    kind: str
+    text: str
+    line: int
+    importance: Literal["required", "preferred"] = "required"
+
+
 class ParsedJob(BaseModel):
     title: str
     company: str | None = None
@@ -125,6 +144,9 @@ class ParsedJob(BaseModel):
     experience_level: str | None = None  # entry, mid, senior, executive
     location: str | None = None
     salary_range: str | None = None
+    # Which part of the ad each line is (empty for jobs parsed before zones were read), and the checks it asks for.
+    zones: list[JobZone] = Field(default_factory=list)
+    eligibility: list[Eligibility] = Field(default_factory=list)
     metadata: DocumentMetadata
 
 

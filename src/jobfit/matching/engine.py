@@ -131,6 +131,8 @@ def _relations(relations: SkillRelations | None) -> SkillRelations | None:
 
 
 def _assess_background(profile: ResumeProfile, req: Requirement) -> Assessment:
+    if req.kind == "eligibility":
+        return background.assess_eligibility(req)  # listed for a person to check, never scored
     if req.kind == "experience":
         return background.assess_years(profile, req)
     if req.kind == "education":
