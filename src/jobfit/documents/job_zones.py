@@ -222,7 +222,8 @@ def classify(text: str, heading_zone: str | None) -> str:
     if heading_zone is not None and heading_zone not in _OPEN_ZONES:
         return heading_zone  # a closing part ("How to apply", the legal text) keeps its sentences
     if heading_zone is not None:
-        if clear:
+        own = _first(heading_zone, text)  # "You will gain knowledge in ..." under Benefits: a perk said first
+        if clear and (own is None or (asked_at is not None and asked_at < own)):
             return "requirements"
         return heading_zone
     if asks:

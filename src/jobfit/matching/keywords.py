@@ -124,7 +124,8 @@ def salient_keywords(job: ParsedJob, *, limit: int = 25) -> list[tuple[str, int]
 
 def asking_text(job: ParsedJob) -> str:
     """The sentences of the ad that ask something of the candidate (duties, requirements, nice-to-haves), with
-    the employer's names blanked: what the lexical similarity compares with a resume (the whole text when no
-    sentence asks anything)."""
+    the employer's names blanked and without eligibility checks (never scored): what the lexical similarity
+    compares with a resume (the whole text when no sentence asks anything)."""
     reading = ad_reading(job.text_content, job.company)
-    return "\n".join(s.text for s in reading.sentences if s.zone in ASKING_ZONES) or reading.masked
+    asking = [s.text for s in reading.sentences if s.zone in ASKING_ZONES and s.eligibility is None]
+    return "\n".join(asking) or reading.masked
