@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jobfit.documents.extract import extract_text
 from jobfit.documents.job_cues import eligibility_kinds
@@ -118,13 +119,18 @@ def years_phrases(line: str, *, of_anything: bool = False) -> list[tuple[int, in
     years ago', 'for over 10 years our company') and periods ('in the last 5 years', 'per year') are not.
     Without `of_anything`, a phrase must also say it is about experience ('5+ years of experience', 'at least 3
     years'); with it, '3 years of Java' counts too (the caller checks what the years are of)."""
-    found: list[tuple[int, int, float]] = []
+    return [(start, end, years) for start, end, years, stated in _years_in(line) if of_anything or stated]
+
+
+@lru_cache(maxsize=4096)
+def _years_in(line: str) -> tuple[tuple[int, int, float, bool], ...]:
+    """`years_phrases` of a line, each with whether it says it is about experience."""
+    found: list[tuple[int, int, float, bool]] = []
     for match in _YEARS.finditer(line):
         tail = line[match.end() : match.end() + 80]
         head = line[max(0, match.start() - 60) : match.start()]
         strong_cue = bool(match.group("cue")) and not re.match(r"(?i)over|of", match.group("cue"))
-        if not (of_anything or _YEARS_CONTEXT.search(tail) or re.search(r"experience", head, re.I) or strong_cue):
-            continue
+        stated = bool(_YEARS_CONTEXT.search(tail) or re.search(r"experience", head, re.I) or strong_cue)
         near = head[-40:] + match.group(0) + tail[:40]
         if (
             _COMPANY_YEARS.search(near)
@@ -136,8 +142,8 @@ def years_phrases(line: str, *, of_anything: bool = False) -> list[tuple[int, in
             continue
         value = _years_value(match)
         if value is not None:
-            found.append((match.start(), match.end(), value))
-    return found
+            found.append((match.start(), match.end(), value, stated))
+    return tuple(found)
 
 
 def find_min_years(text: str) -> float | None:
@@ -189,6 +195,7 @@ class AskedSkill:
     offset: int
 
 
+@lru_cache(maxsize=256)
 def ad_reading(text: str, company: str | None = None) -> AdReading:
     """The zones of an ad (`job_zones.read_ad`), with the employer's names blanked, except a name that is itself
     a skill ("Salesforce" hiring for Salesforce): it stays readable."""

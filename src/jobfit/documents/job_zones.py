@@ -435,6 +435,7 @@ def importance_at(sentence: Sentence, start: int, end: int) -> tuple[str, bool]:
     return "required", sentence.zone == "requirements"
 
 
+@lru_cache(maxsize=4096)
 def _cue_spans(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, importance, side) of the importance cues in a sentence; side is "before", "after" or "both"."""
     spans: list[tuple[int, int, str, str]] = []

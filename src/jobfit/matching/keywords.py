@@ -80,9 +80,18 @@ def _trimmed(run: list[str]) -> list[str]:
     return out
 
 
-def _occurrences(terms: tuple[str, ...], sentence_terms: list[str]) -> int:
-    width = len(terms)
-    return sum(1 for i in range(len(sentence_terms) - width + 1) if tuple(sentence_terms[i : i + width]) == terms)
+def _ngram_counts(sentences: list[tuple[list[str], float]]) -> tuple[dict[tuple[str, ...], int],
+                                                                      dict[tuple[str, ...], float]]:
+    """Occurrences of every run of 1-3 stemmed words in the sentences, and the same weighted by their zone."""
+    count: dict[tuple[str, ...], int] = {}
+    weighted: dict[tuple[str, ...], float] = {}
+    for terms, boost in sentences:
+        for width in range(1, _MAX_PHRASE_WORDS + 1):
+            for i in range(len(terms) - width + 1):
+                key = tuple(terms[i : i + width])
+                count[key] = count.get(key, 0) + 1
+                weighted[key] = weighted.get(key, 0.0) + boost
+    return count, weighted
 
 
 def salient_keywords(job: ParsedJob, *, limit: int = 25) -> list[tuple[str, int]]:
@@ -102,18 +111,17 @@ def salient_keywords(job: ParsedJob, *, limit: int = 25) -> list[tuple[str, int]
             if terms and not set(terms) <= title and not set(terms) & fields:
                 candidates.setdefault(terms, phrase)
                 asked_in[terms] = asked_in.get(terms, False) or zone != "duties"
-    stems = [(content_tokens(text), _ZONE_BOOST[zone]) for text, zone in asking]
+    counted, weighted = _ngram_counts([(content_tokens(text), _ZONE_BOOST[zone]) for text, zone in asking])
     score: dict[tuple[str, ...], float] = {}
     count: dict[tuple[str, ...], int] = {}
     for terms in candidates:
-        hits = [(_occurrences(terms, sentence_terms), boost) for sentence_terms, boost in stems]
-        count[terms] = sum(n for n, _ in hits)
+        count[terms] = counted.get(terms, 0)
         if len(terms) == 1:
             keep = count[terms] >= 2 and idf(terms[0]) >= _MIN_WORD_IDF
         else:
             keep = count[terms] >= 2 or asked_in[terms]
         if keep:
-            score[terms] = sum(n * boost for n, boost in hits) * (1.0 + 0.25 * (len(terms) - 1))
+            score[terms] = weighted.get(terms, 0.0) * (1.0 + 0.25 * (len(terms) - 1))
     for terms in [t for t in score if len(t) == 1]:
         inside = sum(count[k] for k in score if len(k) > 1 and terms[0] in k)
         if inside >= count[terms]:

@@ -279,16 +279,18 @@ def _scopes(reading: AdReading, placed: list[_Placed]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class _AdSkills:
-    """The ad read once for all requirement kinds: its zones and where each kept skill is asked."""
+    """The ad read once for all requirement kinds: its zones, where each kept skill is asked, its years."""
 
     reading: AdReading
     placed: list[_Placed]
+    years: list[_YearsAsked]
 
     @classmethod
     def of(cls, job: ParsedJob) -> _AdSkills:
         reading = ad_reading(job.text_content, job.company)
         known = {m.skill_id for m in (*job.required_skills, *job.preferred_skills)}
-        return cls(reading, [p for p in _placed(asked_skills(reading, job.sections)) if p.skill in known])
+        placed = [p for p in _placed(asked_skills(reading, job.sections)) if p.skill in known]
+        return cls(reading, placed, _years_asked(reading, placed))
 
 
 def skill_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requirement]:
@@ -300,7 +302,7 @@ def skill_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requ
         for mention in mentions:
             _add_skill(found, mention, importance)
     _group_alternatives(found, _alternative_lists(ad.reading, ad.placed))
-    for asked in _years_asked(ad.reading, ad.placed):
+    for asked in ad.years:
         for skill in asked.skills:
             if skill in found:
                 req = found[skill]
@@ -341,7 +343,7 @@ def experience_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list
     asks 5 years in all); years asked only in a scope ("5+ years in the Microsoft stack") make no overall
     minimum, so 11 years of Java do not meet them through it."""
     ad = ad or _AdSkills.of(job)
-    asked_years = _years_asked(ad.reading, ad.placed)
+    asked_years = ad.years
     overall = [a.years for a in asked_years if a.scope is None and a.years is not None]
     scoped = [a for a in asked_years if a.scope is not None]
     minimum = min(overall) if overall else (job.min_years if not scoped else None)
