@@ -67,7 +67,8 @@ def _is_title_line(sentence: str, line: int) -> bool:
 
 _INLINE_LABEL = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]\s*)?([A-Za-z][A-Za-z &/'’\-]{1,40}?)\s*:\s*(\S.*)$")
 _LABEL_ONLY = re.compile(r"^\s*[A-Za-z][\w /&'-]{1,30}:\s*$")
-_COMPANY_VOICE = re.compile(r"^\W*(?:[\w'’-]+\W+){0,4}?(?:we|we're|we've|our)\b", re.IGNORECASE)
+# (disjoint word and gap classes: a line of dashes cannot make the search backtrack exponentially)
+_COMPANY_VOICE = re.compile(r"^[^\w'’-]*(?:[\w'’-]+[^\w'’-]+){0,4}?(?:we|we're|we've|our)\b", re.IGNORECASE)
 _YOU_WILL = re.compile(r"^\W*(?:you(?:'ll| will| would| shall)|as an? [\w -]{2,40}, you)\b", re.IGNORECASE)
 _HIRING_VOICE = re.compile(r"\bwe(?:'re| are)? (?:looking|searching|seeking|hiring|need|want|expect|require)",
                            re.IGNORECASE)

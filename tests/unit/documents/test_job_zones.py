@@ -244,3 +244,10 @@ def test_zones_are_stored_on_the_parsed_job() -> None:
 ])
 def test_boilerplate(sentence: str) -> None:
     assert is_boilerplate(sentence)
+
+
+def test_a_separator_line_reads_in_no_time() -> None:
+    """A line of dashes before the company blurb once made a regular expression backtrack for minutes."""
+    ad = "Requirements\n- Java\n" + "-" * 80 + " - Acme is a worldwide leader in bioinformatics ."
+    job = parse_job(title="Java Developer", description=ad)
+    assert {m.name for m in job.required_skills} == {"Java"}
