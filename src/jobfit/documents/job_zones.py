@@ -70,6 +70,11 @@ _LABEL_ONLY = re.compile(r"^\s*[A-Za-z][\w /&'-]{1,30}:\s*$")
 # (disjoint word and gap classes: a line of dashes cannot make the search backtrack exponentially)
 _COMPANY_VOICE = re.compile(r"^[^\w'’-]*(?:[\w'’-]+[^\w'’-]+){0,4}?(?:we|we're|we've|our)\b", re.IGNORECASE)
 _YOU_WILL = re.compile(r"^\W*(?:you(?:'ll| will| would| shall)|as an? [\w -]{2,40}, you)\b", re.IGNORECASE)
+_REQUIREMENT_START = re.compile(
+    r"^\W*(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs)|"
+    r"(?:at least|minimum|min\.?)\s|experience|knowledge|proficien|familiar|understanding|expertise|background|"
+    r"(?:a |an )?(?:bachelor|master|degree|phd|diploma)|fluen|strong|excellent|solid|proven|good|ability|able to|must)",
+    re.IGNORECASE)
 _HIRING_VOICE = re.compile(r"\bwe(?:'re| are)? (?:looking|searching|seeking|hiring|need|want|expect|require)",
                            re.IGNORECASE)
 _CANDIDATE_VOICE = re.compile(r"\b(?:you|your|you're|you'll|candidates?|applicants?|someone|the person)\b",
@@ -186,6 +191,12 @@ def _cue(zone: str, text: str) -> bool:
     return ZONE_CUES[zone].search(text) is not None
 
 
+def says_something(text: str) -> bool:
+    """Whether a sentence has a cue of any zone of its own (else its neighbours decide its zone)."""
+    return (any(pattern.search(text) for pattern in ZONE_CUES.values()) or DUTY_START.search(text) is not None
+            or _YOU_WILL.search(text) is not None or eligibility_kind(text) is not None)
+
+
 def _first(zone: str, text: str) -> int | None:
     found = ZONE_CUES[zone].search(text)
     return found.start() if found else None
@@ -221,10 +232,16 @@ def classify(text: str, heading_zone: str | None) -> str:
             return heading_zone
         return next((zone for zone in ("benefits", "company", "details") if _cue(zone, text)), heading_zone)
     if heading_zone is not None and heading_zone not in _OPEN_ZONES:
+        if heading_zone != "legal" and _cue("company", text):
+            return "company"  # "About Acme: Acme is a furniture company ..." after "How to apply"
         return heading_zone  # a closing part ("How to apply", the legal text) keeps its sentences
     if heading_zone is not None:
-        own = _first(heading_zone, text)  # "You will gain knowledge in ..." under Benefits: a perk said first
-        if clear and (own is None or (asked_at is not None and asked_at < own)):
+        # Out of a company, benefits or details part only what asks the candidate: "You have ...", or a bare
+        # requirement ("5+ years of ...", "Experience with ..."); "Most of our staff have experience in ..." and
+        # "You will gain knowledge in ..." (a perk said first) stay.
+        own = _first(heading_zone, text)
+        addressed = _CANDIDATE_VOICE.search(text) is not None or _REQUIREMENT_START.search(text) is not None
+        if clear and addressed and (own is None or (asked_at is not None and asked_at < own)):
             return "requirements"
         return heading_zone
     if asks:
@@ -371,10 +388,17 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
     for number, (raw, blanked) in enumerate(zip(lines, mlines, strict=True), start=1):
         if raw.strip() and not blanked.strip():
             line_zones[number - 1] = "company"
+    # A sentence that says nothing of its own continues the part its neighbours moved into: a company paragraph
+    # or a list of perks after the requirements, with no heading of its own. A heading, a blank line or a bullet
+    # ends that.
+    drift: str | None = None
     for group, pieces in _paragraphs(mlines, company_lines={i + 1 for i, z in enumerate(line_zones) if z}):
         first = pieces[0][0]
         if any(not lines[n - 1].strip() for n in range(last_line + 1, first)):
             signature = False
+            drift = None
+        if _BULLET.match(mlines[first - 1]):
+            drift = None
         last_line = pieces[-1][0]
         line_heading = heading
         if group is not None and group.endswith(":"):  # "Nice to have: Docker": the label's zone, this line only
@@ -384,11 +408,14 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
             heading = _GROUP_ZONE.get(group)
             line_zones[first - 1] = heading or "details"
             detail_next = signature = title_block = False
+            drift = None
             continue
         for sentence, parts, gaps in _sentences_of(pieces, mlines):
             run_in = run_in_heading(sentence)
-            if run_in is not None:
+            body = sentence
+            if run_in is not None:  # "About the role Lead the roadmap ...": a heading, then what it heads
                 heading = line_heading = _GROUP_ZONE.get(run_in[0], heading)
+                body, drift = sentence[run_in[1]:].strip(), None
             if CLOSING.search(sentence):
                 signature = True
             if signature:
@@ -397,10 +424,14 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
                 zone = "details"
                 detail_next = bool(_LABEL_ONLY.match(sentence))
             else:
-                zone = classify(sentence, line_heading)
+                zone = classify(body, line_heading)
                 detail_next = False
                 if zone == "duties" and title_block and _is_title_line(sentence, parts[0][0]):
                     zone = "details"
+                elif not says_something(body):
+                    zone = drift or zone
+                else:
+                    drift = zone if zone not in ASKING_ZONES and zone != line_heading else None
             if zone in ("requirements", "preferred") or parts[0][0] > _TITLE_BLOCK_LINES:
                 title_block = False
             kind = eligibility_kind(sentence) if zone in ASKING_ZONES else None
