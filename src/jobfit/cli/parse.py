@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from jobfit.cli.match import load_job, load_resume
@@ -86,5 +87,11 @@ def _show_job(p: ParsedJob) -> None:
             facts.add_row(label, str(value))
     out.print(facts)
     out.print("[bold]Sections:[/bold] " + ", ".join(p.sections))
+    if p.zones:  # which part of the ad each line is: requirements are read from duties, requirements, preferred
+        out.print("[bold]Zones:[/bold] " + escape(", ".join(
+            f"{z.zone} {z.start_line}" + (f"-{z.end_line}" if z.end_line > z.start_line else "") for z in p.zones)))
     out.print("[bold]Required skills:[/bold] " + ", ".join(sorted({s.name for s in p.required_skills})))
     out.print("[bold]Preferred skills:[/bold] " + ", ".join(sorted({s.name for s in p.preferred_skills})))
+    for check in p.eligibility:
+        out.print(f"[bold]To check ({escape(check.kind)}):[/bold] {escape(check.text)}"
+                  + ("" if check.importance == "required" else " (preferred)"))

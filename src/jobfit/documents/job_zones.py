@@ -66,6 +66,7 @@ def _is_title_line(sentence: str, line: int) -> bool:
 
 
 _INLINE_LABEL = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]\s*)?([A-Za-z][A-Za-z &/'’\-]{1,40}?)\s*:\s*(\S.*)$")
+_FIELD_LABEL = re.compile(r"^\s*[A-Za-z][\w /&'-]{1,30}:")
 _LABEL_ONLY = re.compile(r"^\s*[A-Za-z][\w /&'-]{1,30}:\s*$")
 # (disjoint word and gap classes: a line of dashes cannot make the search backtrack exponentially)
 _COMPANY_VOICE = re.compile(r"^[^\w'’-]*(?:[\w'’-]+[^\w'’-]+){0,4}?(?:we|we're|we've|our)\b", re.IGNORECASE)
@@ -300,6 +301,10 @@ def _sentences_of(paragraph: list[_Piece], lines: list[str]) -> list[tuple[str, 
     return sentences
 
 
+def _joined(parts: tuple[_Piece, ...], gaps: tuple[int, ...], lines: list[str]) -> str:
+    return "".join((" " if gap else "") + lines[n - 1][a:b] for (n, a, b), gap in zip(parts, gaps, strict=True))
+
+
 def _wrap_width(lines: list[str]) -> float:
     """How long a line must be to have been wrapped: most of the document's usual full line width."""
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
@@ -346,6 +351,12 @@ def _paragraphs(lines: list[str], company_lines: set[int] = frozenset()  # type:
             if current:
                 out.append((None, current))
                 current = []
+            continue
+        if _FIELD_LABEL.match(line) and _cue("details", line):
+            if current:  # "Role: Database Administrator", "Industry:" - a field of the posting, not a heading
+                out.append((None, current))
+                current = []
+            out.append(("details:", [(number, 0, len(line))]))
             continue
         inline = _inline_heading(line)
         if inline is not None:
@@ -401,6 +412,12 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
             drift = None
         last_line = pieces[-1][0]
         line_heading = heading
+        if group == "details:":  # a posting field: its value may follow on the next line ("Role:" / "DBA")
+            for _, parts, gaps in _sentences_of(pieces, mlines):
+                sentences.append(Sentence(_joined(parts, gaps, mlines), "details", parts, gaps))
+            line_zones[first - 1] = "details"
+            detail_next = bool(_LABEL_ONLY.match(mlines[first - 1]))
+            continue
         if group is not None and group.endswith(":"):  # "Nice to have: Docker": the label's zone, this line only
             line_heading = _GROUP_ZONE.get(group[:-1], heading)
             group = None
@@ -568,8 +585,13 @@ def company_names(text: str, company: str | None = None) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda n: (-len(n), n)))
 
 
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]{1,30}>")  # "<ORGANIZATION>", "<NAME>": a de-identified posting's names
+
+
 def mask(text: str, names: tuple[str, ...]) -> str:
-    """`text` with every whole-word occurrence of the names blanked by spaces (same length, same lines)."""
+    """`text` with every whole-word occurrence of the names, and de-identification placeholders ("<NAME>"),
+    blanked by spaces (same length, same lines)."""
+    text = _PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)
     for name in names:
         pattern = re.compile(rf"(?<!\w){re.escape(name)}(?:['’]s)?(?!\w)")
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)

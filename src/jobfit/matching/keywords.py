@@ -27,7 +27,7 @@ _MAX_PHRASE_WORDS = 3
 _GENERIC = frozenset(AD_WORDS["generic"])
 _NOT_ALONE = frozenset(AD_WORDS["not_alone"])
 # A word of a phrase: letters/digits with inner dots, hyphens, plus or hash ("node.js", "c++", "front-end").
-_WORD = re.compile(r"[A-Za-z0-9][\w+#]*(?:[.\-'’][\w+#]+)*[+#]*")
+_WORD = re.compile(r"(?:(?<![\w.])\.)?[A-Za-z0-9][\w+#]*(?:[.\-'’][\w+#]+)*[+#]*")
 _BREAK = re.compile(r"[,;:()\[\]!?\"“”•|\n]|\s[-–—]\s|-\s|\.(?:\s|$)")  # a phrase never spans a line break
 _MIN_WORD_IDF = 2.0  # a one-word keyword is a specific word of the background table, not "strategy" or "success"
 

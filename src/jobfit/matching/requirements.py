@@ -52,10 +52,15 @@ SOFT_SKILL_FACTOR = 0.5
 _LIST_GAP_RE = re.compile(r"[\s,/&]*(?:(?:and/or|or|and)\b[\s,]*)?", re.IGNORECASE)
 _OR_GAP_RE = re.compile(r"\bor\b|^\s*/\s*$", re.IGNORECASE)
 _ALTERNATIVES_LEAD_RE = re.compile(
-    r"(?:\b(?:such as|e\.g\.?|for example|for instance|like|one of|any of|at least one|one or more|either|including)"
-    r"|\()\W*$",
+    r"(?:\b(?:such as|e\.g\.?|for example|for instance|like|one of|any of|some of|at least one|one or more|either|"
+    r"including)|\()\W*$",
     re.IGNORECASE,
 )
+# A sentence that announces a list to choose from ("Experience with some of the following:"): the bullets after it
+# are one list of alternatives.
+_CHOICE_LEAD_RE = re.compile(r"\b(?:one|some|any|two|several|a few|a number|one or more|at least (?:one|two)) of the "
+                             r"following\b[^.;]*:\s*$|\b(?:one|any) of:\s*$", re.IGNORECASE)
+_BULLET_RE = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s)")
 _ALTERNATIVES_TRAIL_RE = re.compile(r"^\W*(?:etc\b|or (?:similar|equivalent|other|related|comparable)\b)",
                                     re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[;:]|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)")
@@ -143,7 +148,24 @@ def _alternative_lists(reading: AdReading, placed: list[_Placed]) -> dict[str, s
     """skill id -> the lists of alternatives its asking mentions are written in ((sentence, start) each), with
     None for a mention outside any such list."""
     tags: dict[str, set[tuple[int, int] | None]] = {}
-    for index, spans in _by_sentence(placed).items():
+    by_sentence = _by_sentence(placed)
+    chosen: set[int] = set()  # sentences that are bullets of a "some of the following:" list
+    for index, sentence in enumerate(reading.sentences):
+        if not _CHOICE_LEAD_RE.search(sentence.text):
+            continue
+        items = []
+        for following in range(index + 1, len(reading.sentences)):
+            if not _BULLET_RE.match(reading.sentences[following].text):
+                break
+            items.append(following)
+        skills = {p.skill for i in items for p in by_sentence.get(i, ())}
+        if len(skills) >= 2:
+            chosen.update(items)
+            for skill in skills:
+                tags.setdefault(skill, set()).add((index, -1))
+    for index, spans in by_sentence.items():
+        if index in chosen:
+            continue
         text = reading.sentences[index].text
         chains: list[list[_Placed]] = []
         for span in spans:
@@ -339,14 +361,14 @@ def experience_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list
     """The overall minimum ("5+ years of experience"), then each years phrase about something that is not a
     skill, with its scope ("3+ years in the Microsoft stack"), and experience asked in a domain.
 
-    The overall minimum is the smallest of the years asked in general or of a skill ("5+ years of Java" also
-    asks 5 years in all); years asked only in a scope ("5+ years in the Microsoft stack") make no overall
-    minimum, so 11 years of Java do not meet them through it."""
+    The overall minimum is the smallest of the years asked in general ("5+ years of professional experience");
+    years of a skill ("3 years with Terraform") or in a scope ("5+ years in the Microsoft stack") make none, so
+    15 years of anything else never meet them through it. An ad whose only years are outside its asking zones
+    keeps the parsed minimum (`ParsedJob.min_years`)."""
     ad = ad or _AdSkills.of(job)
-    asked_years = ad.years
-    overall = [a.years for a in asked_years if a.scope is None and a.years is not None]
-    scoped = [a for a in asked_years if a.scope is not None]
-    minimum = min(overall) if overall else (job.min_years if not scoped else None)
+    overall = [a.years for a in ad.years if not a.skills and a.scope is None and a.years is not None]
+    minimum = min(overall) if overall else (job.min_years if not ad.years else None)
+    scoped = [a for a in ad.years if a.scope is not None]
     reqs: list[Requirement] = []
     if minimum is not None:
         label = f"{minimum:g}+ years of experience" if minimum > 0 else "no minimum experience"
