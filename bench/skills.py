@@ -35,6 +35,7 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -103,9 +104,8 @@ def real_looking(text: str) -> str:
     return text
 
 
-def load_postings(folder: Path, splits: tuple[str, ...] = ("dev", "test")) -> dict[str, list[Sentence]]:
-    """SkillSpan postings as 'skillspan:<split>:<source>:<idx>' -> their sentences in file order (stand-ins in)."""
-    postings: dict[str, list[Sentence]] = {}
+def _skillspan_rows(folder: Path, splits: tuple[str, ...]) -> Iterator[tuple[str, Sentence]]:
+    """(posting key 'skillspan:<split>:<source>:<idx>', (sentence, gold spans)) of every sentence, in file order."""
     for split in splits:
         path = folder / f"{split}.json"
         if not path.exists():
@@ -114,23 +114,19 @@ def load_postings(folder: Path, splits: tuple[str, ...] = ("dev", "test")) -> di
             row = json.loads(line)
             toks = row["tokens"]
             gold = bio_spans(toks, row["tags_skill"]) + bio_spans(toks, row["tags_knowledge"])
-            key = f"skillspan:{split}:{row['source']}:{row['idx']}"
-            postings.setdefault(key, []).append((real_looking(" ".join(toks)), gold))
+            yield f"skillspan:{split}:{row['source']}:{row['idx']}", (" ".join(toks), gold)
+
+
+def load_postings(folder: Path, splits: tuple[str, ...] = ("dev", "test")) -> dict[str, list[Sentence]]:
+    """SkillSpan postings as 'skillspan:<split>:<source>:<idx>' -> their sentences in file order (stand-ins in)."""
+    postings: dict[str, list[Sentence]] = {}
+    for key, (text, gold) in _skillspan_rows(folder, splits):
+        postings.setdefault(key, []).append((real_looking(text), gold))
     return postings
 
 
 def load_skillspan(folder: Path) -> list[Sentence]:
-    sentences: list[Sentence] = []
-    for split in ("dev", "test"):
-        path = folder / f"{split}.json"
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            toks = row["tokens"]
-            gold = bio_spans(toks, row["tags_skill"]) + bio_spans(toks, row["tags_knowledge"])
-            sentences.append((" ".join(toks), gold))
-    return sentences
+    return [sentence for _, sentence in _skillspan_rows(folder, ("dev", "test"))]
 
 
 def load_green(folder: Path) -> list[Sentence]:

@@ -341,36 +341,13 @@ def _paragraphs(lines: list[str], company_lines: set[int] = frozenset()  # type:
     current: list[tuple[int, int, int]] = []
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip()
-        if number in company_lines:
+        alone = _line_of_its_own(number, line, company_lines)
+        if alone is not None or not line.strip():
             if current:
                 out.append((None, current))
                 current = []
-            out.append(("about_company", [(number, 0, len(raw))]))
-            continue
-        if not line.strip():
-            if current:
-                out.append((None, current))
-                current = []
-            continue
-        if _FIELD_LABEL.match(line) and _cue("details", line):
-            if current:  # "Role: Database Administrator", "Industry:" - a field of the posting, not a heading
-                out.append((None, current))
-                current = []
-            out.append(("details:", [(number, 0, len(line))]))
-            continue
-        inline = _inline_heading(line)
-        if inline is not None:
-            if current:
-                out.append((None, current))
-                current = []
-            out.append((f"{inline[0]}:", [(number, inline[1], len(line))]))
-            continue
-        group = job_heading_group(line)
-        if group is not None:
-            if current:
-                out.append((None, current))
-                current = []
-            out.append((group, [(number, 0, len(line))]))
+            if alone is not None:
+                out.append(alone)
             continue
         start = len(line) - len(line.lstrip())
         if current and not _wraps(lines[current[-1][0] - 1].rstrip(), line, width):
@@ -380,6 +357,20 @@ def _paragraphs(lines: list[str], company_lines: set[int] = frozenset()  # type:
     if current:
         out.append((None, current))
     return out
+
+
+def _line_of_its_own(number: int, line: str, company_lines: set[int]) -> tuple[str, list[_Piece]] | None:
+    """A line that is never part of a paragraph: the employer's name alone, a posting field ("Role: DBA"), a
+    "Label: content" line, or a heading; as (its group, its pieces), else None."""
+    if number in company_lines:
+        return "about_company", [(number, 0, len(line))]
+    if _FIELD_LABEL.match(line) and _cue("details", line):  # "Industry: Engineering": a field, not a heading
+        return "details:", [(number, 0, len(line))]
+    inline = _inline_heading(line)
+    if inline is not None:
+        return f"{inline[0]}:", [(number, inline[1], len(line))]
+    group = job_heading_group(line)
+    return (group, [(number, 0, len(line))]) if group is not None else None
 
 
 @lru_cache(maxsize=256)
