@@ -226,10 +226,10 @@ def _split_skills(
     asked: list[AskedSkill], sections: dict[str, Section]
 ) -> tuple[list[SkillMention], list[SkillMention]]:
     """One mention per skill: required when some mention is explicitly required, else preferred when one is
-    explicitly preferred, else required (named in the duties only)."""
+    explicitly preferred, else required when the duties use it, else preferred (named only in the team's stack)."""
     best: dict[str, tuple[int, AskedSkill]] = {}
     for item in asked:
-        rank = 2 if not item.explicit else (0 if item.importance == "required" else 1)
+        rank = (0 if item.importance == "required" else 1) + (0 if item.explicit else 2)
         held = best.get(item.mention.skill_id)
         if held is None or rank < held[0]:
             best[item.mention.skill_id] = (rank, item)
@@ -237,7 +237,7 @@ def _split_skills(
     preferred: list[SkillMention] = []
     for rank, item in sorted(best.values(), key=lambda pair: (pair[1].mention.line or 0, pair[1].offset)):
         mention = item.mention.model_copy(update={"section": _section_of(sections, item.mention.line)})
-        (preferred if rank == 1 else required).append(mention)
+        (preferred if rank % 2 else required).append(mention)
     return required, preferred
 
 

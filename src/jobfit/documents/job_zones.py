@@ -28,6 +28,7 @@ from jobfit.documents.job_cues import (
     PREFERRED_AFTER,
     PREFERRED_BEFORE,
     REQUIRED,
+    STACK,
     ZONE_CUES,
     eligibility_kind,
 )
@@ -96,6 +97,7 @@ class Sentence:
     parts: tuple[tuple[int, int, int], ...]
     gaps: tuple[int, ...] = ()
     eligibility: str | None = None
+    stack: bool = False  # it describes the team's tools ("Our stack: ...", under a "Technologies" heading)
 
     @property
     def wrapped_text(self) -> str:
@@ -394,6 +396,7 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
     # or a list of perks after the requirements, with no heading of its own. A heading, a blank line or a bullet
     # ends that.
     drift: str | None = None
+    stack_heading = False
     for group, pieces in _paragraphs(mlines, company_lines={i + 1 for i, z in enumerate(line_zones) if z}):
         first = pieces[0][0]
         if any(not lines[n - 1].strip() for n in range(last_line + 1, first)):
@@ -414,6 +417,7 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
             group = None
         if group is not None:
             heading = _GROUP_ZONE.get(group)
+            stack_heading = STACK.search(mlines[first - 1].strip()) is not None  # "Technologies", "Tech stack"
             line_zones[first - 1] = heading or "details"
             detail_next = signature = title_block = False
             drift = None
@@ -443,7 +447,8 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
             if zone in ("requirements", "preferred") or parts[0][0] > _TITLE_BLOCK_LINES:
                 title_block = False
             kind = eligibility_kind(sentence) if zone in ASKING_ZONES else None
-            sentences.append(Sentence(sentence, zone, parts, gaps, kind))
+            stack = stack_heading or STACK.search(sentence) is not None
+            sentences.append(Sentence(sentence, zone, parts, gaps, kind, stack))
             for number, _, _ in parts:
                 if line_zones[number - 1] is None or zone in ASKING_ZONES:
                     line_zones[number - 1] = zone
@@ -464,7 +469,8 @@ def importance_at(sentence: Sentence, start: int, end: int) -> tuple[str, bool]:
     brackets ("Bachelor's degree (MBA preferred)"), and brackets holding nothing but the cue cover the list item
     just before them ("insurance industry (desired)"). Without a cue, the zone decides: nice-to-have ->
     preferred (explicit), requirements -> required (explicit), duties -> required (implicit: a skill the ad also
-    lists as nice-to-have is preferred).
+    lists as nice-to-have is preferred); a tool of the team's stack outside the requirements is preferred
+    (implicit).
     """
     text = sentence.text
     found = _nearest_cue(text, start, end)
@@ -472,6 +478,8 @@ def importance_at(sentence: Sentence, start: int, end: int) -> tuple[str, bool]:
         return found, True
     if sentence.zone == "preferred":
         return "preferred", True
+    if sentence.stack and sentence.zone != "requirements":
+        return "preferred", False  # a tool of the team's stack, not asked as such
     return "required", sentence.zone == "requirements"
 
 
