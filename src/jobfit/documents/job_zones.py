@@ -46,6 +46,7 @@ _GROUP_ZONE = {"summary": "duties", "responsibilities": "duties", "requirements"
 # Zones a clear requirement or duty sentence is taken out of (a short closing part such as "How to apply" or the
 # legal text keeps its sentences).
 _OPEN_ZONES = frozenset({"company", "benefits", "details", None})
+_CLOSING_ZONES = frozenset({"legal", "apply", "contact"})
 
 _BULLET = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s|\(?[a-z]\)\s)")
 _END_PUNCT = re.compile(r"[.!?:;]\s*$")
@@ -402,6 +403,7 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
         if any(not lines[n - 1].strip() for n in range(last_line + 1, first)):
             signature = False
             drift = None
+            stack_heading = stack_heading and group is not None and not group.endswith(":")
         if _BULLET.match(mlines[first - 1]):
             drift = None
         last_line = pieces[-1][0]
@@ -444,10 +446,17 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
                     zone = drift or zone
                 else:
                     drift = zone if zone not in ASKING_ZONES and zone != line_heading else None
+                if zone in _CLOSING_ZONES and line_heading in ASKING_ZONES:
+                    # the legal text, how to apply or whom to contact ends a "Desired skills" part: what follows
+                    # it without a heading of its own is read afresh
+                    heading = line_heading = None
+                    stack_heading = False
             if zone in ("requirements", "preferred") or parts[0][0] > _TITLE_BLOCK_LINES:
                 title_block = False
             kind = eligibility_kind(sentence) if zone in ASKING_ZONES else None
             stack = stack_heading or STACK.search(sentence) is not None
+            if stack and sentence.rstrip().endswith(":"):
+                stack_heading = True  # "Core technologies used in the application:" heads the list below it
             sentences.append(Sentence(sentence, zone, parts, gaps, kind, stack))
             for number, _, _ in parts:
                 if line_zones[number - 1] is None or zone in ASKING_ZONES:

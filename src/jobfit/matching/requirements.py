@@ -56,10 +56,14 @@ _ALTERNATIVES_LEAD_RE = re.compile(
     r"including)|\()\W*$",
     re.IGNORECASE,
 )
+# What makes the next thing an example of what is asked, not a requirement of its own.
+_EXAMPLE_LEAD_RE = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|including|(?:tools?|languages?|"
+                              r"frameworks?|libraries|technologies|databases?|platforms?|systems?) like)\W*$",
+                              re.IGNORECASE)
 # A sentence that announces a list to choose from ("Experience with some of the following:"): the bullets after it
 # are one list of alternatives.
 _CHOICE_LEAD_RE = re.compile(r"\b(?:one|some|any|two|several|a few|a number|one or more|at least (?:one|two)) of the "
-                             r"following\b[^.;]*:\s*$|\b(?:one|any) of:\s*$", re.IGNORECASE)
+                             r"following\b[^.;:]*:|\b(?:one|any) of:", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s)")
 _ALTERNATIVES_TRAIL_RE = re.compile(r"^\W*(?:etc\b|or (?:similar|equivalent|other|related|comparable)\b)",
                                     re.IGNORECASE)
@@ -128,11 +132,12 @@ class _Placed:
     sentence: int
     start: int
     end: int
+    must: bool  # asked as required in so many words (a requirements zone or a required cue), not by the duties
 
 
 def _placed(asked: list[AskedSkill]) -> list[_Placed]:
-    return [_Placed(a.mention.skill_id, a.mention.category, a.sentence, a.offset, a.offset + len(a.mention.surface))
-            for a in asked]
+    return [_Placed(a.mention.skill_id, a.mention.category, a.sentence, a.offset, a.offset + len(a.mention.surface),
+                    a.explicit and a.importance == "required") for a in asked]
 
 
 def _by_sentence(placed: list[_Placed]) -> dict[int, list[_Placed]]:
@@ -146,19 +151,24 @@ def _by_sentence(placed: list[_Placed]) -> dict[int, list[_Placed]]:
 
 def _alternative_lists(reading: AdReading, placed: list[_Placed]) -> dict[str, set[tuple[int, int] | None]]:
     """skill id -> the lists of alternatives its asking mentions are written in ((sentence, start) each), with
-    None for a mention outside any such list."""
+    None for a mention that asks for it on its own, as required."""
     tags: dict[str, set[tuple[int, int] | None]] = {}
     by_sentence = _by_sentence(placed)
     chosen: set[int] = set()  # sentences that are bullets of a "some of the following:" list
     for index, sentence in enumerate(reading.sentences):
-        if not _CHOICE_LEAD_RE.search(sentence.text):
+        lead = _CHOICE_LEAD_RE.search(sentence.text)
+        if lead is None:
             continue
+        # the list: what follows the colon, then the bullets below (or the ';' clauses of the same line)
         items = []
         for following in range(index + 1, len(reading.sentences)):
-            if not _BULLET_RE.match(reading.sentences[following].text):
+            after = reading.sentences[following]
+            if not (_BULLET_RE.match(after.text) or after.line == reading.sentences[following - 1].parts[-1][0]):
                 break
             items.append(following)
-        skills = {p.skill for i in items for p in by_sentence.get(i, ())}
+        skills = {p.skill for p in by_sentence.get(index, ()) if p.start >= lead.end()}
+        skills |= {p.skill for i in items for p in by_sentence.get(i, ())}
+        items.append(index)
         if len(skills) >= 2:
             chosen.update(items)
             for skill in skills:
@@ -183,7 +193,10 @@ def _alternative_lists(reading: AdReading, placed: list[_Placed]) -> dict[str, s
                 or _ALTERNATIVES_TRAIL_RE.match(text[chain[-1].end :]) is not None
             )
             for span in chain:
-                tags.setdefault(span.skill, set()).add((index, chain[0].start) if alternatives else None)
+                if alternatives:
+                    tags.setdefault(span.skill, set()).add((index, chain[0].start))
+                elif span.must:  # asked on its own: not an alternative (a stack or duty mention does not count)
+                    tags.setdefault(span.skill, set()).add(None)
     return tags
 
 
@@ -332,7 +345,27 @@ def skill_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requ
     for skill, scope in _scopes(ad.reading, ad.placed).items():
         if skill in found:
             found[skill].scope = scope
+    for skill in _lone_examples(ad.reading, ad.placed):
+        req = found.get(skill)
+        if req is not None and req.group is None and req.importance == "required":
+            req.importance, req.weight = "preferred", _skill_weight("preferred", req.category)
     return list(found.values())
+
+
+def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
+    """Skills named only as an example of what is asked ("monitoring tools, e.g. New Relic", "code versioning
+    tools such as Git"), never asked for in so many words elsewhere: a candidate with another example qualifies."""
+    examples: set[str] = set()
+    asked: set[str] = set()
+    for index, spans in _by_sentence(placed).items():
+        text = reading.sentences[index].text
+        for span in spans:
+            before = _CLAUSE_END_RE.split(text[: span.start])[-1]
+            if _EXAMPLE_LEAD_RE.search(before):
+                examples.add(span.skill)
+            elif span.must:
+                asked.add(span.skill)
+    return examples - asked
 
 
 def _add_skill(found: dict[str, Requirement], mention: SkillMention, importance: str) -> None:

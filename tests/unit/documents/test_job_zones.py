@@ -251,3 +251,22 @@ def test_a_separator_line_reads_in_no_time() -> None:
     ad = "Requirements\n- Java\n" + "-" * 80 + " - Acme is a worldwide leader in bioinformatics ."
     job = parse_job(title="Java Developer", description=ad)
     assert {m.name for m in job.required_skills} == {"Java"}
+
+
+def test_the_legal_text_ends_a_nice_to_have_part() -> None:
+    ad = ("Desired skills:\n- Kubernetes\n"
+          "Acme is an Equal Employment Opportunity Employer.\n"
+          "Serve as technical lead for team projects.\nMentors junior engineers in Python.")
+    zones = _zones_of(ad)
+    assert zones["- Kubernetes"] == "preferred"
+    assert zones["Mentors junior engineers in Python."] == "duties"
+    required, preferred = _skills(parse_job(title="Network Engineer", description=ad))
+    assert "Python" in required and "Kubernetes" in preferred
+
+
+def test_posting_fields_are_not_asked_for() -> None:
+    ad = "Role:\nDatabase Administrator\nIndustry: Engineering\nRequirements\n- Kotlin"
+    reading = ad_reading(ad)
+    assert reading.line_zones[:3] == ("details", "details", "details")
+    required, _ = _skills(parse_job(title="Backend Engineer", description=ad))
+    assert required == {"Kotlin"}

@@ -189,3 +189,30 @@ def test_keywords_are_whole_phrases_from_the_asking_zones() -> None:
 ])
 def test_phrases(sentence: str, expected: list[str]) -> None:
     assert phrases(sentence) == expected
+
+
+def test_some_of_the_following_is_one_list_of_alternatives() -> None:
+    inline = _requirements("Requirements\n- Experience with some of the following: Python, Qt, CMake; TDD")
+    bullets = _requirements("Requirements\nExperience with one of the following:\n- Python\n- Rust\n- Kotlin\n"
+                            "SQL is a must")
+    for reqs, members in ((inline, {"Python", "Qt", "CMake", "Test-driven development"}),
+                          (bullets, {"Python", "Rust", "Kotlin"})):
+        grouped = [r for r in reqs if r.kind == "skill" and r.label in members]
+        assert {r.label for r in grouped} == members and len({r.group for r in grouped}) == 1
+    assert _by_label(bullets)["SQL"].group is None
+
+
+def test_a_lone_example_is_not_a_must_have() -> None:
+    reqs = _by_label(_requirements("Requirements\n- Familiarity with code versioning tools such as Git\n- Java"))
+    assert (reqs["Git"].importance, reqs["Java"].importance) == ("preferred", "required")
+    # asked for in so many words elsewhere, it stays required
+    both = _by_label(_requirements("Requirements\n- Monitoring tools, e.g. Grafana\n- Strong Grafana skills"))
+    assert both["Grafana"].importance == "required"
+
+
+def test_a_tool_of_the_team_s_stack_is_not_a_must_have() -> None:
+    ad = ("Core technologies used in the application:\nPHP 7, React, MySQL, Kubernetes, RabbitMQ\n\n"
+          "Requirements:\n- Very good knowledge of PHP and React\n- Nice to have: knowledge of RabbitMQ")
+    reqs = _by_label(_requirements(ad))
+    assert (reqs["PHP"].importance, reqs["React"].importance) == ("required", "required")
+    assert reqs["Kubernetes"].importance == "preferred" and reqs["RabbitMQ"].importance == "preferred"
