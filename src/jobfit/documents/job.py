@@ -226,10 +226,15 @@ def _split_skills(
     asked: list[AskedSkill], sections: dict[str, Section]
 ) -> tuple[list[SkillMention], list[SkillMention]]:
     """One mention per skill: required when some mention is explicitly required, else preferred when one is
-    explicitly preferred, else required when the duties use it, else preferred (named only in the team's stack)."""
+    explicitly preferred, else required when the duties use it, else preferred (named only in the team's stack,
+    unless the ad lists no requirements at all: then its stack is what it asks)."""
     best: dict[str, tuple[int, AskedSkill]] = {}
+    lists_requirements = any(item.explicit for item in asked)
     for item in asked:
-        rank = (0 if item.importance == "required" else 1) + (0 if item.explicit else 2)
+        importance = item.importance
+        if not item.explicit and not lists_requirements:
+            importance = "required"  # an ad that lists no requirements asks for the stack it describes
+        rank = (0 if importance == "required" else 1) + (0 if item.explicit else 2)
         held = best.get(item.mention.skill_id)
         if held is None or rank < held[0]:
             best[item.mention.skill_id] = (rank, item)

@@ -51,6 +51,7 @@ _CLOSING_ZONES = frozenset({"legal", "apply", "contact"})
 _BULLET = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s|\(?[a-z]\)\s)")
 _END_PUNCT = re.compile(r"[.!?:;]\s*$")
 _WRAP_MIN_CHARS = 50  # a line shorter than this never wraps into the next one unless it ends mid-phrase
+_CONTINUES = re.compile(r"\s*(?:and|or|as well as|but|with|including)\b")
 _OPEN_END = re.compile(r"(?:[,\-–/&(]|\b(?:and|or|of|the|a|an|in|with|to|for|on|at|by|as|such as|including))\s*$",
                        re.IGNORECASE)
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "approx", "incl", "vs", "inc", "ltd", "co", "sr", "jr", "no", "dr",
@@ -206,8 +207,16 @@ def _first(zone: str, text: str) -> int | None:
     return found.start() if found else None
 
 
-def classify(text: str, heading_zone: str | None) -> str:
-    """The zone of one sentence under a heading of zone `heading_zone` (None: no heading, or one of no zone).
+def _by_employer(first: _Piece, lines: list[str], masked: list[str]) -> bool:
+    """Whether a sentence starts with the employer's name ("Acme utilises best-of-breed toolsets ..."): its first
+    piece starts after a blanked name."""
+    number, start, _ = first
+    return start > 0 and not masked[number - 1][:start].strip() and bool(lines[number - 1][:start].strip())
+
+
+def classify(text: str, heading_zone: str | None, *, by_employer: bool = False) -> str:
+    """The zone of one sentence under a heading of zone `heading_zone` (None: no heading, or one of no zone);
+    `by_employer` when the sentence starts with the employer's name (it speaks for the company).
 
     Legal text is legal wherever it stands; an eligibility check asks; a run-on sentence that both asks and says
     how to apply or whom to contact ("If you have a background in X, send your CV to ...") is what it says first.
@@ -216,7 +225,7 @@ def classify(text: str, heading_zone: str | None) -> str:
         return "legal"
     if eligibility_kind(text):
         return heading_zone if heading_zone in ASKING_ZONES else "requirements"
-    company_voice = (_COMPANY_VOICE.search(text) is not None and not _CANDIDATE_VOICE.search(text)
+    company_voice = ((by_employer or _COMPANY_VOICE.search(text) is not None) and not _CANDIDATE_VOICE.search(text)
                      and not _HIRING_VOICE.search(text))
     clear = not company_voice and _cue("requirements", text)  # "5+ years of experience with ...", "knowledge of"
     asks = clear or (not company_voice and _cue("asks", text))
@@ -230,6 +239,8 @@ def classify(text: str, heading_zone: str | None) -> str:
         if at is not None and (asked_at is None or at < asked_at):
             return zone
     if heading_zone in ASKING_ZONES:
+        if by_employer and company_voice and not _cue("requirements", text):
+            return "company"  # "Acme utilises best-of-breed Java toolsets ..." under "Job description"
         if clear and heading_zone == "duties":
             return "requirements"  # "This role requires: * a BS degree ..." under "Job description"
         if asks or duty:
@@ -318,8 +329,11 @@ def _wrap_width(lines: list[str]) -> float:
 
 def _wraps(previous: str, line: str, width: float) -> bool:
     """Whether `line` continues `previous` (a sentence wrapped over lines), not a new item or paragraph."""
-    if _END_PUNCT.search(previous) or _BULLET.match(line) or _LABEL_ONLY.match(previous):
+    if _END_PUNCT.search(previous) or _LABEL_ONLY.match(previous):
         return False
+    bullet = _BULLET.match(line)
+    if bullet:  # "- and backend frameworks ...": a hyphen that carries on the sentence, not a new item
+        return bool(_CONTINUES.match(line[bullet.end() :]))
     first = line.lstrip()[:1]
     return first.islower() or bool(_OPEN_END.search(previous)) or len(previous) >= width
 
@@ -397,13 +411,13 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
     # or a list of perks after the requirements, with no heading of its own. A heading, a blank line or a bullet
     # ends that.
     drift: str | None = None
-    stack_heading = False
+    stack_heading = stack_lead = False
     for group, pieces in _paragraphs(mlines, company_lines={i + 1 for i, z in enumerate(line_zones) if z}):
         first = pieces[0][0]
         if any(not lines[n - 1].strip() for n in range(last_line + 1, first)):
             signature = False
             drift = None
-            stack_heading = stack_heading and group is not None and not group.endswith(":")
+            stack_lead = False
         if _BULLET.match(mlines[first - 1]):
             drift = None
         last_line = pieces[-1][0]
@@ -420,6 +434,7 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
         if group is not None:
             heading = _GROUP_ZONE.get(group)
             stack_heading = STACK.search(mlines[first - 1].strip()) is not None  # "Technologies", "Tech stack"
+            stack_lead = False
             line_zones[first - 1] = heading or "details"
             detail_next = signature = title_block = False
             drift = None
@@ -438,7 +453,7 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
                 zone = "details"
                 detail_next = bool(_LABEL_ONLY.match(sentence))
             else:
-                zone = classify(body, line_heading)
+                zone = classify(body, line_heading, by_employer=_by_employer(parts[0], lines, mlines))
                 detail_next = False
                 if zone == "duties" and title_block and _is_title_line(sentence, parts[0][0]):
                     zone = "details"
@@ -450,13 +465,15 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
                     # the legal text, how to apply or whom to contact ends a "Desired skills" part: what follows
                     # it without a heading of its own is read afresh
                     heading = line_heading = None
-                    stack_heading = False
+                    stack_heading = stack_lead = False
             if zone in ("requirements", "preferred") or parts[0][0] > _TITLE_BLOCK_LINES:
                 title_block = False
             kind = eligibility_kind(sentence) if zone in ASKING_ZONES else None
-            stack = stack_heading or STACK.search(sentence) is not None
+            if stack_lead and says_something(body) and not STACK.search(sentence):
+                stack_lead = False  # the list under "Core technologies used:" ends where a sentence speaks again
+            stack = stack_heading or stack_lead or STACK.search(sentence) is not None
             if stack and sentence.rstrip().endswith(":"):
-                stack_heading = True  # "Core technologies used in the application:" heads the list below it
+                stack_lead = True  # "Core technologies used in the application:" heads the list below it
             sentences.append(Sentence(sentence, zone, parts, gaps, kind, stack))
             for number, _, _ in parts:
                 if line_zones[number - 1] is None or zone in ASKING_ZONES:

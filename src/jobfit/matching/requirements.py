@@ -65,8 +65,8 @@ _EXAMPLE_LEAD_RE = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|in
 _CHOICE_LEAD_RE = re.compile(r"\b(?:one|some|any|two|several|a few|a number|one or more|at least (?:one|two)) of the "
                              r"following\b[^.;:]*:|\b(?:one|any) of:", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s)")
-_ALTERNATIVES_TRAIL_RE = re.compile(r"^\W*(?:etc\b|or (?:similar|equivalent|other|related|comparable)\b)",
-                                    re.IGNORECASE)
+_ALTERNATIVES_TRAIL_RE = re.compile(
+    r"^\W*(?:etc\b|or (?:a |an |any )?(?:similar|equivalent|other|related|comparable)\b)", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[;:]|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)")
 # What joins a years phrase to the skill it qualifies: "Java (5+ years)", "Java: 5 years", "Python - 3+ years".
 _YEARS_AFTER_SKILL = re.compile(
