@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from jobfit.documents.data import load_json
 
@@ -55,11 +56,12 @@ ELIGIBILITY: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 NOT_ELIGIBILITY = any_of(_ELIGIBILITY["not"])  # "visa sponsorship available" offers, it does not ask
 
 
-def eligibility_kinds(sentence: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def eligibility_kinds(sentence: str) -> tuple[str, ...]:
     """The kinds of check a sentence asks for ("work authorisation", "security clearance", ...), in data order."""
     if NOT_ELIGIBILITY.search(sentence):
-        return []
-    return [kind for kind, pattern in ELIGIBILITY if pattern.search(sentence)]
+        return ()
+    return tuple(kind for kind, pattern in ELIGIBILITY if pattern.search(sentence))
 
 
 def eligibility_kind(sentence: str) -> str | None:

@@ -192,19 +192,29 @@ class AdReading:
         return cached
 
 
+@lru_cache(maxsize=16384)
+def _cues_of(text: str) -> dict[str, int]:
+    """Where each zone's first cue stands in a sentence (zones without a cue are absent), searched once."""
+    found: dict[str, int] = {}
+    for zone, pattern in ZONE_CUES.items():
+        match = pattern.search(text)
+        if match is not None:
+            found[zone] = match.start()
+    return found
+
+
 def _cue(zone: str, text: str) -> bool:
-    return ZONE_CUES[zone].search(text) is not None
+    return zone in _cues_of(text)
 
 
 def says_something(text: str) -> bool:
     """Whether a sentence has a cue of any zone of its own (else its neighbours decide its zone)."""
-    return (any(pattern.search(text) for pattern in ZONE_CUES.values()) or DUTY_START.search(text) is not None
+    return (bool(_cues_of(text)) or DUTY_START.search(text) is not None
             or _YOU_WILL.search(text) is not None or eligibility_kind(text) is not None)
 
 
 def _first(zone: str, text: str) -> int | None:
-    found = ZONE_CUES[zone].search(text)
-    return found.start() if found else None
+    return _cues_of(text).get(zone)
 
 
 def _by_employer(first: _Piece, lines: list[str], masked: list[str]) -> bool:
@@ -272,15 +282,17 @@ _Piece = tuple[int, int, int]  # (line, start, end)
 def _sentences_of(paragraph: list[_Piece], lines: list[str]) -> list[tuple[str, tuple[_Piece, ...], tuple[int, ...]]]:
     """Split a paragraph (pieces of lines) into sentences: (text, pieces, gaps), where gaps[i] is the number of
     characters (a space, or none after a word hyphenated over a line break) joining piece i to the one before."""
-    joined, owners = "", []
+    joined = ""
+    segments: list[tuple[int, int, int, int]] = []  # (start, end) in `joined`, line, column of `start`
     for number, start, end in paragraph:
         piece = lines[number - 1][start:end]
         if joined and joined.endswith("-") and joined[-2:-1].isalpha() and piece[:1].islower():
-            joined, owners = joined[:-1], owners[:-1]  # "Angu-" + "lar.js": one word again
+            joined = joined[:-1]  # "Angu-" + "lar.js": one word again
+            last = segments[-1]
+            segments[-1] = (last[0], last[1] - 1, last[2], last[3])
         elif joined:
             joined += " "
-            owners.append((-1, -1))
-        owners.extend((number, column) for column in range(start, end))
+        segments.append((len(joined), len(joined) + len(piece), number, start))
         joined += piece
     cuts = [0]
     for match in _BOUNDARY.finditer(joined):
@@ -296,20 +308,18 @@ def _sentences_of(paragraph: list[_Piece], lines: list[str]) -> list[tuple[str, 
     for lo, hi in pairwise(cuts):
         while hi > lo and joined[hi - 1].isspace():
             hi -= 1
+        while lo < hi and joined[lo].isspace():
+            lo += 1
         pieces: list[_Piece] = []
         gaps: list[int] = []
-        gap = 0
-        for position in range(lo, hi):
-            number, column = owners[position]
-            if number < 0:
-                gap += 1
+        previous_end: int | None = None
+        for seg_start, seg_end, number, column in segments:
+            a, b = max(lo, seg_start), min(hi, seg_end)
+            if a >= b:
                 continue
-            if pieces and pieces[-1][0] == number and pieces[-1][2] == column and not gap:
-                pieces[-1] = (number, pieces[-1][1], column + 1)
-            else:
-                pieces.append((number, column, column + 1))
-                gaps.append(gap if len(pieces) > 1 else 0)
-            gap = 0
+            pieces.append((number, column + a - seg_start, column + b - seg_start))
+            gaps.append(0 if previous_end is None else a - previous_end)
+            previous_end = b
         if pieces:
             sentences.append((joined[lo:hi], tuple(pieces), tuple(gaps)))
     return sentences

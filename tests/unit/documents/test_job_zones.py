@@ -214,7 +214,7 @@ def test_skills_under_a_requirements_heading_are_required_and_nice_to_haves_pref
     ("We support your relocation and visa application.", []),
 ])
 def test_eligibility_checks(sentence: str, kinds: list[str]) -> None:
-    assert eligibility_kinds(sentence) == kinds
+    assert list(eligibility_kinds(sentence)) == kinds
 
 
 def test_eligibility_is_read_from_the_ad_not_from_its_legal_text() -> None:
