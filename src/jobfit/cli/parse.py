@@ -13,6 +13,7 @@ from rich.table import Table
 
 from jobfit.cli.match import load_job, load_resume
 from jobfit.cli.output import fail
+from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.documents.models import ParsedJob, ParsedResume
 
 
@@ -95,3 +96,5 @@ def _show_job(p: ParsedJob) -> None:
     for check in p.eligibility:
         out.print(f"[bold]To check ({escape(check.kind)}):[/bold] {escape(check.text)}"
                   + ("" if check.importance == "required" else " (preferred)"))
+    for warning in thin_ad_warnings(p):
+        out.print(f"[yellow]note:[/yellow] {escape(warning)}")

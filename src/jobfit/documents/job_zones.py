@@ -441,6 +441,7 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
         if group is not None and group.endswith(":"):  # "Nice to have: Docker": the label's zone, this line only
             line_heading = _GROUP_ZONE.get(group[:-1], heading)
             group = None
+            drift = None  # the label says what the line is: the part the lines above drifted into does not
         if group is not None:
             heading = _GROUP_ZONE.get(group)
             stack_heading = STACK.search(mlines[first - 1].strip()) is not None  # "Technologies", "Tech stack"

@@ -134,6 +134,16 @@ def test_a_label_line_holds_its_zone_for_that_line_only() -> None:
     assert zones["Good written English."] == "requirements"
 
 
+def test_a_label_line_is_not_pulled_into_the_part_above_it() -> None:
+    # a short ad with no headings: the perks line above does not make "Requirements: ..." a perk
+    job = parse_job(title="Data Engineer", description=(
+        "We are a fast-growing company with a great culture and free lunches.\n"
+        "Requirements: Python and Airflow. Snowflake is a plus.\n"
+        "We are an equal opportunity employer."))
+    assert {s.name for s in job.required_skills} >= {"Python", "Apache Airflow"}
+    assert "Snowflake" in {s.name for s in job.preferred_skills}
+
+
 def test_wrapped_pdf_lines_are_one_sentence_and_hyphenated_words_are_mended() -> None:
     ad = ("Responsibilities\n"
           "• Develop new user-facing features using modern JavaScript frameworks like React.js, Vue.js, or Angu-\n"
