@@ -269,7 +269,7 @@ def bench_lines(evaldata: Path, today: date) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--evaldata", type=Path, default=DEFAULT_EVALDATA)
-    parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 1, 1),
+    parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 12, 1),
                         help="the date 'Present' counts to when a resume has no date of its own")
     parser.add_argument("--only", default="dotin,rendercv,lines")
     parser.add_argument("--verbose", action="store_true", help="list the most missed gold values")

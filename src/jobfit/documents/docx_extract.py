@@ -197,6 +197,11 @@ def extract_docx(data: bytes) -> ExtractedText:
     except Exception as exc:
         raise CorruptFileError(f"The DOCX content could not be read ({type(exc).__name__}).")
     text = "\n".join([*header, "", *body, "", *footer])
+    try:
+        properties = document.core_properties
+        saved = properties.modified or properties.created
+    except Exception:  # a damaged docProps/core.xml costs the date, not the document
+        saved = None
     warnings = [
         f"{name.replace('_', ' ')} present: their text may be lost by some ATS"
         for name in ("tables", "text_boxes")
@@ -210,4 +215,5 @@ def extract_docx(data: bytes) -> ExtractedText:
         layout=flags,
         links=_hyperlinks(package),
         warnings=warnings,
+        file_date=saved.date() if saved is not None else None,
     )

@@ -43,6 +43,12 @@ def _lexicon(headings: dict[str, list[str]]) -> dict[str, str | None]:
 
 _RESUME_LEXICON = _lexicon(_HEADINGS["resume"])
 _JOB_LEXICON = _lexicon(_HEADINGS["job"])
+
+
+def resume_heading_phrases() -> list[str]:
+    """The resume heading vocabulary as lower-case phrases ("work experience"), longest first."""
+    phrases = {heading_key(variant) for variants in _HEADINGS["resume"].values() for variant in variants}
+    return sorted((p for p in phrases if p), key=lambda p: (-len(p), p))
 # Words that mark something in an ad as wanted but not required, in a heading ("Considered as a plus") or a
 # sentence ("Docker is a bonus", "ideally you know Rust").
 PREFERRED_CUE = re.compile(
@@ -52,6 +58,26 @@ PREFERRED_CUE = re.compile(
     re.I,
 )
 _INLINE_HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z &/'’\-]{1,40}?)\s*:\s*(\S.*)$")
+
+
+_HEAD_WORDS = {word: name for name, words in _HEADINGS["resume_head_words"].items() if not name.startswith("_")
+               for word in words}
+_MAX_HEAD_WORD_HEADING = 4  # words
+
+
+def _section_by_head_word(line: str, key: str) -> str | None:
+    """The section a heading outside the lists names by its last word ("Production Experience" -> experience),
+    for a short line without digits written as a heading: UPPER CASE, or every word capitalised."""
+    words = key.split()
+    stripped = line.strip().rstrip(":").strip()
+    if not 2 <= len(words) <= _MAX_HEAD_WORD_HEADING or re.search(r"\d", stripped) or words[-1] not in _HEAD_WORDS:
+        return None
+    if not stripped[:1].isalpha():
+        return None  # "• Customer service experience": a list item
+    significant = [w for w in re.findall(r"[^\W\d_][\w'’-]*", stripped) if w.lower() not in {"and", "of", "the", "&"}]
+    if stripped.isupper() or all(word[0].isupper() for word in significant):
+        return _HEAD_WORDS[words[-1]]
+    return None
 
 
 @dataclass(frozen=True)
@@ -91,6 +117,10 @@ def classify_heading(line: str, *, kind: str = "resume") -> str | bool | None:
     compact = key.replace(" ", "")
     if compact in lexicon:
         return lexicon[compact]
+    if kind == "resume":
+        by_head_word = _section_by_head_word(line, key)
+        if by_head_word is not None:
+            return by_head_word
     if kind == "job" and key.startswith("about ") and len(key.split()) <= 4:
         return "about_company"  # "About Acme"
     if kind == "job" and PREFERRED_CUE.search(key):
