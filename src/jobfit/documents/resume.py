@@ -100,7 +100,7 @@ def _education(text: str, sections: dict[str, Section]) -> list[EducationEntry]:
         if entries:
             return entries
     # No education heading (or nothing found under it): look for degrees anywhere outside work history.
-    return extract_education(_outside(text, sections, ("experience",)))
+    return extract_education(_outside(text, sections, ("experience",)), education_section=False)
 
 
 def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today: date | None = None,
