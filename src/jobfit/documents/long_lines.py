@@ -8,8 +8,8 @@ A line longer than `LONG_LINE` characters is cut, in this order:
 2. before inline bullets (a bullet glyph, " * ", a mis-decoded bullet) and before the items of a numbered list
    (1) ... 2) ... 3) ...), and around section headings written as headings (UPPER CASE, Title Case phrases of
    the heading vocabulary, or a heading word followed by a colon);
-3. pieces still too long: at sentence ends, then before date ranges, then between the items of a "|", ";" or
-   "," list, packed back into pieces as long as allowed.
+3. at sentence ends; pieces still too long before date ranges, then between the items of a "|", ";" or ","
+   list, packed back into pieces as long as allowed.
 A piece that none of these can cut stays whole, and the quality check "statements" reports it.
 """
 
@@ -19,9 +19,9 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from jobfit.documents.dates import DATE_RANGE
+from jobfit.documents.dates import DATE_RANGE, MONTH
 from jobfit.documents.normalize import BULLET, BULLET_GLYPH, normalize_line, normalize_text
-from jobfit.documents.sections import resume_heading_phrases
+from jobfit.documents.sections import INLINE_SINGLE_WORDS, resume_heading_phrases
 
 LONG_LINE = 300  # characters: past this a line is more than one statement
 
@@ -33,7 +33,9 @@ _LEADING_MARK = re.compile(rf"^\s*(?:{BULLET_GLYPH}|\*)?\s*")
 _NUMBERED_ITEM = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2}|[a-h])[.)]\s+(?=[A-Za-z])")
 _LOWER_BEFORE_HEADING = frozenset({"the", "of", "in", "with", "and", "for", "a", "an", "to", "my", "our", "your",
                                    "his", "her", "their", "on", "at", "by", "as", "from", "into", "about"})
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,2}|[a-z]|\w+\.\w+|e\.g|i\.e|etc|vs|approx|no|nos)\.$")
+_ABBREVIATION = re.compile(
+    rf"(?:^|[\s(])(?:[A-Z][a-z]{{0,2}}|[a-z]|\w+\.\w+|e\.g|i\.e|etc|vs|approx|no|nos|(?i:{MONTH}))\.?$"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9•])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,})")
 _LIST_SEPARATORS = (re.compile(r"\s+\|\s+"), re.compile(r";\s+"), re.compile(r",\s+"))
 
@@ -80,13 +82,17 @@ def _heading_pattern() -> re.Pattern[str]:
     return re.compile(r"(?-i:(?<![A-Z0-9_&'’]))(?:" + "|".join(alternatives) + r")(?![\w'’])", re.I)
 
 
-def _written_as_heading(found: str, after: str) -> bool:
+def _written_as_heading(found: str, before: str, after: str) -> bool:
+    """UPPER CASE, or a colon after it, or Title Case: several words, or one of the main section words after a
+    sentence end ("... pipelines. Education B.Sc. ...")."""
     words = [word for word in re.findall(r"[^\W\d_]+", found) if word.lower() not in {"and", "of", "the"}]
-    if after.startswith(":"):
+    if after.startswith(":") or (found.isupper() and len(found) >= 4):
         return True
-    if found.isupper() and len(found) >= 4:
+    if not words or not all(word[0].isupper() for word in words):
+        return False
+    if len(words) > 1:
         return True
-    return len(words) > 1 and all(word[0].isupper() for word in words)
+    return found.lower() in INLINE_SINGLE_WORDS and (not before.strip() or before.rstrip()[-1] in ".!?;:|")
 
 
 def _heading_cuts(line: str) -> list[int]:
@@ -94,7 +100,7 @@ def _heading_cuts(line: str) -> list[int]:
     for match in _heading_pattern().finditer(line):
         before, after = line[: match.start()], line[match.end() :].lstrip()
         previous = before.split()[-1] if before.split() else ""
-        if previous.lower() in _LOWER_BEFORE_HEADING or not _written_as_heading(match.group(0), after):
+        if previous.lower() in _LOWER_BEFORE_HEADING or not _written_as_heading(match.group(0), before, after):
             continue
         if before[-1:].isalpha() and (len(match.group(0).split()) < 2 or not match.group(0)[0].isupper()):
             continue  # glued to a word: only a Title Case phrase of several words counts
@@ -146,12 +152,13 @@ def _apply(pieces: list[str], split: Callable[[str], list[str]], *, only_long: b
 
 
 def split_statement_line(line: str) -> list[str]:
-    """A normalised line too long to be a statement, as the statement-sized lines it holds (module doc, step 2-3):
-    bullets and headings cut every piece, the rest only pieces still too long."""
+    """A normalised line too long to be a statement, as the statement-sized lines it holds (module doc, steps 2-3):
+    bullets, headings and sentence ends cut every piece of it, date ranges and list separators only pieces still
+    too long."""
     pieces = [line]
     pieces = _apply(pieces, lambda piece: _cut(piece, _bullet_cuts(piece)), only_long=False)
     pieces = _apply(pieces, lambda piece: _cut(piece, _heading_cuts(piece)), only_long=False)
-    pieces = _apply(pieces, lambda piece: _cut(piece, _sentence_cuts(piece)), only_long=True)
+    pieces = _apply(pieces, lambda piece: _cut(piece, _sentence_cuts(piece)), only_long=False)
     pieces = _apply(pieces, lambda piece: _cut(piece, _date_cuts(piece)), only_long=True)
     pieces = _apply(pieces, _pack_list, only_long=True)
     out = []

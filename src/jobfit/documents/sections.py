@@ -45,6 +45,10 @@ _RESUME_LEXICON = _lexicon(_HEADINGS["resume"])
 _JOB_LEXICON = _lexicon(_HEADINGS["job"])
 
 
+# one-word headings trusted in Title Case inside a flattened line (long_lines.py)
+INLINE_SINGLE_WORDS = frozenset(_HEADINGS["resume_inline_single_words"]["words"])
+
+
 def resume_heading_phrases() -> list[str]:
     """The resume heading vocabulary as lower-case phrases ("work experience"), longest first."""
     phrases = {heading_key(variant) for variants in _HEADINGS["resume"].values() for variant in variants}
