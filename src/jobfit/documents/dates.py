@@ -23,6 +23,7 @@ whose latest date is the start of its current role would count that role as zero
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,9 +36,25 @@ MONTHS: dict[str, int] = {word: int(number) for number, words in _VOCAB["months"
 SEASONS: dict[str, int] = dict(_VOCAB["seasons"])
 
 
-def _alternatives(words: object) -> str:
-    ordered = sorted(words, key=len, reverse=True)  # type: ignore[arg-type]
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+def _alternatives(words: Iterable[str]) -> str:
+    """A pattern for any of `words` (matched case-insensitively), built as a trie: at a position that starts
+    none of them it fails on the first letter instead of trying each word (the grammar runs on every line)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + pattern(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
 
 
 MONTH = rf"(?:{_alternatives(MONTHS)})\.?"
@@ -62,13 +79,15 @@ _SINCE = rf"(?:{_alternatives(_VOCAB['since'])})"
 _ONWARDS = rf"(?:{_alternatives(_VOCAB['onwards'])})"
 DATE_RANGE = re.compile(
     rf"(?<![\w/])(?:"
-    rf"(?P<start>{POINT})(?P<sep>{SEP}|\s+)(?P<end>{POINT}|{NOW}|\d\d(?![\d/.\-]))"
+    rf"(?P<start>{POINT})(?:(?P<sep>{SEP}|\s+)(?P<end>{POINT}|{NOW}|\d\d(?![\d/.\-]))|\s*(?P<onwards>{_ONWARDS}))"
     rf"|(?P<month>{MONTH}){SEP}(?P<month_end>{MONTH_POINT})"
-    rf"|\b{_SINCE}\s+(?P<since>{POINT})(?!{SEP}(?:{MONTH}|{SEASON}|\d|{NOW}))"
-    rf"|(?P<onwards>{POINT})\s*(?:{_ONWARDS}))(?![\w/])",
+    rf"|\b{_SINCE}\s+(?P<since>{POINT})(?!{SEP}(?:{MONTH}|{SEASON}|\d|{NOW})))(?![\w/])",
     re.I,
 )
 SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>{MONTH_POINT}|{SEASON}\s*,?\s*{YEAR})(?![\w/])", re.I)
+
+
+_MAY_HOLD_DATE = re.compile(r"\d\d")  # every point has a year: two digits in a row at least
 
 
 @dataclass(frozen=True)
@@ -120,7 +139,7 @@ def parse_point(text: str) -> tuple[tuple[int, int], bool] | None:
 def parse_range(match: re.Match[str]) -> DateSpan | None:
     """The span a `DATE_RANGE` match names, or None when it is no range after all (an end before its start,
     or two points with only a space between them that are not trusted as a range: see the module doc)."""
-    open_start = match.group("since") or match.group("onwards")
+    open_start = match.group("since") or (match.group("start") if match.group("onwards") else None)
     if open_start:
         point = parse_point(open_start)
         return DateSpan(point[0], None, point[1], True) if point else None
@@ -151,6 +170,17 @@ def parse_range(match: re.Match[str]) -> DateSpan | None:
     if bare and not start[1] and end[1]:
         return None  # "2015 Jan 2017": too loose
     return DateSpan(start[0], end[0], start[1], end[1])
+
+
+def date_ranges(text: str) -> Iterator[tuple[re.Match[str], DateSpan]]:
+    """Every range in `text` with its span, line by line (a line without two digits in a row holds none: the
+    test saves running the grammar over most lines)."""
+    for line in text.split("\n"):
+        if _MAY_HOLD_DATE.search(line):
+            for match in DATE_RANGE.finditer(line):
+                span = parse_range(match)
+                if span is not None:
+                    yield match, span
 
 
 def month_index(point: tuple[int, int]) -> int:
@@ -197,10 +227,7 @@ def _latest_point(text: str, today: date) -> tuple[int, int] | None:
     """The latest (year, month) the text dates, at or before today (an expected graduation is not a fact)."""
     latest: tuple[int, int] | None = None
     limit = (today.year, today.month)
-    for match in DATE_RANGE.finditer(text):
-        span = parse_range(match)
-        if span is None:
-            continue
+    for _match, span in date_ranges(text):
         for point in (span.start, span.end):
             if point is not None and point <= limit and (latest is None or point > latest):
                 latest = point

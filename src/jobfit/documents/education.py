@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from jobfit.documents.data import load_json
-from jobfit.documents.dates import DATE_RANGE, parse_range
+from jobfit.documents.dates import date_ranges
 from jobfit.documents.models import DEGREE_RANK, EducationEntry
 from jobfit.documents.normalize import BULLET
 
@@ -182,7 +182,7 @@ def _entry_year(degree_line: str, below: list[str], above: list[str]) -> int | N
     else the latest year there, else the latest year in the header lines above it."""
     for group in ([degree_line], below):
         for line in group:
-            ends = [span.end or span.start for m in DATE_RANGE.finditer(line) if (span := parse_range(m))]
+            ends = [span.end or span.start for _match, span in date_ranges(line)]
             if ends:
                 return max(ends)[0]
         years = [int(y) for line in group for y in _YEAR.findall(line)]

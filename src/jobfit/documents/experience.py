@@ -18,6 +18,7 @@ from jobfit.documents.dates import (
     SINGLE_DATE,
     YEAR,
     DateSpan,
+    date_ranges,
     merged_months,
     parse_point,
     parse_range,
@@ -84,7 +85,7 @@ def _clean_fragment(piece: str) -> str:
 
 
 def _has_valid_range(line: str) -> bool:
-    return any(parse_range(match) is not None for match in DATE_RANGE.finditer(line))
+    return next(date_ranges(line), None) is not None
 
 
 def join_split_ranges(lines: list[str]) -> tuple[list[str], set[int]]:
@@ -165,11 +166,9 @@ def extract_experience(text: str, *, first_line: int = 1, today: date | None = N
     for index, line in enumerate(lines):
         if ranges_only and degree_level_of(line):
             continue
-        for match in DATE_RANGE.finditer(line):
-            span = parse_range(match)
-            if span is not None:
-                hits.append((index, match, span))
-                break
+        for match, span in date_ranges(line):
+            hits.append((index, match, span))
+            break
         else:
             single = None if ranges_only else SINGLE_DATE.search(line)
             if single and not _is_detail_line(line):

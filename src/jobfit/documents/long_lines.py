@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from jobfit.documents.dates import DATE_RANGE, MONTH
+from jobfit.documents.dates import MONTH, date_ranges
 from jobfit.documents.normalize import BULLET, BULLET_GLYPH, normalize_line, normalize_text
 from jobfit.documents.sections import INLINE_SINGLE_WORDS, resume_heading_phrases
 
@@ -119,7 +119,7 @@ def _sentence_cuts(line: str) -> list[int]:
 
 def _date_cuts(line: str) -> list[int]:
     cuts = []
-    for match in DATE_RANGE.finditer(line):
+    for match, _span in date_ranges(line):
         before = line[: match.start()].rstrip()
         if len(before) >= 20 and not before.endswith(("(", "-", "–", "—", "from", "From")):
             cuts.append(match.start())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from jobfit.documents.data import load_json
-from jobfit.documents.dates import DATE_RANGE
+from jobfit.documents.dates import date_ranges
 from jobfit.documents.long_lines import LONG_LINE, long_lines
 from jobfit.documents.models import ContactInfo, QualityCheck, Section
 from jobfit.documents.normalize import BULLET
@@ -44,8 +44,8 @@ def _bullet_lines(text: str) -> list[str]:
 
 def _date_styles(text: str) -> list[str]:
     styles: list[str] = []
-    for match in DATE_RANGE.finditer(text):
-        written = next(match.group(name) for name in ("start", "since", "onwards", "month_end") if match.group(name))
+    for match, _span in date_ranges(text):
+        written = next(match.group(name) for name in ("start", "since", "month_end") if match.group(name))
         point = written.strip()
         for name, rx in _DATE_STYLE:
             if rx.search(point):
