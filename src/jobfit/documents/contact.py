@@ -17,7 +17,7 @@ from jobfit.documents.sections import classify_heading
 HEADER_LINES = 12  # lines searched for name/location when the header area is not known
 
 EMAIL = re.compile(
-    r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})\b"
+    r"(?<![\w.+'-])([A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})\b"
 )
 
 

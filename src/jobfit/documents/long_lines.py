@@ -114,7 +114,15 @@ def _heading_cuts(line: str) -> list[int]:
 
 
 def _sentence_cuts(line: str) -> list[int]:
-    return [m.end() for m in _SENTENCE_END.finditer(line) if not _ABBREVIATION.search(line[: m.start()])]
+    cuts = []
+    for match in _SENTENCE_END.finditer(line):
+        if _ABBREVIATION.search(line[: match.start()]):
+            continue
+        token = re.search(r"\S*$", line[: match.start()]).group(0) + re.match(r"\S*", line[match.end() :]).group(0)
+        if "@" in token or "/" in token or token.lower().startswith("www."):
+            continue  # "Jane.Doe@mail.com", "www.Example.Com": one token, not two sentences
+        cuts.append(match.end())
+    return cuts
 
 
 def _date_cuts(line: str) -> list[int]:
