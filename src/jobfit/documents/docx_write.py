@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from docx import Document
 from docx.shared import Pt
@@ -28,6 +29,8 @@ def text_to_docx(text: str, heading_lines: Iterable[int] = ()) -> bytes:
             doc.add_paragraph(_BULLET.sub("", stripped), style="List Bullet")
         else:
             doc.add_paragraph(stripped)
+    # python-docx's template says it was written in 2013; a resume's own date decides where "Present" ends
+    doc.core_properties.created = doc.core_properties.modified = datetime.now(UTC).replace(microsecond=0)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

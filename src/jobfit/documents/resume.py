@@ -26,7 +26,7 @@ from jobfit.documents.models import (
 )
 from jobfit.documents.normalize import word_count
 from jobfit.documents.quality import score_quality
-from jobfit.documents.sections import header_summary, split_sections
+from jobfit.documents.sections import header_summary, merge_parts, section_parts
 from jobfit.documents.skill_mentions import find_skill_mentions
 
 T = TypeVar("T")
@@ -65,22 +65,23 @@ _NOT_WORK = ("education", "projects", "publications", "certifications", "awards"
              "references", "languages", "skills")
 
 
-def _experience(text: str, sections: dict[str, Section], as_of: date) -> list[ExperienceEntry]:
-    section = sections.get("experience")
-    if section is not None:
-        entries = _section_experience(section.text, _body_line(text, section), as_of, False)
+def _experience(text: str, parts: dict[str, list[Section]], as_of: date) -> list[ExperienceEntry]:
+    """Entries of every part of the experience section, each numbered from its own first line; without an
+    experience heading, the date ranges outside the sections that are not work."""
+    if "experience" in parts:
+        entries = [entry for part in parts["experience"]
+                   for entry in _section_experience(part.text, _body_line(text, part), as_of, False)]
     else:
-        entries = _section_experience(_outside(text, sections, _NOT_WORK), 1, as_of, True)
+        entries = list(_section_experience(_outside(text, parts, _NOT_WORK), 1, as_of, True))
     return [entry.model_copy(deep=True) for entry in entries]
 
 
-def _outside(text: str, sections: dict[str, Section], names: tuple[str, ...]) -> str:
-    """`text` with the lines of the named sections blanked (line numbers kept)."""
+def _outside(text: str, parts: dict[str, list[Section]], names: tuple[str, ...]) -> str:
+    """`text` with the lines of the named sections' parts blanked (line numbers kept)."""
     lines = text.split("\n")
     for name in names:
-        section = sections.get(name)
-        if section is not None:
-            for index in range(section.start_line - 1, min(section.end_line, len(lines))):
+        for part in parts.get(name, []):
+            for index in range(part.start_line - 1, min(part.end_line, len(lines))):
                 lines[index] = ""
     return "\n".join(lines)
 
@@ -93,14 +94,13 @@ def _section_experience(section_text: str, first_line: int, as_of: date, ranges_
     return tuple(extract_experience(section_text, first_line=first_line, today=as_of, ranges_only=ranges_only))
 
 
-def _education(text: str, sections: dict[str, Section]) -> list[EducationEntry]:
-    section = sections.get("education")
-    if section is not None:
-        entries = extract_education(section.text, first_line=_body_line(text, section))
-        if entries:
-            return entries
+def _education(text: str, parts: dict[str, list[Section]]) -> list[EducationEntry]:
+    entries = [entry for part in parts.get("education", [])
+               for entry in extract_education(part.text, first_line=_body_line(text, part))]
+    if entries:
+        return entries
     # No education heading (or nothing found under it): look for degrees anywhere outside work history.
-    return extract_education(_outside(text, sections, ("experience",)), education_section=False)
+    return extract_education(_outside(text, parts, ("experience",)), education_section=False)
 
 
 def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today: date | None = None,
@@ -113,7 +113,8 @@ def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today
     timer = timer or _Timer()
     today = today or date.today()  # "Present" counts to the resume's own date when it shows one (`document_date`)
     text = extracted.text
-    sections, first_heading = timer.run("sections", lambda: split_sections(text))
+    parts, first_heading = timer.run("sections", lambda: section_parts(text))
+    sections = merge_parts(parts)
     if "summary" not in sections:
         summary = header_summary(text.split("\n"), first_heading)
         if summary is not None:
@@ -122,8 +123,8 @@ def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today
         "contact", lambda: extract_contact(text, first_heading_line=first_heading, links=extracted.links)
     )
     as_of, as_of_source = document_date(text, extracted.file_date, today)
-    experience = timer.run("experience", lambda: _experience(text, sections, as_of))
-    education = timer.run("education", lambda: _education(text, sections))
+    experience = timer.run("experience", lambda: _experience(text, parts, as_of))
+    education = timer.run("education", lambda: _education(text, parts))
     skills = timer.run("skills", lambda: find_skill_mentions(text, sections))
     words = word_count(text)
     score, quality_checks = timer.run(

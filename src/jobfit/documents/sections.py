@@ -150,15 +150,12 @@ def find_headings(lines: list[str], *, kind: str = "resume") -> list[Heading]:
     return found
 
 
-def split_sections(text: str, *, kind: str = "resume") -> tuple[dict[str, Section], int]:
-    """Return canonical sections and the line number of the first heading (0 when there is none).
-
-    A canonical section that appears under several headings is merged: text joined, first heading kept,
-    `start_line` of the first and `end_line` of the last occurrence.
-    """
+def section_parts(text: str, *, kind: str = "resume") -> tuple[dict[str, list[Section]], int]:
+    """Each canonical section as the parts it is written in, one per heading ("Professional Experience" and
+    "Internships" are two parts of experience), and the line number of the first heading (0 when none)."""
     lines = text.split("\n")
     headings = find_headings(lines, kind=kind)
-    sections: dict[str, Section] = {}
+    parts: dict[str, list[Section]] = {}
     for position, heading in enumerate(headings):
         end = headings[position + 1].line - 1 if position + 1 < len(headings) else len(lines)
         while end > heading.line and not lines[end - 1].strip():
@@ -169,17 +166,29 @@ def split_sections(text: str, *, kind: str = "resume") -> tuple[dict[str, Sectio
         if heading.canonical is None:
             continue
         content = "\n".join(body).strip("\n")
-        if heading.canonical in sections:
-            previous = sections[heading.canonical]
-            merged = "\n".join(part for part in (previous.text, content) if part)
-            sections[heading.canonical] = Section(
-                heading=previous.heading, text=merged, start_line=previous.start_line, end_line=end
-            )
-        else:
-            sections[heading.canonical] = Section(
-                heading=heading.text, text=content, start_line=heading.line, end_line=max(end, heading.line)
-            )
-    return sections, (headings[0].line if headings else 0)
+        parts.setdefault(heading.canonical, []).append(
+            Section(heading=heading.text, text=content, start_line=heading.line, end_line=max(end, heading.line))
+        )
+    return parts, (headings[0].line if headings else 0)
+
+
+def merge_parts(parts: dict[str, list[Section]]) -> dict[str, Section]:
+    """One section per canonical name: text joined, first heading kept, `start_line` of the first and `end_line`
+    of the last part."""
+    return {
+        name: Section(heading=found[0].heading, text="\n".join(part.text for part in found if part.text),
+                      start_line=found[0].start_line, end_line=found[-1].end_line)
+        for name, found in parts.items()
+    }
+
+
+def split_sections(text: str, *, kind: str = "resume") -> tuple[dict[str, Section], int]:
+    """Return canonical sections and the line number of the first heading (0 when there is none).
+
+    A canonical section that appears under several headings is merged (`merge_parts`).
+    """
+    parts, first = section_parts(text, kind=kind)
+    return merge_parts(parts), first
 
 
 def section_of_line(sections: dict[str, Section], line: int) -> str | None:

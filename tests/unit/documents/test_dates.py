@@ -185,3 +185,17 @@ def test_experience_without_an_experience_heading() -> None:
     )
     assert [(e.start, e.end) for e in resume.experience] == [("2016-01", "2020-01"), ("2013-01", "2016-01")]
     assert resume.total_years_experience == 7.0
+
+
+def test_entries_under_two_experience_headings_point_at_their_own_lines() -> None:
+    text = "\n".join([
+        "Lee Chan", "lee@example.com",
+        "Professional Experience", "Engineer, Acme Corp", "Jan 2019 - Present", "• Built the API.",
+        "Education", "B.Sc. Physics, University of Leeds, 2014 - 2017",
+        "Internships", "Intern, Beta Labs", "Jun 2016 - Aug 2016", "• Wrote tests.",
+    ])
+    resume = parse_resume_text(text, today=TODAY)
+    lines = text.split("\n")
+    assert [(e.start, lines[e.line - 1]) for e in resume.experience] == [
+        ("2019-01", "Jan 2019 - Present"), ("2016-06", "Jun 2016 - Aug 2016")]
+    assert [lines[e.line - 1] for e in resume.education] == ["B.Sc. Physics, University of Leeds, 2014 - 2017"]
