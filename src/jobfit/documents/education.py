@@ -70,10 +70,10 @@ _PROSE_IGNORED = frozenset(_DEGREES["prose_words_ignored"])
 _LINE_START = re.compile(r"^[\W\d]*$")  # only bullets, numbers, years or punctuation before a mention
 
 
-def _is_degree(line: str, match: re.Match[str], *, education_section: bool) -> bool:
+def _is_degree(line: str, match: re.Match[str], *, education_section: bool, entry: bool) -> bool:
     """A pattern's match that really names a degree: a bare "Master"/"Bachelor" needs a qualifier after it or
-    the start of a line in an education section; "10th"/"12th" needs a school word ("10th standard"); outside
-    an education section a mention in a sentence must sit near the start of a short line."""
+    the start of a line in an education section; "10th"/"12th" needs a school word ("10th standard"). With
+    `entry`, the line must read as an education entry, not as a sentence about something else."""
     written = re.sub(r"\s+", " ", match.group(0).strip().lower())
     before = line[: match.start()]
     at_start = _LINE_START.match(before) is not None
@@ -86,7 +86,7 @@ def _is_degree(line: str, match: re.Match[str], *, education_section: bool) -> b
             return False
     if written in {"10th", "12th"} and not (_SCHOOL_YEAR.search(line) or (education_section and at_start)):
         return False
-    if at_start:
+    if at_start or not entry:
         return True
     # "... teaching undergraduate and postgraduate courses": a sentence about something else
     rest = line[: match.start()] + " " + line[match.end() :]
@@ -94,13 +94,15 @@ def _is_degree(line: str, match: re.Match[str], *, education_section: bool) -> b
     return len(prose) < 3 or len(line.split()) <= 8
 
 
-def degree_level_of(text: str, *, education_section: bool = False) -> tuple[str, str] | None:
+def degree_level_of(text: str, *, education_section: bool = False, entry: bool = False) -> tuple[str, str] | None:
     """Highest degree named in a line: (level, degree as written). `education_section`: the line is under an
-    education heading, where a bare "Master" at the start of a line is a degree."""
+    education heading, where a bare "Master" at the start of a line is a degree. `entry`: count only a line that
+    reads as an education entry ("MBA, Wharton, 2015"), not a sentence that mentions a degree ("taught MBA
+    courses to ...")."""
     best: tuple[str, str] | None = None
     for pattern in DEGREE_PATTERNS:
         for match in pattern.regex.finditer(text):
-            if not _is_degree(text, match, education_section=education_section):
+            if not _is_degree(text, match, education_section=education_section, entry=entry):
                 continue
             if best is None or DEGREE_RANK[pattern.level] > DEGREE_RANK[best[0]]:
                 best = (pattern.level, match.group(0).strip())
@@ -210,7 +212,7 @@ def extract_education(text: str, *, first_line: int = 1, education_section: bool
     lines = text.split("\n")
     entries: list[EducationEntry] = []
     degree_lines = [(i, found) for i, line in enumerate(lines)
-                    if (found := degree_level_of(line, education_section=education_section))]
+                    if (found := degree_level_of(line, education_section=education_section, entry=True))]
     for position, (index, (level, degree)) in enumerate(degree_lines):
         previous = degree_lines[position - 1][0] + 1 if position else 0
         following = degree_lines[position + 1][0] if position + 1 < len(degree_lines) else len(lines)

@@ -64,6 +64,7 @@ def test_degree_lines(line: str, level: str, field: str | None, institution: str
 @pytest.mark.parametrize(
     "line",
     [
+        "Taught undergraduate and postgraduate courses in statistics for the department.",
         "Maintained Customer Master and Material Master data for SAP SD.",  # "master" the noun
         "Master/Slave replication on MySQL and PostgreSQL clusters",
         "Mastered the art of negotiation with vendors",
@@ -73,13 +74,19 @@ def test_degree_lines(line: str, level: str, field: str | None, institution: str
         "Boston, MA 02115",
         "Marital Status: Bachelor",
         "Presented at the 10th ICANNGA conference, 2011",  # a rank, not a school year
-        "Taught undergraduate and postgraduate courses in statistics for the department.",
         "MIS Reporting and Documentation",
         "Certified Scrum Master (CSM)",
     ],
 )
 def test_not_degrees(line: str) -> None:
-    assert degree_level_of(line) is None
+    assert degree_level_of(line, entry=True) is None
+
+
+def test_a_degree_named_in_a_sentence_is_a_mention_not_an_entry() -> None:
+    line = "Built the reporting pipeline on PostgreSQL for the finance team while completing an MBA."
+    assert degree_level_of(line) == ("master", "MBA")  # what the suggestions' truth guard checks
+    assert degree_level_of(line, entry=True) is None
+    assert extract_education(f"Skills\n{line}", education_section=False) == []
 
 
 def test_a_bare_master_starting_a_line_of_an_education_section_is_a_degree() -> None:
