@@ -205,7 +205,9 @@ def summary_of(resume: ParsedResume) -> dict[str, object]:
         "location": c.location.value if c.location else None,
         "sections": sorted(resume.sections),
         "experience": [(e.start, e.end) for e in resume.experience],
-        "education": sorted(e.degree_level for e in resume.education),
+        "total years": resume.total_years_experience,
+        "education": sorted((e.degree_level, e.field or "", e.institution or "", e.year or 0)
+                            for e in resume.education),
         "skills": sorted({s.skill_id for s in resume.skills}),
     }
 

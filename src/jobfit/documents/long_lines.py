@@ -118,9 +118,10 @@ def _sentence_cuts(line: str) -> list[int]:
     for match in _SENTENCE_END.finditer(line):
         if _ABBREVIATION.search(line[: match.start()]):
             continue
-        token = re.search(r"\S*$", line[: match.start()]).group(0) + re.match(r"\S*", line[match.end() :]).group(0)
-        if "@" in token or "/" in token or token.lower().startswith("www."):
-            continue  # "Jane.Doe@mail.com", "www.Example.Com": one token, not two sentences
+        if match.start() == match.end():  # no space at the cut: "...purpose.Environment", or one token?
+            token = re.search(r"\S*$", line[: match.start()]).group(0) + re.match(r"\S*", line[match.end() :]).group(0)
+            if "@" in token or "/" in token or token.lower().startswith("www."):
+                continue  # "Jane.Doe@mail.com", "www.Example.Com": one token, not two sentences
         cuts.append(match.end())
     return cuts
 
