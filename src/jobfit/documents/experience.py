@@ -1,5 +1,6 @@
-"""Work-history entries from an experience section: date ranges in many formats, title and company from
-the lines around each range, and total years from merged (non-overlapping) month intervals.
+"""Work-history entries from an experience section: one per date range (the grammar is `dates`), ranges broken
+over two lines rejoined, title and company from the lines around each range, and total years from merged
+(non-overlapping) month intervals.
 """
 
 from __future__ import annotations
