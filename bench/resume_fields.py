@@ -99,7 +99,7 @@ def dotin_documents(evaldata: Path) -> dict[str, list[tuple[str, str, dict[str, 
         docs = splits.setdefault(split, [])
         with zipfile.ZipFile(evaldata / "dotin_resume_ner_cc0" / archive_name) as archive:
             for name in sorted(archive.namelist()):
-                if not name.endswith(".xml"):
+                if not name.endswith(".xml") or name.startswith("__MACOSX/"):
                     continue
                 raw = archive.read(name).decode("utf-8", errors="replace")
                 body = re.sub(r"<\?xml[^>]*\?>|</?cv>", "", raw)
