@@ -48,6 +48,21 @@ class Runtime:
                 self._embedder = embedder_from_settings(self.settings)
             return self._embedder
 
+    def load_embedder_in_background(self) -> None:
+        """Load the embedding model in a background thread (a server process at start), so the first upload does
+        not wait for it; a failure is logged here and raised again by the first `embed`."""
+        load = getattr(self.embedder, "load", None)  # the offline embedders; a hosted one has nothing to load
+        if load is None:
+            return
+
+        def run() -> None:
+            try:
+                load()
+            except Exception as exc:
+                log.warning("could not load the embedding model: %s", exc)
+
+        threading.Thread(target=run, name="jobfit-embedder-load", daemon=True).start()
+
     @property
     def sandbox(self) -> Sandbox:
         """Where uploads are parsed: child processes under the configured time and memory limits."""

@@ -127,8 +127,8 @@ def _child(conn: Connection, memory_mb: int, timeout_s: float, kind: str, args: 
         answer = ("error", "corrupt_file", f"The file could not be read ({type(exc).__name__}).")
     try:
         conn.send((*answer, max(0, _peak_rss() - start_rss)))
-    except (BrokenPipeError, EOFError):
-        return  # the parent has stopped (Ctrl-C) or given up on this parse: nobody is waiting for the answer
+    except (BrokenPipeError, ConnectionResetError, EOFError):  # the server stopped: nobody waits for the answer
+        return
     conn.close()
 
 
