@@ -172,7 +172,7 @@ def _find_name(lines: list[str], limit: int, *, places: bool) -> ContactField | 
         if lowered.startswith(("name:", "name -", "full name")):
             line = line.split(":", 1)[-1].strip() if ":" in line else line[6:].strip()
         line = LETTER_BEFORE_CONTACT.sub("", line)
-        if not places and (place := _LOCATION.match(line)) and place.end() >= len(line.rstrip(" ,.")):
+        if not places and is_place(line):
             continue
         cut = _CUT_AT.search(line)
         head = line[: cut.start()] if cut else line
@@ -270,6 +270,16 @@ def find_website(header: str, links: list[str]) -> ContactField | None:
         if link.lower().startswith("http") and not _NOT_WEBSITE.search(link):
             return _field(_clean_url(link), 0.6)
     return None
+
+
+_REGION = re.compile(rf"{'|'.join(US_STATES)}|{_STATE_NAMES}|{_COUNTRIES}")
+
+
+def is_place(text: str) -> bool:
+    """Whether `text` reads whole as a place: 'Pasadena, USA', 'Silicon Valley, CA, USA', 'India', 'CA'."""
+    text = text.strip().rstrip(" ,.")
+    place = _LOCATION.match(text)
+    return (place is not None and place.end() >= len(text)) or _REGION.fullmatch(text) is not None
 
 
 def find_location(header_lines: list[str]) -> ContactField | None:

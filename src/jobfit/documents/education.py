@@ -116,7 +116,7 @@ _INSTITUTION = re.compile(
     r"(?:\s+(?:of|for|at)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)?"
     r"|(?:University|Universidad|Université|Universität|Universidade|Università|College|Institute|Academy|"
     r"School|Politecnico|Polytechnic)\s+(?:of|de|di|do|for|at)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*"
-    r"|\b(?:IIT|NIT|IIIT|MIT|UCLA|NYU|ETH|EPFL|KTH|BITS|IISc|USC|CMU)\b[A-Za-z ,\-]*)"
+    r"|\b(?:IIT|NIT|IIIT|MIT|UCLA|NYU|ETH|EPFL|KTH|BITS|IISc|USC|CMU)\b[A-Za-z \-]*)"
 )
 _UPPER_INSTITUTION = re.compile(r"\b(UNIVERSITY|COLLEGE|INSTITUTE|SCHOOL|ACADEMY)\b")
 _YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?!\d)")
@@ -146,6 +146,34 @@ def _field_after(line: str, degree: str) -> str | None:
 _NOT_INSTITUTION = re.compile(r"(?i)^(?:high|secondary|graduate|undergraduate|law|business|medical)\s+school$")
 
 
+_PART_SEPARATOR = re.compile(r"\s*(?:[,;|•·]|\s[-–—]\s)\s*")
+# a part written as a school's short form: one token with two capitals or more ('CalTech', 'UCLA', 'VJTI', 'UofT')
+_SHORT_FORM = re.compile(r"[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*")
+# the words a school's name may hold in lower case; 'Specialization in AI' or 'Minor in Economics' is not a school
+_NAME_PART = re.compile(r"[A-Z][\w.&'’\-]*(?:\s+(?:of|and|for|de|at|the|&|[A-Z][\w.&'’\-]*))*")
+
+
+def _institution_part(line: str) -> str | None:
+    """The school in a line written as parts ('PhD in Computer Science, CalTech, Pasadena, USA'): a part that is not
+    the degree, a date or a place, and that is followed by its place ('City, Country': a bare 'India' after 'Pune' makes
+Pune the place) or written as a short form. A part that neither
+    a place follows nor has a short form's shape ('First Class', 'Distinction') is not taken for a school."""
+    from jobfit.documents.contact import is_place
+
+    for match, _span in date_ranges(line):
+        line = line.replace(match.group(0), ",")
+    parts = [p for p in _PART_SEPARATOR.split(line) if p.strip()]
+    for index, part in enumerate(parts):
+        part = part.strip(" .()")
+        if (not _NAME_PART.fullmatch(part) or len(part.split()) > 6 or re.search(r"\d", part)
+                or degree_level_of(part) is not None or is_place(part)):
+            continue
+        rest = [p.strip() for p in parts[index + 1 :]]
+        if (len(rest) > 1 and is_place(", ".join(rest))) or _SHORT_FORM.fullmatch(part):
+            return part
+    return None
+
+
 def _institution(lines: list[str]) -> str | None:
     for line in lines:
         for match in _INSTITUTION.finditer(line):
@@ -155,6 +183,8 @@ def _institution(lines: list[str]) -> str | None:
                 name = name[len(found[1]) :].strip(" ,-–|")
             if name and not _NOT_INSTITUTION.match(name) and len(name.split()) > 1:
                 return name
+        if part := _institution_part(line):
+            return part
         if _UPPER_INSTITUTION.search(line) and len(line.split()) <= 8:
             return re.split(r"\s*[|,–—]\s*", line.strip())[0].strip().title()
     return None
@@ -218,14 +248,15 @@ def extract_education(text: str, *, first_line: int = 1, education_section: bool
         following = degree_lines[position + 1][0] if position + 1 < len(degree_lines) else len(lines)
         window_above = _header_above(lines, index, previous)
         window_below = [ln for ln in lines[index + 1 : min(following, index + 3)] if ln.strip()]
+        institution = _institution([lines[index], *reversed(window_above), *window_below])
+        line = lines[index]
+        field = None if level == "none" else _field_after(line, degree) or _field_after_institution(line)
         entries.append(
             EducationEntry(
                 degree_level=level,  # type: ignore[arg-type]
                 degree=degree,
-                field=None
-                if level == "none"
-                else _field_after(lines[index], degree) or _field_after_institution(lines[index]),
-                institution=_institution([lines[index], *reversed(window_above), *window_below]),
+                field=None if field == institution else field,  # 'B.Tech, IIT Bombay': the school, not the field
+                institution=institution,
                 year=_entry_year(lines[index], window_below, window_above),
                 line=first_line + index,
             )

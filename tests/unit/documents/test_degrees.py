@@ -50,6 +50,19 @@ from jobfit.documents.resume import parse_resume_text
         ("SSC - Kendriya Vidyalaya, 2006", "none", None, None, 2006),
         ("12th (CBSE), Delhi Public School, 2009", "none", None, "Delhi Public School", 2009),
         ("10th Standard, St. Joseph's High School, 2007", "none", None, None, 2007),
+        # a school's short form, and a school followed by its place (resume_matcher_samples' LaTeX resumes)
+        ("2009 – 2012 PhD in Computer Science, CalTech, Pasadena, USA", "doctorate", "Computer Science", "CalTech",
+         2012),
+        ("2003 – 2007 Bachelor of Science in Computer Science, UC San Diego, San Diego, USA", "bachelor",
+         "Computer Science", "UC San Diego", 2007),
+        ("2007 – 2009 Master of Science in Computer Science, MIT, Cambridge, USA", "master", "Computer Science", "MIT",
+         2009),
+        ("B.Tech (CSE), VJTI, Mumbai, 2014", "bachelor", None, "VJTI", 2014),
+        ("B.Tech, IIT Bombay, Mumbai, India, 2012", "bachelor", None, "IIT Bombay", 2012),
+        # neither a place after it nor a short form's shape: not taken for a school
+        ("B.E. Mechanical, Specialization in AI, Pune, India", "bachelor", "Mechanical", None, None),
+        ("M.Sc. Mathematics | Distinction | 2012", "master", "Mathematics", None, 2012),
+        ("B.Sc Physics, 2015, UK", "bachelor", "Physics", None, 2015),
     ],
 )
 def test_degree_lines(line: str, level: str, field: str | None, institution: str | None, year: int) -> None:
