@@ -52,7 +52,11 @@ def _show_resume(p: ParsedResume) -> None:
         sections.add_row(name, s.heading, f"{s.start_line}-{s.end_line}")
     out.print(sections)
     if p.experience:
-        exp = Table(title=f"Experience ({p.total_years_experience:.1f} years)")
+        counted_to = {"text": "the date on the resume", "file": "the file's saved date"}.get(
+            meta.as_of_source or "", "today")
+        current = f"; present counted to {meta.as_of} ({counted_to})" if meta.as_of and any(
+            e.is_current for e in p.experience) else ""
+        exp = Table(title=f"Experience ({p.total_years_experience:.1f} years{current})")
         for col in ("title", "company", "from", "to", "months"):
             exp.add_column(col)
         for e in p.experience:

@@ -7,6 +7,7 @@ Field names follow the seed's columns (`text_content`, `contact_info`, `sections
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -87,6 +88,10 @@ class DocumentMetadata(BaseModel):
     layout: dict[str, bool | int] = Field(default_factory=dict)  # columns, tables, images, text_boxes
     timings_ms: dict[str, float] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
+    # the date "Present" was counted to ("YYYY-MM-DD") and where it came from: "text" (a date the resume states),
+    # "file" (the file's own date) or "today" (documents.dates.document_date); None on documents parsed before
+    as_of: str | None = None
+    as_of_source: Literal["text", "file", "today"] | None = None
 
     @classmethod
     def of(cls, source: ExtractedText, text: str, words: int, language: str | None, timings_ms: dict[str, float],
@@ -160,3 +165,4 @@ class ExtractedText(BaseModel):
     layout: dict[str, bool | int] = Field(default_factory=dict)  # columns, tables, images, text_boxes
     links: list[str] = Field(default_factory=list)  # hyperlink targets (PDF annotations, DOCX relationships)
     warnings: list[str] = Field(default_factory=list)
+    file_date: date | None = None  # when the file says it was last saved (else created): PDF/DOCX metadata
