@@ -15,6 +15,11 @@ from jobfit.matching.models import RequirementResult, Status
 _RANK: dict[str, int] = {"met": 3, "partial": 2, "related": 1, "missing": 0}
 
 
+def status_rank(status: str) -> int:
+    """How much a status shows: met 3, partial 2, related 1, missing (and an eligibility "check") 0."""
+    return _RANK.get(status, 0)
+
+
 def is_met(result: RequirementResult) -> bool:
     """Whether a requirement counts as met: its status is "met"."""
     return result.status == "met"

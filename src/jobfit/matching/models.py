@@ -12,19 +12,20 @@ from pydantic import BaseModel, Field
 Importance = Literal["required", "preferred"]
 # met: the resume shows it; partial: shows part of it (some of its words, fewer years); related: shows only a
 # broader field or a neighbouring skill (a field never meets a named tool); missing: nothing. Only "met" counts
-# as met anywhere (`counts.is_met`).
-Status = Literal["met", "partial", "related", "missing"]
+# as met anywhere (`counts.is_met`). "check": an eligibility requirement (work authorisation, clearance, ...)
+# that a person checks; never scored.
+Status = Literal["met", "partial", "related", "missing", "check"]
 
 
 class RequirementResult(BaseModel):
     """One requirement of the job and the best evidence the resume has for it."""
 
     requirement: str
-    kind: Literal["skill", "experience", "education", "title", "keyword"]
+    kind: Literal["skill", "experience", "education", "title", "keyword", "eligibility"]
     importance: Importance
     status: Status
     score: float = Field(ge=0.0, le=1.0)
-    how: str | None = None  # exact, alias, child, parent, related, words, meaning, years, level ...
+    how: str | None = None  # exact, alias, child, parent, related, words, meaning, years, level ...; eligibility: what
     evidence: str | None = None  # the resume statement that earns it (its lines re-joined)
     section: str | None = None
     line: int | None = None  # 1-based first line of that statement in the resume's text_content
