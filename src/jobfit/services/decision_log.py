@@ -134,10 +134,15 @@ def purge_cutoff(retention_days: int, now: datetime | None = None) -> datetime:
     return (now or datetime.now(UTC)) - timedelta(days=retention_days)
 
 
-def purge(database: Database, retention_days: int, now: datetime | None = None) -> tuple[int, datetime]:
-    """As the owner role: delete the rows older than the retention period; (how many, the cut-off)."""
+def purge(database: Database, retention_days: int, now: datetime | None = None, *,
+          dry_run: bool = False) -> tuple[int, int, datetime]:
+    """As the owner role: delete every account's rows older than the retention period (with `dry_run`, only count
+    them); (rows deleted or due, rows there were in all, the cut-off)."""
     cutoff = purge_cutoff(retention_days, now)
-    return store.purge(database.owner_engine, cutoff), cutoff
+    due, every = store.count_before(database.owner_engine, cutoff)
+    if dry_run or not due:
+        return due, every, cutoff
+    return store.purge(database.owner_engine, cutoff), every, cutoff
 
 
 def page(db: Session, *, since: datetime | None = None, until: datetime | None = None, action: str | None = None,

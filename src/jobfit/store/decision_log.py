@@ -97,11 +97,12 @@ def purge(owner: Engine, before: datetime) -> int:
         return connection.execute(text("DELETE FROM decision_log WHERE at < :cutoff"), {"cutoff": before}).rowcount
 
 
-def oldest(owner: Engine) -> tuple[int, datetime | None]:
-    """As the owner role: how many rows the log holds and when the oldest was written."""
+def count_before(owner: Engine, before: datetime) -> tuple[int, int]:
+    """As the owner role: (rows logged before `before`, rows in all), every account's."""
     with owner.connect() as connection:
-        count, first = connection.execute(text("SELECT count(*), min(at) FROM decision_log")).one()
-    return count, first
+        old, every = connection.execute(text("SELECT count(*) FILTER (WHERE at < :cutoff), count(*) "
+                                             "FROM decision_log"), {"cutoff": before}).one()
+    return old, every
 
 
 def scored_at(session: Session, job_id: uuid.UUID) -> dict[uuid.UUID, datetime]:
