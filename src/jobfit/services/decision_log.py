@@ -105,6 +105,12 @@ def record_export(db: Session, user_id: uuid.UUID, kind: str, *, rows: Sequence[
                   kind=kind, results=listed, **details)
 
 
+def report_exported(db: Session, user_id: uuid.UUID, row: MatchResultRow, kind: str) -> None:
+    """Log that this match report left jobfit (kind: match_print, match_json …), and commit."""
+    record_export(db, user_id, kind, rows=[row], job_id=row.job_id, match_result_id=row.id)
+    db.commit()
+
+
 def as_json(row: LogRow) -> dict[str, Any]:
     return {name: _plain(getattr(row, name)) for name in store.COLUMNS}
 
