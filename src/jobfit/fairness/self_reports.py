@@ -113,7 +113,9 @@ def read_self_reports(data: bytes, max_rows: int = MAX_ROWS) -> SelfReports:
                 seen[row.key] = line
                 out.rows.append(row)
     except csv.Error as error:
-        out.errors.append(LineError(reader.line_num, f"the CSV cannot be read ({error})"))
+        too_long = "field larger than field limit" in str(error)
+        out.errors.append(LineError(reader.line_num, f"a cell is longer than {MAX_FIELD} characters" if too_long
+                                    else "this line is not CSV (a quote left open?)"))
     if not out.rows and not out.errors:
         out.errors.append(LineError(0, "the file has a header but no rows"))
     return out
