@@ -171,3 +171,15 @@ def test_analyze_rank_shortlist_export_and_decide_are_logged_with_hashes_and_sco
     every = exported.text
     for secret in ("Jane", "SQL work", "Data Scientist", resume_text.split("\n")[0], "@"):
         assert secret not in every, secret
+
+
+def test_a_long_log_exports_whole_and_in_order_a_page_at_a_time(runtime: Runtime) -> None:
+    user_id = _user(runtime, "long-log@example.com")
+    with runtime.db.owner_engine.begin() as conn:  # 2,500 rows, many sharing one timestamp: ties go by id
+        conn.execute(text("INSERT INTO decision_log (user_id, action, at) SELECT :u, 'export', "
+                          "now() - (n / 7) * interval '1 second' FROM generate_series(1, 2500) n"), {"u": user_id})
+    pages = list(decision_log.export_as_user(runtime.db, user_id))
+    rows = [json.loads(line) for page in pages for line in page.splitlines()]
+    assert len(pages) == 3 and len(rows) == 2500 and len({r["id"] for r in rows}) == 2500
+    keys = [(r["at"], r["id"]) for r in rows]
+    assert keys == sorted(keys)

@@ -271,9 +271,9 @@ def log_export(
         written = 0
         try:
             with output.open("wb") as fh:
-                for line in lines:
-                    fh.write(line)
-                    written += 1
+                for page in lines:
+                    fh.write(page)
+                    written += page.count(b"\n")
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror or exc}")
     typer.echo(f"wrote {written} decision-log rows to {output}", err=True)

@@ -10,7 +10,8 @@ document text, no names, no reasons typed by a person (their hash), no categorie
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Literal, get_args
@@ -121,19 +122,29 @@ def json_lines(rows: Iterable[LogRow]) -> Iterator[bytes]:
         yield orjson.dumps(as_json(row), default=_plain) + b"\n"
 
 
+def _paged(open_session: Callable[[], AbstractContextManager[Session]], **filters: Any) -> Iterator[bytes]:
+    """The rows as JSON Lines, a page per short session: no session is held while the client reads a page."""
+    after = None
+    while True:
+        with open_session() as session:
+            page_rows = store.rows_after(session, after, **filters)
+            lines = b"".join(json_lines(page_rows))
+        if not page_rows:
+            return
+        yield lines
+        after = (page_rows[-1].at, page_rows[-1].id)
+
+
 def export_as_user(database: Database, user_id: uuid.UUID, *, since: datetime | None = None,
                    until: datetime | None = None, action: str | None = None) -> Iterator[bytes]:
-    """The user's rows as JSON Lines, oldest first, read in a session of its own a page at a time (so a long log
-    streams without a request's session held open while the client reads)."""
-    with database.user_session(user_id) as session:
-        yield from json_lines(store.rows(session, since=since, until=until, action=action))
+    """The user's rows as JSON Lines, oldest first."""
+    return _paged(lambda: database.user_session(user_id), since=since, until=until, action=action)
 
 
 def export_all(database: Database, *, since: datetime | None = None, until: datetime | None = None,
                action: str | None = None) -> Iterator[bytes]:
     """As the owner role (`jobfit log export`): every account's rows as JSON Lines, oldest first."""
-    with database.system_session() as session:
-        yield from json_lines(store.rows(session, since=since, until=until, action=action))
+    return _paged(database.system_session, since=since, until=until, action=action)
 
 
 def purge_cutoff(retention_days: int, now: datetime | None = None) -> datetime:

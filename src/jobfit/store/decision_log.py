@@ -8,11 +8,11 @@ trigger refuses UPDATE, TRUNCATE, and DELETE of rows younger than the cut-off `p
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, any_, func, select, text
+from sqlalchemy import Engine, any_, func, select, text, tuple_
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from jobfit.store.models import Base, _created, _id
@@ -75,11 +75,14 @@ def page(session: Session, *, since: datetime | None = None, until: datetime | N
     return list(rows), total
 
 
-def rows(session: Session, *, since: datetime | None = None, until: datetime | None = None,
-         action: str | None = None) -> Iterator[LogRow]:
-    """The rows the session can read, oldest first, fetched a page at a time (the user's own under RLS; every
-    account's for the owner)."""
-    yield from session.scalars(_filtered(since, until, action).execution_options(yield_per=PAGE))
+def rows_after(session: Session, after: tuple[datetime, uuid.UUID] | None, *, since: datetime | None = None,
+               until: datetime | None = None, action: str | None = None, limit: int = PAGE) -> list[LogRow]:
+    """The next `limit` rows the session can read after the (at, id) key `after`, oldest first (the user's own
+    under RLS; every account's for the owner): a long log is read a page per short transaction."""
+    query = _filtered(since, until, action)
+    if after is not None:
+        query = query.where(tuple_(LogRow.at, LogRow.id) > tuple_(*after))
+    return list(session.scalars(query.limit(limit)))
 
 
 def of_matches(session: Session, match_ids: Sequence[uuid.UUID]) -> list[LogRow]:
