@@ -183,3 +183,22 @@ def test_a_long_log_exports_whole_and_in_order_a_page_at_a_time(runtime: Runtime
     assert len(pages) == 3 and len(rows) == 2500 and len({r["id"] for r in rows}) == 2500
     keys = [(r["at"], r["id"]) for r in rows]
     assert keys == sorted(keys)
+
+
+def test_grants_and_row_level_security_of_the_accountability_tables(runtime: Runtime) -> None:
+    with runtime.db.owner_engine.connect() as conn:
+        privileges = {(table, p): conn.execute(text("SELECT has_table_privilege('jobfit_app', :t, :p)"),
+                                               {"t": table, "p": p}).scalar()
+                      for table in ("decision_log", "candidate_decisions", "candidate_demographics")
+                      for p in ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE")}
+        security = {name: (enabled, forced) for name, enabled, forced in conn.execute(text(
+            "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname IN "
+            "('decision_log', 'candidate_decisions', 'candidate_demographics')"))}
+    assert {p for (t, p), granted in privileges.items() if t == "decision_log" and granted} == {"SELECT", "INSERT"}
+    assert {p for (t, p), granted in privileges.items() if t == "candidate_decisions" and granted} == {
+        "SELECT", "INSERT"}
+    assert {p for (t, p), granted in privileges.items() if t == "candidate_demographics" and granted} == {
+        "SELECT", "INSERT", "UPDATE", "DELETE"}
+    # forced everywhere but the log, whose owner purges and exports every account's rows
+    assert security == {"decision_log": (True, False), "candidate_decisions": (True, True),
+                        "candidate_demographics": (True, True)}
