@@ -310,7 +310,21 @@ def redact_for_embedding(text: str, contact_info: ContactInfo | None = None) -> 
         strs = frozenset(w.decode() for w in gendered)
         pattern = _gendered_pattern(strs)
         out = _sub_lines(pattern, _neutral, out, out.lower(), strs) if safe else pattern.sub(_neutral, out)
-    return out
+    return _without_remnants(out, text) if out != text else out
+
+
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _without_remnants(redacted: str, original: str) -> str:
+    """Lines that redaction left with no word at all (" ,  ", " |  | ") made empty: what is left of an address or a
+    contact line would otherwise still say how many items a person listed, and reach the embedder."""
+    lines = redacted.split("\n")
+    changed = [i for i, (a, b) in enumerate(zip(lines, original.split("\n"), strict=True))
+               if a != b and a.strip() and not _WORD_CHARACTER.search(a)]
+    for i in changed:
+        lines[i] = ""
+    return "\n".join(lines) if changed else redacted
 
 
 def _redact_part(part: str, document: str, redacted_lines: list[str], contact_info: ContactInfo) -> str:
