@@ -11,16 +11,17 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jobfit.documents.candidate import Candidate
 from jobfit.matching.knockout import meets_required_skills
 from jobfit.matching.models import MatchAnalysis
 from jobfit.services import decision_log
 from jobfit.services.errors import get_or_raise
 from jobfit.store import decisions, matches
+from jobfit.store import documents as store
 from jobfit.store.decisions import DecisionRow
-from jobfit.store.models import JobDescription, MatchResultRow, Resume
+from jobfit.store.models import JobDescription, MatchResultRow
 
 SORTABLE = ("overall_score", "skills_score", "experience_score", "education_score", "keyword_score",
             "confidence_score")
@@ -29,9 +30,10 @@ MUST_HAVE_FILTER = "meets every required skill"
 
 
 @dataclass
-class Candidate:
+class Ranked:
     match: MatchResultRow
-    name: str
+    document: str  # the resume's title or file name
+    candidate: Candidate  # the person as the resume names them (name, current title, contact)
     passes: bool  # meets every required skill
     required_met: int
     required_total: int
@@ -45,20 +47,19 @@ def view_options(sort: str, order: str) -> tuple[str, bool]:
 
 
 def candidates(db: Session, job_id: uuid.UUID, sort: str = "overall_score", descending: bool = True,
-               ) -> list[Candidate]:
+               ) -> list[Ranked]:
     """Every stored candidate of the job (at most `MAX_RANKED`, best first by score), sorted as asked."""
     results, _ = matches.list_matches(db, resume_id=None, job_id=job_id, min_score=None, sort="score",
                                       limit=MAX_RANKED, offset=0)
-    ids = [m.resume_id for m in results]
-    names = {rid: title or filename for rid, title, filename in
-             db.execute(select(Resume.id, Resume.title, Resume.original_filename).where(Resume.id.in_(ids)))}
-    latest = decisions.latest(db, job_id, ids)
+    people = store.candidates(db)
+    latest = decisions.latest(db, job_id, [m.resume_id for m in results])
     rows = []
     for match in results:
         analysis = MatchAnalysis.model_validate(match.match_analysis or {"summary": ""})
         required = [r for r in analysis.requirements if r.kind == "skill" and r.importance == "required"]
-        rows.append(Candidate(
-            match, names.get(match.resume_id, "(deleted)"), meets_required_skills(analysis.requirements),
+        document, person = people.get(match.resume_id, ("(deleted)", Candidate(None, None)))
+        rows.append(Ranked(
+            match, document, person, meets_required_skills(analysis.requirements),
             sum(r.status == "met" for r in required), len(required),
             {c: None if getattr(match, c) is None else float(getattr(match, c)) for c in SORTABLE},
             latest.get(match.resume_id)))
@@ -67,14 +68,14 @@ def candidates(db: Session, job_id: uuid.UUID, sort: str = "overall_score", desc
     return rows
 
 
-def kept(every: list[Candidate], must_haves: bool) -> list[Candidate]:
+def kept(every: list[Ranked], must_haves: bool) -> list[Ranked]:
     """The candidates the must-have filter keeps (all of them when it is not applied)."""
     return [c for c in every if c.passes] if must_haves else every
 
 
 @dataclass
 class Shortlist:
-    shown: list[Candidate]  # those who meet every required skill, in the order asked
+    shown: list[Ranked]  # those who meet every required skill, in the order asked
     candidates: int  # every stored candidate of the job (the filter hides the others, it does not reject them)
 
 
@@ -93,7 +94,7 @@ def shortlist(db: Session, user_id: uuid.UUID, job_id: uuid.UUID, sort: str = "o
 
 
 def view(db: Session, user_id: uuid.UUID, job_id: uuid.UUID, *, must_haves: bool, sort: str = "overall_score",
-         descending: bool = True) -> list[Candidate]:
+         descending: bool = True) -> list[Ranked]:
     """The recruiter's view: every candidate, or the shortlist when the must-have filter is applied."""
     if must_haves:
         return shortlist(db, user_id, job_id, sort, descending).shown
@@ -102,7 +103,7 @@ def view(db: Session, user_id: uuid.UUID, job_id: uuid.UUID, *, must_haves: bool
 
 
 def export(db: Session, user_id: uuid.UUID, job_id: uuid.UUID, *, must_haves: bool, sort: str = "overall_score",
-           descending: bool = True, kind: str = "ranking_csv") -> list[Candidate]:
+           descending: bool = True, kind: str = "ranking_csv") -> list[Ranked]:
     """The view's candidates for a file that leaves jobfit; logged (which, with the filter it had) and committed."""
     job = get_or_raise(db, JobDescription, job_id, "Job description")
     shown = kept(candidates(db, job.id, sort, descending), must_haves)

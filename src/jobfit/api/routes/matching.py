@@ -130,7 +130,7 @@ def shortlist_of_job(job_id: uuid.UUID, db: Db, user: CurrentUser, sort: Literal
     kept = shortlist.shortlist(db, user.id, job_id, sort_by, descending)
     return ShortlistOut(job_id=job_id, filter=shortlist.MUST_HAVE_FILTER, candidates=kept.candidates,
                         shown=len(kept.shown), items=[
-        ShortlistItem(match_result_id=c.match.id, resume_id=c.match.resume_id, name=c.name, **c.scores,
+        ShortlistItem(match_result_id=c.match.id, resume_id=c.match.resume_id, name=c.document, **c.scores,
                       required_skills_met=c.required_met, required_skills=c.required_total,
                       decision=c.decision.decision if c.decision else None)
         for c in kept.shown])

@@ -7,12 +7,14 @@ from __future__ import annotations
 import csv
 import io
 import uuid
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, Request
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from jobfit.api.deps import RuntimeDep
+from jobfit.documents.candidate import CONTACT_FIELDS
 from jobfit.services import ranking, shortlist
 from jobfit.services.errors import get_or_raise
 from jobfit.services.shortlist import MAX_RANKED, SORTABLE
@@ -40,13 +42,34 @@ def recruiter(request: Request, db: PageDb, user: PageUser, job_id: str = "", mu
                 .order_by(JobDescription.created_at.desc()).limit(200))
     job, rows = None, []
     sort, descending = shortlist.view_options(sort, order)
+    if not job_id and len(jobs) == 1:
+        job_id = str(jobs[0].id)  # with one job there is nothing to choose
     if job_id:
         job = get_or_raise(db, JobDescription, page_job_id(job_id), "Job description")
         rows = shortlist.view(db, user.id, job.id, must_haves=must_haves == "1", sort=sort, descending=descending)
     resume_count = db.query(Resume).count()
+    here = ranking_query(str(job.id), must_haves, sort, order) if job else ""
     return render(request, "recruiter.html", title="Recruiter view", jobs=jobs, job=job, rows=rows,
                   must_haves=must_haves == "1", sort=sort, descending=descending, sortable=SORTABLE,
-                  resume_count=resume_count)
+                  resume_count=resume_count, contact_fields=CONTACT_FIELDS, here=here)
+
+
+def ranking_query(job_id: str, must_haves: str, sort: str, order: str) -> str:
+    """The query string of a ranking view: what a candidate's report links back to."""
+    sort, descending = shortlist.view_options(sort, order)
+    return urlencode({"job_id": job_id, **({"must_haves": "1"} if must_haves == "1" else {}), "sort": sort,
+                      "order": "desc" if descending else "asc"})
+
+
+def back_to_ranking(query: str) -> str | None:
+    """`/recruiter?...` for a ranking query a report was opened from (only the ranking's own parameters), or None."""
+    params = dict(parse_qsl(query))
+    try:
+        job_id = str(uuid.UUID(params.get("job_id", "")))
+    except ValueError:
+        return None
+    return "/recruiter?" + ranking_query(job_id, params.get("must_haves", ""), params.get("sort", ""),
+                                         params.get("order", ""))
 
 @router.post("/recruiter/rank")
 def rank(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
@@ -73,7 +96,7 @@ async def upload_batch(request: Request, form: CheckedForm, db: PageDb, user: Pa
         raise PageError(422, "Choose one or more resume files to upload.", "no_file")
     failed = sum(not o["ok"] for o in outcomes)
     return render(request, "batch_result.html", 422 if failed == len(outcomes) else 200, title="Batch upload",
-                  outcomes=outcomes, job_id=field(form, "job_id", 64))
+                  outcomes=outcomes, job_id=field(form, "job_id", 64), resume_count=db.query(Resume).count())
 
 @router.get("/recruiter/export.csv")
 def export_csv(db: PageDb, user: PageUser, job_id: uuid.UUID, must_haves: str = "", sort: str = "overall_score",
@@ -82,12 +105,16 @@ def export_csv(db: PageDb, user: PageUser, job_id: uuid.UUID, must_haves: str = 
     rows = shortlist.export(db, user.id, job_id, must_haves=must_haves == "1", sort=sort, descending=descending)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["rank", "resume", *SORTABLE, "required_skills_met", "required_skills", "meets_must_haves",
-                     "decision", "match_id"])
+    writer.writerow(["rank", "candidate", "current_title", *CONTACT_FIELDS, "resume", *SORTABLE,
+                     "required_skills_met", "required_skills", "meets_must_haves", "decision", "match_id"])
     for rank_, row in enumerate(rows, 1):
+        person = row.candidate
         scores = ("" if row.scores[c] is None else f"{row.scores[c]:.2f}" for c in SORTABLE)
-        writer.writerow([rank_, _csv_safe(row.name), *scores, row.required_met, row.required_total,
-                         "yes" if row.passes else "no", row.decision.decision if row.decision else "", row.match.id])
+        writer.writerow([rank_, *(_csv_safe(v or "") for v in (person.name, person.current_title,
+                                                                 *(person.contact.get(f) for f in CONTACT_FIELDS),
+                                                                 row.document)),
+                         *scores, row.required_met, row.required_total, "yes" if row.passes else "no",
+                         row.decision.decision if row.decision else "", row.match.id])
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="ranking-{job_id}.csv"'})
 
