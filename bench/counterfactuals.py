@@ -56,9 +56,9 @@ def drop_graduation_years(text: str, resume: ParsedResume) -> str | None:
     lines = _lines(text)
     changed = False
     for i in _section_lines(resume, "education"):
-        new = re.sub(r"\s{2,}", " ", YEAR.sub("", lines[i])).rstrip(" ,-–(")
-        changed |= new != lines[i]
-        lines[i] = new
+        if YEAR.search(lines[i]):  # only lines with a year: the rest keep their spacing
+            lines[i] = re.sub(r"\s{2,}", " ", YEAR.sub("", lines[i])).rstrip(" ,-–(")
+            changed = True
     return "\n".join(lines) if changed else None
 
 
