@@ -40,7 +40,7 @@ def test_bad_forms_are_refused_in_plain_words(runtime: Runtime, client: TestClie
     r = client.post("/self-reports", data={"csrf_token": token},
                     files={"file": ("r.csv", self_report_csv(resume_ids))}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/self-reports?stored=20"
-    match_id = client.get(f"/recruiter?job_id={job_id}").text.split('href="/matches/', 1)[1].split('"', 1)[0]
+    match_id = client.get(f"/recruiter?job_id={job_id}").text.split('href="/matches/', 1)[1].split('?', 1)[0]
     r = client.post(f"/matches/{match_id}/decision", data={"csrf_token": token, "decision": "fire"})
     assert r.status_code == 422 and "Choose Advance, Hold or Reject" in r.text
     r = client.post(f"/matches/{match_id}/decision", data={"csrf_token": token, "decision": "hold",
