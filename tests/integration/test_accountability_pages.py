@@ -22,7 +22,9 @@ def _user_id(runtime: Runtime, email: str) -> uuid.UUID:
 def test_the_model_card_is_public_and_linked_from_every_page_and_the_api_docs(client: TestClient) -> None:
     page = client.get("/model-card")
     assert page.status_code == 200 and "<h1>Model card" in page.text and "What a deployer must do" in page.text
-    assert "<script" not in page.text.split("<main", 1)[1].split("</main>", 1)[0]
+    main = page.text.split("<main", 1)[1].split("</main>", 1)[0]
+    assert "<script" not in main
+    assert " style=" not in main and '<td class="align-right">' in main  # the CSP refuses inline styles
     assert 'href="/model-card"' in client.get("/sign-in").text
     assert "/model-card" in client.get("/openapi.json").json()["info"]["description"]
 
