@@ -6,7 +6,8 @@ explained by the one ranking loop of `matching.rank`, in its one order (`rank_ke
 scores by `Upload`, the earlier upload first); the results are stored as match results. Resumes are read as
 their stored profiles with their statement vectors (`reprofile.scoring_profiles`), jobs with their requirement
 contexts' vectors (`analyze.meaning_job`): with the embedder that made them, evidence is checked by meaning
-exactly as `analyze` checks it.
+exactly as `analyze` checks it. Each ranking is logged with its results
+(`decision_log.record_ranking`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from jobfit.matching import prepare_job, rank_jobs, rank_resumes
 from jobfit.matching.models import MatchResult
 from jobfit.matching.scores import full_text_query, resume_vector_kinds
 from jobfit.perf import paused_gc
+from jobfit.services import decision_log
 from jobfit.services.analyze import meaning_job
 from jobfit.services.errors import NotFound, get_or_raise
 from jobfit.services.reprofile import current_profiles, scoring_profiles
@@ -117,6 +119,8 @@ def rank_resumes_for_job(db: Session, user_id: uuid.UUID, job_id: uuid.UUID, emb
     ranked = score_resumes(db, documents.parsed_job(job), job_vectors, ids, top_k, embedder, job.id)
     stored = [row for row, _ in matches.upsert_matches(db, user_id=user_id,
                                                        results=[(rid, job.id, res) for rid, res in ranked])]
+    decision_log.record_ranking(db, user_id, stored, job=job, candidates_considered=len(ids), total_documents=total,
+                                top_k=top_k, chosen_ids=resume_ids is not None)
     db.commit()
     return Ranking(len(ids), total, stored)
 
@@ -139,5 +143,8 @@ def rank_jobs_for_resume(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID, 
                            resume_vectors=resume_vectors)
     stored = [row for row, _ in matches.upsert_matches(
         db, user_id=user_id, results=[(resume.id, key.id, res) for key, res in ranked])]
+    decision_log.record_ranking(db, user_id, stored, jobs=[rows[r.job_id] for r in stored], resume_id=resume.id,
+                                candidates_considered=len(ids), total_documents=total, top_k=top_k,
+                                chosen_ids=job_ids is not None)
     db.commit()
     return Ranking(len(ids), total, stored)
