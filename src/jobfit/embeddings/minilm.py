@@ -14,8 +14,9 @@ cannot be written only costs the build at every start.
 
 `embed` takes any number of texts, e.g. the statements of many resumes at once: they are tokenised together,
 sorted by length and run in padded batches of similar length under a budget of word pieces per batch, so
-short texts do not pay for a long one's padding and a batch's memory stays bounded. A session uses
-`threads` intra-op threads (`JOBFIT_EMBEDDING_THREADS`); concurrent `embed` calls run in parallel.
+short texts do not pay for a long one's padding and a batch's memory stays bounded. Identical texts, and texts
+whose first 256 word pieces are identical, are run once. A session uses `threads` intra-op threads
+(`JOBFIT_EMBEDDING_THREADS`); concurrent `embed` calls run in parallel.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -55,6 +57,7 @@ SIMILAR_LENGTH = 1.1
 LENGTH_SLACK = 2
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def model_dir() -> Path:
@@ -210,12 +213,20 @@ def length_batches(lengths: Sequence[int], budget: int = BATCH_PIECES) -> list[l
 
 
 def _padded(rows: list[list[int]]) -> dict[str, np.ndarray]:
-    ids = np.zeros((len(rows), max(len(row) for row in rows)), dtype=np.int64)
-    mask = np.zeros_like(ids)
-    for i, row in enumerate(rows):
-        ids[i, : len(row)] = row
-        mask[i, : len(row)] = 1
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    mask = (np.arange(int(lengths.max())) < lengths[:, None]).astype(np.int64)
+    ids = np.zeros_like(mask)
+    ids[mask.astype(bool)] = np.fromiter((piece for row in rows for piece in row), dtype=np.int64,
+                                         count=int(lengths.sum()))
     return {"input_ids": ids, "attention_mask": mask}
+
+
+def distinct(keys: Sequence[T]) -> tuple[list[T], list[int]]:
+    """The distinct `keys` in first-seen order, and per key its position among them: what is run once and
+    where each input's result is found."""
+    first: dict[T, int] = {}
+    where = [first.setdefault(key, len(first)) for key in keys]
+    return list(first), where
 
 
 class MiniLMEmbedder:
@@ -258,15 +269,20 @@ class MiniLMEmbedder:
         if not todo:
             return out
         model = self._loaded()
+        # Each distinct text is tokenised once, and each distinct row of word pieces (texts that differ only
+        # past MAX_TOKENS included) run once: resumes repeat lines, e.g. the same tool list under two roles.
+        texts, text_of = distinct([truncate_text(items[i], MAX_CHARS) for i in todo])
         try:
-            encodings = model.tokenizer.encode_batch([truncate_text(items[i], MAX_CHARS) for i in todo])  # type: ignore[attr-defined]
+            encodings = model.tokenizer.encode_batch(texts)  # type: ignore[attr-defined]
         except Exception as exc:  # the Rust tokenizer raises plain Exception subclasses
             raise EmbeddingError(f"tokenisation failed: {exc}") from exc
-        ids = [encoding.ids for encoding in encodings]
+        ids, row_of = distinct([tuple(encoding.ids) for encoding in encodings])
+        rows = np.zeros((len(ids), DIM), dtype=np.float32)
         for batch in length_batches([len(row) for row in ids], self.batch_pieces):
             try:
                 (vectors,) = model.session.run(None, _padded([ids[i] for i in batch]))  # type: ignore[attr-defined]
             except Exception as exc:  # e.g. out of memory inside ONNX Runtime
                 raise EmbeddingError(f"the MiniLM model failed on a batch of {len(batch)} texts: {exc}") from exc
-            out[[todo[i] for i in batch]] = vectors
-        return normalise_rows(out)
+            rows[batch] = vectors
+        out[todo] = normalise_rows(rows)[[row_of[t] for t in text_of]]
+        return out

@@ -8,6 +8,7 @@ mean stored vectors stay valid: no re-embed, no new algorithm version.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import shutil
@@ -28,6 +29,7 @@ from jobfit.embeddings.minilm import (
     SIMILAR_LENGTH,
     MiniLMEmbedder,
     cached_model_path,
+    distinct,
     length_batches,
     model_dir,
     model_key,
@@ -36,6 +38,9 @@ from jobfit.embeddings.minilm import (
 DATA = Path(__file__).parent / "data"
 TORCH = json.loads((DATA / "minilm_reference.json").read_text())
 NUMPY = json.loads((DATA / "minilm_numpy_reference.json").read_text())
+# The chunks and statements `pipeline.embed_resume` embeds for tests/fixtures/resume_matcher/resumes/john_doe.pdf, and
+# the vectors the embedder gave them in one call before identical texts were run once (commit 0d82c84).
+UPLOAD = json.loads((DATA / "minilm_upload_reference.json").read_text())
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +92,28 @@ def test_small_batches_give_the_same_vectors_as_large_ones(embedder: MiniLMEmbed
     many = [f"{text} (resume {i})" for i in range(6) for text in NUMPY["texts"]]
     small = MiniLMEmbedder(batch_pieces=64, cache_dir=embedder.cache_dir)
     np.testing.assert_allclose(small.embed(many), embedder.embed(many), atol=2e-6)
+
+
+def test_an_upload_gets_the_vectors_it_got_before_identical_texts_ran_once(embedder: MiniLMEmbedder) -> None:
+    """Making the work cheaper must not move a vector that feeds a score (beyond float rounding)."""
+    texts = UPLOAD["texts"]
+    before = np.frombuffer(base64.b64decode(UPLOAD["vectors_float32_base64"]), dtype="<f4").reshape(len(texts), DIM)
+    assert len(set(texts)) < len(texts)  # the resume repeats a statement
+    np.testing.assert_allclose(embedder.embed(texts), before, atol=2e-6)
+
+
+def test_identical_texts_and_texts_identical_for_256_word_pieces_share_one_vector(embedder: MiniLMEmbedder) -> None:
+    long = " ".join(NUMPY["texts"])  # far over 256 word pieces
+    texts = [NUMPY["texts"][1], long, NUMPY["texts"][1], long + " and a tail the model never reads", "", long]
+    vectors = embedder.embed(texts)
+    assert (vectors[0] == vectors[2]).all() and (vectors[1] == vectors[3]).all() and (vectors[1] == vectors[5]).all()
+    assert not vectors[4].any()
+    np.testing.assert_allclose(vectors[[0, 1]], np.vstack([embedder.embed([t]) for t in texts[:2]]), atol=2e-6)
+
+
+def test_distinct_keeps_first_seen_order_and_says_where_each_input_is() -> None:
+    assert distinct(["b", "a", "b", "c", "a"]) == (["b", "a", "c"], [0, 1, 0, 2, 1])
+    assert distinct([]) == ([], [])
 
 
 def test_length_batches_cover_every_text_once_under_the_budget() -> None:
