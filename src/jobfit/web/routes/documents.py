@@ -170,7 +170,7 @@ async def import_job(request: Request, form: CheckedForm, db: PageDb, user: Page
                      runtime: RuntimeDep) -> Response:
     url = field(form, "url", 4096)
     try:
-        page = await run_in_threadpool(fetch_page, url, allow_private=runtime.settings.allow_private_urls)
+        page = await fetch_page(url, allow_private=runtime.settings.allow_private_urls)
         job = read_job_page(page.text)
         job_id = await _create_job(request, job.fields, db, user, runtime)
     except FetchRefused as exc:
