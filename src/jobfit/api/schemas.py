@@ -19,18 +19,21 @@ StoredObject = Annotated[dict[str, Any], BeforeValidator(lambda v: {} if v is No
 StoredList = Annotated[list[Any], BeforeValidator(lambda v: [] if v is None else v)]
 
 
-def refuse_control_characters(value: str) -> str:
-    """Text from a client: NUL and the other C0 controls (but tab and line breaks) and DEL are refused."""
+def refuse_unstorable_text(value: str) -> str:
+    """Text from a client: NUL and the other C0 controls (but tab and line breaks) and DEL are refused, and so
+    is a lone UTF-16 surrogate (JSON can spell one, `"\\ud800"`, but no UTF-8 text can hold it)."""
     for ch in value:
         if (ch < " " and ch not in _ALLOWED_CONTROLS) or ch == "\x7f":
             raise ValueError(f"must not contain control characters (found U+{ord(ch):04X})")
+        if "\ud800" <= ch <= "\udfff":
+            raise ValueError(f"must be valid Unicode text (found a lone surrogate, U+{ord(ch):04X})")
     return value
 
 
 def refuse_unstorable_json(value: Any) -> Any:
-    """JSON from a client that Postgres can store: no control characters in strings or keys, no NaN/Infinity."""
+    """JSON from a client that Postgres can store: every string and key `refuse_unstorable_text`, no NaN/Infinity."""
     if isinstance(value, str):
-        refuse_control_characters(value)
+        refuse_unstorable_text(value)
     elif isinstance(value, float) and not math.isfinite(value):
         raise ValueError("numbers must be finite")
     elif isinstance(value, dict):
@@ -44,7 +47,7 @@ def refuse_unstorable_json(value: Any) -> Any:
 
 
 # Every text field of a request (JSON body, form or query) is one of these.
-Text = Annotated[str, AfterValidator(refuse_control_characters)]
+Text = Annotated[str, AfterValidator(refuse_unstorable_text)]
 JsonObject = Annotated[dict[str, Any], AfterValidator(refuse_unstorable_json)]
 # Paging parameters of every list endpoint.
 Limit = Annotated[int, Query(ge=1, le=100)]

@@ -14,6 +14,7 @@ from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
 from jobfit.api.deps import RuntimeDep, request_session
+from jobfit.api.schemas import refuse_unstorable_text
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import User
 from jobfit.web.rendering import PageError
@@ -77,10 +78,15 @@ CheckedForm = Annotated[FormData, Depends(checked_form)]
 
 
 def field(form: FormData, name: str, max_length: int = 300, *, strip: bool = True) -> str:
-    """A text field of the form, trimmed unless `strip` is false ('' when absent or a file)."""
+    """A text field of the form, trimmed unless `strip` is false ('' when absent or a file); text the API would
+    refuse (`refuse_unstorable_text`) is a 422 naming the field."""
     value = form.get(name)
     if not isinstance(value, str):
         return ""
+    try:
+        refuse_unstorable_text(value)
+    except ValueError as exc:
+        raise PageError(422, f"{name.replace('_', ' ').capitalize()}: {exc}.", "invalid_field") from None
     return (value.strip() if strip else value)[:max_length]
 
 
