@@ -18,7 +18,7 @@ from jobfit.runtime import Runtime
 from jobfit.services.analyze import score_pair, store_suggestions
 from jobfit.services.errors import Conflict, NotFound, Unprocessable, get_or_raise
 from jobfit.services.upload import store_resume
-from jobfit.store import documents
+from jobfit.store import documents, locks
 from jobfit.store.models import JobDescription, MatchResultRow, Resume
 from jobfit.store.models import Suggestion as SuggestionRow
 from jobfit.store.suggestions import as_suggestion
@@ -33,7 +33,8 @@ class Regenerated:
 
 @dataclass
 class Applied:
-    """The new resume version and the match results before (the original) and after (the version)."""
+    """The new resume version and the match results before (the original) and after (the version); `created` is
+    false when the same suggestions had been applied to the same resume before (that version is returned)."""
 
     resume: Resume
     job: JobDescription
@@ -42,6 +43,7 @@ class Applied:
     before: MatchResultRow
     after: MatchResultRow
     text: str
+    created: bool = True
 
 
 def llm_config(settings: Settings) -> LlmConfig | None:
@@ -100,23 +102,40 @@ def _version_title(title: str | None, filename: str) -> str:
     return f"{base} (improved)"
 
 
+def _made_by(suggestion_ids: Sequence[uuid.UUID]) -> str:
+    """What a version made by applying these suggestions is known by: the set of their ids, in one order."""
+    return "apply:" + ",".join(sorted(str(i) for i in set(suggestion_ids)))
+
+
 def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUID,
           suggestion_ids: Sequence[uuid.UUID]) -> Applied:
     """A new resume version with the chosen suggestions (of one match of this resume) applied, stored with its
-    DOCX and re-scored against their job; the applied ones are marked implemented."""
+    DOCX and re-scored against their job; the applied ones are marked implemented (applying a pending one
+    accepts it; a rejected one is refused with `Conflict`). Applying the same set to the same resume again
+    returns the version made the first time, also when both run at once."""
     resume = get_or_raise(db, Resume, resume_id, "Resume")
     wanted = list(dict.fromkeys(suggestion_ids))
+    made_by = _made_by(wanted)
+    locks.hold_for_transaction(db, f"{resume.id}:{made_by}")  # a concurrent same apply waits, then finds ours
     rows = {r.id: r for r in db.scalars(select(SuggestionRow).where(SuggestionRow.id.in_(wanted)))}
     missing = [str(i) for i in wanted if i not in rows]
     if missing:
         raise NotFound(f"Suggestion not found: {', '.join(missing[:5])}")
+    rejected = [str(i) for i in wanted if rows[i].status == "rejected"]
+    if rejected:
+        raise Conflict(f"Suggestion {', '.join(rejected[:5])} was rejected: only accepted or pending suggestions "
+                       "are applied")
     match_ids = {r.match_result_id for r in rows.values()}
     matches = {m.id: m for m in db.scalars(select(MatchResultRow).where(MatchResultRow.id.in_(match_ids)))}
     if any(m.resume_id != resume.id for m in matches.values()) or len(matches) != 1:
         raise Unprocessable("All suggestions must come from one match result of this resume")
     before = next(iter(matches.values()))
     job = db.get(JobDescription, before.job_id)
-    assert job is not None
+    if job is None:
+        raise NotFound("Job description not found")
+    earlier = _applied_before(db, resume, job, before, wanted, made_by)
+    if earlier is not None:
+        return earlier
     chosen = [rows[i] for i in wanted]
     old_text = resume.content_text or ""
     new_text = apply_suggestions(old_text, [as_suggestion(r) for r in chosen])
@@ -133,7 +152,7 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
     stem = (resume.original_filename.rsplit(".", 1)[0] or "resume")[:200]
     new_row = store_resume(db, runtime, user_id, parsed, data=docx, filename=f"{stem}-improved.docx",
                            title=_version_title(resume.title, resume.original_filename), commit=False)
-    new_row.metadata_ = {**new_row.metadata_, "derived_from": str(resume.id),
+    new_row.metadata_ = {**new_row.metadata_, "derived_from": str(resume.id), "made_by": made_by,
                          "applied_suggestions": [str(i) for i in applied]}
     after = score_pair(db, user_id, new_row, job)
     for r in chosen:
@@ -142,3 +161,19 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
     db.commit()  # publishes the new version's file (a failed commit deletes it)
     db.refresh(before)
     return Applied(new_row, job, applied, skipped, before, after.row, new_text)
+
+
+def _applied_before(db: Session, resume: Resume, job: JobDescription, before: MatchResultRow,
+                    wanted: list[uuid.UUID], made_by: str) -> Applied | None:
+    """The version these suggestions made of this resume before (re-scored if its match was deleted), or None."""
+    version = documents.derived_version(db, resume.id, made_by)
+    if version is None:
+        return None
+    after = db.scalars(select(MatchResultRow).where(MatchResultRow.resume_id == version.id,
+                                                    MatchResultRow.job_id == job.id)).first()
+    if after is None:
+        after = score_pair(db, resume.user_id, version, job).row
+        db.commit()
+    applied = [uuid.UUID(i) for i in (version.metadata_ or {}).get("applied_suggestions", [])]
+    return Applied(version, job, applied, [i for i in wanted if i not in applied], before, after,
+                   version.content_text or "", created=False)

@@ -146,6 +146,14 @@ def stage_file(session: Session, files: FileStore, user_id: uuid.UUID, data: byt
     return key
 
 
+def derived_version(session: Session, resume_id: uuid.UUID, made_by: str) -> Resume | None:
+    """The stored version of `resume_id` whose metadata says it was `made_by` this (e.g. one set of suggestions
+    applied), if there is one."""
+    return session.scalars(select(Resume).where(Resume.metadata_["derived_from"].astext == str(resume_id),
+                                                Resume.metadata_["made_by"].astext == made_by)
+                           .order_by(Resume.created_at).limit(1)).first()
+
+
 def storage_keys(session: Session) -> set[str]:
     """The file keys that the session's user's committed resumes and jobs name (for `FileStore.sweep`)."""
     keys = set()
