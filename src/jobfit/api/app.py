@@ -7,6 +7,8 @@ import os
 from collections.abc import AsyncIterator
 
 from fastapi import FastAPI, Request
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
@@ -22,6 +24,7 @@ from jobfit.perf import freeze_loaded_objects
 from jobfit.runtime import WORKER_DATABASE_ENV, Runtime, connect_runtime
 from jobfit.services.errors import ServiceError
 from jobfit.store.db import AccountUnavailable
+from jobfit.store.db import lost_race as db_lost_race
 
 API_PREFIX = "/api/v1"
 
@@ -52,6 +55,17 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     async def refused(request: Request, exc: ServiceError) -> Response:
         """A use case's refusal answers as the HTTP error of its status (the app's one error shape)."""
         return await app.exception_handlers[HTTPException](request, HTTPException(exc.status_code, exc.detail))
+
+    async def lost_race(request: Request, exc: Exception) -> Response:
+        """A write that lost a race with another request (a row it relied on was deleted meanwhile): 409, with its
+        transaction rolled back; any other database error stays a 500."""
+        if not db_lost_race(exc):
+            raise exc
+        return await app.exception_handlers[HTTPException](request, HTTPException(
+            409, "The item was changed or deleted by another request meanwhile: reload it and try again."))
+
+    for race in (DBAPIError, StaleDataError, ObjectDeletedError):
+        app.add_exception_handler(race, lost_race)
 
     @app.exception_handler(AccountUnavailable)
     async def signed_out(request: Request, _exc: AccountUnavailable) -> Response:

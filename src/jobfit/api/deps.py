@@ -14,7 +14,7 @@ import uuid
 import weakref
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 import anyio
 import anyio.to_thread
@@ -134,10 +134,3 @@ async def get_current_user(user_id: TokenUserId) -> SignedInUser:
 
 CurrentUser = Annotated[SignedInUser, Depends(get_current_user)]
 
-
-def get_or_404(db: Session, model: type, row_id: uuid.UUID, what: str) -> Any:
-    """The row, or 404: under RLS another user's id is indistinguishable from an unknown one."""
-    row = db.get(model, row_id)
-    if row is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{what} not found")
-    return row

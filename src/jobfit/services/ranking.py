@@ -110,7 +110,8 @@ def score_resumes(db: Session, job: ParsedJob, job_vectors: Vectors, ids: list[u
         if unreadable:  # damaged stored text: rebuilt from the resume rows
             rebuilt = current_profiles(db, unreadable, rebuild=unreadable)
             profiles.update(_decode(rebuilt)[0])
-        candidates = [(Upload(created[i], i), profiles[i], vectors[i]) for i in ids if i in profiles]
+        # a resume deleted while these were read has no creation time (or no profile): it is not a candidate
+        candidates = [(Upload(created[i], i), profiles[i], vectors[i]) for i in ids if i in profiles and i in created]
         ranked = rank_resumes(prepared, candidates, top_k, job_vectors=job_vectors)
         profiles.clear()  # freed while the collector is paused (see `perf.paused_gc`)
     return [(key.id, result) for key, result in ranked]
@@ -118,22 +119,25 @@ def score_resumes(db: Session, job: ParsedJob, job_vectors: Vectors, ids: list[u
 
 def rank_resumes_for_job(db: Session, user_id: uuid.UUID, job_id: uuid.UUID,
                          resume_ids: Sequence[uuid.UUID] | None = None, top_k: int = 20) -> Ranking:
-    """The best `top_k` of the user's resumes (or of `resume_ids`) for a stored job, stored and committed."""
-    job = get_or_raise(db, JobDescription, job_id, "Job description")
+    """The best `top_k` of the user's resumes (or of `resume_ids`) for a stored job, stored and committed. A resume
+    deleted while it was being ranked is left out; the job is held against deletion until the results are stored."""
+    job = get_or_raise(db, JobDescription, job_id, "Job description", lock="key share")
     job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
     ids, total = find_candidates(db, Resume, resume_ids, full_text_query(job_vectors), top_k,
                                  matches.nearest_resumes)
     ranked = score_resumes(db, documents.parsed_job(job), job_vectors, ids, top_k)
-    stored = [row for row, _ in matches.upsert_matches(db, user_id=user_id,
-                                                       results=[(rid, job.id, res) for rid, res in ranked])]
+    still_there = documents.hold_existing(db, Resume, [rid for rid, _ in ranked])
+    stored = [row for row, _ in matches.upsert_matches(
+        db, user_id=user_id, results=[(rid, job.id, res) for rid, res in ranked if rid in still_there])]
     db.commit()
     return Ranking(len(ids), total, stored)
 
 
 def rank_jobs_for_resume(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID,
                          job_ids: Sequence[uuid.UUID] | None = None, top_k: int = 20) -> Ranking:
-    """The best `top_k` of the user's jobs (or of `job_ids`) for a stored resume, stored and committed."""
-    resume = get_or_raise(db, Resume, resume_id, "Resume")
+    """The best `top_k` of the user's jobs (or of `job_ids`) for a stored resume, stored and committed (a job deleted
+    meanwhile is left out; the resume is held against deletion until the results are stored)."""
+    resume = get_or_raise(db, Resume, resume_id, "Resume", lock="key share")
     resume_vectors = documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id)
     ids, total = find_candidates(db, JobDescription, job_ids, resume_vectors.get("full_text"), top_k,
                                  matches.nearest_jobs)
@@ -144,7 +148,8 @@ def rank_jobs_for_resume(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID,
                            [(Upload(rows[i].created_at, i), documents.parsed_job(rows[i]), vectors[i])
                             for i in ids if i in rows],
                            top_k, resume_vectors=resume_vectors)
+    still_there = documents.hold_existing(db, JobDescription, [key.id for key, _ in ranked])
     stored = [row for row, _ in matches.upsert_matches(
-        db, user_id=user_id, results=[(resume.id, key.id, res) for key, res in ranked])]
+        db, user_id=user_id, results=[(resume.id, key.id, res) for key, res in ranked if key.id in still_there])]
     db.commit()
     return Ranking(len(ids), total, stored)

@@ -71,7 +71,7 @@ def regenerate(db: Session, runtime: Runtime, user_id: uuid.UUID, match_id: uuid
                use_llm: bool = False) -> Regenerated:
     """Re-score the pair and replace its pending suggestions (decided ones are kept); with `use_llm` the
     configured LLM adds its own (`Unprocessable` when none is configured)."""
-    match = get_or_raise(db, MatchResultRow, match_id, "Match result")
+    match = get_or_raise(db, MatchResultRow, match_id, "Match result", lock="key share")
     llm = None
     if use_llm:
         llm = llm_config(runtime.settings)
@@ -86,7 +86,7 @@ def regenerate(db: Session, runtime: Runtime, user_id: uuid.UUID, match_id: uuid
 
 def decide(db: Session, suggestion_id: uuid.UUID, status: str, feedback: str | None = None) -> SuggestionRow:
     """Mark a pending suggestion implemented or rejected (`Conflict` once it is decided)."""
-    row = get_or_raise(db, SuggestionRow, suggestion_id, "Suggestion")
+    row = get_or_raise(db, SuggestionRow, suggestion_id, "Suggestion", lock="update")
     if row.status != "pending":
         raise Conflict(f"Suggestion is already {row.status}; only pending suggestions can be decided")
     row.status = status
@@ -113,7 +113,7 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
     DOCX and re-scored against their job; the applied ones are marked implemented (applying a pending one
     accepts it; a rejected one is refused with `Conflict`). Applying the same set to the same resume again
     returns the version made the first time, also when both run at once."""
-    resume = get_or_raise(db, Resume, resume_id, "Resume")
+    resume = get_or_raise(db, Resume, resume_id, "Resume", lock="key share")
     wanted = list(dict.fromkeys(suggestion_ids))
     made_by = _made_by(wanted)
     locks.hold_for_transaction(db, f"{resume.id}:{made_by}")  # a concurrent same apply waits, then finds ours
@@ -130,9 +130,7 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
     if any(m.resume_id != resume.id for m in matches.values()) or len(matches) != 1:
         raise Unprocessable("All suggestions must come from one match result of this resume")
     before = next(iter(matches.values()))
-    job = db.get(JobDescription, before.job_id)
-    if job is None:
-        raise NotFound("Job description not found")
+    job = get_or_raise(db, JobDescription, before.job_id, "Job description", lock="key share")
     earlier = _applied_before(db, resume, job, before, wanted, made_by)
     if earlier is not None:
         return earlier

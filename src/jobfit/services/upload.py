@@ -17,6 +17,7 @@ from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.chunks import embed_chunks
 from jobfit.pipeline import job_chunks, resume_chunks, resume_profile
 from jobfit.runtime import Runtime
+from jobfit.services.errors import NotFound
 from jobfit.store import documents
 from jobfit.store.models import JobDescription, Resume
 
@@ -75,5 +76,7 @@ def rename(db: Session, row: Row, title: str) -> Row:
 
 
 def delete(db: Session, runtime: Runtime, row: Resume | JobDescription) -> None:
-    """Delete the document (vectors, matches and suggestions cascade), then its stored file."""
-    documents.delete_document(db, runtime.files, row)
+    """Delete the document (vectors, matches and suggestions cascade), then its stored file; `NotFound` when
+    another request deleted it meanwhile."""
+    if not documents.delete_document(db, runtime.files, row):
+        raise NotFound(f"{'Resume' if isinstance(row, Resume) else 'Job description'} not found")

@@ -35,6 +35,24 @@ class AccountUnavailable(Exception):
     """The session's account does not exist (any more) or is not active."""
 
 
+# SQLSTATEs of a write that lost a race with another transaction: a parent deleted meanwhile (foreign key), a
+# serialization failure, a deadlock victim. A row-level-security refusal of a new row (42501 with this message)
+# is the same race: the policy's check that the parent is the user's no longer finds it.
+_LOST_RACE_STATES = frozenset({"23503", "40001", "40P01"})
+_RLS_NEW_ROW = "violates row-level security policy"
+
+
+def lost_race(exc: BaseException) -> bool:
+    """Whether `exc` means the request's transaction lost a race with another (a row it relied on was deleted
+    or changed meanwhile), rather than a fault: it is answered 409 and its transaction was rolled back."""
+    from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
+
+    if isinstance(exc, (StaleDataError, ObjectDeletedError)):
+        return True
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    return state in _LOST_RACE_STATES or (state == "42501" and _RLS_NEW_ROW in str(exc))
+
+
 def normalise_url(url: str) -> str:
     """Accept postgres:// and postgresql:// URLs (as Supabase and Heroku print them) and use psycopg 3."""
     for prefix in ("postgres://", "postgresql://"):

@@ -154,6 +154,16 @@ def derived_version(session: Session, resume_id: uuid.UUID, made_by: str) -> Res
                            .order_by(Resume.created_at).limit(1)).first()
 
 
+def hold_existing(session: Session, model: type[Resume] | type[JobDescription],
+                  ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+    """Those of `ids` that still exist, each held against deletion (FOR KEY SHARE, taken in id order) until the
+    transaction ends: rows written for them after this cannot lose a race with their deletion."""
+    if not ids:
+        return set()
+    return set(session.scalars(select(model.id).where(model.id == any_(list(ids))).order_by(model.id)
+                               .with_for_update(read=True, key_share=True)))
+
+
 def storage_keys(session: Session) -> set[str]:
     """The file keys that the session's user's committed resumes and jobs name (for `FileStore.sweep`)."""
     keys = set()
@@ -219,13 +229,16 @@ def add_job(session: Session, files: FileStore, *, user_id: uuid.UUID, parsed: P
     return row
 
 
-def delete_document(session: Session, files: FileStore, row: Resume | JobDescription) -> None:
-    """Delete the row (embeddings, matches and suggestions cascade), then the stored file."""
-    key = storage_key(row)
-    session.delete(row)
+def delete_document(session: Session, files: FileStore, row: Resume | JobDescription) -> bool:
+    """Delete the row (embeddings, matches and suggestions cascade), then the stored file; False when the row was
+    gone already (deleted by another request meanwhile)."""
+    model = type(row)
+    deleted = session.execute(delete(model).where(model.id == row.id)
+                              .returning(model.metadata_["storage_key"].astext)).first()
     session.commit()
-    if key:
-        files.delete(key)
+    if deleted is not None and deleted[0]:
+        files.delete(deleted[0])
+    return deleted is not None
 
 
 def page_as_user(db: Database, user_id: uuid.UUID, model: type, limit: int, offset: int,

@@ -12,7 +12,7 @@ from fastapi import APIRouter, File, Form, Path, Query, Request, Response, Uploa
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404, read_off_loop
+from jobfit.api.deps import CurrentUser, Db, RuntimeDep, read_off_loop
 from jobfit.api.parsing import parse_in_sandbox, read_upload
 from jobfit.api.schemas import (
     JobDetail,
@@ -29,6 +29,7 @@ from jobfit.api.schemas import (
     TitleUpdate,
 )
 from jobfit.services import files, upload
+from jobfit.services.errors import get_or_raise
 from jobfit.store import documents as store
 from jobfit.store.models import JobDescription, Resume
 
@@ -85,20 +86,20 @@ def _document_routes(model: type[Resume] | type[JobDescription], noun: str, path
 
     @router.get(one, response_model=detail, name=f"get_{noun}")
     def get_document(row_id: doc_id, db: Db, _user: CurrentUser) -> BaseModel:
-        return to_detail(get_or_404(db, model, row_id, what))
+        return to_detail(get_or_raise(db, model, row_id, what))
 
     @router.patch(one, response_model=detail, name=f"rename_{noun}")
     def rename_document(row_id: doc_id, body: TitleUpdate, db: Db, _user: CurrentUser) -> BaseModel:
-        return to_detail(upload.rename(db, get_or_404(db, model, row_id, what), body.title))
+        return to_detail(upload.rename(db, get_or_raise(db, model, row_id, what, lock="update"), body.title))
 
     @router.delete(one, status_code=status.HTTP_204_NO_CONTENT, name=f"delete_{noun}")
     def delete_document(row_id: doc_id, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-        upload.delete(db, runtime, get_or_404(db, model, row_id, what))
+        upload.delete(db, runtime, get_or_raise(db, model, row_id, what))
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 
     @router.get(f"{one}/file", response_class=Response, responses=downloadable, name=f"download_{noun}")
     def download_document(row_id: doc_id, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-        original = files.original_file(runtime, get_or_404(db, model, row_id, what))
+        original = files.original_file(runtime, get_or_raise(db, model, row_id, what))
         return Response(original.content, media_type=original.media_type,
                         headers={"Content-Disposition": original.disposition})
 
