@@ -22,8 +22,9 @@ from jobfit.api.openapi import install_contract
 from jobfit.api.routes import auth, documents, feedback, health, matching, suggestions
 from jobfit.perf import freeze_loaded_objects
 from jobfit.runtime import WORKER_DATABASE_ENV, Runtime, connect_runtime
-from jobfit.services.errors import ServiceError
+from jobfit.services.errors import Conflict, InsufficientStorage, ServiceError
 from jobfit.store.db import AccountUnavailable
+from jobfit.store.db import disk_full as db_disk_full
 from jobfit.store.db import lost_race as db_lost_race
 
 API_PREFIX = "/api/v1"
@@ -56,16 +57,22 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
         """A use case's refusal answers as the HTTP error of its status (the app's one error shape)."""
         return await app.exception_handlers[HTTPException](request, HTTPException(exc.status_code, exc.detail))
 
-    async def lost_race(request: Request, exc: Exception) -> Response:
-        """A write that lost a race with another request (a row it relied on was deleted meanwhile): 409, with its
-        transaction rolled back; any other database error stays a 500."""
-        if not db_lost_race(exc):
+    async def database_refused(request: Request, exc: Exception) -> Response:
+        """A write that lost a race with another request (a row it relied on was deleted meanwhile) is a 409, one
+        refused for a full disk a 507, each with its transaction rolled back; other database errors are left to
+        the envelope (503 for an outage, else 500)."""
+        if db_disk_full(exc):
+            refusal = InsufficientStorage("The server's storage is full, so nothing was stored: try again later "
+                                          "(the operator needs to free disk space).")
+        elif db_lost_race(exc):
+            refusal = Conflict("The item was changed or deleted by another request meanwhile: reload it and "
+                               "try again.")
+        else:
             raise exc
-        return await app.exception_handlers[HTTPException](request, HTTPException(
-            409, "The item was changed or deleted by another request meanwhile: reload it and try again."))
+        return await refused(request, refusal)
 
-    for race in (DBAPIError, StaleDataError, ObjectDeletedError):
-        app.add_exception_handler(race, lost_race)
+    for error in (DBAPIError, StaleDataError, ObjectDeletedError):
+        app.add_exception_handler(error, database_refused)
 
     @app.exception_handler(AccountUnavailable)
     async def signed_out(request: Request, _exc: AccountUnavailable) -> Response:

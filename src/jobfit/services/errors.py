@@ -32,6 +32,12 @@ class Conflict(ServiceError):
     status_code = 409
 
 
+class InsufficientStorage(ServiceError):
+    """The server has no room left to store what the request sends (a full disk); nothing was stored."""
+
+    status_code = 507
+
+
 class Unprocessable(ServiceError):
     """The request is well-formed but cannot be carried out (e.g. no LLM configured)."""
 

@@ -42,6 +42,11 @@ _LOST_RACE_STATES = frozenset({"23503", "40001", "40P01"})
 _RLS_NEW_ROW = "violates row-level security policy"
 
 
+def disk_full(exc: BaseException) -> bool:
+    """Whether the database refused a write because its disk is full (SQLSTATE 53100); nothing was written."""
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) == "53100"
+
+
 def lost_race(exc: BaseException) -> bool:
     """Whether `exc` means the request's transaction lost a race with another (a row it relied on was deleted
     or changed meanwhile), rather than a fault: it is answered 409 and its transaction was rolled back."""

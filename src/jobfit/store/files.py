@@ -12,6 +12,7 @@ file has its row and every row its file.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -24,6 +25,14 @@ log = logging.getLogger(__name__)
 
 _KEY = re.compile(r"^[0-9a-f-]{36}/[0-9a-f-]{36}\.(pdf|docx|txt|md)$")
 ALLOWED_EXTENSIONS = frozenset({"pdf", "docx", "txt", "md"})
+
+
+# what a write gets from a full disk, a full quota, or a file-size limit
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+class StorageFull(OSError):
+    """The file could not be stored: no room left (disk, quota or size limit). Nothing of it was kept."""
 
 
 class FileStore(Protocol):
@@ -56,11 +65,17 @@ class LocalFileStore:
             raise ValueError(f"unsupported extension {ext!r}")
         key = f"{uuid.UUID(str(user_id))}/{uuid.uuid4()}.{ext}"
         tmp = self._staged(key)
-        tmp.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        try:
+            tmp.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)  # no half-written file waits for the next start's sweep
+            if exc.errno in _NO_ROOM:
+                raise StorageFull(exc.errno, f"no room to store the file ({exc.strerror})") from None
+            raise
         return key
 
     def publish(self, key: str) -> None:
