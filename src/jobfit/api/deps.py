@@ -23,7 +23,7 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from jobfit.accounts import InvalidToken, decode_access_token
+from jobfit.accounts import InvalidToken, TokenClaims, decode_token
 from jobfit.runtime import Runtime
 from jobfit.store.db import end_session
 
@@ -45,22 +45,28 @@ async def get_runtime(request: Request) -> Runtime:
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
-async def get_token_user_id(runtime: RuntimeDep, token: Annotated[str | None, Depends(oauth2_scheme)]) -> uuid.UUID:
-    """The signed-in user from the bearer token. Cookies are not read: nothing sets one, and a cookie login
-    needs CSRF protection first."""
+def client_address(request: Request) -> str | None:
+    """The client's address as the server sees it: a forwarded one only from a trusted proxy (`api/server.py`)."""
+    return request.client.host if request.client else None
+
+
+async def get_token_claims(runtime: RuntimeDep, token: Annotated[str | None, Depends(oauth2_scheme)]) -> TokenClaims:
+    """The signed-in user and sign-in of the bearer token (an API access token: a web session's token is not
+    one). Cookies are not read: the web pages' session is theirs alone."""
     if not token:
         raise UNAUTHORIZED
     try:
-        return decode_access_token(token, runtime.secret_key)
+        return decode_token(token, runtime.secret_key, "access")
     except InvalidToken:
         raise UNAUTHORIZED from None
 
 
-TokenUserId = Annotated[uuid.UUID, Depends(get_token_user_id)]
+TokenUser = Annotated[TokenClaims, Depends(get_token_claims)]
 
 
-async def get_db(runtime: RuntimeDep, user_id: TokenUserId) -> AsyncIterator[Session]:
-    async with request_session(runtime.db.open_user_session(user_id)) as session:
+async def get_db(runtime: RuntimeDep, claims: TokenUser) -> AsyncIterator[Session]:
+    """The user's RLS-scoped session; its first statement fails (401) once the token's sign-in has ended."""
+    async with request_session(runtime.db.open_user_session(claims.user_id, sign_in_id=claims.sign_in_id)) as session:
         yield session
 
 
@@ -123,13 +129,14 @@ async def _end(session: Session, *, failed: bool) -> None:
 
 @dataclass(frozen=True)
 class SignedInUser:
-    """The account a request acts for: the token's user (`Db` checks the account on its first statement)."""
+    """The account a request acts for: the token's user and sign-in (`Db` checks both on its first statement)."""
 
     id: uuid.UUID
+    sign_in_id: uuid.UUID
 
 
-async def get_current_user(user_id: TokenUserId) -> SignedInUser:
-    return SignedInUser(user_id)
+async def get_current_user(claims: TokenUser) -> SignedInUser:
+    return SignedInUser(claims.user_id, claims.sign_in_id)
 
 
 CurrentUser = Annotated[SignedInUser, Depends(get_current_user)]

@@ -40,7 +40,8 @@ FIELD_ERROR_SCHEMA: dict[str, Any] = {
 # What each status means here, for the descriptions of the declared answers.
 DESCRIPTIONS = {
     400: "The body could not be read (malformed JSON framing or multipart)",
-    401: "Not signed in, or the token is invalid or expired",
+    401: "Not signed in, or the token is invalid, expired or signed out",
+    403: "The password given to confirm is not the account's",
     404: "No such item for this user",
     408: "The request body did not arrive in time",
     409: "Conflicts with the current state, or another request changed or deleted the item meanwhile",
@@ -53,7 +54,8 @@ DESCRIPTIONS = {
 }
 FILE_MEDIA_TYPES = (*MEDIA_TYPES.values(), DEFAULT_MEDIA_TYPE)
 # Statuses only some operations give, by (method, path under the API prefix).
-EXTRA = {("post", "/auth/login"): (401, 429), ("post", "/auth/register"): (409,),
+EXTRA = {("post", "/auth/login"): (401, 429), ("post", "/auth/register"): (409, 429),
+         ("post", "/auth/password"): (403, 429), ("delete", "/auth/me"): (403, 429),
          ("patch", "/suggestions/{suggestion_id}"): (409,), ("post", "/apply-suggestions"): (409,)}
 
 

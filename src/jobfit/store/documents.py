@@ -242,16 +242,16 @@ def delete_document(session: Session, files: FileStore, row: Resume | JobDescrip
 
 
 def page_as_user(db: Database, user_id: uuid.UUID, model: type, limit: int, offset: int,
-                 columns: tuple[str, ...]) -> tuple[list[Any], int]:
+                 columns: tuple[str, ...], sign_in_id: uuid.UUID | None = None) -> tuple[list[Any], int]:
     """One page of the user's documents, newest first, in one round trip (`Database.read_as_user`): rows of only
     `columns` (a list shows no text or JSON), with the total riding along on each row (a window count over every
-    visible row)."""
-    found = db.read_as_user(user_id, _page_sql(model, columns), {"limit": limit, "offset": offset})
+    visible row). With `sign_in_id` (a request's), an ended sign-in raises `AccountUnavailable`."""
+    found = db.read_as_user(user_id, _page_sql(model, columns), {"limit": limit, "offset": offset}, sign_in_id)
     if found:
         return found, found[0].page_total
     if not offset:
         return [], 0
-    return [], db.read_as_user(user_id, _count_sql(model), {})[0].total  # past the end
+    return [], db.read_as_user(user_id, _count_sql(model), {}, sign_in_id)[0].total  # past the end
 
 
 @functools.cache

@@ -41,6 +41,7 @@ class FileStore(Protocol):
     def read(self, key: str) -> bytes: ...
     def delete(self, key: str) -> None: ...
     def exists(self, key: str) -> bool: ...
+    def delete_user(self, user_id: uuid.UUID) -> None: ...
     def sweep(self, keys_of_user: Callable[[uuid.UUID], set[str]]) -> int: ...
 
 
@@ -93,6 +94,14 @@ class LocalFileStore:
 
     def exists(self, key: str) -> bool:
         return self._path(key).exists()
+
+    def delete_user(self, user_id: uuid.UUID) -> None:
+        """Remove every file of the user (their account is deleted), staged or published, and their folder."""
+        folder = self.root / str(uuid.UUID(str(user_id)))
+        if folder.is_dir():
+            for path in folder.iterdir():
+                path.unlink(missing_ok=True)
+            folder.rmdir()
 
     def sweep(self, keys_of_user: Callable[[uuid.UUID], set[str]]) -> int:
         """Make the folder agree with the database after a crash (run at start, before any upload).

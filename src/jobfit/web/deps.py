@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
+from jobfit.accounts import TokenClaims
 from jobfit.api.deps import RuntimeDep, request_session
 from jobfit.api.schemas import refuse_unstorable_text
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import User
 from jobfit.web.rendering import PageError
-from jobfit.web.session import CSRF_FIELD, CSRF_HEADER, csrf_valid, session_user_id
+from jobfit.web.session import CSRF_FIELD, CSRF_HEADER, csrf_valid, session_claims
 
 
 class SignInRequired(Exception):
@@ -27,28 +28,29 @@ class SignInRequired(Exception):
         self.next_path = next_path
 
 
-def page_user_id(request: Request, runtime: RuntimeDep) -> uuid.UUID:
-    user_id = session_user_id(request, runtime.secret_key)
-    if user_id is None:
+def page_claims(request: Request, runtime: RuntimeDep) -> TokenClaims:
+    claims = session_claims(request, runtime.secret_key)
+    if claims is None:
         raise SignInRequired(request.url.path)
-    return user_id
+    return claims
 
 
-PageUserId = Annotated[uuid.UUID, Depends(page_user_id)]
+PageClaims = Annotated[TokenClaims, Depends(page_claims)]
 
 
-async def page_db(runtime: RuntimeDep, user_id: PageUserId) -> AsyncIterator[Session]:
-    async with request_session(runtime.db.open_user_session(user_id)) as session:
+async def page_db(runtime: RuntimeDep, claims: PageClaims) -> AsyncIterator[Session]:
+    """The user's RLS-scoped session; its first statement fails once the browser's sign-in has ended."""
+    async with request_session(runtime.db.open_user_session(claims.user_id, sign_in_id=claims.sign_in_id)) as session:
         yield session
 
 
 PageDb = Annotated[Session, Depends(page_db)]
 
 
-def page_user(request: Request, db: PageDb, user_id: PageUserId) -> User:
+def page_user(request: Request, db: PageDb, claims: PageClaims) -> User:
     try:
-        user = db.get(User, user_id)  # visible only to itself under RLS
-    except AccountUnavailable:
+        user = db.get(User, claims.user_id)  # visible only to itself under RLS
+    except AccountUnavailable:  # gone, inactive, or this sign-in ended (signed out, password changed)
         raise SignInRequired(request.url.path) from None
     if user is None or not user.is_active:
         raise SignInRequired(request.url.path)

@@ -78,7 +78,7 @@ def _document_routes(model: type[Resume] | type[JobDescription], noun: str, path
         # the busiest call: one thread hop, one round trip, and the page serialised once (FastAPI would
         # validate it again)
         def one_page() -> bytes:
-            rows, total = store.page_as_user(runtime.db, user.id, model, limit, offset, columns)
+            rows, total = store.page_as_user(runtime.db, user.id, model, limit, offset, columns, user.sign_in_id)
             return Page[summary](items=[to_summary(r) for r in rows], total=total, limit=limit,  # type: ignore[valid-type]
                                  offset=offset).model_dump_json().encode()
 
