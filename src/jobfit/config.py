@@ -6,6 +6,7 @@ table; keep the two in step.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from functools import lru_cache
@@ -61,6 +62,9 @@ class Settings(BaseSettings):
     shutdown_grace: int = Field(default=3, ge=0, le=60)
     # Job import from a URL refuses private, loopback and link-local addresses unless this is set.
     allow_private_urls: bool = False
+    # Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: comma-separated addresses or networks
+    # ("127.0.0.1", "10.0.0.0/8"), or "*" for any; empty (the default): none, the client is the socket's peer.
+    trusted_proxies: str = ""
     # Server processes of `jobfit serve` (None: one per core).
     workers: int | None = Field(default=None, ge=1, le=64)
 
@@ -76,6 +80,18 @@ class Settings(BaseSettings):
         if level not in {"critical", "error", "warning", "info", "debug"}:
             raise ValueError("log level must be one of critical, error, warning, info, debug")
         return level
+
+    @field_validator("trusted_proxies", mode="after")
+    @classmethod
+    def _proxies(cls, value: str) -> str:
+        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+        for entry in entries:
+            if entry != "*":
+                try:
+                    ipaddress.ip_network(entry, strict=False)
+                except ValueError:
+                    raise ValueError(f"trusted proxies: {entry!r} is not an address or network (e.g. 10.0.0.0/8)")
+        return ",".join(entries)
 
     @property
     def embedded(self) -> bool:

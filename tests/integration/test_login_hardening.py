@@ -112,3 +112,30 @@ def test_emails_are_compared_nfkc_and_case_folded(client: TestClient) -> None:
     for lookalike in ("ｄup@example.com", "DUP@EXAMPLE.COM", "Ｄｕｐ@ｅｘａｍｐｌｅ.ｃｏｍ"):
         assert client.post(f"{API}/register", json={"email": lookalike, "password": RIGHT}).status_code == 409
     assert _login(client, "ＤＵＰ@example.com", RIGHT).status_code == 200
+
+
+def _guesses_with_forged_addresses(url: str) -> list[int]:
+    import httpx
+
+    httpx.post(f"{url}{API}/register", json={"email": "proxied@example.com", "password": RIGHT})
+    return [httpx.post(f"{url}{API}/login", data={"username": "proxied@example.com", "password": f"guess {i}"},
+                       headers={"X-Forwarded-For": f"203.0.113.{i + 1}"}).status_code for i in range(7)]
+
+
+def test_forwarded_addresses_are_believed_only_from_trusted_proxies(runtime: Runtime) -> None:
+    """uvicorn believed X-Forwarded-For from 127.0.0.1 by default: a local client dodged the per-address limit
+    (60 failures, no 429) or aimed it at someone else. By default no proxy is trusted: the guesses all count
+    on the loopback client's own (account, address) pair."""
+    from tests.integration.conftest import serving
+
+    with serving(runtime) as url:
+        statuses = _guesses_with_forged_addresses(url)
+    assert statuses[:5] == [401] * 5 and 429 in statuses[5:]
+
+
+def test_a_trusted_proxy_passes_on_the_clients_address(runtime: Runtime) -> None:
+    """Behind a proxy the operator names (JOBFIT_TRUSTED_PROXIES), each forwarded client has its own pair."""
+    from tests.integration.conftest import serving
+
+    with serving(runtime, trusted_proxies="127.0.0.1") as url:
+        assert _guesses_with_forged_addresses(url) == [401] * 7
