@@ -16,6 +16,7 @@ from starlette.responses import Response
 from jobfit import __version__
 from jobfit.api.concurrency import HeavyRequestLimiter
 from jobfit.api.deps import UNAUTHORIZED
+from jobfit.api.docs import install_docs
 from jobfit.api.envelope import EnvelopeMiddleware
 from jobfit.api.errors import RequestBodyLimitMiddleware, install_error_handlers
 from jobfit.api.openapi import install_contract
@@ -46,7 +47,8 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
         title="jobfit",
         version=__version__,
         description="Offline-first, explainable resume <-> job description matching.",
-        docs_url="/docs",
+        docs_url=None,  # served from this install by api/docs.py
+        redoc_url=None,
         openapi_url="/openapi.json",
     )
     app.state.runtime = runtime
@@ -93,6 +95,7 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     app.include_router(suggestions.router, prefix=API_PREFIX)
     app.include_router(feedback.router, prefix=API_PREFIX)
     install_contract(app)
+    install_docs(app)
     return app
 
 
