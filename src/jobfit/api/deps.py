@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from jobfit.accounts import InvalidToken, TokenClaims, decode_token
 from jobfit.runtime import Runtime
 from jobfit.store.db import end_session
+from jobfit.store.sign_ins import signed_in_email
 
 T = TypeVar("T")
 
@@ -140,4 +141,22 @@ async def get_current_user(claims: TokenUser) -> SignedInUser:
 
 
 CurrentUser = Annotated[SignedInUser, Depends(get_current_user)]
+
+
+async def get_checked_user(runtime: RuntimeDep, claims: TokenUser) -> SignedInUser:
+    """The token's user, with the account and sign-in checked now, in one round trip that keeps no session (401
+    otherwise): for a route that does slow work before it needs the database (`user_db`)."""
+    await read_off_loop(runtime, functools.partial(signed_in_email, runtime.db, claims.user_id, claims.sign_in_id))
+    return SignedInUser(claims.user_id, claims.sign_in_id)
+
+
+CheckedUser = Annotated[SignedInUser, Depends(get_checked_user)]
+
+
+@contextlib.asynccontextmanager
+async def user_db(runtime: Runtime, user: SignedInUser) -> AsyncIterator[Session]:
+    """The user's RLS-scoped session for a block, opened when the route needs it: a route that parses a file or
+    fetches a page opens it after, so no connection waits on another machine or a parse."""
+    async with request_session(runtime.db.open_user_session(user.id, sign_in_id=user.sign_in_id)) as session:
+        yield session
 

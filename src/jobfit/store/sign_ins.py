@@ -10,6 +10,8 @@ from typing import Literal
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from jobfit.store.db import Database
+
 Kind = Literal["web", "access"]  # a web session, an API access token
 KEEP_ENDED = "1 day"  # ended and expired rows of a user are deleted at that user's next sign-in after this
 
@@ -42,3 +44,9 @@ def is_open(session: Session, user_id: uuid.UUID, sign_in_id: uuid.UUID) -> bool
     return bool(session.scalar(text("SELECT EXISTS (SELECT 1 FROM auth_sessions WHERE id = :sid AND user_id = :uid "
                                     "AND revoked_at IS NULL AND expires_at > now())"),
                                {"sid": sign_in_id, "uid": user_id}))
+
+
+def signed_in_email(db: Database, user_id: uuid.UUID, sign_in_id: uuid.UUID) -> str:
+    """The email of the account, once its sign-in is checked open and the account active, in one round trip
+    with no session kept (`Database.read_as_user`); else `AccountUnavailable`."""
+    return db.read_as_user(user_id, "SELECT email FROM users", {}, sign_in_id)[0].email

@@ -3,6 +3,7 @@ RLS-scoped database session, and forms whose CSRF token has been checked."""
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import AsyncIterator
 from typing import Annotated
@@ -14,10 +15,11 @@ from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
 from jobfit.accounts import TokenClaims
-from jobfit.api.deps import RuntimeDep, request_session
+from jobfit.api.deps import RuntimeDep, SignedInUser, read_off_loop, request_session
 from jobfit.api.schemas import refuse_unstorable_text
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import User
+from jobfit.store.sign_ins import signed_in_email
 from jobfit.web.rendering import PageError
 from jobfit.web.session import CSRF_FIELD, CSRF_HEADER, csrf_valid, session_claims
 
@@ -59,6 +61,21 @@ def page_user(request: Request, db: PageDb, claims: PageClaims) -> User:
 
 
 PageUser = Annotated[User, Depends(page_user)]
+
+
+async def page_account(request: Request, runtime: RuntimeDep, claims: PageClaims) -> SignedInUser:
+    """The signed-in account, checked in one round trip that keeps no session: for a form that parses a file or
+    fetches a page before it stores anything (it opens its session then, `api.deps.user_db`)."""
+    try:
+        email = await read_off_loop(runtime, functools.partial(signed_in_email, runtime.db, claims.user_id,
+                                                               claims.sign_in_id))
+    except AccountUnavailable:
+        raise SignInRequired(request.url.path) from None
+    request.state.user_email = email
+    return SignedInUser(claims.user_id, claims.sign_in_id)
+
+
+PageAccount = Annotated[SignedInUser, Depends(page_account)]
 
 
 async def checked_form(request: Request, runtime: RuntimeDep) -> AsyncIterator[FormData]:

@@ -10,10 +10,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile, status
 from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
 
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep, read_off_loop
-from jobfit.api.parsing import parse_in_sandbox, read_upload
+from jobfit.api.concurrency import user_turn
+from jobfit.api.deps import CheckedUser, CurrentUser, Db, RuntimeDep, read_off_loop
+from jobfit.api.parsing import parse_in_sandbox, read_upload, store_upload
 from jobfit.api.schemas import (
     JobDetail,
     JobIn,
@@ -106,18 +106,22 @@ def _document_routes(model: type[Resume] | type[JobDescription], noun: str, path
 
 # -- resumes ------------------------------------------------------------------------------------
 
+# Uploads hold no database session while they parse (`api/parsing.py`), and each account runs at most
+# `uploads_per_user` of them at once (`api/concurrency.py`).
+
 @router.post("/upload/resume", status_code=status.HTTP_201_CREATED, response_model=ResumeUploaded)
 async def upload_resume(
-    request: Request, db: Db, user: CurrentUser, runtime: RuntimeDep,
+    request: Request, user: CheckedUser, runtime: RuntimeDep,
     file: Annotated[UploadFile, File(description="PDF, DOCX, TXT or Markdown, at most 10 MB")],
     title: Annotated[Text | None, Form(max_length=300)] = None,
     title_query: Annotated[Text | None, Query(alias="title", max_length=300)] = None,
 ) -> ResumeUploaded:
-    data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
-    parsed = await parse_in_sandbox(request, lambda gone: upload.parse_resume(runtime, data, filename, gone))
-    row = await run_in_threadpool(lambda: upload.store_resume(db, runtime, user.id, parsed, data=data,
-                                                              filename=filename,
-                                                              title=(title or title_query or "").strip() or None))
+    async with user_turn(runtime.settings, user.id):
+        data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
+        parsed = await parse_in_sandbox(request, lambda gone: upload.parse_resume(runtime, data, filename, gone))
+        row = await store_upload(runtime, user, lambda db: upload.store_resume(
+            db, runtime, user.id, parsed, data=data, filename=filename,
+            title=(title or title_query or "").strip() or None))
     return ResumeUploaded(id=row.id, title=row.title, quality_score=parsed.quality_score,
                           sections_found=list(parsed.sections), contact_info=row.contact_info)
 
@@ -129,24 +133,28 @@ _document_routes(Resume, "resume", "/resumes", "Resume", ResumeSummary, ResumeDe
 # -- job descriptions ---------------------------------------------------------------------------
 
 @router.post("/upload/job-description", status_code=status.HTTP_201_CREATED, response_model=JobUploaded)
-async def create_job(request: Request, body: JobIn, db: Db, user: CurrentUser, runtime: RuntimeDep) -> JobUploaded:
+async def create_job(request: Request, body: JobIn, user: CheckedUser, runtime: RuntimeDep) -> JobUploaded:
     fields = body.model_dump()
-    parsed = await parse_in_sandbox(request, lambda gone: upload.parse_job(runtime, fields, gone))
-    row = await run_in_threadpool(lambda: upload.store_job(db, runtime, user.id, parsed, fields=fields))
+    async with user_turn(runtime.settings, user.id):
+        parsed = await parse_in_sandbox(request, lambda gone: upload.parse_job(runtime, fields, gone))
+        row = await store_upload(runtime, user, lambda db: upload.store_job(db, runtime, user.id, parsed,
+                                                                            fields=fields))
     return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
 
 
 @router.post("/upload/job-description/file", status_code=status.HTTP_201_CREATED, response_model=JobUploaded)
 async def upload_job_file(
-    request: Request, db: Db, user: CurrentUser, runtime: RuntimeDep,
+    request: Request, user: CheckedUser, runtime: RuntimeDep,
     file: Annotated[UploadFile, File(description="PDF, DOCX, TXT or Markdown, at most 10 MB")],
     title: Annotated[Text | None, Form(max_length=300)] = None,
     company: Annotated[Text | None, Form(max_length=300)] = None,
 ) -> JobUploaded:
-    data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
-    parsed = await parse_in_sandbox(
-        request, lambda gone: upload.parse_job_file(runtime, data, filename, title, company, gone))
-    row = await run_in_threadpool(lambda: upload.store_job(db, runtime, user.id, parsed, original=(data, filename)))
+    async with user_turn(runtime.settings, user.id):
+        data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
+        parsed = await parse_in_sandbox(
+            request, lambda gone: upload.parse_job_file(runtime, data, filename, title, company, gone))
+        row = await store_upload(runtime, user, lambda db: upload.store_job(db, runtime, user.id, parsed,
+                                                                            original=(data, filename)))
     return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
 
 
