@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -144,6 +144,7 @@ class _Chat(ThreadingHTTPServer):
     daemon_threads = True
     answer: dict
     seen_bodies: list[str]
+    on_request: Callable[[], None] = staticmethod(lambda: None)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -155,6 +156,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         raw = self.rfile.read(int(self.headers["Content-Length"])).decode()
         self.server.seen_bodies.append(raw)
+        self.server.on_request()
         content = json.dumps(self.server.answer)
         data = json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": "loopback-llm",
                            "choices": [{"index": 0, "finish_reason": "stop",
@@ -198,6 +200,27 @@ def test_regenerate_with_llm_server_on_loopback(client: TestClient, auth: dict, 
     assert body["dropped_by_guard"] >= 1
     sent = " ".join(chat_server.seen_bodies)
     assert "jordan.lee@example.com" not in sent and "Jordan Lee" not in sent, "PII is redacted before sending"
+
+
+def test_no_transaction_waits_on_the_llm(client: TestClient, auth: dict, runtime: Runtime, chat_server: _Chat,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The regenerate request held its transaction (and its lock on the match) open while the LLM answered."""
+    from sqlalchemy import text
+
+    chat_server.answer = {"suggestions": []}
+    open_meanwhile: list[int] = []
+
+    def count_open_transactions() -> None:
+        with runtime.db.owner_engine.connect() as conn:
+            open_meanwhile.append(conn.scalar(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'")))
+
+    chat_server.on_request = count_open_transactions
+    monkeypatch.setattr(runtime.settings, "llm_base_url", f"http://127.0.0.1:{chat_server.server_address[1]}/v1")
+    match = _analyze(client, auth)
+    r = client.post(f"{MATCH}/results/{match['id']}/suggestions/generate", headers=auth, json={"use_llm": True})
+    assert r.status_code == 200, r.text
+    assert open_meanwhile == [0]
 
 
 def _positive(client: TestClient, auth: dict, match: dict) -> list[dict]:

@@ -38,16 +38,37 @@ class AnalyzedPair:
     resume_vectors: dict[str, np.ndarray]
 
 
+@dataclass
+class ReadPair:
+    """What scoring a stored pair reads: both documents parsed back and their vectors (plain values)."""
+
+    resume_id: uuid.UUID
+    job_id: uuid.UUID
+    resume: ParsedResume
+    job: ParsedJob
+    job_vectors: dict[str, np.ndarray]
+    resume_vectors: dict[str, np.ndarray]
+
+    def score(self) -> tuple[PreparedJob, MatchResult]:
+        """(the prepared job, the pair's result): pure CPU work, no database."""
+        prepared_job = prepare_job(self.job)
+        return prepared_job, score_prepared(prepare_resume(self.resume), prepared_job,
+                                            resume_vectors=self.resume_vectors, job_vectors=self.job_vectors)
+
+
+def read_pair(db: Session, resume: Resume, job: JobDescription) -> ReadPair:
+    return ReadPair(resume.id, job.id, documents.parsed_resume(resume), documents.parsed_job(job),
+                    documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id),
+                    documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id))
+
+
 def score_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescription) -> AnalyzedPair:
     """Score the pair from its stored rows and vectors and insert or update its match result."""
-    parsed_resume, parsed_job = documents.parsed_resume(resume), documents.parsed_job(job)
-    job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
-    resume_vectors = documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id)
-    prepared_job = prepare_job(parsed_job)
-    result = score_prepared(prepare_resume(parsed_resume), prepared_job, resume_vectors=resume_vectors,
-                            job_vectors=job_vectors)
+    pair = read_pair(db, resume, job)
+    prepared_job, result = pair.score()
     [(row, created)] = matches.upsert_matches(db, user_id=user_id, results=[(resume.id, job.id, result)])
-    return AnalyzedPair(row, created, result, parsed_resume, parsed_job, prepared_job, job_vectors, resume_vectors)
+    return AnalyzedPair(row, created, result, pair.resume, pair.job, prepared_job, pair.job_vectors,
+                        pair.resume_vectors)
 
 
 def store_suggestions(db: Session, user_id: uuid.UUID, pair: AnalyzedPair,

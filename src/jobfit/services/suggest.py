@@ -15,14 +15,16 @@ from jobfit.config import Settings
 from jobfit.documents.docx_write import text_to_docx
 from jobfit.documents.resume import parse_resume_text
 from jobfit.runtime import Runtime
-from jobfit.services.analyze import score_pair, store_suggestions
+from jobfit.services.analyze import read_pair, score_pair, store_suggestions
 from jobfit.services.errors import Conflict, NotFound, Unprocessable, get_or_raise
 from jobfit.services.upload import store_resume
 from jobfit.store import documents, locks
+from jobfit.store import matches as match_store
+from jobfit.store import suggestions as suggestion_store
 from jobfit.store.models import JobDescription, MatchResultRow, Resume
 from jobfit.store.models import Suggestion as SuggestionRow
 from jobfit.store.suggestions import as_suggestion
-from jobfit.suggestions import LlmConfig, SuggestionSet, apply_suggestions
+from jobfit.suggestions import LlmConfig, SuggestionSet, apply_suggestions, generate_suggestions
 
 
 @dataclass
@@ -70,16 +72,30 @@ def listed(db: Session, match_id: uuid.UUID, status: str | None = None,
 def regenerate(db: Session, runtime: Runtime, user_id: uuid.UUID, match_id: uuid.UUID,
                use_llm: bool = False) -> Regenerated:
     """Re-score the pair and replace its pending suggestions (decided ones are kept); with `use_llm` the
-    configured LLM adds its own (`Unprocessable` when none is configured)."""
-    match = get_or_raise(db, MatchResultRow, match_id, "Match result", lock="key share")
+    configured LLM adds its own (`Unprocessable` when none is configured). The LLM is called with no transaction
+    open: what scoring needs is read first, and the result is stored afterwards in a transaction of its own
+    (`NotFound` if the match was deleted meanwhile)."""
     llm = None
     if use_llm:
         llm = llm_config(runtime.settings)
         if llm is None:
             raise Unprocessable("No LLM is configured: set JOBFIT_LLM_BASE_URL (and JOBFIT_LLM_MODEL).")
+    match = get_or_raise(db, MatchResultRow, match_id, "Match result", lock="key share")
     resume, job = db.get(Resume, match.resume_id), db.get(JobDescription, match.job_id)
     assert resume is not None and job is not None  # cascades keep matches and documents together
-    _rows, generated = store_suggestions(db, user_id, score_pair(db, user_id, resume, job), llm)
+    if llm is None:
+        _rows, generated = store_suggestions(db, user_id, score_pair(db, user_id, resume, job))
+        db.commit()
+        return Regenerated(listed(db, match_id), generated)
+    pair = read_pair(db, resume, job)
+    db.rollback()  # ends the transaction (and its lock): no session waits on the LLM's server
+    prepared_job, result = pair.score()
+    generated = generate_suggestions(pair.resume, pair.job, result, prepared_job=prepared_job,
+                                     job_vectors=pair.job_vectors, resume_vectors=pair.resume_vectors, llm=llm)
+    get_or_raise(db, MatchResultRow, match_id, "Match result", lock="key share")  # still there, and held
+    [(row, _created)] = match_store.upsert_matches(db, user_id=user_id,
+                                                   results=[(pair.resume_id, pair.job_id, result)])
+    suggestion_store.replace_pending(db, user_id=user_id, match_result_id=row.id, suggestions=generated.suggestions)
     db.commit()
     return Regenerated(listed(db, match_id), generated)
 

@@ -92,6 +92,17 @@ def sign_out(request: Request, _form: CheckedForm, db: SystemDb, runtime: Runtim
     return response
 
 
+def _account_refused(request: Request, exc: LoginThrottled | AccountError, undone: str) -> Response:
+    """The Account page again, saying why its form was refused and that nothing was `undone`."""
+    if isinstance(exc, LoginThrottled):
+        status, error = 429, f"Too many wrong passwords: try again in {exc.retry_after_s} s."
+    elif isinstance(exc, WrongPassword):
+        status, error = 403, f"The password is not right: nothing was {undone}."
+    else:
+        status, error = 422, _sentence(exc)
+    return render(request, "account.html", status, title="Your account", error=error)
+
+
 @router.get("/account")
 def account_page(request: Request, _user: PageUser, changed: str = "") -> Response:
     return render(request, "account.html", title="Your account", changed=changed == "1")
@@ -108,14 +119,8 @@ def change_password(request: Request, form: CheckedForm, _user: PageUser, claims
     try:
         signed_in = sign_ins.change_password(db, runtime, claims, current, new, kind="web",
                                              client=client_address(request))
-    except LoginThrottled as exc:
-        return render(request, "account.html", 429, title="Your account",
-                      error=f"Too many wrong passwords: try again in {exc.retry_after_s} s.")
-    except WrongPassword:
-        return render(request, "account.html", 403, title="Your account",
-                      error="The current password is not right: nothing was changed.")
-    except AccountError as exc:
-        return render(request, "account.html", 422, title="Your account", error=_sentence(exc))
+    except (LoginThrottled, AccountError) as exc:
+        return _account_refused(request, exc, "changed")
     return _signed_in(request, signed_in, "/account?changed=1")
 
 
@@ -125,12 +130,8 @@ def delete_account(request: Request, form: CheckedForm, _user: PageUser, claims:
     password = field(form, "password", 1100, strip=False)
     try:
         sign_ins.delete_account(db, runtime, claims, password, client=client_address(request))
-    except LoginThrottled as exc:
-        return render(request, "account.html", 429, title="Your account",
-                      error=f"Too many wrong passwords: try again in {exc.retry_after_s} s.")
-    except WrongPassword:
-        return render(request, "account.html", 403, title="Your account",
-                      error="The password is not right: nothing was deleted.")
+    except (LoginThrottled, AccountError) as exc:
+        return _account_refused(request, exc, "deleted")
     response = redirect_to("/sign-up?deleted=1")
     end_session(request, response)
     return response
