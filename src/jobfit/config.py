@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     embedding_base_url: str | None = None
     embedding_api_key: str | None = None
     embedding_dimensions: int | None = None
+    # Threads one MiniLM pass may use (ONNX Runtime intra-op); requests already run in parallel (BENCHMARKS.md).
+    embedding_threads: int = Field(default=1, ge=1, le=64)
+    # Where models built from installed weights are kept (None: <data dir>/models); several data dirs may share one.
+    model_cache_dir: Path | None = None
     llm_base_url: str | None = None
     llm_api_key: str | None = None
     llm_model: str = "gpt-4o-mini"
@@ -72,10 +76,10 @@ class Settings(BaseSettings):
     # Server processes of `jobfit serve` (None: one per core).
     workers: int | None = Field(default=None, ge=1, le=64)
 
-    @field_validator("data_dir", mode="after")
+    @field_validator("data_dir", "model_cache_dir", mode="after")
     @classmethod
-    def _expand(cls, value: Path) -> Path:
-        return value.expanduser().resolve()
+    def _expand(cls, value: Path | None) -> Path | None:
+        return value.expanduser().resolve() if value is not None else None
 
     @field_validator("log_level", mode="after")
     @classmethod
@@ -113,6 +117,11 @@ class Settings(BaseSettings):
     @property
     def pg_dir(self) -> Path:
         return self.data_dir / "postgres"
+
+    @property
+    def models_dir(self) -> Path:
+        """Where models built from installed weights are cached (the MiniLM ONNX model)."""
+        return self.model_cache_dir or self.data_dir / "models"
 
     def parse_limits(self) -> ParseLimits:
         return ParseLimits(timeout_s=self.parse_timeout, memory_mb=self.parse_memory_mb,

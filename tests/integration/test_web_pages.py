@@ -189,3 +189,34 @@ def test_control_characters_in_a_form_field_are_a_422_naming_it(client: TestClie
     r = client.post("/resumes", data={"title": "my\x07cv", "csrf_token": token}, files={"file": ("cv.txt", RESUME)})
     assert r.status_code == 422 and "Title" in r.text
     assert "Initech" not in client.get("/").text
+
+
+def test_the_resume_page_shows_the_jobs_education_and_skills_jobfit_parse_prints(client: TestClient) -> None:
+    import html
+    import json
+
+    from typer.testing import CliRunner
+
+    from jobfit.cli import app
+    from tests.conftest import SAMPLES
+
+    pdf = SAMPLES / "resumes" / "bruce_wayne_fullstack.pdf"
+    printed = json.loads(CliRunner().invoke(app, ["parse", str(pdf), "--json"]).stdout)
+    sign_up(client)
+    token = csrf_of(client.get("/resumes/new").text)
+    page = client.post("/resumes", data={"csrf_token": token}, files={"file": (pdf.name, pdf.read_bytes())})
+    assert page.status_code == 200, page.text
+    text = html.unescape(page.text)
+    experience = text[text.index('id="parsed-experience"'):text.index('id="education-heading"')]
+    assert len(printed["experience"]) == 3
+    for entry in printed["experience"]:
+        assert entry["title"] in experience and entry["company"] in experience and f"line {entry['line']}" in experience
+    education = text[text.index('id="parsed-education"'):text.index('id="skills-heading"')]
+    assert len(printed["education"]) == 3
+    for entry in printed["education"]:
+        assert entry["degree"] in education and f"line {entry['line']}" in education
+        assert entry["institution"] is None or entry["institution"] in education
+    skills = text[text.index('id="parsed-skills"'):]
+    names = {s["name"] for s in printed["skills"]}
+    assert names and all(f">{name}<" in skills for name in names)
+    assert f"Skills <span class=\"muted\">({len(names)})</span>" in text

@@ -16,7 +16,7 @@ from starlette.responses import RedirectResponse, Response
 
 from jobfit.accounts import TokenClaims
 from jobfit.api.deps import RuntimeDep, SignedInUser, read_off_loop, request_session
-from jobfit.api.schemas import refuse_unstorable_text
+from jobfit.api.schemas import clean_text
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import User
 from jobfit.store.sign_ins import signed_in_email
@@ -96,16 +96,18 @@ async def checked_form(request: Request, runtime: RuntimeDep) -> AsyncIterator[F
 CheckedForm = Annotated[FormData, Depends(checked_form)]
 
 
-def field(form: FormData, name: str, max_length: int = 300, *, strip: bool = True) -> str:
-    """A text field of the form, trimmed unless `strip` is false ('' when absent or a file); text the API would
-    refuse (`refuse_unstorable_text`) is a 422 naming the field."""
+def field(form: FormData, name: str, max_length: int = 300, *, strip: bool = True, checked: bool = True) -> str:
+    """A text field of the form, trimmed unless `strip` is false ('' when absent or a file). Text the API would
+    refuse (`clean_text`) is a 422 naming the field, unless `checked` is false: for fields the caller validates
+    as an API body (`JobIn`), whose refusal keeps the text in the form to be corrected."""
     value = form.get(name)
     if not isinstance(value, str):
         return ""
-    try:
-        refuse_unstorable_text(value)
-    except ValueError as exc:
-        raise PageError(422, f"{name.replace('_', ' ').capitalize()}: {exc}.", "invalid_field") from None
+    if checked:
+        try:
+            value = clean_text(value)
+        except ValueError as exc:
+            raise PageError(422, f"{name.replace('_', ' ').capitalize()} {exc}.", "invalid_field") from None
     return (value.strip() if strip else value)[:max_length]
 
 

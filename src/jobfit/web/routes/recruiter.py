@@ -7,6 +7,7 @@ import csv
 import io
 import uuid
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, Request
 from starlette.datastructures import UploadFile
@@ -14,10 +15,12 @@ from starlette.responses import Response
 
 from jobfit.api.concurrency import user_turn
 from jobfit.api.deps import RuntimeDep
+from jobfit.documents.candidate import CONTACT_FIELDS, Candidate
 from jobfit.matching.knockout import meets_required_skills
 from jobfit.matching.models import MatchAnalysis
 from jobfit.services import ranking
 from jobfit.services.errors import get_or_raise
+from jobfit.store import documents as store
 from jobfit.store import matches
 from jobfit.store.models import JobDescription, Resume
 from jobfit.web.deps import CheckedForm, PageAccount, PageDb, PageUser, field, form_id, redirect_to
@@ -34,8 +37,7 @@ def ranked_rows(db: PageDb, job_id: uuid.UUID, must_haves: bool, sort: str, desc
     """The stored matches of `job_id`, one dict per candidate, filtered and sorted as asked."""
     results, _ = matches.list_matches(db, resume_id=None, job_id=job_id, min_score=None, sort="score",
                                       limit=MAX_RANKED, offset=0)
-    names = {r.id: r.title or r.original_filename
-             for r in db.query(Resume).with_entities(Resume.id, Resume.title, Resume.original_filename)}
+    people = store.candidates(db)
     rows = []
     for match in results:
         analysis = MatchAnalysis.model_validate(match.match_analysis or {"summary": ""})
@@ -43,7 +45,8 @@ def ranked_rows(db: PageDb, job_id: uuid.UUID, must_haves: bool, sort: str, desc
         passes = meets_required_skills(analysis.requirements)
         if must_haves and not passes:
             continue
-        rows.append({"match": match, "name": names.get(match.resume_id, "(deleted)"), "passes": passes,
+        document, candidate = people.get(match.resume_id, ("(deleted)", Candidate(None, None)))
+        rows.append({"match": match, "document": document, "candidate": candidate, "passes": passes,
                      "required_met": sum(r.status == "met" for r in required), "required_total": len(required),
                      "scores": {c: None if getattr(match, c) is None else float(getattr(match, c)) for c in SORTABLE}})
     rows.sort(key=lambda r: (r["scores"][sort] is None, -(r["scores"][sort] or 0) if descending
@@ -61,6 +64,8 @@ def recruiter(request: Request, db: PageDb, _user: PageUser, job_id: str = "", m
                 .order_by(JobDescription.created_at.desc()).limit(200))
     job, rows = None, []
     sort, descending = _view_options(sort, order)
+    if not job_id and len(jobs) == 1:
+        job_id = str(jobs[0].id)  # with one job there is nothing to choose
     if job_id:
         try:
             job = get_or_raise(db, JobDescription, uuid.UUID(job_id), "Job description")
@@ -68,9 +73,28 @@ def recruiter(request: Request, db: PageDb, _user: PageUser, job_id: str = "", m
             raise PageError(404, "Job description not found.", "not_found") from None
         rows = ranked_rows(db, job.id, must_haves == "1", sort, descending)
     resume_count = db.query(Resume).count()
+    here = ranking_query(str(job.id), must_haves, sort, order) if job else ""
     return render(request, "recruiter.html", title="Recruiter view", jobs=jobs, job=job, rows=rows,
                   must_haves=must_haves == "1", sort=sort, descending=descending, sortable=SORTABLE,
-                  resume_count=resume_count)
+                  resume_count=resume_count, contact_fields=CONTACT_FIELDS, here=here)
+
+
+def ranking_query(job_id: str, must_haves: str, sort: str, order: str) -> str:
+    """The query string of a ranking view: what a candidate's report links back to."""
+    sort, descending = _view_options(sort, order)
+    return urlencode({"job_id": job_id, **({"must_haves": "1"} if must_haves == "1" else {}), "sort": sort,
+                      "order": "desc" if descending else "asc"})
+
+
+def back_to_ranking(query: str) -> str | None:
+    """`/recruiter?...` for a ranking query a report was opened from (only the ranking's own parameters), or None."""
+    params = dict(parse_qsl(query))
+    try:
+        job_id = str(uuid.UUID(params.get("job_id", "")))
+    except ValueError:
+        return None
+    return "/recruiter?" + ranking_query(job_id, params.get("must_haves", ""), params.get("sort", ""),
+                                         params.get("order", ""))
 
 @router.post("/recruiter/rank")
 def rank(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
@@ -102,7 +126,7 @@ async def upload_batch(request: Request, form: CheckedForm, user: PageAccount, r
         raise PageError(422, "Choose one or more resume files to upload.", "no_file")
     failed = sum(not o["ok"] for o in outcomes)
     return render(request, "batch_result.html", 422 if failed == len(outcomes) else 200, title="Batch upload",
-                  outcomes=outcomes, job_id=field(form, "job_id", 64))
+                  outcomes=outcomes, job_id=field(form, "job_id", 64), resume_count=db.query(Resume).count())
 
 @router.get("/recruiter/export.csv")
 def export_csv(db: PageDb, _user: PageUser, job_id: uuid.UUID, must_haves: str = "", sort: str = "overall_score",
@@ -111,12 +135,15 @@ def export_csv(db: PageDb, _user: PageUser, job_id: uuid.UUID, must_haves: str =
     sort, descending = _view_options(sort, order)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["rank", "resume", *SORTABLE, "required_skills_met", "required_skills", "meets_must_haves",
-                     "match_id"])
+    writer.writerow(["rank", "candidate", "current_title", *CONTACT_FIELDS, "resume", *SORTABLE,
+                     "required_skills_met", "required_skills", "meets_must_haves", "match_id"])
     for rank_, row in enumerate(ranked_rows(db, job.id, must_haves == "1", sort, descending), 1):
+        person: Candidate = row["candidate"]
         scores = ("" if row["scores"][c] is None else f"{row['scores'][c]:.2f}" for c in SORTABLE)
-        writer.writerow([rank_, _csv_safe(row["name"]), *scores,
-                         row["required_met"], row["required_total"], "yes" if row["passes"] else "no",
+        writer.writerow([rank_, *(_csv_safe(v or "") for v in (person.name, person.current_title,
+                                                                 *(person.contact.get(f) for f in CONTACT_FIELDS),
+                                                                 row["document"])),
+                         *scores, row["required_met"], row["required_total"], "yes" if row["passes"] else "no",
                          row["match"].id])
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="ranking-{job.id}.csv"'})

@@ -9,9 +9,26 @@ function highlightLine(trigger) {
   document.querySelectorAll(".highlight").forEach((el) => el.classList.remove("highlight"));
   document.querySelectorAll("tr.selected").forEach((el) => el.classList.remove("selected"));
   line.classList.add("highlight");
+  const box = line.closest(".resume-text");
   const row = trigger.closest("tr");
   if (row) row.classList.add("selected");
-  line.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  if (!box) {
+    line.scrollIntoView({ block: "nearest" });
+    return;
+  }
+  // scroll the resume text inside its own box, never the page under the reader's click
+  box.scrollTop = line.offsetTop - (box.clientHeight - line.offsetHeight) / 2;
+  if (row) keepClear(row, box.closest(".evidence-text") || box);
+}
+
+// Scroll the page just enough that `row` is in the window and not under `panel` (pinned below it on a phone).
+function keepClear(row, panel) {
+  const r = row.getBoundingClientRect();
+  const p = panel.getBoundingClientRect();
+  const overlaps = p.left < r.right && p.right > r.left && p.top > r.top;
+  const bottom = overlaps ? Math.min(window.innerHeight, p.top) : window.innerHeight;
+  if (r.bottom > bottom) window.scrollBy(0, r.bottom - bottom + 8);
+  else if (r.top < 0) window.scrollBy(0, r.top - 8);
 }
 
 document.addEventListener("click", (event) => {
@@ -90,6 +107,7 @@ document.querySelectorAll("form[data-batch]").forEach((form) => {
   onSubmit(form, async () => {
     list.replaceChildren();
     let uploaded = 0;
+    let lastCount = null;
     for (const file of Array.from(input.files)) {
       const item = document.createElement("li");
       const name = document.createElement("span");
@@ -104,6 +122,8 @@ document.querySelectorAll("form[data-batch]").forEach((form) => {
       form.querySelectorAll("input[type=hidden]").forEach((h) => data.append(h.name, h.value));
       data.append("files", file);
       const xhr = await send(form, data, (pct) => { bar.value = pct; });
+      const counted = xhr.response && xhr.response.querySelector("[data-resume-count]");
+      if (counted) lastCount = counted;
       const result = xhr.response && xhr.response.querySelector("[data-file-status]");
       const outcome = document.createElement("span");
       outcome.className = "file-outcome";
@@ -119,6 +139,16 @@ document.querySelectorAll("form[data-batch]").forEach((form) => {
     const done = document.createElement("li");
     done.textContent = uploaded + " of " + input.files.length + " uploaded. Rank the resumes to see them in the table.";
     list.append(done);
+    if (uploaded) showRankable(lastCount);
     return false;
   });
 });
+
+// After a batch: the rank section counts the new resumes and its button works, without reloading the page.
+function showRankable(counted) {
+  const heading = document.getElementById("rank-heading");
+  const button = document.querySelector("form[data-rank] button[type=submit]");
+  const words = counted && counted.querySelector("[data-rank-heading]");
+  if (heading && words) heading.textContent = words.textContent.trim();
+  if (button) button.disabled = false;
+}
