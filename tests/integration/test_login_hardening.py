@@ -47,8 +47,9 @@ def test_one_client_spraying_many_accounts_is_locked_out_but_not_its_neighbours_
         runtime: Runtime) -> None:
     with _from(runtime, "198.51.100.20") as neighbour, _from(runtime, "198.51.100.20") as sprayer:
         register_and_login(neighbour, "neighbour@example.com", RIGHT)  # behind the same NAT; keeps its device cookie
-        statuses = [_login(sprayer, f"user{i}@example.com", "Summer2024!").status_code for i in range(102)]
-        assert statuses[:100] == [401] * 100 and statuses[100] == 429  # locked for 1 s, doubling
+        statuses = [_login(sprayer, f"user{i}@example.com", "Summer2024!").status_code for i in range(103)]
+        # then locked for 1 s, doubling (a 1 s lock can lapse before the next try on a loaded machine; 2 s rarely)
+        assert statuses[:100] == [401] * 100 and 429 in statuses[100:]
         assert _login(neighbour, "neighbour@example.com", RIGHT).status_code == 200
 
 

@@ -10,11 +10,12 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from jobfit.api.concurrency import user_turn
-from jobfit.api.deps import RuntimeDep
+from jobfit.api.deps import RuntimeDep, user_db
 from jobfit.documents.candidate import CONTACT_FIELDS, Candidate
 from jobfit.matching.knockout import meets_required_skills
 from jobfit.matching.models import MatchAnalysis
@@ -125,8 +126,10 @@ async def upload_batch(request: Request, form: CheckedForm, user: PageAccount, r
     if not outcomes:
         raise PageError(422, "Choose one or more resume files to upload.", "no_file")
     failed = sum(not o["ok"] for o in outcomes)
+    async with user_db(runtime, user) as db:  # the rank button counts the resumes there are now
+        resume_count = await run_in_threadpool(lambda: db.query(Resume).count())
     return render(request, "batch_result.html", 422 if failed == len(outcomes) else 200, title="Batch upload",
-                  outcomes=outcomes, job_id=field(form, "job_id", 64), resume_count=db.query(Resume).count())
+                  outcomes=outcomes, job_id=field(form, "job_id", 64), resume_count=resume_count)
 
 @router.get("/recruiter/export.csv")
 def export_csv(db: PageDb, _user: PageUser, job_id: uuid.UUID, must_haves: str = "", sort: str = "overall_score",
