@@ -56,7 +56,8 @@ FILE_MEDIA_TYPES = (*MEDIA_TYPES.values(), DEFAULT_MEDIA_TYPE)
 # Statuses only some operations give, by (method, path under the API prefix).
 EXTRA = {("post", "/auth/login"): (401, 429), ("post", "/auth/register"): (409, 429),
          ("post", "/auth/password"): (403, 429), ("delete", "/auth/me"): (403, 429),
-         ("patch", "/suggestions/{suggestion_id}"): (409,), ("post", "/apply-suggestions"): (409,)}
+         ("patch", "/suggestions/{suggestion_id}"): (409,), ("post", "/apply-suggestions"): (409,),
+         ("post", "/decisions"): (409,)}
 
 
 def _statuses(path: str, method: str, op: dict[str, Any]) -> set[int]:
