@@ -16,11 +16,10 @@ from jobfit.documents.docx_write import resume_docx
 from jobfit.documents.resume import parse_resume
 from jobfit.runtime import Runtime
 from jobfit.services import decision_log
-from jobfit.services.analyze import read_pair, score_pair, store_suggestions
+from jobfit.services.analyze import score_pair, store_suggestions
 from jobfit.services.errors import Conflict, NotFound, Unprocessable, get_or_raise
 from jobfit.services.upload import store_resume
 from jobfit.store import documents, locks
-from jobfit.store import matches as match_store
 from jobfit.store import suggestions as suggestion_store
 from jobfit.store.models import JobDescription, MatchResultRow, Resume
 from jobfit.store.models import Suggestion as SuggestionRow
@@ -84,22 +83,18 @@ def regenerate(db: Session, runtime: Runtime, user_id: uuid.UUID, match_id: uuid
     match = get_or_raise(db, MatchResultRow, match_id, "Match result", lock="key share")
     resume, job = db.get(Resume, match.resume_id), db.get(JobDescription, match.job_id)
     assert resume is not None and job is not None  # cascades keep matches and documents together
+    pair = score_pair(db, user_id, resume, job, runtime.embedder)
     if llm is None:
-        pair = score_pair(db, user_id, resume, job)
         _rows, generated = store_suggestions(db, user_id, pair)
         decision_log.record_analysis(db, user_id, pair.row, job, cause="suggestions regenerated")
         db.commit()
         return Regenerated(listed(db, match_id), generated)
-    pair = read_pair(db, resume, job)
-    db.rollback()  # ends the transaction (and its lock): no session waits on the LLM's server
-    prepared_job, result = pair.score()
-    generated = generate_suggestions(pair.resume, pair.job, result, prepared_job=prepared_job,
+    db.commit()  # the re-score is stored and the transaction (and its lock) ends: no session waits on the LLM
+    generated = generate_suggestions(pair.resume, pair.job, pair.result, prepared_job=pair.prepared_job,
                                      job_vectors=pair.job_vectors, resume_vectors=pair.resume_vectors, llm=llm)
     get_or_raise(db, MatchResultRow, match_id, "Match result", lock="key share")  # still there, and held
-    [(row, _created)] = match_store.upsert_matches(db, user_id=user_id,
-                                                   results=[(pair.resume_id, pair.job_id, result)])
-    suggestion_store.replace_pending(db, user_id=user_id, match_result_id=row.id, suggestions=generated.suggestions)
-    decision_log.record_analysis(db, user_id, row, job, cause="suggestions regenerated")
+    suggestion_store.replace_pending(db, user_id=user_id, match_result_id=match_id, suggestions=generated.suggestions)
+    decision_log.record_analysis(db, user_id, pair.row, job, cause="suggestions regenerated")
     db.commit()
     return Regenerated(listed(db, match_id), generated)
 
@@ -154,7 +149,7 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
         raise Unprocessable("All suggestions must come from one match result of this resume")
     before = next(iter(matches.values()))
     job = get_or_raise(db, JobDescription, before.job_id, "Job description", lock="key share")
-    earlier = _applied_before(db, resume, job, before, wanted, made_by)
+    earlier = _applied_before(db, runtime, resume, job, before, wanted, made_by)
     if earlier is not None:
         return earlier
     chosen = [rows[i] for i in wanted]
@@ -175,7 +170,7 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
                            title=_version_title(resume.title, resume.original_filename), commit=False)
     new_row.metadata_ = {**new_row.metadata_, "derived_from": str(resume.id), "made_by": made_by,
                          "applied_suggestions": [str(i) for i in applied]}
-    after = score_pair(db, user_id, new_row, job)
+    after = score_pair(db, user_id, new_row, job, runtime.embedder)
     decision_log.record_analysis(db, user_id, after.row, job, cause="suggestions applied",
                                  derived_from=resume.id, applied_suggestions=applied)
     for r in chosen:
@@ -186,7 +181,7 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
     return Applied(new_row, job, applied, skipped, before, after.row, parsed.text_content)
 
 
-def _applied_before(db: Session, resume: Resume, job: JobDescription, before: MatchResultRow,
+def _applied_before(db: Session, runtime: Runtime, resume: Resume, job: JobDescription, before: MatchResultRow,
                     wanted: list[uuid.UUID], made_by: str) -> Applied | None:
     """The version these suggestions made of this resume before (re-scored if its match was deleted), or None."""
     version = documents.derived_version(db, resume.id, made_by)
@@ -195,7 +190,7 @@ def _applied_before(db: Session, resume: Resume, job: JobDescription, before: Ma
     after = db.scalars(select(MatchResultRow).where(MatchResultRow.resume_id == version.id,
                                                     MatchResultRow.job_id == job.id)).first()
     if after is None:
-        after = score_pair(db, resume.user_id, version, job).row
+        after = score_pair(db, resume.user_id, version, job, runtime.embedder).row
         db.commit()
     applied = [uuid.UUID(i) for i in (version.metadata_ or {}).get("applied_suggestions", [])]
     return Applied(version, job, applied, [i for i in wanted if i not in applied], before, after,

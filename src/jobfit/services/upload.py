@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.chunks import embed_chunks
-from jobfit.pipeline import job_chunks, resume_chunks, resume_profile
+from jobfit.pipeline import embed_resume, packed_statement_vectors, stored_job_chunks
 from jobfit.runtime import Runtime
 from jobfit.services.errors import InsufficientStorage, NotFound
 from jobfit.store import documents
@@ -61,19 +61,22 @@ def _room_checked() -> Iterator[None]:
 
 def store_resume(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedResume, *, data: bytes,
                  filename: str, title: str | None = None, commit: bool = True) -> Resume:
-    """Embed and store the parsed resume with its original file (published on commit; all of it or none)."""
-    chunks = resume_chunks(parsed)
-    vectors, profile = embed_chunks(runtime.embedder, chunks), resume_profile(parsed)
+    """Embed and store the parsed resume with its original file (published on commit; all of it or none): its
+    chunks' vectors, its matching profile and its statements' vectors (`pipeline.embed_resume`)."""
+    embedder = runtime.embedder
+    chunks, vectors, profile = embed_resume(embedder, parsed)
     with _room_checked():
-        return documents.add_resume(db, runtime.files, user_id=user_id, title=title, filename=filename, data=data,
-                                    parsed=parsed, chunks=chunks, vectors=vectors, model=runtime.embedder.name,
-                                    profile=profile, commit=commit)
+        return documents.add_resume(db, runtime.files, user_id=user_id, title=title,
+                                    filename=filename, data=data, parsed=parsed, chunks=chunks,
+                                    vectors=vectors, model=embedder.name, profile=profile.to_dict(),
+                                    statement_vectors=packed_statement_vectors(embedder, profile), commit=commit)
 
 
 def store_job(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedJob, *,
               fields: dict[str, Any] | None = None, original: tuple[bytes, str] | None = None) -> JobDescription:
-    """Embed and store the parsed job: typed `fields`, or an `original` (bytes, filename) uploaded file."""
-    chunks = job_chunks(parsed)
+    """Embed and store the parsed job: typed `fields`, or an `original` (bytes, filename) uploaded file. Its
+    requirements in context are embedded with it (`pipeline.stored_job_chunks`)."""
+    chunks = stored_job_chunks(runtime.embedder, parsed)
     vectors = embed_chunks(runtime.embedder, chunks)
     with _room_checked():
         return documents.add_job(db, runtime.files, user_id=user_id, parsed=parsed,

@@ -10,14 +10,14 @@ Sign-in writes rows as the owner (RLS enabled, not forced, as on `users`); the a
 revoke them.
 
 Revision ID: 0008
-Revises: 0016
+Revises: 0010
 Create Date: 2026-12-05
 """
 
 from alembic import op
 
 revision = "0008"
-down_revision = "0016"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
