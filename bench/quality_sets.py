@@ -327,14 +327,22 @@ def job_texts(job: ParsedJob) -> list[tuple[str, str]]:
     return chunks
 
 
+RAW = "raw"  # the plain-similarity baseline's vector kind: the document's raw text, cut by the embedder only
+
+
+def job_raw_text(job: ParsedJob) -> str:
+    """The ad as a plain method reads it: its title and text (the TF-IDF and coverage baselines read the same)."""
+    return f"{job.title}\n{job.text_content}"
+
+
 def vectors_for(sets: Sequence[LabelledSet], embedder_name: str) -> tuple[dict[str, Vectors], dict[str, Vectors]]:
-    """Resume and job vectors (what the server stores) for every set."""
+    """Resume and job vectors (what the server stores) for every set, plus each raw text's vector (`RAW`)."""
     from jobfit.pipeline import resume_chunks
 
     resumes = {k: r for s in sets for k, r in s.resumes.items()}
     jobs = {k: j for s in sets for k, j in s.jobs.items()}
-    return (_embed_all(embedder_name, {k: resume_chunks(r) for k, r in resumes.items()}),
-            _embed_all(embedder_name, {k: job_texts(j) for k, j in jobs.items()}))
+    return (_embed_all(embedder_name, {k: [*resume_chunks(r), (RAW, r.text_content)] for k, r in resumes.items()}),
+            _embed_all(embedder_name, {k: [*job_texts(j), (RAW, job_raw_text(j))] for k, j in jobs.items()}))
 
 
 # ---------------------------------------------------------------- features
@@ -417,7 +425,12 @@ def section_pairs_1_3(rv: Vectors, jv: Vectors) -> float | None:
             parts.append((100 * min(1.0, max(0.0, (_cos(rv[resume_key], job_vector) - 0.2) / 0.6)), share))
     total = sum(w for _, w in parts)
     return sum(x * w for x, w in parts) / total if total else None
-BASELINES = ("baseline: JD-token coverage", "baseline: TF-IDF cosine")
+
+# The plain methods the overall must beat: JD-token coverage (Resume-Matcher's), TF-IDF cosine over the pool, and
+# a plain MiniLM cosine of the first 256 word pieces of each raw text (no sections, no redaction; the model
+# cuts at 256).
+BASELINES = ("baseline: JD-token coverage", "baseline: TF-IDF cosine", "baseline: MiniLM cosine, first 256 tokens")
+PLAIN_EMBEDDER = "minilm"
 
 
 def features(s: LabelledSet, resume_vectors: dict[str, dict[str, Vectors]],
@@ -437,7 +450,7 @@ def features(s: LabelledSet, resume_vectors: dict[str, dict[str, Vectors]],
             current = job_key
             job = s.jobs[job_key]
             prepared = prepare_job(job)
-            jd_text = f"{job.title}\n{job.text_content}"
+            jd_text = job_raw_text(job)
             jd_tokens = set(content_tokens(jd_text))
             jd_vec = baselines.tfidf_vector(content_tokens(jd_text))
         result = score_prepared(profiles[resume_key], prepared)
@@ -453,6 +466,10 @@ def features(s: LabelledSet, resume_vectors: dict[str, dict[str, Vectors]],
                 row[f"{name}: section pairs (1.3.0)"] = sections
         row[BASELINES[0]] = 100 * baselines.coverage(jd_tokens, resume_key)
         row[BASELINES[1]] = 100 * baselines.tfidf(jd_vec, resume_key)
+        if PLAIN_EMBEDDER in resume_vectors:
+            rv = resume_vectors[PLAIN_EMBEDDER].get(resume_key, {})
+            jv = job_vectors[PLAIN_EMBEDDER].get(job_key, {})
+            row[BASELINES[2]] = 100 * _cos(rv.get(RAW), jv.get(RAW))
         out[(resume_key, job_key)] = row
     return out
 
