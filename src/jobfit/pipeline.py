@@ -11,6 +11,7 @@ from typing import Any
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.chunks import REQUIREMENTS_DIGEST, document_chunks
 from jobfit.matching import prepare_resume
+from jobfit.matching.text import titled
 from jobfit.redaction import redact_for_embedding
 
 Chunks = list[tuple[str, str]]
@@ -37,8 +38,9 @@ def requirements_digest(job: ParsedJob) -> str | None:
 
 
 def job_chunks(job: ParsedJob) -> Chunks:
-    """`(embedding_type, text)` for the job's full text, each section, and its requirements digest."""
-    chunks = document_chunks(job.text_content, job.sections)
+    """`(embedding_type, text)` for the job's full text (under its title), each section, and its requirements
+    digest."""
+    chunks = document_chunks(titled(job.title, job.text_content), job.sections)
     digest = requirements_digest(job)
     if digest is not None:
         chunks.append((REQUIREMENTS_DIGEST, digest))
