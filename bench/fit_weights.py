@@ -4,11 +4,14 @@
 
 The overall score is a weighted mean of sub-scores with non-negative weights. They are fitted here as a
 pairwise logistic model on standardised features (within each judged group, every pair of items with
-different labels; each set weighs the same, each group the same within its set), then turned back into
-weights on the 0-100 sub-scores. Leave-one-source-out (LODO): for each source of resumes, fit on the sets of
-the other sources and score the held-out sets; that figure predicts an unseen set. Components are then
-removed one at a time while that removal raises the mean LODO figure: a component without out-of-sample
-signal gets weight 0. `--write` stores the final weights (fitted on all sets) in
+different labels; each set weighs the same, each group the same within its set), with a penalty that pulls the
+standardised weights towards their mean (`SHRINK`), then turned back into weights on the 0-100 sub-scores.
+Pulled all the way, every standardised component weighs the same; the strength is chosen by the LODO figure
+(`--shrink`; the run prints the figure for each of `SHRINK_CHOICES`): weights fitted freely on a few sets follow
+those sets' quirks and rank an unseen set worse than near-equal ones do. Leave-one-source-out (LODO): for each
+source of resumes, fit on the sets of the other sources and score the held-out sets; that figure predicts an
+unseen set. Components are then removed one at a time while that removal raises the mean LODO figure: a
+component without out-of-sample signal gets weight 0. `--write` stores the final weights (fitted on all sets) in
 src/jobfit/matching/data/weights.json, tied to the algorithm version.
 """
 
@@ -39,6 +42,8 @@ from quality_sets import (  # noqa: E402
 WEIGHTS_FILE = REPO / "src" / "jobfit" / "matching" / "data" / "weights.json"
 EMBEDDERS = ("minilm", "wordllama")
 L2 = 1e-3
+SHRINK = 10.0  # pull of the standardised weights towards their mean (0: a free fit; large: equal weights)
+SHRINK_CHOICES = (0.0, 0.1, 1.0, 10.0)
 STEPS = 400
 TOLERANCE = 0.005  # a set's LODO figure may drop this much when a component without signal is removed
 
@@ -90,8 +95,11 @@ def build_table(root: Path, refresh: bool = False, embedders: Sequence[str] = EM
     return Table(sets, rows)
 
 
-def fit(table: Table, train: Sequence[LabelledSet], names: Sequence[str]) -> dict[str, float]:
-    """Non-negative weights on the 0-100 features: pairwise logistic fit on standardised features."""
+def fit(table: Table, train: Sequence[LabelledSet], names: Sequence[str], shrink: float | None = None
+        ) -> dict[str, float]:
+    """Non-negative weights on the 0-100 features: pairwise logistic fit on standardised features, the weights
+    pulled towards their mean with strength `shrink` (default `SHRINK`)."""
+    shrink = SHRINK if shrink is None else shrink
     all_names = table.names()
     columns = [all_names.index(n) for n in names]
     values = np.vstack([table.pairs(s)[1][:, columns] for s in train])
@@ -103,7 +111,7 @@ def fit(table: Table, train: Sequence[LabelledSet], names: Sequence[str]) -> dic
     m, v = np.zeros_like(w), np.zeros_like(w)
     for step in range(1, STEPS + 1):  # Adam, projected onto w >= 0
         margin = d @ w
-        grad = -(w_pair / (1.0 + np.exp(margin))) @ d + 2 * L2 * w
+        grad = -(w_pair / (1.0 + np.exp(margin))) @ d + 2 * L2 * w + 2 * shrink * (w - w.mean())
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad * grad
         w = np.maximum(0.0, w - 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8))
@@ -119,12 +127,12 @@ def overall(weights: dict[str, float], row: dict[str, float]) -> float:
     return sum(w * x for w, x in present) / total if total > 0 else 0.0
 
 
-def lodo(table: Table, names: Sequence[str]) -> dict[str, float]:
+def lodo(table: Table, names: Sequence[str], shrink: float | None = None) -> dict[str, float]:
     """Per set: its metric under weights fitted on the sets of every other resume source."""
     out: dict[str, float] = {}
     for source in sorted({s.source for s in table.sets}):
         train = [s for s in table.sets if s.source != source]
-        weights = fit(table, train, names)
+        weights = fit(table, train, names, shrink)
         for s in table.sets:
             if s.source == source:
                 rows = table.rows[s.name]
@@ -164,6 +172,11 @@ def select(table: Table, candidates: Sequence[str]) -> tuple[list[str], list[tup
     return names, history
 
 
+def shrink_table(table: Table, names: Sequence[str]) -> list[tuple[float, dict[str, float]]]:
+    """The LODO figure per set of the chosen components under each pull towards equal weights."""
+    return [(shrink, lodo(table, names, shrink)) for shrink in SHRINK_CHOICES]
+
+
 def candidates(table: Table, embedder: str) -> list[str]:
     """The model's candidate components: the sub-scores and one embedder's semantic signals."""
     return [n for n in table.names()
@@ -193,7 +206,7 @@ def write_weights(weights: dict[str, float], per_set: dict[str, float], table: T
     payload = {"algorithm_version": ALGORITHM_VERSION, "embedder": embedder, "weights": components,
                "semantic_parts": parts, "fitted_on": [s.name for s in table.sets],
                "lodo": {k: round(v, 4) for k, v in per_set.items()},
-               "command": "python bench/fit_weights.py --write"}
+               "shrink": SHRINK, "command": "python bench/fit_weights.py --write"}
     WEIGHTS_FILE.write_text(json.dumps(payload, indent=2) + "\n")
     print(f"wrote {WEIGHTS_FILE.relative_to(REPO)}")
 
@@ -204,7 +217,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="store the weights fitted on all sets")
     parser.add_argument("--refresh", action="store_true", help="re-parse and re-embed instead of using the cache")
     parser.add_argument("--embedder", default="minilm", choices=EMBEDDERS)
+    parser.add_argument("--shrink", type=float, default=SHRINK, help="pull of the weights towards equal ones")
     args = parser.parse_args(argv)
+    global SHRINK
+    SHRINK = args.shrink
     table = build_table(args.evaldata, args.refresh)
     names, history = select(table, candidates(table, args.embedder))
     weights = fit(table, table.sets, names)
@@ -217,6 +233,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n| set | metric | LODO overall |\n|---|---|---:|")
     for s in table.sets:
         print(f"| {s.name} | {s.metric} | {per_set[s.name]:.3f} |")
+    print("\n| pull towards equal weights | mean LODO by source | " + " | ".join(s.name for s in table.sets) + " |")
+    print("|---:|---:|" + "---:|" * len(table.sets))
+    for shrink, values in shrink_table(table, names):
+        print(f"| {shrink:g} | {by_source(table, values):.3f} | "
+              + " | ".join(f"{values[s.name]:.3f}" for s in table.sets) + " |")
     print("\nweights fitted on all sets:", json.dumps({k: round(v, 4) for k, v in weights.items()}))
     if args.write:
         write_weights(weights, per_set, table, args.embedder)
