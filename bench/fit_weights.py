@@ -148,17 +148,18 @@ def by_source(table: Table, per_set: dict[str, float]) -> float:
     return float(np.mean([np.mean(v) for v in sources.values()]))
 
 
-def select(table: Table, candidates: Sequence[str]) -> tuple[list[str], list[tuple[str, dict[str, float]]]]:
+def select(table: Table, candidates: Sequence[str], shrink: float | None = None
+           ) -> tuple[list[str], list[tuple[str, dict[str, float]]]]:
     """Backward elimination: drop the component whose removal lowers no set's LODO figure (by more than
     `TOLERANCE`) and raises their mean by source the most, while there is one. What is left each helps some set
     that was not used to fit it."""
     names = list(candidates)
-    current = lodo(table, names)
+    current = lodo(table, names, shrink)
     history = [("all candidates", current)]
     while len(names) > 1:
         best: tuple[float, str, dict[str, float]] | None = None
         for n in names:
-            trial = lodo(table, [m for m in names if m != n])
+            trial = lodo(table, [m for m in names if m != n], shrink)
             if all(trial[k] >= current[k] - TOLERANCE for k in current):
                 gain = by_source(table, trial)
                 if best is None or gain > best[0]:
@@ -199,14 +200,15 @@ def shipped_form(weights: dict[str, float], embedder: str) -> tuple[dict[str, fl
     return {k: round(v, 4) for k, v in components.items()}, parts
 
 
-def write_weights(weights: dict[str, float], per_set: dict[str, float], table: Table, embedder: str) -> None:
+def write_weights(weights: dict[str, float], per_set: dict[str, float], table: Table, embedder: str,
+                  shrink: float) -> None:
     from jobfit.matching.scores import ALGORITHM_VERSION
 
     components, parts = shipped_form(weights, embedder)
     payload = {"algorithm_version": ALGORITHM_VERSION, "embedder": embedder, "weights": components,
                "semantic_parts": parts, "fitted_on": [s.name for s in table.sets],
                "lodo": {k: round(v, 4) for k, v in per_set.items()},
-               "shrink": SHRINK, "command": "python bench/fit_weights.py --write"}
+               "shrink": shrink, "command": "python bench/fit_weights.py --write"}
     WEIGHTS_FILE.write_text(json.dumps(payload, indent=2) + "\n")
     print(f"wrote {WEIGHTS_FILE.relative_to(REPO)}")
 
@@ -219,12 +221,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--embedder", default="minilm", choices=EMBEDDERS)
     parser.add_argument("--shrink", type=float, default=SHRINK, help="pull of the weights towards equal ones")
     args = parser.parse_args(argv)
-    global SHRINK
-    SHRINK = args.shrink
     table = build_table(args.evaldata, args.refresh)
-    names, history = select(table, candidates(table, args.embedder))
-    weights = fit(table, table.sets, names)
-    per_set = lodo(table, names)
+    names, history = select(table, candidates(table, args.embedder), args.shrink)
+    weights = fit(table, table.sets, names, args.shrink)
+    per_set = lodo(table, names, args.shrink)
     print("\n| step | mean LODO by source | " + " | ".join(s.name for s in table.sets) + " |")
     print("|---|---:|" + "---:|" * len(table.sets))
     for step, values in history:
@@ -240,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               + " | ".join(f"{values[s.name]:.3f}" for s in table.sets) + " |")
     print("\nweights fitted on all sets:", json.dumps({k: round(v, 4) for k, v in weights.items()}))
     if args.write:
-        write_weights(weights, per_set, table, args.embedder)
+        write_weights(weights, per_set, table, args.embedder, args.shrink)
     return 0
 
 
