@@ -58,7 +58,7 @@ def score_word(value: Any) -> str:
 
 
 def status_word(status: str) -> str:
-    return {"met": "Met", "partial": "Partly met", "missing": "Missing", "pending": "Pending",
+    return {"met": "Met", "partial": "Partly met", "missing": "Missing", "check": "To check", "pending": "Pending",
             "implemented": "Accepted", "rejected": "Rejected"}.get(status, status.capitalize())
 
 
