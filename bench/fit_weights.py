@@ -44,7 +44,7 @@ EMBEDDERS = ("minilm", "wordllama")
 L2 = 1e-3
 SHRINK = 10.0  # pull of the standardised weights towards their mean (0: a free fit; large: equal weights)
 SHRINK_CHOICES = (0.0, 0.1, 1.0, 10.0)
-STEPS = 400
+STEPS = 50  # Newton steps at most (`_newton`; it stops earlier once the weights settle)
 TOLERANCE = 0.005  # a set's LODO figure may drop this much when a component without signal is removed
 
 
@@ -107,17 +107,47 @@ def fit(table: Table, train: Sequence[LabelledSet], names: Sequence[str], shrink
     std[~(std > 0)] = 1.0
     d = np.vstack([table.pairs(s)[2][:, columns] for s in train]) / std
     w_pair = np.concatenate([table.pairs(s)[3] for s in train]) / len(train)
-    w = np.full(len(names), 0.1)
-    m, v = np.zeros_like(w), np.zeros_like(w)
-    for step in range(1, STEPS + 1):  # Adam, projected onto w >= 0
-        margin = d @ w
-        grad = -(w_pair / (1.0 + np.exp(margin))) @ d + 2 * L2 * w + 2 * shrink * (w - w.mean())
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad * grad
-        w = np.maximum(0.0, w - 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8))
+    w = _newton(d, w_pair, shrink)
     raw = w / std
     total = raw.sum()
     return {n: float(r / total) if total > 0 else 1.0 / len(names) for n, r in zip(names, raw, strict=True)}
+
+
+def _newton(d: np.ndarray, w_pair: np.ndarray, shrink: float) -> np.ndarray:
+    """The non-negative weights minimising the weighted pairwise logistic loss of the differences `d` plus the
+    penalties (`L2`, and `shrink` x the spread of the weights around their mean): projected Newton steps on the
+    weights not held at 0, halved while the loss does not fall. A few dozen cheap steps, not hundreds of
+    gradient steps: the elimination refits thousands of times."""
+    k = d.shape[1]
+    penalty_hessian = 2 * L2 * np.eye(k) + 2 * shrink * (np.eye(k) - np.full((k, k), 1.0 / k))
+
+    def loss(w: np.ndarray) -> float:
+        return float(w_pair @ np.logaddexp(0.0, -(d @ w)) + L2 * w @ w + shrink * np.sum((w - w.mean()) ** 2))
+
+    w = np.full(k, 0.1)
+    current = loss(w)
+    for _ in range(STEPS):
+        p = 0.5 * (1.0 - np.tanh(0.5 * (d @ w)))  # 1 / (1 + e^margin), without overflow
+        grad = -(w_pair * p) @ d + 2 * L2 * w + 2 * shrink * (w - w.mean())
+        free = (w > 0) | (grad < 0)
+        if not free.any():
+            break
+        df = d[:, free]
+        hessian = (df * (w_pair * p * (1.0 - p))[:, None]).T @ df + penalty_hessian[np.ix_(free, free)]
+        step = np.zeros(k)
+        step[free] = np.linalg.solve(hessian, grad[free])
+        scale = 1.0
+        while True:
+            trial = np.maximum(0.0, w - scale * step)
+            value = loss(trial)
+            if value <= current or scale < 1e-6:
+                break
+            scale /= 2
+        moved = float(np.max(np.abs(trial - w)))
+        w, current = trial, min(value, current)
+        if moved < 1e-7:
+            break
+    return w
 
 
 def overall(weights: dict[str, float], row: dict[str, float]) -> float:
