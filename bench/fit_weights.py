@@ -7,8 +7,9 @@ pairwise logistic model on standardised features (within each judged group, ever
 different labels; each set weighs the same, each group the same within its set), with a penalty that pulls the
 standardised weights towards their mean (`SHRINK`), then turned back into weights on the 0-100 sub-scores.
 Pulled all the way, every standardised component weighs the same; the strength is chosen by the LODO figure
-(`--shrink`; the run prints the figure for each of `SHRINK_CHOICES`): weights fitted freely on a few sets follow
-those sets' quirks and rank an unseen set worse than near-equal ones do. Leave-one-source-out (LODO): for each
+(components are eliminated under `--shrink`; for those kept, the run prints the figure for each of
+`SHRINK_CHOICES` and writes the best): weights fitted freely on a few sets follow those sets' quirks and rank
+an unseen set worse than near-equal ones do. Leave-one-source-out (LODO): for each
 source of resumes, fit on the sets of the other sources and score the held-out sets; that figure predicts an
 unseen set. Components are then removed one at a time while that removal raises the mean LODO figure: a
 component without out-of-sample signal gets weight 0. `--write` stores the final weights (fitted on all sets) in
@@ -249,28 +250,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="store the weights fitted on all sets")
     parser.add_argument("--refresh", action="store_true", help="re-parse and re-embed instead of using the cache")
     parser.add_argument("--embedder", default="minilm", choices=EMBEDDERS)
-    parser.add_argument("--shrink", type=float, default=SHRINK, help="pull of the weights towards equal ones")
+    parser.add_argument("--shrink", type=float, default=SHRINK,
+                        help="pull of the weights towards equal ones while components are eliminated")
     args = parser.parse_args(argv)
     table = build_table(args.evaldata, args.refresh)
     names, history = select(table, candidates(table, args.embedder), args.shrink)
-    weights = fit(table, table.sets, names, args.shrink)
-    per_set = lodo(table, names, args.shrink)
     print("\n| step | mean LODO by source | " + " | ".join(s.name for s in table.sets) + " |")
     print("|---|---:|" + "---:|" * len(table.sets))
     for step, values in history:
         print(f"| {step} | {by_source(table, values):.3f} | " + " | ".join(f"{values[s.name]:.3f}" for s in table.sets)
               + " |")
-    print("\n| set | metric | LODO overall |\n|---|---|---:|")
-    for s in table.sets:
-        print(f"| {s.name} | {s.metric} | {per_set[s.name]:.3f} |")
+    # the pull for the components kept: the best mean LODO by source (the stronger pull on a tie)
+    pulls = shrink_table(table, names)
     print("\n| pull towards equal weights | mean LODO by source | " + " | ".join(s.name for s in table.sets) + " |")
     print("|---:|---:|" + "---:|" * len(table.sets))
-    for shrink, values in shrink_table(table, names):
+    for shrink, values in pulls:
         print(f"| {shrink:g} | {by_source(table, values):.3f} | "
               + " | ".join(f"{values[s.name]:.3f}" for s in table.sets) + " |")
+    shrink, per_set = max(pulls, key=lambda item: (round(by_source(table, item[1]), 3), item[0]))
+    weights = fit(table, table.sets, names, shrink)
+    print(f"\n| set | metric | LODO overall (pull {shrink:g}) |\n|---|---|---:|")
+    for s in table.sets:
+        print(f"| {s.name} | {s.metric} | {per_set[s.name]:.3f} |")
     print("\nweights fitted on all sets:", json.dumps({k: round(v, 4) for k, v in weights.items()}))
     if args.write:
-        write_weights(weights, per_set, table, args.embedder, args.shrink)
+        write_weights(weights, per_set, table, args.embedder, shrink)
     return 0
 
 
