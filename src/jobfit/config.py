@@ -67,6 +67,8 @@ class Settings(BaseSettings):
     allow_private_urls: bool = False
     # Server processes of `jobfit serve` (None: one per core).
     workers: int | None = Field(default=None, ge=1, le=64)
+    # Days the decision log keeps its rows; `jobfit log purge` deletes older ones (6 months: EU AI Act Art. 26(6)).
+    log_retention_days: int = Field(default=183, ge=1, le=36500)
 
     @field_validator("data_dir", "model_cache_dir", mode="after")
     @classmethod

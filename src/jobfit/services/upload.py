@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.chunks import embed_chunks
-from jobfit.pipeline import job_chunks, resume_chunks, resume_profile
+from jobfit.pipeline import embed_resume, packed_statement_vectors, stored_job_chunks
 from jobfit.runtime import Runtime
 from jobfit.store import documents
 from jobfit.store.models import JobDescription, Resume
@@ -48,18 +48,21 @@ def parse_job_file(runtime: Runtime, data: bytes, filename: str, title: str | No
 
 def store_resume(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedResume, *, data: bytes,
                  filename: str, title: str | None = None, commit: bool = True) -> Resume:
-    """Embed and store the parsed resume with its original file (published on commit; all of it or none)."""
-    chunks = resume_chunks(parsed)
+    """Embed and store the parsed resume with its original file (published on commit; all of it or none): its
+    chunks' vectors, its matching profile and its statements' vectors (`pipeline.embed_resume`)."""
+    embedder = runtime.embedder
+    chunks, vectors, profile = embed_resume(embedder, parsed)
     return documents.add_resume(db, runtime.files, user_id=user_id, title=title,
                                 filename=filename, data=data, parsed=parsed, chunks=chunks,
-                                vectors=embed_chunks(runtime.embedder, chunks), model=runtime.embedder.name,
-                                profile=resume_profile(parsed), commit=commit)
+                                vectors=vectors, model=embedder.name, profile=profile.to_dict(),
+                                statement_vectors=packed_statement_vectors(embedder, profile), commit=commit)
 
 
 def store_job(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedJob, *,
               fields: dict[str, Any] | None = None, original: tuple[bytes, str] | None = None) -> JobDescription:
-    """Embed and store the parsed job: typed `fields`, or an `original` (bytes, filename) uploaded file."""
-    chunks = job_chunks(parsed)
+    """Embed and store the parsed job: typed `fields`, or an `original` (bytes, filename) uploaded file. Its
+    requirements in context are embedded with it (`pipeline.stored_job_chunks`)."""
+    chunks = stored_job_chunks(runtime.embedder, parsed)
     return documents.add_job(db, runtime.files, user_id=user_id, parsed=parsed,
                              fields=fields if fields is not None else {"description": parsed.text_content},
                              chunks=chunks, vectors=embed_chunks(runtime.embedder, chunks),
