@@ -33,7 +33,9 @@ sys.path.insert(0, str(REPO / "bench"))
 from quality_sets import (  # noqa: E402
     BASELINES,
     LabelledSet,
+    cached,
     features,
+    features_stamp,
     load_all,
     parse_semantic_feature,
     set_metric,
@@ -85,6 +87,14 @@ class Table:
 
 
 def build_table(root: Path, refresh: bool = False, embedders: Sequence[str] = EMBEDDERS) -> Table:
+    """The features of every set, kept on disk by `features_stamp` (so quality.py after a fit reuses them)."""
+    sets, rows = cached(f"features-{'-'.join(embedders)}", lambda: _build_table(root, refresh, embedders), refresh,
+                        features_stamp())  # type: ignore[misc]
+    return Table(sets, rows)
+
+
+def _build_table(root: Path, refresh: bool, embedders: Sequence[str]
+                 ) -> tuple[list[LabelledSet], dict[str, dict[tuple[str, str], dict[str, float]]]]:
     sets = load_all(root, refresh)
     resume_vectors, job_vectors = {}, {}
     for name in embedders:
@@ -93,7 +103,7 @@ def build_table(root: Path, refresh: bool = False, embedders: Sequence[str] = EM
     for s in sets:
         print(f"  features: {s.name} ({len(s.groups)} groups)", file=sys.stderr)
         rows[s.name] = features(s, resume_vectors, job_vectors)
-    return Table(sets, rows)
+    return sets, rows
 
 
 def fit(table: Table, train: Sequence[LabelledSet], names: Sequence[str], shrink: float | None = None

@@ -39,6 +39,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from jd_texts import KAGGLE_JDS, LIVECAREER_JDS, POSTING_TITLE_RULES  # noqa: E402
 
 from jobfit.documents.models import DocumentMetadata, ParsedJob, ParsedResume  # noqa: E402
+from jobfit.embeddings.chunks import ASKING  # noqa: E402
 from jobfit.embeddings.compact import pack_rows, unpack_rows  # noqa: E402
 from jobfit.matching import prepare_job, prepare_resume, score_prepared  # noqa: E402
 from jobfit.matching.keywords import asking_text  # noqa: E402
@@ -85,9 +86,22 @@ def _code_stamp(packages: Iterable[str] = ("documents", "skills")) -> str:
     return h.hexdigest()[:12]
 
 
-def cached(name: str, build: Callable[[], object], refresh: bool = False) -> object:
+def features_stamp() -> str:
+    """Changes whenever anything a feature table is computed from changes: all of the package's code and data but
+    the fitted weights (which the features do not read, and which a fit rewrites), and the bench's sets."""
+    h = hashlib.sha1()
+    paths = [p for p in sorted((REPO / "src" / "jobfit").rglob("*")) if p.suffix in {".py", ".json", ".csv", ".gz"}]
+    for path in [*paths, REPO / "bench" / "quality_sets.py", REPO / "bench" / "jd_texts.py"]:
+        if path.is_file() and path.name != "weights.json":
+            h.update(str(path.relative_to(REPO)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def cached(name: str, build: Callable[[], object], refresh: bool = False, stamp: str | None = None) -> object:
+    """`build()`, kept on disk under `name` and the code stamp (`_code_stamp()` unless `stamp` is given)."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"{name}-{_code_stamp()}.pkl"
+    path = CACHE / f"{name}-{stamp or _code_stamp()}.pkl"
     if path.exists() and not refresh:
         with path.open("rb") as fh:
             return pickle.load(fh)
@@ -331,13 +345,13 @@ def resume_texts(resume: ParsedResume) -> list[tuple[str, str]]:
 
 def job_texts(job: ParsedJob) -> list[tuple[str, str]]:
     """What the server embeds for a job (with its requirements in context), plus the ad without perks and legal
-    lines (`asking`)."""
+    lines (`asking`) when the server does not embed it already (a candidate semantic part)."""
     from jobfit.pipeline import context_chunks, job_chunks
 
     chunks = job_chunks(job) + context_chunks(prepare_job(job))
     asking = asking_text(job).strip()
-    if asking:
-        chunks.append(("asking", asking))
+    if asking and all(kind != ASKING for kind, _ in chunks):
+        chunks.append((ASKING, asking))
     return chunks
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from jobfit.documents.job import parse_job
-from jobfit.embeddings.chunks import FULL_TEXT, REQUIREMENTS_DIGEST
+from jobfit.embeddings.chunks import ASKING, FULL_TEXT, REQUIREMENTS_DIGEST
 from jobfit.matching import scores
 from jobfit.pipeline import job_chunks, requirements_digest
 
@@ -34,6 +34,17 @@ def test_the_full_text_vector_reads_the_ad_under_its_title_once() -> None:
     assert dict(job_chunks(opened))[FULL_TEXT].count("Java") == 1
     untitled = parse_job(title="", description="Build backend services in Spring.")
     assert dict(job_chunks(untitled))[FULL_TEXT] == "Build backend services in Spring."
+
+
+def test_the_ad_without_perks_is_embedded_when_the_semantic_component_reads_it() -> None:
+    job = parse_job(title="Backend Developer", description=(
+        "We are a fast-growing company with a great culture.\n"
+        "Requirements: Python and PostgreSQL.\n"
+        "We offer free lunch and a gym membership."))
+    chunks = dict(job_chunks(job))
+    assert (ASKING in chunks) == (ASKING in scores.job_vector_kinds())
+    if ASKING in chunks:
+        assert "PostgreSQL" in chunks[ASKING] and "lunch" not in chunks[ASKING]
 
 
 def test_no_digest_without_skills() -> None:
