@@ -22,8 +22,8 @@ from jobfit.app import create_app  # the API and the pages, as `jobfit serve` ru
 from jobfit.config import Settings
 from jobfit.runtime import Runtime, open_runtime
 
-TABLES = ("login_throttle", "user_feedback", "ai_suggestions", "match_results", "job_embeddings", "resume_embeddings",
-          "candidate_decisions", "candidate_demographics", "job_descriptions", "resumes", "users")
+TABLES = ("login_throttle", "auth_sessions", "user_feedback", "ai_suggestions", "match_results", "job_embeddings",
+          "resume_embeddings", "candidate_decisions", "candidate_demographics", "job_descriptions", "resumes", "users")
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,9 @@ whose client hung up) and store in the request's transaction. Parse failures rai
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -17,7 +18,9 @@ from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.chunks import embed_chunks
 from jobfit.pipeline import embed_resume, packed_statement_vectors, stored_job_chunks
 from jobfit.runtime import Runtime
+from jobfit.services.errors import InsufficientStorage, NotFound
 from jobfit.store import documents
+from jobfit.store.files import StorageFull
 from jobfit.store.models import JobDescription, Resume
 
 Cancelled = Callable[[], bool]
@@ -46,16 +49,27 @@ def parse_job_file(runtime: Runtime, data: bytes, filename: str, title: str | No
     return parsed
 
 
+@contextlib.contextmanager
+def _room_checked() -> Iterator[None]:
+    """A full disk while storing is `InsufficientStorage` (507); the staged file is gone and no row was written."""
+    try:
+        yield
+    except StorageFull:
+        raise InsufficientStorage("The server's storage is full, so the file was not stored: try again later "
+                                  "(the operator needs to free disk space).") from None
+
+
 def store_resume(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedResume, *, data: bytes,
                  filename: str, title: str | None = None, commit: bool = True) -> Resume:
     """Embed and store the parsed resume with its original file (published on commit; all of it or none): its
     chunks' vectors, its matching profile and its statements' vectors (`pipeline.embed_resume`)."""
     embedder = runtime.embedder
     chunks, vectors, profile = embed_resume(embedder, parsed)
-    return documents.add_resume(db, runtime.files, user_id=user_id, title=title,
-                                filename=filename, data=data, parsed=parsed, chunks=chunks,
-                                vectors=vectors, model=embedder.name, profile=profile.to_dict(),
-                                statement_vectors=packed_statement_vectors(embedder, profile), commit=commit)
+    with _room_checked():
+        return documents.add_resume(db, runtime.files, user_id=user_id, title=title,
+                                    filename=filename, data=data, parsed=parsed, chunks=chunks,
+                                    vectors=vectors, model=embedder.name, profile=profile.to_dict(),
+                                    statement_vectors=packed_statement_vectors(embedder, profile), commit=commit)
 
 
 def store_job(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedJob, *,
@@ -63,10 +77,11 @@ def store_job(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedJ
     """Embed and store the parsed job: typed `fields`, or an `original` (bytes, filename) uploaded file. Its
     requirements in context are embedded with it (`pipeline.stored_job_chunks`)."""
     chunks = stored_job_chunks(runtime.embedder, parsed)
-    return documents.add_job(db, runtime.files, user_id=user_id, parsed=parsed,
-                             fields=fields if fields is not None else {"description": parsed.text_content},
-                             chunks=chunks, vectors=embed_chunks(runtime.embedder, chunks),
-                             model=runtime.embedder.name, original=original)
+    vectors = embed_chunks(runtime.embedder, chunks)
+    with _room_checked():
+        return documents.add_job(db, runtime.files, user_id=user_id, parsed=parsed,
+                                 fields=fields if fields is not None else {"description": parsed.text_content},
+                                 chunks=chunks, vectors=vectors, model=runtime.embedder.name, original=original)
 
 
 def rename(db: Session, row: Row, title: str) -> Row:
@@ -78,5 +93,7 @@ def rename(db: Session, row: Row, title: str) -> Row:
 
 
 def delete(db: Session, runtime: Runtime, row: Resume | JobDescription) -> None:
-    """Delete the document (vectors, matches and suggestions cascade), then its stored file."""
-    documents.delete_document(db, runtime.files, row)
+    """Delete the document (vectors, matches and suggestions cascade), then its stored file; `NotFound` when
+    another request deleted it meanwhile."""
+    if not documents.delete_document(db, runtime.files, row):
+        raise NotFound(f"{'Resume' if isinstance(row, Resume) else 'Job description'} not found")

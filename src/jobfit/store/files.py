@@ -12,6 +12,7 @@ file has its row and every row its file.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -26,12 +27,21 @@ _KEY = re.compile(r"^[0-9a-f-]{36}/[0-9a-f-]{36}\.(pdf|docx|txt|md)$")
 ALLOWED_EXTENSIONS = frozenset({"pdf", "docx", "txt", "md"})
 
 
+# what a write gets from a full disk, a full quota, or a file-size limit
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+class StorageFull(OSError):
+    """The file could not be stored: no room left (disk, quota or size limit). Nothing of it was kept."""
+
+
 class FileStore(Protocol):
     def stage(self, user_id: uuid.UUID, data: bytes, ext: str) -> str: ...
     def publish(self, key: str) -> None: ...
     def read(self, key: str) -> bytes: ...
     def delete(self, key: str) -> None: ...
     def exists(self, key: str) -> bool: ...
+    def delete_user(self, user_id: uuid.UUID) -> None: ...
     def sweep(self, keys_of_user: Callable[[uuid.UUID], set[str]]) -> int: ...
 
 
@@ -56,11 +66,17 @@ class LocalFileStore:
             raise ValueError(f"unsupported extension {ext!r}")
         key = f"{uuid.UUID(str(user_id))}/{uuid.uuid4()}.{ext}"
         tmp = self._staged(key)
-        tmp.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        try:
+            tmp.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)  # no half-written file waits for the next start's sweep
+            if exc.errno in _NO_ROOM:
+                raise StorageFull(exc.errno, f"no room to store the file ({exc.strerror})") from None
+            raise
         return key
 
     def publish(self, key: str) -> None:
@@ -78,6 +94,14 @@ class LocalFileStore:
 
     def exists(self, key: str) -> bool:
         return self._path(key).exists()
+
+    def delete_user(self, user_id: uuid.UUID) -> None:
+        """Remove every file of the user (their account is deleted), staged or published, and their folder."""
+        folder = self.root / str(uuid.UUID(str(user_id)))
+        if folder.is_dir():
+            for path in folder.iterdir():
+                path.unlink(missing_ok=True)
+            folder.rmdir()
 
     def sweep(self, keys_of_user: Callable[[uuid.UUID], set[str]]) -> int:
         """Make the folder agree with the database after a crash (run at start, before any upload).

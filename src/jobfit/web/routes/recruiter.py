@@ -10,16 +10,18 @@ import uuid
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from jobfit.api.deps import RuntimeDep
+from jobfit.api.concurrency import user_turn
+from jobfit.api.deps import RuntimeDep, user_db
 from jobfit.documents.candidate import CONTACT_FIELDS
 from jobfit.services import ranking, shortlist
 from jobfit.services.errors import get_or_raise
 from jobfit.services.shortlist import MAX_RANKED, SORTABLE
 from jobfit.store.models import JobDescription, Resume
-from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
+from jobfit.web.deps import CheckedForm, PageAccount, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
 from jobfit.web.routes.documents import REFUSALS, refusal, upload_one
 
@@ -79,24 +81,31 @@ def rank(form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> 
     return redirect_to(f"/recruiter?job_id={job_id}{must}")
 
 @router.post("/recruiter/upload")
-async def upload_batch(request: Request, form: CheckedForm, db: PageDb, user: PageUser,
-                       runtime: RuntimeDep) -> Response:
-    """Each file is stored or refused on its own; the page lists every file's outcome."""
+async def upload_batch(request: Request, form: CheckedForm, user: PageAccount, runtime: RuntimeDep) -> Response:
+    """Each file is stored or refused on its own; the page lists every file's outcome. The batch takes one of the
+    account's turns for slow work, and each file holds a database session only while it is stored; a client that
+    hangs up stops the batch."""
+    files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
+    if not files:
+        raise PageError(422, "Choose one or more resume files to upload.", "no_file")
     outcomes = []
-    for upload in form.getlist("files"):
-        if not isinstance(upload, UploadFile) or not upload.filename:
-            continue
-        try:
-            resume_id = await upload_one(request, db, user, runtime, upload, None)
-            outcomes.append({"name": upload.filename, "ok": True, "id": resume_id, "message": "Uploaded"})
-        except REFUSALS as exc:
-            _status, error, code = refusal(exc)
-            outcomes.append({"name": upload.filename, "ok": False, "message": error, "code": code})
+    async with user_turn(runtime.settings, user.id):
+        for upload in files:
+            if await request.is_disconnected():
+                break
+            try:
+                resume_id = await upload_one(request, user, runtime, upload, None)
+                outcomes.append({"name": upload.filename, "ok": True, "id": resume_id, "message": "Uploaded"})
+            except REFUSALS as exc:
+                _status, error, code = refusal(exc)
+                outcomes.append({"name": upload.filename, "ok": False, "message": error, "code": code})
     if not outcomes:
         raise PageError(422, "Choose one or more resume files to upload.", "no_file")
     failed = sum(not o["ok"] for o in outcomes)
+    async with user_db(runtime, user) as db:  # the rank button counts the resumes there are now
+        resume_count = await run_in_threadpool(lambda: db.query(Resume).count())
     return render(request, "batch_result.html", 422 if failed == len(outcomes) else 200, title="Batch upload",
-                  outcomes=outcomes, job_id=field(form, "job_id", 64), resume_count=db.query(Resume).count())
+                  outcomes=outcomes, job_id=field(form, "job_id", 64), resume_count=resume_count)
 
 @router.get("/recruiter/export.csv")
 def export_csv(db: PageDb, user: PageUser, job_id: uuid.UUID, must_haves: str = "", sort: str = "overall_score",
