@@ -60,7 +60,8 @@ def sign_up(page: Page, email: str) -> None:
 
 def check_accessibility(page: Page, name: str, shots: Path) -> None:
     page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
-    assert axe_violations(page) == [], name
+    found = axe_violations(page)
+    assert found == [], (name, found)
 
 
 def upload_resume(page: Page, path: Path, title: str) -> None:
