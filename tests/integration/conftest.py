@@ -23,7 +23,8 @@ from jobfit.config import Settings
 from jobfit.runtime import Runtime, open_runtime
 
 TABLES = ("login_throttle", "user_feedback", "ai_suggestions", "match_results", "job_embeddings", "resume_embeddings",
-          "job_descriptions", "resumes", "users")
+          "batch_files", "resume_batches", "job_descriptions", "resumes", "users", "procrastinate_jobs",
+          "procrastinate_workers")
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ import anyio
 from fastapi import Request, UploadFile, status
 
 from jobfit.api.errors import CodedHTTPException
+from jobfit.documents.archive import display_name
 from jobfit.documents.errors import DocumentError, FileTooLargeError
 from jobfit.sandbox import ParseCancelled, SandboxBusy
 
@@ -29,9 +30,7 @@ async def read_upload(upload: UploadFile, max_bytes: int) -> tuple[bytes, str]:
     data = await upload.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise document_error(FileTooLargeError(f"The file is larger than the {max_bytes // (1024 * 1024)} MB limit."))
-    name = (upload.filename or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if ch.isprintable()).strip()[:255]
-    return data, name or "upload"
+    return data, display_name(upload.filename)
 
 
 async def parse_in_sandbox(request: Request, parse: Callable[[Callable[[], bool]], T]) -> T:

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import signal
-import sys
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from jobfit import __version__
+from jobfit.cli.opening import configure_logging, load_settings, open_or_fail, opened
 from jobfit.cli.output import fail
-
-if TYPE_CHECKING:
-    from jobfit.config import Settings
-    from jobfit.runtime import Runtime
 
 app = typer.Typer(
     name="jobfit",
@@ -45,52 +38,6 @@ def main(
     """jobfit: parse resumes and jobs, match and rank them, serve the API."""
 
 
-def _settings(**overrides: object):
-    from pydantic import ValidationError
-
-    from jobfit.config import Settings
-
-    try:
-        base = Settings()
-        return base.model_copy(update={k: v for k, v in overrides.items() if v is not None})
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        name = "JOBFIT_" + "_".join(str(part) for part in first["loc"]).upper()
-        fail(f"invalid configuration: {name.replace('JOBFIT_DATABASE_URL', 'DATABASE_URL')}: {first['msg']}")
-
-
-def _open(settings, **kwargs):
-    from jobfit.runtime import open_runtime
-    from jobfit.store.embedded import EmbeddedPostgresError
-    from jobfit.store.migrate import SchemaError
-
-    try:
-        return open_runtime(settings, **kwargs)
-    except (EmbeddedPostgresError, SchemaError) as exc:
-        fail(str(exc).splitlines()[0] if isinstance(exc, SchemaError) else str(exc))
-    except Exception as exc:  # connection errors to an external DATABASE_URL
-        from sqlalchemy.exc import OperationalError
-
-        if isinstance(exc, OperationalError):
-            fail(f"cannot connect to the database: {str(exc.orig).splitlines()[0] if exc.orig else exc}")
-        raise
-
-
-@contextlib.contextmanager
-def _opened(settings: Settings, **kwargs: bool) -> Iterator[Runtime]:
-    """The runtime for one command, closed (and an embedded Postgres stopped) when the command ends."""
-    runtime = _open(settings, **kwargs)
-    try:
-        yield runtime
-    finally:
-        runtime.close()
-
-
-def _configure_logging(level: str) -> None:
-    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
-
-
 def _exit_on_sigterm(_signum: int, _frame: object) -> None:
     raise SystemExit(0)
 
@@ -110,15 +57,20 @@ def serve(
     from jobfit.app import create_app
     from jobfit.runtime import WORKER_DATABASE_ENV
 
-    settings = _settings(host=host, port=port, workers=workers)
-    _configure_logging(settings.log_level)
+    settings = load_settings(host=host, port=port, workers=workers)
+    configure_logging(settings.log_level)
     where = "embedded PostgreSQL in " + str(settings.pg_dir) if settings.embedded else "DATABASE_URL"
     typer.echo(f"jobfit {__version__}: starting on {where} ...", err=True)
-    runtime = _open(settings)
+    runtime = open_or_fail(settings)
     # uvicorn re-raises SIGTERM after its graceful shutdown; make that an exit we can clean up after
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    queue_worker = None
     try:
         runtime.watch_database()
+        if settings.serve_worker:  # batches are ingested here unless JOBFIT_SERVE_WORKER=0 (workers elsewhere)
+            from jobfit.worker.run import BackgroundWorker
+
+            queue_worker = BackgroundWorker(runtime).start()
         count = settings.server_workers
         application = None
         if count == 1:
@@ -130,6 +82,8 @@ def serve(
                    f"API docs: /docs; {processes}; Ctrl-C stops)")
         server.run(settings, application, count)
     finally:
+        if queue_worker is not None:
+            queue_worker.stop()
         runtime.close()
         typer.echo("jobfit stopped.", err=True)
 
@@ -139,7 +93,7 @@ def db_upgrade() -> None:
     """Apply all migrations (serve does this automatically)."""
     from jobfit.store import migrate
 
-    with _opened(_settings()) as runtime:
+    with opened(load_settings()) as runtime:
         typer.echo(f"database at revision {migrate.current_revision(runtime.db.owner_engine)} (head)")
 
 
@@ -148,7 +102,7 @@ def db_current() -> None:
     """Show the schema revision and the recorded embedding model."""
     from jobfit.store import migrate
 
-    with _opened(_settings(), check_embedding=False) as runtime:
+    with opened(load_settings(), check_embedding=False) as runtime:
         typer.echo(f"revision: {migrate.current_revision(runtime.db.owner_engine)}")
         recorded = migrate.recorded_embedding(runtime.db.owner_engine)
         if recorded:
@@ -162,7 +116,7 @@ def db_reset(yes: Annotated[bool, typer.Option("--yes", help="Really delete ever
 
     from jobfit.store.embedded import EmbeddedPostgres, EmbeddedPostgresError
 
-    settings = _settings()
+    settings = load_settings()
     if not settings.embedded:
         fail("db reset only manages the embedded database; drop an external DATABASE_URL database yourself")
     if not yes:
@@ -182,7 +136,7 @@ def reembed() -> None:
 
     from jobfit.services.reembed import count_documents, reembed_all
 
-    with _opened(_settings(), check_embedding=False) as runtime:
+    with opened(load_settings(), check_embedding=False) as runtime:
         total = count_documents(runtime.db)
         with Progress(transient=True) as progress:
             task = progress.add_task("re-embedding", total=total)
@@ -198,7 +152,7 @@ def reprofile() -> None:
     from jobfit.matching import PROFILE_VERSION
     from jobfit.services.reprofile import count_stale_profiles, rebuild_stale_profiles
 
-    with _opened(_settings()) as runtime:
+    with opened(load_settings()) as runtime:
         total = count_stale_profiles(runtime.db)
         with Progress(transient=True) as progress:
             task = progress.add_task("rebuilding profiles", total=total)
@@ -216,7 +170,7 @@ def user_create(
 
     if password is None:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with _opened(_settings()) as runtime, runtime.db.system_session() as session:
+    with opened(load_settings()) as runtime, runtime.db.system_session() as session:
         try:
             user = register(session, email, password)
         except AccountError as exc:
@@ -225,12 +179,14 @@ def user_create(
 
 
 def _register_core_commands() -> None:
-    """Commands that run the pure core in-process (no server, no database)."""
-    from jobfit.cli import match, parse
+    """Commands kept in modules of their own: the pure core in-process (no server, no database), and the queue."""
+    from jobfit.cli import match, parse, queue
 
     app.command("parse")(parse.parse)
     app.command("match")(match.match)
     app.command("rank")(match.rank)
+    app.command("worker")(queue.worker)
+    app.command("ingest")(queue.ingest)
 
 
 _register_core_commands()

@@ -7,15 +7,19 @@ whose client hung up) and store in the request's transaction. Parse failures rai
 
 from __future__ import annotations
 
+import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import numpy as np
 from sqlalchemy.orm import Session
 
 from jobfit.documents.models import ParsedJob, ParsedResume
-from jobfit.embeddings.chunks import embed_chunks
-from jobfit.pipeline import job_chunks, resume_chunks, resume_profile
+from jobfit.embeddings.base import Embedder
+from jobfit.embeddings.chunks import embed_chunks, embed_documents
+from jobfit.pipeline import Chunks, job_chunks, resume_chunks, resume_profile
 from jobfit.runtime import Runtime
 from jobfit.store import documents
 from jobfit.store.models import JobDescription, Resume
@@ -46,14 +50,40 @@ def parse_job_file(runtime: Runtime, data: bytes, filename: str, title: str | No
     return parsed
 
 
-def store_resume(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedResume, *, data: bytes,
-                 filename: str, title: str | None = None, commit: bool = True) -> Resume:
-    """Embed and store the parsed resume with its original file (published on commit; all of it or none)."""
-    chunks = resume_chunks(parsed)
+@dataclass(frozen=True)
+class EmbeddedResume:
+    """A parsed resume with what is stored beside its row: its chunks, their vectors and its matching profile."""
+
+    parsed: ParsedResume
+    chunks: Chunks
+    vectors: dict[str, np.ndarray]
+    profile: dict[str, Any]
+
+
+def embed_resumes(embedder: Embedder, parsed: Sequence[ParsedResume]) -> list[EmbeddedResume]:
+    """Embed many parsed resumes in one model call (a worker's files together; an upload's one) and prepare
+    each one's profile."""
+    chunks = [resume_chunks(p) for p in parsed]
+    vectors = embed_documents(embedder, chunks)
+    return [EmbeddedResume(p, c, v, resume_profile(p)) for p, c, v in zip(parsed, chunks, vectors, strict=True)]
+
+
+def content_sha256(data: bytes) -> str:
+    """The SHA-256 of a file's bytes, hex: how the same file uploaded again is recognised."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def store_resume(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedResume | EmbeddedResume, *,
+                 data: bytes, filename: str, title: str | None = None, commit: bool = True,
+                 stored_key: str | None = None) -> Resume:
+    """Embed (unless done already) and store the parsed resume with its original file (published on commit; all
+    of it or none). `stored_key`: the file is in storage already, under that key."""
+    done = parsed if isinstance(parsed, EmbeddedResume) else embed_resumes(runtime.embedder, [parsed])[0]
     return documents.add_resume(db, runtime.files, user_id=user_id, title=title,
-                                filename=filename, data=data, parsed=parsed, chunks=chunks,
-                                vectors=embed_chunks(runtime.embedder, chunks), model=runtime.embedder.name,
-                                profile=resume_profile(parsed), commit=commit)
+                                filename=filename, data=data, parsed=done.parsed, chunks=done.chunks,
+                                vectors=done.vectors, model=runtime.embedder.name,
+                                profile=done.profile, commit=commit, stored_key=stored_key,
+                                content_sha256=content_sha256(data))
 
 
 def store_job(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedJob, *,
