@@ -34,7 +34,8 @@ def score_word(value: Any) -> str:
 
 def status_word(status: str) -> str:
     return {"met": "Met", "partial": "Partly met", "missing": "Missing", "pending": "Pending",
-            "implemented": "Accepted", "rejected": "Rejected"}.get(status, status.capitalize())
+            "implemented": "Accepted", "rejected": "Rejected", "queued": "Waiting", "parsing": "Reading",
+            "embedding": "Analysing", "done": "Stored", "failed": "Refused"}.get(status, status.capitalize())
 
 
 def filesize(n: int | None) -> str:

@@ -1,27 +1,31 @@
-"""The recruiter view: pick a job, rank every resume (or a freshly uploaded batch) against it, keep only those
-who meet every required skill, sort by any score, export CSV; each row opens its match report."""
+"""The recruiter view: pick a job, rank every resume against it, keep only those who meet every required skill,
+sort by any score, export CSV; each row opens its match report. A batch of resumes (files or zips) is handed to the
+queue at once and followed on its own page, which survives closing the tab."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import uuid
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from jobfit.api.deps import RuntimeDep
+from jobfit.documents.errors import DocumentError
 from jobfit.matching.knockout import meets_required_skills
 from jobfit.matching.models import MatchAnalysis
-from jobfit.services import ranking
-from jobfit.services.errors import get_or_raise
+from jobfit.services import batch, ranking
+from jobfit.services.errors import NotFound, get_or_raise
 from jobfit.store import matches
 from jobfit.store.models import JobDescription, Resume
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
-from jobfit.web.routes.documents import REFUSALS, refusal, upload_one
 
 router = APIRouter(include_in_schema=False)
 
@@ -67,9 +71,10 @@ def recruiter(request: Request, db: PageDb, _user: PageUser, job_id: str = "", m
             raise PageError(404, "Job description not found.", "not_found") from None
         rows = ranked_rows(db, job.id, must_haves == "1", sort, descending)
     resume_count = db.query(Resume).count()
+    recent_batches, _ = batch.recent(db, limit=5, offset=0)
     return render(request, "recruiter.html", title="Recruiter view", jobs=jobs, job=job, rows=rows,
                   must_haves=must_haves == "1", sort=sort, descending=descending, sortable=SORTABLE,
-                  resume_count=resume_count)
+                  resume_count=resume_count, batches=recent_batches)
 
 @router.post("/recruiter/rank")
 def rank(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
@@ -78,25 +83,32 @@ def rank(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
     must = "&must_haves=1" if field(form, "must_haves") == "1" else ""
     return redirect_to(f"/recruiter?job_id={job_id}{must}")
 
-@router.post("/recruiter/upload")
-async def upload_batch(request: Request, form: CheckedForm, db: PageDb, user: PageUser,
-                       runtime: RuntimeDep) -> Response:
-    """Each file is stored or refused on its own; the page lists every file's outcome."""
-    outcomes = []
-    for upload in form.getlist("files"):
-        if not isinstance(upload, UploadFile) or not upload.filename:
-            continue
-        try:
-            resume_id = await upload_one(request, db, user, runtime, upload, None)
-            outcomes.append({"name": upload.filename, "ok": True, "id": resume_id, "message": "Uploaded"})
-        except REFUSALS as exc:
-            _status, error, code = refusal(exc)
-            outcomes.append({"name": upload.filename, "ok": False, "message": error, "code": code})
-    if not outcomes:
+@router.post("/recruiter/batches")
+async def upload_batch(form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
+    """The files (or zips of them) become one batch, ingested by the queue: the browser can close meanwhile."""
+    parts = [(upload.filename, upload.file) for upload in form.getlist("files")
+             if isinstance(upload, UploadFile) and upload.filename]
+    if not parts:
         raise PageError(422, "Choose one or more resume files to upload.", "no_file")
-    failed = sum(not o["ok"] for o in outcomes)
-    return render(request, "batch_result.html", 422 if failed == len(outcomes) else 200, title="Batch upload",
-                  outcomes=outcomes, job_id=field(form, "job_id", 64))
+    try:
+        batch_id = await run_in_threadpool(lambda: batch.create_batch(
+            db, runtime, user.id, batch.incoming_files(parts, runtime.settings.archive_limits())))
+    except DocumentError as exc:
+        raise PageError(422, exc.message, exc.code) from None
+    job = field(form, "job_id", 64)
+    return redirect_to(f"/recruiter/batches/{batch_id}" + (f"?job_id={quote(job)}" if job else ""))
+
+
+@router.get("/recruiter/batches/{batch_id}")
+def batch_page(request: Request, batch_id: uuid.UUID, db: PageDb, _user: PageUser, job_id: str = "") -> Response:
+    """A batch's progress, file by file; the page refreshes itself (app.js) until every file is settled."""
+    found = batch.progress(db, batch_id)
+    job = None
+    with contextlib.suppress(ValueError, NotFound):
+        job = get_or_raise(db, JobDescription, uuid.UUID(job_id), "Job description") if job_id else None
+    return render(request, "batch.html", title="Batch upload", progress=found, job=job,
+                  stored=sum(f.state == "done" and not f.duplicate for f in found.files),
+                  duplicates=sum(f.duplicate for f in found.files))
 
 @router.get("/recruiter/export.csv")
 def export_csv(db: PageDb, _user: PageUser, job_id: uuid.UUID, must_haves: str = "", sort: str = "overall_score",
