@@ -70,6 +70,8 @@ async def run_worker(runtime: Runtime, *, concurrency: int, shutdown_grace: floa
     """Run one worker until it is stopped (a signal, or cancelling this coroutine); with `wait=False`, until the
     queue is empty."""
     app, batcher = worker_app(runtime)
+    runtime.sandbox.start()  # the parse server loads its parsers meanwhile
+    await asyncio.to_thread(runtime.embedder.embed, ["a first text loads the model"])
     async with app.open_async():
         reviver = asyncio.create_task(revive_stalled(app))
         try:
