@@ -125,7 +125,10 @@ def _child(conn: Connection, memory_mb: int, timeout_s: float, kind: str, args: 
     except Exception as exc:  # a parser bug on odd input: the file is unreadable to us, not a server error
         log.warning("parser failed on a %s document: %s", kind, type(exc).__name__, exc_info=True)
         answer = ("error", "corrupt_file", f"The file could not be read ({type(exc).__name__}).")
-    conn.send((*answer, max(0, _peak_rss() - start_rss)))
+    try:
+        conn.send((*answer, max(0, _peak_rss() - start_rss)))
+    except OSError:  # the caller gave up meanwhile (cancelled, stopping) and closed its end: nobody to answer
+        return
     conn.close()
 
 

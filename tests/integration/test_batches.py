@@ -118,3 +118,17 @@ def test_batch_rows_are_private_and_queue_rows_hold_no_user_data(client: TestCli
     with runtime.db.owner_engine.connect() as conn:
         args = conn.execute(text("SELECT args FROM procrastinate_jobs")).scalars().all()
     assert args and all(set(a) == {"user_id", "file_id"} for a in args)
+
+
+def test_batch_tables_have_forced_rls_and_the_app_role_can_only_add_jobs(runtime: Runtime) -> None:
+    with runtime.db.owner_engine.connect() as conn:
+        rows = conn.execute(text("SELECT relrowsecurity, relforcerowsecurity FROM pg_class "
+                                 "WHERE relname IN ('resume_batches', 'batch_files')")).all()
+        assert rows == [(True, True), (True, True)]
+        can = conn.execute(text(
+            "SELECT has_table_privilege('jobfit_app', 'procrastinate_jobs', 'INSERT'), "
+            "has_column_privilege('jobfit_app', 'procrastinate_jobs', 'args', 'SELECT'), "
+            "has_table_privilege('jobfit_app', 'procrastinate_jobs', 'UPDATE'), "
+            "has_table_privilege('jobfit_app', 'procrastinate_jobs', 'DELETE'), "
+            "has_table_privilege('jobfit_app', 'procrastinate_workers', 'SELECT')")).one()
+        assert tuple(can) == (True, False, False, False, False)

@@ -6,6 +6,7 @@ sandbox child processes and their resumes are embedded together (`EmbeddingBatch
 `HEARTBEAT_S`; every `REVIVE_EVERY_S` it puts back in the queue the jobs of workers silent for `STALLED_S` (killed
 with `kill -9`, or their machine lost), which is how nothing is lost. A failing job is retried with exponential
 backoff (2, 4, 8, 16 s) and parked `failed` after `MAX_ATTEMPTS` runs, its file settled `failed` with the error.
+Succeeded jobs are kept a week (the batch tables keep each file's outcome for good).
 On SIGTERM or SIGINT a worker takes no new job, lets the jobs in hand finish for up to `shutdown_grace` seconds,
 and releases the rest back to the queue.
 """
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 HEARTBEAT_S = 2.0
 STALLED_S = 15.0
 REVIVE_EVERY_S = 5.0
+KEEP_SUCCEEDED_H = 7 * 24  # succeeded jobs are deleted after a week (parked failed ones are kept)
 
 
 def worker_app(runtime: Runtime) -> tuple[procrastinate.App, EmbeddingBatcher[Any, Any]]:
@@ -49,9 +51,17 @@ def worker_app(runtime: Runtime) -> tuple[procrastinate.App, EmbeddingBatcher[An
 
 
 async def revive_stalled(app: procrastinate.App) -> None:
-    """Forever: put the jobs of silent workers back in the queue (another worker may have done it first)."""
+    """Forever: put the jobs of silent workers back in the queue (another worker may have done it first), and
+    about hourly delete the jobs that succeeded more than a week ago."""
+    rounds = 0
     while True:
         await asyncio.sleep(REVIVE_EVERY_S)
+        rounds += 1
+        if rounds % int(3600 / REVIVE_EVERY_S) == 1:
+            try:
+                await app.job_manager.delete_old_jobs(nb_hours=KEEP_SUCCEEDED_H, queue=INGEST_QUEUE)
+            except Exception:
+                log.warning("could not delete old jobs", exc_info=True)
         try:
             stalled = await app.job_manager.get_stalled_jobs(queue=INGEST_QUEUE, seconds_since_heartbeat=STALLED_S)
         except Exception:
@@ -66,16 +76,18 @@ async def revive_stalled(app: procrastinate.App) -> None:
 
 
 async def run_worker(runtime: Runtime, *, concurrency: int, shutdown_grace: float,
-                     install_signal_handlers: bool = True, wait: bool = True) -> None:
-    """Run one worker until it is stopped (a signal, or cancelling this coroutine); with `wait=False`, until the
-    queue is empty."""
+                     install_signal_handlers: bool = True, warm_up: bool = True) -> None:
+    """Run one worker until it is stopped (a signal, or cancelling this coroutine). With `warm_up` it loads its
+    embedding model and starts its parse server before taking jobs (a worker of its own; the one in `jobfit serve`
+    leaves the start-up to the server and loads them at its first job)."""
     app, batcher = worker_app(runtime)
-    runtime.sandbox.start()  # the parse server loads its parsers meanwhile
-    await asyncio.to_thread(runtime.embedder.embed, ["a first text loads the model"])
+    if warm_up:
+        runtime.sandbox.start()  # the parse server loads its parsers meanwhile
+        await asyncio.to_thread(runtime.embedder.embed, ["a first text loads the model"])
     async with app.open_async():
         reviver = asyncio.create_task(revive_stalled(app))
         try:
-            await app.run_worker_async(queues=[INGEST_QUEUE], concurrency=concurrency, wait=wait,
+            await app.run_worker_async(queues=[INGEST_QUEUE], concurrency=concurrency,
                                        shutdown_graceful_timeout=shutdown_grace,
                                        install_signal_handlers=install_signal_handlers,
                                        update_heartbeat_interval=HEARTBEAT_S, stalled_worker_timeout=STALLED_S,
@@ -108,7 +120,7 @@ class BackgroundWorker:
             self._task = asyncio.current_task()  # type: ignore[assignment]
             self._ready.set()
             await run_worker(self.runtime, concurrency=settings.queue_concurrency,
-                             shutdown_grace=settings.shutdown_grace, install_signal_handlers=False)
+                             shutdown_grace=settings.shutdown_grace, install_signal_handlers=False, warm_up=False)
 
         try:
             asyncio.run(main())
