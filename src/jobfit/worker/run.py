@@ -14,9 +14,11 @@ and releases the rest back to the queue.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import procrastinate
@@ -35,8 +37,9 @@ REVIVE_EVERY_S = 5.0
 KEEP_SUCCEEDED_H = 7 * 24  # succeeded jobs are deleted after a week (parked failed ones are kept)
 
 
-def worker_app(runtime: Runtime) -> tuple[procrastinate.App, EmbeddingBatcher[Any, Any]]:
-    """The queue app with the ingest task bound to `runtime`, and the batcher its jobs share."""
+def worker_app(runtime: Runtime, jobs: ThreadPoolExecutor) -> tuple[procrastinate.App, EmbeddingBatcher[Any, Any]]:
+    """The queue app with the ingest task bound to `runtime`, run on the `jobs` threads, and the batcher its jobs
+    share."""
     app = queue_app(runtime.db.owner_url)
     batcher: EmbeddingBatcher[Any, Any] = EmbeddingBatcher(
         lambda parsed: upload.embed_resumes(runtime.embedder, parsed), max_batch=16)
@@ -44,8 +47,9 @@ def worker_app(runtime: Runtime) -> tuple[procrastinate.App, EmbeddingBatcher[An
     @app.task(name=INGEST_TASK, queue=INGEST_QUEUE, pass_context=True,
               retry=RetryStrategy(max_attempts=batch.MAX_ATTEMPTS - 1, exponential_wait=2))
     async def ingest_file(context: procrastinate.JobContext, user_id: str, file_id: str) -> None:
-        await asyncio.to_thread(batch.ingest_file, runtime, uuid.UUID(user_id), uuid.UUID(file_id),
-                                embed=batcher.embed, final_attempt=context.job.attempts >= batch.MAX_ATTEMPTS - 1)
+        await asyncio.get_running_loop().run_in_executor(jobs, functools.partial(
+            batch.ingest_file, runtime, uuid.UUID(user_id), uuid.UUID(file_id), embed=batcher.embed,
+            final_attempt=context.job.attempts >= batch.MAX_ATTEMPTS - 1))
 
     return app, batcher
 
@@ -80,7 +84,10 @@ async def run_worker(runtime: Runtime, *, concurrency: int, shutdown_grace: floa
     """Run one worker until it is stopped (a signal, or cancelling this coroutine). With `warm_up` it loads its
     embedding model and starts its parse server before taking jobs (a worker of its own; the one in `jobfit serve`
     leaves the start-up to the server and loads them at its first job)."""
-    app, batcher = worker_app(runtime)
+    # the jobs' own threads, not the loop's default executor: a stopping worker does not wait for a job it has
+    # released (its parse is killed when the runtime closes; settling it again is a no-op)
+    jobs = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="jobfit-job")
+    app, batcher = worker_app(runtime, jobs)
     if warm_up:
         runtime.sandbox.start()  # the parse server loads its parsers meanwhile
         await asyncio.to_thread(runtime.embedder.embed, ["a first text loads the model"])
@@ -95,6 +102,7 @@ async def run_worker(runtime: Runtime, *, concurrency: int, shutdown_grace: floa
         finally:
             reviver.cancel()
             batcher.close()
+            jobs.shutdown(wait=False, cancel_futures=True)
 
 
 class BackgroundWorker:
