@@ -12,21 +12,23 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.conftest import SAMPLES
 from tests.e2e.conftest import axe_violations
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "correct horse battery"
-RESUME = "soupboss_pdf_docx_pairs/01-Desktop Support.pdf"
-OTHER_RESUME = "soupboss_pdf_docx_pairs/01-Accountant.pdf"
-JOB_DESCRIPTION = """Desktop Support Technician
-We support 300 staff across two offices.
+RESUME = SAMPLES / "resumes" / "bruce_wayne_fullstack.pdf"
+OTHER_RESUME = SAMPLES / "resumes" / "barry_allen_fe.pdf"
+JOB_DESCRIPTION = """Full Stack Developer
+We build the web apps that 2 million riders use every day.
 Requirements:
-- Technical support experience with Windows laptops
-- Customer service skills
-- Hardware troubleshooting and repair
+- 5+ years of experience building web applications
+- JavaScript, React and Node.js
+- MongoDB and RESTful APIs
+- Docker
 Nice to have:
-- Active Directory
-- Data analysis"""
+- Kubernetes
+- AWS"""
 
 
 def watch_console(page: Page) -> list[str]:
@@ -65,7 +67,7 @@ def check_accessibility(page: Page, name: str, shots: Path) -> None:
     assert axe_violations(page) == [], name
 
 
-def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str, evaldata: Path,
+def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str,
                                        screenshots: Path) -> None:
     context, page, console_errors = new_page(browser, web)
     email = f"seeker-{uuid.uuid4().hex[:6]}@example.com"
@@ -76,14 +78,14 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     # upload a real resume PDF, with progress, and read what an ATS sees
     page.get_by_role("link", name="Upload resume").click()
     check_accessibility(page, "02-upload", screenshots)
-    page.get_by_label("Resume file").set_input_files(str(evaldata / RESUME))
-    page.get_by_label("Title").fill("Ivy, desktop support")
+    page.get_by_label("Resume file").set_input_files(str(RESUME))
+    page.get_by_label("Title").fill("Bruce, full stack")
     page.get_by_role("button", name="Upload and read").click()
-    expect(page.get_by_role("heading", name="Ivy, desktop support")).to_be_visible()
-    expect(page.locator("#contact-fields")).to_contain_text("ihaddington@email.com")
+    expect(page.get_by_role("heading", name="Bruce, full stack")).to_be_visible()
+    expect(page.locator("#contact-fields")).to_contain_text("bwayne@email.com")
     expect(page.locator("#sections-found")).to_contain_text("Experience")
     expect(page.locator("#quality-checklist")).to_contain_text("Quantified achievements")
-    expect(page.locator("#resume-text")).to_contain_text("Desktop Support Technician")
+    expect(page.locator("#resume-text")).to_contain_text("MERN Stack Developer, OpenAI")
     check_accessibility(page, "03-resume", screenshots)
 
     # a bad upload says what the API says
@@ -98,11 +100,11 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     # a job by pasting, and another by URL from a loopback page
     page.get_by_role("link", name="Add job").click()
     check_accessibility(page, "04-add-job", screenshots)
-    page.get_by_label("Job title").first.fill("Desktop Support Technician")
+    page.get_by_label("Job title").first.fill("Full Stack Developer")
     page.get_by_label("Company").fill("Initech")
     page.get_by_label("Description", exact=True).fill(JOB_DESCRIPTION)
     page.get_by_role("button", name="Add job").click()
-    expect(page.get_by_role("heading", name="Desktop Support Technician")).to_be_visible()
+    expect(page.get_by_role("heading", name="Full Stack Developer")).to_be_visible()
     requirements = page.locator("#job-requirements")
     expect(requirements).to_contain_text("Required")
     expect(requirements).to_contain_text("Preferred")
@@ -119,12 +121,12 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
 
     # run the match
     page.goto(job_url)
-    page.get_by_label("Resume", exact=True).select_option(label="Ivy, desktop support")
+    page.get_by_label("Resume", exact=True).select_option(label="Bruce, full stack")
     page.get_by_role("button", name="Match", exact=True).click()
     expect(page.locator("#overall-score")).to_contain_text(re.compile(r"Overall \d+/100"))
     expect(page.locator(".bars")).to_contain_text("Skills")
     expect(page.locator(".bars")).to_contain_text("Confidence")
-    expect(page.locator("#gaps")).to_contain_text("Active Directory")
+    expect(page.locator("#gaps")).to_contain_text("Amazon Web Services")
     match_url = page.url
 
     # click a requirement: its evidence line is highlighted in the resume text
@@ -184,10 +186,10 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
 
     # recruiter: a batch with one bad file, rank, must-haves filter, sort, CSV
     page.get_by_role("link", name="Recruiter view").click()
-    page.get_by_label("Job", exact=True).select_option(label="Desktop Support Technician (Initech)")
+    page.get_by_label("Job", exact=True).select_option(label="Full Stack Developer (Initech)")
     page.get_by_role("button", name="Show").click()
     page.get_by_label("Resume files").set_input_files([
-        {"name": "accountant.pdf", "mimeType": "application/pdf", "buffer": (evaldata / OTHER_RESUME).read_bytes()},
+        {"name": "barry_allen_fe.pdf", "mimeType": "application/pdf", "buffer": OTHER_RESUME.read_bytes()},
         {"name": "empty.txt", "mimeType": "text/plain", "buffer": b""},
     ])
     page.get_by_role("button", name="Upload", exact=True).click()
@@ -212,7 +214,7 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     kept = page.locator("#ranking tbody tr")
     expect(kept.first).to_contain_text("All must-haves")
     assert kept.count() < 3
-    expect(page.locator("#ranking")).not_to_contain_text("Accountant")
+    expect(page.locator("#ranking")).not_to_contain_text("barry_allen")
     page.screenshot(path=str(screenshots / "08-recruiter-must-haves.png"), full_page=True)
     with page.expect_download() as download:
         page.get_by_role("link", name="Export CSV").click()
@@ -223,7 +225,7 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     expect(page.locator("#overall-score")).to_be_visible()
 
     page.goto("/")
-    expect(page.locator("#resume-list")).to_contain_text("Ivy, desktop support (improved)")
+    expect(page.locator("#resume-list")).to_contain_text("Bruce, full stack (improved)")
     expect(page.locator("main table")).to_contain_text(re.compile(r"\d+/100 \((strong|good|fair|weak)\)"))
     check_accessibility(page, "10-dashboard", screenshots)
 
@@ -248,13 +250,13 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     context, page, console_errors = new_page(browser, web)
     sign_up(page, f"other-{uuid.uuid4().hex[:6]}@example.com")
     expect(page.get_by_text("Get started in three steps")).to_be_visible()
-    expect(page.locator("main")).not_to_contain_text("Ivy")
+    expect(page.locator("main")).not_to_contain_text("Bruce")
     for url in (match_url, job_url):
         response = page.goto(url)
         assert response is not None and response.status == 404
-        expect(page.locator("main")).not_to_contain_text("Desktop Support")
+        expect(page.locator("main")).not_to_contain_text("Full Stack")
     page.goto("/recruiter")
-    expect(page.locator("main")).not_to_contain_text("Desktop Support")
+    expect(page.locator("main")).not_to_contain_text("Full Stack")
     assert page.goto(batch_url).status == 404  # another user's batch
     expected_failures(console_errors, 404)
     context.close()

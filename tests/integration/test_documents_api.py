@@ -1,4 +1,4 @@
-"""Document endpoints over real HTTP on real evaldata files: upload, list, read, rename, download, delete,
+"""Document endpoints over real HTTP on the committed sample files: upload, list, read, rename, download, delete,
 bad input (4xx with nothing left behind), atomicity and isolation between users."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from jobfit.runtime import Runtime
+from tests.conftest import SAMPLES
 from tests.integration.conftest import register_and_login, scalar_as
 
 API = "/api/v1/documents"
@@ -25,8 +26,8 @@ def _counts(runtime: Runtime, client: TestClient, auth: dict) -> tuple[int, int,
 
 
 @pytest.fixture()
-def resume_pdf(evaldata: Path) -> Path:
-    return evaldata / "resume_matcher_samples" / "resumes" / "bruce_wayne_fullstack.pdf"
+def resume_pdf() -> Path:
+    return SAMPLES / "resumes" / "bruce_wayne_fullstack.pdf"
 
 
 def test_upload_pdf_resume_end_to_end(client: TestClient, auth: dict, resume_pdf: Path, runtime: Runtime) -> None:
@@ -67,9 +68,22 @@ def test_upload_pdf_resume_end_to_end(client: TestClient, auth: dict, resume_pdf
     assert client.get(f"{API}/resumes/{rid}", headers=auth).status_code == 404
 
 
-def test_upload_docx_and_txt_detected_by_content(client: TestClient, auth: dict, evaldata: Path) -> None:
-    docx = evaldata / "soupboss_pdf_docx_pairs" / "01-Accountant.docx"
-    r = client.post(f"{API}/upload/resume", headers=auth, files={"file": ("cv.bin", docx.read_bytes())})
+def _docx(paragraphs: list[str]) -> bytes:
+    """A Word document made with python-docx, as Word would save it."""
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_upload_docx_and_txt_detected_by_content(client: TestClient, auth: dict) -> None:
+    docx = _docx(["Ebony Moore", "emoore@example.com", "Experience", "Accountant, Acme Corp, 2019 - Present",
+                  "Closed the books every month"])
+    r = client.post(f"{API}/upload/resume", headers=auth, files={"file": ("cv.bin", docx)})
     assert r.status_code == 201, r.text
     txt = b"Jane Roe\njane@example.com\n\nEXPERIENCE\nAccountant, Acme Corp, 2019 - Present\n- Closed books\n"
     r = client.post(f"{API}/upload/resume", headers=auth, files={"file": ("cv.pdf", txt)})
@@ -159,7 +173,7 @@ def test_failed_file_write_leaves_no_row(client: TestClient, auth: dict, runtime
         files.unlink()
 
 
-def test_job_description_from_fields_and_file(client: TestClient, auth: dict, evaldata: Path,
+def test_job_description_from_fields_and_file(client: TestClient, auth: dict,
                                               runtime: Runtime) -> None:
     r = client.post(f"{API}/upload/job-description", headers=auth, json={
         "title": "Senior Backend Engineer", "company": "Acme",
@@ -177,7 +191,7 @@ def test_job_description_from_fields_and_file(client: TestClient, auth: dict, ev
     assert {"Python", "PostgreSQL", "Docker"} <= required
     assert detail["metadata"]["min_years"] == 5
 
-    jd = evaldata / "resume_matcher_samples" / "job_descriptions" / "job_desc_java_developer.pdf"
+    jd = SAMPLES / "job_descriptions" / "job_desc_java_developer.pdf"
     r = client.post(f"{API}/upload/job-description/file", headers=auth, files={"file": (jd.name, jd.read_bytes())})
     assert r.status_code == 201, r.text
     jid = r.json()["id"]

@@ -1,4 +1,4 @@
-"""Matching endpoints on real evaldata files: analyse (create then update), list/filter/sort, delete,
+"""Matching endpoints on the committed sample files: analyse (create then update), list/filter/sort, delete,
 rank both ways with the pgvector candidate stage, concurrent ranks over the same
 rows, and isolation (foreign ids are 404)."""
 
@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from jobfit.api.app import create_app
 from jobfit.matching import PROFILE_VERSION
 from jobfit.runtime import Runtime
+from tests.conftest import DOTIN_TEXTS, SAMPLES
 from tests.integration.conftest import answered_at_once, register_and_login
 
 DOCS = "/api/v1/documents"
@@ -34,8 +35,8 @@ def _upload_job(client: TestClient, auth: dict, path: Path) -> str:
 
 
 @pytest.fixture()
-def samples(evaldata: Path) -> Path:
-    return evaldata / "resume_matcher_samples"
+def samples() -> Path:
+    return SAMPLES
 
 
 def test_analyze_creates_then_updates_one_row(client: TestClient, auth: dict, samples: Path) -> None:
@@ -168,27 +169,16 @@ def test_ranking_uses_stored_profiles_and_falls_back_without_them(client: TestCl
 
 
 def test_ranking_equals_analyzing_each_and_survives_a_damaged_profile(client: TestClient, auth: dict,
-                                                                     evaldata: Path, runtime) -> None:
+                                                                     runtime) -> None:
     """rank-resumes gives each resume the score analyze gives it, in rank order, and a damaged stored profile
     is rebuilt from its resume rather than failing the request."""
-    import csv
-    import re
-
     from tests.integration.conftest import scalar_as
 
-    texts: dict[str, None] = {}
-    kaggle = evaldata / "kaggle_updated_resume_dataset" / "UpdatedResumeDataSet.csv"
-    with kaggle.open(encoding="utf-8", errors="replace") as fh:
-        for row in csv.DictReader(fh):
-            texts.setdefault(re.sub(r"[ \t]+", " ", row["Resume"]).strip())
     ids = []
-    for i, text in enumerate(sorted(texts)):  # a few kaggle texts hold control bytes and are refused as binary
-        r = client.post(f"{DOCS}/upload/resume", headers=auth, files={"file": (f"cv{i}.txt", text.encode())})
-        assert r.status_code in (201, 422), r.text
-        if r.status_code == 201:
-            ids.append(r.json()["id"])
-        if len(ids) == 8:
-            break
+    for path in sorted(DOTIN_TEXTS.glob("*.txt"))[:8]:
+        r = client.post(f"{DOCS}/upload/resume", headers=auth, files={"file": (path.name, path.read_bytes())})
+        assert r.status_code == 201, r.text
+        ids.append(r.json()["id"])
     r = client.post(f"{DOCS}/upload/job-description", headers=auth, json={
         "title": "Java Developer", "description": "Build services in Java, Spring and SQL; code reviews.",
         "requirements": "3+ years of Java; Hibernate, REST, Git. Bachelor's degree in Computer Science."})

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
@@ -11,6 +9,7 @@ from jobfit.embeddings.local import LocalEmbedder
 from jobfit.runtime import Runtime
 from jobfit.services.reembed import reembed_all
 from jobfit.store import migrate
+from tests.conftest import SAMPLES
 from tests.integration.conftest import scalar_as
 
 
@@ -21,9 +20,9 @@ def _vector_type(runtime: Runtime) -> str:
             "WHERE attrelid = 'resume_embeddings'::regclass AND attname = 'embedding_vector'")).scalar()
 
 
-def test_reembed_changes_dimension_and_keeps_every_document(client: TestClient, auth: dict, evaldata: Path,
+def test_reembed_changes_dimension_and_keeps_every_document(client: TestClient, auth: dict,
                                                              runtime: Runtime) -> None:
-    pdf = evaldata / "resume_matcher_samples" / "resumes" / "john_doe.pdf"
+    pdf = SAMPLES / "resumes" / "john_doe.pdf"
     assert client.post("/api/v1/documents/upload/resume", headers=auth,
                        files={"file": (pdf.name, pdf.read_bytes())}).status_code == 201
     assert client.post("/api/v1/documents/upload/job-description", headers=auth,

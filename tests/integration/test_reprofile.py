@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from jobfit.matching import PROFILE_VERSION
 from jobfit.runtime import Runtime
 from jobfit.services.reprofile import count_stale_profiles, rebuild_stale_profiles
+from tests.conftest import SAMPLES
 from tests.integration.conftest import register_and_login, scalar_as
 
 
@@ -17,9 +18,8 @@ def _upload(client: TestClient, auth: dict, pdf: Path) -> None:
     assert r.status_code == 201, r.text
 
 
-def test_reprofile_rebuilds_old_and_missing_profiles_of_every_user(client: TestClient, runtime: Runtime,
-                                                                   evaldata: Path) -> None:
-    samples = evaldata / "resume_matcher_samples" / "resumes"
+def test_reprofile_rebuilds_old_and_missing_profiles_of_every_user(client: TestClient, runtime: Runtime) -> None:
+    samples = SAMPLES / "resumes"
     alice, bob = register_and_login(client), register_and_login(client)
     _upload(client, alice, samples / "john_doe.pdf")
     _upload(client, bob, samples / "barry_allen_fe.pdf")

@@ -1,4 +1,4 @@
-"""`jobfit match` / `jobfit rank` on real evaldata files through Typer's CliRunner."""
+"""`jobfit match` / `jobfit rank` on the committed sample files through Typer's CliRunner."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 from jobfit.cli.match import JSON_FIELDS, match, rank
-from tests.conftest import evaldata_dir
-
-EVALDATA = evaldata_dir() / "resume_matcher_samples"
+from tests.conftest import SAMPLES
 
 app = typer.Typer()
 app.command("match")(match)
@@ -20,8 +18,8 @@ runner = CliRunner()
 
 
 def test_match_json_has_every_field() -> None:
-    jd = EVALDATA / "job_descriptions" / "job_desc_front_end_engineer.pdf"
-    out = runner.invoke(app, ["match", str(EVALDATA / "resumes" / "barry_allen_fe.pdf"), str(jd), "--json"])
+    jd = SAMPLES / "job_descriptions" / "job_desc_front_end_engineer.pdf"
+    out = runner.invoke(app, ["match", str(SAMPLES / "resumes" / "barry_allen_fe.pdf"), str(jd), "--json"])
     assert out.exit_code == 0, out.output
     data = json.loads(out.stdout)
     assert set(JSON_FIELDS) <= set(data)
@@ -30,12 +28,12 @@ def test_match_json_has_every_field() -> None:
 
 
 def test_match_report_and_bad_input() -> None:
-    jd = EVALDATA / "job_descriptions" / "job_desc_java_developer.pdf"
-    out = runner.invoke(app, ["match", str(EVALDATA / "resumes" / "john_doe.pdf"), str(jd), "--suggest"])
+    jd = SAMPLES / "job_descriptions" / "job_desc_java_developer.pdf"
+    out = runner.invoke(app, ["match", str(SAMPLES / "resumes" / "john_doe.pdf"), str(jd), "--suggest"])
     assert out.exit_code == 0, out.output
     assert "Requirements" in out.stdout and "Overall" in out.stdout
     bad = runner.invoke(app, ["match", "/nonexistent/resume.pdf",
-                              str(EVALDATA / "job_descriptions" / "job_desc_java_developer.pdf")])
+                              str(SAMPLES / "job_descriptions" / "job_desc_java_developer.pdf")])
     assert bad.exit_code == 2
     assert len(bad.stderr.strip().splitlines()) == 1
 
@@ -43,8 +41,8 @@ def test_match_report_and_bad_input() -> None:
 def test_rank_sorts_and_skips_unreadable(tmp_path: Path) -> None:
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4 not really a pdf")
-    resumes = sorted((EVALDATA / "resumes").glob("*.pdf"))
-    out = runner.invoke(app, ["rank", str(EVALDATA / "job_descriptions" / "job_desc_product_manager.pdf"),
+    resumes = sorted((SAMPLES / "resumes").glob("*.pdf"))
+    out = runner.invoke(app, ["rank", str(SAMPLES / "job_descriptions" / "job_desc_product_manager.pdf"),
                               *map(str, resumes), str(broken), "--json", "--top", "3"])
     assert out.exit_code == 0, out.output
     data = json.loads(out.stdout)

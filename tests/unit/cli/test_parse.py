@@ -8,12 +8,13 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from jobfit.cli import app
+from tests.conftest import SAMPLES
 
 runner = CliRunner()
 
 
-def test_parse_resume_json_uses_seed_field_names(evaldata: Path) -> None:
-    pdf = evaldata / "resume_matcher_samples" / "resumes" / "alfred_pennyworth_pm.pdf"
+def test_parse_resume_json_uses_seed_field_names() -> None:
+    pdf = SAMPLES / "resumes" / "alfred_pennyworth_pm.pdf"
     result = runner.invoke(app, ["parse", str(pdf), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -23,8 +24,8 @@ def test_parse_resume_json_uses_seed_field_names(evaldata: Path) -> None:
     assert data["metadata"]["file_type"] == "pdf" and data["sections"]
 
 
-def test_parse_job_readable(evaldata: Path) -> None:
-    pdf = evaldata / "resume_matcher_samples" / "job_descriptions" / "job_desc_front_end_engineer.pdf"
+def test_parse_job_readable() -> None:
+    pdf = SAMPLES / "job_descriptions" / "job_desc_front_end_engineer.pdf"
     result = runner.invoke(app, ["parse", "--job", str(pdf)])
     assert result.exit_code == 0, result.output
     assert "Required skills" in result.stdout

@@ -8,12 +8,13 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from jobfit.cli import app
+from tests.conftest import SAMPLES
 
 runner = CliRunner()
 
 
-def test_match_suggest_json_and_report(evaldata: Path, tmp_path: Path) -> None:
-    samples = evaldata / "resume_matcher_samples"
+def test_match_suggest_json_and_report(tmp_path: Path) -> None:
+    samples = SAMPLES
     resume = samples / "resumes" / "barry_allen_fe.pdf"
     job = samples / "job_descriptions" / "job_desc_front_end_engineer.pdf"
     result = runner.invoke(app, ["match", str(resume), str(job), "--json", "--suggest"])

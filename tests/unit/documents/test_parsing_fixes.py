@@ -4,7 +4,6 @@ postings, on text taken from real resumes and postings (resume_matcher samples, 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -13,6 +12,7 @@ from jobfit.documents.experience import extract_experience, join_split_ranges
 from jobfit.documents.job import find_min_years, is_boilerplate, parse_job, parse_job_file
 from jobfit.documents.job_degree import find_degree_requirement
 from jobfit.documents.resume import parse_resume
+from tests.conftest import SAMPLES
 
 TODAY = date(2025, 6, 1)
 
@@ -78,8 +78,8 @@ EXPECTED_RESUMES = {
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_RESUMES))
-def test_sample_resume_experience(evaldata: Path, name: str) -> None:
-    path = evaldata / "resume_matcher_samples" / "resumes" / name
+def test_sample_resume_experience(name: str) -> None:
+    path = SAMPLES / "resumes" / name
     resume = parse_resume(path.read_bytes(), path.name, today=TODAY)
     count, low, high = EXPECTED_RESUMES[name]
     assert len(resume.experience) == count
@@ -193,8 +193,8 @@ def test_min_years_ignores_company_history(text: str) -> None:
         ("job_desc_product_manager.pdf", 10, "bachelor"),  # "Bachelor's degree (MBA preferred)"
     ],
 )
-def test_sample_job_descriptions(evaldata: Path, name: str, years: float, level: str) -> None:
-    path = evaldata / "resume_matcher_samples" / "job_descriptions" / name
+def test_sample_job_descriptions(name: str, years: float, level: str) -> None:
+    path = SAMPLES / "job_descriptions" / name
     job = parse_job_file(path.read_bytes(), path.name)
     assert job.min_years == years
     assert job.degree_level == level

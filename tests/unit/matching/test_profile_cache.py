@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from jobfit.documents.job import parse_job
+from jobfit.documents.job import parse_job, parse_job_file
 from jobfit.documents.models import ContactField, ContactInfo
 from jobfit.documents.resume import parse_resume
 from jobfit.matching import (
@@ -25,7 +25,7 @@ from jobfit.matching.profile import SECTION_WEIGHT, UNSECTIONED_WEIGHT, Degree, 
 from jobfit.matching.text import LineIndex, content_tokens
 from jobfit.redaction import redact as redact_module
 from jobfit.redaction import redact_for_embedding
-from tests.conftest import evaldata_dir
+from tests.conftest import DOTIN_TEXTS, SAMPLES, evaldata_path
 
 JOBS = [
     ("Accountant", "Prepare financial statements, journal entries and reconciliations.",
@@ -47,11 +47,14 @@ _PARSED: list = []
 
 
 def _real_resumes(n: int) -> list:
-    """Real livecareer resume PDFs from evaldata, parsed once per test session."""
+    """Real resumes, parsed once per test session: the committed samples (5 PDFs, 10 texts), then, where the
+    evaluation data is present, livecareer resume PDFs up to 60 in all."""
     if not _PARSED:
-        folder = evaldata_dir() / "ferr_hr_relevance_livecareer" / "resumes_pdf"
+        files = sorted((SAMPLES / "resumes").glob("*.pdf")) + sorted(DOTIN_TEXTS.glob("*.txt"))
+        folder = evaldata_path() / "ferr_hr_relevance_livecareer" / "resumes_pdf"
         pdfs = sorted(folder.glob("*.pdf"))
-        _PARSED.extend(parse_resume(p.read_bytes(), p.name) for p in pdfs[:: max(1, len(pdfs) // 60)][:60])
+        files += pdfs[:: max(1, len(pdfs) // 60)][: 60 - len(files)]
+        _PARSED.extend(parse_resume(p.read_bytes(), p.name) for p in files)
     return _PARSED[:n]
 
 
@@ -390,7 +393,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list],
 
 def _postings_and_resumes():
     postings = [parse_job(title=t, description=d, requirements=r) for t, d, r in JOBS]
-    folder = evaldata_dir() / "skillspan_job_postings"
+    postings += [parse_job_file(p.read_bytes(), p.name) for p in sorted((SAMPLES / "job_descriptions").glob("*.pdf"))]
+    folder = evaldata_path() / "skillspan_job_postings"
     if (folder / "test.json").is_file():
         by_idx: dict[int, list[str]] = {}
         for line in (folder / "test.json").read_text().splitlines()[:400]:

@@ -8,7 +8,6 @@ last digit. A cache that returned another section's result, or a skipped stage t
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -19,6 +18,7 @@ from jobfit.documents.resume import parse_resume, parse_resume_text
 from jobfit.matching import prepare_job, score_match
 from jobfit.suggestions import apply_suggestions, generate_suggestions
 from jobfit.suggestions.impact import ImpactMeter, variant_profile
+from tests.conftest import SAMPLES
 
 TODAY = date(2026, 1, 15)
 
@@ -33,8 +33,8 @@ def _cold_score(text: str, job: ParsedJob) -> float:
 
 
 @pytest.fixture(scope="module")
-def samples(evaldata: Path) -> tuple[list, list]:
-    root = evaldata / "resume_matcher_samples"
+def samples() -> tuple[list, list]:
+    root = SAMPLES
     resumes = [parse_resume(p.read_bytes(), p.name) for p in sorted((root / "resumes").glob("*.pdf"))]
     jobs = [parse_job_file(p.read_bytes(), p.name) for p in sorted((root / "job_descriptions").glob("*.pdf"))]
     assert len(resumes) >= 4 and len(jobs) >= 4

@@ -1,0 +1,372 @@
+"""The (ad, resume) pairs of the judged evidence set, chosen by a seeded procedure, and the documents' text.
+
+    .venv/bin/python bench/evidence_pairs.py [--evaldata ../shared/evaldata] [--check]
+
+writes `bench/evidence/pairs.json` (or, with `--check`, fails if the committed file differs from what the
+procedure gives now). `PROCEDURE` below is the procedure in words; it is copied into the file.
+
+`ad_text` and `resume_input` turn a pair's entries into the files the engine reads: SkillSpan postings are
+rebuilt from their sentences, dotin resumes from their XML, everything else is the evaldata file itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import random
+import re
+import sys
+import zipfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PAIRS_FILE = REPO / "bench" / "evidence" / "pairs.json"
+SEED = 26  # the issue's number; never changed after the first run
+SIZES = {"dev": 10, "heldout": 12}
+# resumes per format in each set, filled in this order; a set short of a format is filled from the others
+FORMAT_QUOTAS = {
+    "dev": {"docx": 1, "two_column_pdf": 1, "txt": 4, "pdf": 4},
+    "heldout": {"docx": 1, "two_column_pdf": 1, "txt": 5, "pdf": 5},
+}
+PDF_AD_QUOTA = 2  # resume_matcher JD PDFs per set (the other ads are SkillSpan postings)
+AD_SENTENCES = (30, 120)  # a SkillSpan posting is used when its sentence count is in this range ...
+AD_MAX_CHARS = 8000  # ... its rebuilt text is at most this long (a judge reads it in a few minutes) ...
+AD_MAX_TITLE = 100  # ... and its first sentence is a title, not a run-on paragraph
+DOTIN_CHARS = (1500, 8000)  # dotin resumes used: this long, in lines (not one flattened block)
+DOTIN_MIN_LINES = 30
+DOTIN_MAX_LINE = 300
+
+# Fields, read from a job title or a resume's headline by these patterns (every pattern that matches adds its
+# field). Written before any pair was drawn. "software" is the generic one: a developer of no named stack.
+FIELD_RULES: tuple[tuple[str, str], ...] = (
+    ("java", r"\bjava\b(?!\s*script)|\bj2ee\b|\bjee\b"),
+    ("python", r"python|pyhton|django"),
+    ("dotnet", r"\.\s?net\b|\bc#|dotnet"),
+    ("web", r"front-?\s?end|\bui\b|react|angular|javascript|typescript|\bweb\b|html|full-?\s?stack|\bmern\b|node"),
+    ("php", r"\bphp\b"),
+    ("ruby", r"\bruby\b|\brails\b"),
+    ("sap", r"\bsap\b|\babap\b"),
+    ("game", r"\bgame|\bunity\b"),
+    ("embedded", r"embedded|firmware|\biot\b"),
+    ("mobile", r"android|\bios\b|mobile"),
+    ("data_ml", r"\bdata\b|machine learning|\bml\b|\bai\b|artificial intelligence|\bbi\b|analytics|scien"),
+    ("devops_cloud", r"devops|site reliability|system reliability|\bsre\b|cloud|platform|infrastructure|kubernetes"),
+    ("qa", r"\bqa\b|quality|\btest"),
+    ("security", r"security|threat"),
+    ("it_ops", r"(?-i:\bIT\b)|information technology|network|system(?:s)? administrat"),
+    ("product", r"product manag"),
+    ("design", r"designer|\bux\b"),
+    ("software", r"software|programmer|developer|\bsw\b|back-?\s?end|full-?\s?stack|\bmern\b"),
+)
+GENERIC = "software"
+DEVELOPMENT = frozenset({"java", "python", "dotnet", "web", "php", "ruby", GENERIC})  # fields a generic developer fits
+MANAGEMENT = r"manager|head of|director|\blead\b|\bvp\b|vice president|president|\bceo\b|\bcto\b"
+
+# Resumes that are files in evaldata, with the headline each shows (its own tagline, else its most recent
+# job title, copied as written) from which its fields are read.
+FILE_RESUMES: tuple[tuple[str, str, str, str, str], ...] = (
+    # id, path under evaldata, format, headline, licence
+    ("deedy", "latex_resume_templates/deedy_resume-openfont.pdf", "two_column_pdf",
+     "FACEBOOK | SOFTWARE ENGINEER", "Apache-2.0"),
+    ("altacv-mmayer", "latex_resume_templates/altacv_mmayer.pdf", "two_column_pdf", "President & CEO",
+     "LPPL-1.3"),
+    ("awesome-cv", "latex_resume_templates/awesome-cv_resume.pdf", "pdf", "DevOps Engineer · Software Architect",
+     "LPPL-1.3c"),
+    ("rm-alfred", "resume_matcher_samples/resumes/alfred_pennyworth_pm.pdf", "pdf", "Product Manager",
+     "Apache-2.0"),
+    ("rm-barry", "resume_matcher_samples/resumes/barry_allen_fe.pdf", "pdf", "Front-End Developer", "Apache-2.0"),
+    ("rm-bruce", "resume_matcher_samples/resumes/bruce_wayne_fullstack.pdf", "pdf", "MERN Stack Developer",
+     "Apache-2.0"),
+    ("rm-harvey", "resume_matcher_samples/resumes/harvey_dent_mle.pdf", "pdf", "Machine Learning Engineer",
+     "Apache-2.0"),
+    ("rm-john-doe", "resume_matcher_samples/resumes/john_doe.pdf", "pdf", "Full Stack Developer", "Apache-2.0"),
+    ("openresume", "open_resume_examples/openresume-resume.pdf", "pdf", "Software engineer", "AGPL-3.0"),
+    ("omkar", "pyresparser_fixture/OmkarResume.pdf", "pdf", "SOFTWARE ENGINEER · FULL STACK PYTHON DEVELOPER",
+     "GPL-3.0"),
+    ("rendercv", "rendercv_examples/John_Doe_EngineeringresumesTheme_CV.pdf", "pdf",
+     "Co-Founder & CTO, Nexus AI", "MIT"),
+    ("soupboss-mickey", "soupboss_pdf_docx_pairs/Mickey01_docx.docx", "docx",
+     "Solutions Architect / Software Engineer – Hybrid Cloud and IT Automation", "unknown (internal only)"),
+    ("soupboss-minnie", "soupboss_pdf_docx_pairs/Minnie01_docx.docx", "docx", "Sr. System Reliability Engineer",
+     "unknown (internal only)"),
+    *(
+        (f"livecareer-it-{rid}", f"livecareer_resume_pdfs_sample/pdf/INFORMATION-TECHNOLOGY__{rid}.pdf", "pdf",
+         headline, "none (internal only)")
+        for rid, headline in (
+            ("13405733", "DIRECTOR OF INFORMATION TECHNOLOGY"),
+            ("15118506", "DIRECTOR OF INFORMATION TECHNOLOGY"),
+            ("17681064", "INFORMATION TECHNOLOGY SENIOR MANAGER"),
+            ("18752129", "INFORMATION TECHNOLOGY ANALYST"),
+            ("20024870", "INFORMATION TECHNOLOGY (INTERNSHIP)"),
+            ("22450718", "INFORMATION TECHNOLOGY SPECIALIST"),
+            ("26801767", "DIRECTOR, INFORMATION TECHNOLOGY"),
+            ("31111279", "MANAGER, INFORMATION TECHNOLOGY PROJECT MANAGEMENT OFFICE"),
+            ("33381211", "VICE PRESIDENT INFORMATION TECHNOLOGY - SOFTWARE ENGINEERING"),
+            ("64017585", "INFORMATION TECHNOLOGY CONSULTANT, MANAGING MEMBER"),
+        )
+    ),
+)
+RESUME_MATCHER_JDS: tuple[tuple[str, str, str], ...] = (
+    ("rm-jd-front-end", "resume_matcher_samples/job_descriptions/job_desc_front_end_engineer.pdf",
+     "Front End Engineer"),
+    ("rm-jd-full-stack", "resume_matcher_samples/job_descriptions/job_desc_full_stack_engineer.pdf",
+     "Full Stack Engineer"),
+    ("rm-jd-java", "resume_matcher_samples/job_descriptions/job_desc_java_developer.pdf", "Java Developer"),
+    ("rm-jd-product-manager", "resume_matcher_samples/job_descriptions/job_desc_product_manager.pdf",
+     "Product Manager"),
+)
+DOTIN_ZIP = "dotin_resume_ner_cc0/545_cvs_train_v2.zip"
+SKILLSPAN = "skillspan_job_postings"
+
+PROCEDURE = f"""\
+Seed {SEED}; `bench/evidence_pairs.py` is the procedure as code. Nothing here looks at what jobfit outputs.
+1. Ads. (a) SkillSpan postings (skillspan_job_postings, all splits, source "tech" = StackOverflow job ads, MIT):
+   a posting is its sentences in file order, one per line; placeholders such as <ORGANIZATION> are kept as
+   [ORGANIZATION] (a run of the same one as one); spaces the tokenizer put before punctuation are removed. Used
+   when it has {AD_SENTENCES[0]}-{AD_SENTENCES[1]} sentences, at most {AD_MAX_CHARS} characters and its title (first
+   sentence, placeholders removed, at most {AD_MAX_TITLE} characters) names a field. ("house" postings have no
+   title line and are not used.) (b) The four resume_matcher job-description PDFs (Apache-2.0), titled by
+   their file names.
+2. Resumes. (a) Files: the two-column LaTeX PDFs (Deedy, AltaCV), single-column template PDFs (Awesome-CV,
+   RenderCV, OpenResume, pyresparser, the five resume_matcher samples), the real livecareer
+   INFORMATION-TECHNOLOGY PDFs and the two software DOCX files of SoupBoss (Mickey: text boxes; Minnie: a
+   LinkedIn copy); each with the headline it shows (its tagline, else its most recent job title, as written).
+   SoupBoss's Desktop Support, Accountant and Office Coordinator DOCX are not used: no ad of the pool is of
+   their field. (b) Plain texts: dotin training resumes (CC0),
+   tags removed, whose first Designation names a technical field, {DOTIN_CHARS[0]}-{DOTIN_CHARS[1]} characters, at
+   least {DOTIN_MIN_LINES} lines and no line over {DOTIN_MAX_LINE} characters (not flattened).
+3. Fields: every FIELD_RULES pattern that matches the title or headline adds its field ("software" = a
+   developer of no named stack); MANAGEMENT marks a manager's role. An ad and a resume are compatible when
+   they share a named field; or one is a generic developer and the other a developer of any stack; or the
+   resume names no field, is a manager's, and so is the ad.
+4. Split: random.Random({SEED}) shuffles each group (SkillSpan ads; resume_matcher JDs; resumes of each format,
+   in sorted id order) and deals it alternately to dev and held-out, so no ad and no resume is in both sets.
+5. Pairs, per set (dev {SIZES['dev']}, held-out {SIZES['heldout']}): resumes of each format in the order of
+   FORMAT_QUOTAS, shuffled, each taking a compatible ad not yet used in the set (a resume_matcher JD while fewer
+   than {PDF_AD_QUOTA} are used and one is compatible, else a SkillSpan ad, drawn by the same generator),
+   up to the format's quota; a set still short is filled from the remaining resumes of any format.
+6. Held-out pairs are judged only at the end: no one fixing the matcher reads their packets or judgments.
+"""
+
+
+@dataclass(frozen=True)
+class Doc:
+    """An ad or a resume of the pool: where it comes from, and the fields read from its title or headline."""
+
+    id: str
+    source: str  # path under evaldata, or "skillspan_job_postings/<split>.json#<source>/<idx>", "<zip>:<member>"
+    format: str  # ad: "skillspan" | "pdf"; resume: "pdf" | "two_column_pdf" | "docx" | "txt"
+    title: str
+    fields: tuple[str, ...]
+    management: bool
+    licence: str
+
+
+def fields_of(title: str) -> tuple[tuple[str, ...], bool]:
+    return (tuple(f for f, pattern in FIELD_RULES if re.search(pattern, title, re.IGNORECASE)),
+            bool(re.search(MANAGEMENT, title, re.IGNORECASE)))
+
+
+def compatible(ad: Doc, resume: Doc) -> bool:
+    """Same named field; else a generic developer and a developer of any stack; else manager and manager."""
+    specific_ad, specific_resume = set(ad.fields) - {GENERIC}, set(resume.fields) - {GENERIC}
+    if specific_ad & specific_resume:
+        return True
+    if GENERIC in ad.fields and not specific_ad and set(resume.fields) & DEVELOPMENT:
+        return True
+    if GENERIC in resume.fields and not specific_resume and set(ad.fields) & DEVELOPMENT:
+        return True
+    return not resume.fields and resume.management and ad.management
+
+
+def _doc(id_: str, source: str, fmt: str, title: str, licence: str) -> Doc:
+    fields, management = fields_of(title)
+    return Doc(id_, source, fmt, title, fields, management, licence)
+
+
+# ---------------------------------------------------------------- documents' text
+
+
+_PLACEHOLDER = re.compile(r"<([A-Z]+)>(?:\s+<\1>)*")
+
+
+def detokenize(tokens: list[str]) -> str:
+    """One SkillSpan sentence as text: placeholders readable, no space before closing punctuation."""
+    text = _PLACEHOLDER.sub(lambda m: f"[{m.group(1)}]", " ".join(tokens))
+    text = re.sub(r" ([.,;:!?)\]](?:\s|$))", r"\1", text + " ")
+    return re.sub(r"([(\[]) ", r"\1", text).strip()
+
+
+def skillspan_postings(evaldata: Path) -> dict[str, tuple[str, list[str]]]:
+    """Every posting of SkillSpan as (source, sentences), keyed "skillspan-<split>-<source>-<idx>"."""
+    postings: dict[str, tuple[str, list[str]]] = {}
+    for split in ("train", "dev", "test"):
+        path = evaldata / SKILLSPAN / f"{split}.json"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            key = f"skillspan-{split}-{row['source']}-{row['idx']}"
+            ref = f"{SKILLSPAN}/{split}.json#{row['source']}/{row['idx']}"
+            postings.setdefault(key, (ref, []))[1].append(detokenize(row["tokens"]))
+    return postings
+
+
+def dotin_texts(evaldata: Path) -> dict[str, tuple[str, str, str]]:
+    """dotin training resumes as (member, first designation, text without tags), keyed "dotin-<n>"."""
+    out: dict[str, tuple[str, str, str]] = {}
+    with zipfile.ZipFile(evaldata / DOTIN_ZIP) as archive:
+        for member in sorted(archive.namelist()):
+            if not member.endswith(".xml") or "__MACOSX" in member:
+                continue
+            xml = archive.read(member).decode("utf-8")
+            designation = re.search(r'<label type="Designation">(.*?)</label>', xml, re.S)
+            body = re.sub(r"</?cv>|<\?xml[^>]*\?>", "", xml)
+            text = html.unescape(re.sub(r"</?label[^>]*>", "", body)).strip() + "\n"
+            title = html.unescape(designation.group(1)).strip() if designation else ""
+            out[f"dotin-{Path(member).stem}"] = (member, re.sub(r"\s+", " ", title), text)
+    return out
+
+
+def ad_text(evaldata: Path, ad: dict) -> str | None:
+    """The text of a SkillSpan ad (the engine reads it as a .txt file); None for an ad that is a file."""
+    if ad["format"] != "skillspan":
+        return None
+    return "\n".join(skillspan_postings(evaldata)[ad["id"]][1]) + "\n"
+
+
+def resume_text(evaldata: Path, resume: dict) -> str | None:
+    """The text of a plain-text (dotin) resume; None for a resume that is a file."""
+    if resume["format"] != "txt":
+        return None
+    return dotin_texts(evaldata)[resume["id"]][2]
+
+
+# ---------------------------------------------------------------- the pool and the draw
+
+
+def pool(evaldata: Path) -> tuple[list[Doc], list[Doc]]:
+    ads = []
+    for key, (ref, sentences) in sorted(skillspan_postings(evaldata).items()):
+        text = "\n".join(sentences)
+        title = re.sub(r"\(\s*\)", " ", re.sub(r"\[[A-Z]+\]", " ", sentences[0]))
+        if "-tech-" not in key or not AD_SENTENCES[0] <= len(sentences) <= AD_SENTENCES[1]:
+            continue
+        doc = _doc(key, ref, "skillspan", re.sub(r"\s+", " ", title).strip(" -–|:"), "MIT")
+        if len(text) <= AD_MAX_CHARS and len(doc.title) <= AD_MAX_TITLE and (doc.fields or doc.management):
+            ads.append(doc)
+    ads += [_doc(id_, path, "pdf", title, "Apache-2.0") for id_, path, title in RESUME_MATCHER_JDS]
+    resumes = [_doc(id_, path, fmt, headline, licence) for id_, path, fmt, headline, licence in FILE_RESUMES]
+    for key, (member, title, text) in dotin_texts(evaldata).items():
+        lines = text.splitlines()
+        doc = _doc(key, f"{DOTIN_ZIP}:{member}", "txt", title, "CC0-1.0")
+        if (doc.fields and DOTIN_CHARS[0] <= len(text) <= DOTIN_CHARS[1] and len(lines) >= DOTIN_MIN_LINES
+                and max(map(len, lines)) <= DOTIN_MAX_LINE):
+            resumes.append(doc)
+    return ads, resumes
+
+
+def _deal(rng: random.Random, docs: list[Doc]) -> tuple[list[Doc], list[Doc]]:
+    order = sorted(docs, key=lambda d: d.id)
+    rng.shuffle(order)
+    return order[0::2], order[1::2]
+
+
+def split(rng: random.Random, ads: list[Doc], resumes: list[Doc]) -> dict[str, tuple[list[Doc], list[Doc]]]:
+    sets: dict[str, tuple[list[Doc], list[Doc]]] = {"dev": ([], []), "heldout": ([], [])}
+    for group in ("skillspan", "pdf"):
+        dev, held = _deal(rng, [a for a in ads if a.format == group])
+        sets["dev"][0].extend(dev)
+        sets["heldout"][0].extend(held)
+    for fmt in sorted({r.format for r in resumes}):
+        dev, held = _deal(rng, [r for r in resumes if r.format == fmt])
+        sets["dev"][1].extend(dev)
+        sets["heldout"][1].extend(held)
+    return sets
+
+
+def draw(rng: random.Random, name: str, ads: list[Doc], resumes: list[Doc]) -> list[tuple[Doc, Doc]]:
+    pairs: list[tuple[Doc, Doc]] = []
+    used_ads: set[str] = set()
+    used_resumes: set[str] = set()
+
+    def take(resume: Doc) -> bool:
+        free = [a for a in ads if a.id not in used_ads and compatible(a, resume)]
+        pdf_ads = [a for a in free if a.format == "pdf"]
+        if sum(a.format == "pdf" for a, _ in pairs) < PDF_AD_QUOTA and pdf_ads:
+            free = pdf_ads
+        else:
+            free = [a for a in free if a.format != "pdf"] or free
+        if not free:
+            return False
+        ad = rng.choice(free)
+        pairs.append((ad, resume))
+        used_ads.add(ad.id)
+        used_resumes.add(resume.id)
+        return True
+
+    for fmt, quota in FORMAT_QUOTAS[name].items():
+        candidates = [r for r in resumes if r.format == fmt]
+        rng.shuffle(candidates)
+        taken = 0
+        for resume in candidates:
+            if taken < quota and len(pairs) < SIZES[name] and take(resume):
+                taken += 1
+    rest = [r for r in resumes if r.id not in used_resumes]
+    rng.shuffle(rest)
+    for resume in rest:
+        if len(pairs) < SIZES[name]:
+            take(resume)
+    return pairs
+
+
+def _entry(doc: Doc) -> dict:
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(doc).items()}
+
+
+def build(evaldata: Path) -> dict:
+    ads, resumes = pool(evaldata)
+    rng = random.Random(SEED)
+    sets = split(rng, ads, resumes)
+    out: dict = {"seed": SEED, "procedure": PROCEDURE.splitlines(), "generated_by": "bench/evidence_pairs.py",
+                 "pool": {"ads": {f: sum(a.format == f for a in ads) for f in ("skillspan", "pdf")},
+                          "resumes": {f: sum(r.format == f for r in resumes)
+                                      for f in sorted({r.format for r in resumes})}},
+                 "sets": {}}
+    for name, (set_ads, set_resumes) in sets.items():
+        pairs = draw(rng, name, set_ads, set_resumes)
+        out["sets"][name] = [
+            {"id": f"{name}{i:02d}", "ad": _entry(ad), "resume": _entry(resume),
+             "shared_fields": sorted(set(ad.fields) & set(resume.fields)) or ["management"]}
+            for i, (ad, resume) in enumerate(pairs, 1)
+        ]
+    return out
+
+
+def load_pairs(set_name: str, path: Path = PAIRS_FILE) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["sets"][set_name]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--evaldata", type=Path, default=REPO.parent / "shared" / "evaldata")
+    parser.add_argument("--check", action="store_true", help="fail if pairs.json differs from the procedure's")
+    args = parser.parse_args()
+    if not args.evaldata.is_dir():
+        sys.exit(f"evaldata not found at {args.evaldata}")
+    text = json.dumps(build(args.evaldata), indent=2, ensure_ascii=False) + "\n"
+    if args.check:
+        same = PAIRS_FILE.exists() and PAIRS_FILE.read_text(encoding="utf-8") == text
+        print("pairs.json matches the procedure" if same else "pairs.json differs from the procedure")
+        sys.exit(0 if same else 1)
+    PAIRS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    PAIRS_FILE.write_text(text, encoding="utf-8")
+    for name, pairs in json.loads(text)["sets"].items():
+        print(f"{name}: {len(pairs)} pairs")
+        for p in pairs:
+            print(f"  {p['id']}  {p['resume']['format']:<14} {p['resume']['id']:<24} x {p['ad']['id']:<26} "
+                  f"{p['ad']['title'][:40]}")
+
+
+if __name__ == "__main__":
+    main()

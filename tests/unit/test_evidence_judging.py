@@ -1,0 +1,212 @@
+"""The judged-evidence harness (bench/evidence_*.py) on tiny synthetic reports and judgments: claims and their
+questions, the judgment checker, the scorer's figures, and the committed pair lists."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.append(str(REPO / "bench"))
+
+from evidence_claims import ClaimsFile, PairJudgment, cited_span, claims_from_match, problems, schema_text  # noqa: E402
+from evidence_pairs import PAIRS_FILE, Doc, compatible, detokenize, fields_of  # noqa: E402
+from evidence_score import main as score_main  # noqa: E402
+from evidence_score import read_run, report, tally  # noqa: E402
+
+AD = ["Data Engineer", "We are a leading provider of cloud services.", "Requirements:",
+      "Strong Python and SQL skills", "Experience with Terraform", "Kafka is a plus", "Benefits: gym membership"]
+RESUME = ["Jane Roe", "SKILLS", "Python, SQL, Docker", "EXPERIENCE", "Data Engineer, Acme, 2019 - 2024",
+          "• Built nightly ETL jobs in Python that load the", "warehouse and feed the finance dashboards",
+          "• Passionate about cloud computing"]
+MATCH = {
+    "overall_score": 61.0, "confidence_score": 70.0, "skills_score": 60.0, "experience_score": 100.0,
+    "education_score": 100.0, "keyword_score": 40.0, "algorithm_version": "9.9.9",
+    "match_analysis": {
+        "summary": "Overall match 61/100.",
+        "requirements": [
+            {"requirement": "Python", "kind": "skill", "importance": "required", "status": "met", "score": 1.0,
+             "how": "exact", "evidence": "Built nightly ETL jobs in Python that load the warehouse", "line": 6},
+            {"requirement": "Cloud computing", "kind": "skill", "importance": "required", "status": "partial",
+             "score": 0.3, "how": "words", "evidence": "• Passionate about cloud computing", "line": 8},
+            {"requirement": "Kafka", "kind": "skill", "importance": "required", "status": "missing", "score": 0.0},
+            {"requirement": "Data Engineer", "kind": "title", "importance": "preferred", "status": "met",
+             "score": 1.0, "evidence": "Data Engineer, Acme, 2019 - 2024", "line": 5},
+            {"requirement": "gym", "kind": "keyword", "importance": "preferred", "status": "missing", "score": 0.0},
+        ],
+        "keywords": [{"term": "Python", "count_in_job": 1, "count_in_resume": 2},
+                     {"term": "gym", "count_in_job": 1, "count_in_resume": 0}],
+    },
+    "skill_gaps": [{"skill": "Kafka", "importance": "required"}, {"skill": "Terraform", "importance": "required"}],
+    "strengths": [{"requirement": "Python", "evidence": "Built nightly ETL jobs", "line": 6, "kind": "requirement"},
+                  {"requirement": "Docker", "evidence": "Python, SQL, Docker", "line": 3, "kind": "extra"}],
+}
+PARSED_JOB = {"required_skills": [{"name": "Python", "surface": "Python", "line": 4},
+                                  {"name": "Cloud computing", "surface": "cloud services", "line": 2}],
+              "preferred_skills": [{"name": "Kafka", "surface": "Kafka", "line": 6}]}
+
+
+def claims_file(pair_id: str = "dev01", ad_format: str = "skillspan") -> ClaimsFile:
+    return ClaimsFile(
+        pair_id=pair_id, run="test", algorithm_version="9.9.9", ad={"id": "ad", "format": ad_format},
+        resume={"id": "cv", "format": "txt"}, ad_lines=AD, resume_lines=RESUME, resume_lines_shown=len(RESUME),
+        scores={k: MATCH[k] for k in ("overall_score", "confidence_score", "skills_score", "experience_score",
+                                      "education_score", "keyword_score")},
+        summary="Overall match 61/100.", claims=claims_from_match(MATCH, RESUME, PARSED_JOB))
+
+
+def judgment(pair_id: str = "dev01", judge: str = "reviewer-a", **overrides: dict) -> dict:
+    answers = {
+        "R01": {"requirement": "real", "importance": "right", "evidence": "shows"},
+        "R02": {"requirement": "junk", "evidence": "wrong"},
+        "R03": {"requirement": "real", "importance": "wrong", "missing": "truly_missing"},
+        "R04": {"requirement": "real", "evidence": "shows"},
+        "R05": {"requirement": "junk", "missing": "truly_missing"},
+        "K01": {"keyword": "meaningful"},
+        "K02": {"keyword": "junk"},
+        "X01": {"evidence": "shows"},
+        "G01": {"requirement": "real", "importance": "right", "missing": "truly_missing"},
+    }
+    for cid, change in overrides.items():
+        answers[cid] = change
+    return {"pair_id": pair_id, "judge": judge,
+            "claims": [{"id": cid, **a, "reason": "because the lines say so"} for cid, a in answers.items()],
+            "unlisted_requirements": [{"quote": "Strong Python and SQL skills", "importance": "required",
+                                       "ad_line": 4}],
+            "trust": 2, "trust_reason": "Half of it holds."}
+
+
+def test_claims_get_stable_ids_and_the_questions_they_ask() -> None:
+    claims = {c.id: c for c in claims_file().claims}
+    assert list(claims) == ["R01", "R02", "R03", "R04", "R05", "K01", "K02", "X01", "G01"]
+    assert claims["R01"].asks == ["requirement", "importance", "evidence"]
+    assert claims["R03"].asks == ["requirement", "importance", "missing"]
+    assert claims["R04"].asks == ["requirement", "evidence"]  # a title has no required/preferred to judge
+    assert claims["R05"].asks == ["requirement", "missing"]
+    assert claims["K01"].asks == ["keyword"] and claims["X01"].asks == ["evidence"]
+    # the wrapped statement is cited whole, and the ad line it was read from is shown
+    assert claims["R01"].lines == [6, 7] and claims["R01"].ad_lines == [4]
+    assert claims["R02"].ad_surface == ["cloud services"]
+    # a gap or strength that repeats a requirement is not a second claim; one that does not is
+    assert claims["R01"].same_as == ["strength"] and claims["R03"].same_as == ["gap"]
+    assert claims["X01"].label == "Docker" and claims["X01"].cited_text == "Python, SQL, Docker"
+    assert claims["G01"].label == "Terraform" and claims["G01"].asks == ["requirement", "importance", "missing"]
+
+
+def test_cited_span_rejoins_hyphenated_lines_and_keeps_a_single_line() -> None:
+    lines = ["• Led the migra-", "tion of billing to Kafka", "Other"]
+    assert cited_span(lines, 1, "Led the migration of billing to Kafka") == [1, 2]
+    assert cited_span(lines, 3, "10.5 years of dated roles") == [3]
+    assert cited_span(lines, None, "x") == [] and cited_span(lines, 9, "x") == []
+
+
+def test_a_complete_judgment_is_valid() -> None:
+    assert problems(claims_file(), judgment()) == []
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (judgment(R02={"requirement": "junk", "importance": "right", "evidence": "wrong"}),
+     "R02: importance is judged for real requirements only"),
+    (judgment(R01={"requirement": "real", "evidence": "shows"}), "R01: answer 'importance'"),
+    (judgment(K01={"keyword": "meaningful", "evidence": "shows"}), "K01: 'evidence' is not asked"),
+    (judgment(R03={"requirement": "real", "importance": "right", "missing": "actually_shown"}),
+     "R03: actually_shown needs shown_at"),
+    (judgment(R03={"requirement": "real", "importance": "right", "missing": "actually_shown", "shown_at": [99]}),
+     "R03: shown_at has a line outside the resume (1-8)"),
+    (judgment(R99={"keyword": "junk"}), "R99: no claim has this id"),
+    (judgment(pair_id="dev02"), "pair_id is 'dev02'"),
+    (judgment(R01={"requirement": "maybe"}), "not in the judgment format: R01 requirement must be 'real' or 'junk'"),
+    ({**judgment(), "trust": None}, "not in the judgment format: trust must be a whole number from 1 to 5"),
+])
+def test_the_checker_names_each_problem(raw: dict, expected: str) -> None:
+    found = problems(claims_file(), raw)
+    assert any(p.startswith(expected) for p in found), found
+
+
+def test_every_claim_once_and_quotes_from_the_ad() -> None:
+    raw = judgment()
+    raw["claims"] = [c for c in raw["claims"] if c["id"] != "K02"] + [raw["claims"][0]]
+    raw["unlisted_requirements"].append({"quote": "Ten years of Rust", "importance": "required"})
+    found = problems(claims_file(), raw)
+    assert "R01: judged 2 times (judge each claim once)" in found
+    assert "not judged: K02" in found
+    assert any("'Ten years of Rust' is not in the ad" in p for p in found)
+
+
+def test_the_scorer_counts_what_the_judges_said() -> None:
+    t, by_kind = tally(claims_file(), PairJudgment.model_validate(judgment()))
+    assert (t.evidence_judged, t.shows, t.weak, t.wrong) == (3, 2, 0, 1)  # R01, R02 (partial), R04 (title)
+    assert (t.evidence_real_judged, t.shows_real) == (2, 2)
+    assert (t.listed, t.junk, t.listed_real_ads, t.junk_real_ads) == (6, 2, 6, 2)
+    assert (t.importance_judged, t.importance_wrong) == (3, 1)
+    assert (t.missing_judged, t.actually_shown, t.unlisted) == (3, 0, 1)
+    assert (t.keywords, t.keywords_meaningful, t.extra_judged, t.extra_shows) == (2, 1, 1, 1)
+    assert by_kind["skill"].listed == 3 and by_kind["title"].shows == 1 and by_kind["gap"].missing_judged == 1
+
+
+def _write_run(root: Path, judgments: dict[str, dict]) -> Path:
+    run = root / "9.9.9-dev"
+    (run / "judgments").mkdir(parents=True)
+    for pair_id in ("dev01", "dev02"):
+        (run / f"{pair_id}.claims.json").write_text(claims_file(pair_id).model_dump_json())
+    for name, raw in judgments.items():
+        (run / "judgments" / name).write_text(json.dumps(raw))
+    return run
+
+
+def test_a_run_is_scored_per_pair_and_overall_with_agreement(tmp_path: Path) -> None:
+    second = judgment(judge="reviewer-b", R01={"requirement": "real", "importance": "right", "evidence": "weak"})
+    run = _write_run(tmp_path, {"dev01.json": judgment(), "dev01.reviewer-b.json": second})
+    packets, judged, found = read_run(run)
+    assert found == [] and len(judged) == 2
+    text = report(run, packets, judged)
+    assert "**3 of 6 (50%)**; 1 weak, 2 wrong" in text  # two judgments of 3 met/partial claims each
+    assert "**4 of 12 (33%)**; on the real (SkillSpan) ads 4/12" in text
+    assert "Not judged yet: dev02." in text
+    assert "| evidence | 3 of 4 (75%) |" in text  # the judges differ on one of four evidence answers
+
+
+def test_the_scorer_refuses_an_invalid_run(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = judgment()
+    bad["claims"].pop()
+    run = _write_run(tmp_path, {"dev01.json": bad, "dev03.json": judgment(pair_id="dev03")})
+    monkeypatch.setattr(sys, "argv", ["evidence_score.py", str(run)])
+    assert score_main() == 2
+    err = capsys.readouterr().err
+    assert "judgments/dev01.json: not judged: G01" in err
+    assert "judgments/dev03.json: no packet dev03.claims.json in this run" in err
+
+
+def test_the_schema_file_is_the_model_schema() -> None:
+    assert (REPO / "bench" / "evidence" / "judgment.schema.json").read_text() == schema_text()
+
+
+def test_dev_and_heldout_share_no_ad_and_no_resume() -> None:
+    data = json.loads(PAIRS_FILE.read_text())
+    dev, held = data["sets"]["dev"], data["sets"]["heldout"]
+    assert len(dev) == 10 and len(held) >= 10 and data["procedure"]
+    for key in ("ad", "resume"):
+        assert not {p[key]["id"] for p in dev} & {p[key]["id"] for p in held}
+    formats = {p["resume"]["format"] for p in dev + held}
+    assert {"two_column_pdf", "docx", "txt", "pdf"} <= formats
+    assert all(compatible_entry(p) for p in dev + held)
+
+
+def compatible_entry(pair: dict) -> bool:
+    def doc(entry: dict) -> Doc:
+        return Doc(entry["id"], entry["source"], entry["format"], entry["title"], tuple(entry["fields"]),
+                   entry["management"], entry["licence"])
+
+    return compatible(doc(pair["ad"]), doc(pair["resume"]))
+
+
+def test_fields_and_postings_text() -> None:
+    assert fields_of("Senior Java Developer") == (("java", "software"), False)
+    assert fields_of("Head of IT (m/f/d)") == (("it_ops",), True)
+    assert fields_of("it is fun")[0] == ()  # "IT" is a field only in capitals
+    assert detokenize(["Engineer", "(", "m/f/d", ")", "<ORGANIZATION>", "<ORGANIZATION>", "is", "hiring", "."]) \
+        == "Engineer (m/f/d) [ORGANIZATION] is hiring."
