@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -96,3 +97,33 @@ def test_sigterm_releases_the_job_in_hand(client: TestClient, runtime: Runtime) 
                               {"f": file_id}).scalar()
     assert status == "todo"  # back in the queue for another worker
     assert client.get(location, headers=auth).json()["files"][0]["state"] in ("parsing", "queued")
+
+
+def test_jobfit_ingest_adds_a_folder_with_a_progress_bar_and_reports(client: TestClient, runtime: Runtime,
+                                                                     tmp_path: Path) -> None:
+    if not runtime.settings.embedded:
+        pytest.skip("`jobfit ingest` joins the test's embedded database; not with JOBFIT_TEST_DATABASE_URL")
+    email = f"ingest-{uuid.uuid4().hex[:6]}@example.com"
+    register_and_login(client, email)
+    folder = tmp_path / "resumes"
+    (folder / "team").mkdir(parents=True)
+    (folder / "ada.txt").write_bytes(resume_text("Ada Lovelace", "Python"))
+    (folder / "team" / "ada-copy.txt").write_bytes(resume_text("Ada Lovelace", "Python"))
+    (folder / "team" / "empty.md").write_bytes(b"")
+    (folder / "notes.xlsx").write_bytes(b"not a resume format: skipped")
+    env = {**os.environ, "JOBFIT_DATA_DIR": str(runtime.settings.data_dir), "JOBFIT_SECRET_KEY": runtime.secret_key,
+           "JOBFIT_LOG_LEVEL": "warning"}
+    env.pop("DATABASE_URL", None)
+
+    def ingest(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "jobfit", "ingest", *args], env=env, capture_output=True,
+                              text=True, timeout=180)
+
+    done = ingest(str(folder), "--user", email)
+    assert done.returncode == 0, done.stderr
+    assert "3 files: 1 new resumes, 1 already stored, 1 failed" in done.stdout
+    assert "empty.md: The file is empty. (empty_file)" in done.stderr
+    for bad, says in ((["/no/such/folder", "--user", email], "no such file or folder"),
+                      ([str(folder), "--user", "nobody@example.com"], "no account with the email")):
+        refused = ingest(*bad)
+        assert refused.returncode == 2 and says in refused.stderr and "Traceback" not in refused.stderr
