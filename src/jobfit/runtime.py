@@ -6,6 +6,7 @@ the recorded embedding model, and returns one object that the API, the web pages
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import uuid
@@ -71,6 +72,18 @@ class Runtime:
                 if self._closed:
                     self._sandbox.close()
             return self._sandbox
+
+    def with_own_sandbox(self) -> Runtime:
+        """The same database, files and embedder with a parse sandbox of its own (its own slots), for a queue worker
+        inside a server: a long batch then never makes an upload wait for a parse slot. Close it with
+        `close_sandbox`."""
+        return dataclasses.replace(self, _sandbox=None)
+
+    def close_sandbox(self) -> None:
+        with self._lock:
+            sandbox, self._sandbox = self._sandbox, None
+        if sandbox is not None:
+            sandbox.close()
 
     def watch_database(self, interval_s: float = 1.0) -> None:
         """Restart the embedded Postgres whenever it dies (checked every `interval_s`); requests meanwhile get

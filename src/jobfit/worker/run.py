@@ -106,10 +106,11 @@ async def run_worker(runtime: Runtime, *, concurrency: int, shutdown_grace: floa
 
 
 class BackgroundWorker:
-    """A worker on a thread of this process (`jobfit serve`, `jobfit ingest`): `start()`, then `stop()`."""
+    """A worker on a thread of this process (`jobfit serve`, `jobfit ingest`): `start()`, then `stop()`. It parses in
+    a sandbox of its own, so the server's uploads never queue for a parse slot behind a batch."""
 
     def __init__(self, runtime: Runtime) -> None:
-        self.runtime = runtime
+        self.runtime = runtime.with_own_sandbox()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
         self._ready = threading.Event()
@@ -144,3 +145,4 @@ class BackgroundWorker:
         if self._loop is not None and self._task is not None and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(self._task.cancel)
         self._thread.join(timeout_s)
+        self.runtime.close_sandbox()  # kills a released job's parse
