@@ -46,7 +46,6 @@ from jobfit.services.errors import NotFound, Unprocessable
 from jobfit.store import batches
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import BatchFile, ResumeBatch
-from jobfit.store.queue import FileJob, enqueue_files
 
 log = logging.getLogger(__name__)
 
@@ -112,18 +111,14 @@ def create_batch(db: Session, runtime: Runtime, user_id: uuid.UUID, files: Itera
         rows = [_checked(runtime, user_id, member, staged) for member in files]
         if not rows:
             raise EmptyBatch("The batch holds no file: choose resume files (PDF, DOCX, TXT, Markdown) or a zip.")
-        batch, stored = batches.add_batch(db, user_id, rows, keep_duplicates=keep_duplicates)
-        enqueue_files(runtime.queue, db, [FileJob(user_id, row.id, None if keep_duplicates else row.content_sha256)
-                                          for row in stored if row.state == "queued"])
-        db.commit()
+        batch_id = batches.add_batch(db, runtime.queue, user_id, rows, keep_duplicates=keep_duplicates)
     except BaseException:
-        db.rollback()
         for key in staged:
             runtime.files.delete(key)
         raise
     for key in staged:
         runtime.files.publish(key)
-    return batch.id
+    return batch_id
 
 
 def progress(db: Session, batch_id: uuid.UUID) -> BatchProgress:
@@ -152,15 +147,15 @@ class ClaimedFile:
     data: bytes
 
 
-def _settle(runtime: Runtime, user_id: uuid.UUID, file_id: uuid.UUID, **outcome: object) -> None:
+def _settle(runtime: Runtime, user_id: uuid.UUID, file_id: uuid.UUID, *, resume_id: uuid.UUID | None = None,
+            duplicate: bool = False, error: tuple[str, str] | None = None) -> None:
     """Give the file its final state (unless it has one) and delete its bytes, which no row names any more."""
     with runtime.db.user_session(user_id, active_only=False) as session:
         found = batches.lock_file(session, file_id)
         if found is None or found[0].state in batches.FINAL_STATES:
             return
         key = found[0].storage_key
-        batches.settle(found[0], **outcome)  # type: ignore[arg-type]
-        session.commit()
+        batches.settle(session, found[0], resume_id=resume_id, duplicate=duplicate, error=error)
     if key:
         runtime.files.delete(key)
 
@@ -195,8 +190,7 @@ def finish_file(runtime: Runtime, claimed: ClaimedFile, embedded: upload.Embedde
             return
         resume = upload.store_resume(session, runtime, claimed.user_id, embedded, data=claimed.data,
                                      filename=claimed.filename, commit=False, stored_key=claimed.storage_key)
-        batches.settle(found[0], resume_id=resume.id)
-        session.commit()
+        batches.settle(session, found[0], resume_id=resume.id)
 
 
 def ingest_file(runtime: Runtime, user_id: uuid.UUID, file_id: uuid.UUID, *,

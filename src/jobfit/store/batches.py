@@ -12,10 +12,12 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import procrastinate
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from jobfit.store.models import BatchFile, Resume, ResumeBatch
+from jobfit.store.queue import FileJob, enqueue_files
 
 STATES = ("queued", "parsing", "embedding", "done", "failed")
 FINAL_STATES = frozenset({"done", "failed"})
@@ -37,20 +39,28 @@ class NewBatchFile:
         return self.error_code is None
 
 
-def add_batch(session: Session, user_id: uuid.UUID, files: Sequence[NewBatchFile], *,
-              keep_duplicates: bool) -> tuple[ResumeBatch, list[BatchFile]]:
-    """Insert the batch and one row per file, in order (flushed, not committed: the caller enqueues and commits)."""
-    batch = ResumeBatch(user_id=user_id, keep_duplicates=keep_duplicates)
-    session.add(batch)
-    session.flush()
-    rows = [BatchFile(batch_id=batch.id, user_id=user_id, position=i, filename=f.filename, file_size=f.file_size,
-                      content_sha256=f.content_sha256, storage_key=f.storage_key,
-                      state="queued" if f.queued else "failed", error_code=f.error_code,
-                      error_message=f.error_message, finished_at=None if f.queued else func.now())
-            for i, f in enumerate(files)]
-    session.add_all(rows)
-    session.flush()
-    return batch, rows
+def add_batch(session: Session, queue: procrastinate.App, user_id: uuid.UUID, files: Sequence[NewBatchFile], *,
+              keep_duplicates: bool) -> uuid.UUID:
+    """Insert the batch, one row per file in order and one queue job per queued file, and commit them together
+    (nothing of it on failure); returns the batch's id."""
+    try:
+        batch = ResumeBatch(user_id=user_id, keep_duplicates=keep_duplicates)
+        session.add(batch)
+        session.flush()
+        rows = [BatchFile(batch_id=batch.id, user_id=user_id, position=i, filename=f.filename,
+                          file_size=f.file_size, content_sha256=f.content_sha256, storage_key=f.storage_key,
+                          state="queued" if f.queued else "failed", error_code=f.error_code,
+                          error_message=f.error_message, finished_at=None if f.queued else func.now())
+                for i, f in enumerate(files)]
+        session.add_all(rows)
+        session.flush()
+        enqueue_files(queue, session, [FileJob(user_id, row.id, None if keep_duplicates else row.content_sha256)
+                                       for row in rows if row.state == "queued"])
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return batch.id
 
 
 def get_batch(session: Session, batch_id: uuid.UUID) -> ResumeBatch | None:
@@ -103,13 +113,15 @@ def set_state(session: Session, file_id: uuid.UUID, state: str, *, started: bool
     session.commit()
 
 
-def settle(row: BatchFile, *, resume_id: uuid.UUID | None = None, duplicate: bool = False,
+def settle(session: Session, row: BatchFile, *, resume_id: uuid.UUID | None = None, duplicate: bool = False,
            error: tuple[str, str] | None = None) -> None:
-    """Give a locked file its final state: done (a new resume, or a `duplicate` of one) or failed (`error`: code,
-    message). Its uploaded bytes are then no longer the file's (the resume names them, or they are deleted)."""
+    """Give a locked file its final state and commit (with whatever the transaction holds, e.g. its new resume):
+    done (a new resume, or a `duplicate` of one) or failed (`error`: code, message). Its uploaded bytes are then no
+    longer the file's (the resume names them, or they are to be deleted)."""
     row.state = "failed" if error else "done"
     row.resume_id = resume_id
     row.duplicate = duplicate
     row.error_code, row.error_message = error if error else (None, None)
     row.storage_key = None
     row.finished_at = func.now()
+    session.commit()
