@@ -3,9 +3,7 @@ state with the error a single upload would give, duplicates recognised by conten
 
 from __future__ import annotations
 
-import io
 import time
-import zipfile
 from collections.abc import Iterator
 
 import pytest
@@ -15,6 +13,7 @@ from sqlalchemy import text
 from jobfit.runtime import Runtime
 from jobfit.worker.run import BackgroundWorker
 from tests.integration.conftest import register_and_login
+from tests.unit.documents.conftest import build_zip
 
 
 def resume_text(name: str, skill: str) -> bytes:
@@ -72,18 +71,10 @@ def test_a_batch_is_accepted_at_once_and_every_file_ends_done_or_failed(client: 
     assert listed["total"] == 3 and listed["items"][0]["id"] == kept.json()["id"]
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return out.getvalue()
-
-
 def test_a_zip_is_opened_into_its_files_and_bounded(client: TestClient, auth: dict[str, str],
                                                    worker: BackgroundWorker, runtime: Runtime) -> None:
-    inner = _zip({"x.txt": resume_text("Inner Person", "Go")})
-    archive = _zip({"team/ada.txt": resume_text("Ada Lovelace", "Python"), "team/inner.zip": inner,
+    inner = build_zip({"x.txt": resume_text("Inner Person", "Go")})
+    archive = build_zip({"team/ada.txt": resume_text("Ada Lovelace", "Python"), "team/inner.zip": inner,
                     "__MACOSX/._ada.txt": b"junk", "team/.hidden.txt": b"junk", "team/cyd.md":
                     resume_text("Cyd Charisse", "Rust")})
     r = client.post("/api/v1/documents/batches", headers=auth, files=[("files", ("team.zip", archive))])
@@ -92,10 +83,10 @@ def test_a_zip_is_opened_into_its_files_and_bounded(client: TestClient, auth: di
     assert [(f["filename"], f["state"]) for f in body["files"]] == [
         ("ada.txt", "done"), ("inner.zip", "failed"), ("cyd.md", "done")]
     assert body["files"][1]["error"]["code"] == "unsupported_type"
-    climbing = _zip({"../../etc/cron.d/evil.txt": b"x" * 100})
+    climbing = build_zip({"../../etc/cron.d/evil.txt": b"x" * 100})
     r = client.post("/api/v1/documents/batches", headers=auth, files=[("files", ("evil.zip", climbing))])
     assert r.status_code == 422 and r.json()["code"] == "unsafe_archive"
-    many = _zip({f"f{i}.txt": b"x" for i in range(30)})
+    many = build_zip({f"f{i}.txt": b"x" for i in range(30)})
     small = runtime.settings.model_copy(update={"max_batch_files": 20})
     from jobfit.app import create_app
 
