@@ -22,6 +22,7 @@ one resume.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -45,11 +46,13 @@ from jobfit.services import upload
 from jobfit.services.errors import NotFound, Unprocessable
 from jobfit.store import batches
 from jobfit.store.db import AccountUnavailable
+from jobfit.store.files import StorageError
 from jobfit.store.models import BatchFile, ResumeBatch
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5  # a job's tries before its file is settled `failed` and the job parked
+PUBLISH_WAIT_S = 120.0  # how long a job waits for its upload to publish the file (a large batch publishes in order)
 
 
 class EmptyBatch(Unprocessable):
@@ -160,9 +163,23 @@ def _settle(runtime: Runtime, user_id: uuid.UUID, file_id: uuid.UUID, *, resume_
         runtime.files.delete(key)
 
 
+def _wait_published(runtime: Runtime, user_id: uuid.UUID, file_id: uuid.UUID) -> None:
+    """Wait, holding no session, until the upload that committed the file has published its bytes (write → commit →
+    publish: a worker can take the job in between). Settling the file before would delete bytes the upload is
+    still publishing, and leave an object no row names."""
+    with runtime.db.user_session(user_id, active_only=False) as session:
+        key = batches.storage_key_of(session, file_id)
+    deadline = time.monotonic() + PUBLISH_WAIT_S
+    while key and not runtime.files.exists(key):
+        if time.monotonic() > deadline:
+            raise StorageError("the batch file was not published in time")
+        time.sleep(0.2)
+
+
 def claim_file(runtime: Runtime, user_id: uuid.UUID, file_id: uuid.UUID) -> ClaimedFile | None:
     """Start work on a queued file and read its bytes; None when there is nothing to do (gone, settled already,
     or settled now as a duplicate of a resume the user has)."""
+    _wait_published(runtime, user_id, file_id)
     try:
         with runtime.db.user_session(user_id) as session:
             found = batches.lock_file(session, file_id)

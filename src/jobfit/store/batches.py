@@ -97,6 +97,11 @@ def lock_file(session: Session, file_id: uuid.UUID) -> tuple[BatchFile, bool] | 
     return None if row is None else (row[0], row[1])
 
 
+def storage_key_of(session: Session, file_id: uuid.UUID) -> str | None:
+    """The key of an unsettled file's uploaded bytes (None once settled, or for a file that is gone)."""
+    return session.scalar(select(BatchFile.storage_key).where(BatchFile.id == file_id))
+
+
 def resume_with_content(session: Session, content_sha256: str) -> uuid.UUID | None:
     """The oldest of the user's resumes made from a file with this SHA-256, if any."""
     return session.scalar(select(Resume.id).where(Resume.metadata_["content_sha256"].astext == content_sha256)
