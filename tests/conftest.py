@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Every server, worker and CLI run the tests start (each on a data dir of its own) loads the MiniLM model from
+# one shared cache: building it from the weights costs seconds of CPU per data dir, and they would all build
+# the same file. The caching itself is tested with folders of its own (tests/unit/embeddings).
+os.environ.setdefault("JOBFIT_MODEL_CACHE_DIR", str(Path(tempfile.gettempdir()) / "jobfit-test-models"))
 FIXTURES = REPO / "tests" / "fixtures"  # small licensed documents, sources in tests/fixtures/README.md
 SAMPLES = FIXTURES / "resume_matcher"  # resumes/*.pdf and job_descriptions/*.pdf (Resume-Matcher, Apache-2.0)
 DOTIN_TEXTS = FIXTURES / "dotin"  # 1.txt … 10.txt: resume texts (dotin, CC0)

@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     embedding_base_url: str | None = None
     embedding_api_key: str | None = None
     embedding_dimensions: int | None = None
+    # Threads one MiniLM pass may use (ONNX Runtime intra-op); requests already run in parallel (BENCHMARKS.md).
+    embedding_threads: int = Field(default=1, ge=1, le=64)
+    # Where models built from installed weights are kept (None: <data dir>/models); several data dirs may share one.
+    model_cache_dir: Path | None = None
     llm_base_url: str | None = None
     llm_api_key: str | None = None
     llm_model: str = "gpt-4o-mini"
@@ -83,10 +87,10 @@ class Settings(BaseSettings):
     serve_worker: bool = True
     worker_shutdown_grace: float = Field(default=30.0, ge=0, le=3600)
 
-    @field_validator("data_dir", mode="after")
+    @field_validator("data_dir", "model_cache_dir", mode="after")
     @classmethod
-    def _expand(cls, value: Path) -> Path:
-        return value.expanduser().resolve()
+    def _expand(cls, value: Path | None) -> Path | None:
+        return value.expanduser().resolve() if value is not None else None
 
     @field_validator("log_level", mode="after")
     @classmethod
@@ -119,6 +123,11 @@ class Settings(BaseSettings):
     def archive_limits(self) -> ArchiveLimits:
         return ArchiveLimits(max_members=self.max_batch_files, max_member_bytes=self.max_upload_mb * 2**20,
                              max_total_bytes=self.max_archive_mb * 2**20)
+
+    @property
+    def models_dir(self) -> Path:
+        """Where models built from installed weights are cached (the MiniLM ONNX model)."""
+        return self.model_cache_dir or self.data_dir / "models"
 
     def parse_limits(self) -> ParseLimits:
         return ParseLimits(timeout_s=self.parse_timeout, memory_mb=self.parse_memory_mb,

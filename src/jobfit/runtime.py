@@ -53,6 +53,21 @@ class Runtime:
                 self._embedder = embedder_from_settings(self.settings)
             return self._embedder
 
+    def load_embedder_in_background(self) -> None:
+        """Load the embedding model in a background thread (a server process at start), so the first upload does
+        not wait for it; a failure is logged here and raised again by the first `embed`."""
+        load = getattr(self.embedder, "load", None)  # the offline embedders; a hosted one has nothing to load
+        if load is None:
+            return
+
+        def run() -> None:
+            try:
+                load()
+            except Exception as exc:
+                log.warning("could not load the embedding model: %s", exc)
+
+        threading.Thread(target=run, name="jobfit-embedder-load", daemon=True).start()
+
     @property
     def queue(self) -> procrastinate.App:
         """The job queue, for enqueueing on a session's connection (`store/queue.py`); workers open their own."""
@@ -126,7 +141,11 @@ def connect_runtime(settings: Settings, owner_url: str, app_url: str | None) -> 
 
 
 def open_runtime(settings: Settings, *, embedder: Embedder | None = None, check_embedding: bool = True) -> Runtime:
-    """Start (or connect to) Postgres, migrate to head, and return the Runtime. Caller must close()."""
+    """Start (or connect to) Postgres, migrate to head, and return the Runtime. Caller must close().
+
+    The embedder is made first: one that cannot run here (its model not installed) raises `EmbeddingError`
+    before any database is started."""
+    emb = embedder if embedder is not None else embedder_from_settings(settings)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     server: EmbeddedPostgres | None = None
     if settings.embedded:
@@ -138,7 +157,6 @@ def open_runtime(settings: Settings, *, embedder: Embedder | None = None, check_
         owner_url, app_url = settings.database_url, None
     try:
         db = Database(owner_url, None)
-        emb = embedder if embedder is not None else embedder_from_settings(settings)
         migrate.upgrade(db.owner_engine, embedding_dim=emb.dim, embedding_model=emb.name)
         if check_embedding:
             migrate.check_embedding(db.owner_engine, embedding_dim=emb.dim, embedding_model=emb.name)

@@ -11,8 +11,9 @@ import signal
 
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 
-from jobfit.documents.docx_write import text_to_docx  # noqa: E402  (after the signal: loading takes seconds)
+from jobfit.documents.docx_write import resume_docx  # noqa: E402  (after the signal: loading takes seconds)
 from jobfit.documents.job import parse_job  # noqa: E402
+from jobfit.documents.models import ContactInfo  # noqa: E402
 from jobfit.documents.resume import parse_resume, parse_resume_text  # noqa: E402
 
 _SAMPLE = """Jane Doe
@@ -41,7 +42,7 @@ _SAMPLE_PDF = (
 parse_resume_text(_SAMPLE)
 parse_resume(_SAMPLE.encode(), "sample.md")
 parse_resume(_SAMPLE_PDF, "sample.pdf")
-parse_resume(text_to_docx(_SAMPLE, [4, 8, 11]), "sample.docx")
+parse_resume(resume_docx(_SAMPLE, ContactInfo()), "sample.docx")
 parse_job(title="Python developer", description="Build services in Python and SQL. 3+ years of experience.")
 gc.collect()
 gc.freeze()  # children never walk the long-lived objects they inherit

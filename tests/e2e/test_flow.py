@@ -10,61 +10,19 @@ import uuid
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, expect
 
-from tests.conftest import SAMPLES
-from tests.e2e.conftest import axe_violations
+from tests.e2e.pages import (
+    JOB_DESCRIPTION,
+    OTHER_RESUME,
+    RESUME,
+    check_accessibility,
+    expected_failures,
+    new_page,
+    sign_up,
+)
 
 pytestmark = pytest.mark.e2e
-PASSWORD = "correct horse battery"
-RESUME = SAMPLES / "resumes" / "bruce_wayne_fullstack.pdf"
-OTHER_RESUME = SAMPLES / "resumes" / "barry_allen_fe.pdf"
-JOB_DESCRIPTION = """Full Stack Developer
-We build the web apps that 2 million riders use every day.
-Requirements:
-- 5+ years of experience building web applications
-- JavaScript, React and Node.js
-- MongoDB and RESTful APIs
-- Docker
-Nice to have:
-- Kubernetes
-- AWS"""
-
-
-def watch_console(page: Page) -> list[str]:
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
-
-
-def new_page(browser: Browser, base_url: str) -> tuple[BrowserContext, Page, list[str]]:
-    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    return context, page, watch_console(page)
-
-
-def expected_failures(console_errors: list[str], status: int) -> None:
-    """A step that is meant to fail logs the browser's 'Failed to load resource' line for its answer, and only it."""
-    assert console_errors and all(f"status of {status}" in e for e in console_errors), console_errors
-    console_errors.clear()
-
-
-def sign_up(page: Page, email: str) -> None:
-    page.goto("/")
-    expect(page).to_have_url(re.compile(r"/sign-in"))
-    page.get_by_role("link", name="Create an account").click()
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password", exact=False).first.fill(PASSWORD)
-    page.get_by_label("Password again").fill(PASSWORD)
-    page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
-
-
-def check_accessibility(page: Page, name: str, shots: Path) -> None:
-    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
-    assert axe_violations(page) == [], name
 
 
 def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str,
@@ -85,6 +43,9 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     expect(page.locator("#contact-fields")).to_contain_text("bwayne@email.com")
     expect(page.locator("#sections-found")).to_contain_text("Experience")
     expect(page.locator("#quality-checklist")).to_contain_text("Quantified achievements")
+    expect(page.locator("#parsed-experience")).to_contain_text("MERN Stack Developer")
+    expect(page.locator("#parsed-education")).to_contain_text("Master of Science")
+    expect(page.locator("#parsed-skills")).to_contain_text("MongoDB")
     expect(page.locator("#resume-text")).to_contain_text("MERN Stack Developer, OpenAI")
     check_accessibility(page, "03-resume", screenshots)
 
@@ -152,7 +113,7 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     page.set_viewport_size({"width": 1280, "height": 900})
 
     # accept a suggestion that changes the text, apply, see before/after and the DOCX
-    suggestion = page.locator("li.suggestion.status-pending").filter(has=page.locator("ins")).first
+    suggestion = page.locator("#suggestions li.suggestion.status-pending").filter(has=page.locator("ins")).first
     suggestion_id = suggestion.get_attribute("id")
     suggestion.get_by_role("button", name=re.compile("^Accept")).click()
     expect(page.locator(f"#{suggestion_id}")).to_contain_text("Accepted")
@@ -171,6 +132,7 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     page.locator("#rating").get_by_role("button", name="Rate").click()
     expect(page.locator("#rating")).to_contain_text("you rated it 4 of 5")
     first = page.locator("li.suggestion").first
+    first.get_by_text("Rate this suggestion").click()
     first.get_by_label("5").check()
     first.get_by_role("button", name="Rate").click()
     expect(page.locator("li.suggestion").first).to_contain_text("you rated it 5 of 5")
@@ -207,6 +169,7 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     check_accessibility(page, "07-recruiter", screenshots)
     page.locator("#ranking-heading").scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "recruiter-view.png"))
+    recruiter_url = page.url
     page.get_by_role("link", name=re.compile("^Experience")).click()
     expect(page.locator("th[aria-sort]")).to_contain_text("Experience")
     page.get_by_label(re.compile("Must-haves only")).check()
@@ -238,6 +201,13 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     page.goto(match_url)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     page.screenshot(path=str(screenshots / "09-match-report-phone.png"), full_page=True)
+    # the README's phone views (docs/): the report's evidence with a line highlighted, and the ranking
+    page.locator("#requirements button[data-line]").nth(2).click()
+    page.screenshot(path=str(screenshots / "match-report-phone.png"))
+    page.goto(recruiter_url)
+    page.locator("#ranking-heading").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "recruiter-view-phone.png"))
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.get_by_role("button", name="Sign out").click()
     expect(page).to_have_url(re.compile(r"/sign-in$"))

@@ -86,8 +86,15 @@ def test_lifecycle_decide_once_and_regenerate_keeps_decisions(client: TestClient
                         json={"status": "rejected"}).status_code == 409
     r = client.patch(f"/api/v1/suggestions/{second['id']}", headers=auth, json={"status": "rejected"})
     assert r.status_code == 200 and r.json()["implemented_at"] is None
+    # a decision can be undone (back to pending), and only a decided suggestion has one to undo
+    r = client.patch(f"/api/v1/suggestions/{second['id']}", headers=auth, json={"status": "pending"})
+    assert r.status_code == 200 and r.json()["status"] == "pending" and r.json()["implemented_at"] is None
     assert client.patch(f"/api/v1/suggestions/{second['id']}", headers=auth,
-                        json={"status": "pending"}).status_code == 422
+                        json={"status": "pending"}).status_code == 409
+    assert client.patch(f"/api/v1/suggestions/{second['id']}", headers=auth,
+                        json={"status": "rejected"}).status_code == 200
+    assert client.patch(f"/api/v1/suggestions/{second['id']}", headers=auth,
+                        json={"status": "moon"}).status_code == 422
     other = register_and_login(client)
     assert client.patch(f"/api/v1/suggestions/{items[2]['id']}", headers=other,
                         json={"status": "rejected"}).status_code == 404

@@ -3,10 +3,13 @@ offsets past the database's bigint, are 422s that name the field (they were 500s
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
 from jobfit.runtime import Runtime
+from tests.conftest import SAMPLES
 from tests.integration.conftest import scalar_as
 from tests.integration.test_suggestions_api import _analyze
 
@@ -81,3 +84,71 @@ def test_login_and_register(client: TestClient) -> None:
 def test_offsets_past_bigint(client: TestClient, auth: dict, path: str, offset: int) -> None:
     assert _field_named(client.get(f"{API}{path}", headers=auth, params={"offset": offset}), "offset")
     assert client.get(f"{API}{path}", headers=auth, params={"offset": 2**63 - 1}).status_code == 200
+
+
+def test_a_job_pasted_from_a_pdf_keeps_its_page_breaks_as_line_breaks(client: TestClient) -> None:
+    """Text copied from a PDF carries form feeds and vertical tabs: the browser's paste and the API accept it."""
+    from tests.integration.test_web_pages import csrf_of, sign_up
+
+    sign_up(client)
+    pasted = "Data analyst\x0cPage 2\x0bRequired: Python and SQL, 3+ years.\x0cNice to have: Tableau."
+    token = csrf_of(client.get("/jobs/new").text)
+    r = client.post("/jobs", data={"title": "Data analyst", "description": pasted, "csrf_token": token},
+                    follow_redirects=False)
+    assert r.status_code == 303, r.text
+    page = client.get(r.headers["location"]).text
+    assert "Required: Python and SQL, 3+ years." in page and "\x0c" not in page
+
+    refused = client.post("/jobs", data={"title": "Data analyst", "description": "Python\x07 and SQL",
+                                         "csrf_token": token})
+    assert refused.status_code == 422
+    assert ("Description contains an invisible control character (U+0007, character 7) that is not text: "
+            "delete it and try again.") in refused.text
+    assert "Value error" not in refused.text
+    assert "Python\x07 and SQL</textarea>" in refused.text  # the paste is kept in the form, to be corrected
+
+
+def test_the_api_answers_a_refused_field_in_plain_words(client: TestClient, auth: dict) -> None:
+    r = client.post(f"{API}/documents/upload/job-description", headers=auth,
+                    json={**JOB, "description": "Build\x0cservices"})
+    assert r.status_code == 201, r.text
+    r = client.post(f"{API}/documents/upload/job-description", headers=auth, json={**JOB, "job_type": "gig"})
+    assert r.status_code == 422
+    assert r.json()["detail"] == "Job type must be one of: full-time, part-time, contract, internship, temporary."
+
+
+def test_pasted_jobs_have_the_file_cap_and_short_ads_a_warning(client: TestClient, auth: dict) -> None:
+    """A 276,000-character paste is refused like a file over 100,000 characters; a 3-word ad is taken, with a
+    warning in the upload's answer, on the job's page and on its match report."""
+    from tests.integration.test_web_pages import csrf_of, sign_up
+
+    sentence = "We build reliable data pipelines in Python and SQL for our analysts. "
+    huge = sentence * (276_000 // len(sentence))
+    r = client.post(f"{API}/documents/upload/job-description", headers=auth, json={**JOB, "description": huge})
+    assert r.status_code == 422 and r.json()["detail"] == "Description is too long: at most 100,000 characters."
+    half = sentence * (60_000 // len(sentence))
+    r = client.post(f"{API}/documents/upload/job-description", headers=auth,
+                    json={**JOB, "description": half, "requirements": half})
+    assert r.status_code == 422 and r.json()["code"] == "too_long", r.text
+    r = client.post(f"{API}/documents/upload/job-description", headers=auth,
+                    json={"title": "Engineer", "description": "Python engineer wanted"})
+    assert r.status_code == 201 and r.json()["warnings"][0].startswith("This ad has only 3 words")
+    ad = SAMPLES / "job_descriptions" / "job_desc_java_developer.pdf"
+    r = client.post(f"{API}/documents/upload/job-description/file", headers=auth,
+                    files={"file": (ad.name, ad.read_bytes())})
+    assert r.status_code == 201 and r.json()["warnings"] == []
+
+    sign_up(client)
+    token = csrf_of(client.get("/jobs/new").text)
+    refused = client.post("/jobs", data={"title": "Data engineer", "description": huge, "csrf_token": token})
+    assert refused.status_code == 422 and "Description is too long: at most 100,000 characters." in refused.text
+    r = client.post("/jobs", data={"title": "Engineer", "description": "Python engineer wanted", "csrf_token": token},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    job_page = client.get(r.headers["location"]).text
+    assert 'id="job-warnings"' in job_page and "This ad has only 3 words" in job_page
+    client.post("/resumes", data={"csrf_token": token}, files={"file": ("cv.txt", RESUME)})
+    resume_id = re.search(r'<option value="([0-9a-f-]{36})"', client.get(r.headers["location"]).text).group(1)
+    job_id = r.headers["location"].rsplit("/", 1)[-1]
+    report = client.post("/matches", data={"csrf_token": token, "resume_id": resume_id, "job_id": job_id})
+    assert report.status_code == 200 and "This ad has only 3 words" in report.text

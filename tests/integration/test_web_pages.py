@@ -196,3 +196,34 @@ def test_a_batch_upload_becomes_a_page_that_follows_each_file(client: TestClient
     assert "Recent batches" in client.get("/recruiter").text
     r = client.post("/recruiter/batches", data={"csrf_token": token}, files=[("files", ("x.zip", b"PK\x05\x06"))])
     assert r.status_code == 422
+
+
+def test_the_resume_page_shows_the_jobs_education_and_skills_jobfit_parse_prints(client: TestClient) -> None:
+    import html
+    import json
+
+    from typer.testing import CliRunner
+
+    from jobfit.cli import app
+    from tests.conftest import SAMPLES
+
+    pdf = SAMPLES / "resumes" / "bruce_wayne_fullstack.pdf"
+    printed = json.loads(CliRunner().invoke(app, ["parse", str(pdf), "--json"]).stdout)
+    sign_up(client)
+    token = csrf_of(client.get("/resumes/new").text)
+    page = client.post("/resumes", data={"csrf_token": token}, files={"file": (pdf.name, pdf.read_bytes())})
+    assert page.status_code == 200, page.text
+    text = html.unescape(page.text)
+    experience = text[text.index('id="parsed-experience"'):text.index('id="education-heading"')]
+    assert len(printed["experience"]) == 3
+    for entry in printed["experience"]:
+        assert entry["title"] in experience and entry["company"] in experience and f"line {entry['line']}" in experience
+    education = text[text.index('id="parsed-education"'):text.index('id="skills-heading"')]
+    assert len(printed["education"]) == 3
+    for entry in printed["education"]:
+        assert entry["degree"] in education and f"line {entry['line']}" in education
+        assert entry["institution"] is None or entry["institution"] in education
+    skills = text[text.index('id="parsed-skills"'):]
+    names = {s["name"] for s in printed["skills"]}
+    assert names and all(f">{name}<" in skills for name in names)
+    assert f"Skills <span class=\"muted\">({len(names)})</span>" in text

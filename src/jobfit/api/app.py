@@ -34,6 +34,7 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         runtime.sandbox.start()  # the parse forkserver loads in the background
+        runtime.load_embedder_in_background()
         freeze_loaded_objects()
         yield
         if owns_runtime:

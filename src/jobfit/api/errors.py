@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from http import HTTPStatus
+from typing import Any
 
 import anyio
 from fastapi import FastAPI, Request
@@ -41,6 +43,55 @@ def error_body(status: int, detail: str, code: str | None = None, **extra: objec
     return {"detail": detail, "code": code or status_code_name(status), **extra}
 
 
+_CONTAINERS = frozenset({"body", "query", "path", "header", "cookie", "form"})
+_ONE_OF = re.compile(r"^\^\(([^()]*)\)\$$")  # a pattern of alternatives: ^(a|b|c)$
+
+
+def field_name(loc: Sequence[object]) -> str:
+    """'Salary range' for ("body", "salary_range"); 'The request' when the problem is the body as a whole."""
+    parts = [str(part) for part in loc if part not in _CONTAINERS and not isinstance(part, int)]
+    return parts[-1].replace("_", " ").capitalize() if parts else "The request"
+
+
+def plain_sentence(error: Mapping[str, Any]) -> str:
+    """One validation problem as a sentence for people: the field, then what is wrong and how it should be,
+    never the validator's own words ("String should have at most 300 characters", "Value error, ...")."""
+    name = field_name(error.get("loc", ()))
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return f"{name} is required."
+    if kind == "string_too_short":
+        return f"{name} is empty." if ctx.get("min_length") == 1 else \
+            f"{name} is too short: at least {ctx.get('min_length')} characters."
+    if kind == "string_too_long":
+        return f"{name} is too long: at most {ctx.get('max_length', 0):,} characters."
+    if kind == "string_pattern_mismatch":
+        choices = _ONE_OF.match(str(ctx.get("pattern", "")))
+        return f"{name} must be one of: {', '.join(choices.group(1).split('|'))}." if choices else \
+            f"{name} is not in the expected form."
+    if kind in ("literal_error", "enum"):
+        return f"{name} must be one of: {ctx.get('expected', '')}."
+    bounds = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
+              "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
+    if kind in bounds:
+        words, key = bounds[kind]
+        return f"{name} must be {words} {ctx.get(key)}."
+    simple = {"int_parsing": "must be a whole number", "int_type": "must be a whole number",
+              "int_from_float": "must be a whole number", "float_parsing": "must be a number",
+              "float_type": "must be a number", "bool_parsing": "must be yes or no", "bool_type": "must be yes or no",
+              "uuid_parsing": "is not a valid id", "uuid_type": "is not a valid id", "string_type": "must be text",
+              "list_type": "must be a list", "dict_type": "must be an object",
+              "model_attributes_type": "must be an object", "json_invalid": "is not valid JSON",
+              "json_type": "is not valid JSON"}
+    if kind in simple:
+        return f"{name} {simple[kind]}."
+    message = str(error.get("msg", "is not valid")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if ctx.get("error") is not None or kind in ("value_error", "assertion_error"):  # a model's own sentence
+        return f"{message[:1].upper()}{message[1:]}." if name == "The request" else f"{name}: {message}."
+    return f"{name} {message}."
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -54,9 +105,7 @@ def install_error_handlers(app: FastAPI) -> None:
             {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
             for e in exc.errors()
         ]
-        first = errors[0] if errors else {"loc": [], "msg": "invalid"}
-        where = ".".join(str(part) for part in first["loc"] if part != "body") or "request"
-        detail = f"Invalid {where}: {first['msg']}"
+        detail = plain_sentence(exc.errors()[0]) if exc.errors() else "The request is not valid."
         return JSONResponse(error_body(422, detail, "invalid_request", errors=errors), status_code=422)
 
 

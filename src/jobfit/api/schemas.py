@@ -9,42 +9,51 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import Query
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from jobfit.documents.errors import MAX_TEXT_CHARS
 
 T = TypeVar("T")
 
 PG_BIGINT_MAX = 2**63 - 1  # OFFSET and every integer column end here; larger values are a 422, not a 500
 _ALLOWED_CONTROLS = frozenset("\t\n\r")
+# Whitespace control characters that text copied from a PDF or a Word document carries: a page break, Word's
+# manual line break (vertical tab), next line. They are line breaks in all but name.
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
 # A JSONB column read back: NULL is shown as the empty object or list.
 StoredObject = Annotated[dict[str, Any], BeforeValidator(lambda v: {} if v is None else v)]
 StoredList = Annotated[list[Any], BeforeValidator(lambda v: [] if v is None else v)]
 
 
-def refuse_control_characters(value: str) -> str:
-    """Text from a client: NUL and the other C0 controls (but tab and line breaks) and DEL are refused."""
-    for ch in value:
+def clean_text(value: str) -> str:
+    """Text from a client: whitespace control characters become line breaks; NUL, the other C0 controls (but tab
+    and line breaks) and DEL are refused, in words a person can act on."""
+    value = value.translate(_LINE_BREAKS)
+    for position, ch in enumerate(value, 1):
         if (ch < " " and ch not in _ALLOWED_CONTROLS) or ch == "\x7f":
-            raise ValueError(f"must not contain control characters (found U+{ord(ch):04X})")
+            raise PydanticCustomError(
+                "control_character",
+                "contains an invisible control character (U+{code}, character {position}) that is not text: "
+                "delete it and try again",
+                {"code": f"{ord(ch):04X}", "position": position})
     return value
 
 
 def refuse_unstorable_json(value: Any) -> Any:
-    """JSON from a client that Postgres can store: no control characters in strings or keys, no NaN/Infinity."""
+    """JSON from a client that Postgres can store: strings and keys cleaned as `clean_text`, no NaN/Infinity."""
     if isinstance(value, str):
-        refuse_control_characters(value)
-    elif isinstance(value, float) and not math.isfinite(value):
-        raise ValueError("numbers must be finite")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            refuse_unstorable_json(key)
-            refuse_unstorable_json(item)
-    elif isinstance(value, list):
-        for item in value:
-            refuse_unstorable_json(item)
+        return clean_text(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("finite_number", "holds a number that is not finite (NaN or Infinity)")
+    if isinstance(value, dict):
+        return {refuse_unstorable_json(key): refuse_unstorable_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [refuse_unstorable_json(item) for item in value]
     return value
 
 
 # Every text field of a request (JSON body, form or query) is one of these.
-Text = Annotated[str, AfterValidator(refuse_control_characters)]
+Text = Annotated[str, AfterValidator(clean_text)]
 JsonObject = Annotated[dict[str, Any], AfterValidator(refuse_unstorable_json)]
 # Paging parameters of every list endpoint.
 Limit = Annotated[int, Query(ge=1, le=100)]
@@ -93,7 +102,7 @@ class TitleUpdate(BaseModel):
     def _strip(cls, value: str) -> str:
         value = value.strip()
         if not value:
-            raise ValueError("title must not be blank")
+            raise PydanticCustomError("blank", "is blank")
         return value
 
 
@@ -102,9 +111,9 @@ class JobIn(BaseModel):
 
     title: Text = Field(min_length=1, max_length=300)
     company: Text | None = Field(default=None, max_length=300)
-    description: Text = Field(min_length=1, max_length=200_000)
-    requirements: Text | None = Field(default=None, max_length=100_000)
-    responsibilities: Text | None = Field(default=None, max_length=100_000)
+    description: Text = Field(min_length=1, max_length=MAX_TEXT_CHARS)
+    requirements: Text | None = Field(default=None, max_length=MAX_TEXT_CHARS)
+    responsibilities: Text | None = Field(default=None, max_length=MAX_TEXT_CHARS)
     benefits: Text | None = Field(default=None, max_length=50_000)
     location: Text | None = Field(default=None, max_length=300)
     salary_range: Text | None = Field(default=None, max_length=100)
@@ -116,7 +125,7 @@ class JobIn(BaseModel):
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("must not be blank")
+            raise PydanticCustomError("blank", "is blank")
         return value.strip()
 
 
@@ -126,6 +135,8 @@ class JobUploaded(BaseModel):
     company: str | None
     sections_found: list[str]
     processing_status: str = "completed"
+    # why a match against this ad would say little (too short, nothing it asks for was read), in plain words
+    warnings: list[str] = Field(default_factory=list)
 
 
 class JobSummary(BaseModel):

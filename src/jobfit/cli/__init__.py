@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from jobfit import __version__
-from jobfit.cli.opening import configure_logging, load_settings, open_or_fail, opened
+from jobfit.cli.opening import configure_logging, load_settings, open_or_fail, opened, require_embedder
 from jobfit.cli.output import fail
 
 app = typer.Typer(
@@ -58,6 +58,7 @@ def serve(
     from jobfit.runtime import WORKER_DATABASE_ENV
 
     settings = load_settings(host=host, port=port, workers=workers)
+    require_embedder(settings)  # before anything starts: a server whose embedder cannot run fails every upload
     configure_logging(settings.log_level)
     where = "embedded PostgreSQL in " + str(settings.pg_dir) if settings.embedded else "DATABASE_URL"
     typer.echo(f"jobfit {__version__}: starting on {where} ...", err=True)

@@ -13,17 +13,20 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
 from jobfit.cli.output import fail
+from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.base import Vectors
 from jobfit.embeddings.chunks import embed_chunks
 from jobfit.matching import prepare_job, prepare_resume, rank_resumes, score_prepared
 from jobfit.matching.models import MatchResult
+from jobfit.matching.overall_parts import overall_parts
 from jobfit.pipeline import job_chunks, resume_chunks
 from jobfit.suggestions import SuggestionSet
 
@@ -62,28 +65,49 @@ def load_job(path: Path) -> ParsedJob:
     return _parse(path, "job_file")
 
 
+def note_thin_ad(job: ParsedJob) -> None:
+    """Say on stderr why a match against this ad says little, if it does (stdout stays the report or JSON)."""
+    for warning in thin_ad_warnings(job):
+        typer.echo(f"jobfit: note: {warning}", err=True)
+
+
 class _Embedding:
-    """The configured embedder (`JOBFIT_EMBEDDING_*`, as the server uses), loaded on first use; if it cannot
-    load, matching runs without vectors and says so."""
+    """The configured embedder (`JOBFIT_EMBEDDING_*`, as the server uses), made before any file is read.
+
+    When it cannot run (the MiniLM model package not installed, a server unreachable), the command stops with
+    the one line that says what to run: scores without their semantic part are not the server's, and a ranking
+    made of them would differ silently. Only when the user chose the provider explicitly
+    (JOBFIT_EMBEDDING_PROVIDER) does matching go on without vectors, after one warning.
+    """
 
     def __init__(self) -> None:
+        from jobfit.config import Settings
+        from jobfit.embeddings.factory import embedder_from_settings
+
         self._embedder: Any = None
+        self._explicit = False
         self.error: str | None = None
+        try:
+            settings = Settings()
+            self._explicit = "embedding_provider" in settings.model_fields_set
+            self._embedder = embedder_from_settings(settings)
+        except Exception as exc:
+            self._unavailable(exc)
+
+    def _unavailable(self, exc: Exception) -> None:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if not self._explicit:
+            fail(reason)
+        self.error = reason
+        typer.echo(f"jobfit: warning: embeddings unavailable ({reason}); scoring without them", err=True)
 
     def _vectors(self, chunks: list[tuple[str, str]]) -> Vectors | None:
         if self.error is not None or not chunks:
             return None
         try:
-            if self._embedder is None:
-                from jobfit.config import Settings
-                from jobfit.embeddings.factory import embedder_from_settings
-
-                self._embedder = embedder_from_settings(Settings())
             return embed_chunks(self._embedder, chunks)
-        except Exception as exc:  # degrade to the non-semantic score, and say so once
-            self.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            typer.echo(f"jobfit: warning: embeddings unavailable ({self.error}); scoring without them",
-                       err=True)
+        except Exception as exc:
+            self._unavailable(exc)
             return None
 
     def resume(self, resume: ParsedResume) -> Vectors | None:
@@ -113,8 +137,9 @@ def print_report(console: Console, result: MatchResult) -> None:
     rows += [(f"Similarity: {k}", v) for k, v in result.section_scores.items()]
     for label, value in rows:
         console.print(f"  {label:<24} {_bar(value)}")
-    weights = ", ".join(f"{k} {v:.0%}" for k, v in result.match_analysis.weights.items())
-    console.print(f"  [dim]weights: {weights}[/dim]\n")
+    parts = [p for p in overall_parts(result.match_analysis.model_dump()) if p.weight]
+    made = " + ".join(f"{p.name} {p.value:.0f} x {p.weight:.0%}" for p in parts)
+    console.print(f"  [dim]overall = {made} = {sum(p.points for p in parts):.1f}[/dim]\n")
     console.print(escape(result.match_analysis.summary) + "\n")
 
     table = Table(title="Requirements", expand=True)
@@ -181,12 +206,13 @@ def match(
     suggest: Annotated[bool, typer.Option("--suggest", help="Add suggestions with measured impact.")] = False,
 ) -> None:
     """Score one resume against one job description, with evidence for every number."""
+    embedding = _Embedding()
     try:
         parsed_resume = load_resume(resume)
         parsed_job = load_job(job)
     except ValueError as exc:
         fail(str(exc))
-    embedding = _Embedding()
+    note_thin_ad(parsed_job)
     job_vectors = embedding.job(parsed_job)
     resume_vectors = embedding.resume(parsed_resume)
     prepared_job = prepare_job(parsed_job)
@@ -210,25 +236,71 @@ def match(
             print_suggestions(console, suggestions)
 
 
+# Files `jobfit rank` takes from a folder (by name; each is then read by its content, as uploads are).
+FOLDER_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown")
+
+
+def resume_paths(paths: list[Path]) -> list[Path]:
+    """The files to rank: each file given, and the supported files directly inside each folder given (sorted,
+    hidden ones skipped). Raises ValueError for a folder with none."""
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        inside = sorted(p for p in path.iterdir()
+                        if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES and not p.name.startswith("."))
+        if not inside:
+            raise ValueError(f"{path}: no resume files in this folder (PDF, DOCX, TXT or Markdown)")
+        out += inside
+    return out
+
+
+RANK_COLUMNS = (("overall", "overall_score", "{:.1f}"), ("skills", "skills_score", "{:.0f}"),
+                ("exper.", "experience_score", "{:.0f}"), ("educ.", "education_score", "{:.0f}"),
+                ("keyw.", "keyword_score", "{:.0f}"), ("conf.", "confidence_score", "{:.0f}"))
+NARROW = 100  # below this many columns the table leaves out education and confidence (they are in --json)
+_NARROW_LEFT_OUT = ("educ.", "conf.")
+
+
+def rank_table(shown: list[tuple[str, MatchResult]], width: int) -> Table:
+    """The ranking as a table that reads at 80 columns: short score headers that never wrap, whole file names,
+    the top gap folded only when it must; below `NARROW` columns without education and confidence."""
+    names = [Path(p).name for p, _ in shown]
+    columns = [c for c in RANK_COLUMNS if width >= NARROW or c[0] not in _NARROW_LEFT_OUT]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0))
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("resume", min_width=min(max(map(len, names), default=6), 28), overflow="fold", ratio=3)
+    for header, _field, _form in columns:
+        table.add_column(header, justify="right", no_wrap=True)
+    table.add_column("top gap", overflow="fold", ratio=2, min_width=8)
+    for i, ((_path, r), name) in enumerate(zip(shown, names, strict=True), 1):
+        scores = [form.format(getattr(r, field)) for _h, field, form in columns]
+        table.add_row(str(i), escape(name), *scores, escape(r.skill_gaps[0].skill) if r.skill_gaps else "")
+    return table
+
+
 def rank(
     job: Annotated[Path, typer.Argument(help="Job description file.")],
-    resumes: Annotated[list[Path], typer.Argument(help="Resume files to rank.")],
+    resumes: Annotated[list[Path], typer.Argument(help="Resume files, or folders of them, to rank.")],
     top: Annotated[int, typer.Option("--top", min=1, help="How many to show.")] = 10,
     json_: Annotated[bool, typer.Option("--json", help="Print a JSON list instead of a table.")] = False,
 ) -> None:
-    """Rank resumes against one job description, best first (ties by path)."""
+    """Rank resumes (files, or the PDF/DOCX/TXT/MD files in folders) against one job, best first (ties by path)."""
+    embedding = _Embedding()
     try:
         parsed_job = load_job(job)
+        paths = resume_paths(resumes)
     except ValueError as exc:
         fail(str(exc))
-    embedding = _Embedding()
+    note_thin_ad(parsed_job)
     job_vectors = embedding.job(parsed_job)
     candidates: list[tuple[str, ParsedResume, Vectors | None]] = []
     skipped: list[str] = []
     err = Console(stderr=True)
     with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
-        task = progress.add_task("Scoring resumes", total=len(resumes))
-        for path in resumes:
+        task = progress.add_task("Scoring resumes", total=len(paths))
+        for path in paths:
             try:
                 parsed = load_resume(path)
             except ValueError as exc:
@@ -239,20 +311,15 @@ def rank(
             candidates.append((str(path), parsed, embedding.resume(parsed)))
             progress.advance(task)
     if not candidates:
-        fail(f"none of the {len(resumes)} resumes could be read")
+        fail(f"none of the {len(paths)} resumes could be read")
     shown = rank_resumes(parsed_job, candidates, top, job_vectors=job_vectors)  # the server's one ranking loop
     if json_:
         typer.echo(json.dumps([{"path": p, **result_json(r)} for p, r in shown], indent=2))
         return
-    table = Table(title=f"Top {len(shown)} of {len(candidates)} for {parsed_job.title or job.name}")
-    for col in ("#", "resume", "overall", "skills", "experience", "education", "keywords", "confidence",
-                "top gap"):
-        table.add_column(col, overflow="fold")
-    for i, (p, r) in enumerate(shown, 1):
-        gap = r.skill_gaps[0].skill if r.skill_gaps else ""
-        table.add_row(str(i), Path(p).name, f"{r.overall_score:.1f}", f"{r.skills_score:.0f}",
-                      f"{r.experience_score:.0f}", f"{r.education_score:.0f}", f"{r.keyword_score:.0f}",
-                      f"{r.confidence_score:.0f}", gap)
-    Console().print(table)
+    console = Console()
+    console.print(f"[bold]Top {len(shown)} of {len(candidates)}[/bold] for {escape(parsed_job.title or job.name)}")
+    console.print(rank_table(shown, console.width))
+    if console.width < NARROW:
+        console.print(f"[dim]education and confidence: in --json, or in a terminal {NARROW} columns wide[/dim]")
     if skipped:
         print(f"{len(skipped)} resume(s) skipped (see above).", file=sys.stderr)

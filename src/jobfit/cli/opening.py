@@ -29,14 +29,27 @@ def load_settings(**overrides: object):
         fail(f"invalid configuration: {name.replace('JOBFIT_DATABASE_URL', 'DATABASE_URL')}: {first['msg']}")
 
 
+def require_embedder(settings: Settings) -> None:
+    """Stop with one line saying what to run when the configured embedder cannot run here (e.g. the MiniLM model
+    package, installed apart from jobfit, is missing)."""
+    from jobfit.embeddings.base import EmbeddingError
+    from jobfit.embeddings.factory import embedder_from_settings
+
+    try:
+        embedder_from_settings(settings)
+    except EmbeddingError as exc:
+        fail(str(exc))
+
+
 def open_or_fail(settings, **kwargs):
+    from jobfit.embeddings.base import EmbeddingError
     from jobfit.runtime import open_runtime
     from jobfit.store.embedded import EmbeddedPostgresError
     from jobfit.store.migrate import SchemaError
 
     try:
         return open_runtime(settings, **kwargs)
-    except (EmbeddedPostgresError, SchemaError) as exc:
+    except (EmbeddingError, EmbeddedPostgresError, SchemaError) as exc:
         fail(str(exc).splitlines()[0] if isinstance(exc, SchemaError) else str(exc))
     except Exception as exc:  # connection errors to an external DATABASE_URL
         from sqlalchemy.exc import OperationalError

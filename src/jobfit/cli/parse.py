@@ -8,10 +8,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from jobfit.cli.match import load_job, load_resume
 from jobfit.cli.output import fail
+from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.documents.models import ParsedJob, ParsedResume
 
 
@@ -88,3 +90,5 @@ def _show_job(p: ParsedJob) -> None:
     out.print("[bold]Sections:[/bold] " + ", ".join(p.sections))
     out.print("[bold]Required skills:[/bold] " + ", ".join(sorted({s.name for s in p.required_skills})))
     out.print("[bold]Preferred skills:[/bold] " + ", ".join(sorted({s.name for s in p.preferred_skills})))
+    for warning in thin_ad_warnings(p):
+        out.print(f"[yellow]note:[/yellow] {escape(warning)}")

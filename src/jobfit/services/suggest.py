@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jobfit.config import Settings
-from jobfit.documents.docx_write import text_to_docx
-from jobfit.documents.resume import parse_resume_text
+from jobfit.documents.docx_write import resume_docx
+from jobfit.documents.resume import parse_resume
 from jobfit.runtime import Runtime
 from jobfit.services.analyze import score_pair, store_suggestions
 from jobfit.services.errors import Conflict, NotFound, Unprocessable, get_or_raise
@@ -83,10 +83,13 @@ def regenerate(db: Session, runtime: Runtime, user_id: uuid.UUID, match_id: uuid
 
 
 def decide(db: Session, suggestion_id: uuid.UUID, status: str, feedback: str | None = None) -> SuggestionRow:
-    """Mark a pending suggestion implemented or rejected (`Conflict` once it is decided)."""
+    """Mark a pending suggestion implemented or rejected, or undo its decision (`status` "pending"). `Conflict`
+    for a suggestion decided already (undo it first) or, for an undo, one that is not decided."""
     row = get_or_raise(db, SuggestionRow, suggestion_id, "Suggestion")
-    if row.status != "pending":
-        raise Conflict(f"Suggestion is already {row.status}; only pending suggestions can be decided")
+    if status == "pending" and row.status == "pending":
+        raise Conflict("Suggestion is pending: there is no decision to undo")
+    if status != "pending" and row.status != "pending":
+        raise Conflict(f"Suggestion is already {row.status}; undo that decision first (status pending)")
     row.status = status
     row.feedback = feedback
     row.implemented_at = func.now() if status == "implemented" else None
@@ -125,13 +128,13 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
     if not applied:
         raise Unprocessable("None of these suggestions changes the resume text (advice only, or stale)")
 
-    parsed = parse_resume_text(new_text)
-    docx = text_to_docx(new_text, [s.start_line for s in parsed.sections.values()])
-    parsed.metadata.file_type = "docx"
-    parsed.metadata.parser = "jobfit-apply"
-    parsed.contact_info = documents.parsed_resume(resume).contact_info.model_copy()
+    # the new version is its DOCX: written clean (statements re-joined, glyphs and page markers dropped) and
+    # stored as that file reads, so its checklist, evidence lines and score are the file's
+    docx = resume_docx(new_text, documents.parsed_resume(resume).contact_info)
     stem = (resume.original_filename.rsplit(".", 1)[0] or "resume")[:200]
-    new_row = store_resume(db, runtime, user_id, parsed, data=docx, filename=f"{stem}-improved.docx",
+    filename = f"{stem}-improved.docx"
+    parsed = parse_resume(docx, filename)
+    new_row = store_resume(db, runtime, user_id, parsed, data=docx, filename=filename,
                            title=_version_title(resume.title, resume.original_filename), commit=False)
     new_row.metadata_ = {**new_row.metadata_, "derived_from": str(resume.id),
                          "applied_suggestions": [str(i) for i in applied]}
@@ -141,4 +144,4 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
             r.status, r.implemented_at = "implemented", func.now()
     db.commit()  # publishes the new version's file (a failed commit deletes it)
     db.refresh(before)
-    return Applied(new_row, job, applied, skipped, before, after.row, new_text)
+    return Applied(new_row, job, applied, skipped, before, after.row, parsed.text_content)

@@ -21,6 +21,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.postgresql.psycopg import dialect as psycopg_dialect
 from sqlalchemy.orm import Session
 
+from jobfit.documents.candidate import Candidate, candidate_of
 from jobfit.documents.models import DocumentMetadata, ParsedJob, ParsedResume, Section
 from jobfit.store.db import Database
 from jobfit.store.files import FileStore
@@ -91,6 +92,14 @@ def parsed_resume(row: Resume) -> ParsedResume:
         quality_score=float(row.quality_score or 0),
         **extra,
     )
+
+
+def candidates(session: Session) -> dict[uuid.UUID, tuple[str, Candidate]]:
+    """Every resume of the session's user as a recruiter lists it: (its title or file name, its candidate)."""
+    rows = session.execute(select(Resume.id, Resume.title, Resume.original_filename, Resume.contact_info,
+                                  Resume.metadata_["experience"]))
+    return {rid: (title or filename, candidate_of(contact, experience))
+            for rid, title, filename, contact, experience in rows}
 
 
 def job_metadata(parsed: ParsedJob, *, storage_key: str | None = None) -> dict[str, Any]:

@@ -22,7 +22,8 @@ JSON_PREFIXES = ("/api/", "/docs", "/redoc", "/openapi.json", "/health")
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.filters.update(score=wording.score, score_word=wording.score_word, status_word=wording.status_word,
-                             filesize=wording.filesize, when=wording.when)
+                             filesize=wording.filesize, when=wording.when, percent=wording.percent,
+                             part_label=wording.part_label, part_meaning=wording.part_meaning)
 templates.env.globals.update(label=wording.label)
 
 

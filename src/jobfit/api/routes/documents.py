@@ -28,6 +28,8 @@ from jobfit.api.schemas import (
     Text,
     TitleUpdate,
 )
+from jobfit.documents.job_length import thin_ad_warnings
+from jobfit.documents.models import ParsedJob
 from jobfit.services import files, upload
 from jobfit.store import documents as store
 from jobfit.store.models import JobDescription, Resume
@@ -132,7 +134,7 @@ async def create_job(request: Request, body: JobIn, db: Db, user: CurrentUser, r
     fields = body.model_dump()
     parsed = await parse_in_sandbox(request, lambda gone: upload.parse_job(runtime, fields, gone))
     row = await run_in_threadpool(lambda: upload.store_job(db, runtime, user.id, parsed, fields=fields))
-    return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
+    return _job_uploaded(row, parsed)
 
 
 @router.post("/upload/job-description/file", status_code=status.HTTP_201_CREATED, response_model=JobUploaded)
@@ -146,7 +148,12 @@ async def upload_job_file(
     parsed = await parse_in_sandbox(
         request, lambda gone: upload.parse_job_file(runtime, data, filename, title, company, gone))
     row = await run_in_threadpool(lambda: upload.store_job(db, runtime, user.id, parsed, original=(data, filename)))
-    return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections))
+    return _job_uploaded(row, parsed)
+
+
+def _job_uploaded(row: JobDescription, parsed: ParsedJob) -> JobUploaded:
+    return JobUploaded(id=row.id, title=row.title, company=row.company, sections_found=list(parsed.sections),
+                       warnings=thin_ad_warnings(parsed))
 
 
 _document_routes(JobDescription, "job", "/job-descriptions", "Job description", JobSummary, JobDetail,

@@ -1,6 +1,7 @@
 """Suggestions: list and regenerate a match's suggestions, decide on them, and apply accepted ones.
 
-Lifecycle: pending -> implemented | rejected (once). Applying suggestions creates a new resume version
+Lifecycle: pending -> implemented | rejected, and back to pending to undo a decision. Applying suggestions
+creates a new resume version
 (text and a DOCX), re-scores it against the same job and shows before/after.
 """
 
@@ -34,7 +35,7 @@ class GenerateIn(BaseModel):
 
 
 class DecisionIn(BaseModel):
-    status: Literal["implemented", "rejected"]
+    status: Literal["implemented", "rejected", "pending"]  # pending: undo the decision
     feedback: Text | None = Field(default=None, max_length=5000)
 
 

@@ -13,8 +13,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from jobfit.api.deps import RuntimeDep
+from jobfit.api.errors import plain_sentence
 from jobfit.api.parsing import parse_in_sandbox, read_upload
 from jobfit.api.schemas import JobIn
+from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.documents.job_page import NoJobFound, read_job_page
 from jobfit.services import files
 from jobfit.services import upload as uploads
@@ -53,9 +55,7 @@ def _max_bytes(runtime: RuntimeDep) -> int:
 
 
 def validation_message(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    where = ".".join(str(p) for p in first.get("loc", ())) or "form"
-    return f"{where.replace('_', ' ').capitalize()}: {first.get('msg', 'invalid value')}."
+    return plain_sentence(exc.errors()[0])
 
 
 # -- resumes ------------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ def job_page(request: Request, job_id: uuid.UUID, db: PageDb, _user: PageUser, i
     resumes = list(db.query(Resume).with_entities(Resume.id, Resume.title, Resume.original_filename)
                    .order_by(Resume.created_at.desc()).limit(200))
     return render(request, "job.html", title=row.title, job=row, parsed=parsed, lines=lines, resumes=resumes,
-                  imported=imported if imported in {"json-ld", "text"} else "")
+                  imported=imported if imported in {"json-ld", "text"} else "", warnings=thin_ad_warnings(parsed))
 
 
 @router.get("/jobs/{job_id}/file")

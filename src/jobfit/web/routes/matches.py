@@ -13,14 +13,18 @@ from starlette.responses import Response
 
 from jobfit.api.deps import RuntimeDep
 from jobfit.api.schemas import FeedbackIn, match_out, suggestion_out
+from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.matching.models import MatchAnalysis, SkillGap, Strength
+from jobfit.matching.overall_parts import overall_parts
 from jobfit.services import analyze as analysis
 from jobfit.services import feedback
 from jobfit.services import suggest as suggestions
 from jobfit.services.errors import get_or_raise
+from jobfit.store import documents as store
 from jobfit.store.models import JobDescription, MatchResultRow, Resume, Suggestion, UserFeedback
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
+from jobfit.web.routes.recruiter import back_to_ranking
 
 router = APIRouter(include_in_schema=False)
 
@@ -40,6 +44,12 @@ def _ratings(db: PageDb, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
     return {r.target_id: r.rating for r in rows if r.target_id is not None}
 
 
+def raises_score(suggestion: Suggestion) -> bool:
+    """Whether a suggestion is worth a job seeker's first look: it raises the score by at least 0.1 point, as
+    measured; or it is decided already. The others (advice, edits measured at +0.0 or less) are folded away."""
+    return suggestion.status != "pending" or (suggestion.impact_score or 0.0) >= 0.05
+
+
 def report_context(db: PageDb, match_id: uuid.UUID) -> dict[str, object]:
     row = get_or_raise(db, MatchResultRow, match_id, "Match result")
     resume, job = db.get(Resume, row.resume_id), db.get(JobDescription, row.job_id)
@@ -50,14 +60,18 @@ def report_context(db: PageDb, match_id: uuid.UUID) -> dict[str, object]:
         "gaps": [SkillGap.model_validate(g) for g in row.skill_gaps or []],
         "strengths": [Strength.model_validate(s) for s in row.strengths or []],
         "suggestions": listed, "sub_scores": SUB_SCORES,
+        "raising": [s for s in listed if raises_score(s)], "folded": [s for s in listed if not raises_score(s)],
         "lines": ((resume.content_text if resume else "") or "").split("\n"),
         "ratings": _ratings(db, [row.id, *(s.id for s in listed)]),
         "accepted": sum(s.status == "implemented" for s in listed),
+        "job_warnings": thin_ad_warnings(store.parsed_job(job)) if job else [],
+        "parts": overall_parts(row.match_analysis or {}),
     }
 
 
 @router.get("/matches/{match_id}")
-def report(request: Request, match_id: uuid.UUID, db: PageDb, _user: PageUser, before: str = "") -> Response:
+def report(request: Request, match_id: uuid.UUID, db: PageDb, _user: PageUser, before: str = "",
+           ranking: str = "") -> Response:
     context = report_context(db, match_id)
     earlier = None
     if before:
@@ -66,7 +80,8 @@ def report(request: Request, match_id: uuid.UUID, db: PageDb, _user: PageUser, b
         except ValueError:
             earlier = None
     job = context["job"]
-    return render(request, "match.html", title=f"Match: {getattr(job, 'title', '')}", before=earlier, **context)
+    return render(request, "match.html", title=f"Match: {getattr(job, 'title', '')}", before=earlier,
+                  back=back_to_ranking(ranking) if ranking else None, **context)
 
 
 @router.get("/matches/{match_id}/print")
@@ -85,10 +100,10 @@ def export_json(match_id: uuid.UUID, db: PageDb, _user: PageUser) -> Response:
 
 @router.post("/suggestions/{suggestion_id}/decide")
 def decide(suggestion_id: uuid.UUID, form: CheckedForm, db: PageDb, user: PageUser) -> Response:
-    decision = field(form, "decision")
-    if decision not in {"accept", "reject"}:
-        raise PageError(422, "Choose Accept or Reject.", "invalid_choice")
-    row = suggestions.decide(db, suggestion_id, "implemented" if decision == "accept" else "rejected")
+    status = {"accept": "implemented", "reject": "rejected", "undo": "pending"}.get(field(form, "decision"))
+    if status is None:
+        raise PageError(422, "Choose Accept, Reject or Undo.", "invalid_choice")
+    row = suggestions.decide(db, suggestion_id, status)
     return redirect_to(f"/matches/{row.match_result_id}#suggestion-{suggestion_id}")
 
 

@@ -9,7 +9,7 @@ import csv
 import io
 import uuid
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
@@ -17,11 +17,13 @@ from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from jobfit.api.deps import RuntimeDep
+from jobfit.documents.candidate import CONTACT_FIELDS, Candidate
 from jobfit.documents.errors import DocumentError
 from jobfit.matching.knockout import meets_required_skills
 from jobfit.matching.models import MatchAnalysis
 from jobfit.services import batch, ranking
 from jobfit.services.errors import NotFound, get_or_raise
+from jobfit.store import documents as store
 from jobfit.store import matches
 from jobfit.store.models import JobDescription, Resume
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
@@ -37,8 +39,7 @@ def ranked_rows(db: PageDb, job_id: uuid.UUID, must_haves: bool, sort: str, desc
     """The stored matches of `job_id`, one dict per candidate, filtered and sorted as asked."""
     results, _ = matches.list_matches(db, resume_id=None, job_id=job_id, min_score=None, sort="score",
                                       limit=MAX_RANKED, offset=0)
-    names = {r.id: r.title or r.original_filename
-             for r in db.query(Resume).with_entities(Resume.id, Resume.title, Resume.original_filename)}
+    people = store.candidates(db)
     rows = []
     for match in results:
         analysis = MatchAnalysis.model_validate(match.match_analysis or {"summary": ""})
@@ -46,7 +47,8 @@ def ranked_rows(db: PageDb, job_id: uuid.UUID, must_haves: bool, sort: str, desc
         passes = meets_required_skills(analysis.requirements)
         if must_haves and not passes:
             continue
-        rows.append({"match": match, "name": names.get(match.resume_id, "(deleted)"), "passes": passes,
+        document, candidate = people.get(match.resume_id, ("(deleted)", Candidate(None, None)))
+        rows.append({"match": match, "document": document, "candidate": candidate, "passes": passes,
                      "required_met": sum(r.status == "met" for r in required), "required_total": len(required),
                      "scores": {c: None if getattr(match, c) is None else float(getattr(match, c)) for c in SORTABLE}})
     rows.sort(key=lambda r: (r["scores"][sort] is None, -(r["scores"][sort] or 0) if descending
@@ -64,6 +66,8 @@ def recruiter(request: Request, db: PageDb, _user: PageUser, job_id: str = "", m
                 .order_by(JobDescription.created_at.desc()).limit(200))
     job, rows = None, []
     sort, descending = _view_options(sort, order)
+    if not job_id and len(jobs) == 1:
+        job_id = str(jobs[0].id)  # with one job there is nothing to choose
     if job_id:
         try:
             job = get_or_raise(db, JobDescription, uuid.UUID(job_id), "Job description")
@@ -72,9 +76,29 @@ def recruiter(request: Request, db: PageDb, _user: PageUser, job_id: str = "", m
         rows = ranked_rows(db, job.id, must_haves == "1", sort, descending)
     resume_count = db.query(Resume).count()
     recent_batches, _ = batch.recent(db, limit=5, offset=0)
+    here = ranking_query(str(job.id), must_haves, sort, order) if job else ""
     return render(request, "recruiter.html", title="Recruiter view", jobs=jobs, job=job, rows=rows,
                   must_haves=must_haves == "1", sort=sort, descending=descending, sortable=SORTABLE,
-                  resume_count=resume_count, batches=recent_batches)
+                  resume_count=resume_count, contact_fields=CONTACT_FIELDS, here=here,
+                  batches=recent_batches)
+
+
+def ranking_query(job_id: str, must_haves: str, sort: str, order: str) -> str:
+    """The query string of a ranking view: what a candidate's report links back to."""
+    sort, descending = _view_options(sort, order)
+    return urlencode({"job_id": job_id, **({"must_haves": "1"} if must_haves == "1" else {}), "sort": sort,
+                      "order": "desc" if descending else "asc"})
+
+
+def back_to_ranking(query: str) -> str | None:
+    """`/recruiter?...` for a ranking query a report was opened from (only the ranking's own parameters), or None."""
+    params = dict(parse_qsl(query))
+    try:
+        job_id = str(uuid.UUID(params.get("job_id", "")))
+    except ValueError:
+        return None
+    return "/recruiter?" + ranking_query(job_id, params.get("must_haves", ""), params.get("sort", ""),
+                                         params.get("order", ""))
 
 @router.post("/recruiter/rank")
 def rank(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
@@ -108,7 +132,7 @@ def batch_page(request: Request, batch_id: uuid.UUID, db: PageDb, _user: PageUse
         job = get_or_raise(db, JobDescription, uuid.UUID(job_id), "Job description") if job_id else None
     return render(request, "batch.html", title="Batch upload", progress=found, job=job,
                   stored=sum(f.state == "done" and not f.duplicate for f in found.files),
-                  duplicates=sum(f.duplicate for f in found.files))
+                  duplicates=sum(f.duplicate for f in found.files), resume_count=db.query(Resume).count())
 
 @router.get("/recruiter/export.csv")
 def export_csv(db: PageDb, _user: PageUser, job_id: uuid.UUID, must_haves: str = "", sort: str = "overall_score",
@@ -117,12 +141,15 @@ def export_csv(db: PageDb, _user: PageUser, job_id: uuid.UUID, must_haves: str =
     sort, descending = _view_options(sort, order)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["rank", "resume", *SORTABLE, "required_skills_met", "required_skills", "meets_must_haves",
-                     "match_id"])
+    writer.writerow(["rank", "candidate", "current_title", *CONTACT_FIELDS, "resume", *SORTABLE,
+                     "required_skills_met", "required_skills", "meets_must_haves", "match_id"])
     for rank_, row in enumerate(ranked_rows(db, job.id, must_haves == "1", sort, descending), 1):
+        person: Candidate = row["candidate"]
         scores = ("" if row["scores"][c] is None else f"{row['scores'][c]:.2f}" for c in SORTABLE)
-        writer.writerow([rank_, _csv_safe(row["name"]), *scores,
-                         row["required_met"], row["required_total"], "yes" if row["passes"] else "no",
+        writer.writerow([rank_, *(_csv_safe(v or "") for v in (person.name, person.current_title,
+                                                                 *(person.contact.get(f) for f in CONTACT_FIELDS),
+                                                                 row["document"])),
+                         *scores, row["required_met"], row["required_total"], "yes" if row["passes"] else "no",
                          row["match"].id])
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="ranking-{job.id}.csv"'})

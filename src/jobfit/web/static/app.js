@@ -9,9 +9,26 @@ function highlightLine(trigger) {
   document.querySelectorAll(".highlight").forEach((el) => el.classList.remove("highlight"));
   document.querySelectorAll("tr.selected").forEach((el) => el.classList.remove("selected"));
   line.classList.add("highlight");
+  const box = line.closest(".resume-text");
   const row = trigger.closest("tr");
   if (row) row.classList.add("selected");
-  line.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  if (!box) {
+    line.scrollIntoView({ block: "nearest" });
+    return;
+  }
+  // scroll the resume text inside its own box, never the page under the reader's click
+  box.scrollTop = line.offsetTop - (box.clientHeight - line.offsetHeight) / 2;
+  if (row) keepClear(row, box.closest(".evidence-text") || box);
+}
+
+// Scroll the page just enough that `row` is in the window and not under `panel` (pinned below it on a phone).
+function keepClear(row, panel) {
+  const r = row.getBoundingClientRect();
+  const p = panel.getBoundingClientRect();
+  const overlaps = p.left < r.right && p.right > r.left && p.top > r.top;
+  const bottom = overlaps ? Math.min(window.innerHeight, p.top) : window.innerHeight;
+  if (r.bottom > bottom) window.scrollBy(0, r.bottom - bottom + 8);
+  else if (r.top < 0) window.scrollBy(0, r.top - 8);
 }
 
 document.addEventListener("click", (event) => {
