@@ -17,6 +17,7 @@ from sqlalchemy import text
 
 from jobfit.runtime import Runtime
 from jobfit.services import batch, upload
+from jobfit.store import batches
 from jobfit.worker.run import BackgroundWorker
 from tests.integration.conftest import register_and_login
 from tests.integration.test_batches import resume_text, wait_finished
@@ -42,6 +43,35 @@ def test_a_job_run_twice_leaves_one_result(client: TestClient, runtime: Runtime)
     assert client.get("/api/v1/documents/resumes", headers=auth).json()["total"] == 1
     body = client.get(location, headers=auth).json()
     assert body["files"][0]["state"] == "done" and body["files"][0]["attempts"] == 1
+
+
+def test_a_job_taken_before_its_upload_publishes_the_file_publishes_it_itself(client: TestClient,
+                                                                              runtime: Runtime) -> None:
+    """write → commit → publish: a worker can take a job between the commit and the publish. It publishes the bytes
+    itself rather than wait; a duplicate settled (its bytes deleted) before the upload's publish leaves nothing."""
+    auth = register_and_login(client)
+    user_id = uuid.UUID(client.get("/api/v1/auth/me", headers=auth).json()["id"])
+    data = resume_text("Early Bird", "Rust")
+
+    def committed_not_published() -> tuple[uuid.UUID, str]:
+        key = runtime.files.stage(user_id, data, "txt")
+        with runtime.db.user_session(user_id) as session:
+            batch_id = batches.add_batch(session, runtime.queue, user_id, [batches.NewBatchFile(
+                "early.txt", len(data), upload.content_sha256(data), key)], keep_duplicates=False)
+            (row,) = batches.files_of(session, batch_id)
+        return row.id, key
+
+    file_id, key = committed_not_published()
+    batch.ingest_file(runtime, user_id, file_id, embed=lambda p: upload.embed_resumes(runtime.embedder, [p])[0])
+    assert runtime.files.exists(key)  # the resume's file, published by the job
+    runtime.files.publish(key)  # the upload's late publish finds it published: nothing to do
+    assert runtime.files.read(key) == data
+    twin_id, twin_key = committed_not_published()
+    batch.ingest_file(runtime, user_id, twin_id, embed=lambda p: pytest.fail("a duplicate is not embedded"))
+    assert not runtime.files.exists(twin_key)  # settled as a duplicate, its bytes deleted, none orphaned
+    with pytest.raises(FileNotFoundError):  # which the upload's late publish skips (create_batch)
+        runtime.files.publish(twin_key)
+    assert client.get("/api/v1/documents/resumes", headers=auth).json()["total"] == 1
 
 
 def test_a_job_that_keeps_failing_is_retried_then_parked_and_shown(client: TestClient, runtime: Runtime) -> None:

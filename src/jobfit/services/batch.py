@@ -2,8 +2,9 @@
 
 `create_batch` (the API, the web page and `jobfit ingest`): each file is checked (type and size, as a single upload
 is), hashed and written to the file store, holding no database session; then one short transaction inserts the
-batch, its files and one queue job per file; the files are published after the commit. A file refused at this step
-is a `failed` row with the same code and sentence a single upload would get.
+batch, its files and one queue job per file; the files are published after the commit (by the upload, or by the
+worker that takes a file's job first). A file refused at this step is a `failed` row with the same code and
+sentence a single upload would get.
 
 `ingest_file` (a worker's job, for one file): claim it (its state becomes `parsing`), parse it in the sandbox,
 embed it (through `embed`, which a worker shares between the files it runs at once), store the resume, vectors
@@ -21,8 +22,8 @@ one resume.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -46,13 +47,11 @@ from jobfit.services import upload
 from jobfit.services.errors import NotFound, Unprocessable
 from jobfit.store import batches
 from jobfit.store.db import AccountUnavailable
-from jobfit.store.files import StorageError
 from jobfit.store.models import BatchFile, ResumeBatch
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5  # a job's tries before its file is settled `failed` and the job parked
-PUBLISH_WAIT_S = 120.0  # how long a job waits for its upload to publish the file (a large batch publishes in order)
 
 
 class EmptyBatch(Unprocessable):
@@ -120,7 +119,8 @@ def create_batch(db: Session, runtime: Runtime, user_id: uuid.UUID, files: Itera
             runtime.files.delete(key)
         raise
     for key in staged:
-        runtime.files.publish(key)
+        with contextlib.suppress(FileNotFoundError):  # a worker took the job first and published (and settled) it
+            runtime.files.publish(key)
     return batch_id
 
 
@@ -163,23 +163,22 @@ def _settle(runtime: Runtime, user_id: uuid.UUID, file_id: uuid.UUID, *, resume_
         runtime.files.delete(key)
 
 
-def _wait_published(runtime: Runtime, user_id: uuid.UUID, file_id: uuid.UUID) -> None:
-    """Wait, holding no session, until the upload that committed the file has published its bytes (write → commit →
-    publish: a worker can take the job in between). Settling the file before would delete bytes the upload is
-    still publishing, and leave an object no row names."""
+def _ensure_published(runtime: Runtime, user_id: uuid.UUID, file_id: uuid.UUID) -> None:
+    """Publish the file's bytes if its upload has not yet (write → commit → publish: a worker can take the job in
+    between). Its row has committed (the job exists only then), so publishing is anyone's to do, as the start-up
+    sweep does; settling the file before would delete bytes the upload is still to publish. Bytes neither staged
+    nor published are lost: reading them fails, and the job is retried, then parked."""
     with runtime.db.user_session(user_id, active_only=False) as session:
         key = batches.storage_key_of(session, file_id)
-    deadline = time.monotonic() + PUBLISH_WAIT_S
-    while key and not runtime.files.exists(key):
-        if time.monotonic() > deadline:
-            raise StorageError("the batch file was not published in time")
-        time.sleep(0.2)
+    if key and not runtime.files.exists(key):
+        with contextlib.suppress(FileNotFoundError):
+            runtime.files.publish(key)
 
 
 def claim_file(runtime: Runtime, user_id: uuid.UUID, file_id: uuid.UUID) -> ClaimedFile | None:
     """Start work on a queued file and read its bytes; None when there is nothing to do (gone, settled already,
     or settled now as a duplicate of a resume the user has)."""
-    _wait_published(runtime, user_id, file_id)
+    _ensure_published(runtime, user_id, file_id)
     try:
         with runtime.db.user_session(user_id) as session:
             found = batches.lock_file(session, file_id)
