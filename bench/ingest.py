@@ -125,9 +125,11 @@ class Cluster:
 
     def account(self) -> dict[str, str]:
         email = f"bench-{uuid.uuid4().hex[:8]}@example.com"
-        httpx.post(f"{self.url}/api/v1/auth/register", json={"email": email, "password": "bench password 1"})
-        token = httpx.post(f"{self.url}/api/v1/auth/login",
-                           data={"username": email, "password": "bench password 1"}).json()["access_token"]
+        # password hashing takes seconds on a busy machine: the default 5 s timeout is too short
+        httpx.post(f"{self.url}/api/v1/auth/register", json={"email": email, "password": "bench password 1"},
+                   timeout=60).raise_for_status()
+        token = httpx.post(f"{self.url}/api/v1/auth/login", data={"username": email, "password": "bench password 1"},
+                           timeout=60).json()["access_token"]
         return {"Authorization": f"Bearer {token}"}
 
     def close(self) -> None:
