@@ -8,13 +8,11 @@ Prints markdown tables; exits 0 with a message when evaldata is missing.
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import re
 import statistics
 import sys
 import time
-import zipfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -25,6 +23,9 @@ from jobfit.documents.errors import DocumentError
 from jobfit.documents.models import ParsedResume
 from jobfit.documents.resume import parse_resume, parse_resume_text
 from jobfit.documents.sections import find_headings, heading_key
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from resume_fields import dotin_documents as dotin_splits
 
 DEFAULT_EVALDATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "evaldata"
 
@@ -205,7 +206,9 @@ def summary_of(resume: ParsedResume) -> dict[str, object]:
         "location": c.location.value if c.location else None,
         "sections": sorted(resume.sections),
         "experience": [(e.start, e.end) for e in resume.experience],
-        "education": sorted(e.degree_level for e in resume.education),
+        "total years": resume.total_years_experience,
+        "education": sorted((e.degree_level, e.field or "", e.institution or "", e.year or 0)
+                            for e in resume.education),
         "skills": sorted({s.skill_id for s in resume.skills}),
     }
 
@@ -259,20 +262,9 @@ def bench_rendercv(evaldata: Path) -> tuple[dict[str, dict[str, object]], dict[s
 
 
 def dotin_documents(evaldata: Path) -> list[tuple[str, dict[str, list[str]]]]:
-    docs = []
-    for archive_name in ("set_aside_test_v2_50cvs.zip", "545_cvs_train_v2.zip"):
-        with zipfile.ZipFile(evaldata / "dotin_resume_ner_cc0" / archive_name) as archive:
-            for name in sorted(archive.namelist()):
-                if not name.endswith(".xml"):
-                    continue
-                raw = archive.read(name).decode("utf-8", errors="replace")
-                body = re.sub(r"<\?xml[^>]*\?>|</?cv>", "", raw)
-                labels: dict[str, list[str]] = {}
-                for kind, span in re.findall(r'<label type="([^"]+)">(.*?)</label>', body, re.S):
-                    labels.setdefault(kind, []).append(" ".join(html.unescape(span).split()))
-                parts = [html.unescape(re.sub(r"</?label[^>]*>", "", body))]
-                docs.append(("".join(parts).strip().strip('"'), labels))
-    return docs
+    """(text, labels) of every dotin resume, the set-aside split first (`resume_fields.dotin_documents`)."""
+    splits = dotin_splits(evaldata)
+    return [(text, labels) for split in ("set aside", "train") for _name, text, labels in splits[split]]
 
 
 def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

@@ -14,6 +14,14 @@ prediction overlaps it (recall = found gold spans / gold spans). Gold spans are 
 Recall per kind: each gold span is put in one kind by its words (`KIND_WORDS`, first kind that matches, else
 "domain"), so the holes of the taxonomy show by kind: ML/data, web, cloud/devops, soft skills, domain.
 
+Ads as a whole (what a job's skill requirements point at): each SkillSpan dev/test posting is rebuilt from its
+sentences (one line each, de-identification placeholders replaced by stand-ins of the same length, so the gold
+offsets hold) and read by `parse_job` and `extract_requirements`; each Green et al. sentence is read as a one-line
+ad. A listed skill requirement's predicted spans are its skill's extractor mentions in the ad; the same lenient
+criterion scores them against the gold spans (span precision and recall), and a requirement counts as right when
+at least one of its mentions overlaps a gold span (requirement precision). This is where reading the ad's zones
+shows: skills named in the company blurb, the benefits or the legal text are not requirements.
+
 Speed: p50/p95 milliseconds of `extract_skills` over resume-length texts (~800 words, built by joining
 consecutive SkillSpan sentences) after the taxonomy is loaded, and the cold taxonomy load+index time.
 
@@ -27,11 +35,15 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from jobfit.documents.job import parse_job  # noqa: E402
+from jobfit.documents.skill_mentions import find_skill_mentions  # noqa: E402
+from jobfit.matching.requirements import extract_requirements  # noqa: E402
 from jobfit.skills.extractor import find_skill_spans  # noqa: E402
 from jobfit.skills.loader import load_taxonomy  # noqa: E402
 from jobfit.skills.taxonomy import Taxonomy  # noqa: E402
@@ -80,9 +92,21 @@ def bio_spans(tokens: list[str], tags: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def load_skillspan(folder: Path) -> list[Sentence]:
-    sentences: list[Sentence] = []
-    for split in ("dev", "test"):
+# SkillSpan's de-identification placeholders and stand-ins of the same length (the gold offsets stay valid), so an
+# ad reads like a real one: a company name, a person's name, a place, an address.
+STAND_INS = {"<ORGANIZATION>": "Northwind Corp", "<NAME>": "Jensen", "<LOCATION>": "Copenhagen",
+             "<ADDRESS>": "Main Road", "<CONTACT>": "jobs@nw.dk", "<SALARY>": "$100,000"}
+
+
+def real_looking(text: str) -> str:
+    for placeholder, stand_in in STAND_INS.items():
+        text = text.replace(placeholder, stand_in.ljust(len(placeholder))[: len(placeholder)])
+    return text
+
+
+def _skillspan_rows(folder: Path, splits: tuple[str, ...]) -> Iterator[tuple[str, Sentence]]:
+    """(posting key 'skillspan:<split>:<source>:<idx>', (sentence, gold spans)) of every sentence, in file order."""
+    for split in splits:
         path = folder / f"{split}.json"
         if not path.exists():
             continue
@@ -90,8 +114,19 @@ def load_skillspan(folder: Path) -> list[Sentence]:
             row = json.loads(line)
             toks = row["tokens"]
             gold = bio_spans(toks, row["tags_skill"]) + bio_spans(toks, row["tags_knowledge"])
-            sentences.append((" ".join(toks), gold))
-    return sentences
+            yield f"skillspan:{split}:{row['source']}:{row['idx']}", (" ".join(toks), gold)
+
+
+def load_postings(folder: Path, splits: tuple[str, ...] = ("dev", "test")) -> dict[str, list[Sentence]]:
+    """SkillSpan postings as 'skillspan:<split>:<source>:<idx>' -> their sentences in file order (stand-ins in)."""
+    postings: dict[str, list[Sentence]] = {}
+    for key, (text, gold) in _skillspan_rows(folder, splits):
+        postings.setdefault(key, []).append((real_looking(text), gold))
+    return postings
+
+
+def load_skillspan(folder: Path) -> list[Sentence]:
+    return [sentence for _, sentence in _skillspan_rows(folder, ("dev", "test"))]
 
 
 def load_green(folder: Path) -> list[Sentence]:
@@ -145,6 +180,50 @@ def score(sentences: list[Sentence], taxonomy: Taxonomy) -> dict[str, float]:
     }
 
 
+def requirement_spans(text: str) -> tuple[int, list[tuple[int, int, int]]]:
+    """(listed skill requirements, their predicted spans as (line, start, end, requirement index)) of one ad."""
+    job = parse_job(title="", description=text)
+    skills = [r for r in extract_requirements(job) if r.kind == "skill" and r.skill_id]
+    wanted = {r.skill_id: i for i, r in enumerate(skills)}
+    lines = text.split("\n")
+    spans: set[tuple[int, int, int, int]] = set()
+    for mention in find_skill_mentions(text, job.sections):
+        if mention.skill_id not in wanted or not mention.line or not mention.surface:
+            continue
+        line = lines[mention.line - 1]
+        at = line.find(mention.surface)
+        while at >= 0:
+            spans.add((mention.line, at, at + len(mention.surface), wanted[mention.skill_id]))
+            at = line.find(mention.surface, at + 1)
+    return len(skills), sorted(spans)
+
+
+def score_ads(ads: list[list[Sentence]]) -> dict[str, float]:
+    """Span and requirement precision/recall of the skill requirements read from whole ads (see the docstring)."""
+    n_pred = tp_pred = n_gold = found = n_reqs = right_reqs = 0
+    for sentences in ads:
+        text = "\n".join(sentence for sentence, _ in sentences)
+        count, spans = requirement_spans(text)
+        n_reqs += count
+        hit_reqs: set[int] = set()
+        for line, start, end, req in spans:
+            hit = any(overlaps((start, end), g) for g in sentences[line - 1][1])
+            tp_pred += hit
+            if hit:
+                hit_reqs.add(req)
+        n_pred += len(spans)
+        right_reqs += len(hit_reqs)
+        for number, (_, gold) in enumerate(sentences, start=1):
+            on_line = [(s, e) for line, s, e, _ in spans if line == number]
+            n_gold += len(gold)
+            found += sum(any(overlaps(g, p) for p in on_line) for g in gold)
+    precision = tp_pred / n_pred if n_pred else 0.0
+    recall = found / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"ads": len(ads), "requirements": n_reqs, "req_P": right_reqs / n_reqs if n_reqs else 0.0,
+            "gold": n_gold, "pred": n_pred, "P": precision, "R": recall, "F1": f1}
+
+
 def resume_texts(sentences: list[Sentence], words: int = 800, count: int = 40) -> list[str]:
     texts: list[str] = []
     current: list[str] = []
@@ -195,6 +274,21 @@ def main() -> int:
     print("| dataset | " + " | ".join(kinds) + " |\n|---|" + "---:|" * len(kinds))
     for name, r in results.items():
         print(f"| {name} | " + " | ".join(f"{r['R ' + k]:.3f} ({r['n ' + k]})" for k in kinds) + " |")
+
+    print("\nWhole ads: the skill requirements `parse_job` + `extract_requirements` list, scored at their mentions:\n")
+    print("| set | ads | skill requirements | requirement precision | spans predicted | span precision | recall | F1 |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    ad_sets = {
+        "SkillSpan dev+test postings": list(load_postings(args.evaldata / "skillspan_job_postings").values()),
+        "Green 2022 test sentences, one ad each": [[s] for s in datasets["green2022 (test, Skill)"]],
+    }
+    for name, ads in ad_sets.items():
+        if not ads:
+            print(f"| {name} | missing | | | | | | |")
+            continue
+        r = score_ads(ads)
+        print(f"| {name} | {r['ads']} | {r['requirements']} | {r['req_P']:.3f} | {r['pred']} | {r['P']:.3f} | "
+              f"{r['R']:.3f} | {r['F1']:.3f} |")
 
     texts = resume_texts(datasets["skillspan (dev+test)"]) or ["Python developer with AWS and Docker. " * 130]
     timings = []

@@ -86,6 +86,8 @@ class Settings(BaseSettings):
     queue_concurrency: int = Field(default=4, ge=1, le=64)
     serve_worker: bool = True
     worker_shutdown_grace: float = Field(default=30.0, ge=0, le=3600)
+    # Days the decision log keeps its rows; `jobfit log purge` deletes older ones (6 months: EU AI Act Art. 26(6)).
+    log_retention_days: int = Field(default=183, ge=1, le=36500)
 
     @field_validator("data_dir", "model_cache_dir", mode="after")
     @classmethod

@@ -128,6 +128,20 @@ def _file_cases() -> Iterator[BadInput]:
     for label, filename, data, code, statuses in files[:12]:
         yield BadInput(f"job file upload: {label}", "POST", f"{API}/documents/upload/job-description/file",
                        _upload(filename, data), statuses, code, tags=("file",))
+    header = b"resume_id,sex,race_ethnicity\n"
+    reports: list[tuple[str, Callable[[], bytes], str | None, tuple[int, ...]]] = [
+        ("binary noise", lambda: bytes(range(256)) * 40, "invalid_self_reports", (422,)),
+        ("html", lambda: HTML, "invalid_self_reports", (422,)),
+        ("a resume instead of a table", lambda: RESUME, "invalid_self_reports", (422,)),
+        ("a row naming no resume", lambda: header + f"{NO_ID},Female,Asian\n".encode(), "invalid_self_reports",
+         (422,)),
+        ("a cell of a megabyte", lambda: header + b"x" * 1_000_000 + b",Female,Asian\n", "invalid_self_reports",
+         (422,)),
+        ("file over 10 MB", lambda: header + b"0" * (10 * 1024 * 1024 + 10), None, (413,)),
+    ]
+    for label, data, code, statuses in reports:
+        yield BadInput(f"self-reports upload: {label}", "POST", f"{API}/self-reports", _upload("reports.csv", data),
+                       statuses, code, tags=("file",))
 
 
 def _text_cases() -> Iterator[BadInput]:
@@ -149,6 +163,8 @@ def _text_cases() -> Iterator[BadInput]:
     yield BadInput("feedback context with NUL", "POST", f"{API}/feedback",
                    lambda: {"json": {"target_type": "overall", "rating": 4, "context": {"k\x00": "v\x00"}}},
                    tags=("text",))
+    yield BadInput("decision reason with NUL", "POST", f"{API}/decisions",
+                   lambda: {"json": {"match_result_id": NO_ID, "decision": "hold", "reason": "no\x00"}}, tags=("text",))
     yield BadInput("suggestion decision feedback with NUL", "PATCH", f"{API}/suggestions/{NO_ID}",
                    lambda: {"json": {"status": "rejected", "feedback": "no\x00"}}, tags=("text",))
     yield BadInput("login username with NUL", "POST", f"{API}/auth/login",

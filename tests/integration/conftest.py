@@ -23,8 +23,8 @@ from jobfit.config import Settings
 from jobfit.runtime import Runtime, open_runtime
 
 TABLES = ("login_throttle", "user_feedback", "ai_suggestions", "match_results", "job_embeddings", "resume_embeddings",
-          "batch_files", "resume_batches", "job_descriptions", "resumes", "users", "procrastinate_jobs",
-          "procrastinate_workers")
+          "batch_files", "resume_batches", "candidate_decisions", "candidate_demographics", "job_descriptions",
+          "resumes", "users", "procrastinate_jobs", "procrastinate_workers")
 
 
 @pytest.fixture(scope="session")
@@ -44,6 +44,9 @@ def _clean(runtime: Runtime) -> Iterator[None]:
     yield
     with runtime.db.owner_engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {', '.join(TABLES)} CASCADE"))
+        # the decision log refuses TRUNCATE; the purge's cut-off, set past every row, lets them all go
+        conn.execute(text("SELECT set_config('jobfit.log_purge_before', 'infinity', true)"))
+        conn.execute(text("DELETE FROM decision_log"))
     files: Path = runtime.settings.files_dir
     if files.exists():
         shutil.rmtree(files)

@@ -1,7 +1,9 @@
 """The import graph of `src/jobfit`, read with `ast`: no cycles, and the core stays below the shell.
 
-Core packages (documents, skills, embeddings, redaction, matching, suggestions) import nothing of the shell
-(store, api, web, cli, services, worker); store imports of matching and suggestions only their data models.
+Core packages (documents, skills, embeddings, redaction, matching, suggestions, fairness) import nothing of the shell
+(store, api, web, cli, services, worker); store imports of matching and suggestions only their data models. The
+candidates' self-reported categories cannot reach scoring: no module that scores or ranks can import their store
+module, and no other module names their table.
 Imports under `if TYPE_CHECKING:` count too: a cycle for the type checker is a cycle for the reader.
 """
 
@@ -13,7 +15,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src"
-CORE = {"documents", "skills", "embeddings", "redaction", "matching", "suggestions"}
+CORE = {"documents", "skills", "embeddings", "redaction", "matching", "suggestions", "fairness"}
 SHELL = {"store", "api", "web", "cli", "services", "worker"}
 
 
@@ -138,3 +140,39 @@ def test_bench_scripts_import_only_what_exists() -> None:
                     if not hasattr(module, alias.name) and f"{node.module}.{alias.name}" not in GRAPH:
                         missing.append(f"{path.name}: {node.module}.{alias.name}")
     assert not missing, missing
+
+
+SELF_REPORTS = "jobfit.store.demographics"  # the only module that names `candidate_demographics`
+# Everything that parses, embeds, scores, ranks or suggests: it must not be able to read a self-reported category.
+SCORING = ("jobfit.documents", "jobfit.skills", "jobfit.embeddings", "jobfit.redaction", "jobfit.matching",
+           "jobfit.suggestions", "jobfit.pipeline", "jobfit.services.analyze", "jobfit.services.ranking",
+           "jobfit.services.reprofile", "jobfit.services.suggest", "jobfit.services.upload", "jobfit.services.reembed",
+           "jobfit.services.shortlist", "jobfit.cli.match")
+
+
+def _reaches(start: str, target: str) -> list[str] | None:
+    """An import path from `start` to `target`, or None."""
+    seen, stack = {start}, [[start]]
+    while stack:
+        path = stack.pop()
+        if path[-1] == target:
+            return path
+        for nxt in sorted(GRAPH.get(path[-1], ())):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append([*path, nxt])
+    return None
+
+
+def test_scoring_and_ranking_cannot_reach_the_self_reported_categories() -> None:
+    scoring = sorted(m for m in GRAPH if m.startswith(SCORING))
+    assert "jobfit.matching.engine" in scoring and "jobfit.services.ranking" in scoring
+    paths = [" -> ".join(path) for m in scoring if (path := _reaches(m, SELF_REPORTS))]
+    assert not paths, paths
+    assert _reaches("jobfit.services.audit", SELF_REPORTS)  # the checker finds a path where there is one
+
+
+def test_only_the_self_reports_store_names_their_table() -> None:
+    naming = sorted(str(p.relative_to(SRC)) for p in SRC.joinpath("jobfit").rglob("*.py")
+                    if "migrations" not in p.parts and "candidate_demographics" in p.read_text())
+    assert naming == ["jobfit/store/demographics.py"], naming

@@ -7,6 +7,7 @@ import os
 from collections.abc import AsyncIterator
 
 from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
@@ -15,9 +16,20 @@ from jobfit import __version__
 from jobfit.api.concurrency import HeavyRequestLimiter
 from jobfit.api.deps import UNAUTHORIZED
 from jobfit.api.envelope import EnvelopeMiddleware
-from jobfit.api.errors import RequestBodyLimitMiddleware, install_error_handlers
+from jobfit.api.errors import CodedHTTPException, RequestBodyLimitMiddleware, error_body, install_error_handlers
 from jobfit.api.openapi import install_contract
-from jobfit.api.routes import auth, batches, documents, feedback, health, matching, suggestions
+from jobfit.api.routes import (
+    audit,
+    auth,
+    batches,
+    decision_log,
+    decisions,
+    documents,
+    feedback,
+    health,
+    matching,
+    suggestions,
+)
 from jobfit.perf import freeze_loaded_objects
 from jobfit.runtime import WORKER_DATABASE_ENV, Runtime, connect_runtime
 from jobfit.services.errors import ServiceError
@@ -44,7 +56,9 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
         lifespan=lifespan,
         title="jobfit",
         version=__version__,
-        description="Offline-first, explainable resume <-> job description matching.",
+        description=("Offline-first, explainable resume <-> job description matching. Before using it to rank "
+                     "people, read the [model card](/model-card): intended use, quality figures, known limits, "
+                     "fairness tests, and what a deployer must do (notice to candidates, a person deciding, logs)."),
         docs_url="/docs",
         openapi_url="/openapi.json",
     )
@@ -54,7 +68,12 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     @app.exception_handler(ServiceError)
     async def refused(request: Request, exc: ServiceError) -> Response:
         """A use case's refusal answers as the HTTP error of its status (the app's one error shape)."""
-        return await app.exception_handlers[HTTPException](request, HTTPException(exc.status_code, exc.detail))
+        if exc.errors and request.url.path.startswith(API_PREFIX):  # the problems one by one, for programs
+            return JSONResponse(error_body(exc.status_code, exc.detail, exc.code, errors=exc.errors),
+                                status_code=exc.status_code)
+        http = (CodedHTTPException(exc.status_code, exc.detail, exc.code) if exc.code
+                else HTTPException(exc.status_code, exc.detail))
+        return await app.exception_handlers[HTTPException](request, http)
 
     @app.exception_handler(AccountUnavailable)
     async def signed_out(request: Request, _exc: AccountUnavailable) -> Response:
@@ -76,6 +95,9 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     app.include_router(matching.router, prefix=API_PREFIX)
     app.include_router(suggestions.router, prefix=API_PREFIX)
     app.include_router(feedback.router, prefix=API_PREFIX)
+    app.include_router(decisions.router, prefix=API_PREFIX)
+    app.include_router(audit.router, prefix=API_PREFIX)
+    app.include_router(decision_log.router, prefix=API_PREFIX)
     install_contract(app)
     return app
 

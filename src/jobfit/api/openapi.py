@@ -53,7 +53,7 @@ DESCRIPTIONS = {
 FILE_MEDIA_TYPES = (*MEDIA_TYPES.values(), DEFAULT_MEDIA_TYPE)
 # Statuses only some operations give, by (method, path under the API prefix).
 EXTRA = {("post", "/auth/login"): (401, 429), ("post", "/auth/register"): (409,),
-         ("patch", "/suggestions/{suggestion_id}"): (409,)}
+         ("patch", "/suggestions/{suggestion_id}"): (409,), ("post", "/decisions"): (409,)}
 
 
 def _statuses(path: str, method: str, op: dict[str, Any]) -> set[int]:

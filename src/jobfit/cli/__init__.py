@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import signal
+import sys
+from datetime import datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -20,8 +23,10 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Database: migrate, inspect, reset.", no_args_is_help=True)
 user_app = typer.Typer(help="Accounts.", no_args_is_help=True)
+log_app = typer.Typer(help="The decision log: export it, delete rows past the retention period.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(user_app, name="user")
+app.add_typer(log_app, name="log")
 
 
 def _version(value: bool) -> None:
@@ -177,6 +182,57 @@ def user_create(
         except AccountError as exc:
             fail(str(exc))
         typer.echo(f"created user {user.email} ({user.id})")
+
+
+@log_app.command("purge")
+def log_purge(
+    older_than_days: Annotated[int | None, typer.Option(
+        "--older-than-days", min=1, help="Delete rows older than this many days (default: JOBFIT_LOG_RETENTION_DAYS, "
+                                         "183).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only count the rows that would be deleted.")] = False,
+) -> None:
+    """Delete every account's decision-log rows older than the retention period (as the database owner)."""
+    from jobfit.services import decision_log
+
+    settings = load_settings()
+    days = older_than_days or settings.log_retention_days
+    if days < decision_log.MIN_RETENTION_DAYS:
+        typer.echo(f"note: {days} days is shorter than the six months the EU AI Act asks deployers of high-risk "
+                   "systems to keep logs for (Art. 26(6))", err=True)
+    with opened(settings, check_embedding=False) as runtime:
+        count, every, cutoff = decision_log.purge(runtime.db, days, dry_run=dry_run)
+    verb = "would delete" if dry_run else "deleted"
+    typer.echo(f"{verb} {count} of {every} decision-log rows written before {cutoff:%Y-%m-%d %H:%M} UTC "
+               f"(older than {days} days)")
+
+
+@log_app.command("export")
+def log_export(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: standard output).",
+                                                dir_okay=False, writable=True)] = None,
+    since: Annotated[datetime | None, typer.Option(help="Rows logged at or after this date/time.")] = None,
+    until: Annotated[datetime | None, typer.Option(help="Rows logged before this date/time.")] = None,
+) -> None:
+    """Write every account's decision log as JSON Lines, oldest first (as the database owner), for an auditor."""
+    from jobfit.services import decision_log
+
+    settings = load_settings()
+    with opened(settings, check_embedding=False) as runtime:
+        lines = decision_log.export_all(runtime.db, since=since, until=until)
+        if output is None:
+            for line in lines:
+                sys.stdout.buffer.write(line)
+            sys.stdout.flush()
+            return
+        written = 0
+        try:
+            with output.open("wb") as fh:
+                for page in lines:
+                    fh.write(page)
+                    written += page.count(b"\n")
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror or exc}")
+    typer.echo(f"wrote {written} decision-log rows to {output}", err=True)
 
 
 def _register_core_commands() -> None:

@@ -148,7 +148,7 @@ def print_report(console: Console, result: MatchResult) -> None:
     table.add_column("score", justify="right", no_wrap=True)
     table.add_column("how", no_wrap=True)
     table.add_column("evidence (resume line)", ratio=6, overflow="ellipsis", no_wrap=True)
-    style = {"met": "green", "partial": "yellow", "missing": "red"}
+    style = {"met": "green", "partial": "yellow", "missing": "red", "check": "cyan"}
     for r in result.match_analysis.requirements:
         if r.kind == "keyword":
             continue  # summarised below the table

@@ -52,7 +52,11 @@ def _show_resume(p: ParsedResume) -> None:
         sections.add_row(name, s.heading, f"{s.start_line}-{s.end_line}")
     out.print(sections)
     if p.experience:
-        exp = Table(title=f"Experience ({p.total_years_experience:.1f} years)")
+        counted_to = {"text": "the date on the resume", "file": "the file's saved date"}.get(
+            meta.as_of_source or "", "today")
+        current = f"; present counted to {meta.as_of} ({counted_to})" if meta.as_of and any(
+            e.is_current for e in p.experience) else ""
+        exp = Table(title=f"Experience ({p.total_years_experience:.1f} years{current})")
         for col in ("title", "company", "from", "to", "months"):
             exp.add_column(col)
         for e in p.experience:
@@ -88,7 +92,13 @@ def _show_job(p: ParsedJob) -> None:
             facts.add_row(label, str(value))
     out.print(facts)
     out.print("[bold]Sections:[/bold] " + ", ".join(p.sections))
+    if p.zones:  # which part of the ad each line is: requirements are read from duties, requirements, preferred
+        out.print("[bold]Zones:[/bold] " + escape(", ".join(
+            f"{z.zone} {z.start_line}" + (f"-{z.end_line}" if z.end_line > z.start_line else "") for z in p.zones)))
     out.print("[bold]Required skills:[/bold] " + ", ".join(sorted({s.name for s in p.required_skills})))
     out.print("[bold]Preferred skills:[/bold] " + ", ".join(sorted({s.name for s in p.preferred_skills})))
+    for check in p.eligibility:
+        out.print(f"[bold]To check ({escape(check.kind)}):[/bold] {escape(check.text)}"
+                  + ("" if check.importance == "required" else " (preferred)"))
     for warning in thin_ad_warnings(p):
         out.print(f"[yellow]note:[/yellow] {escape(warning)}")

@@ -17,7 +17,7 @@ from jobfit.documents.sections import classify_heading
 HEADER_LINES = 12  # lines searched for name/location when the header area is not known
 
 EMAIL = re.compile(
-    r"(?<![\w.+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})\b"
+    r"(?<![\w.+'-])([A-Za-z0-9][A-Za-z0-9._%+'-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})\b"
 )
 
 
@@ -142,13 +142,22 @@ def _name_from_tokens(tokens: list[str]) -> str | None:
     return _title_case(name) if style == "upper" else name
 
 
+# A letter an icon font maps its glyph to, in front of a phone number or an email ('Bruce Wayne I (123) 456-7890'):
+# a middle initial sits between names, never right before contact data.
+LETTER_BEFORE_CONTACT = re.compile(r"(?<!\S)[A-Za-z](?=\s+(?:\(?\+?\d{2,}|[\w.+-]+@[\w-]+\.))")
 _CUT_AT = re.compile(
     r"\s(?:e-?mail|phone|tel|mobile|cell|address|contact)\b|[|•·▪@]|\d|https?://|www\.|\s{2,}|\s[-–—]\s", re.I
 )
 
 
 def find_name(lines: list[str], limit: int = HEADER_LINES) -> ContactField | None:
-    """First header line (or its leading part) that reads as a person's name."""
+    """First header line (or its leading part) that reads as a person's name. A line that reads whole as a place
+    ('Silicon Valley, CA, USA' above the name) is a name only when no other header line is one ('Jordan Lee,
+    Austin, TX')."""
+    return _find_name(lines, limit, places=False) or _find_name(lines, limit, places=True)
+
+
+def _find_name(lines: list[str], limit: int, *, places: bool) -> ContactField | None:
     seen = 0
     for raw in lines:
         line = raw.strip()
@@ -162,6 +171,9 @@ def find_name(lines: list[str], limit: int = HEADER_LINES) -> ContactField | Non
         lowered = line.lower()
         if lowered.startswith(("name:", "name -", "full name")):
             line = line.split(":", 1)[-1].strip() if ":" in line else line[6:].strip()
+        line = LETTER_BEFORE_CONTACT.sub("", line)
+        if not places and is_place(line):
+            continue
         cut = _CUT_AT.search(line)
         head = line[: cut.start()] if cut else line
         tokens = head.replace(",", ", ").split()
@@ -258,6 +270,16 @@ def find_website(header: str, links: list[str]) -> ContactField | None:
         if link.lower().startswith("http") and not _NOT_WEBSITE.search(link):
             return _field(_clean_url(link), 0.6)
     return None
+
+
+_REGION = re.compile(rf"{'|'.join(US_STATES)}|{_STATE_NAMES}|{_COUNTRIES}")
+
+
+def is_place(text: str) -> bool:
+    """Whether `text` reads whole as a place: 'Pasadena, USA', 'Silicon Valley, CA, USA', 'India', 'CA'."""
+    text = text.strip().rstrip(" ,.")
+    place = _LOCATION.match(text)
+    return (place is not None and place.end() >= len(text)) or _REGION.fullmatch(text) is not None
 
 
 def find_location(header_lines: list[str]) -> ContactField | None:

@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import UTC, datetime
 
 from docx import Document
 from docx.shared import Pt
 
+from jobfit.documents.contact import LETTER_BEFORE_CONTACT
 from jobfit.documents.models import ContactInfo
 from jobfit.documents.statements import Statement, split_statements
 
 _CONTACT_ORDER = ("email", "phone", "location", "linkedin", "github", "website")
 # A lone glyph an icon font leaves: one character that is not a letter or digit of the Latin alphabet.
 _GLYPH = re.compile(r"(?<!\S)[^A-Za-z0-9\s(+]\s*(?=\S|$)")
-# ... or a letter an icon font maps its glyph to, in front of a phone number or an email ('I (123) 456-7890').
-_LETTER_BEFORE_CONTACT = re.compile(r"(?<!\S)[A-Za-z](?=\s+(?:\(?\+?\d{2,}|[\w.+-]+@[\w-]+\.))")
 # The end of a date range that the layout moved to the start of the next line.
 _DATE_END = re.compile(
     r"^(present|current|now|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}"
@@ -68,7 +68,7 @@ def _header_line(statement: Statement, contact: ContactInfo, values: list[str]) 
     """A line above the first heading, without what the contact block already says and without icon glyphs."""
     if statement.kind in ("contact", "furniture"):
         return ""
-    line = _GLYPH.sub("", _LETTER_BEFORE_CONTACT.sub("", statement.text))
+    line = _GLYPH.sub("", LETTER_BEFORE_CONTACT.sub("", statement.text))
     if contact.name is not None:
         line = line.replace(contact.name.value, "").replace(clean_name(contact.name.value), "")
     known = {v.casefold() for v in values} | {v.rstrip("/").rsplit("/", 1)[-1].casefold() for v in values if "/" in v}
@@ -103,6 +103,8 @@ def _document():
 
 
 def _saved(doc) -> bytes:
+    # python-docx's template says it was written in 2013; a resume's own date decides where "Present" ends
+    doc.core_properties.created = doc.core_properties.modified = datetime.now(UTC).replace(microsecond=0)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -1,45 +1,45 @@
-"""Work-history entries from an experience section: date ranges in many formats, title and company from
-the lines around each range, and total years from merged (non-overlapping) month intervals.
+"""Work-history entries from an experience section: one per date range (the grammar is `dates`), ranges broken
+over two lines rejoined, title and company from the lines around each range, and total years from merged
+(non-overlapping) month intervals.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
+from jobfit.documents.dates import (
+    DATE_RANGE,
+    MONTH,
+    MONTHS,
+    NOW,
+    POINT,
+    SEASON,
+    SEP,
+    SINGLE_DATE,
+    YEAR,
+    DateSpan,
+    date_ranges,
+    merged_months,
+    parse_point,
+    parse_range,
+    span_months,
+)
+from jobfit.documents.education import degree_level_of
 from jobfit.documents.models import ExperienceEntry
 from jobfit.documents.normalize import BULLET
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
-# month word (full, three letters, "sept") -> its number
-MONTHS: dict[str, int] = {**{name: n for n, name in enumerate(_MONTH_NAMES, 1)},
-                          **{name[:3]: n for n, name in enumerate(_MONTH_NAMES, 1)}, "sept": 9}
-SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_SEASON = r"(?:spring|summer|fall|autumn|winter)"
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_SHORT_YEAR = r"'?\d{2}"
-_POINT = (
-    rf"(?:{_MONTH},?\s*(?:{_YEAR}|'\d{{2}})|{_SEASON}\s*,?\s*{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.\-]\s*{_YEAR}|"
-    rf"{_YEAR}\s*[/.\-]\s*(?:0?[1-9]|1[0-2])(?!\d)|(?:0?[1-9]|1[0-2])/{_SHORT_YEAR}(?!\d)|{_YEAR})"
-)
-_PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|till\s+date|to\s+date|date|continuing)"
-_SEP = r"\s*(?:-|–|—|~|to|until|till|through|thru|\u2192)\s*"
-DATE_RANGE = re.compile(rf"(?<![\w/])(?P<start>{_POINT}){_SEP}(?P<end>{_POINT}|{_PRESENT})(?![\w/])", re.I)
 # A range broken over two lines (two-line date columns, wrapped text): "June 2020 –" + "Present ...",
 # "Jan 2019 -" + "Mar 2021", or "Jan 2019" + "– Present".
 _DASH = r"\s*(?:-|–|—|~|to|until|through|thru|\u2192)"
-_OPEN_AT_START = re.compile(rf"^\s*(?P<start>{_POINT}){_DASH}(?=\s|$)", re.I)
-_OPEN_AT_END = re.compile(rf"(?<![\w/])(?P<start>{_POINT}){_DASH}\s*$", re.I)
-_POINT_AT_END = re.compile(rf"(?<![\w/])(?P<start>{_POINT})\s*$", re.I)
-_CLOSE_AT_START = re.compile(rf"^\s*(?P<end>{_POINT}|{_PRESENT})(?![\w/])(?!{_SEP}(?:{_POINT}|{_PRESENT}))", re.I)
-_DASH_CLOSE_AT_START = re.compile(rf"^{_SEP}(?P<end>{_POINT}|{_PRESENT})(?![\w/])", re.I)
-SINGLE_DATE = re.compile(rf"(?<![\w/])(?P<start>{_MONTH},?\s*{_YEAR}|{_SEASON}\s*,?\s*{_YEAR})(?![\w/])", re.I)
+_OPEN_AT_START = re.compile(rf"^\s*(?P<start>{POINT}){_DASH}(?=\s|$)", re.I)
+_OPEN_AT_END = re.compile(rf"(?<![\w/])(?P<start>{POINT}){_DASH}\s*$", re.I)
+_POINT_AT_END = re.compile(rf"(?<![\w/])(?P<start>{POINT})\s*$", re.I)
+_MONTH_AT_END = re.compile(rf"(?<![\w/]){MONTH}\s*$", re.I)
+_YEAR_AT_START = re.compile(rf"^\s*({YEAR})(?![\w/])")
+_POINT_LINE = re.compile(rf"^\s*(?P<start>{POINT})\s*$", re.I)
+_CLOSE_AT_START = re.compile(rf"^\s*(?P<end>{POINT}|{NOW})(?![\w/])(?!{SEP}(?:{POINT}|{NOW}))", re.I)
+_DASH_CLOSE_AT_START = re.compile(rf"^{SEP}(?P<end>{POINT}|{NOW})(?![\w/])", re.I)
 
 _TITLE_WORDS = re.compile(
     r"\b(engineer|developer|manager|analyst|designer|consultant|specialist|coordinator|assistant|director|"
@@ -61,87 +61,6 @@ _COMPANY_WORDS = re.compile(
 )
 _LOCATION_TAIL = re.compile(r"^[A-Z][\w .'\-]*,\s*[A-Z]{2}(?:\s+\d{5})?$|^(remote|hybrid|on-?site)$", re.I)
 _FRAGMENT_SPLIT = re.compile(r"\s*(?:\||·|•|,\s+|\s[–—-]\s|\s{2,}|\bat\b|@)\s*")
-
-
-@dataclass(frozen=True)
-class DateSpan:
-    start: tuple[int, int]  # (year, month)
-    end: tuple[int, int] | None  # None = present
-    start_precise: bool
-    end_precise: bool
-
-
-def _point(text: str) -> tuple[tuple[int, int], bool] | None:
-    """Parse one date point -> ((year, month), month_is_known)."""
-    t = text.strip().lower().replace(",", " ")
-    m = re.match(rf"({_MONTH})\s*({_YEAR}|'\d{{2}})", t, re.I)
-    if m:
-        month = MONTHS[m.group(1).rstrip(".")[:3]]
-        year_text = m.group(2).lstrip("'")
-        year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
-        return (year, month), True
-    m = re.match(rf"({_SEASON})\s*({_YEAR})", t, re.I)
-    if m:
-        return (int(m.group(2)), SEASONS[m.group(1)]), True
-    m = re.match(rf"(\d{{1,2}})\s*[/.\-]\s*({_YEAR})$", t)
-    if m:
-        return (int(m.group(2)), int(m.group(1))), True
-    m = re.match(rf"({_YEAR})\s*[/.\-]\s*(\d{{1,2}})$", t)
-    if m:
-        return (int(m.group(1)), int(m.group(2))), True
-    m = re.match(r"(\d{1,2})/'?(\d{2})$", t)
-    if m:
-        year = int(m.group(2))
-        return (2000 + year if year < 50 else 1900 + year, int(m.group(1))), True
-    m = re.match(rf"({_YEAR})$", t)
-    if m:
-        return (int(m.group(1)), 1), False
-    return None
-
-
-def parse_range(match: re.Match[str]) -> DateSpan | None:
-    start = _point(match.group("start"))
-    if start is None:
-        return None
-    end_text = match.group("end")
-    if re.fullmatch(_PRESENT, end_text.strip(), re.I):
-        return DateSpan(start[0], None, start[1], True)
-    end = _point(end_text)
-    if end is None or end[0] < start[0]:
-        return None
-    return DateSpan(start[0], end[0], start[1], end[1])
-
-
-def _month_index(point: tuple[int, int]) -> int:
-    return point[0] * 12 + point[1] - 1
-
-
-def span_months(span: DateSpan, today: date) -> tuple[int, int]:
-    """Half-open month interval [first, last + 1) covered by a span."""
-    first = _month_index(span.start)
-    if span.end is None:
-        last = _month_index((today.year, today.month))
-    else:
-        last = _month_index(span.end)
-        if not span.end_precise and span.start_precise is False:
-            last -= 1  # "2017 - 2019" counts two years, not three
-    return first, max(first + 1, last + 1)
-
-
-def merged_months(intervals: list[tuple[int, int]]) -> int:
-    """Total months covered by intervals, overlaps counted once."""
-    total = 0
-    current: tuple[int, int] | None = None
-    for lo, hi in sorted(intervals):
-        if current is None or lo > current[1]:
-            if current is not None:
-                total += current[1] - current[0]
-            current = (lo, hi)
-        else:
-            current = (current[0], max(current[1], hi))
-    if current is not None:
-        total += current[1] - current[0]
-    return total
 
 
 def _fmt(point: tuple[int, int] | None) -> str | None:
@@ -167,7 +86,7 @@ def _clean_fragment(piece: str) -> str:
 
 
 def _has_valid_range(line: str) -> bool:
-    return any(parse_range(match) is not None for match in DATE_RANGE.finditer(line))
+    return next(date_ranges(line), None) is not None
 
 
 def join_split_ranges(lines: list[str]) -> tuple[list[str], set[int]]:
@@ -178,6 +97,12 @@ def join_split_ranges(lines: list[str]) -> tuple[list[str], set[int]]:
     """
     work = list(lines)
     body: set[int] = set()
+    for index in range(len(work) - 1):  # "... from May 2009 to April" + "2010.": the year goes up to its month
+        wrapped = _MONTH_AT_END.search(work[index])
+        year = _YEAR_AT_START.match(work[index + 1]) if wrapped else None
+        if year:
+            work[index] = f"{work[index].rstrip()} {year.group(1)}"
+            work[index + 1] = work[index + 1][year.end() :].lstrip(" ,")
     for index, line in enumerate(work):
         if not line.strip() or _has_valid_range(line):
             continue
@@ -192,12 +117,17 @@ def join_split_ranges(lines: list[str]) -> tuple[list[str], set[int]]:
         if not (opened and closed):
             opened = _POINT_AT_END.search(line)
             closed = _DASH_CLOSE_AT_START.match(next_line) if opened else None
+        dash = " – "
+        if not (opened and closed):  # "May 2010" + "Present": the dash between them was lost
+            opened = _POINT_LINE.match(line)
+            closed = _CLOSE_AT_START.match(next_line) if opened else None
+            dash = " "  # read as two ends with only a space between them (`dates.parse_range` decides)
         if not (opened and closed):
             continue
         start_text, end_text = opened.group("start").strip(), closed.group("end").strip()
-        if re.fullmatch(_YEAR, start_text) and not re.fullmatch(rf"{_YEAR}|{_PRESENT}", end_text, re.I):
+        if re.fullmatch(YEAR, start_text) and not re.fullmatch(rf"{YEAR}|{NOW}", end_text, re.I):
             continue  # "2019 –" + "Mar 2021 ...": too loose to trust
-        combined = f"{start_text} – {end_text}"
+        combined = f"{start_text}{dash}{end_text}"
         match = DATE_RANGE.fullmatch(combined)
         if match is None or parse_range(match) is None:
             continue
@@ -224,23 +154,26 @@ def _title_company(header: list[str]) -> tuple[str | None, str | None]:
     return title, company
 
 
-def extract_experience(text: str, *, first_line: int = 1, today: date | None = None) -> list[ExperienceEntry]:
+def extract_experience(text: str, *, first_line: int = 1, today: date | None = None,
+                       ranges_only: bool = False) -> list[ExperienceEntry]:
     """Entries for each date range in `text` (an experience section starting at document line
-    `first_line`); lines before the next range belong to the entry."""
+    `first_line`); lines before the next range belong to the entry. "Present" counts to `today` (the resume's
+    own date, `dates.document_date`). `ranges_only` (text outside any experience heading) leaves out lines that
+    hold a single date and lines that name a degree (a course's dates are not work)."""
     today = today or date.today()
     original = text.split("\n")
     lines, body_lines = join_split_ranges(original)
     hits: list[tuple[int, re.Match[str], DateSpan]] = []
     for index, line in enumerate(lines):
-        for match in DATE_RANGE.finditer(line):
-            span = parse_range(match)
-            if span is not None:
-                hits.append((index, match, span))
-                break
+        if ranges_only and degree_level_of(line):
+            continue
+        for match, span in date_ranges(line):
+            hits.append((index, match, span))
+            break
         else:
-            single = SINGLE_DATE.search(line)
+            single = None if ranges_only else SINGLE_DATE.search(line)
             if single and not _is_detail_line(line):
-                point = _point(single.group("start"))
+                point = parse_point(single.group("start"))
                 if point:
                     hits.append((index, single, DateSpan(point[0], point[0], True, True)))
     entries: list[ExperienceEntry] = []
@@ -285,7 +218,7 @@ def extract_experience(text: str, *, first_line: int = 1, today: date | None = N
                 follow -= 1
             end_index = follow + 1
         first, last = span_months(span, today)
-        if span.start == span.end and re.match(_SEASON, match.group(0).strip(), re.I):
+        if span.start == span.end and re.match(SEASON, match.group(0).strip(), re.I):
             last = first + 3  # "Summer 2022": a season, not a single month
         entries.append(
             ExperienceEntry(
@@ -312,3 +245,7 @@ def total_years(entries: list[ExperienceEntry]) -> float:
         first = year * 12 + month - 1
         intervals.append((first, first + max(entry.months, 0)))
     return round(merged_months(intervals) / 12, 1)
+
+
+# the date grammar lives in `dates`; these names stay importable from here for the modules that read entries
+__all__ = ["DATE_RANGE", "MONTHS", "extract_experience", "join_split_ranges", "total_years"]

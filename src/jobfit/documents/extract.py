@@ -17,6 +17,7 @@ from jobfit.documents.errors import (
     TooLongError,
     UnsupportedTypeError,
 )
+from jobfit.documents.long_lines import statement_lines
 from jobfit.documents.models import ExtractedText
 from jobfit.documents.normalize import normalize_text
 
@@ -163,8 +164,11 @@ def _check_has_text(text: str) -> None:
         raise NoTextError()
 
 
-def extract_text(data: bytes, filename: str | None = None) -> ExtractedText:
-    """Read a document's text. Raises a DocumentError subclass with a stable `code` on failure."""
+def extract_text(data: bytes, filename: str | None = None, *, statements: bool = False) -> ExtractedText:
+    """Read a document's text. Raises a DocumentError subclass with a stable `code` on failure.
+
+    `statements=True` (resumes) also re-splits lines too long to be one statement (`long_lines`).
+    """
     file_type = detect_file_type(data, filename)
     if file_type == "pdf":
         from jobfit.documents.pdf_extract import extract_pdf
@@ -190,7 +194,7 @@ def extract_text(data: bytes, filename: str | None = None) -> ExtractedText:
             links=links,
         )
     check_text_length(result.text, raw=True)
-    result.text = normalize_text(result.text)
+    result.text = statement_lines(result.text) if statements else normalize_text(result.text)
     check_text_length(result.text)
     _check_has_text(result.text)
     return result

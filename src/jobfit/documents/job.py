@@ -1,19 +1,28 @@
-"""Job description parsing: sections, required vs preferred skills, minimum years, degree, and the
-job type / remote option / experience level when the caller does not give them."""
+"""Job description parsing: sections and zones, required vs preferred skills, eligibility checks, minimum years,
+degree, and the job type / remote option / experience level when the caller does not give them.
+
+What the ad asks is read only from its duties, requirements and nice-to-have zones (`job_zones.py`): a skill named
+in the company blurb, the benefits, the legal text or the recruiter's signature is not a requirement.
+"""
 
 from __future__ import annotations
 
 import re
 import time
+from dataclasses import dataclass
+from functools import lru_cache
 
 from jobfit.documents.extract import extract_text
+from jobfit.documents.job_cues import eligibility_kinds
 from jobfit.documents.job_degree import find_degree_requirement
 from jobfit.documents.job_length import check_job_length
+from jobfit.documents.job_zones import ASKING_ZONES, AdReading, classify, company_names, importance_at, read_ad
 from jobfit.documents.language import detect_language
-from jobfit.documents.models import DocumentMetadata, ExtractedText, ParsedJob, Section
+from jobfit.documents.models import DocumentMetadata, Eligibility, ExtractedText, ParsedJob, Section
 from jobfit.documents.normalize import normalize_text, word_count
-from jobfit.documents.sections import PREFERRED_CUE, section_of_line, split_sections
+from jobfit.documents.sections import section_of_line, split_sections
 from jobfit.documents.skill_mentions import find_skill_mentions
+from jobfit.skills.extractor import extract_skills
 from jobfit.skills.models import SkillMention
 
 _NUMBER_WORDS = {
@@ -53,21 +62,6 @@ _PERIOD_BEFORE = re.compile(
     r"(?:last|past|next|coming|first|every|per|no\s+more\s+than|up\s+to|within|after|during)\s*$", re.I
 )
 _MAX_REQUIRED_YEARS = 20
-# Sentences that describe the employer's legal statements or perks, not the candidate: a skill named there
-# ("in accordance with applicable law ... mental health ... needs", "Healthcare and Insurance Plans",
-# "we value diversity and inclusion") is not asked for, even when the ad has no Benefits or About heading.
-_BOILERPLATE_CUE = re.compile(
-    r"\b(?:equal (?:employment )?opportunit\w*|affirmative action|without regard to|non-?discriminat\w*|"
-    r"regardless of (?:race|colou?r|religion|creed|sex|gender|age|national|ancestry|disability|sexual|marital|"
-    r"veteran)|discriminat\w* (?:on the basis|against|based on)|reasonable accommodations?|"
-    r"applicable (?:law|laws|regulations)|protected veteran|gender identity|sexual orientation|national origin|"
-    r"marital status|e-?verify|401\s?\(?k\)?|paid time off|pto|parental leave|tuition reimbursement|"
-    r"employee assistance program|wellness programs?|stock options|employee discounts?|perks|we offer|"
-    r"what we offer|our benefits|benefits (?:include|package)|compensation package|salary range|"
-    r"competitive (?:salary|pay|compensation)|(?:health(?:care)?|medical)\W+(?:and\W+)?(?:dental|vision)|"
-    r"(?:health(?:care)?|medical) (?:and|&) insurance plans?)\b",
-    re.I,
-)
 _BOILERPLATE_MAX_CHARS = 400
 _JOB_TYPES = (
     ("internship", re.compile(r"\b(intern|internship|co-?op|apprentice(?:ship)?)\b", re.I)),
@@ -120,32 +114,44 @@ _ENTRY_LEVEL_CUE = re.compile(
 )
 
 
+def years_phrases(line: str, *, of_anything: bool = False) -> list[tuple[int, int, float]]:
+    """(start, end, years) of each phrase of a line that asks for years of experience ('5+ years', 'at least
+    three years', '3-5 years' -> 3, '3 or more years', '0-2 years' -> 0). Employer-history years ('founded 20
+    years ago', 'for over 10 years our company') and periods ('in the last 5 years', 'per year') are not.
+    Without `of_anything`, a phrase must also say it is about experience ('5+ years of experience', 'at least 3
+    years'); with it, '3 years of Java' counts too (the caller checks what the years are of)."""
+    return [(start, end, years) for start, end, years, stated in _years_in(line) if of_anything or stated]
+
+
+@lru_cache(maxsize=4096)
+def _years_in(line: str) -> tuple[tuple[int, int, float, bool], ...]:
+    """`years_phrases` of a line, each with whether it says it is about experience."""
+    found: list[tuple[int, int, float, bool]] = []
+    for match in _YEARS.finditer(line):
+        tail = line[match.end() : match.end() + 80]
+        head = line[max(0, match.start() - 60) : match.start()]
+        strong_cue = bool(match.group("cue")) and not re.match(r"(?i)over|of", match.group("cue"))
+        stated = bool(_YEARS_CONTEXT.search(tail) or re.search(r"experience", head, re.I) or strong_cue)
+        near = head[-40:] + match.group(0) + tail[:40]
+        if (
+            _COMPANY_YEARS.search(near)
+            or _PERIOD_BEFORE.search(head)
+            or re.match(r"\s*(?:ago|old|employment)\b", tail)
+        ):
+            continue
+        if re.search(r"(?i)\b(?:period|term|duration)\s+of\s+employment|position\s+is\s+for", head):
+            continue
+        value = _years_value(match)
+        if value is not None:
+            found.append((match.start(), match.end(), value, stated))
+    return tuple(found)
+
+
 def find_min_years(text: str) -> float | None:
-    """Smallest experience requirement stated ('5+ years', 'at least three years', '3-5 years' -> 3,
-    '3 or more years'); 0 for a range that starts at 0 ('0-2 years') or an entry-level ad ('freshers',
-    'entry level', 'no experience required') that names no other minimum. Employer-history years ('founded
-    20 years ago', 'for over 10 years our company') and periods ('in the last 5 years', 'per year') are
-    ignored."""
-    found: list[float] = []
-    for line in text.split("\n"):
-        for match in _YEARS.finditer(line):
-            tail = line[match.end() : match.end() + 80]
-            head = line[max(0, match.start() - 60) : match.start()]
-            strong_cue = bool(match.group("cue")) and not re.match(r"(?i)over|of", match.group("cue"))
-            if not (_YEARS_CONTEXT.search(tail) or re.search(r"experience", head, re.I) or strong_cue):
-                continue
-            near = head[-40:] + match.group(0) + tail[:40]
-            if (
-                _COMPANY_YEARS.search(near)
-                or _PERIOD_BEFORE.search(head)
-                or re.match(r"\s*(?:ago|old|employment)\b", tail)
-            ):
-                continue
-            if re.search(r"(?i)\b(?:period|term|duration)\s+of\s+employment|position\s+is\s+for", head):
-                continue
-            value = _years_value(match)
-            if value is not None:
-                found.append(value)
+    """Smallest experience requirement stated (`years_phrases` of every line); 0 for a range that starts at 0
+    ('0-2 years') or an entry-level ad ('freshers', 'entry level', 'no experience required') that names no other
+    minimum."""
+    found = [years for line in text.split("\n") for _, _, years in years_phrases(line)]
     if not found and _ENTRY_LEVEL_CUE.search(text):
         return 0.0
     return min(found) if found else None
@@ -174,31 +180,91 @@ def infer_experience_level(title: str, min_years: float | None) -> str | None:
     return "entry"
 
 
-def _split_skills(
-    mentions: list[SkillMention], lines: list[str], sections: dict[str, Section]
-) -> tuple[list[SkillMention], list[SkillMention]]:
-    """Preferred = in a preferred section or a sentence with a preferred cue; a skill both ways is required.
+@dataclass(frozen=True, slots=True)
+class AskedSkill:
+    """A skill mention in a part of the ad that asks for it, with the importance read there.
 
-    Skills in a Benefits or About-the-company section, or on an equal-opportunity/benefits line, are left out.
+    `explicit` is False for an importance that only comes from a duties zone (the ad uses the skill): another
+    mention of the same skill with an explicit importance ("Nice to have: ...") then decides.
+    `sentence` indexes `AdReading.sentences`; `offset` is where the mention starts in that sentence.
     """
-    required: dict[str, SkillMention] = {}
-    preferred: dict[str, SkillMention] = {}
-    for mention in mentions:
-        line_no = mention.line or 0
-        section = section_of_line(sections, line_no) if line_no else None
-        if section in {"benefits", "about_company"}:
+
+    mention: SkillMention
+    importance: str
+    explicit: bool
+    sentence: int
+    offset: int
+
+
+@lru_cache(maxsize=256)
+def ad_reading(text: str, company: str | None = None) -> AdReading:
+    """The zones of an ad (`job_zones.read_ad`), with the employer's names blanked, except a name that is itself
+    a skill ("Salesforce" hiring for Salesforce): it stays readable."""
+    names = tuple(name for name in company_names(text, company) if not _names_a_skill(name))
+    return read_ad(text, names)
+
+
+def _names_a_skill(name: str) -> bool:
+    return any(m.surface.lower() == name.lower() for m in extract_skills(name))
+
+
+def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[AskedSkill]:
+    """Every skill mention in the ad's asking zones (duties, requirements, nice-to-haves), in document order."""
+    asked: list[AskedSkill] = []
+    for mention in find_skill_mentions(reading.masked, sections):
+        if not mention.line or not mention.surface:
             continue
-        sentence = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
-        clause = _clause_around(sentence, mention.surface)
-        if is_boilerplate(clause):
+        for index, offset in reading.locate(mention.line, mention.surface):
+            sentence = reading.sentences[index]
+            if sentence.zone not in ASKING_ZONES:
+                continue
+            importance, explicit = importance_at(sentence, offset, offset + len(mention.surface))
+            asked.append(AskedSkill(mention, importance, explicit, index, offset))
+    return asked
+
+
+def _split_skills(
+    asked: list[AskedSkill], sections: dict[str, Section]
+) -> tuple[list[SkillMention], list[SkillMention]]:
+    """One mention per skill: required when some mention is explicitly required, else preferred when one is
+    explicitly preferred, else required when the duties use it, else preferred (named only in the team's stack,
+    unless the ad lists no requirements at all: then its stack is what it asks)."""
+    best: dict[str, tuple[int, AskedSkill]] = {}
+    lists_requirements = any(item.explicit for item in asked)
+    for item in asked:
+        importance = item.importance
+        if not item.explicit and not lists_requirements:
+            importance = "required"  # an ad that lists no requirements asks for the stack it describes
+        rank = (0 if importance == "required" else 1) + (0 if item.explicit else 2)
+        held = best.get(item.mention.skill_id)
+        if held is None or rank < held[0]:
+            best[item.mention.skill_id] = (rank, item)
+    required: list[SkillMention] = []
+    preferred: list[SkillMention] = []
+    for rank, item in sorted(best.values(), key=lambda pair: (pair[1].mention.line or 0, pair[1].offset)):
+        mention = item.mention.model_copy(update={"section": _section_of(sections, item.mention.line)})
+        (preferred if rank % 2 else required).append(mention)
+    return required, preferred
+
+
+def _section_of(sections: dict[str, Section], line: int | None) -> str | None:
+    return section_of_line(sections, line) if line else None
+
+
+def find_eligibility(reading: AdReading) -> list[Eligibility]:
+    """The checks an ad asks for (work authorisation, clearance, ...), one per sentence, as the ad words them."""
+    found: list[Eligibility] = []
+    for sentence in reading.sentences:
+        if sentence.eligibility is None:
             continue
-        is_preferred = section == "preferred" or bool(PREFERRED_CUE.search(clause))
-        target = preferred if is_preferred else required
-        target.setdefault(mention.skill_id, mention.model_copy(update={"section": section}))
-    for skill_id in list(preferred):
-        if skill_id in required:
-            del preferred[skill_id]
-    return list(required.values()), list(preferred.values())
+        text = re.sub(r"^[\W_]+", "", sentence.text).strip()
+        importance, _ = importance_at(sentence, 0, len(sentence.text))
+        if sentence.zone == "preferred":
+            importance = "preferred"
+        for kind in eligibility_kinds(sentence.text):
+            found.append(Eligibility(kind=kind, text=text[:200], line=sentence.line,
+                                     importance=importance))  # type: ignore[arg-type]
+    return found
 
 
 def is_boilerplate(sentence: str) -> bool:
@@ -207,18 +273,7 @@ def is_boilerplate(sentence: str) -> bool:
 
     A very long line is a flattened paragraph that may also hold requirements: it is never skipped whole.
     """
-    return len(sentence) <= _BOILERPLATE_MAX_CHARS and bool(_BOILERPLATE_CUE.search(sentence))
-
-
-def _clause_around(sentence: str, surface: str) -> str:
-    """The sentence containing the skill (lines can hold several sentences)."""
-    position = sentence.find(surface)
-    if position < 0:
-        return sentence
-    start = max(sentence.rfind(". ", 0, position), sentence.rfind("; ", 0, position))
-    end_candidates = [i for i in (sentence.find(". ", position), sentence.find("; ", position)) if i >= 0]
-    end = min(end_candidates) if end_candidates else len(sentence)
-    return sentence[start + 1 : end]
+    return len(sentence) <= _BOILERPLATE_MAX_CHARS and classify(sentence, None) in ("legal", "benefits")
 
 
 # What a job typed as fields was "read from": no file.
@@ -282,28 +337,23 @@ def parse_job(
     text = "\n\n".join(part for part in parts if part)
     check_job_length(text)  # typed fields get the cap a file gets
     sections, _ = split_sections(text, kind="job")
+    reading = ad_reading(text, company)
     timings["sections"] = round((time.perf_counter() - started) * 1000, 2)
 
     started = time.perf_counter()
     lines = text.split("\n")
-    mentions = find_skill_mentions(text, sections)
-    required, preferred = _split_skills(mentions, lines, sections)
+    required, preferred = _split_skills(asked_skills(reading, sections), sections)
     timings["skills"] = round((time.perf_counter() - started) * 1000, 2)
 
     started = time.perf_counter()
-    requirement_text = (
-        "\n".join(sections[name].text for name in ("requirements", "preferred", "summary") if name in sections) or text
-    )
-    min_years = find_min_years(requirement_text)
+    asking = [s for s in reading.sentences if s.zone in ASKING_ZONES]
+    min_years = find_min_years("\n".join(s.text for s in asking))
     if min_years is None:
         min_years = find_min_years(text)
     # Degree: the lowest level *required*. A level that is only preferred is still reported, with a warning.
-    where = [section_of_line(sections, number) for number in range(1, len(lines) + 1)]
-    body_lines = [
-        line if where[i] not in {"preferred", "benefits", "about_company"} else "" for i, line in enumerate(lines)
-    ]
-    preferred_text = "\n".join(line for i, line in enumerate(lines) if where[i] == "preferred")
-    degree_level, degree_field, degree_preferred_only = find_degree_requirement("\n".join(body_lines), preferred_text)
+    body_text = "\n".join(s.text for s in asking if s.zone != "preferred")
+    preferred_text = "\n".join(s.text for s in asking if s.zone == "preferred")
+    degree_level, degree_field, degree_preferred_only = find_degree_requirement(body_text, preferred_text)
     source = source or _TYPED
     warnings = list(source.warnings)
     if degree_level is not None and degree_preferred_only:
@@ -319,7 +369,7 @@ def parse_job(
         required_skills=required, preferred_skills=preferred, min_years=min_years,
         degree_level=degree_level, degree_field=degree_field,  # type: ignore[arg-type]
         job_type=job_type, remote_option=remote_option, experience_level=experience_level,
-        location=location, salary_range=salary_range,
+        location=location, salary_range=salary_range, zones=reading.zones(), eligibility=find_eligibility(reading),
         metadata=DocumentMetadata.of(source, text, word_count(text), detect_language(text), timings, warnings),
     )
 

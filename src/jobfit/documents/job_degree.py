@@ -6,6 +6,7 @@ import re
 
 from jobfit.documents.data import load_json
 from jobfit.documents.education import DEGREE_PATTERNS
+from jobfit.documents.job_cues import PREFERRED_AFTER, PREFERRED_BEFORE, REQUIRED
 from jobfit.documents.models import DEGREE_RANK
 
 # Words around a degree mention that make it not a degree, not a requirement, preferred or required
@@ -91,10 +92,10 @@ def _preferred_flags(sentence: str, mentions: list[tuple[int, int, str]]) -> lis
         previous_end = mentions[groups[position - 1][-1]][1] if position else 0
         next_start = mentions[groups[position + 1][0]][0] if position + 1 < len(groups) else len(sentence)
         after = sentence[last:next_start]
-        cue = _CUES["preferred_after"].search(after)
-        required = _CUES["required"].search(after)
+        cue = PREFERRED_AFTER.search(after)
+        required = REQUIRED.search(after)
         preferred = bool(cue and (required is None or cue.start() < required.start()))
-        preferred = preferred or bool(_CUES["preferred_before"].search(sentence[previous_end:first]))
+        preferred = preferred or bool(PREFERRED_BEFORE.search(sentence[previous_end:first]))
         for index in group:
             flags[index] = preferred
     return flags

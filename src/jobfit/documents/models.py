@@ -7,6 +7,7 @@ Field names follow the seed's columns (`text_content`, `contact_info`, `sections
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -87,6 +88,10 @@ class DocumentMetadata(BaseModel):
     layout: dict[str, bool | int] = Field(default_factory=dict)  # columns, tables, images, text_boxes
     timings_ms: dict[str, float] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
+    # the date "Present" was counted to ("YYYY-MM-DD") and where it came from: "text" (a date the resume states),
+    # "file" (the file's own date) or "today" (documents.dates.document_date); None on documents parsed before
+    as_of: str | None = None
+    as_of_source: Literal["text", "file", "today"] | None = None
 
     @classmethod
     def of(cls, source: ExtractedText, text: str, words: int, language: str | None, timings_ms: dict[str, float],
@@ -110,6 +115,25 @@ class ParsedResume(BaseModel):
     quality_checks: list[QualityCheck] = Field(default_factory=list)
 
 
+class JobZone(BaseModel):
+    """Lines `start_line`..`end_line` of an ad belong to one zone (`documents.job_zones.ZONES`): "company",
+    "duties", "requirements", "preferred", "benefits", "legal", "apply", "contact" or "details"."""
+
+    zone: str
+    start_line: int
+    end_line: int
+
+
+class Eligibility(BaseModel):
+    """Something an ad asks that a recruiter checks by hand rather than scores: work authorisation, security
+    clearance, a background check, a driving licence, travel or relocation (`kind`), as the ad words it."""
+
+    kind: str
+    text: str
+    line: int
+    importance: Literal["required", "preferred"] = "required"
+
+
 class ParsedJob(BaseModel):
     title: str
     company: str | None = None
@@ -125,6 +149,9 @@ class ParsedJob(BaseModel):
     experience_level: str | None = None  # entry, mid, senior, executive
     location: str | None = None
     salary_range: str | None = None
+    # Which part of the ad each line is (empty for jobs parsed before zones were read), and the checks it asks for.
+    zones: list[JobZone] = Field(default_factory=list)
+    eligibility: list[Eligibility] = Field(default_factory=list)
     metadata: DocumentMetadata
 
 
@@ -138,3 +165,4 @@ class ExtractedText(BaseModel):
     layout: dict[str, bool | int] = Field(default_factory=dict)  # columns, tables, images, text_boxes
     links: list[str] = Field(default_factory=list)  # hyperlink targets (PDF annotations, DOCX relationships)
     warnings: list[str] = Field(default_factory=list)
+    file_date: date | None = None  # when the file says it was last saved (else created): PDF/DOCX metadata

@@ -25,7 +25,10 @@ _LIGATURES = {
     "œ": "oe",
 }
 # Glyphs used as list bullets (at line start) in resumes; \uf0b7 is Symbol-font "", \uf0a7 Wingdings "".
-_BULLET_CHARS = "•·▪▫●◦○■□►▸▹▶➢➤➣➔→✓✔✗❖◆◇♦★☆⦿⦾∙⋅◾◽⚫⚪\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e"
+BULLET_CHARS = "•·▪▫●◦○■□►▸▹▶➢➤➣➔→✓✔✗❖◆◇♦★☆⦿⦾∙⋅◾◽⚫⚪\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e"
+# One bullet: a glyph above, or a bullet mis-decoded on its way (Symbol-font or UTF-8 bullets read as
+# Windows-1252: "ï‚·", "â€¢"; or replaced by a converter that did not know them: "\ufffd?\ufffd").
+BULLET_GLYPH = rf"(?:[{re.escape(BULLET_CHARS)}]|\ufffd\?\ufffd|ï‚[·§]|â€¢|â–ª)"
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
 _ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _HYPHENS = "\u2010\u2011\u2012\u2043\u2212"
@@ -48,7 +51,7 @@ _TRANSLATE = str.maketrans(
 # dropped from every line: unmapped PDF glyphs ("(cid:12)") and control characters
 _DROPPED = re.compile(r"\(cid:\d+\)|[\x00-\x08\x0e-\x1f\x7f]")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff\U000f0000-\U000ffffd]")
-_LEADING_BULLET = re.compile(rf"^\s*[{re.escape(_BULLET_CHARS)}]+\s*")
+_LEADING_BULLET = re.compile(rf"^\s*{BULLET_GLYPH}+\s*")
 _MULTI_SPACE = re.compile(r" {2,}")
 _DOUBLE_HYPHEN_IN_NUMBER = re.compile(r"(?<=\d)-{2,}(?=\d)")
 _LETTER_SPACED_WORD = re.compile(r"^(?:[A-Za-zÀ-ÿ&] ){2,}[A-Za-zÀ-ÿ&]$")
@@ -113,4 +116,4 @@ def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-__all__ = ["BULLET", "normalize_line", "normalize_text", "word_count"]
+__all__ = ["BULLET", "BULLET_CHARS", "BULLET_GLYPH", "normalize_line", "normalize_text", "word_count"]

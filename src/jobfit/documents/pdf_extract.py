@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTPage
@@ -79,7 +81,7 @@ def _links(page: PDFPage) -> list[str]:
 def extract_pdf(data: bytes) -> ExtractedText:
     """Extract ordered text from PDF bytes; raises EncryptedPdfError / CorruptFileError."""
     try:
-        pages, total, error = read_pages(data, MAX_PAGES)
+        pages, total, error, dated = read_pages(data, MAX_PAGES)
     except PdfiumOpenError as exc:
         if exc.password:
             raise EncryptedPdfError()
@@ -114,6 +116,7 @@ def extract_pdf(data: bytes) -> ExtractedText:
         },
         links=list(dict.fromkeys(link for page in pages for link in page.links)),
         warnings=warnings,
+        file_date=pdf_date(dated),
     )
 
 
@@ -159,6 +162,8 @@ def extract_pdf_pdfminer(data: bytes) -> ExtractedText:
         warnings.append(f"stopped reading at page {pages}: the file is damaged ({type(exc).__name__})")
     if pages == 0:
         raise CorruptFileError("The PDF has no pages.")
+    info = document.info[0] if document.info else {}
+    dated = resolve1(info.get("ModDate") or info.get("CreationDate")) if isinstance(info, dict) else None
     if columns > 1:
         warnings.append("multi-column layout: read column by column")
     return ExtractedText(
@@ -169,4 +174,21 @@ def extract_pdf_pdfminer(data: bytes) -> ExtractedText:
         layout={"columns": columns, "tables": False, "images": image_pages > 0, "text_boxes": False},
         links=list(dict.fromkeys(links)),
         warnings=warnings,
+        file_date=pdf_date(dated),
     )
+
+
+_PDF_DATE = re.compile(r"^(?:D:)?((?:19|20)\d\d)(\d\d)?(\d\d)?")
+
+
+def pdf_date(value: object) -> date | None:
+    """The date of a PDF date string ("D:20210312141158+05'30'"), or None when it is missing or malformed."""
+    if isinstance(value, bytes):
+        value = value.decode("latin-1", errors="replace")
+    match = _PDF_DATE.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1))
+    except ValueError:
+        return None

@@ -230,8 +230,9 @@ def _read_page(document: pdfium.PdfDocument, number: int, may_have_images: bool,
         page.close()
 
 
-def read_pages(data: bytes, max_pages: int) -> tuple[list[PageResult], int, str | None]:
-    """Read up to `max_pages` pages: (per-page results, the document's page count, error that stopped reading).
+def read_pages(data: bytes, max_pages: int) -> tuple[list[PageResult], int, str | None, str | None]:
+    """Read up to `max_pages` pages: (per-page results, the document's page count, error that stopped reading,
+    the document's own date as its metadata writes it: "D:20210312..." when saved or else created, or None).
 
     Raises PdfiumOpenError when PDFium cannot open the document, TooLongError past the text limit.
     """
@@ -249,12 +250,17 @@ def read_pages(data: bytes, max_pages: int) -> tuple[list[PageResult], int, str 
         results: list[PageResult] = []
         try:
             total = len(document)
+            try:
+                info = document.get_metadata_dict(skip_empty=True)
+            except pdfium.PdfiumError:
+                info = {}
+            dated = info.get("ModDate") or info.get("CreationDate")
             for number in range(min(total, max_pages)):
                 try:
                     results.append(_read_page(document, number, may_have_images, budget))
                     budget -= results[-1].chars
                 except pdfium.PdfiumError as exc:
-                    return results, total, str(exc)
-            return results, total, None
+                    return results, total, str(exc), dated
+            return results, total, None, dated
         finally:
             document.close()

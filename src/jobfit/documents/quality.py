@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from jobfit.documents.data import load_json
-from jobfit.documents.experience import DATE_RANGE
+from jobfit.documents.dates import date_ranges
+from jobfit.documents.long_lines import LONG_LINE, long_lines
 from jobfit.documents.models import ContactInfo, QualityCheck, Section
 from jobfit.documents.normalize import BULLET
 
@@ -22,12 +23,13 @@ _DATE_STYLE = (
 WEIGHTS = {
     "contact": 15,
     "headings": 15,
-    "length": 10,
+    "length": 5,
     "bullets": 10,
-    "quantified": 15,
+    "quantified": 10,
     "action_verbs": 10,
     "dates": 10,
     "layout": 10,
+    "statements": 10,
     "file_type": 5,
 }
 
@@ -42,8 +44,9 @@ def _bullet_lines(text: str) -> list[str]:
 
 def _date_styles(text: str) -> list[str]:
     styles: list[str] = []
-    for match in DATE_RANGE.finditer(text):
-        point = match.group("start").strip()
+    for match, _span in date_ranges(text):
+        written = next(match.group(name) for name in ("start", "since", "month_end") if match.group(name))
+        point = written.strip()
         for name, rx in _DATE_STYLE:
             if rx.search(point):
                 styles.append(name)
@@ -76,6 +79,7 @@ def score_quality(
     lost = [name for name in ("tables", "text_boxes", "images") if layout.get(name)]
     if int(layout.get("columns", 1) or 1) > 1:
         lost.insert(0, "columns")
+    too_long = long_lines(text)
     has_contact = contact.email is not None and (contact.phone is not None or contact.linkedin is not None)
     checks = [
         QualityCheck(
@@ -142,6 +146,18 @@ def score_quality(
             "use a single-column layout."
             if lost
             else "Single-column layout without tables or text boxes.",
+        ),
+        QualityCheck(
+            id="statements",
+            label="Readable lines",
+            passed=not too_long,
+            weight=WEIGHTS["statements"],
+            hint=(f"{len(too_long)} line{'s' if len(too_long) > 1 else ''} (first: line {too_long[0]}) "
+                  f"run{'' if len(too_long) > 1 else 's'} past {LONG_LINE} characters with no bullet, heading or "
+                  "sentence end to split at: software and recruiters read such a line as one block. Break it into "
+                  "bullet points, one achievement each.")
+            if too_long
+            else "Every line is one statement: a bullet, a sentence or a heading.",
         ),
         QualityCheck(
             id="file_type",

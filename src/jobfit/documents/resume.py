@@ -10,10 +10,12 @@ from functools import lru_cache
 from typing import TypeVar
 
 from jobfit.documents.contact import extract_contact
+from jobfit.documents.dates import document_date
 from jobfit.documents.education import extract_education
 from jobfit.documents.experience import extract_experience, total_years
 from jobfit.documents.extract import extract_text
 from jobfit.documents.language import detect_language
+from jobfit.documents.long_lines import statement_lines
 from jobfit.documents.models import (
     DocumentMetadata,
     EducationEntry,
@@ -22,9 +24,9 @@ from jobfit.documents.models import (
     ParsedResume,
     Section,
 )
-from jobfit.documents.normalize import normalize_text, word_count
+from jobfit.documents.normalize import word_count
 from jobfit.documents.quality import score_quality
-from jobfit.documents.sections import header_summary, split_sections
+from jobfit.documents.sections import header_summary, merge_parts, section_parts
 from jobfit.documents.skill_mentions import find_skill_mentions
 
 T = TypeVar("T")
@@ -58,34 +60,47 @@ def _body_line(text: str, section: Section) -> int:
     return section.start_line + 1
 
 
-def _experience(text: str, sections: dict[str, Section], today: date) -> list[ExperienceEntry]:
-    section = sections.get("experience")
-    if section is None:
-        return []
-    entries = _section_experience(section.text, _body_line(text, section), today)
+# Sections whose date ranges are not work history, left out when a resume has no experience heading.
+_NOT_WORK = ("education", "projects", "publications", "certifications", "awards", "volunteer", "interests",
+             "references", "languages", "skills")
+
+
+def _experience(text: str, parts: dict[str, list[Section]], as_of: date) -> list[ExperienceEntry]:
+    """Entries of every part of the experience section, each numbered from its own first line; without an
+    experience heading, the date ranges outside the sections that are not work."""
+    if "experience" in parts:
+        entries = [entry for part in parts["experience"]
+                   for entry in _section_experience(part.text, _body_line(text, part), as_of, False)]
+    else:
+        entries = list(_section_experience(_outside(text, parts, _NOT_WORK), 1, as_of, True))
     return [entry.model_copy(deep=True) for entry in entries]
 
 
+def _outside(text: str, parts: dict[str, list[Section]], names: tuple[str, ...]) -> str:
+    """`text` with the lines of the named sections' parts blanked (line numbers kept)."""
+    lines = text.split("\n")
+    for name in names:
+        for part in parts.get(name, []):
+            for index in range(part.start_line - 1, min(part.end_line, len(lines))):
+                lines[index] = ""
+    return "\n".join(lines)
+
+
 @lru_cache(maxsize=256)
-def _section_experience(section_text: str, first_line: int, today: date) -> tuple[ExperienceEntry, ...]:
+def _section_experience(section_text: str, first_line: int, as_of: date, ranges_only: bool
+                        ) -> tuple[ExperienceEntry, ...]:
     """`extract_experience` of a section, cached: an edit elsewhere in the resume leaves the section as it was
     (suggestions' impact parses every edited variant of one resume); callers get copies."""
-    return tuple(extract_experience(section_text, first_line=first_line, today=today))
+    return tuple(extract_experience(section_text, first_line=first_line, today=as_of, ranges_only=ranges_only))
 
 
-def _education(text: str, sections: dict[str, Section]) -> list[EducationEntry]:
-    section = sections.get("education")
-    if section is not None:
-        entries = extract_education(section.text, first_line=_body_line(text, section))
-        if entries:
-            return entries
+def _education(text: str, parts: dict[str, list[Section]]) -> list[EducationEntry]:
+    entries = [entry for part in parts.get("education", [])
+               for entry in extract_education(part.text, first_line=_body_line(text, part))]
+    if entries:
+        return entries
     # No education heading (or nothing found under it): look for degrees anywhere outside work history.
-    lines = text.split("\n")
-    work = sections.get("experience")
-    if work is not None:
-        for index in range(work.start_line - 1, min(work.end_line, len(lines))):
-            lines[index] = ""
-    return extract_education("\n".join(lines))
+    return extract_education(_outside(text, parts, ("experience",)), education_section=False)
 
 
 def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today: date | None = None,
@@ -96,9 +111,10 @@ def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today
     scoring a resume's match never reads (`overall_score`), for re-scoring edited variants (suggestions' impact).
     """
     timer = timer or _Timer()
-    today = today or date.today()
+    today = today or date.today()  # "Present" counts to the resume's own date when it shows one (`document_date`)
     text = extracted.text
-    sections, first_heading = timer.run("sections", lambda: split_sections(text))
+    parts, first_heading = timer.run("sections", lambda: section_parts(text))
+    sections = merge_parts(parts)
     if "summary" not in sections:
         summary = header_summary(text.split("\n"), first_heading)
         if summary is not None:
@@ -106,8 +122,9 @@ def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today
     contact = timer.run(
         "contact", lambda: extract_contact(text, first_heading_line=first_heading, links=extracted.links)
     )
-    experience = timer.run("experience", lambda: _experience(text, sections, today))
-    education = timer.run("education", lambda: _education(text, sections))
+    as_of, as_of_source = document_date(text, extracted.file_date, today)
+    experience = timer.run("experience", lambda: _experience(text, parts, as_of))
+    education = timer.run("education", lambda: _education(text, parts))
     skills = timer.run("skills", lambda: find_skill_mentions(text, sections))
     words = word_count(text)
     score, quality_checks = timer.run(
@@ -123,6 +140,7 @@ def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today
     ) if checks else (0.0, [])
     language = timer.run("language", lambda: detect_language(text)) if checks else None
     metadata = DocumentMetadata.of(extracted, text, words, language, timer.timings, extracted.warnings)
+    metadata.as_of, metadata.as_of_source = as_of.isoformat(), as_of_source or "today"
     return ParsedResume(
         text_content=text,
         contact_info=contact,
@@ -140,7 +158,7 @@ def build_resume(extracted: ExtractedText, *, timer: _Timer | None = None, today
 def parse_resume(data: bytes, filename: str | None = None, *, today: date | None = None) -> ParsedResume:
     """Parse resume file bytes (PDF, DOCX, TXT, MD). Raises a DocumentError subclass on unreadable input."""
     timer = _Timer()
-    extracted = timer.run("extract", lambda: extract_text(data, filename))
+    extracted = timer.run("extract", lambda: extract_text(data, filename, statements=True))
     resume = build_resume(extracted, timer=timer, today=today)
     resume.metadata.timings_ms["total"] = round(sum(timer.timings.values()), 2)
     return resume
@@ -149,7 +167,7 @@ def parse_resume(data: bytes, filename: str | None = None, *, today: date | None
 def parse_resume_text(text: str, *, today: date | None = None, checks: bool = True) -> ParsedResume:
     """Parse resume plain text (already decoded); `checks` as in `build_resume`."""
     timer = _Timer()
-    normalised = timer.run("extract", lambda: normalize_text(text))
+    normalised = timer.run("extract", lambda: statement_lines(text))
     extracted = ExtractedText(
         text=normalised,
         file_type="txt",

@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jobfit.documents.data import load_json
-from jobfit.documents.models import Section
+from jobfit.documents.job_cues import is_preferred_heading
+from jobfit.documents.models import JOB_SECTIONS, Section
 
 # Canonical section -> heading variants (compared after `heading_key`), for resumes and for jobs, in
-# data/headings.json. "other" = a known heading that ends the previous section but has no canonical home.
+# data/headings.json. "other" = a known heading that ends the previous section but has no canonical home; so do
+# a job's "legal", "apply", "contact" and "details" headings, which name a zone of the ad (`job_zones.py`) but
+# no section.
 _HEADINGS = load_json("headings.json")
 
 
@@ -30,10 +33,12 @@ def heading_key(line: str) -> str:
     return re.sub(r"\s+", " ", key).strip()
 
 
-def _lexicon(headings: dict[str, list[str]]) -> dict[str, str | None]:
+def _lexicon(headings: dict[str, list[str]], canonical_names: frozenset[str] | None = None) -> dict[str, str | None]:
+    """heading key -> its group in headings.json, None for a group that is not a canonical section."""
     table: dict[str, str | None] = {}
     for name, variants in headings.items():
-        canonical = None if name == "other" else name
+        keep = name != "other" and (canonical_names is None or name in canonical_names)
+        canonical = name if keep else None
         for variant in variants:
             key = heading_key(variant)
             table.setdefault(key, canonical)
@@ -42,16 +47,41 @@ def _lexicon(headings: dict[str, list[str]]) -> dict[str, str | None]:
 
 
 _RESUME_LEXICON = _lexicon(_HEADINGS["resume"])
-_JOB_LEXICON = _lexicon(_HEADINGS["job"])
-# Words that mark something in an ad as wanted but not required, in a heading ("Considered as a plus") or a
-# sentence ("Docker is a bonus", "ideally you know Rust").
-PREFERRED_CUE = re.compile(
-    r"\b(preferred|preferably|nice[- ]to[- ]haves?|bonus|a plus|is a plus|are a plus|plus\b|pluses|desired|desirable|"
-    r"ideally|good[- ]to[- ]have|advantage|advantageous|an asset|would be great|not required|optional|"
-    r"even better)\b",
-    re.I,
-)
+_JOB_LEXICON = _lexicon(_HEADINGS["job"], frozenset(JOB_SECTIONS))
+_JOB_GROUPS = _lexicon({name: v for name, v in _HEADINGS["job"].items() if name != "other"})
+
+
+# one-word headings trusted in Title Case inside a flattened line (long_lines.py)
+INLINE_SINGLE_WORDS = frozenset(_HEADINGS["resume_inline_single_words"]["words"])
+
+
+def resume_heading_phrases() -> list[str]:
+    """The resume heading vocabulary as lower-case phrases ("work experience"), longest first."""
+    phrases = {heading_key(variant) for variants in _HEADINGS["resume"].values() for variant in variants}
+    return sorted((p for p in phrases if p), key=lambda p: (-len(p), p))
+
+
 _INLINE_HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z &/'’\-]{1,40}?)\s*:\s*(\S.*)$")
+
+
+_HEAD_WORDS = {word: name for name, words in _HEADINGS["resume_head_words"].items() if not name.startswith("_")
+               for word in words}
+_MAX_HEAD_WORD_HEADING = 4  # words
+
+
+def _section_by_head_word(line: str, key: str) -> str | None:
+    """The section a heading outside the lists names by its last word ("Production Experience" -> experience),
+    for a short line without digits written as a heading: UPPER CASE, or every word capitalised."""
+    words = key.split()
+    stripped = line.strip().rstrip(":").strip()
+    if not 2 <= len(words) <= _MAX_HEAD_WORD_HEADING or re.search(r"\d", stripped) or words[-1] not in _HEAD_WORDS:
+        return None
+    if not stripped[:1].isalpha():
+        return None  # "• Customer service experience": a list item
+    significant = [w for w in re.findall(r"[^\W\d_][\w'’-]*", stripped) if w.lower() not in {"and", "of", "the", "&"}]
+    if stripped.isupper() or all(word[0].isupper() for word in significant):
+        return _HEAD_WORDS[words[-1]]
+    return None
 
 
 @dataclass(frozen=True)
@@ -82,8 +112,8 @@ def _looks_like_heading_shape(line: str) -> bool:
 def classify_heading(line: str, *, kind: str = "resume") -> str | bool | None:
     """Return the canonical section for a heading line, None for a known non-canonical heading, False if
     the line is not a heading."""
-    if not _looks_like_heading_shape(line):
-        return False
+    if not _looks_like_heading_shape(line) or (kind == "job" and line.count("(") != line.count(")")):
+        return False  # "Experience)" is the end of a wrapped title, not a heading
     lexicon = _JOB_LEXICON if kind == "job" else _RESUME_LEXICON
     key = heading_key(line)
     if key in lexicon:
@@ -91,11 +121,46 @@ def classify_heading(line: str, *, kind: str = "resume") -> str | bool | None:
     compact = key.replace(" ", "")
     if compact in lexicon:
         return lexicon[compact]
+    if kind == "resume":
+        by_head_word = _section_by_head_word(line, key)
+        if by_head_word is not None:
+            return by_head_word
     if kind == "job" and key.startswith("about ") and len(key.split()) <= 4:
         return "about_company"  # "About Acme"
-    if kind == "job" and PREFERRED_CUE.search(key):
+    if kind == "job" and not re.match(r"\s*[•▪●◦‣∙·*>\-–—]", line) and is_preferred_heading(key):
         return "preferred"  # "Considered as a plus", "Bonus if you know", "Desirable experience"
     return False
+
+
+@lru_cache(maxsize=65536)
+def job_heading_group(line: str) -> str | None:
+    """The headings.json group of a job ad's heading line ("requirements", "benefits", "legal", "apply", "contact",
+    "details", ...), "other" for a known heading without one, None when the line is not a heading."""
+    canonical = classify_heading(line, kind="job")
+    if canonical is False:
+        return None
+    if canonical is not None:
+        return canonical
+    key = heading_key(line)
+    return _JOB_GROUPS.get(key) or _JOB_GROUPS.get(key.replace(" ", "")) or "other"
+
+
+def run_in_heading(text: str) -> tuple[str, int] | None:
+    """A job heading run into the text that follows it, as a flattened ad writes it ("About you You have ...",
+    "Qualifications Candidates should ..."): (its group, its length in characters), or None. Only headings of two
+    or more words, or one long word, count, and only before a capitalised word."""
+    words = list(re.finditer(r"[\w'’&/-]+", text[:80]))
+    for count in range(min(5, len(words) - 1), 0, -1):
+        following = words[count]
+        if not following.group(0)[0].isupper():
+            continue
+        prefix = text[: words[count - 1].end()]
+        key = heading_key(prefix)
+        group = _JOB_GROUPS.get(key)
+        joined = text[words[count - 1].end() : following.start()].strip() in ("", ":")
+        if group and (count >= 2 or len(key) >= 10) and joined:
+            return group, words[count - 1].end()
+    return None
 
 
 def find_headings(lines: list[str], *, kind: str = "resume") -> list[Heading]:
@@ -116,15 +181,12 @@ def find_headings(lines: list[str], *, kind: str = "resume") -> list[Heading]:
     return found
 
 
-def split_sections(text: str, *, kind: str = "resume") -> tuple[dict[str, Section], int]:
-    """Return canonical sections and the line number of the first heading (0 when there is none).
-
-    A canonical section that appears under several headings is merged: text joined, first heading kept,
-    `start_line` of the first and `end_line` of the last occurrence.
-    """
+def section_parts(text: str, *, kind: str = "resume") -> tuple[dict[str, list[Section]], int]:
+    """Each canonical section as the parts it is written in, one per heading ("Professional Experience" and
+    "Internships" are two parts of experience), and the line number of the first heading (0 when none)."""
     lines = text.split("\n")
     headings = find_headings(lines, kind=kind)
-    sections: dict[str, Section] = {}
+    parts: dict[str, list[Section]] = {}
     for position, heading in enumerate(headings):
         end = headings[position + 1].line - 1 if position + 1 < len(headings) else len(lines)
         while end > heading.line and not lines[end - 1].strip():
@@ -135,17 +197,29 @@ def split_sections(text: str, *, kind: str = "resume") -> tuple[dict[str, Sectio
         if heading.canonical is None:
             continue
         content = "\n".join(body).strip("\n")
-        if heading.canonical in sections:
-            previous = sections[heading.canonical]
-            merged = "\n".join(part for part in (previous.text, content) if part)
-            sections[heading.canonical] = Section(
-                heading=previous.heading, text=merged, start_line=previous.start_line, end_line=end
-            )
-        else:
-            sections[heading.canonical] = Section(
-                heading=heading.text, text=content, start_line=heading.line, end_line=max(end, heading.line)
-            )
-    return sections, (headings[0].line if headings else 0)
+        parts.setdefault(heading.canonical, []).append(
+            Section(heading=heading.text, text=content, start_line=heading.line, end_line=max(end, heading.line))
+        )
+    return parts, (headings[0].line if headings else 0)
+
+
+def merge_parts(parts: dict[str, list[Section]]) -> dict[str, Section]:
+    """One section per canonical name: text joined, first heading kept, `start_line` of the first and `end_line`
+    of the last part."""
+    return {
+        name: Section(heading=found[0].heading, text="\n".join(part.text for part in found if part.text),
+                      start_line=found[0].start_line, end_line=found[-1].end_line)
+        for name, found in parts.items()
+    }
+
+
+def split_sections(text: str, *, kind: str = "resume") -> tuple[dict[str, Section], int]:
+    """Return canonical sections and the line number of the first heading (0 when there is none).
+
+    A canonical section that appears under several headings is merged (`merge_parts`).
+    """
+    parts, first = section_parts(text, kind=kind)
+    return merge_parts(parts), first
 
 
 def section_of_line(sections: dict[str, Section], line: int) -> str | None:

@@ -54,7 +54,12 @@ def _row(req: Requirement, status: Status, score: float, how: str | None, profil
 
 
 def assess_years(profile: ResumeProfile, req: Requirement) -> Assessment:
-    """Years on the resume against the job's minimum: linear up to the minimum, full credit at or over."""
+    """Years on the resume against the job's minimum: linear up to the minimum, full credit at or over.
+
+    A requirement with a `scope` ("5+ years in the Microsoft stack", "experience in the insurance industry") is
+    not met by years of anything else: see `assess_scope`."""
+    if req.scope:
+        return assess_scope(profile, req)
     wanted = req.years or 0.0
     have = profile.years
     ratio = 1.0 if wanted <= 0 else min(1.0, have / wanted)
@@ -68,6 +73,49 @@ def assess_years(profile: ResumeProfile, req: Requirement) -> Assessment:
         note = f"{have:g} years of dated roles on the resume vs {wanted:g} required"
     result = _row(req, status, ratio, "years", profile, line, evidence=note)
     return Assessment(req, result)
+
+
+SCOPE_NAMED = 0.5  # a line naming the scope of "5+ years in X": partial evidence (the years in X are not counted)
+
+
+def assess_scope(profile: ResumeProfile, req: Requirement) -> Assessment:
+    """Experience in a scope: the resume line that names it (all its words on one line, else most of them).
+
+    Years in the scope are not counted from the resume's roles: a line naming the scope of a years requirement
+    is partial evidence for a person to check; without years asked, naming it on an experience line meets it.
+    """
+    terms = req.terms
+    lines = profile.index.phrase_lines(terms) if terms else []
+    share = 1.0
+    if lines:
+        line: int | None = min(lines, key=lambda n: (-profile.weight(n), n))
+    else:
+        line, share = profile.index.best_partial_line(terms) if len(terms) >= 2 else (None, 0.0)
+        if share < 0.5:
+            line = None
+    if line is None:
+        return Assessment(req, _row(req, "missing", 0.0, None, profile, None))
+    full = share >= 1.0 and not req.years and profile.section(line) == "experience"
+    status: Status = "met" if full else "partial"
+    score = profile.weight(line) * (1.0 if full else SCOPE_NAMED * share)
+    return Assessment(req, _row(req, status, score, "scope", profile, line))
+
+
+_ELIGIBILITY_ROWS: dict[tuple[str, str, str | None], Assessment] = {}
+
+
+def assess_eligibility(req: Requirement) -> Assessment:
+    """An eligibility requirement (work authorisation, clearance, ...): never scored, always for a person to check.
+    The row depends on the requirement only, so it is built once and shared by every resume it is shown for."""
+    key = (req.label, req.importance, req.category)
+    found = _ELIGIBILITY_ROWS.get(key)
+    if found is None:
+        if len(_ELIGIBILITY_ROWS) > 4096:
+            _ELIGIBILITY_ROWS.clear()
+        result = RequirementResult(requirement=req.label, kind="eligibility", importance=req.importance,
+                                   status="check", score=0.0, how=req.category)
+        found = _ELIGIBILITY_ROWS[key] = Assessment(req, result)
+    return found
 
 
 @lru_cache(maxsize=16384)

@@ -131,6 +131,8 @@ def _relations(relations: SkillRelations | None) -> SkillRelations | None:
 
 
 def _assess_background(profile: ResumeProfile, req: Requirement) -> Assessment:
+    if req.kind == "eligibility":
+        return background.assess_eligibility(req)  # listed for a person to check, never scored
     if req.kind == "experience":
         return background.assess_years(profile, req)
     if req.kind == "education":
@@ -245,8 +247,9 @@ def explain_evaluated(pair: ScoredPair, started: float | None = None) -> MatchRe
         explain_skill(profile, req, entry) if isinstance(entry, tuple) else entry
         for req, entry in zip(prepared.requirements, pair.entries, strict=True)
     ]
+    rows = explain.one_per_group(assessments)  # a list of alternatives is one requirement
     present = [float(v) for v in components.values() if v is not None]
-    n_concrete = sum(1 for a in assessments if a.requirement.kind in ("skill", "experience", "education"))
+    n_concrete = sum(1 for a in rows if a.requirement.kind in ("skill", "experience", "education"))
     confidence_score, confidence_parts = scores.confidence(profile.parse_quality, n_concrete, present)
 
     keywords = [
@@ -259,8 +262,8 @@ def explain_evaluated(pair: ScoredPair, started: float | None = None) -> MatchRe
         if a.requirement.kind in ("skill", "keyword") and a.requirement.terms
     ]
     analysis = MatchAnalysis(
-        summary=explain.summary(assessments, pair.overall, confidence_score, components["semantic"] is not None),
-        requirements=[a.result for a in assessments],
+        summary=explain.summary(rows, pair.overall, confidence_score, components["semantic"] is not None),
+        requirements=[a.result for a in rows],
         keywords=keywords,
         weights=pair.weights,
         component_scores={k: round(v, 2) for k, v in components.items() if v is not None},
@@ -276,8 +279,8 @@ def explain_evaluated(pair: ScoredPair, started: float | None = None) -> MatchRe
         keyword_score=_pct(components["keywords"], 0.0),
         section_scores=pair.section_scores,
         match_analysis=analysis,
-        skill_gaps=explain.skill_gaps(assessments),
-        strengths=explain.strengths(assessments, profile, prepared.relevance),
+        skill_gaps=explain.skill_gaps(rows),
+        strengths=explain.strengths(rows, profile, prepared.relevance),
         processing_time_ms=round((time.perf_counter() - started) * 1000),
         algorithm_version=scores.ALGORITHM_VERSION,
     )

@@ -210,7 +210,8 @@ def explain_skill(profile: ResumeProfile, req: Requirement, outcome: SearchOutco
         rid, _ = closest(req.related, profile.skills)
         related = profile.skills[rid].name if rid is not None else None
         result = RequirementResult(
-            requirement=req.label, kind=req.kind, importance=req.importance, status="missing", score=0.0
+            requirement=req.label, kind=req.kind, importance=req.importance, status="missing", score=0.0,
+            group=req.group,
         )
         return Assessment(req, result, occurrences=occurrences, related_skill=related)
     best = _candidate(profile, req, *winner)
@@ -224,6 +225,7 @@ def explain_skill(profile: ResumeProfile, req: Requirement, outcome: SearchOutco
         evidence=profile.line_text(best.line),
         section=best.section,
         line=best.line,
+        group=req.group,
     )
     related = best.name if best.how in {"child", "parent", "related"} else None
     return Assessment(req, result, occurrences=occurrences, related_skill=related)

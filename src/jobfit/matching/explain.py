@@ -7,6 +7,7 @@ traced back to a resume line.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from jobfit.matching.evidence import Assessment
 from jobfit.matching.models import SkillGap, Strength
@@ -65,6 +66,43 @@ def summary(
     if not semantic_used:
         parts.append("Semantic similarity was not used (no vectors), so the other weights were renormalised.")
     return " ".join(parts)
+
+
+_STATUS_RANK = {"met": 2, "partial": 1, "missing": 0}
+
+
+def alternatives_label(labels: Sequence[str]) -> str:
+    """How a list of alternatives reads as one requirement: "Python, Ruby or Java"."""
+    return labels[0] if len(labels) < 2 else f"{', '.join(labels[:-1])} or {labels[-1]}"
+
+
+def one_per_group(assessments: Sequence[Assessment]) -> list[Assessment]:
+    """A list of alternatives ("Python, Ruby or Java": the skills of one `Requirement.group`) as ONE requirement:
+    the row of its best member (met before partial before missing, then by score), named after the whole list,
+    where its first member stood. The summary, the evidence table, the gaps and the must-have filter all count
+    this one row; the score already counts the group once (`scores.group_percent`)."""
+    best: dict[int, Assessment] = {}
+    for a in assessments:
+        group = a.requirement.group
+        if group is None:
+            continue
+        held = best.get(group)
+        if held is None or (_STATUS_RANK.get(a.result.status, 0), a.result.score) > (
+                _STATUS_RANK.get(held.result.status, 0), held.result.score):
+            best[group] = a
+    rows: list[Assessment] = []
+    placed: set[int] = set()
+    for a in assessments:
+        group = a.requirement.group
+        if group is None:
+            rows.append(a)
+        elif group not in placed:
+            placed.add(group)
+            winner = best[group]
+            label = alternatives_label(winner.requirement.alternatives or (winner.requirement.label,))
+            rows.append(replace(winner, requirement=winner.requirement.model_copy(update={"label": label}),
+                                result=winner.result.model_copy(update={"requirement": label})))
+    return rows
 
 
 def _met_groups(assessments: Sequence[Assessment]) -> set[int]:

@@ -1,82 +1,139 @@
-"""Salient keywords of a job ad (ATS-style): words and two-word phrases an applicant tracker looks for.
+"""Salient keywords of a job ad (ATS-style): the phrases an applicant tracker looks for.
 
-Salience = how often a term appears, boosted when it appears in the requirements/preferred sections,
-with stopwords and generic job-ad filler removed; equal-opportunity and benefits lines are
-skipped. Terms are reported as first written in the ad.
+Keywords come from the same sentences as the requirements - the duties, requirements and nice-to-have zones of
+the ad (`documents/job_zones.py`), with the employer's names blanked - and are whole phrases: a phrase is a run
+of content words between punctuation, stopwords, ad filler and ordinary words ("get things done"), without a
+leading verb ("Designing user interactions" -> "user interactions"); one of more than three words is not a
+keyword, but its head (last word) may be. Never another piece of a phrase ("end website" of "front end website
+architecture"), never a word of the job title (the title is its own requirement), never a broad noun alone
+("systems", but "distributed systems"), never a word only ever seen inside a kept phrase. Salience = occurrences
+weighted by zone (requirements 1.5, nice-to-have 1.25, duties 1), longer phrases first. Terms are reported as
+first written.
 """
 
 from __future__ import annotations
 
-from jobfit.documents.job import is_boilerplate
+import re
+
+from jobfit.documents.job import ad_reading
+from jobfit.documents.job_cues import DUTY_START
+from jobfit.documents.job_zones import ASKING_ZONES
 from jobfit.documents.models import ParsedJob
-from jobfit.matching.text import JOB_AD_FILLER, STOPWORDS, stem, tokens
+from jobfit.matching.specificity import idf
+from jobfit.matching.text import AD_WORDS, JOB_AD_FILLER, STOPWORDS, content_tokens, stem, tokens
 
-_SECTION_BOOST = {"requirements": 1.5, "preferred": 1.25, "responsibilities": 1.0, "summary": 0.75}
-_IGNORED_SECTIONS = {"benefits", "about_company"}
+_ZONE_BOOST = {"requirements": 1.5, "preferred": 1.25, "duties": 1.0}
+_MAX_PHRASE_WORDS = 3
+_GENERIC = frozenset(AD_WORDS["generic"])
+_NOT_ALONE = frozenset(AD_WORDS["not_alone"])
+# A word of a phrase: letters/digits with inner dots, hyphens, plus or hash ("node.js", "c++", "front-end").
+_WORD = re.compile(r"(?:(?<![\w.])\.)?[A-Za-z0-9][\w+#]*(?:[.\-'’][\w+#]+)*[+#]*")
+_BREAK = re.compile(r"[,;:()\[\]!?\"“”•|\n]|\s[-–—]\s|-\s|\.(?:\s|$)")  # a phrase never spans a line break
+_MIN_WORD_IDF = 2.0  # a one-word keyword is a specific word of the background table, not "strategy" or "success"
 
 
-def _is_content(token: str) -> bool:
+def _is_content(word: str) -> bool:
+    low = word.lower()
     return (
-        len(token) > 2
-        and token not in STOPWORDS
-        and token not in JOB_AD_FILLER
-        and not token[0].isdigit()
+        len(low) > 2
+        and low not in STOPWORDS
+        and low not in JOB_AD_FILLER
+        and low not in _GENERIC
+        and not low[0].isdigit()
+        and not low.endswith("ly")
     )
 
 
-def _line_boosts(job: ParsedJob) -> list[float]:
-    lines = job.text_content.split("\n")
-    boosts = [1.0] * len(lines)
-    for name, section in job.sections.items():
-        factor = 0.0 if name in _IGNORED_SECTIONS else _SECTION_BOOST.get(name, 1.0)
-        for number in range(max(section.start_line, 1), min(section.end_line, len(lines)) + 1):
-            boosts[number - 1] = factor
-    return boosts
+def _is_verb(word: str) -> bool:
+    """A phrase's first word that is a verb: a duty verb, or a gerund ("Staying abreast", "overseeing projects")."""
+    low = word.lower()
+    return bool(DUTY_START.match(low)) or low.endswith("ing")
+
+
+def phrases(text: str) -> list[str]:
+    """The whole phrases of one sentence, as written: runs of content words, leading verbs dropped."""
+    found: list[str] = []
+    for piece in _BREAK.split(text):
+        run: list[str] = []
+        for match in _WORD.finditer(piece):
+            word = match.group(0)
+            gap = piece[match.start() - 1] if match.start() > 0 else " "
+            if _is_content(word) and (not run or gap in " -"):
+                run.append(word)
+                continue
+            found.extend(_trimmed(run))
+            run = [word] if _is_content(word) else []
+        found.extend(_trimmed(run))
+    return found
+
+
+def _trimmed(run: list[str]) -> list[str]:
+    """A run of content words as candidate keywords: the whole phrase (up to three words, without a leading verb)
+    and its head, the last word ("forecasting" of "demand forecasting"), unless a broad noun."""
+    out: list[str] = []
+    if run and run[-1].lower() not in _NOT_ALONE:
+        out.append(run[-1])
+    while run and _is_verb(run[0]):
+        run = run[1:]
+    if 2 <= len(run) <= _MAX_PHRASE_WORDS:
+        out.append(" ".join(run))
+    return out
+
+
+def _ngram_counts(sentences: list[tuple[list[str], float]]) -> tuple[dict[tuple[str, ...], int],
+                                                                      dict[tuple[str, ...], float]]:
+    """Occurrences of every run of 1-3 stemmed words in the sentences, and the same weighted by their zone."""
+    count: dict[tuple[str, ...], int] = {}
+    weighted: dict[tuple[str, ...], float] = {}
+    for terms, boost in sentences:
+        for width in range(1, _MAX_PHRASE_WORDS + 1):
+            for i in range(len(terms) - width + 1):
+                key = tuple(terms[i : i + width])
+                count[key] = count.get(key, 0) + 1
+                weighted[key] = weighted.get(key, 0.0) + boost
+    return count, weighted
 
 
 def salient_keywords(job: ParsedJob, *, limit: int = 25) -> list[tuple[str, int]]:
-    """Up to `limit` (term, count_in_job) pairs, most salient first; ties broken alphabetically."""
-    score: dict[str, float] = {}
-    count: dict[str, int] = {}
-    surface: dict[str, str] = {}
-    title_stems = {stem(t) for t in tokens(job.title) if _is_content(t)}
-    for line, boost in zip(job.text_content.split("\n"), _line_boosts(job), strict=True):
-        if boost == 0.0 or is_boilerplate(line):
-            continue
-        toks = tokens(line)
-        prev: str | None = None
-        prev_stem: str | None = None
-        for tok in toks:
-            if not _is_content(tok):
-                prev = prev_stem = None
-                continue
-            key = stem(tok)
-            score[key] = score.get(key, 0.0) + boost
-            count[key] = count.get(key, 0) + 1
-            surface.setdefault(key, tok)
-            if prev is not None and prev_stem is not None:
-                bigram = f"{prev_stem} {key}"
-                score[bigram] = score.get(bigram, 0.0) + 1.5 * boost
-                count[bigram] = count.get(bigram, 0) + 1
-                surface.setdefault(bigram, f"{prev} {tok}")
-            prev, prev_stem = tok, key
-    for key in list(score):
-        if key in title_stems:
-            score[key] += 1.0
-        if count[key] < 2 and key not in title_stems:
-            del score[key]  # a term must recur (or name the role) to be a keyword
-    bigrams = [k for k in score if " " in k]
-    for key in [k for k in score if " " not in k]:
-        inside = sum(count[b] for b in bigrams if key in b.split(" "))
-        if inside >= count[key]:
-            del score[key]  # only ever part of a kept phrase ("front" in "front end")
-    ranked = sorted(score, key=lambda k: (-score[k], k))
-    return [(surface[k], count[k]) for k in ranked[:limit]]
+    """Up to `limit` (term, count_in_job) pairs, most salient first; ties broken alphabetically.
+
+    A phrase of the requirements or nice-to-have zones is a keyword; one of the duties only if it recurs; a single
+    word must recur and be specific (`_MIN_WORD_IDF`). Words of the posting's fields (place, job type) are not."""
+    reading = ad_reading(job.text_content, job.company)
+    asking = [(s.wrapped_text, s.zone) for s in reading.sentences if s.zone in ASKING_ZONES and s.eligibility is None]
+    title = {stem(t) for t in tokens(job.title)}
+    fields = {t for s in reading.sentences if s.zone == "details" for t in content_tokens(s.text)}
+    candidates: dict[tuple[str, ...], str] = {}
+    asked_in: dict[tuple[str, ...], bool] = {}  # whether a requirements/nice-to-have sentence holds the phrase
+    for text, zone in asking:
+        for phrase in phrases(text):
+            terms = tuple(content_tokens(phrase))
+            if terms and not set(terms) <= title and not set(terms) & fields:
+                candidates.setdefault(terms, phrase)
+                asked_in[terms] = asked_in.get(terms, False) or zone != "duties"
+    counted, weighted = _ngram_counts([(content_tokens(text), _ZONE_BOOST[zone]) for text, zone in asking])
+    score: dict[tuple[str, ...], float] = {}
+    count: dict[tuple[str, ...], int] = {}
+    for terms in candidates:
+        count[terms] = counted.get(terms, 0)
+        if len(terms) == 1:
+            keep = count[terms] >= 2 and idf(terms[0]) >= _MIN_WORD_IDF
+        else:
+            keep = count[terms] >= 2 or asked_in[terms]
+        if keep:
+            score[terms] = weighted.get(terms, 0.0) * (1.0 + 0.25 * (len(terms) - 1))
+    for terms in [t for t in score if len(t) == 1]:
+        inside = sum(count[k] for k in score if len(k) > 1 and terms[0] in k)
+        if inside >= count[terms]:
+            del score[terms]  # only ever part of a kept phrase ("planning" of "inventory planning")
+    ranked = sorted(score, key=lambda t: (-score[t], candidates[t].lower()))
+    return [(candidates[t], count[t]) for t in ranked[:limit]]
 
 
 def asking_text(job: ParsedJob) -> str:
-    """The ad without its Benefits/About-the-company sections and equal-opportunity or perks lines."""
-    return "\n".join(
-        line for line, boost in zip(job.text_content.split("\n"), _line_boosts(job), strict=True)
-        if boost > 0.0 and not is_boilerplate(line)
-    )
+    """The sentences of the ad that ask something of the candidate (duties, requirements, nice-to-haves), with
+    the employer's names blanked and without eligibility checks (never scored): what the lexical similarity
+    compares with a resume (the whole text when no sentence asks anything)."""
+    reading = ad_reading(job.text_content, job.company)
+    asking = [s.text for s in reading.sentences if s.zone in ASKING_ZONES and s.eligibility is None]
+    return "\n".join(asking) or reading.masked

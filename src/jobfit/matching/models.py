@@ -10,21 +10,24 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 Importance = Literal["required", "preferred"]
-Status = Literal["met", "partial", "missing"]
+# "check": an eligibility requirement (work authorisation, clearance, ...) that a person checks; never scored.
+Status = Literal["met", "partial", "missing", "check"]
 
 
 class RequirementResult(BaseModel):
     """One requirement of the job and the best evidence the resume has for it."""
 
     requirement: str
-    kind: Literal["skill", "experience", "education", "title", "keyword"]
+    kind: Literal["skill", "experience", "education", "title", "keyword", "eligibility"]
     importance: Importance
     status: Status
     score: float = Field(ge=0.0, le=1.0)
-    how: str | None = None  # exact, alias, parent, child, related, semantic, years, level ...
+    how: str | None = None  # exact, alias, parent, child, related, semantic, years, level ...; eligibility: what
     evidence: str | None = None  # the resume line that earns it
     section: str | None = None
     line: int | None = None  # 1-based line in the resume's text_content
+    # Skills of one list of alternatives ("Python, Ruby or Java") share a group: one member met meets them all.
+    group: int | None = None
 
 
 class KeywordCount(BaseModel):

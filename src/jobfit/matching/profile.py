@@ -42,7 +42,7 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-PROFILE_VERSION = 6  # 6: one record per skill instead of its mentions; no token lines; per-line values as runs
+PROFILE_VERSION = 7  # 7: long street names, hyphenated house numbers and "Town, ST 12345" are redacted
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8

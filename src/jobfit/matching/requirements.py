@@ -1,26 +1,43 @@
 """Turn a ParsedJob into the list of requirements a resume is checked against.
 
-A requirement is one thing the job asks for: a skill (required or preferred), a minimum number of
-years, a degree level and field, the role itself (title/seniority), or a salient keyword of the ad.
-Each carries a weight used inside its sub-score; the sub-score weights live in `scores.py`.
+A requirement is one thing the job asks for: a skill (required or preferred), a minimum number of years, a degree
+level and field, the role itself (title/seniority), an eligibility check, or a salient keyword of the ad. Each
+carries a weight used inside its sub-score; the sub-score weights live in `scores.py`.
+
+Everything is read from the ad's asking zones (duties, requirements, nice-to-haves: `documents/job_zones.py`),
+sentence by sentence, so that a list wrapped over two lines is still one list:
+
+- Alternatives. "languages such as Python, Ruby or Java", "React, Vue, or Angular", "Memcached/Redis", "at least
+  one framework (JSF, Spring MVC)" ask for any one of their skills: the skills share a `group` (and list each
+  other in `alternatives`), and the group is ONE requirement met by any member (scores count it once, by its
+  best member; the must-have filter passes it when one member is met).
+- Qualifiers. "5+ years of Java" or "Java (5+ years)" sets the Java requirement's `min_years`; "unit testing in
+  Java" sets the unit-testing requirement's `scope` to "Java". A years phrase about something that is not a
+  skill ("3 years in the Microsoft stack") is an experience requirement of its own, with that `scope`.
+- Eligibility. Work authorisation, security clearance, background checks, driving licences, travel and
+  relocation are requirements of kind "eligibility": listed for the user to check, never scored.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
 from pydantic import BaseModel
 
+from jobfit.documents.job import AskedSkill, ad_reading, asked_skills, find_eligibility, years_phrases
+from jobfit.documents.job_cues import GENERIC_OBJECTS
+from jobfit.documents.job_zones import ASKING_ZONES, AdReading, importance_at
 from jobfit.documents.models import ParsedJob
 from jobfit.matching.keywords import salient_keywords
 from jobfit.matching.models import Importance
 from jobfit.matching.specificity import phrase_specificity
 from jobfit.matching.text import LineIndex, clean_title, phrase_terms
-from jobfit.skills.models import SkillMention
+from jobfit.skills.models import TECH_CATEGORIES, SkillMention
 
-RequirementKind = Literal["skill", "experience", "education", "title", "keyword"]
+RequirementKind = Literal["skill", "experience", "education", "title", "keyword", "eligibility"]
 
 # Inside the skills sub-score, a required skill counts this many times a preferred one.
 REQUIRED_WEIGHT = 1.0
@@ -28,36 +45,72 @@ PREFERRED_WEIGHT = 0.4
 # Soft skills ("communication", "teamwork") are asked for almost everywhere and tell candidates apart
 # least: they count half inside the skills sub-score.
 SOFT_SKILL_FACTOR = 0.5
-# A list of alternatives asks for any one of them: "languages such as Python, Ruby or Java", "React, Vue, or
-# Angular", "at least one framework (JSF, Spring MVC)". A list is two or more skills written next to each
-# other on a line, separated only by commas, slashes or one "and"/"or"; it is a list of alternatives when one
-# separator is an "or", or when a lead-in phrase ("such as", "e.g.", "at least one") precedes it in its clause.
-_LIST_GAP_RE = re.compile(r"[\s,/]*(?:(?:and/or|or|and)\b[\s,]*)?", re.IGNORECASE)
-_OR_GAP_RE = re.compile(r"\bor\b", re.IGNORECASE)
+# A list is two or more skills written next to each other in a sentence, separated only by commas, slashes or
+# one "and"/"or"; it is a list of alternatives when one separator is an "or" or a lone slash ("Memcached/Redis"),
+# when a lead-in ("such as", "e.g.", "like", "one of", an opening bracket) precedes it in its clause, or when
+# "etc." / "or similar" follows it.
+_LIST_GAP_RE = re.compile(r"[\s,/&]*(?:(?:and/or|or|and)\b[\s,]*)?", re.IGNORECASE)
+_OR_GAP_RE = re.compile(r"\bor\b|^\s*/\s*$", re.IGNORECASE)
 _ALTERNATIVES_LEAD_RE = re.compile(
-    r"\b(?:such as|e\.g\.|for example|for instance|like|one of|any of|at least one|one or more)(?:\W|$)",
+    r"(?:\b(?:such as|e\.g\.?|for example|for instance|like|one of|any of|some of|at least one|one or more|either|"
+    r"including)|\()\W*$",
     re.IGNORECASE,
 )
+# What makes the next thing an example of what is asked, not a requirement of its own.
+_EXAMPLE_LEAD_RE = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|including|(?:tools?|languages?|"
+                              r"frameworks?|libraries|technologies|databases?|platforms?|systems?) like)\W*$",
+                              re.IGNORECASE)
+# A sentence that announces a list to choose from ("Experience with some of the following:"): the bullets after it
+# are one list of alternatives.
+_CHOICE_LEAD_RE = re.compile(r"\b(?:one|some|any|two|several|a few|a number|one or more|at least (?:one|two)) of the "
+                             r"following\b[^.;:]*:|\b(?:one|any) of:", re.IGNORECASE)
+_BULLET_RE = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s)")
+_ALTERNATIVES_TRAIL_RE = re.compile(
+    r"^\W*(?:etc\b|or (?:a |an |any )?(?:similar|equivalent|other|related|comparable)\b)", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[;:]|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)")
+# What joins a years phrase to the skill it qualifies: "Java (5+ years)", "Java: 5 years", "Python - 3+ years".
+_YEARS_AFTER_SKILL = re.compile(
+    r"^\s*(?:[(:,\-–—]\s*)?(?:with\s+|for\s+|of\s+)?(?:at\s+least\s+|minimum\s+|min\.?\s+)?$", re.IGNORECASE)
+# Where the object of a years phrase ends: the next clause, or a preposition after its head words.
+_OBJECT_END = re.compile(r"[;.()]|\b(?:and \d|for|to|towards|at|where|which|that|while|including|such as|as well|"
+                         r"with a|in a|in an|within a|is|are|preferred|required|ideally|plus)\b", re.IGNORECASE)
+# "Experience in the insurance industry": experience in a domain is a requirement of its own, years or not.
+_DOMAIN = re.compile(r"\b(?:experience|background|expertise|knowledge)\s+(?:\w+\s+){0,2}?(?:in|of|within|with)\s+"
+                     r"(?:the\s+|a\s+|an\s+)?(?P<scope>(?:[\w&/-]+\s+){0,3}?(?:industry|sector|domain))\b",
+                     re.IGNORECASE)
+# "unit testing in Java": a method's scope is the technology it is done in.
+_SCOPE_GAP = re.compile(r"^\s+(?:in|using|with|on)\s+$", re.IGNORECASE)
+_MAX_SCOPE_WORDS = 5
 
 
 class Requirement(BaseModel):
-    """One thing the job asks for."""
+    """One thing the job asks for.
+
+    `min_years` (skill requirements): the years of using this skill the ad asks for ("5+ years of Java"); only
+    evidence of this skill can meet them. `scope` (skill and experience requirements): what the requirement is
+    confined to, as the ad writes it - "Java" for "unit testing in Java", "Microsoft stack" for the experience
+    requirement "3 years in the Microsoft stack"; evidence outside it does not meet it. `years` is the experience
+    requirement's minimum (with `scope`, years in that scope; without, in total).
+    """
 
     kind: RequirementKind
     label: str
     importance: Importance = "required"
     weight: float = 1.0
     skill_id: str | None = None
-    category: str | None = None
+    category: str | None = None  # the skill's category; for eligibility, what to check ("work authorisation")
     terms: tuple[str, ...] = ()  # stemmed words of the label, for lexical matching
     aliases: tuple[tuple[str, ...], ...] = ()  # stemmed words of other names the job used
     years: float | None = None
+    min_years: float | None = None
+    scope: str | None = None
     degree_level: str | None = None
     degree_field: str | None = None
-    # Skills in one list of alternatives share a group id: the group counts once, by its best member.
+    # Skills in one list of alternatives share a group id: the group is one requirement, met by its best member.
     group: int | None = None
+    alternatives: tuple[str, ...] = ()  # the labels of every member of the group, in the ad's order
     count_in_job: int = 0  # verbatim occurrences of the label (or its aliases) in the job text
+    line: int | None = None  # the line of the ad that asks it (skills: the mention kept; eligibility: its sentence)
     # Mean background idf of the label's words (`specificity.py`): rare terms weigh more in the skills
     # and keyword sub-scores.
     specificity: float = 1.0
@@ -70,89 +123,332 @@ def _bare(term: str) -> str:
     return re.sub(r"(?:\.?js|[\d.]+)$", "", term) or term
 
 
-def _alternative_lists(lines: list[str], mentions: list[SkillMention]) -> list[tuple[int, int] | None]:
-    """Per mention, (line, position) of the list of alternatives it is written in, or None."""
-    tags: list[tuple[int, int] | None] = [None] * len(mentions)
-    by_line: dict[int, list[tuple[int, int, int]]] = {}  # line -> (start, end, mention index)
-    for i, m in enumerate(mentions):
-        if m.line is not None and 1 <= m.line <= len(lines) and m.surface:
-            at = lines[m.line - 1].lower().find(m.surface.lower())
-            if at >= 0:
-                by_line.setdefault(m.line, []).append((at, at + len(m.surface), i))
-    for number, spans in by_line.items():
-        line = lines[number - 1]
-        spans.sort()
-        chains: list[list[tuple[int, int, int]]] = [[spans[0]]]
-        for span in spans[1:]:
-            gap = line[chains[-1][-1][1] : span[0]]
-            if span[0] >= chains[-1][-1][1] and _LIST_GAP_RE.fullmatch(gap):
+@dataclass(frozen=True)
+class _Placed:
+    """A skill mention placed in its sentence: `start`/`end` are offsets in the sentence text."""
+
+    skill: str
+    category: str
+    sentence: int
+    start: int
+    end: int
+    must: bool  # asked as required in so many words (a requirements zone or a required cue), not by the duties
+
+
+def _placed(asked: list[AskedSkill]) -> list[_Placed]:
+    return [_Placed(a.mention.skill_id, a.mention.category, a.sentence, a.offset, a.offset + len(a.mention.surface),
+                    a.explicit and a.importance == "required") for a in asked]
+
+
+def _by_sentence(placed: list[_Placed]) -> dict[int, list[_Placed]]:
+    out: dict[int, list[_Placed]] = {}
+    for p in placed:
+        out.setdefault(p.sentence, []).append(p)
+    for items in out.values():
+        items.sort(key=lambda p: (p.start, -p.end))
+    return out
+
+
+def _alternative_lists(reading: AdReading, placed: list[_Placed]) -> dict[str, set[tuple[int, int] | None]]:
+    """skill id -> the lists of alternatives its asking mentions are written in ((sentence, start) each), with
+    None for a mention that asks for it on its own, as required."""
+    tags: dict[str, set[tuple[int, int] | None]] = {}
+    by_sentence = _by_sentence(placed)
+    chosen: set[int] = set()  # sentences that are bullets of a "some of the following:" list
+    for index, sentence in enumerate(reading.sentences):
+        lead = _CHOICE_LEAD_RE.search(sentence.text)
+        if lead is None:
+            continue
+        # the list: what follows the colon, then the bullets below (or the ';' clauses of the same line)
+        items = []
+        for following in range(index + 1, len(reading.sentences)):
+            after = reading.sentences[following]
+            if not (_BULLET_RE.match(after.text) or after.line == reading.sentences[following - 1].parts[-1][0]):
+                break
+            items.append(following)
+        skills = {p.skill for p in by_sentence.get(index, ()) if p.start >= lead.end()}
+        skills |= {p.skill for i in items for p in by_sentence.get(i, ())}
+        items.append(index)
+        if len(skills) >= 2:
+            chosen.update(items)
+            for skill in skills:
+                tags.setdefault(skill, set()).add((index, -1))
+    for index, spans in by_sentence.items():
+        if index in chosen:
+            continue
+        text = reading.sentences[index].text
+        chains: list[list[_Placed]] = []
+        for span in spans:
+            if chains and span.start < chains[-1][-1].end:
+                continue  # a mention inside another ("Spring" in "Spring Boot")
+            if chains and _LIST_GAP_RE.fullmatch(text[chains[-1][-1].end : span.start]):
                 chains[-1].append(span)
             else:
                 chains.append([span])
         for chain in chains:
-            if len(chain) < 2:
-                continue
-            gaps = [line[a[1] : b[0]] for a, b in pairwise(chain)]
-            before = _CLAUSE_END_RE.split(line[: chain[0][0]])[-1]
-            if any(_OR_GAP_RE.search(g) for g in gaps) or _ALTERNATIVES_LEAD_RE.search(before):
-                for _, _, i in chain:
-                    tags[i] = (number, chain[0][0])
+            gaps = [text[a.end : b.start] for a, b in pairwise(chain)]
+            before = _CLAUSE_END_RE.split(text[: chain[0].start])[-1]
+            alternatives = len(chain) >= 2 and (
+                any(_OR_GAP_RE.search(g) for g in gaps) or _ALTERNATIVES_LEAD_RE.search(before) is not None
+                or _ALTERNATIVES_TRAIL_RE.match(text[chain[-1].end :]) is not None
+            )
+            for span in chain:
+                if alternatives:
+                    tags.setdefault(span.skill, set()).add((index, chain[0].start))
+                elif span.must:  # asked on its own: not an alternative (a stack or duty mention does not count)
+                    tags.setdefault(span.skill, set()).add(None)
     return tags
 
 
 def _group_alternatives(found: dict[str, Requirement], tags: dict[str, set[tuple[int, int] | None]]) -> None:
-    """Give the skills of each list of alternatives (two or more, mentioned nowhere else) a shared group id."""
-    members: dict[tuple[int, int], list[Requirement]] = {}
-    for key, req in found.items():
+    """Give the skills of each list of alternatives a shared group id and one importance (a cue after a list
+    covers the list: the last member's). A skill also asked on its own is not an alternative; lists that share a
+    skill ("React.js, Vue.js or Angular.js" in the duties, "React, Vue, or Angular" in the requirements) are one."""
+    lists: dict[tuple[int, int], list[str]] = {}
+    for key in found:
         seen = tags.get(key, set())
-        if len(seen) == 1 and None not in seen:
-            members.setdefault(next(iter(seen)), []).append(req)
-    for group, (_, reqs) in enumerate(sorted(members.items())):
-        if len(reqs) >= 2:
-            for req in reqs:
-                req.group = group
+        if seen and None not in seen:
+            for tag in seen:
+                lists.setdefault(tag, []).append(key)  # type: ignore[index]
+    parent = {key: key for keys in lists.values() for key in keys}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for keys in lists.values():
+        for key in keys[1:]:
+            parent[root(key)] = root(keys[0])
+    members: dict[str, list[Requirement]] = {}
+    for key, req in found.items():  # in the ad's order
+        if key in parent:
+            members.setdefault(root(key), []).append(req)
+    for group, reqs in enumerate(r for r in members.values() if len(r) >= 2):
+        labels = tuple(r.label for r in reqs)
+        importance = reqs[-1].importance
+        for req in reqs:
+            req.group, req.alternatives = group, labels
+            if req.importance != importance:
+                req.importance = importance
+                req.weight = _skill_weight(importance, req.category)
 
 
-def skill_requirements(job: ParsedJob) -> list[Requirement]:
-    """Required and preferred skills, deduplicated by skill id (required wins); lists of alternatives grouped."""
+def _skill_weight(importance: str, category: str | None) -> float:
+    return (REQUIRED_WEIGHT if importance == "required" else PREFERRED_WEIGHT) * (
+        SOFT_SKILL_FACTOR if category == "soft_skill" else 1.0
+    )
+
+
+def _object_end(text: str, start: int, stop: int) -> int:
+    """Where the object of a years phrase that ends at `start` stops (at most `stop`)."""
+    found = _OBJECT_END.search(text, start + 1, stop)
+    return found.start() if found else stop
+
+
+@dataclass(frozen=True)
+class _YearsAsked:
+    years: float | None
+    skills: tuple[str, ...]  # the skills it qualifies; empty: `scope` names what the years are in
+    scope: str | None
+    label: str
+    importance: str
+    line: int
+
+
+def _years_asked(reading: AdReading, placed: list[_Placed]) -> list[_YearsAsked]:
+    """Each years phrase of an asking sentence and what it qualifies: the skills in its object ("5+ years of Java
+    and Spring"), the skill just before it ("Java (5+ years)"), else the object itself as a scope ("3 years in
+    the Microsoft stack"); a general one ("5+ years of professional experience") has neither."""
+    spans = _by_sentence(placed)
+    asked: list[_YearsAsked] = []
+    for index, sentence in enumerate(reading.sentences):
+        if sentence.zone not in ASKING_ZONES:
+            continue
+        text, mine = sentence.text, spans.get(index, [])
+        phrases = years_phrases(text, of_anything=True)
+        strict = {start for start, _, _ in years_phrases(text)}
+        for number, (start, end, years) in enumerate(phrases):
+            following = phrases[number + 1][0] if number + 1 < len(phrases) else len(text)
+            clause = re.search(r"[;.!?](?:\s|$)", text[end:following])
+            stop = end + clause.start() if clause else following
+            skills = tuple(p.skill for p in mine if end <= p.start < stop)
+            if not skills:
+                skills = tuple(p.skill for p in mine
+                               if p.end <= start and _YEARS_AFTER_SKILL.match(text[p.end : start]))
+            obj_end = _object_end(text, end, stop)
+            scope = None if skills or start not in strict else _scope(text[end:obj_end])
+            if not skills and scope is None and start not in strict:
+                continue  # "3 years of" something that is neither a skill nor experience
+            importance, _ = importance_at(sentence, start, end)
+            label = re.sub(r"\s+", " ", text[start:obj_end]).strip(" ,;:-")
+            asked.append(_YearsAsked(years, skills, scope, label, importance, sentence.line))
+    return asked
+
+
+def _scope(obj: str) -> str | None:
+    """The scope named by a years phrase's object ("in the Microsoft stack" -> "Microsoft stack"), None when its
+    words are all general ("of relevant professional experience")."""
+    words = re.findall(r"[\w#+.&/'’-]+", obj)
+    while words and (words[0].lower().strip(".") in GENERIC_OBJECTS or words[0].lower().endswith("ing")):
+        words.pop(0)  # "of relevant experience", "in building", "working with"
+    while words and words[-1].lower().strip(".") in GENERIC_OBJECTS:
+        words.pop()
+    if not words or len(words) > _MAX_SCOPE_WORDS:
+        return None
+    return re.sub(r"\s+", " ", obj[obj.find(words[0]) : obj.rfind(words[-1]) + len(words[-1])]).strip(" .,")
+
+
+def _scopes(reading: AdReading, placed: list[_Placed]) -> dict[str, str]:
+    """skill id -> the technology it is asked in ("unit testing in Java" -> Java), for a non-technology skill."""
+    out: dict[str, str] = {}
+    for index, spans in _by_sentence(placed).items():
+        text = reading.sentences[index].text
+        for a, b in pairwise(spans):
+            if (a.category not in TECH_CATEGORIES and b.category in TECH_CATEGORIES
+                    and _SCOPE_GAP.match(text[a.end : b.start])):
+                out.setdefault(a.skill, text[b.start : b.end])
+    return out
+
+
+@dataclass(frozen=True)
+class _AdSkills:
+    """The ad read once for all requirement kinds: its zones, where each kept skill is asked, its years."""
+
+    reading: AdReading
+    placed: list[_Placed]
+    years: list[_YearsAsked]
+
+    @classmethod
+    def of(cls, job: ParsedJob) -> _AdSkills:
+        reading = ad_reading(job.text_content, job.company)
+        known = {m.skill_id for m in (*job.required_skills, *job.preferred_skills)}
+        placed = [p for p in _placed(asked_skills(reading, job.sections)) if p.skill in known]
+        return cls(reading, placed, _years_asked(reading, placed))
+
+
+def skill_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requirement]:
+    """Required and preferred skills, deduplicated by skill id (required wins); lists of alternatives grouped,
+    years and scopes attached."""
+    ad = ad or _AdSkills.of(job)
     found: dict[str, Requirement] = {}
-    lines = job.text_content.split("\n")
-    everything = [*job.required_skills, *job.preferred_skills]
-    tags: dict[str, set[tuple[int, int] | None]] = {}
-    for mention, tag in zip(everything, _alternative_lists(lines, everything), strict=True):
-        tags.setdefault(mention.skill_id or mention.name.lower(), set()).add(tag)
     for importance, mentions in (("required", job.required_skills), ("preferred", job.preferred_skills)):
         for mention in mentions:
-            key = mention.skill_id or mention.name.lower()
-            alias_terms = phrase_terms(mention.surface) if mention.surface else ()
-            existing = found.get(key)
-            if existing is not None:
-                if alias_terms and alias_terms not in existing.aliases and alias_terms != existing.terms:
-                    existing.aliases = (*existing.aliases, alias_terms)
-                continue
-            terms = phrase_terms(mention.name)
-            aliases = (alias_terms,) if alias_terms and alias_terms != terms else ()
-            found[key] = Requirement(
-                kind="skill",
-                label=mention.name,
-                importance=importance,  # type: ignore[arg-type]
-                weight=(REQUIRED_WEIGHT if importance == "required" else PREFERRED_WEIGHT)
-                * (SOFT_SKILL_FACTOR if mention.category == "soft_skill" else 1.0),
-                skill_id=mention.skill_id,
-                category=mention.category,
-                terms=terms,
-                aliases=aliases,
-            )
-    _group_alternatives(found, tags)
+            _add_skill(found, mention, importance)
+    _group_alternatives(found, _alternative_lists(ad.reading, ad.placed))
+    for asked in ad.years:
+        for skill in asked.skills:
+            if skill in found:
+                req = found[skill]
+                req.min_years = asked.years if req.min_years is None else min(req.min_years, asked.years)
+    for skill, scope in _scopes(ad.reading, ad.placed).items():
+        if skill in found:
+            found[skill].scope = scope
+    for skill in _lone_examples(ad.reading, ad.placed):
+        req = found.get(skill)
+        if req is not None and req.group is None and req.importance == "required":
+            req.importance, req.weight = "preferred", _skill_weight("preferred", req.category)
     return list(found.values())
 
 
+def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
+    """Skills named only as an example of what is asked ("monitoring tools, e.g. New Relic", "code versioning
+    tools such as Git"), never asked for in so many words elsewhere: a candidate with another example qualifies."""
+    examples: set[str] = set()
+    asked: set[str] = set()
+    for index, spans in _by_sentence(placed).items():
+        text = reading.sentences[index].text
+        for span in spans:
+            before = _CLAUSE_END_RE.split(text[: span.start])[-1]
+            if _EXAMPLE_LEAD_RE.search(before):
+                examples.add(span.skill)
+            elif span.must:
+                asked.add(span.skill)
+    return examples - asked
+
+
+def _add_skill(found: dict[str, Requirement], mention: SkillMention, importance: str) -> None:
+    key = mention.skill_id or mention.name.lower()
+    alias_terms = phrase_terms(mention.surface) if mention.surface else ()
+    existing = found.get(key)
+    if existing is not None:
+        if alias_terms and alias_terms not in existing.aliases and alias_terms != existing.terms:
+            existing.aliases = (*existing.aliases, alias_terms)
+        return
+    terms = phrase_terms(mention.name)
+    found[key] = Requirement(
+        kind="skill",
+        label=mention.name,
+        importance=importance,  # type: ignore[arg-type]
+        weight=_skill_weight(importance, mention.category),
+        skill_id=mention.skill_id,
+        category=mention.category,
+        terms=terms,
+        aliases=(alias_terms,) if alias_terms and alias_terms != terms else (),
+        line=mention.line,
+    )
+
+
+def experience_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requirement]:
+    """The overall minimum ("5+ years of experience"), then each years phrase about something that is not a
+    skill, with its scope ("3+ years in the Microsoft stack"), and experience asked in a domain.
+
+    The overall minimum is the smallest of the years asked in general ("5+ years of professional experience");
+    years of a skill ("3 years with Terraform") or in a scope ("5+ years in the Microsoft stack") make none, so
+    15 years of anything else never meet them through it. An ad whose only years are outside its asking zones
+    keeps the parsed minimum (`ParsedJob.min_years`)."""
+    ad = ad or _AdSkills.of(job)
+    overall = [a.years for a in ad.years if not a.skills and a.scope is None and a.years is not None]
+    minimum = min(overall) if overall else (job.min_years if not ad.years else None)
+    scoped = [a for a in ad.years if a.scope is not None]
+    reqs: list[Requirement] = []
+    if minimum is not None:
+        label = f"{minimum:g}+ years of experience" if minimum > 0 else "no minimum experience"
+        reqs.append(Requirement(kind="experience", label=label, years=minimum))
+    seen: set[str] = set()
+    for asked in [*scoped, *_domains(ad.reading)]:
+        if asked.scope is None or asked.scope.lower() in seen:
+            continue
+        seen.add(asked.scope.lower())
+        reqs.append(Requirement(kind="experience", label=asked.label, importance=asked.importance,  # type: ignore[arg-type]
+                                years=asked.years, scope=asked.scope, terms=phrase_terms(asked.scope),
+                                line=asked.line))
+    return reqs
+
+
+def _domains(reading: AdReading) -> list[_YearsAsked]:
+    """Experience asked in a domain without years ("Experience in the insurance industry (desired)")."""
+    found: list[_YearsAsked] = []
+    for sentence in reading.sentences:
+        if sentence.zone not in ASKING_ZONES:
+            continue
+        for match in _DOMAIN.finditer(sentence.text):
+            importance, _ = importance_at(sentence, match.start("scope"), match.end())
+            found.append(_YearsAsked(None, (), match.group("scope"), match.group(0), importance, sentence.line))
+    return found
+
+
+def eligibility_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requirement]:
+    """Work authorisation, clearance and the other checks the ad asks for: listed, weight 0, never scored."""
+    items = job.eligibility if job.zones else find_eligibility((ad or _AdSkills.of(job)).reading)
+    reqs: list[Requirement] = []
+    seen: set[str] = set()
+    for item in items:
+        label = item.text if len(item.text) <= 120 else item.text[:117].rsplit(" ", 1)[0] + "..."
+        if f"{item.kind}:{label.lower()}" in seen:
+            continue
+        seen.add(f"{item.kind}:{label.lower()}")
+        reqs.append(Requirement(kind="eligibility", label=label, importance=item.importance, weight=0.0,
+                                category=item.kind, line=item.line))
+    return reqs
+
+
 def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requirement]:
-    """All requirements of a job, in a stable order: skills, experience, education, title, keywords."""
-    reqs = skill_requirements(job)
-    if job.min_years is not None:
-        label = f"{job.min_years:g}+ years of experience" if job.min_years > 0 else "no minimum experience"
-        reqs.append(Requirement(kind="experience", label=label, years=job.min_years))
+    """All requirements of a job, in a stable order: skills, experience, education, title, eligibility, keywords."""
+    ad = _AdSkills.of(job)
+    reqs = skill_requirements(job, ad)
+    reqs += experience_requirements(job, ad)
     if (job.degree_level and job.degree_level != "none") or job.degree_field:
         level = job.degree_level if job.degree_level and job.degree_level != "none" else None
         label = " in ".join(x for x in ((level or "degree").capitalize(), job.degree_field) if x)
@@ -168,6 +464,7 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
                 terms=phrase_terms(clean_title(job.title)),
             )
         )
+    reqs += eligibility_requirements(job, ad)
     covered = {r.terms for r in reqs} | {a for r in reqs for a in r.aliases}
     covered_words = {_bare(t) for r in reqs if r.kind == "skill" for a in (r.terms, *r.aliases) for t in a}
     for term, count in salient_keywords(job, limit=max_keywords + len(covered)):

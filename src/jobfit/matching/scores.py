@@ -36,7 +36,7 @@ from jobfit.embeddings.chunks import FULL_TEXT, REQUIREMENTS_DIGEST
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import tf_weight
 
-ALGORITHM_VERSION = "2.0.0"
+ALGORITHM_VERSION = "3.0.0-dev"
 
 
 def _learned_model() -> dict:

@@ -6,9 +6,11 @@ the exact words on a resume line.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, KeysView, Mapping
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 # Tokens keep technology spellings intact: c++, c#, .net, node.js, ci/cd is split on "/".
@@ -27,21 +29,9 @@ STOPWORDS: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905
 )
 
-# Words that appear in almost every job ad and say nothing about fit.
-JOB_AD_FILLER: frozenset[str] = frozenset(
-    """
-    ability able apply applicant applicants candidate candidates company excellent experience experienced
-    familiarity familiar good great ideal including job join knowledge looking must new opportunity plus
-    position preferred proven related required requirement requirements responsibilities responsible role
-    skills skill strong successful team understanding well work working year years demonstrated etc
-    desired equivalent minimum prefer qualifications qualification relevant solid we're you'll
-    you're will seeking duties key high highly level wide range various within across need needs help
-    make use using get like best world-class tools similar proficiency proficient popular degree field
-    build building develop developing modern environment practices submit submitting resume salary please
-    email opportunities growth professional fast-paced paced fast ensure support provide based bonus
-    preferably ideally closely other others many new along able hands-on hand day days per part time
-    """.split()  # noqa: SIM905
-)
+# Words that appear in almost every job ad and say nothing about fit (data/job_ad_words.json).
+AD_WORDS = json.loads(resources.files("jobfit.matching").joinpath("data", "job_ad_words.json").read_text())
+JOB_AD_FILLER: frozenset[str] = frozenset(AD_WORDS["filler"])
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s")
 

@@ -32,10 +32,15 @@ _PERSONAL_LINE = re.compile(
 _AGE = re.compile(rf"\b(?:aged?{_H}+\d{{2}}|\d{{2}}{_H}*(?:years?|yrs){_H}+old)\b", re.IGNORECASE)
 # `\b\d{1,5}...` written as `\d(?<!\w.)\d{0,4}...` (a leading character set, for fast scanning).
 _STREET = re.compile(
-    rf"\d(?<!\w.)\d{{0,4}}{_H}+(?:[A-Za-z0-9.]+{_H}+){{1,4}}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln"
+    rf"\d(?<!\w.)\d{{0,4}}(?:-\d{{1,5}})?{_H}+(?:[A-Za-z0-9.]+{_H}+){{1,5}}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln"
     rf"|drive|dr|court|ct|way|place|pl|terrace)\b\.?(?:,?{_H}*(?:apt|suite|unit|#){_H}*\w+)?",
     re.IGNORECASE,
 )
+# A US town with its state and ZIP code ("Flushing, NY 11355"): where someone lives, whatever the street line.
+# Case-sensitive (a town and a state code are capitalised); looked for only where a state code precedes a ZIP.
+_TOWN_STATE_ZIP = re.compile(
+    rf"\b[A-Z][A-Za-z.'-]*(?:{_H}+[A-Z][A-Za-z.'-]*){{0,3}},{_H}*[A-Z]{{2}}{_H}+\d{{5}}(?:-\d{{4}})?\b")
+_STATE_ZIP = re.compile(rf"\b[A-Z]{{2}}{_H}+\d{{5}}\b")
 # Case-sensitive: "Ms Jane", "Mrs.", "MR." are titles; "MS Office" and "miss a deadline" are not.
 _HONORIFIC = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Mx|Miss|Sir|Madam|Mme|Mlle)\b\.?(?=[ \t]+(?:[A-Z][a-z]|[ \t]|$))"
@@ -296,6 +301,8 @@ def redact_for_embedding(text: str, contact_info: ContactInfo | None = None) -> 
         out = _sub_lines(_AGE, " ", out, lower, _AGE_NEEDLES) if safe else _AGE.sub(" ", out)
     if not words.isdisjoint(_STREET_WORDS_B):
         out = _STREET.sub(" ", out)
+    if _STATE_ZIP.search(out):
+        out = _TOWN_STATE_ZIP.sub(" ", out)
     if not words.isdisjoint(_HONORIFIC_WORDS_B):
         out = _sub_lines(_HONORIFIC, " ", out, out, _HONORIFIC_NEEDLES)
     gendered = words & _GENDERED_WORDS_B
@@ -303,7 +310,21 @@ def redact_for_embedding(text: str, contact_info: ContactInfo | None = None) -> 
         strs = frozenset(w.decode() for w in gendered)
         pattern = _gendered_pattern(strs)
         out = _sub_lines(pattern, _neutral, out, out.lower(), strs) if safe else pattern.sub(_neutral, out)
-    return out
+    return _without_remnants(out, text) if out != text else out
+
+
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _without_remnants(redacted: str, original: str) -> str:
+    """Lines that redaction left with no word at all (" ,  ", " |  | ") made empty: what is left of an address or a
+    contact line would otherwise still say how many items a person listed, and reach the embedder."""
+    lines = redacted.split("\n")
+    changed = [i for i, (a, b) in enumerate(zip(lines, original.split("\n"), strict=True))
+               if a != b and a.strip() and not _WORD_CHARACTER.search(a)]
+    for i in changed:
+        lines[i] = ""
+    return "\n".join(lines) if changed else redacted
 
 
 def _redact_part(part: str, document: str, redacted_lines: list[str], contact_info: ContactInfo) -> str:

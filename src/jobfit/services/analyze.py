@@ -16,6 +16,7 @@ from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.matching import prepare_job, prepare_resume, score_prepared
 from jobfit.matching.engine import PreparedJob
 from jobfit.matching.models import MatchResult
+from jobfit.services import decision_log
 from jobfit.services.errors import get_or_raise
 from jobfit.store import documents, matches
 from jobfit.store import suggestions as suggestion_store
@@ -61,11 +62,12 @@ def store_suggestions(db: Session, user_id: uuid.UUID, pair: AnalyzedPair,
 
 
 def analyze(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID, job_id: uuid.UUID) -> AnalyzedPair:
-    """Score a stored pair and store the result with its offline suggestions (fast, deterministic); `created`
-    tells a first analysis from an update. Raises `NotFound` for an unknown resume or job."""
+    """Score a stored pair and store the result with its offline suggestions (fast, deterministic), logged;
+    `created` tells a first analysis from an update. Raises `NotFound` for an unknown resume or job."""
     resume = get_or_raise(db, Resume, resume_id, "Resume")
     job = get_or_raise(db, JobDescription, job_id, "Job description")
     pair = score_pair(db, user_id, resume, job)
     store_suggestions(db, user_id, pair)
+    decision_log.record_analysis(db, user_id, pair.row, job, created=pair.created)
     db.commit()
     return pair

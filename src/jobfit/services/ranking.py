@@ -4,7 +4,8 @@ Two stages. Candidates: explicit ids are all scored (each must exist); otherwise
 user's documents to `candidate_pool(top_k)`. Scoring: every candidate is scored and the best `top_k`
 explained by the one ranking loop of `matching.rank`, in its one order (`rank_key`: score descending, equal
 scores by `Upload`, the earlier upload first); the results are stored as match results. Resumes are read as
-their stored profiles (`reprofile.current_profiles`).
+their stored profiles (`reprofile.current_profiles`). Each ranking is logged with its results
+(`decision_log.record_ranking`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from jobfit.matching.models import MatchResult
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.scores import full_text_query, job_vector_kinds, resume_vector_kinds
 from jobfit.perf import paused_gc
+from jobfit.services import decision_log
 from jobfit.services.errors import NotFound, get_or_raise
 from jobfit.services.reprofile import current_profiles
 from jobfit.store import documents, matches
@@ -126,6 +128,8 @@ def rank_resumes_for_job(db: Session, user_id: uuid.UUID, job_id: uuid.UUID,
     ranked = score_resumes(db, documents.parsed_job(job), job_vectors, ids, top_k)
     stored = [row for row, _ in matches.upsert_matches(db, user_id=user_id,
                                                        results=[(rid, job.id, res) for rid, res in ranked])]
+    decision_log.record_ranking(db, user_id, stored, job=job, candidates_considered=len(ids), total_documents=total,
+                                top_k=top_k, chosen_ids=resume_ids is not None)
     db.commit()
     return Ranking(len(ids), total, stored)
 
@@ -146,5 +150,8 @@ def rank_jobs_for_resume(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID,
                            top_k, resume_vectors=resume_vectors)
     stored = [row for row, _ in matches.upsert_matches(
         db, user_id=user_id, results=[(resume.id, key.id, res) for key, res in ranked])]
+    decision_log.record_ranking(db, user_id, stored, jobs=[rows[r.job_id] for r in stored], resume_id=resume.id,
+                                candidates_considered=len(ids), total_documents=total, top_k=top_k,
+                                chosen_ids=job_ids is not None)
     db.commit()
     return Ranking(len(ids), total, stored)

@@ -15,6 +15,7 @@ from jobfit.config import Settings
 from jobfit.documents.docx_write import resume_docx
 from jobfit.documents.resume import parse_resume
 from jobfit.runtime import Runtime
+from jobfit.services import decision_log
 from jobfit.services.analyze import score_pair, store_suggestions
 from jobfit.services.errors import Conflict, NotFound, Unprocessable, get_or_raise
 from jobfit.services.upload import store_resume
@@ -77,7 +78,9 @@ def regenerate(db: Session, runtime: Runtime, user_id: uuid.UUID, match_id: uuid
             raise Unprocessable("No LLM is configured: set JOBFIT_LLM_BASE_URL (and JOBFIT_LLM_MODEL).")
     resume, job = db.get(Resume, match.resume_id), db.get(JobDescription, match.job_id)
     assert resume is not None and job is not None  # cascades keep matches and documents together
-    _rows, generated = store_suggestions(db, user_id, score_pair(db, user_id, resume, job), llm)
+    pair = score_pair(db, user_id, resume, job)
+    _rows, generated = store_suggestions(db, user_id, pair, llm)
+    decision_log.record_analysis(db, user_id, pair.row, job, cause="suggestions regenerated")
     db.commit()
     return Regenerated(listed(db, match_id), generated)
 
@@ -139,6 +142,8 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
     new_row.metadata_ = {**new_row.metadata_, "derived_from": str(resume.id),
                          "applied_suggestions": [str(i) for i in applied]}
     after = score_pair(db, user_id, new_row, job)
+    decision_log.record_analysis(db, user_id, after.row, job, cause="suggestions applied",
+                                 derived_from=resume.id, applied_suggestions=applied)
     for r in chosen:
         if r.id in applied and r.status == "pending":
             r.status, r.implemented_at = "implemented", func.now()

@@ -28,7 +28,8 @@ from jobfit.store.files import FileStore
 from jobfit.store.models import BatchFile, JobDescription, JobEmbedding, Resume, ResumeEmbedding, ResumeProfileRow
 
 _RESUME_EXTRA = ("experience", "total_years_experience", "education", "skills", "quality_checks")
-_JOB_EXTRA = ("text_content", "required_skills", "preferred_skills", "min_years", "degree_level", "degree_field")
+_JOB_EXTRA = ("text_content", "required_skills", "preferred_skills", "min_years", "degree_level", "degree_field",
+              "zones", "eligibility")
 
 
 def _sections_json(sections: Mapping[str, Section]) -> dict[str, Any]:

@@ -17,13 +17,15 @@ from jobfit.web.session import csrf_token, keep_csrf_cookie
 
 TEMPLATES_DIR = files("jobfit.web") / "templates"
 STATIC_DIR = files("jobfit.web") / "static"
+MODEL_CARD = files("jobfit.web") / "model-card.md"  # a link to docs/model-card.md
 # paths that keep the API's JSON errors
 JSON_PREFIXES = ("/api/", "/docs", "/redoc", "/openapi.json", "/health")
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.filters.update(score=wording.score, score_word=wording.score_word, status_word=wording.status_word,
                              filesize=wording.filesize, when=wording.when, percent=wording.percent,
-                             part_label=wording.part_label, part_meaning=wording.part_meaning)
+                             part_label=wording.part_label, part_meaning=wording.part_meaning,
+                             decision_word=wording.decision_word, action_word=wording.action_word)
 templates.env.globals.update(label=wording.label)
 
 

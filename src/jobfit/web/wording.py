@@ -58,7 +58,7 @@ def score_word(value: Any) -> str:
 
 
 def status_word(status: str) -> str:
-    return {"met": "Met", "partial": "Partly met", "missing": "Missing", "pending": "Pending",
+    return {"met": "Met", "partial": "Partly met", "missing": "Missing", "check": "To check", "pending": "Pending",
             "implemented": "Accepted", "rejected": "Rejected", "queued": "Waiting", "parsing": "Reading",
             "embedding": "Analysing", "done": "Stored", "failed": "Refused"}.get(status, status.capitalize())
 
@@ -75,3 +75,17 @@ def filesize(n: int | None) -> str:
 
 def when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+DECISION_WORDS = {"advance": "Advance", "hold": "Hold", "reject": "Reject"}
+ACTION_WORDS = {"analyze": "Analysed a pair", "rank": "Ranked", "shortlist": "Applied the must-have filter",
+                "export": "Exported", "audit": "Ran a bias audit", "self_reports": "Changed self-reports",
+                "decision": "Recorded a decision"}
+
+
+def decision_word(decision: str) -> str:
+    return DECISION_WORDS.get(decision, decision.capitalize())
+
+
+def action_word(action: str) -> str:
+    return ACTION_WORDS.get(action, action.replace("_", " ").capitalize())

@@ -68,12 +68,13 @@ def test_parenthesised_title_kept_whole() -> None:
 
 
 EXPECTED_RESUMES = {
-    # file: (entries, minimum total years, maximum total years) with today = 2025-06
-    "barry_allen_fe.pdf": (1, 2.9, 3.2),
-    "bruce_wayne_fullstack.pdf": (3, 12.5, 13.2),
-    "alfred_pennyworth_pm.pdf": (5, 26.0, 26.6),
-    "harvey_dent_mle.pdf": (3, 9.0, 9.6),
-    "john_doe.pdf": (2, 8.5, 9.2),
+    # file: (entries, minimum total years, maximum total years); "Present" counts to the files' own date,
+    # 2023-07-16 (their PDF metadata), not to today (2025-06 here)
+    "barry_allen_fe.pdf": (1, 1.1, 1.3),
+    "bruce_wayne_fullstack.pdf": (3, 11.0, 11.4),
+    "alfred_pennyworth_pm.pdf": (5, 24.4, 24.8),
+    "harvey_dent_mle.pdf": (3, 7.4, 7.8),
+    "john_doe.pdf": (2, 6.9, 7.3),
 }
 
 
@@ -85,6 +86,7 @@ def test_sample_resume_experience(name: str) -> None:
     assert len(resume.experience) == count
     assert low <= resume.total_years_experience <= high
     assert all(entry.months > 12 for entry in resume.experience)
+    assert (resume.metadata.as_of, resume.metadata.as_of_source) == ("2023-07-16", "file")
     assert all(entry.title and entry.company for entry in resume.experience)
 
 

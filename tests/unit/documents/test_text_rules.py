@@ -61,6 +61,20 @@ def test_name_before_inline_email():
     assert contact.email.value == "joe.bloggs@test.com"
 
 
+def test_an_icon_glyph_before_the_phone_is_not_a_middle_initial():
+    # resume_matcher_samples: LaTeX resumes whose phone icon comes out of the PDF as the letter 'I'
+    header = "Silicon Valley, CA, USA\nAlfred Pennyworth I (123) 456-7890\n# alfred.pennyworth@email.com\nSummary"
+    contact = extract_contact(header)
+    assert contact.name.value == "Alfred Pennyworth"
+    assert contact.location.value == "Silicon Valley, CA, USA"
+    assert extract_contact("Mary J Blige\nmary@blige.com").name.value == "Mary J Blige"
+
+
+def test_a_place_is_a_name_only_when_no_other_header_line_is():
+    assert extract_contact("Jordan Lee, Austin, TX\nSenior Engineer\nExperience").name.value == "Jordan Lee"
+    assert extract_contact("Austin, TX\nJordan Lee\nExperience").name.value == "Jordan Lee"
+
+
 def test_international_phone():
     assert extract_contact("A B\nPhone: +44 20 7946 0958").phone.value == "+442079460958"
 

@@ -189,3 +189,25 @@ def test_name_and_gender_variants_get_the_same_vectors_and_overall_score() -> No
         assert "semantic" in result.match_analysis.component_scores
         overall.add(result.overall_score)
     assert len(texts) == 1 and len(overall) == 1
+
+
+# Real streets in neighbourhoods whose residents are mostly Black, Hispanic, Asian and white (bench/fairness.py
+# found the first, five words long, reached the embedder and moved the score by up to 4.6 points).
+ADDRESSES = ["1450 W Martin Luther King Jr Blvd, Los Angeles, CA 90062", "2350 SW 8th Street, Miami, FL 33135",
+             "41-60 Main Street, Flushing, NY 11355", "27 Maple Lane, Greenwich, CT 06830"]
+
+
+def test_an_address_says_nothing_to_the_score_or_the_embedder() -> None:
+    from jobfit.pipeline import resume_chunks
+
+    job = parse_job(title="Senior Python Developer", description="Python, Django, SQL and Ruby. 5+ years.")
+    base = PLAIN_TEXT_RESUME.format(first="Sam", last="Lee", first_lower="sam", last_lower="lee", he="They",
+                                    he_lower="they", his="their", title="Mx.")
+    texts, scores = set(), set()
+    for address in ADDRESSES:
+        lines = base.split("\n")
+        resume = parse_resume_text("\n".join([lines[0], address, *lines[1:]]))
+        texts.add(tuple(resume_chunks(resume)))
+        scores.add(subscores(score_match(resume, job)))
+    assert len(texts) == 1 and len(scores) == 1
+    assert not any(part in str(texts) for part in ("Martin Luther", "Flushing", "Greenwich", "33135", "Maple"))

@@ -208,10 +208,13 @@ def _reference_redact(text: str, contact_info: ContactInfo | None = None) -> str
                           (r._STREET_WORDS, street), (r._HONORIFIC_WORDS, r._HONORIFIC)):
         if words & gate:
             out = pattern.sub(" ", out)
+    out = r._TOWN_STATE_ZIP.sub(" ", out)
     gendered = words & r._GENDERED_WORDS
     if gendered:
         out = r._gendered_pattern(gendered).sub(r._neutral, out)
-    return out
+    # a line redaction left without a single word is emptied
+    return "\n".join("" if after != before and after.strip() and not re.search(r"\w", after) else after
+                     for after, before in zip(out.split("\n"), text.split("\n"), strict=True))
 
 
 TRICKY = [
@@ -220,6 +223,8 @@ TRICKY = [
     "Phone +44 20 7946 0958 and (415) 555-0100; ٠١٢٣٤٥٦٧٨٩ ; 2019 - 2020 12345678\nMR. Smith, Mrs. Jones",
     "Ruby, Python, Julia\napps in Ruby\nRuby led the team\nGRANT writing; Grant\nwaitress\u2019s chairman’s",
     "İstanbul KELVİN ſex: x\n\xa0he\u2003she\x1cher\nwomen's men's\nlinkedin.com/in/jane www.x.org/y a@b.co",
+    "1450 W Martin Luther King Jr Blvd, Los Angeles, CA 90062\n41-60 Main Street, Flushing, NY 11355 | a@b.co\n"
+    "Python in NY 10001 | ---\n(415) 555-0134 | www.x.org/y\n",
 ]
 
 

@@ -1,4 +1,5 @@
-"""Matching: analyse one resume against one job, list and delete results, rank many against one.
+"""Matching: analyse one resume against one job, list and delete results, rank many against one, the shortlist of a
+job's ranking (the must-have filter), and a result's explanation for its candidate.
 
 Every stored result is the full explainable MatchResult (scores, requirement table with evidence lines,
 gaps, strengths). Ids that do not exist or belong to someone else are 404 alike (RLS hides them).
@@ -14,9 +15,11 @@ from pydantic import BaseModel, Field
 
 from jobfit.api.deps import CurrentUser, Db, get_or_404
 from jobfit.api.schemas import Limit, MatchOut, Offset, Page, match_out
+from jobfit.matching.candidate_explanation import CandidateExplanation
 from jobfit.services import analyze as analyze_service
-from jobfit.services import ranking
+from jobfit.services import explanation, ranking, shortlist
 from jobfit.services.ranking import Ranking
+from jobfit.services.shortlist import SORTABLE
 from jobfit.store import matches
 from jobfit.store.models import MatchResultRow
 
@@ -93,3 +96,48 @@ def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser) -> Rank
 @router.post("/rank-jobs", response_model=RankOut)
 def rank_jobs_for_resume(body: RankJobsIn, db: Db, user: CurrentUser) -> RankOut:
     return rank_out(ranking.rank_jobs_for_resume(db, user.id, body.resume_id, body.job_ids, body.top_k))
+
+
+class ShortlistItem(BaseModel):
+    match_result_id: uuid.UUID
+    resume_id: uuid.UUID
+    name: str
+    overall_score: float
+    skills_score: float | None
+    experience_score: float | None
+    education_score: float | None
+    keyword_score: float | None
+    confidence_score: float | None
+    required_skills_met: int
+    required_skills: int
+    decision: str | None = Field(description="The latest decision a person recorded (advance, hold, reject)")
+
+
+class ShortlistOut(BaseModel):
+    job_id: uuid.UUID
+    filter: str
+    candidates: int = Field(description="Every ranked candidate of the job (the filter hides, it never rejects)")
+    shown: int
+    items: list[ShortlistItem]
+
+
+@router.get("/shortlist", response_model=ShortlistOut)
+def shortlist_of_job(job_id: uuid.UUID, db: Db, user: CurrentUser, sort: Literal[SORTABLE] = "overall_score",
+                     order: Literal["desc", "asc"] = "desc") -> ShortlistOut:
+    """The job's ranked candidates who meet every required skill (run a ranking first); applying the filter is
+    logged as done by the signed-in user."""
+    sort_by, descending = shortlist.view_options(sort, order)
+    kept = shortlist.shortlist(db, user.id, job_id, sort_by, descending)
+    return ShortlistOut(job_id=job_id, filter=shortlist.MUST_HAVE_FILTER, candidates=kept.candidates,
+                        shown=len(kept.shown), items=[
+        ShortlistItem(match_result_id=c.match.id, resume_id=c.match.resume_id, name=c.document, **c.scores,
+                      required_skills_met=c.required_met, required_skills=c.required_total,
+                      decision=c.decision.decision if c.decision else None)
+        for c in kept.shown])
+
+
+@router.get("/results/{match_id}/explanation", response_model=CandidateExplanation)
+def explain_to_candidate(match_id: uuid.UUID, db: Db, user: CurrentUser) -> CandidateExplanation:
+    """The explanation of this match for its candidate: the requirements, the resume lines used as evidence and how
+    the score was made, with no other candidate's data. Producing it is logged as an export."""
+    return explanation.explanation(db, user.id, match_id)

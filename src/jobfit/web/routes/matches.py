@@ -17,7 +17,7 @@ from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.matching.models import MatchAnalysis, SkillGap, Strength
 from jobfit.matching.overall_parts import overall_parts
 from jobfit.services import analyze as analysis
-from jobfit.services import feedback
+from jobfit.services import decision_log, decisions, feedback
 from jobfit.services import suggest as suggestions
 from jobfit.services.errors import get_or_raise
 from jobfit.store import documents as store
@@ -55,6 +55,8 @@ def report_context(db: PageDb, match_id: uuid.UUID) -> dict[str, object]:
     resume, job = db.get(Resume, row.resume_id), db.get(JobDescription, row.job_id)
     listed = suggestions.listed(db, row.id)
     return {
+        "decisions": decisions.history(db, job_id=row.job_id, resume_id=row.resume_id, limit=20)[0],
+        "report_hash": decision_log.report_hash(row),
         "match": row, "resume": resume, "job": job,
         "analysis": MatchAnalysis.model_validate(row.match_analysis or {"summary": ""}),
         "gaps": [SkillGap.model_validate(g) for g in row.skill_gaps or []],
@@ -85,16 +87,18 @@ def report(request: Request, match_id: uuid.UUID, db: PageDb, _user: PageUser, b
 
 
 @router.get("/matches/{match_id}/print")
-def printable(request: Request, match_id: uuid.UUID, db: PageDb, _user: PageUser) -> Response:
+def printable(request: Request, match_id: uuid.UUID, db: PageDb, user: PageUser) -> Response:
     context = report_context(db, match_id)
+    decision_log.report_exported(db, user.id, context["match"], "match_print")  # type: ignore[arg-type]
     return render(request, "match_print.html", title="Match report", **context)
 
 
 @router.get("/matches/{match_id}/export.json")
-def export_json(match_id: uuid.UUID, db: PageDb, _user: PageUser) -> Response:
+def export_json(match_id: uuid.UUID, db: PageDb, user: PageUser) -> Response:
     row = get_or_raise(db, MatchResultRow, match_id, "Match result")
     body = {"match": match_out(row).model_dump(mode="json"),
             "suggestions": [suggestion_out(s).model_dump(mode="json") for s in suggestions.listed(db, row.id)]}
+    decision_log.report_exported(db, user.id, row, "match_json")
     return JSONResponse(body, headers={"Content-Disposition": f'attachment; filename="match-{row.id}.json"'})
 
 

@@ -1,5 +1,6 @@
-"""The recruiter view: pick a job, rank every resume against it, keep only those who meet every required skill,
-sort by any score, export CSV; each row opens its match report. A batch of resumes (files or zips) is handed to the
+"""The recruiter view: pick a job, rank every resume against it, keep only those who meet every required skill
+(a view a person applies, logged; it rejects nobody), sort by any score, export CSV (logged); each row opens its
+match report and shows the latest decision a person recorded. A batch of resumes (files or zips) is handed to the
 queue at once and followed on its own page, which survives closing the tab."""
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ import contextlib
 import csv
 import io
 import uuid
-from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import APIRouter, Request
@@ -17,63 +17,39 @@ from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from jobfit.api.deps import RuntimeDep
-from jobfit.documents.candidate import CONTACT_FIELDS, Candidate
+from jobfit.documents.candidate import CONTACT_FIELDS
 from jobfit.documents.errors import DocumentError
-from jobfit.matching.knockout import meets_required_skills
-from jobfit.matching.models import MatchAnalysis
-from jobfit.services import batch, ranking
+from jobfit.services import batch, ranking, shortlist
 from jobfit.services.errors import NotFound, get_or_raise
-from jobfit.store import documents as store
-from jobfit.store import matches
+from jobfit.services.shortlist import MAX_RANKED, SORTABLE
 from jobfit.store.models import JobDescription, Resume
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
 
 router = APIRouter(include_in_schema=False)
 
-SORTABLE = ("overall_score", "skills_score", "experience_score", "education_score", "keyword_score",
-            "confidence_score")
-MAX_RANKED = 500
 
-def ranked_rows(db: PageDb, job_id: uuid.UUID, must_haves: bool, sort: str, descending: bool) -> list[dict[str, Any]]:
-    """The stored matches of `job_id`, one dict per candidate, filtered and sorted as asked."""
-    results, _ = matches.list_matches(db, resume_id=None, job_id=job_id, min_score=None, sort="score",
-                                      limit=MAX_RANKED, offset=0)
-    people = store.candidates(db)
-    rows = []
-    for match in results:
-        analysis = MatchAnalysis.model_validate(match.match_analysis or {"summary": ""})
-        required = [r for r in analysis.requirements if r.kind == "skill" and r.importance == "required"]
-        passes = meets_required_skills(analysis.requirements)
-        if must_haves and not passes:
-            continue
-        document, candidate = people.get(match.resume_id, ("(deleted)", Candidate(None, None)))
-        rows.append({"match": match, "document": document, "candidate": candidate, "passes": passes,
-                     "required_met": sum(r.status == "met" for r in required), "required_total": len(required),
-                     "scores": {c: None if getattr(match, c) is None else float(getattr(match, c)) for c in SORTABLE}})
-    rows.sort(key=lambda r: (r["scores"][sort] is None, -(r["scores"][sort] or 0) if descending
-                             else (r["scores"][sort] or 0), str(r["match"].id)))
-    return rows
+def page_job_id(job_id: str) -> uuid.UUID:
+    """A job id from a page's address: a malformed one is not found, like an unknown one."""
+    try:
+        return uuid.UUID(job_id)
+    except ValueError:
+        raise PageError(404, "Job description not found.", "not_found") from None
 
-def _view_options(sort: str, order: str) -> tuple[str, bool]:
-    return (sort if sort in SORTABLE else "overall_score"), order != "asc"
 
 @router.get("/recruiter")
-def recruiter(request: Request, db: PageDb, _user: PageUser, job_id: str = "", must_haves: str = "",
+def recruiter(request: Request, db: PageDb, user: PageUser, job_id: str = "", must_haves: str = "",
               sort: str = "overall_score", order: str = "desc") -> Response:
     jobs = list(db.query(JobDescription).with_entities(JobDescription.id, JobDescription.title,
                                                        JobDescription.company)
                 .order_by(JobDescription.created_at.desc()).limit(200))
     job, rows = None, []
-    sort, descending = _view_options(sort, order)
+    sort, descending = shortlist.view_options(sort, order)
     if not job_id and len(jobs) == 1:
         job_id = str(jobs[0].id)  # with one job there is nothing to choose
     if job_id:
-        try:
-            job = get_or_raise(db, JobDescription, uuid.UUID(job_id), "Job description")
-        except ValueError:
-            raise PageError(404, "Job description not found.", "not_found") from None
-        rows = ranked_rows(db, job.id, must_haves == "1", sort, descending)
+        job = get_or_raise(db, JobDescription, page_job_id(job_id), "Job description")
+        rows = shortlist.view(db, user.id, job.id, must_haves=must_haves == "1", sort=sort, descending=descending)
     resume_count = db.query(Resume).count()
     recent_batches, _ = batch.recent(db, limit=5, offset=0)
     here = ranking_query(str(job.id), must_haves, sort, order) if job else ""
@@ -85,7 +61,7 @@ def recruiter(request: Request, db: PageDb, _user: PageUser, job_id: str = "", m
 
 def ranking_query(job_id: str, must_haves: str, sort: str, order: str) -> str:
     """The query string of a ranking view: what a candidate's report links back to."""
-    sort, descending = _view_options(sort, order)
+    sort, descending = shortlist.view_options(sort, order)
     return urlencode({"job_id": job_id, **({"must_haves": "1"} if must_haves == "1" else {}), "sort": sort,
                       "order": "desc" if descending else "asc"})
 
@@ -135,24 +111,25 @@ def batch_page(request: Request, batch_id: uuid.UUID, db: PageDb, _user: PageUse
                   duplicates=sum(f.duplicate for f in found.files), resume_count=db.query(Resume).count())
 
 @router.get("/recruiter/export.csv")
-def export_csv(db: PageDb, _user: PageUser, job_id: uuid.UUID, must_haves: str = "", sort: str = "overall_score",
+def export_csv(db: PageDb, user: PageUser, job_id: uuid.UUID, must_haves: str = "", sort: str = "overall_score",
                order: str = "desc") -> Response:
-    job = get_or_raise(db, JobDescription, job_id, "Job description")
-    sort, descending = _view_options(sort, order)
+    sort, descending = shortlist.view_options(sort, order)
+    rows = shortlist.export(db, user.id, job_id, must_haves=must_haves == "1", sort=sort, descending=descending)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["rank", "candidate", "current_title", *CONTACT_FIELDS, "resume", *SORTABLE,
-                     "required_skills_met", "required_skills", "meets_must_haves", "match_id"])
-    for rank_, row in enumerate(ranked_rows(db, job.id, must_haves == "1", sort, descending), 1):
-        person: Candidate = row["candidate"]
-        scores = ("" if row["scores"][c] is None else f"{row['scores'][c]:.2f}" for c in SORTABLE)
+                     "required_skills_met", "required_skills", "meets_must_haves", "decision", "match_id"])
+    for rank_, row in enumerate(rows, 1):
+        person = row.candidate
+        scores = ("" if row.scores[c] is None else f"{row.scores[c]:.2f}" for c in SORTABLE)
         writer.writerow([rank_, *(_csv_safe(v or "") for v in (person.name, person.current_title,
                                                                  *(person.contact.get(f) for f in CONTACT_FIELDS),
-                                                                 row["document"])),
-                         *scores, row["required_met"], row["required_total"], "yes" if row["passes"] else "no",
-                         row["match"].id])
+                                                                 row.document)),
+                         *scores, row.required_met, row.required_total, "yes" if row.passes else "no",
+                         row.decision.decision if row.decision else "", row.match.id])
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="ranking-{job.id}.csv"'})
+                    headers={"Content-Disposition": f'attachment; filename="ranking-{job_id}.csv"'})
+
 
 def _csv_safe(value: str) -> str:
     """A cell a spreadsheet will not run as a formula."""

@@ -1,0 +1,70 @@
+"""The cue phrases a job ad is read with, compiled once: which part of the ad a sentence belongs to
+(`data/job_zones.json`), whether something is wanted or required (`data/importance_cues.json`), and what a
+recruiter checks by hand (`data/eligibility.json`). Every rule that reads an ad takes its words from here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from jobfit.documents.data import load_json
+
+
+def any_of(patterns: Iterable[str], *, anchored: bool = False) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any entry as whole words (or at the start, when `anchored`)."""
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"^\W*(?:{body})(?!\w)" if anchored else rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+_ZONES = load_json("job_zones.json")
+# zone -> what marks a sentence as belonging to it, whatever its heading says
+ZONE_CUES: dict[str, re.Pattern[str]] = {zone: any_of(patterns) for zone, patterns in _ZONES["cues"].items()}
+CLOSING = any_of(_ZONES["closing"], anchored=True)  # "Best regards," opens a signature
+STACK = any_of(_ZONES["stack"])  # "Our stack: Go, Postgres": the team's tools, not a list of must-haves
+
+
+def _verb_forms(verb: str) -> str:
+    return f"{verb[:-1]}(?:e|es|ed|ing)" if verb.endswith("e") else f"{verb}(?:s|es|ed|ing)?"
+
+
+DUTY_START = any_of((_verb_forms(v) for v in _ZONES["duty_verbs"]), anchored=True)  # "Design ...", "Building ..."
+GENERIC_OBJECTS: frozenset[str] = frozenset(_ZONES["generic_objects"])
+
+_IMPORTANCE = load_json("importance_cues.json")
+PREFERRED_AFTER = any_of(_IMPORTANCE["preferred_after"])  # "Docker is a plus", "MBA preferred"
+PREFERRED_BEFORE = any_of(_IMPORTANCE["preferred_before"])  # "ideally Rust", "Nice to have: Docker"
+REQUIRED = any_of(_IMPORTANCE["required"])  # "Must have: ...", "Python is a must"
+# Any preferred cue: a heading made of one ("Considered as a plus") starts a nice-to-have part.
+PREFERRED_CUE = any_of([*_IMPORTANCE["preferred_after"], *_IMPORTANCE["preferred_before"]])
+_HEADING_WORDS = frozenset(_IMPORTANCE["heading_words"])
+
+
+def is_preferred_heading(key: str) -> bool:
+    """Whether a heading key ("considered as a plus", "nice to have skills") opens a nice-to-have part: it holds
+    a preferred cue and otherwise only heading words, so "mba preferred" or "annual bonus" do not."""
+    found = PREFERRED_CUE.search(key)
+    if found is None:
+        return False
+    rest = (key[: found.start()] + " " + key[found.end() :]).split()
+    return all(word in _HEADING_WORDS for word in rest)
+
+_ELIGIBILITY = load_json("eligibility.json")
+ELIGIBILITY: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, any_of(patterns)) for kind, patterns in _ELIGIBILITY["kinds"].items()
+)
+NOT_ELIGIBILITY = any_of(_ELIGIBILITY["not"])  # "visa sponsorship available" offers, it does not ask
+
+
+@lru_cache(maxsize=16384)
+def eligibility_kinds(sentence: str) -> tuple[str, ...]:
+    """The kinds of check a sentence asks for ("work authorisation", "security clearance", ...), in data order."""
+    if NOT_ELIGIBILITY.search(sentence):
+        return ()
+    return tuple(kind for kind, pattern in ELIGIBILITY if pattern.search(sentence))
+
+
+def eligibility_kind(sentence: str) -> str | None:
+    """The first kind of check a sentence asks for, or None."""
+    kinds = eligibility_kinds(sentence)
+    return kinds[0] if kinds else None
