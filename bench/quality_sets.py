@@ -39,8 +39,10 @@ sys.path.insert(0, str(REPO / "bench"))
 from jd_texts import KAGGLE_JDS, LIVECAREER_JDS, POSTING_TITLE_RULES  # noqa: E402
 
 from jobfit.documents.models import DocumentMetadata, ParsedJob, ParsedResume  # noqa: E402
+from jobfit.embeddings.compact import pack_rows, unpack_rows  # noqa: E402
 from jobfit.matching import prepare_job, prepare_resume, score_prepared  # noqa: E402
 from jobfit.matching.keywords import asking_text  # noqa: E402
+from jobfit.matching.meaning import Thresholds, thresholds_for  # noqa: E402
 from jobfit.matching.text import content_tokens  # noqa: E402
 from jobfit.skills.models import SkillMention  # noqa: E402
 
@@ -316,11 +318,23 @@ def _embed_all(embedder_name: str, texts: dict[str, list[tuple[str, str]]]) -> d
     return {k: {kind: known[key(text)] for kind, text in chunks} for k, chunks in texts.items()}
 
 
-def job_texts(job: ParsedJob) -> list[tuple[str, str]]:
-    """What the server embeds for a job, plus the ad without perks and legal lines (`asking`)."""
-    from jobfit.pipeline import job_chunks
+STATEMENT = "statement:"  # the embedding type of a resume statement's vector here: the prefix and its position
 
-    chunks = job_chunks(job)
+
+def resume_texts(resume: ParsedResume) -> list[tuple[str, str]]:
+    """What the server embeds for a resume: its chunks and its statements (for the meaning check)."""
+    from jobfit.pipeline import resume_chunks
+
+    statements = prepare_resume(resume).statement_texts()
+    return resume_chunks(resume) + [(f"{STATEMENT}{i}", text) for i, text in enumerate(statements)]
+
+
+def job_texts(job: ParsedJob) -> list[tuple[str, str]]:
+    """What the server embeds for a job (with its requirements in context), plus the ad without perks and legal
+    lines (`asking`)."""
+    from jobfit.pipeline import context_chunks, job_chunks
+
+    chunks = job_chunks(job) + context_chunks(prepare_job(job))
     asking = asking_text(job).strip()
     if asking:
         chunks.append(("asking", asking))
@@ -329,11 +343,9 @@ def job_texts(job: ParsedJob) -> list[tuple[str, str]]:
 
 def vectors_for(sets: Sequence[LabelledSet], embedder_name: str) -> tuple[dict[str, Vectors], dict[str, Vectors]]:
     """Resume and job vectors (what the server stores) for every set."""
-    from jobfit.pipeline import resume_chunks
-
     resumes = {k: r for s in sets for k, r in s.resumes.items()}
     jobs = {k: j for s in sets for k, j in s.jobs.items()}
-    return (_embed_all(embedder_name, {k: resume_chunks(r) for k, r in resumes.items()}),
+    return (_embed_all(embedder_name, {k: resume_texts(r) for k, r in resumes.items()}),
             _embed_all(embedder_name, {k: job_texts(j) for k, j in jobs.items()}))
 
 
@@ -369,6 +381,17 @@ class PoolBaselines:
     def tfidf(self, jd_vec: dict[str, float], key: str) -> float:
         d = self.vecs[key]
         return sum(v * d.get(t, 0.0) for t, v in jd_vec.items())
+
+
+def _meaning_embedder(resume_vectors: dict[str, dict[str, Vectors]]) -> tuple[str, Thresholds] | None:
+    """The first embedder of the features with meaning thresholds, as the server would check evidence with it."""
+    from jobfit.embeddings import get_embedder
+
+    for name in resume_vectors:
+        thresholds = thresholds_for(get_embedder(name).name)
+        if thresholds is not None:
+            return name, thresholds
+    return None
 
 
 def _cos(a: np.ndarray | None, b: np.ndarray | None) -> float:
@@ -429,6 +452,13 @@ def features(s: LabelledSet, resume_vectors: dict[str, dict[str, Vectors]],
     """
     pairs = sorted({p for g in s.groups for p in g.pairs}, key=lambda p: (p[1], p[0]))
     profiles = {k: prepare_resume(r) for k, r in s.resumes.items()}
+    meaning = _meaning_embedder(resume_vectors)
+    if meaning is not None:  # statement vectors as the server stores and reads them
+        for k, profile in profiles.items():
+            vectors = resume_vectors[meaning[0]][k]
+            dim = len(next(iter(vectors.values()))) if vectors else 0
+            rows = [vectors[f"{STATEMENT}{i}"] for i in range(len(profile.statements))]
+            profile.with_statement_vectors(unpack_rows(pack_rows(np.array(rows, dtype=np.float32).reshape(-1, dim))))
     baselines = PoolBaselines({k: r.text_content for k, r in s.resumes.items()})
     out: dict[tuple[str, str], dict[str, float]] = {}
     current: str | None = None
@@ -437,6 +467,8 @@ def features(s: LabelledSet, resume_vectors: dict[str, dict[str, Vectors]],
             current = job_key
             job = s.jobs[job_key]
             prepared = prepare_job(job)
+            if meaning is not None:
+                prepared = prepared.with_meaning(job_vectors[meaning[0]][job_key], meaning[1])
             jd_text = f"{job.title}\n{job.text_content}"
             jd_tokens = set(content_tokens(jd_text))
             jd_vec = baselines.tfidf_vector(content_tokens(jd_text))

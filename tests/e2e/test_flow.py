@@ -90,13 +90,14 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     expect(page.locator("#gaps")).to_contain_text("Amazon Web Services")
     match_url = page.url
 
-    # click a requirement: its evidence line is highlighted in the resume text
+    # click a requirement: its evidence statement, every line of it and nothing else, is highlighted
     trigger = page.locator("#requirements button[data-line]").first
     line = trigger.get_attribute("data-line")
+    line_end = trigger.get_attribute("data-line-end")
     trigger.click()
-    highlighted = page.locator(f"#line-{line}")
-    expect(highlighted).to_have_class(re.compile("highlight"))
-    expect(page.locator("#resume-text .highlight")).to_have_count(1)
+    for n in range(int(line), int(line_end) + 1):
+        expect(page.locator(f"#line-{n}")).to_have_class(re.compile("highlight"))
+    expect(page.locator("#resume-text .highlight")).to_have_count(int(line_end) - int(line) + 1)
     # by keyboard: Tab to another requirement and press Enter
     other = page.locator(f'#requirements button[data-line]:not([data-line="{line}"])').first
     other_line = other.get_attribute("data-line")
@@ -105,7 +106,7 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
     expect(page.locator(f"#line-{other_line}")).to_have_class(re.compile("highlight"))
-    expect(highlighted).not_to_have_class(re.compile("highlight"))
+    expect(page.locator(f"#line-{line}")).not_to_have_class(re.compile("highlight"))
     check_accessibility(page, "06-match-report", screenshots)
     page.set_viewport_size({"width": 1280, "height": 1500})  # the README's (docs/): scores and evidence
     page.evaluate("window.scrollTo(0, 0)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from fastapi.testclient import TestClient
 
 from jobfit.matching import PROFILE_VERSION
@@ -43,3 +44,29 @@ def test_reprofile_rebuilds_old_and_missing_profiles_of_every_user(client: TestC
         assert scalar_as(runtime, client, who, "SELECT count(*) FROM resume_profiles") == 1
     assert count_stale_profiles(runtime.db) == 0
     assert rebuild_stale_profiles(runtime.db) == 0
+
+
+def test_reprofile_embeds_the_statements_of_resumes_whose_vectors_are_missing_or_another_embedders(
+        client: TestClient, runtime: Runtime) -> None:
+    from jobfit.embeddings.compact import unpack_rows
+    from jobfit.matching.profile import ResumeProfile
+
+    auth = register_and_login(client)
+    _upload(client, auth, SAMPLES / "resumes" / "john_doe.pdf")
+    embedder = runtime.embedder
+    profile = ResumeProfile.from_json(scalar_as(runtime, client, auth, "SELECT profile FROM resume_profiles"))
+    key = scalar_as(runtime, client, auth, "SELECT vectors_key FROM resume_profiles")
+    uploaded = bytes(scalar_as(runtime, client, auth, "SELECT statement_vectors FROM resume_profiles"))
+    assert key == f"{embedder.name}|{profile.statements_key}"  # the upload embedded every statement
+    assert unpack_rows(uploaded).shape == (len(profile.statements), embedder.dim)
+    assert count_stale_profiles(runtime.db, embedder) == 0
+
+    scalar_as(runtime, client, auth, "UPDATE resume_profiles SET vectors_key = 'other/model|x', "
+                                     "statement_vectors = NULL RETURNING 1", commit=True)
+    assert count_stale_profiles(runtime.db) == 0  # the profile itself is current
+    assert count_stale_profiles(runtime.db, embedder) == 1
+    assert rebuild_stale_profiles(runtime.db, embedder=embedder) == 1
+    assert scalar_as(runtime, client, auth, "SELECT vectors_key FROM resume_profiles") == key
+    again = unpack_rows(bytes(scalar_as(runtime, client, auth, "SELECT statement_vectors FROM resume_profiles")))
+    assert np.allclose(again, unpack_rows(uploaded), atol=1e-6)
+    assert count_stale_profiles(runtime.db, embedder) == 0

@@ -152,17 +152,18 @@ def reembed() -> None:
 
 @app.command()
 def reprofile() -> None:
-    """Rebuild the stored matching profiles of an older version (after an upgrade that changes them)."""
+    """Rebuild the stored matching profiles of an older version, and embed the statements of those whose
+    statement vectors are missing or not the configured embedder's (after an upgrade that changes them)."""
     from rich.progress import Progress
 
     from jobfit.matching import PROFILE_VERSION
     from jobfit.services.reprofile import count_stale_profiles, rebuild_stale_profiles
 
     with opened(load_settings()) as runtime:
-        total = count_stale_profiles(runtime.db)
+        total = count_stale_profiles(runtime.db, runtime.embedder)
         with Progress(transient=True) as progress:
             task = progress.add_task("rebuilding profiles", total=total)
-            done = rebuild_stale_profiles(runtime.db, lambda: progress.advance(task))
+            done = rebuild_stale_profiles(runtime.db, lambda: progress.advance(task), runtime.embedder)
         typer.echo(f"rebuilt {done} resume profiles (version {PROFILE_VERSION}); every stored profile is current")
 
 

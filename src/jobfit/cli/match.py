@@ -25,9 +25,11 @@ from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.base import Vectors
 from jobfit.embeddings.chunks import embed_chunks
 from jobfit.matching import prepare_job, prepare_resume, rank_resumes, score_prepared
+from jobfit.matching.engine import PreparedJob
 from jobfit.matching.models import MatchResult
 from jobfit.matching.overall_parts import overall_parts
-from jobfit.pipeline import job_chunks, resume_chunks
+from jobfit.matching.profile import ResumeProfile
+from jobfit.pipeline import embed_resume, job_chunks, job_meaning
 from jobfit.suggestions import SuggestionSet
 
 JSON_FIELDS = (
@@ -101,20 +103,32 @@ class _Embedding:
         self.error = reason
         typer.echo(f"jobfit: warning: embeddings unavailable ({reason}); scoring without them", err=True)
 
-    def _vectors(self, chunks: list[tuple[str, str]]) -> Vectors | None:
-        if self.error is not None or not chunks:
-            return None
-        try:
-            return embed_chunks(self._embedder, chunks)
-        except Exception as exc:
-            self._unavailable(exc)
-            return None
+    def _load(self) -> Any:
+        return self._embedder if self.error is None else None
 
-    def resume(self, resume: ParsedResume) -> Vectors | None:
-        return self._vectors(resume_chunks(resume))  # redacted, exactly as the server embeds it
+    def resume(self, resume: ParsedResume) -> tuple[ResumeProfile, Vectors | None]:
+        """The resume's profile (with its statement vectors) and vectors, redacted as the server embeds them."""
+        embedder = self._load()
+        if embedder is not None:
+            try:
+                _chunks, vectors, profile = embed_resume(embedder, resume)
+                return profile, vectors
+            except Exception as exc:
+                self._unavailable(exc)
+        return prepare_resume(resume), None
 
-    def job(self, job: ParsedJob) -> Vectors | None:
-        return self._vectors(job_chunks(job))
+    def job(self, job: ParsedJob) -> tuple[PreparedJob, Vectors | None]:
+        """The prepared job (with its meaning check) and its vectors."""
+        prepared = prepare_job(job)
+        embedder = self._load()
+        if embedder is not None:
+            try:
+                vectors = embed_chunks(embedder, job_chunks(job))
+                prepared, _chunks, added = job_meaning(prepared, vectors, embedder)
+                return prepared, {**vectors, **added}
+            except Exception as exc:
+                self._unavailable(exc)
+        return prepared, None
 
 
 def result_json(result: MatchResult) -> dict[str, Any]:
@@ -148,11 +162,12 @@ def print_report(console: Console, result: MatchResult) -> None:
     table.add_column("score", justify="right", no_wrap=True)
     table.add_column("how", no_wrap=True)
     table.add_column("evidence (resume line)", ratio=6, overflow="ellipsis", no_wrap=True)
-    style = {"met": "green", "partial": "yellow", "missing": "red", "check": "cyan"}
+    style = {"met": "green", "partial": "yellow", "related": "yellow", "missing": "red", "check": "cyan"}
     for r in result.match_analysis.requirements:
         if r.kind == "keyword":
             continue  # summarised below the table
-        evidence = escape(f"L{r.line}: {r.evidence}" if r.line and r.evidence else (r.evidence or ""))
+        where = f"L{r.line}-{r.line_end}" if r.line and r.line_end and r.line_end > r.line else f"L{r.line}"
+        evidence = escape(f"{where}: {r.evidence}" if r.line and r.evidence else (r.evidence or ""))
         label = escape(r.requirement) + ("" if r.importance == "required" else " [dim](pref.)[/dim]")
         if r.kind != "skill":
             label += f" [dim]({r.kind})[/dim]"
@@ -213,11 +228,9 @@ def match(
     except ValueError as exc:
         fail(str(exc))
     note_thin_ad(parsed_job)
-    job_vectors = embedding.job(parsed_job)
-    resume_vectors = embedding.resume(parsed_resume)
-    prepared_job = prepare_job(parsed_job)
-    result = score_prepared(prepare_resume(parsed_resume), prepared_job,
-                            resume_vectors=resume_vectors, job_vectors=job_vectors)
+    prepared_job, job_vectors = embedding.job(parsed_job)
+    profile, resume_vectors = embedding.resume(parsed_resume)
+    result = score_prepared(profile, prepared_job, resume_vectors=resume_vectors, job_vectors=job_vectors)
     suggestions = None
     if suggest:
         from jobfit.suggestions import generate_suggestions
@@ -294,8 +307,8 @@ def rank(
     except ValueError as exc:
         fail(str(exc))
     note_thin_ad(parsed_job)
-    job_vectors = embedding.job(parsed_job)
-    candidates: list[tuple[str, ParsedResume, Vectors | None]] = []
+    prepared_job, job_vectors = embedding.job(parsed_job)
+    candidates: list[tuple[str, ResumeProfile, Vectors | None]] = []
     skipped: list[str] = []
     err = Console(stderr=True)
     with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
@@ -308,11 +321,11 @@ def rank(
                 err.print(f"jobfit: skipped {exc}", markup=False, highlight=False, soft_wrap=True)
                 progress.advance(task)
                 continue
-            candidates.append((str(path), parsed, embedding.resume(parsed)))
+            candidates.append((str(path), *embedding.resume(parsed)))
             progress.advance(task)
     if not candidates:
         fail(f"none of the {len(paths)} resumes could be read")
-    shown = rank_resumes(parsed_job, candidates, top, job_vectors=job_vectors)  # the server's one ranking loop
+    shown = rank_resumes(prepared_job, candidates, top, job_vectors=job_vectors)  # the server's one ranking loop
     if json_:
         typer.echo(json.dumps([{"path": p, **result_json(r)} for p, r in shown], indent=2))
         return

@@ -1,20 +1,25 @@
-"""A document's lines as statements: wrapped lines re-joined into what the writer wrote as one sentence or
-bullet, and the lines that state nothing marked as such.
+"""A document's lines as statements: the units a resume claims something in, and the lines that claim nothing.
 
-`split_statements` reads the lines of a normalised text (`normalize_text`: bullets as "•", one line per line):
+`split_statements` re-joins what a layout broke apart and keeps apart what the writer wrote apart:
 
-- a line continues the statement above it when that statement cannot have ended there: its last line ends in
-  a comma, a dash or a word such as "and" or "of", or it has no end punctuation and fills the line (it is at
-  least three quarters as long as the document's long lines, so the layout wrapped it), or the line starts
-  in lower case after a line without end punctuation;
+- a line that continues the previous one's sentence joins it: it starts in lower case and the previous line
+  has no end punctuation, or the previous line ends in a word or mark that cannot end a sentence ("and", "of",
+  ",", "&"), and it is neither a bullet nor indented less than the statement's first line;
 - a bullet starts a statement and keeps its continuation lines, never the next bullet;
-- a blank line, a heading, a contact line, page furniture or a role's dated heading ends a statement.
+- a blank line, a heading, a contact line or page furniture ends a statement.
 
-Each `Statement` holds the 1-based lines it covers (`first_line`..`last_line`) and its text as one line (a word
-hyphenated across lines re-joined). Lines that state nothing are statements of their own kind: section headings
-("heading"), contact lines ("contact": an email, phone or link with at most a few words besides), page furniture
-("furniture": "1/2", "Page 2 of 3") and a role's heading ("entry": a short line with a date range). The cue lists
-live in `data/statements.json`.
+Each `Statement` holds the 1-based lines it covers (`first_line`..`last_line`) and its text as one line (bullet
+marker dropped, a word hyphenated across lines re-joined). Lines that are never evidence of experience are
+statements of their own kind: section headings, contact lines (an email, phone or profile link with at most a
+few words besides) and page furniture ("1/2", "Page 2 of 3"). A statement of interest or aspiration ("passionate
+about", "eager to learn", an objective) is marked by the span of its text from the cue to the end of the cue's
+sentence (`Statement.interest`); a statement made only of such spans, or written under an Objective or
+Interests heading, is of kind "interest". A short line with a date range ("Software Engineer, Acme - 2019 -
+Present", "Research Assistant Summer 2021") is a role's heading, of kind "entry": it names a title, employer and
+dates, not a skill (outside Education and the like, where a dated line is a degree). The cue lists live in
+`data/statements.json`.
+
+Lines without a letter or digit (blank, or separators left by redaction) belong to no statement.
 """
 
 from __future__ import annotations
@@ -22,106 +27,280 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from jobfit.documents.data import load_json
-from jobfit.documents.normalize import BULLET
-from jobfit.documents.sections import classify_heading
+from jobfit.documents.sections import classify_heading, heading_key
 
-StatementKind = Literal["statement", "heading", "contact", "furniture", "entry"]
+StatementKind = Literal["statement", "interest", "heading", "contact", "furniture", "entry"]
 
 _CUES = load_json("statements.json")
+_BULLET = re.compile(r"^(\s*)(?:[" + re.escape(_CUES["bullet_markers"]) + r"]+|\(?(?:\d{1,2}|[a-z])[.)])\s+")
 _CONTINUATION_WORDS = frozenset(_CUES["continuation_words"])
-_FURNITURE = re.compile("|".join(f"(?:{p})" for p in _CUES["furniture_patterns"]), re.IGNORECASE)
-_ENTRY_DATES = re.compile("|".join(f"(?:{p})" for p in _CUES["entry_dates"]), re.IGNORECASE)
-_ENTRY_MAX_WORDS = int(_CUES["entry_max_words"])
-_CONTACT_DATA = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an email
-    r"|(?:https?://|www\.)\S+|\b(?:linkedin|github)\.com/\S*"  # a link
-    r"|\+?\(?\d[\d ().-]{6,}\d",  # a phone number
+_INTEREST = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(_CUES["interest_cues"], key=len, reverse=True))
+    + r")(?![\w-])",
     re.IGNORECASE,
 )
-_CONTACT_MAX_OTHER_WORDS = 4
-_OPEN_ENDINGS = (",", "-", "–", "—", "&", "/", "(", ":", "+")
-_END_PUNCTUATION = (".", "!", "?", ";")
-_WRAPPED_SHARE = 0.75  # a line this share of the document's long lines' length, without end punctuation, wrapped
+_INTEREST_HEADINGS = frozenset(heading_key(h) for h in _CUES["interest_headings"])
+_FURNITURE = re.compile("|".join(f"(?:{p})" for p in _CUES["furniture_patterns"]), re.IGNORECASE)
+_CONTACT_LABELS = frozenset(_CUES["contact_labels"])
+_ENTRY_DATES = re.compile("|".join(f"(?:{p})" for p in _CUES["entry_dates"]), re.IGNORECASE)
+_ENTRY_MAX_WORDS = int(_CUES["entry_max_words"])
+_ENTRY_FREE = frozenset(_CUES["entry_free_headings"])
+_CONTACT_DATA = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email
+    r"|(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|dev|me|in|co|uk|de)(?:/\S*)?"  # link or bare domain
+    r"|\+?\(?\d[\d ().-]{6,}\d",  # phone
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ALNUM = re.compile(r"\w")
+_END_PUNCTUATION = ".!?"
+_CONTINUATION_MARKS = ",&/(-–+"
+# Where a sentence ends inside a statement: end punctuation, then a space and a capital, digit or quote (not an
+# abbreviation such as "e.g." or "Inc." before a lower-case word).
+_SENTENCE_END = re.compile(r"[.!?;](?=\s+[\"'(A-Z0-9•])")
 
 
 @dataclass(frozen=True, slots=True)
 class Statement:
+    """One statement of a document, or one line that states nothing (a heading, contact line, page furniture).
+
+    `parts` maps the text back to the document: per covered line, (line, column in the line where its part of
+    `text` starts, offset of that part in `text`, its length). `interest` holds the spans of `text` that state an
+    interest or aspiration (each from its cue to the end of the cue's sentence).
+    """
+
     first_line: int
     last_line: int
     text: str
     kind: StatementKind = "statement"
     bullet: bool = False
+    parts: tuple[tuple[int, int, int, int], ...] = ()
+    interest: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def lines(self) -> range:
+        """The 1-based document lines the statement covers."""
+        return range(self.first_line, self.last_line + 1)
+
+    @property
+    def evidence_text(self) -> str:
+        """The text that can be evidence of experience: all of it but its interest spans ("" for other kinds)."""
+        if self.kind != "statement":
+            return ""
+        if not self.interest:
+            return self.text
+        kept, at = [], 0
+        for start, end in self.interest:
+            kept.append(self.text[at:start])
+            at = end
+        kept.append(self.text[at:])
+        return " ".join(" ".join(kept).split())
+
+    @property
+    def is_evidence(self) -> bool:
+        """Whether any of the statement can be evidence of experience."""
+        return self.kind == "statement"
 
 
+def _bullet(line: str) -> re.Match[str] | None:
+    return _BULLET.match(line)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _is_contact(stripped: str) -> bool:
+    """A line of contact details: an email, link or phone number with at most three other words (labels do not
+    count), e.g. "jane@x.com | +1 555 123 4567 | linkedin.com/in/jane"."""
+    if not _CONTACT_DATA.search(stripped):
+        return False
+    rest = _CONTACT_DATA.sub(" ", stripped)
+    words = [w for w in _WORD.findall(rest) if w.lower() not in _CONTACT_LABELS]
+    return len(words) <= 3
+
+
+def _is_heading(stripped: str) -> bool:
+    """A section heading: a line that names a known section as a heading does (`sections.classify_heading`).
+    Other short lines in capitals are kept as content: a role ("SENIOR DATA ENGINEER") or a skill ("SQL")."""
+    return classify_heading(stripped) is not False
+
+
+@lru_cache(maxsize=65536)
 def line_kind(line: str) -> StatementKind | None:
-    """The kind of a line that states nothing by itself (heading, contact, furniture, entry); None for text."""
+    """What a line is on its own: None without a letter or digit, else heading, contact, furniture or
+    statement (a line of content, which may join its neighbours)."""
     stripped = line.strip()
+    if not _ALNUM.search(stripped):
+        return None
     if _FURNITURE.match(stripped):
         return "furniture"
-    if not stripped.startswith(BULLET) and classify_heading(stripped) is not False:
+    if _is_contact(stripped):
+        return "contact"
+    if _bullet(line) is None and _is_heading(stripped):
         return "heading"
-    found = _CONTACT_DATA.findall(stripped)
-    if found:
-        rest = _CONTACT_DATA.sub(" ", stripped)
-        if len(re.findall(r"[^\W\d_]{2,}", rest)) <= _CONTACT_MAX_OTHER_WORDS:
-            return "contact"
-    if _ENTRY_DATES.search(stripped) and len(stripped.split()) <= _ENTRY_MAX_WORDS \
-            and not stripped.endswith(_END_PUNCTUATION):
-        return "entry"
-    return None
+    return "statement"
 
 
-def _long_line(lines: Sequence[str]) -> int:
-    """The length of the document's long lines: the 90th percentile of its text lines' lengths."""
-    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) > 20)
-    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 80
+def _is_entry(text: str) -> bool:
+    """Whether a statement is a role's heading: short, with a date range or a season and year."""
+    return len(text.split()) <= _ENTRY_MAX_WORDS and _ENTRY_DATES.search(text) is not None
 
 
-def _continues(previous: str, line: str, long_line: int) -> bool:
-    """Whether `line` goes on with the statement whose last line is `previous`."""
-    before = previous.rstrip()
-    if not before or before.endswith(_END_PUNCTUATION):
-        return False
-    last_word = before.rsplit(None, 1)[-1].lower()
-    if before.endswith(_OPEN_ENDINGS) or last_word in _CONTINUATION_WORDS:
+def _ends_open(text: str) -> bool:
+    """Whether a line's text cannot end a sentence: it ends in a comma, "&", a hyphen or a function word."""
+    if text[-1] in _CONTINUATION_MARKS:
         return True
-    return line.lstrip()[:1].islower() or len(before) >= _WRAPPED_SHARE * long_line
+    last = text.rsplit(None, 1)[-1].lower()
+    return last in _CONTINUATION_WORDS
 
 
-def _join(text: str, line: str) -> str:
-    if re.search(r"[^\W\d_]-$", text) and line[:1].islower():  # a word hyphenated across lines
-        return text[:-1] + line
-    return f"{text} {line}"
+def _continues(previous: str, line: str, first_indent: int) -> bool:
+    """Whether `line` goes on with the sentence of `previous` (the statement's last line so far)."""
+    stripped = line.strip()
+    if _bullet(line) is not None or _indent(line) < first_indent:
+        return False
+    last = previous.rstrip()
+    if _ends_open(last):
+        return True
+    return stripped[0].islower() and last[-1] not in _END_PUNCTUATION
 
 
-def split_statements(text: str | Sequence[str]) -> list[Statement]:
-    """The statements of a normalised text (or its lines), in order; blank lines belong to none."""
-    lines = text.split("\n") if isinstance(text, str) else list(text)
-    long_line = _long_line(lines)
-    out: list[Statement] = []
-    open_: Statement | None = None  # the statement the next line may continue
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line:
-            open_ = None
-            continue
-        kind = line_kind(line)
-        bullet = line.startswith(BULLET)
-        if kind is None and not bullet and open_ is not None and _continues(lines[open_.last_line - 1], line,
-                                                                             long_line):
-            open_ = Statement(open_.first_line, number, _join(open_.text, line), open_.kind, open_.bullet)
-            out[-1] = open_
-            continue
-        body = line[len(BULLET):].strip() if bullet else line
-        statement = Statement(number, number, body, kind or "statement", bullet)
-        out.append(statement)
-        open_ = statement if kind is None else (statement if kind == "entry" and _ends_open(line) else None)
+class _Builder:
+    """The statement being read: its lines and the parts of its text."""
+
+    def __init__(self, number: int, line: str) -> None:
+        bullet = _bullet(line)
+        start = bullet.end() if bullet is not None else _indent(line)
+        self.first_line = self.last_line = number
+        self.first_indent = _indent(line)
+        self.bullet = bullet is not None
+        self.last_raw = line
+        piece = line[start:].rstrip()
+        self.text = piece
+        self.parts: list[tuple[int, int, int, int]] = [(number, start, 0, len(piece))]
+
+    def add(self, number: int, line: str) -> None:
+        start = _indent(line)
+        piece = line[start:].rstrip()
+        if self.text.endswith("-") and self.text[-2:-1].isalpha() and piece[:1].islower():
+            self.text = self.text[:-1]  # "develop-" + "ment": one word again
+            offset = len(self.text)
+        else:
+            self.text += " "
+            offset = len(self.text)
+        self.text += piece
+        self.parts.append((number, start, offset, len(piece)))
+        self.last_line = number
+        self.last_raw = line
+
+    def build(self, kind: StatementKind) -> Statement:
+        interest: tuple[tuple[int, int], ...] = ()
+        if kind == "statement":
+            interest = _interest_spans(self.text)
+            if interest and not " ".join(
+                self.text[a:b] for a, b in _complement(interest, len(self.text))
+            ).strip(" .,;:-"):
+                kind = "interest"
+        return Statement(self.first_line, self.last_line, self.text, kind, self.bullet, tuple(self.parts), interest)
+
+
+def _complement(spans: tuple[tuple[int, int], ...], length: int) -> list[tuple[int, int]]:
+    out, at = [], 0
+    for start, end in spans:
+        out.append((at, start))
+        at = end
+    out.append((at, length))
     return out
 
 
-def _ends_open(line: str) -> bool:
-    """A dated heading whose date range the layout cut ('June 2020 –' / 'Present')."""
-    return line.rstrip().endswith(("-", "–", "—"))
+def _interest_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of `text` stating an interest or aspiration: from each cue to the end of its sentence."""
+    spans: list[tuple[int, int]] = []
+    for cue in _INTEREST.finditer(text):
+        if spans and cue.start() < spans[-1][1]:
+            continue
+        end = _SENTENCE_END.search(text, cue.end())
+        stop = end.end() if end is not None else len(text)
+        spans.append((cue.start(), stop))
+    return tuple(spans)
+
+
+def split_statements(text: str | Sequence[str]) -> list[Statement]:
+    """The statements of a document, in order (`text` as a string, or its lines).
+
+    Line numbers are 1-based indexes into `text.split("\\n")`; lines without a letter or digit belong to no
+    statement. Statements under an Objective or Interests heading are of kind "interest" (see the module doc).
+    """
+    lines = text.split("\n") if isinstance(text, str) else list(text)
+    out: list[Statement] = []
+    current: _Builder | None = None
+    under_interest_heading = False
+    section: str | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            statement = current.build("statement")
+            if under_interest_heading:
+                statement = Statement(statement.first_line, statement.last_line, statement.text, "interest",
+                                      statement.bullet, statement.parts, ((0, len(statement.text)),))
+            elif statement.kind == "statement" and section not in _ENTRY_FREE and _is_entry(statement.text):
+                statement = Statement(statement.first_line, statement.last_line, statement.text, "entry",
+                                      statement.bullet, statement.parts)
+            out.append(statement)
+            current = None
+
+    for number, line in enumerate(lines, start=1):
+        kind = line_kind(line)
+        if kind != "statement":
+            close()
+            if kind is not None:
+                if kind == "heading":
+                    under_interest_heading = heading_key(line) in _INTEREST_HEADINGS
+                    found = classify_heading(line.strip())
+                    section = found if isinstance(found, str) else None
+                one = _Builder(number, line)
+                out.append(one.build(kind))
+            continue
+        if current is not None and current.last_line == number - 1 and _continues(
+            current.last_raw, line, current.first_indent
+        ):
+            current.add(number, line)
+            continue
+        close()
+        current = _Builder(number, line)
+    close()
+    return out
+
+
+def joined_text(lines: Sequence[str]) -> str:
+    """The text of a statement whose lines these are (a `Statement.text`: bullet marker dropped, a word
+    hyphenated across lines re-joined), without classifying them again."""
+    builder = _Builder(1, lines[0])
+    for number, line in enumerate(lines[1:], start=2):
+        builder.add(number, line)
+    return builder.text
+
+
+def evidence_lines(lines: Sequence[str], statements: Sequence[Statement]) -> list[str]:
+    """`lines` with everything that is never evidence of experience blanked out (replaced by spaces, so columns
+    and line numbers stay): headings, contact lines, page furniture and the interest spans of statements."""
+    out = list(lines)
+    for statement in statements:
+        if statement.kind == "statement" and not statement.interest:
+            continue
+        spans = ((0, len(statement.text)),) if statement.kind != "statement" else statement.interest
+        for number, column, offset, length in statement.parts:
+            line = out[number - 1]
+            for start, end in spans:
+                lo, hi = max(start, offset), min(end, offset + length)
+                if lo < hi:
+                    a, b = column + lo - offset, column + hi - offset
+                    line = line[:a] + " " * (b - a) + line[b:]
+            out[number - 1] = line
+    return out

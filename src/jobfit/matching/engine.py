@@ -7,15 +7,20 @@ computes sub-scores, overall and confidence scores, and explains them. It is pur
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.base import Vectors
 from jobfit.matching import background, explain, scores
+from jobfit.matching.counts import requirement_counts
 from jobfit.matching.evidence import (
     Assessment,
+    Meaning,
     Search,
     SearchOutcome,
     compile_search,
@@ -24,7 +29,8 @@ from jobfit.matching.evidence import (
     explain_skill,
 )
 from jobfit.matching.keywords import asking_text
-from jobfit.matching.models import KeywordCount, MatchAnalysis, MatchResult
+from jobfit.matching.meaning import JobMeaning, Thresholds, job_meaning, requirement_contexts
+from jobfit.matching.models import KeywordCount, MatchAnalysis, MatchResult, OverallPart
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.relations import SkillRelations, default_relations, neighbourhood
 from jobfit.matching.requirements import Requirement, extract_requirements
@@ -50,6 +56,15 @@ class PreparedJob:
     by_skill: Mapping[str, tuple[int, ...]]
     # Per requirement: its compiled evidence search (`evidence.compile_search`), None when not a skill/keyword.
     searches: tuple[Search | None, ...]
+    # Per requirement: the text its meaning is judged in (`meaning.requirement_contexts`), None when not searched.
+    contexts: tuple[str | None, ...] = ()
+    # The job's side of the meaning check (thresholds, context vectors), attached by `with_meaning`; None: no check.
+    meaning: JobMeaning | None = None
+
+    def with_meaning(self, vectors: Mapping[str, np.ndarray], thresholds: Thresholds | None) -> PreparedJob:
+        """This job with its requirement context vectors (by `meaning.context_key`, e.g. the job's stored
+        vectors) and the embedder's thresholds attached: resumes with statement vectors are then checked."""
+        return dataclasses.replace(self, meaning=job_meaning(self.contexts, vectors, thresholds))
 
 
 def prepare_resume(resume: ParsedResume) -> ResumeProfile:
@@ -68,6 +83,7 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         for req in requirements:
             if req.kind == "skill" and req.skill_id is not None:
                 req.related = neighbourhood(relations, req.skill_id)
+    searches = tuple(compile_search(r) if r.kind in _SEARCHED else None for r in requirements)
     return PreparedJob(
         job=job,
         requirements=tuple(requirements),
@@ -77,9 +93,9 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         terms=tfidf_query(content_tokens(asking_text(job))),
         by_term=_triggers((i, t) for i, r in enumerate(requirements) if r.kind in _SEARCHED
                           for words in (r.terms, *r.aliases) for t in words),
-        by_skill=_triggers((i, s) for i, r in enumerate(requirements) if r.kind in _SEARCHED
-                           for s in ((r.skill_id, *r.related) if r.skill_id is not None else ())),
-        searches=tuple(compile_search(r) if r.kind in _SEARCHED else None for r in requirements),
+        by_skill=_triggers((i, s) for i, search in enumerate(searches) if search is not None for s in search.skills),
+        searches=searches,
+        contexts=requirement_contexts(job, requirements),
     )
 
 
@@ -168,11 +184,18 @@ def evaluate(profile: ResumeProfile, prepared: PreparedJob, *, resume_vectors: V
     entries: list[SearchOutcome | Assessment] = []
     saturation = scores.keyword_saturation(doc_length(profile))
     reachable = _reachable(profile, prepared)
+    similarities = _similarities(profile, prepared.meaning)
+    # a requirement no word or skill reaches can only be met by a paraphrase: one at or above the threshold
+    paraphrased = _paraphrased(similarities, prepared.meaning)
+    columns = similarities.T.tolist() if similarities is not None else None  # plain floats: read one by one
     for position, (req, (skill_weight, keyword_weight), search) in enumerate(
         zip(prepared.requirements, prepared.weights, prepared.searches, strict=True)
     ):
         if search is not None:
-            outcome = evaluate_skill(profile, req, search) if position in reachable else _MISSING
+            if position in reachable or (search.by_meaning and paraphrased is not None and paraphrased[position]):
+                outcome = evaluate_skill(profile, req, search, _meaning(columns, prepared.meaning, position))
+            else:
+                outcome = _MISSING
             entries.append(outcome)
             _, _, score, occurrences = outcome
             if skill_weight is not None:
@@ -189,6 +212,34 @@ def evaluate(profile: ResumeProfile, prepared: PreparedJob, *, resume_vectors: V
                              scores.group_percent(keyword_pairs), background_scores, lexical, semantic)
     overall, weights = scores.overall(components)
     return ScoredPair(profile, prepared, entries, components, weights, overall, _pct(overall, 0.0), section_scores)
+
+
+def _checked(profile: ResumeProfile, meaning: JobMeaning | None) -> bool:
+    """Whether the pair's evidence is checked by meaning: both sides have vectors of one size."""
+    vectors = profile.statement_vectors
+    return meaning is not None and vectors is not None and vectors.shape[1:] == meaning.columns.shape[:1]
+
+
+def _similarities(profile: ResumeProfile, meaning: JobMeaning | None) -> np.ndarray | None:
+    """Cosines of every statement (rows) with every requirement in context (columns); None without a check."""
+    if not _checked(profile, meaning):
+        return None
+    assert meaning is not None and profile.statement_vectors is not None
+    return np.dot(profile.statement_vectors, meaning.columns)
+
+
+def _paraphrased(similarities: np.ndarray | None, meaning: JobMeaning | None) -> list[bool] | None:
+    """Per requirement, whether some statement reaches the paraphrase threshold (None without a check)."""
+    if similarities is None or meaning is None or not len(similarities):
+        return None
+    return (similarities.max(axis=0) >= meaning.thresholds.paraphrase).tolist()
+
+
+def _meaning(columns: list[list[float]] | None, meaning: JobMeaning | None, position: int) -> Meaning:
+    """The meaning check of the requirement at `position`: its statements' cosines and the thresholds."""
+    if columns is None or meaning is None or not meaning.present[position]:
+        return None
+    return columns[position], meaning.thresholds
 
 
 def _components(
@@ -261,13 +312,22 @@ def explain_evaluated(pair: ScoredPair, started: float | None = None) -> MatchRe
         for a in assessments
         if a.requirement.kind in ("skill", "keyword") and a.requirement.terms
     ]
+    results = [a.result for a in rows]
+    checked = _checked(profile, prepared.meaning)
     analysis = MatchAnalysis(
-        summary=explain.summary(rows, pair.overall, confidence_score, components["semantic"] is not None),
-        requirements=[a.result for a in rows],
+        summary=explain.summary(rows, pair.overall, confidence_score, components["semantic"] is not None, checked),
+        requirements=results,
         keywords=keywords,
         weights=pair.weights,
         component_scores={k: round(v, 2) for k, v in components.items() if v is not None},
         confidence_parts=confidence_parts,
+        overall_parts=[
+            OverallPart(name=name, value=None if value is None else round(value, 2), weight=pair.weights[name],
+                        points=round(pair.weights[name] * (value or 0.0), 2))
+            for name, value in components.items()
+        ],
+        counts=requirement_counts(results),
+        meaning_checked=checked,
     )
 
     return MatchResult(

@@ -1,17 +1,32 @@
-"""Find the best resume evidence for skill and keyword requirements.
+"""Find the best resume evidence for skill and keyword requirements: a whole statement, confirmed by meaning.
 
-For each requirement we look, in order of strength, for: the same taxonomy skill (exact or alias),
-the requirement's own words as a phrase on a line, a taxonomy parent/child/sibling skill, and most of
-the requirement's words on one line. Each candidate line is worth `match quality x line weight`
-(section and recency, see `profile.py`); the best line is the evidence, and repeated use on several
-lines adds a little depth credit.
+Candidates come from words and the taxonomy: the requirement's own words (or an alias) as a phrase on a line,
+and the same taxonomy skill or a neighbour of it. Only lines that can be evidence are searched (`profile.py`:
+headings, contact lines, page furniture and statements of interest are blanked out of the index). Each
+candidate cites the statement its line belongs to.
+
+The meaning check (`meaning.py`) confirms a candidate when the cosine of the requirement in its ad context and
+the candidate statement reaches the embedder's `confirm` threshold; unconfirmed candidates are dropped, and of
+the rest the cited statement is the closest in meaning. A requirement that is not a named tool and has no
+confirmed candidate that meets it is met by meaning alone when a statement reaches the stricter `paraphrase`
+threshold. Without vectors (or thresholds) no candidate is checked and word matches stand.
+
+Status: the requirement's words, an alias or the same skill meet it; a more specific skill meets it when the
+meaning check confirms its statement ("built CNN image classifiers" for "computer vision"; unchecked it is only
+related), and a broader field or a neighbouring skill is only related (a field never meets a named tool). Most
+of a multi-word requirement's words on a line are no evidence (none of the 27 such claims judged on the dev
+pairs showed the requirement). A candidate is worth `match quality x line weight` (section and recency, see
+`profile.py`); the score is the best value of the winning status, and more confirmed statements add a little
+depth credit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from jobfit.matching.meaning import Thresholds, is_named_tool
 from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
@@ -20,13 +35,14 @@ from jobfit.matching.text import tokens
 
 # Match quality by how the requirement was met.
 QUALITY = {"exact": 1.0, "alias": 1.0, "child": 0.85, "parent": 0.6, "related": 0.5}
-WORDS_QUALITY = 0.8  # most (not all) of a multi-word requirement's words on one line
-WORDS_MIN_SHARE = 0.5
-# Depth: a single strong line earns DEPTH_BASE of the line's value; each further line adds DEPTH_STEP.
+MEANING_QUALITY = 0.9  # a statement that means the requirement without naming it
+# A neighbour less related than a sibling (a grand-relative: "Computer science" for "Microsoft Windows") is no
+# evidence at all; it may still be named as the closest skill in a gap.
+MIN_RELATED = 0.5
+# Depth: a single strong statement earns DEPTH_BASE of its value; each further statement adds DEPTH_STEP.
 DEPTH_BASE = 0.85
 DEPTH_STEP = 0.05
 DEPTH_LINES = 3
-MET_AT = 0.9  # match quality at or above this counts as "met", above zero as "partial"
 
 
 @dataclass
@@ -68,8 +84,9 @@ class Search:
     forms: tuple[tuple[str, tuple[str, ...]], ...]  # (how, words): the requirement's words ("exact"), its aliases
     counted: bool  # whether the forms' occurrences are counted (the requirement has words of its own)
     skills: dict[str, tuple[str, float]]  # resume skill id -> (how, match quality): the skill and its neighbours
-    partial: tuple[str, ...]  # the words "most of the words on one line" looks for (two or more), else ()
     lone_word: str | None  # a one-word keyword with no skill or alias: missing unless the resume has the word
+    named_tool: bool  # a named tool (`meaning.is_named_tool`): confirmed by its own threshold, never by meaning alone
+    by_meaning: bool  # whether a statement may meet it by meaning alone (a skill that is not a named tool)
 
 
 def compile_search(req: Requirement) -> Search:
@@ -79,10 +96,11 @@ def compile_search(req: Requirement) -> Search:
     if req.skill_id is not None:
         skills[req.skill_id] = ("exact", 1.0)
         for skill_id, (kind, score) in req.related.items():
-            if skill_id != req.skill_id:
+            if skill_id != req.skill_id and (kind != "related" or score >= MIN_RELATED):
                 skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
-    return Search(forms, bool(req.terms), skills, req.terms if len(req.terms) >= 2 else (), lone)
+    named_tool = is_named_tool(req)
+    return Search(forms, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool)
 
 
 def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
@@ -93,114 +111,173 @@ def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
     return sorted(hits, key=profile.skill_order.__getitem__)
 
 
-# A candidate's rank: (-value, -quality, line or NO_LINE); the smallest wins, the first of equals stays.
-_Key = tuple[float, float, int]
-
+# A candidate's rank: (tier, -closeness, -quality, line or NO_LINE); the smallest wins, the first of equals stays.
+# Among candidates that meet a requirement, one that names it (tier 0) is cited before a more specific skill
+# (1) and a statement that only means it (2); the others are all tier 0. Closeness is the cosine of the meaning
+# check, or the candidate's value (quality x line weight) when it is not checked.
+_Key = tuple[int, float, float, int]
+_TIER = {"exact": 0, "alias": 0, "child": 1, "meaning": 2}
 
 # The winning evidence as `_evaluate` finds it: (how, quality, line, section or None, the resume's skill id when
-# found through the taxonomy or None).
-Winner = tuple[str, float, int | None, str | None, str | None]
-
-
-def _evaluate(profile: ResumeProfile, search: Search) -> tuple[Winner | None, str, float, int]:
-    """(winning evidence, status, rounded score, occurrences) of a skill or keyword requirement.
-
-    Candidates, in this order: the requirement's words (or an alias) as a phrase on a line (quality 1), the
-    same taxonomy skill or a neighbour (see QUALITY), and - only when nothing of quality >= MET_AT was
-    found - most of a multi-word requirement's words on one line. One pass keeps the best full match and
-    the best other candidate; the `Candidate` object is built only when the requirement is explained.
-    """
-    index = profile.index
-    if search.lone_word is not None and not index.has(search.lone_word):
-        return None, "missing", 0.0, 0  # a one-word keyword absent from the resume (the most common case)
-    weight = profile.weight
-    strong_key: _Key | None = None  # best candidate of quality >= MET_AT
-    strong_at: tuple[str, int | None, str | None, str | None] | None = None  # (how, line, section, skill id)
-    weak_key: _Key | None = None  # best candidate below MET_AT
-    weak_at: Winner | None = None
-    strong_lines: set[int | None] = set()
-    occurrences = 0
-    for how, terms in search.forms:
-        lines, count = index.phrase_matches(terms)
-        if lines:
-            strong_lines.update(lines)
-            best, best_weight = lines[0], weight(lines[0])  # lines ascend: the first of the heaviest wins
-            for number in lines[1:]:
-                line_weight = weight(number)
-                if line_weight > best_weight:
-                    best, best_weight = number, line_weight
-            key = (-best_weight, -1.0, best)
-            if strong_key is None or key < strong_key:
-                strong_key, strong_at = key, (how, best, None, None)
-            if search.counted:
-                occurrences += count
-    if search.skills:
-        skills = profile.skills
-        wanted = search.skills
-        for skill_id in _taxonomy_hits(profile, search):
-            record = skills[skill_id]
-            skill_weight, line, section, skill_lines = record.weight, record.line, record.section, record.lines
-            if skill_weight is None:
-                continue  # every mention of the skill sits on a redacted line
-            kind, quality = wanted[skill_id]
-            key = (-quality * skill_weight, -quality, NO_LINE if line is None else line)
-            if quality >= MET_AT:
-                strong_lines.update(skill_lines)
-                if strong_key is None or key < strong_key:
-                    strong_key, strong_at = key, (kind, line, section, skill_id)
-            elif weak_key is None or key < weak_key:
-                weak_key, weak_at = key, (kind, quality, line, section, skill_id)
-    if strong_key is None and search.partial:
-        line, share = index.best_partial_line(search.partial)
-        if line is not None and share >= WORDS_MIN_SHARE:
-            quality = WORDS_QUALITY * share
-            key = (-quality * weight(line), -quality, line)
-            if weak_key is None or key < weak_key:
-                weak_key, weak_at = key, ("words", quality, line, None, None)
-    if len(strong_lines) > occurrences:
-        occurrences = len(strong_lines)
-    if strong_key is None:
-        if weak_key is None:
-            return None, "missing", 0.0, occurrences
-        assert weak_at is not None
-        value = -weak_key[0] * DEPTH_BASE
-        return weak_at, "partial", round(value if value < 1.0 else 1.0, 4), occurrences
-    # met: the evidence is the best full match, even if a related skill sits on a better line
-    top_value = -(strong_key[0] if weak_key is None or strong_key < weak_key else weak_key[0])
-    depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_lines) - 1, 0), DEPTH_LINES)
-    score = min(1.0, max(-strong_key[0] * depth, top_value * DEPTH_BASE))
-    assert strong_at is not None
-    kind, line, section, skill_id = strong_at
-    return (kind, 1.0, line, section, skill_id), "met", round(score, 4), occurrences
-
-
-def _candidate(profile: ResumeProfile, req: Requirement, kind: str, quality: float, line: int | None,
-               section: str | None, skill_id: str | None) -> Candidate:
-    """The evidence `Candidate` for the winner of `_evaluate` (a phrase, a taxonomy skill or most words)."""
-    if skill_id is None:  # the requirement's words or an alias as written
-        return Candidate(kind, quality, line, profile.section(line), profile.weight(line))
-    record = profile.skills[skill_id]
-    name, surface = record.name, record.surface  # the best mention as written
-    how = kind
-    if kind == "exact" and _normalise(surface) != _normalise(req.label):
-        how = "alias"
-    return Candidate(how, quality, line, section, profile.weight(line, section), name)
-
+# found through the taxonomy or None, the cosine of the meaning check or None when not checked).
+Winner = tuple[str, float, int | None, str | None, str | None, float | None]
 
 # What the evidence search found for one skill or keyword requirement, numbers only (no result row yet):
 # (winning evidence, status, score, occurrences).
 SearchOutcome = tuple[Winner | None, str, float, int]
 
+# The meaning check of one requirement against one resume: the cosine of each statement with the requirement
+# in its ad context (None: not checked), and the thresholds.
+Meaning = tuple[Sequence[float], Thresholds] | None
 
-def evaluate_skill(profile: ResumeProfile, req: Requirement, search: Search | None = None) -> SearchOutcome:
+
+def _similarity(profile: ResumeProfile, meaning: Meaning, line: int | None) -> float | None:
+    """The cosine of the statement holding `line` (None without a check; -1.0 for a line in no statement)."""
+    if meaning is None:
+        return None
+    statement = profile.statement_at(line)
+    return float(meaning[0][statement]) if statement >= 0 else -1.0
+
+
+def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -> SearchOutcome:
+    """(winning evidence, status, rounded score, occurrences) of a skill or keyword requirement.
+
+    Candidates: the requirement's words (or an alias) as a phrase on a line, the same taxonomy skill, a more
+    specific one (meets it when its statement's meaning is confirmed, else it is related), a broader or
+    neighbouring one (related), and - only when nothing that meets it stands - a statement that means it
+    (`Search.by_meaning`). Checked by meaning, the cited statement is the one closest
+    in meaning among the best tier; unchecked, the heaviest. The score is the best value (quality x line weight)
+    of the candidates of the winning status. `occurrences` counts where the resume names the requirement (the
+    keyword view), confirmed or not.
+    """
+    index = profile.index
+    if search.lone_word is not None and not index.has(search.lone_word):
+        return None, "missing", 0.0, 0  # a one-word keyword absent from the resume (the most common case)
+    weight = profile.weight
+    strong_key: _Key | None = None  # best standing candidate that meets the requirement
+    strong_at: Winner | None = None
+    weak_key: _Key | None = None  # best standing candidate that does not
+    weak_at: Winner | None = None
+    strong_value = weak_value = 0.0  # the best value of the candidates that meet it / that do not
+    strong_statements: set[int] = set()
+    named: set[int | None] = set()  # lines that name it (its words, an alias, the same skill), checked or not
+    occurrences = 0
+    checked: dict[int | None, float | None] = {}
+    # a candidate stands unchecked, or at the confirm threshold of its class: a named tool's, or a more specific
+    # skill the statement names, at `confirm_tool`; the other requirements' own words at `confirm`
+    confirm, confirm_named = ((meaning[1].confirming(search.named_tool), meaning[1].confirming(True))
+                              if meaning is not None else (0.0, 0.0))
+
+    def check(line: int | None, threshold: float) -> tuple[bool, float | None]:
+        if line in checked:
+            similarity = checked[line]
+        else:
+            similarity = checked[line] = _similarity(profile, meaning, line)
+        return similarity is None or similarity >= threshold, similarity
+
+    for how, terms in search.forms:
+        lines, count = index.phrase_matches(terms)
+        if search.counted:
+            occurrences += count
+        named.update(lines)
+        for number in lines:
+            stands, similarity = check(number, confirm)
+            if not stands:
+                continue
+            value = weight(number)
+            strong_statements.add(profile.statement_at(number))
+            strong_value = max(strong_value, value)
+            key = (0, -(value if similarity is None else similarity), -1.0, number)
+            if strong_key is None or key < strong_key:
+                strong_key, strong_at = key, (how, 1.0, number, None, None, similarity)
+    if search.skills:
+        skills = profile.skills
+        wanted = search.skills
+        for skill_id in _taxonomy_hits(profile, search):
+            record = skills[skill_id]
+            if record.weight is None:
+                continue  # every mention of the skill sits where nothing is evidence
+            kind, quality = wanted[skill_id]
+            if kind == "exact":
+                named.update(record.lines)
+            for number in record.lines:
+                stands, similarity = check(number, confirm_named if kind == "child" else confirm)
+                if not stands:
+                    continue
+                section = profile.section(number) or record.section
+                value = quality * weight(number, section)
+                meets = kind == "exact" or (kind == "child" and similarity is not None)  # a tool, checked by meaning
+                key = (_TIER[kind] if meets else 0, -(value if similarity is None else similarity), -quality,
+                       NO_LINE if number is None else number)
+                if meets:
+                    strong_statements.add(profile.statement_at(number))
+                    strong_value = max(strong_value, value)
+                    if strong_key is None or key < strong_key:
+                        strong_key, strong_at = key, (kind, quality, number, section, skill_id, similarity)
+                else:
+                    weak_value = max(weak_value, value)
+                    if weak_key is None or key < weak_key:
+                        weak_key, weak_at = key, (kind, quality, number, section, skill_id, similarity)
+    if strong_key is None and meaning is not None and search.by_meaning:
+        found = _by_meaning(profile, meaning)
+        if found is not None:
+            strong_key, strong_at = found
+            strong_value = MEANING_QUALITY * weight(strong_at[2])
+            strong_statements.add(profile.statement_at(strong_at[2]))
+    strong_statements.discard(-1)
+    if len(named) > occurrences:
+        occurrences = len(named)
+    if strong_key is None:
+        if weak_at is None:
+            return None, "missing", 0.0, occurrences
+        value = weak_value * DEPTH_BASE
+        return weak_at, "related", round(value if value < 1.0 else 1.0, 4), occurrences
+    # met: the evidence is a candidate that meets it, even if a related skill sits on a better line
+    depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_statements) - 1, 0), DEPTH_LINES)
+    score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
+    assert strong_at is not None
+    return strong_at, "met", round(score, 4), occurrences
+
+
+def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Thresholds]) -> tuple[_Key, Winner] | None:
+    """The statement that best means the requirement (the first of equals), when its cosine reaches the
+    `paraphrase` threshold."""
+    similarities, thresholds = meaning
+    if not len(similarities):
+        return None
+    best = max(range(len(similarities)), key=similarities.__getitem__)
+    similarity = float(similarities[best])
+    if similarity < thresholds.paraphrase:
+        return None
+    line = profile.statements[best][0]
+    key = (_TIER["meaning"], -similarity, -MEANING_QUALITY, line)
+    return key, ("meaning", MEANING_QUALITY, line, None, None, similarity)
+
+
+def _candidate(profile: ResumeProfile, req: Requirement, kind: str, quality: float, line: int | None,
+               section: str | None, skill_id: str | None) -> Candidate:
+    """The evidence `Candidate` for the winner of `_evaluate` (a phrase, a taxonomy skill, words or meaning)."""
+    if skill_id is None:  # the requirement's words or an alias as written, or a statement that means it
+        return Candidate(kind, quality, line, profile.section(line), profile.weight(line))
+    record = profile.skills[skill_id]
+    name, surface = record.name, record.surface  # the best mention as written
+    how = kind
+    if kind == "exact" and _normalise(surface or "") != _normalise(req.label):
+        how = "alias"
+    return Candidate(how, quality, line, section, profile.weight(line, section), name)
+
+
+def evaluate_skill(profile: ResumeProfile, req: Requirement, search: Search | None = None,
+                   meaning: Meaning = None) -> SearchOutcome:
     """The numbers (and winning evidence) of a skill or keyword requirement; `explain_skill` turns them into
-    the `Assessment` that `assess_skill` returns. `search` may pass `compile_search(req)` when the caller has it."""
-    return _evaluate(profile, compile_search(req) if search is None else search)
+    the `Assessment` that `assess_skill` returns. `search` may pass `compile_search(req)` when the caller has it;
+    `meaning` the statements' cosines with the requirement in context and the thresholds (None: no check)."""
+    return _evaluate(profile, compile_search(req) if search is None else search, meaning)
 
 
-def assess_skill(profile: ResumeProfile, req: Requirement) -> Assessment:
+def assess_skill(profile: ResumeProfile, req: Requirement, meaning: Meaning = None) -> Assessment:
     """Best evidence for a skill or keyword requirement (taxonomy neighbours come with `req.related`)."""
-    return explain_skill(profile, req, evaluate_skill(profile, req))
+    return explain_skill(profile, req, evaluate_skill(profile, req, meaning=meaning))
 
 
 def explain_skill(profile: ResumeProfile, req: Requirement, outcome: SearchOutcome) -> Assessment:
@@ -214,7 +291,10 @@ def explain_skill(profile: ResumeProfile, req: Requirement, outcome: SearchOutco
             group=req.group,
         )
         return Assessment(req, result, occurrences=occurrences, related_skill=related)
-    best = _candidate(profile, req, *winner)
+    kind, quality, line, section, skill_id, similarity = winner
+    best = _candidate(profile, req, kind, quality, line, section, skill_id)
+    statement = profile.statement_at(best.line)
+    first, last = profile.statements[statement] if statement >= 0 else (best.line, best.line)
     result = RequirementResult(
         requirement=req.label,
         kind=req.kind,
@@ -222,9 +302,12 @@ def explain_skill(profile: ResumeProfile, req: Requirement, outcome: SearchOutco
         status=status,  # type: ignore[arg-type]
         score=score,
         how=best.how,
-        evidence=profile.line_text(best.line),
+        evidence=profile.statement_text(statement) if statement >= 0 else profile.line_text(best.line),
         section=best.section,
-        line=best.line,
+        line=first,
+        line_end=last,
+        confirmed=None if similarity is None else True,
+        similarity=None if similarity is None else round(similarity, 4),
         group=req.group,
     )
     related = best.name if best.how in {"child", "parent", "related"} else None

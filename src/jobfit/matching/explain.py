@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from jobfit.matching.counts import counted_skills, is_met, status_rank
 from jobfit.matching.evidence import Assessment
-from jobfit.matching.models import SkillGap, Strength
+from jobfit.matching.models import RequirementResult, SkillGap, Strength
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
 
@@ -18,39 +19,42 @@ STRONG_EVIDENCE = 0.75  # a met requirement with at least this score is a streng
 MAX_EXTRAS = 5
 
 
-def _names(items: Sequence[Assessment], limit: int = 4) -> str:
-    names = [a.requirement.label for a in items[:limit]]
+def _names(items: Sequence[str], limit: int = 4) -> str:
     more = len(items) - limit
-    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
+    return ", ".join(items[:limit]) + (f" and {more} more" if more > 0 else "")
 
 
-def summary(
-    assessments: Sequence[Assessment], overall: float, confidence: float, semantic_used: bool
-) -> str:
-    """One paragraph saying what the score rests on."""
-    skills = [a for a in assessments if a.requirement.kind == "skill"]
-    required = [a for a in skills if a.requirement.importance == "required"]
-    met = [a for a in required if a.result.status == "met"]
-    # Alternatives ("Python, Ruby or Java") met by one of their skills are not reported as partial or missing.
-    met_groups = _met_groups(assessments)
-    unmet = [a for a in required if a.requirement.group is None or a.requirement.group not in met_groups]
-    partial = [a for a in unmet if a.result.status == "partial"]
-    missing = [a for a in unmet if a.result.status == "missing"]
+def _label(status: str, members: Sequence[RequirementResult]) -> str:
+    """How a counted requirement is named: a met group of alternatives by the member that meets it."""
+    if status == "met":
+        return next(m.requirement for m in members if is_met(m))
+    return " or ".join(m.requirement for m in members)
+
+
+def summary(assessments: Sequence[Assessment], overall: float, confidence: float, semantic_used: bool,
+            meaning_checked: bool = False) -> str:
+    """One paragraph saying what the score rests on; skills are counted as everywhere else (`counts.py`)."""
+    results = [a.result for a in assessments]
     parts = [f"Overall match {overall:.0f}/100 (confidence {confidence:.0f}/100)."]
+    required = counted_skills(results, "required")
     if required:
-        sentence = f"The resume shows {len(met)} of {len(required)} required skills"
-        if met:
-            sentence += f" ({_names(met)})"
+        by_status = {s: [_label(s, m) for status, m in required if status == s]
+                     for s in ("met", "partial", "related", "missing")}
+        sentence = f"The resume shows {len(by_status['met'])} of {len(required)} required skills"
+        if by_status["met"]:
+            sentence += f" ({_names(by_status['met'])})"
         sentence += "."
-        if partial:
-            sentence += f" Partly shown: {_names(partial)}."
-        if missing:
-            sentence += f" Missing: {_names(missing)}."
+        if by_status["partial"]:
+            sentence += f" Partly shown: {_names(by_status['partial'])}."
+        if by_status["related"]:
+            sentence += f" Only related skills shown for: {_names(by_status['related'])}."
+        if by_status["missing"]:
+            sentence += f" Missing: {_names(by_status['missing'])}."
         parts.append(sentence)
-    preferred = [a for a in skills if a.requirement.importance == "preferred"]
+    preferred = counted_skills(results, "preferred")
     if preferred:
-        got = sum(a.result.status != "missing" for a in preferred)
-        parts.append(f"It covers {got} of {len(preferred)} preferred skills.")
+        got = sum(status == "met" for status, _ in preferred)
+        parts.append(f"It shows {got} of {len(preferred)} preferred skills.")
     for a in assessments:
         kind = a.requirement.kind
         if kind == "experience" and a.result.evidence:
@@ -61,14 +65,14 @@ def summary(
             else:
                 parts.append(f"No past title resembles '{a.requirement.label}'.")
         elif kind == "education":
-            verdict = {"met": "meets", "partial": "partly meets", "missing": "does not show"}[a.result.status]
+            verdict = {"met": "meets", "partial": "partly meets", "related": "partly meets",
+                       "missing": "does not show"}[a.result.status]
             parts.append(f"Education {verdict} the requirement ({a.requirement.label}).")
+    if not meaning_checked:
+        parts.append("Evidence was matched on words only: its meaning was not checked.")
     if not semantic_used:
         parts.append("Semantic similarity was not used (no vectors), so the other weights were renormalised.")
     return " ".join(parts)
-
-
-_STATUS_RANK = {"met": 2, "partial": 1, "missing": 0}
 
 
 def alternatives_label(labels: Sequence[str]) -> str:
@@ -78,8 +82,8 @@ def alternatives_label(labels: Sequence[str]) -> str:
 
 def one_per_group(assessments: Sequence[Assessment]) -> list[Assessment]:
     """A list of alternatives ("Python, Ruby or Java": the skills of one `Requirement.group`) as ONE requirement:
-    the row of its best member (met before partial before missing, then by score), named after the whole list,
-    where its first member stood. The summary, the evidence table, the gaps and the must-have filter all count
+    the row of its best member (`counts.status_rank`, then by score), named after the whole list, where its first
+    member stood. The summary, the evidence table, the gaps and the must-have filter all count
     this one row; the score already counts the group once (`scores.group_percent`)."""
     best: dict[int, Assessment] = {}
     for a in assessments:
@@ -87,8 +91,8 @@ def one_per_group(assessments: Sequence[Assessment]) -> list[Assessment]:
         if group is None:
             continue
         held = best.get(group)
-        if held is None or (_STATUS_RANK.get(a.result.status, 0), a.result.score) > (
-                _STATUS_RANK.get(held.result.status, 0), held.result.score):
+        if held is None or (status_rank(a.result.status), a.result.score) > (
+                status_rank(held.result.status), held.result.score):
             best[group] = a
     rows: list[Assessment] = []
     placed: set[int] = set()
@@ -105,20 +109,16 @@ def one_per_group(assessments: Sequence[Assessment]) -> list[Assessment]:
     return rows
 
 
-def _met_groups(assessments: Sequence[Assessment]) -> set[int]:
-    """Groups of alternative skills (`Requirement.group`) that one of their members meets."""
-    return {a.requirement.group for a in assessments if a.requirement.group is not None and a.result.status == "met"}
-
-
 def skill_gaps(assessments: Sequence[Assessment]) -> list[SkillGap]:
-    """Missing or partly shown skills: required first, then by weight, then in the job's order."""
+    """Skills not met (`counts.is_met`; a group of alternatives met by one member leaves no gap): required first,
+    then partly shown before related and missing, then by weight, then in the job's order."""
     order = {"required": 0, "preferred": 1}
-    met_groups = _met_groups(assessments)  # a list of alternatives met by one of its skills leaves no gap
+    met_groups = {a.requirement.group for a in assessments if a.requirement.group is not None and is_met(a.result)}
     gaps = [
         (i, a) for i, a in enumerate(assessments)
-        if a.requirement.kind == "skill" and a.result.status != "met" and a.requirement.group not in met_groups
+        if a.requirement.kind == "skill" and not is_met(a.result) and a.requirement.group not in met_groups
     ]
-    gaps.sort(key=lambda p: (order[p[1].requirement.importance], p[1].result.status == "partial",
+    gaps.sort(key=lambda p: (order[p[1].requirement.importance], p[1].result.status != "partial",
                              -p[1].requirement.weight, p[0]))
     return [
         SkillGap(
@@ -153,12 +153,12 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
 
     `relevance` is `job_relevance` of the assessments' requirements, when the caller has it already.
     """
-    met = [a for a in assessments if a.result.status == "met" and a.result.score >= STRONG_EVIDENCE
+    met = [a for a in assessments if is_met(a.result) and a.result.score >= STRONG_EVIDENCE
            and a.requirement.kind != "keyword"]
     met.sort(key=lambda a: (a.requirement.importance != "required", -a.result.score, a.requirement.label))
     out = [
         Strength(requirement=a.requirement.label, evidence=a.result.evidence, section=a.result.section,
-                 line=a.result.line)
+                 line=a.result.line, line_end=a.result.line_end)
         for a in met
     ]
     wanted = {a.requirement.skill_id for a in assessments if a.requirement.skill_id}

@@ -10,8 +10,11 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 Importance = Literal["required", "preferred"]
-# "check": an eligibility requirement (work authorisation, clearance, ...) that a person checks; never scored.
-Status = Literal["met", "partial", "missing", "check"]
+# met: the resume shows it; partial: shows part of it (some of its words, fewer years); related: shows only a
+# broader field or a neighbouring skill (a field never meets a named tool); missing: nothing. Only "met" counts
+# as met anywhere (`counts.is_met`). "check": an eligibility requirement (work authorisation, clearance, ...)
+# that a person checks; never scored.
+Status = Literal["met", "partial", "related", "missing", "check"]
 
 
 class RequirementResult(BaseModel):
@@ -22,18 +25,32 @@ class RequirementResult(BaseModel):
     importance: Importance
     status: Status
     score: float = Field(ge=0.0, le=1.0)
-    how: str | None = None  # exact, alias, parent, child, related, semantic, years, level ...; eligibility: what
-    evidence: str | None = None  # the resume line that earns it
+    how: str | None = None  # exact, alias, child, parent, related, words, meaning, years, level ...; eligibility: what
+    evidence: str | None = None  # the resume statement that earns it (its lines re-joined)
     section: str | None = None
-    line: int | None = None  # 1-based line in the resume's text_content
-    # Skills of one list of alternatives ("Python, Ruby or Java") share a group: one member met meets them all.
-    group: int | None = None
+    line: int | None = None  # 1-based first line of that statement in the resume's text_content
+    line_end: int | None = None  # its last line (the same as `line` for a one-line statement)
+    # Whether the statement's meaning was checked against the requirement in its ad context and confirmed
+    # it (True), or not checked (None: no vectors, or an embedder without calibrated thresholds).
+    confirmed: bool | None = None
+    similarity: float | None = None  # that cosine, when checked
+    group: int | None = None  # alternatives in the ad ("Python, Ruby or Java") share a group: met by any one
 
 
 class KeywordCount(BaseModel):
     term: str
     count_in_job: int
     count_in_resume: int
+
+
+class OverallPart(BaseModel):
+    """One component of the overall score: its value 0-100 (None: no signal, left out), its weight in the overall
+    (renormalised over the components present) and the points it adds (weight x value)."""
+
+    name: str
+    value: float | None
+    weight: float
+    points: float
 
 
 class MatchAnalysis(BaseModel):
@@ -45,6 +62,11 @@ class MatchAnalysis(BaseModel):
     # inputs of the confidence score (parse_quality, job_specificity, agreement, each 0-1).
     component_scores: dict[str, float] = Field(default_factory=dict)
     confidence_parts: dict[str, float] = Field(default_factory=dict)
+    # How the overall score is made: every component with its value, weight and points (they sum to the overall).
+    overall_parts: list[OverallPart] = Field(default_factory=list)
+    # The requirement counts every view shows (`counts.requirement_counts`): one rule decides "met".
+    counts: dict[str, int] = Field(default_factory=dict)
+    meaning_checked: bool = False  # whether evidence was confirmed by meaning (see RequirementResult.confirmed)
 
 
 class SkillGap(BaseModel):
@@ -60,6 +82,7 @@ class Strength(BaseModel):
     evidence: str | None = None
     section: str | None = None
     line: int | None = None
+    line_end: int | None = None
     kind: Literal["requirement", "extra"] = "requirement"
 
 

@@ -9,24 +9,16 @@ the `match_analysis` column): its `overall_parts` when the engine wrote them, el
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
-
-@dataclass(frozen=True)
-class OverallPart:
-    name: str  # skills, experience, education, keywords, lexical, semantic
-    value: float | None  # 0-100; None when the component had no signal (left out of the overall)
-    weight: float  # its share of the overall, 0-1, renormalised over the components present
-    points: float  # weight x value: what it adds to the overall
+from jobfit.matching.models import OverallPart
 
 
 def overall_parts(analysis: Mapping[str, Any]) -> list[OverallPart]:
     """The parts of the overall score, the ones adding most first, then those with no weight."""
     stored = analysis.get("overall_parts")
     if stored:
-        parts = [OverallPart(p["name"], p.get("value"), float(p.get("weight") or 0.0), float(p.get("points") or 0.0))
-                 for p in stored]
+        parts = [OverallPart.model_validate(p) for p in stored]
     else:
         values: Mapping[str, float] = analysis.get("component_scores") or {}
         weights: Mapping[str, float] = analysis.get("weights") or {}
@@ -34,5 +26,6 @@ def overall_parts(analysis: Mapping[str, Any]) -> list[OverallPart]:
         for name in dict.fromkeys([*weights, *values]):
             value, weight = values.get(name), float(weights.get(name) or 0.0)
             points = round(weight * float(value), 2) if value is not None else 0.0
-            parts.append(OverallPart(name, value, weight if value is not None else 0.0, points))
+            shown_weight = weight if value is not None else 0.0
+            parts.append(OverallPart(name=name, value=value, weight=shown_weight, points=points))
     return sorted(parts, key=lambda p: (p.weight == 0, -p.points, p.name))

@@ -1,22 +1,32 @@
-"""An indexed view of one (redacted) resume: per-line section, recency and context weight.
+"""An indexed view of one (redacted) resume: its statements, per-line section, recency and context weight.
 
 Built once per resume and reused across jobs (ranking), so scoring a pair only does look-ups.
 Context weight says how much a line counts as evidence: a skill used in an Experience bullet of the
 current role counts more than the same word in a bare Skills list or a role from ten years ago.
+
+Evidence is a statement (`documents.statements`): the word index is built over the resume's lines with
+everything that is never evidence blanked out (headings, contact lines, page furniture, statements of
+interest), and each line knows its statement, so a match cites the statement's lines and its meaning can be
+checked against the statement's vector (`statement_vectors`, computed by the shell and attached after
+loading: `with_statement_vectors`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from itertools import repeat
 from typing import Any, NamedTuple, TypeVar
 
+import numpy as np
 import orjson
 
 from jobfit.documents.models import ExperienceEntry, ParsedResume
+from jobfit.documents.statements import Statement, evidence_lines, joined_text, split_statements
 from jobfit.matching.specificity import tfidf_norm
 from jobfit.matching.text import LineIndex
 from jobfit.skills.models import SkillMention
@@ -42,7 +52,7 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-PROFILE_VERSION = 7  # 7: long street names, hyphenated house numbers and "Town, ST 12345" are redacted
+PROFILE_VERSION = 8  # 8: statements; the index holds only lines and spans that can be evidence (7: redaction)
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
@@ -133,6 +143,13 @@ class ResumeProfile:
     years: float = 0.0
     years_line: int | None = None  # the line stating the years, when they come from the text
     lexical_norm: float = 0.0  # length of the whole text's TF-IDF vector (`specificity.tfidf_norm`)
+    # The resume's lines as written (redacted); `index` holds them with what is never evidence blanked out.
+    lines: list[str] = field(default_factory=list)
+    # (first line, last line) of each statement that can be evidence, in order: the rows of `statement_vectors`.
+    statements: list[tuple[int, int]] = field(default_factory=list)
+    statements_key: str = ""  # `statements_key` of the texts embedded for `statements`
+    # Per statement, its vector (unit length), attached by the shell; None: the meaning check is not run.
+    statement_vectors: np.ndarray | None = field(default=None, compare=False)
     resume: ParsedResume | None = field(default=None, compare=False)
 
     @property
@@ -144,14 +161,63 @@ class ResumeProfile:
             self.__dict__["_skill_order"] = order
         return order
 
+    @property
+    def statement_of_line(self) -> list[int]:
+        """Per line (0-based list of 1-based lines), the position of its statement in `statements`, -1 for none
+        (computed on first use)."""
+        found = self.__dict__.get("_statement_of_line")
+        if found is None:
+            found = [-1] * len(self.lines)
+            for position, (first, last) in enumerate(self.statements):
+                found[first - 1 : last] = [position] * (last - first + 1)
+            self.__dict__["_statement_of_line"] = found
+        return found
+
+    def statement_at(self, line: int | None) -> int:
+        """The position in `statements` of the statement holding 1-based `line`, -1 for none."""
+        of_line = self.statement_of_line
+        if line is None or not 0 < line <= len(of_line):
+            return -1
+        return of_line[line - 1]
+
+    def statement_text(self, position: int) -> str:
+        """The whole text of a statement (its lines re-joined, bullet dropped), as cited."""
+        first, last = self.statements[position]
+        return joined_text(self.lines[first - 1 : last])
+
+    def with_statement_vectors(self, vectors: np.ndarray | None) -> ResumeProfile:
+        """Attach the statements' vectors (rows in `statements` order; a mismatched count attaches none)."""
+        if vectors is not None and len(vectors) != len(self.statements):
+            vectors = None
+        self.statement_vectors = None if vectors is None else np.asarray(vectors, dtype=np.float32)
+        return self
+
     @classmethod
     def build(cls, resume: ParsedResume) -> ResumeProfile:
         """Index a (redacted) resume."""
         years, years_line = _years(resume)
-        return cls._assemble(resume, LineIndex(resume.text_content), years, years_line)
+        lines = resume.text_content.split("\n")
+        statements = resume_statements(resume)
+        blanked = evidence_lines(lines, statements)
+        profile = cls._assemble(resume, LineIndex("\n".join(blanked)), years, years_line, lines)
+        evidence = [s for s in statements if s.is_evidence]
+        profile.statements = [(s.first_line, s.last_line) for s in evidence]
+        profile.statements_key = statements_key([s.evidence_text for s in evidence])
+        profile.__dict__["_statement_texts"] = [s.evidence_text for s in evidence]
+        return profile
+
+    def statement_texts(self) -> list[str]:
+        """The texts embedded for `statements` (what the shell turns into `statement_vectors`)."""
+        texts = self.__dict__.get("_statement_texts")
+        if texts is None:  # a reloaded profile: the statements it stored, read again from its lines
+            spans = set(self.statements)
+            texts = [s.evidence_text for s in split_statements(self.lines) if (s.first_line, s.last_line) in spans]
+            self.__dict__["_statement_texts"] = texts
+        return texts
 
     @classmethod
-    def _assemble(cls, resume: ParsedResume, index: LineIndex, years: float, years_line: int | None) -> ResumeProfile:
+    def _assemble(cls, resume: ParsedResume, index: LineIndex, years: float, years_line: int | None,
+                  lines: list[str]) -> ResumeProfile:
         n = len(index.lines)
         section_of_line: list[str | None] = [None] * n
         for name, section in sorted(resume.sections.items(), key=lambda kv: kv[1].start_line):
@@ -173,7 +239,8 @@ class ResumeProfile:
             (SECTION_WEIGHT.get(s, 0.7) if s is not None else UNSECTIONED_WEIGHT) * r
             for s, r in zip(section_of_line, recency_of_line, strict=True)
         ]
-        return cls._from_parts(resume, index, section_of_line, weight_of_line, entry_recency, years, years_line)
+        return cls._from_parts(resume, index, section_of_line, weight_of_line, entry_recency, years, years_line,
+                               lines)
 
     @classmethod
     def _from_parts(
@@ -185,6 +252,7 @@ class ResumeProfile:
         entry_recency: list[float],
         years: float,
         years_line: int | None,
+        lines: list[str],
     ) -> ResumeProfile:
         profile = cls(
             index=index,
@@ -197,6 +265,7 @@ class ResumeProfile:
             years=years,
             years_line=years_line,
             lexical_norm=tfidf_norm(index.counts),
+            lines=lines,
             resume=resume,
         )
         mentions: dict[str, list[SkillMention]] = {}
@@ -217,8 +286,8 @@ class ResumeProfile:
             if line is not None and self.section(line) in SKILL_USE_SECTIONS:
                 work_count += 1
                 work_line = line if work_line is None else min(work_line, line)
-            if line is not None and self.line_text(line) is None:
-                continue  # the mention's line was redacted (e.g. a name that looks like a skill)
+            if line is not None and not self._shows(line, mention.surface):
+                continue  # redacted (a name that looks like a skill), or where nothing is evidence (a heading)
             section = self.section(line) or mention.section
             weight = self.weight(line, section)
             if line not in lines:
@@ -229,6 +298,11 @@ class ResumeProfile:
         weight_, line_, section_, surface = best_at if best_at is not None else (None, None, None, None)
         return SkillRecord(mentions[0].name, weight_, line_, section_, surface, lines, work_line, work_count)
 
+    def _shows(self, line: int, surface: str) -> bool:
+        """Whether `surface` is on the evidence part of `line` (not redacted, not blanked as never evidence)."""
+        text = _on_line(self.index.lines, line)
+        return text is not None and bool(text.strip()) and (not surface or surface.lower() in text.lower())
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe snapshot of the profile; reload it with `ResumeProfile.from_dict`.
 
@@ -236,7 +310,8 @@ class ResumeProfile:
         """
         return {
             "version": PROFILE_VERSION,
-            "lines": self.index.lines,
+            "lines": self.lines,
+            "blanks": _blanks(self.lines, self.index.lines),
             **self.index.stored(),
             "sections": _runs(self.section_of_line),
             "weights": _runs(self.weight_of_line),
@@ -248,6 +323,8 @@ class ResumeProfile:
             "years": self.years,
             "years_line": self.years_line,
             "lexical_norm": self.lexical_norm,
+            "statements": [n for span in self.statements for n in span],
+            "statements_key": self.statements_key,
         }
 
     @classmethod
@@ -261,8 +338,10 @@ class ResumeProfile:
         version = data.get("version")
         if version != PROFILE_VERSION:
             raise ValueError(f"resume profile version {version!r}, expected {PROFILE_VERSION}")
-        index = LineIndex.from_stored(data["lines"], data)
+        lines = data["lines"]
+        index = LineIndex.from_stored(_blanked(lines, data["blanks"]), data)
         years_line = data["years_line"]
+        flat = data["statements"]
         quality = data["parse_quality"]
         skills = data["skills"]
         return cls(
@@ -277,6 +356,9 @@ class ResumeProfile:
             years=float(data["years"]),
             years_line=None if years_line is None else int(years_line),
             lexical_norm=float(data["lexical_norm"]),
+            lines=lines,
+            statements=list(zip(flat[::2], flat[1::2], strict=True)),
+            statements_key=data["statements_key"],
         )
 
     @classmethod
@@ -289,7 +371,7 @@ class ResumeProfile:
         return orjson.dumps(self.to_dict()).decode()
 
     def line_text(self, number: int | None) -> str | None:
-        text = _on_line(self.index.lines, number)
+        text = _on_line(self.lines, number)
         return None if text is None else text.strip() or None
 
     def section(self, number: int | None) -> str | None:
@@ -315,6 +397,48 @@ def _rebuilt(kind: type[R], rows: Iterable[list[Any]]) -> Iterator[R]:
     """Named tuples of `kind` from the lists `to_dict` stored them as, field for field (not checked: the
     profile version matched). `tuple.__new__` skips the per-record Python call of `kind(...)` or `_make`."""
     return map(tuple.__new__, repeat(kind), rows)  # type: ignore[arg-type]
+
+
+def resume_statements(resume: ParsedResume) -> list[Statement]:
+    """The statements of a resume as matching reads them (`documents.statements`), with the heading line of each
+    role the parser found (title, employer) an "entry" too, dated or not: no evidence of a skill."""
+    roles = {e.line for e in resume.experience if e.line is not None}
+    return [dataclasses.replace(s, kind="entry", interest=()) if s.kind == "statement" and s.first_line in roles
+            else s for s in split_statements(resume.text_content)]
+
+
+def statements_key(texts: list[str]) -> str:
+    """A digest of a resume's statement texts: stored vectors are used only for the texts they were made of."""
+    return blake2b("\n".join(texts).encode(), digest_size=12).hexdigest()
+
+
+def _blanks(lines: list[str], blanked: list[str]) -> list[list[int]]:
+    """[line, start, end] of each run of characters `evidence_lines` blanked out (1-based lines)."""
+    out: list[list[int]] = []
+    for number, (line, kept) in enumerate(zip(lines, blanked, strict=True), start=1):
+        if line == kept:
+            continue
+        start = None
+        for column, (a, b) in enumerate(zip(line, kept, strict=True)):
+            if a != b and start is None:
+                start = column
+            elif a == b and start is not None:
+                out.append([number, start, column])
+                start = None
+        if start is not None:
+            out.append([number, start, len(line)])
+    return out
+
+
+def _blanked(lines: list[str], blanks: list[list[int]]) -> list[str]:
+    """`lines` with the `_blanks` runs replaced by spaces again."""
+    if not blanks:
+        return lines
+    out = list(lines)
+    for number, start, end in blanks:
+        line = out[number - 1]
+        out[number - 1] = line[:start] + " " * (end - start) + line[end:]
+    return out
 
 
 def _runs(values: list[Any]) -> list[list[Any]]:

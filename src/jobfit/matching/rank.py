@@ -74,15 +74,17 @@ def rank_resumes(
 
 def rank_jobs(
     resume: ParsedResume | ResumeProfile,
-    jobs: Sequence[tuple[Id, ParsedJob, Vectors | None]],
+    jobs: Sequence[tuple[Id, ParsedJob | PreparedJob, Vectors | None]],
     top_k: int | None = None,
     *,
     resume_vectors: Vectors | None = None,
     relations: SkillRelations | None = None,
 ) -> list[tuple[Id, MatchResult]]:
-    """The best `top_k` jobs for a resume (a `ParsedResume` or its `ResumeProfile`) as (id, MatchResult)."""
+    """The best `top_k` jobs for a resume (a `ParsedResume` or its `ResumeProfile`) as (id, MatchResult); a job
+    may come already prepared (`PreparedJob`)."""
     profile = resume if isinstance(resume, ResumeProfile) else prepare_resume(resume)
     return _ranked(
-        [(jid, profile, prepare_job(job, relations), resume_vectors, vectors) for jid, job, vectors in jobs],
+        [(jid, profile, job if isinstance(job, PreparedJob) else prepare_job(job, relations), resume_vectors,
+          vectors) for jid, job, vectors in jobs],
         top_k,
     )

@@ -7,17 +7,21 @@ Work happens in the caller's user session; `analyze` commits, the building block
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 from sqlalchemy.orm import Session
 
 from jobfit.documents.models import ParsedJob, ParsedResume
-from jobfit.matching import prepare_job, prepare_resume, score_prepared
+from jobfit.embeddings.base import Embedder
+from jobfit.matching import prepare_job, score_prepared
 from jobfit.matching.engine import PreparedJob
 from jobfit.matching.models import MatchResult
+from jobfit.pipeline import job_meaning
 from jobfit.services import decision_log
 from jobfit.services.errors import get_or_raise
+from jobfit.services.reprofile import scoring_profiles
 from jobfit.store import documents, matches
 from jobfit.store import suggestions as suggestion_store
 from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
@@ -39,14 +43,27 @@ class AnalyzedPair:
     resume_vectors: dict[str, np.ndarray]
 
 
-def score_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescription) -> AnalyzedPair:
-    """Score the pair from its stored rows and vectors and insert or update its match result."""
+def meaning_job(db: Session, job_id: uuid.UUID | None, prepared: PreparedJob, job_vectors: Mapping[str, np.ndarray],
+                embedder: Embedder | None) -> PreparedJob:
+    """A job, prepared, with its meaning check attached (`pipeline.job_meaning`): requirement contexts without a
+    vector in `job_vectors` (a job stored by another algorithm version) are embedded now and, for a stored job
+    (`job_id`), stored in the caller's transaction."""
+    prepared, chunks, added = job_meaning(prepared, job_vectors, embedder)
+    if chunks and embedder is not None and job_id is not None:
+        documents.add_vectors(db, JobEmbedding, "job_id", job_id, chunks, added, embedder.name)
+    return prepared
+
+
+def score_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescription,
+               embedder: Embedder | None) -> AnalyzedPair:
+    """Score the pair from its stored rows, profile and vectors and insert or update its match result. With
+    `embedder` (the one that made the stored vectors) evidence is checked by meaning."""
     parsed_resume, parsed_job = documents.parsed_resume(resume), documents.parsed_job(job)
     job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
     resume_vectors = documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id)
-    prepared_job = prepare_job(parsed_job)
-    result = score_prepared(prepare_resume(parsed_resume), prepared_job, resume_vectors=resume_vectors,
-                            job_vectors=job_vectors)
+    prepared_job = meaning_job(db, job.id, prepare_job(parsed_job), job_vectors, embedder)
+    profile = scoring_profiles(db, [resume.id], embedder)[resume.id]
+    result = score_prepared(profile, prepared_job, resume_vectors=resume_vectors, job_vectors=job_vectors)
     [(row, created)] = matches.upsert_matches(db, user_id=user_id, results=[(resume.id, job.id, result)])
     return AnalyzedPair(row, created, result, parsed_resume, parsed_job, prepared_job, job_vectors, resume_vectors)
 
@@ -61,12 +78,14 @@ def store_suggestions(db: Session, user_id: uuid.UUID, pair: AnalyzedPair,
     return rows, generated
 
 
-def analyze(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID, job_id: uuid.UUID) -> AnalyzedPair:
+def analyze(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID, job_id: uuid.UUID,
+            embedder: Embedder | None) -> AnalyzedPair:
     """Score a stored pair and store the result with its offline suggestions (fast, deterministic), logged;
-    `created` tells a first analysis from an update. Raises `NotFound` for an unknown resume or job."""
+    `created` tells a first analysis from an update. `embedder` is the one that made the stored vectors (the
+    evidence is checked by meaning with it; None: not checked). Raises `NotFound` for an unknown resume or job."""
     resume = get_or_raise(db, Resume, resume_id, "Resume")
     job = get_or_raise(db, JobDescription, job_id, "Job description")
-    pair = score_pair(db, user_id, resume, job)
+    pair = score_pair(db, user_id, resume, job, embedder)
     store_suggestions(db, user_id, pair)
     decision_log.record_analysis(db, user_id, pair.row, job, created=pair.created)
     db.commit()

@@ -8,13 +8,12 @@ the forced policies), and the HNSW indexes are rebuilt at the end. Safe to rerun
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import chain
 
 from sqlalchemy import select
 
 from jobfit.embeddings.base import Embedder
 from jobfit.embeddings.chunks import embed_chunks
-from jobfit.pipeline import job_chunks, resume_chunks
+from jobfit.pipeline import embed_resume, packed_statement_vectors, stored_job_chunks
 from jobfit.store import documents
 from jobfit.store.db import Database
 from jobfit.store.models import JobDescription, JobEmbedding, Resume, ResumeEmbedding
@@ -30,18 +29,26 @@ def count_documents(db: Database) -> int:
 
 
 def reembed_all(db: Database, embedder: Embedder, on_document: Callable[[], None] = lambda: None) -> int:
-    """Re-embed every resume and job of every user; returns the number of documents."""
+    """Re-embed every resume (its chunks and statements) and job (its chunks and requirements in context) of every
+    user; returns the number of documents."""
     with db.owner_engine.begin() as conn:
         reset_vector_tables(conn, int(embedder.dim), embedder.name)
     done = 0
     for user_id in db.user_ids():
         with db.user_session(user_id, active_only=False) as s:
-            resumes = ((r, ResumeEmbedding, "resume_id", resume_chunks(documents.parsed_resume(r)))
-                       for r in s.scalars(select(Resume)).all())
-            jobs = ((j, JobEmbedding, "job_id", job_chunks(documents.parsed_job(j)))
-                    for j in s.scalars(select(JobDescription)).all())
-            for row, model, fk, chunks in chain(resumes, jobs):  # each parsed when its turn comes
-                documents.replace_vectors(s, model, fk, row.id, chunks, embed_chunks(embedder, chunks),
+            for resume in s.scalars(select(Resume)).all():  # each parsed when its turn comes
+                chunks, vectors, profile = embed_resume(embedder, documents.parsed_resume(resume))
+                documents.replace_vectors(s, ResumeEmbedding, "resume_id", resume.id, chunks, vectors, embedder.name)
+                documents.save_profiles(s, {resume.id: profile.to_dict()})
+                packed = packed_statement_vectors(embedder, profile)
+                if packed is not None:
+                    documents.save_statement_vectors(s, {resume.id: packed})
+                s.commit()
+                done += 1
+                on_document()
+            for job in s.scalars(select(JobDescription)).all():
+                chunks = stored_job_chunks(embedder, documents.parsed_job(job))
+                documents.replace_vectors(s, JobEmbedding, "job_id", job.id, chunks, embed_chunks(embedder, chunks),
                                           embedder.name)
                 s.commit()
                 done += 1

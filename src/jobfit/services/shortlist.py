@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from jobfit.documents.candidate import Candidate
-from jobfit.matching.knockout import meets_required_skills
+from jobfit.matching.counts import meets_required_skills, requirement_counts
 from jobfit.matching.models import MatchAnalysis
 from jobfit.services import decision_log
 from jobfit.services.errors import get_or_raise
@@ -56,11 +56,11 @@ def candidates(db: Session, job_id: uuid.UUID, sort: str = "overall_score", desc
     rows = []
     for match in results:
         analysis = MatchAnalysis.model_validate(match.match_analysis or {"summary": ""})
-        required = [r for r in analysis.requirements if r.kind == "skill" and r.importance == "required"]
+        counts = requirement_counts(analysis.requirements)  # the one rule the report's summary counts by
         document, person = people.get(match.resume_id, ("(deleted)", Candidate(None, None)))
         rows.append(Ranked(
             match, document, person, meets_required_skills(analysis.requirements),
-            sum(r.status == "met" for r in required), len(required),
+            counts["required_met"], counts["required_total"],
             {c: None if getattr(match, c) is None else float(getattr(match, c)) for c in SORTABLE},
             latest.get(match.resume_id)))
     rows.sort(key=lambda r: (r.scores[sort] is None, -(r.scores[sort] or 0) if descending

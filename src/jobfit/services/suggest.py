@@ -78,7 +78,7 @@ def regenerate(db: Session, runtime: Runtime, user_id: uuid.UUID, match_id: uuid
             raise Unprocessable("No LLM is configured: set JOBFIT_LLM_BASE_URL (and JOBFIT_LLM_MODEL).")
     resume, job = db.get(Resume, match.resume_id), db.get(JobDescription, match.job_id)
     assert resume is not None and job is not None  # cascades keep matches and documents together
-    pair = score_pair(db, user_id, resume, job)
+    pair = score_pair(db, user_id, resume, job, runtime.embedder)
     _rows, generated = store_suggestions(db, user_id, pair, llm)
     decision_log.record_analysis(db, user_id, pair.row, job, cause="suggestions regenerated")
     db.commit()
@@ -141,7 +141,7 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
                            title=_version_title(resume.title, resume.original_filename), commit=False)
     new_row.metadata_ = {**new_row.metadata_, "derived_from": str(resume.id),
                          "applied_suggestions": [str(i) for i in applied]}
-    after = score_pair(db, user_id, new_row, job)
+    after = score_pair(db, user_id, new_row, job, runtime.embedder)
     decision_log.record_analysis(db, user_id, after.row, job, cause="suggestions applied",
                                  derived_from=resume.id, applied_suggestions=applied)
     for r in chosen:

@@ -18,8 +18,10 @@ from sqlalchemy.orm import Session
 
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.embeddings.base import Embedder
-from jobfit.embeddings.chunks import embed_chunks, embed_documents
-from jobfit.pipeline import Chunks, job_chunks, resume_chunks, resume_profile
+from jobfit.embeddings.chunks import embed_chunks
+from jobfit.matching.profile import ResumeProfile
+from jobfit.pipeline import Chunks, packed_statement_vectors, stored_job_chunks
+from jobfit.pipeline import embed_resumes as embed_many
 from jobfit.runtime import Runtime
 from jobfit.store import documents
 from jobfit.store.models import JobDescription, Resume
@@ -52,20 +54,19 @@ def parse_job_file(runtime: Runtime, data: bytes, filename: str, title: str | No
 
 @dataclass(frozen=True)
 class EmbeddedResume:
-    """A parsed resume with what is stored beside its row: its chunks, their vectors and its matching profile."""
+    """A parsed resume with what is stored beside its row: its chunks, their vectors and its matching profile
+    (with its statements' vectors when the embedder has meaning thresholds)."""
 
     parsed: ParsedResume
     chunks: Chunks
     vectors: dict[str, np.ndarray]
-    profile: dict[str, Any]
+    profile: ResumeProfile
 
 
 def embed_resumes(embedder: Embedder, parsed: Sequence[ParsedResume]) -> list[EmbeddedResume]:
     """Embed many parsed resumes in one model call (a worker's files together; an upload's one) and prepare
-    each one's profile."""
-    chunks = [resume_chunks(p) for p in parsed]
-    vectors = embed_documents(embedder, chunks)
-    return [EmbeddedResume(p, c, v, resume_profile(p)) for p, c, v in zip(parsed, chunks, vectors, strict=True)]
+    each one's profile (`pipeline.embed_resumes`)."""
+    return [EmbeddedResume(p, *done) for p, done in zip(parsed, embed_many(embedder, parsed), strict=True)]
 
 
 def content_sha256(data: bytes) -> str:
@@ -77,19 +78,22 @@ def store_resume(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: Pars
                  data: bytes, filename: str, title: str | None = None, commit: bool = True,
                  stored_key: str | None = None) -> Resume:
     """Embed (unless done already) and store the parsed resume with its original file (published on commit; all
-    of it or none). `stored_key`: the file is in storage already, under that key."""
-    done = parsed if isinstance(parsed, EmbeddedResume) else embed_resumes(runtime.embedder, [parsed])[0]
+    of it or none): its chunks' vectors, its matching profile and its statements' vectors. `stored_key`: the
+    file is in storage already, under that key."""
+    embedder = runtime.embedder
+    done = parsed if isinstance(parsed, EmbeddedResume) else embed_resumes(embedder, [parsed])[0]
     return documents.add_resume(db, runtime.files, user_id=user_id, title=title,
                                 filename=filename, data=data, parsed=done.parsed, chunks=done.chunks,
-                                vectors=done.vectors, model=runtime.embedder.name,
-                                profile=done.profile, commit=commit, stored_key=stored_key,
-                                content_sha256=content_sha256(data))
+                                vectors=done.vectors, model=embedder.name, profile=done.profile.to_dict(),
+                                statement_vectors=packed_statement_vectors(embedder, done.profile),
+                                commit=commit, stored_key=stored_key, content_sha256=content_sha256(data))
 
 
 def store_job(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedJob, *,
               fields: dict[str, Any] | None = None, original: tuple[bytes, str] | None = None) -> JobDescription:
-    """Embed and store the parsed job: typed `fields`, or an `original` (bytes, filename) uploaded file."""
-    chunks = job_chunks(parsed)
+    """Embed and store the parsed job: typed `fields`, or an `original` (bytes, filename) uploaded file. Its
+    requirements in context are embedded with it (`pipeline.stored_job_chunks`)."""
+    chunks = stored_job_chunks(runtime.embedder, parsed)
     return documents.add_job(db, runtime.files, user_id=user_id, parsed=parsed,
                              fields=fields if fields is not None else {"description": parsed.text_content},
                              chunks=chunks, vectors=embed_chunks(runtime.embedder, chunks),

@@ -11,11 +11,11 @@ from __future__ import annotations
 import functools
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import orjson
-from sqlalchemy import LargeBinary, any_, bindparam, delete, event, func, literal, select
+from sqlalchemy import LargeBinary, any_, bindparam, delete, event, func, literal, select, update
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.postgresql.psycopg import dialect as psycopg_dialect
@@ -51,35 +51,67 @@ def public_metadata(row: Resume | JobDescription) -> dict[str, Any]:
     return {k: v for k, v in (row.metadata_ or {}).items() if k not in ("storage_key", "profile", "content_sha256")}
 
 
-def profile_row(resume_id: uuid.UUID, profile: Mapping[str, Any]) -> dict[str, Any]:
+class StoredProfile(NamedTuple):
+    """A stored profile as ranking reads it: the JSON text, and its statement vectors (`embeddings.compact`
+    bytes) with the key they were made for (None when there are none)."""
+
+    text: str
+    vectors_key: str | None
+    vectors: bytes | None
+
+
+# The statement vectors of a resume as stored: (`vectors_key`, `embeddings.compact` bytes).
+PackedVectors = tuple[str, bytes]
+
+
+def profile_row(resume_id: uuid.UUID, profile: Mapping[str, Any],
+                statement_vectors: PackedVectors | None = None) -> dict[str, Any]:
     """The `resume_profiles` row of a prepared profile (`ResumeProfile.to_dict()`), as compact JSON text.
 
     orjson writes it (and ranking reads it back with orjson): about twice as fast as the json module on the
     ~27 KB profiles, which ranking decodes by the dozen per query.
     """
-    return {"resume_id": resume_id, "version": int(profile["version"]),
-            "profile": orjson.dumps(profile).decode()}
+    row = {"resume_id": resume_id, "version": int(profile["version"]), "profile": orjson.dumps(profile).decode()}
+    if statement_vectors is not None:
+        row["vectors_key"], row["statement_vectors"] = statement_vectors
+    return row
 
 
-def save_profiles(session: Session, profiles: Mapping[uuid.UUID, Mapping[str, Any]]) -> dict[uuid.UUID, str]:
-    """Insert or replace the stored profiles of these resumes (e.g. rebuilt after a version change); returns
-    the JSON text stored for each, as `stored_profiles` would read it back."""
+def save_profiles(session: Session,
+                  profiles: Mapping[uuid.UUID, Mapping[str, Any]]) -> dict[uuid.UUID, StoredProfile]:
+    """Insert or replace the stored profiles of these resumes (e.g. rebuilt after a version change), keeping
+    their statement vectors; returns each as `stored_profiles` would read it back."""
     if not profiles:
         return {}
     rows = [profile_row(rid, p) for rid, p in profiles.items()]
     stmt = pg_insert(ResumeProfileRow).values(rows)
-    session.execute(stmt.on_conflict_do_update(
+    kept = session.execute(stmt.on_conflict_do_update(
         index_elements=[ResumeProfileRow.resume_id],
         set_={"version": stmt.excluded.version, "profile": stmt.excluded.profile},
-    ))
-    return {row["resume_id"]: row["profile"] for row in rows}
+    ).returning(ResumeProfileRow.resume_id, ResumeProfileRow.vectors_key, ResumeProfileRow.statement_vectors))
+    vectors = {rid: (key, None if data is None else bytes(data)) for rid, key, data in kept}
+    return {row["resume_id"]: StoredProfile(row["profile"], *vectors.get(row["resume_id"], (None, None)))
+            for row in rows}
 
 
-def stored_profiles(session: Session, resume_ids: list[uuid.UUID], version: int) -> dict[uuid.UUID, str]:
-    """The JSON text of the stored profiles of `version` among these resumes (absent: none or another version)."""
-    rows = session.execute(select(ResumeProfileRow.resume_id, ResumeProfileRow.profile)
+def stored_profiles(session: Session, resume_ids: list[uuid.UUID], version: int) -> dict[uuid.UUID, StoredProfile]:
+    """The stored profiles of `version` among these resumes, with their statement vectors (absent: none or
+    another version)."""
+    rows = session.execute(select(ResumeProfileRow.resume_id, ResumeProfileRow.profile, ResumeProfileRow.vectors_key,
+                                  ResumeProfileRow.statement_vectors)
                            .where(ResumeProfileRow.resume_id == any_(resume_ids), ResumeProfileRow.version == version))
-    return {rid: profile for rid, profile in rows}
+    return {rid: StoredProfile(profile, key, None if vectors is None else bytes(vectors))
+            for rid, profile, key, vectors in rows}
+
+
+def save_statement_vectors(session: Session, vectors: Mapping[uuid.UUID, PackedVectors]) -> None:
+    """Store these resumes' statement vectors next to their (existing) profiles."""
+    if not vectors:
+        return
+    stmt = (update(ResumeProfileRow).where(ResumeProfileRow.resume_id == bindparam("rid"))
+            .values(vectors_key=bindparam("key"), statement_vectors=bindparam("vectors")))
+    session.connection().execute(stmt, [{"rid": rid, "key": key, "vectors": data}
+                                        for rid, (key, data) in vectors.items()])
 
 
 def parsed_resume(row: Resume) -> ParsedResume:
@@ -173,7 +205,8 @@ def storage_keys(session: Session) -> set[str]:
 def add_resume(session: Session, files: FileStore, *, user_id: uuid.UUID, title: str | None,
                filename: str, data: bytes, parsed: ParsedResume, chunks: list[tuple[str, str]],
                vectors: Mapping[str, np.ndarray], model: str, profile: dict[str, Any] | None = None,
-               commit: bool = True, stored_key: str | None = None, content_sha256: str | None = None) -> Resume:
+               statement_vectors: PackedVectors | None = None, commit: bool = True, stored_key: str | None = None,
+               content_sha256: str | None = None) -> Resume:
     """Store the original file, the row and its embeddings: all of them, or none.
 
     With commit=False the file is published when the caller commits (or deleted when it rolls back). A file
@@ -192,7 +225,7 @@ def add_resume(session: Session, files: FileStore, *, user_id: uuid.UUID, title:
         session.flush()
         session.add_all(_vector_rows(ResumeEmbedding, "resume_id", row.id, chunks, vectors, model))
         if profile is not None:
-            session.add(ResumeProfileRow(**profile_row(row.id, profile)))
+            session.add(ResumeProfileRow(**profile_row(row.id, profile, statement_vectors)))
         if commit:
             session.commit()
         else:
@@ -306,6 +339,12 @@ def vectors_of_many(session: Session, model: type, fk_column: Any, owner_ids: li
             vectors[kind] = np.frombuffer(raw, dtype=">f4", count=dim, offset=at + 4).astype(np.float32)
             at += 4 + 4 * dim
     return out
+
+
+def add_vectors(session: Session, model: type, fk: str, owner_id: uuid.UUID, chunks: list[tuple[str, str]],
+                vectors: Mapping[str, np.ndarray], name: str) -> None:
+    """Store more vectors of a document (e.g. a job's requirement contexts embedded after it was stored)."""
+    session.add_all(_vector_rows(model, fk, owner_id, chunks, vectors, name))
 
 
 def replace_vectors(session: Session, model: type, fk: str, owner_id: uuid.UUID, chunks: list[tuple[str, str]],

@@ -119,13 +119,16 @@ class JobDescription(_Owned, _Edited, Base):
 
 
 class ResumeProfileRow(Base):
-    """The prepared matching profile of a resume (JSON text of `ResumeProfile.to_dict`), read by ranking."""
+    """The prepared matching profile of a resume (JSON text of `ResumeProfile.to_dict`), read by ranking, and
+    its statements' vectors (`embeddings.compact` bytes; `vectors_key` says of which embedder and texts)."""
 
     __tablename__ = "resume_profiles"
     resume_id: Mapped[uuid.UUID] = _parent("resumes.id", primary_key=True)
     user_id: Mapped[uuid.UUID] = _owner()
     version: Mapped[int]
     profile: Mapped[str]
+    statement_vectors: Mapped[bytes | None]
+    vectors_key: Mapped[str | None]
     created_at: Mapped[datetime] = _created()
 
 

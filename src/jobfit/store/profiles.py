@@ -17,3 +17,14 @@ def stale_profile_ids(session: Session, version: int) -> list[uuid.UUID]:
         select(Resume.id).outerjoin(ResumeProfileRow, current).where(ResumeProfileRow.resume_id.is_(None))
         .order_by(Resume.created_at, Resume.id)
     ))
+
+
+def stale_vector_ids(session: Session, embedder_name: str) -> list[uuid.UUID]:
+    """The (visible) resumes whose stored statement vectors are missing or were made by another embedder (their
+    key names it: `pipeline.vectors_key`)."""
+    current = and_(ResumeProfileRow.resume_id == Resume.id,
+                   ResumeProfileRow.vectors_key.startswith(f"{embedder_name}|", autoescape=True))
+    return list(session.scalars(
+        select(Resume.id).outerjoin(ResumeProfileRow, current).where(ResumeProfileRow.resume_id.is_(None))
+        .order_by(Resume.created_at, Resume.id)
+    ))

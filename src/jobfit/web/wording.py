@@ -58,9 +58,10 @@ def score_word(value: Any) -> str:
 
 
 def status_word(status: str) -> str:
-    return {"met": "Met", "partial": "Partly met", "missing": "Missing", "check": "To check", "pending": "Pending",
-            "implemented": "Accepted", "rejected": "Rejected", "queued": "Waiting", "parsing": "Reading",
-            "embedding": "Analysing", "done": "Stored", "failed": "Refused"}.get(status, status.capitalize())
+    return {"met": "Met", "partial": "Partly met", "related": "Related only", "missing": "Missing", "check": "To check",
+            "pending": "Pending", "implemented": "Accepted", "rejected": "Rejected", "queued": "Waiting",
+            "parsing": "Reading", "embedding": "Analysing", "done": "Stored", "failed": "Refused"
+            }.get(status, status.capitalize())
 
 
 def filesize(n: int | None) -> str:

@@ -10,8 +10,8 @@ import pytest
 from jobfit.documents.job import parse_job
 from jobfit.documents.models import ExperienceEntry
 from jobfit.matching import score_match
+from jobfit.matching.counts import meets_required_skills
 from jobfit.matching.keywords import phrases, salient_keywords
-from jobfit.matching.knockout import meets_required_skills
 from jobfit.matching.models import MatchResult, RequirementResult
 from jobfit.matching.requirements import Requirement, extract_requirements
 

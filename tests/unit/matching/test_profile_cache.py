@@ -10,6 +10,7 @@ import pytest
 from jobfit.documents.job import parse_job, parse_job_file
 from jobfit.documents.models import ContactField, ContactInfo
 from jobfit.documents.resume import parse_resume
+from jobfit.documents.statements import evidence_lines
 from jobfit.matching import (
     PROFILE_VERSION,
     ResumeProfile,
@@ -21,7 +22,14 @@ from jobfit.matching import (
     score_prepared,
 )
 from jobfit.matching.models import Strength
-from jobfit.matching.profile import SECTION_WEIGHT, UNSECTIONED_WEIGHT, Degree, Role, SkillRecord
+from jobfit.matching.profile import (
+    SECTION_WEIGHT,
+    UNSECTIONED_WEIGHT,
+    Degree,
+    Role,
+    SkillRecord,
+    resume_statements,
+)
 from jobfit.matching.text import LineIndex, content_tokens
 from jobfit.redaction import redact as redact_module
 from jobfit.redaction import redact_for_embedding
@@ -95,7 +103,7 @@ def test_line_look_ups_read_the_per_line_lists_and_nothing_outside_them():
             for number in range(1, n + 1):
                 assert profile.section(number) == profile.section_of_line[number - 1]
                 assert profile.weight(number, "references") == profile.weight_of_line[number - 1]
-                assert profile.line_text(number) == (profile.index.lines[number - 1].strip() or None)
+                assert profile.line_text(number) == (profile.lines[number - 1].strip() or None)
             for outside in (None, -1, 0, n + 1):
                 assert profile.section(outside) is None and profile.line_text(outside) is None
                 assert profile.weight(outside) == UNSECTIONED_WEIGHT
@@ -108,8 +116,14 @@ def test_stored_index_and_line_weights_equal_a_rebuild_after_json():
         fresh = prepare_resume(resume)
         loaded = ResumeProfile.from_dict(json.loads(json.dumps(fresh.to_dict())))
         rebuilt = ResumeProfile.build(fresh.resume)
-        assert loaded.index.postings == rebuilt.index.postings == LineIndex(fresh.resume.text_content).postings
+        text = fresh.resume.text_content
+        evidence = "\n".join(evidence_lines(text.split("\n"), resume_statements(fresh.resume)))
+        assert loaded.index.postings == rebuilt.index.postings == LineIndex(evidence).postings
         assert loaded.index.line_tokens == rebuilt.index.line_tokens
+        assert loaded.index.lines == rebuilt.index.lines == evidence.split("\n")
+        assert loaded.lines == rebuilt.lines == text.split("\n")
+        assert loaded.statements == rebuilt.statements and loaded.statements_key == rebuilt.statements_key
+        assert loaded.statement_texts() == rebuilt.statement_texts()
         for name in ("section_of_line", "weight_of_line", "entry_recency", "years", "years_line"):
             assert getattr(loaded, name) == getattr(rebuilt, name), name
 
@@ -293,36 +307,23 @@ from jobfit.matching.evidence import (  # noqa: E402
     DEPTH_BASE,
     DEPTH_LINES,
     DEPTH_STEP,
-    MET_AT,
+    MEANING_QUALITY,
     QUALITY,
-    WORDS_MIN_SHARE,
-    WORDS_QUALITY,
     Candidate,
-    _normalise,
 )
+from jobfit.matching.meaning import Thresholds, is_named_tool  # noqa: E402
 from jobfit.matching.requirements import Requirement  # noqa: E402
+
+_TIERS = {"exact": 0, "alias": 0, "child": 1, "meaning": 2}
 
 
 def _ref_value(c: Candidate) -> float:
     return c.quality * c.weight
 
 
-def _ref_key(c: Candidate) -> tuple[float, float, int]:
-    """Best first: highest value, then quality, then the earliest line; `min` keeps the first of equals."""
-    return (-_ref_value(c), -c.quality, c.line if c.line is not None else 10**9)
-
-
 def _ref_taxonomy_hits(mentions_by_id: dict[str, list], req: Requirement) -> list[str]:
     """The resume's skills that are the wanted one or its taxonomy neighbours, in `mentions_by_id` order."""
-    related = req.related
-    if len(related) < len(mentions_by_id):
-        order = {s: i for i, s in enumerate(mentions_by_id)}
-        hits = [s for s in related if s in mentions_by_id]
-        if req.skill_id in mentions_by_id and req.skill_id not in related:
-            hits.append(req.skill_id)
-        hits.sort(key=order.__getitem__)
-        return hits
-    return [s for s in mentions_by_id if s == req.skill_id or s in related]
+    return [s for s in mentions_by_id if s == req.skill_id or s in req.related]
 
 
 def _ref_lexical(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
@@ -342,58 +343,66 @@ def _ref_taxonomy(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         return out
     related = req.related
     for skill_id in _ref_taxonomy_hits(mentions_by_id, req):
-        if skill_id == req.skill_id:
-            kind, score = "exact", 1.0
-        else:
-            kind, score = related[skill_id]
+        kind, score = ("exact", 1.0) if skill_id == req.skill_id else related[skill_id]
+        if kind == "related" and score < 0.5:
+            continue  # a grand-relative is no evidence
+        quality = 1.0 if kind == "exact" else min(QUALITY[kind], score * QUALITY[kind] / 0.7)
+        records = profile.skills[skill_id]
         for mention in mentions_by_id[skill_id]:
-            how = kind
-            if kind == "exact" and _normalise(mention.surface) != _normalise(req.label):
-                how = "alias"
-            quality = 1.0 if kind == "exact" else min(QUALITY[kind], score * QUALITY[kind] / 0.7)
             line = mention.line
-            if line is not None and profile.line_text(line) is None:
-                continue  # the mention's line was redacted (e.g. a name that looks like a skill)
-            section = profile.section(line) or mention.section
-            out.append(Candidate(how, quality, line, section, profile.weight(line, section), mention.name))
+            blanked = profile.index.lines[line - 1] if line is not None else ""
+            if line is not None and (not blanked.strip() or mention.surface.lower() not in blanked.lower()):
+                continue  # redacted, or on a part that is never evidence
+            section = profile.section(line) or records.section
+            out.append(Candidate(kind, quality, line, section, profile.weight(line, section), mention.name))
     return out
 
 
-def _ref_partial_words(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
-    if len(req.terms) < 2:
-        return []
-    line, share = profile.index.best_partial_line(req.terms)
-    if line is None or share < WORDS_MIN_SHARE:
-        return []
-    return [Candidate("words", WORDS_QUALITY * share, line, profile.section(line), profile.weight(line))]
-
-
-def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list],
-                  req: Requirement) -> tuple[Candidate | None, str, float, int]:
+def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: Requirement,
+                  similarities=None, thresholds: Thresholds | None = None) -> tuple[Candidate | None, str, float, int]:
     """(evidence candidate, status, rounded score, occurrences) of a skill or keyword requirement."""
-    candidates = _ref_lexical(profile, req) + _ref_taxonomy(profile, mentions_by_id, req)
-    if not any(c.quality >= MET_AT for c in candidates):
-        candidates += _ref_partial_words(profile, req)
-    strong_lines = {c.line for c in candidates if c.quality >= MET_AT}
+
+    def cosine(c: Candidate) -> float | None:
+        statement = profile.statement_at(c.line)
+        return None if similarities is None or statement < 0 else float(similarities[statement])
+
+    def stands(c: Candidate) -> bool:
+        named = c.how == "child" or is_named_tool(req)
+        return similarities is None or (cosine(c) is not None and cosine(c) >= thresholds.confirming(named))
+
+    def meets(c: Candidate) -> bool:
+        return c.how in ("exact", "alias", "meaning") or (c.how == "child" and similarities is not None)
+
+    def key(c: Candidate) -> tuple:
+        closeness = _ref_value(c) if similarities is None else cosine(c)
+        return (_TIERS[c.how] if meets(c) else 0, -closeness, -c.quality, c.line if c.line is not None else 10**9)
+
+    found = _ref_lexical(profile, req) + _ref_taxonomy(profile, mentions_by_id, req)
+    named = {c.line for c in found if c.how in ("exact", "alias")}
     occurrences = (
         sum(profile.index.phrase_count(t) for t in (req.terms, *req.aliases) if t) if req.terms else 0
     )
-    if not candidates:
+    occurrences = max(occurrences, len(named))
+    candidates = [c for c in found if stands(c)]
+    strong = [c for c in candidates if meets(c)]
+    weak = [c for c in candidates if not meets(c)]
+    if not strong and similarities is not None and req.kind == "skill" and not is_named_tool(req) \
+            and len(similarities):
+        best = max(range(len(similarities)), key=lambda i: (similarities[i], -i))
+        if similarities[best] >= thresholds.paraphrase:
+            line = profile.statements[best][0]
+            strong = [Candidate("meaning", MEANING_QUALITY, line, profile.section(line), profile.weight(line))]
+    weak_value = max((_ref_value(c) for c in weak), default=0.0)
+    if strong:
+        best = min(strong, key=key)
+        strong_value = max(_ref_value(c) for c in strong)
+        statements = {profile.statement_at(c.line) for c in strong} - {-1}
+        depth = DEPTH_BASE + DEPTH_STEP * min(max(len(statements) - 1, 0), DEPTH_LINES)
+        score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
+        return best, "met", round(score, 4), occurrences
+    if not weak:
         return None, "missing", 0.0, occurrences
-    strong = [c for c in candidates if c.quality >= MET_AT]
-    top = min(candidates, key=_ref_key)
-    depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_lines) - 1, 0), DEPTH_LINES)
-    if strong:  # met: the evidence is the best full match, even if a related skill sits on a better line
-        best = min(strong, key=_ref_key)
-        score = min(1.0, max(_ref_value(best) * depth, _ref_value(top) * DEPTH_BASE))
-        status = "met"
-    else:
-        best = top
-        score = min(1.0, _ref_value(best) * DEPTH_BASE)
-        status = "partial"
-    return best, status, round(score, 4), max(occurrences, len(strong_lines))
-
-
+    return min(weak, key=key), "related", round(min(1.0, weak_value * DEPTH_BASE), 4), occurrences
 
 
 def _postings_and_resumes():
@@ -413,27 +422,43 @@ def _postings_and_resumes():
     return postings, profiles
 
 
-def test_evidence_scan_equals_the_straightforward_version_on_real_postings():
-    """The single-pass scan picks the same evidence (how, line, section) and numbers as the candidate list."""
+def _check_scan(profile, mentions, req, similarities=None, thresholds=None) -> None:
     from jobfit.matching.evidence import assess_skill, evaluate_skill
 
+    meaning = None if similarities is None else (similarities, thresholds)
+    best, status, score, occurrences = _ref_evaluate(profile, mentions, req, similarities, thresholds)
+    full = assess_skill(profile, req, meaning)
+    got = full.result
+    assert (got.status, got.score, full.occurrences) == (status, score, occurrences)
+    assert evaluate_skill(profile, req, meaning=meaning)[1:] == (status, score, occurrences)
+    if best is None:
+        assert got.how is None and got.line is None
+        return
+    statement = profile.statement_at(best.line)
+    first, last = profile.statements[statement] if statement >= 0 else (best.line, best.line)
+    assert (got.line, got.line_end, got.section) == (first, last, best.section)
+    assert got.how == best.how or (best.how, got.how) == ("exact", "alias")
+    assert got.evidence == (profile.statement_text(statement) if statement >= 0 else profile.line_text(best.line))
+    assert full.related_skill == (best.name if best.how in {"child", "parent", "related"} else None)
+    assert got.confirmed == (None if similarities is None else True)
+
+
+def test_evidence_scan_equals_the_straightforward_version_on_real_postings():
+    """The single-pass scan picks the same evidence (statement, section) and numbers as the candidate list, with
+    and without a meaning check (random cosines stand in for the statements' similarities)."""
+    import numpy as np
+
     postings, profiles = _postings_and_resumes()
+    rng = np.random.default_rng(11)
+    thresholds = Thresholds(confirm=0.35, paraphrase=0.55, confirm_tool=0.25)
     checked = 0
     for profile, mentions in profiles:
         for job in postings:
             for req in prepare_job(job).requirements:
                 if req.kind not in ("skill", "keyword"):
                     continue
-                best, status, score, occurrences = _ref_evaluate(profile, mentions, req)
-                full = assess_skill(profile, req)
-                got = full.result
-                assert (got.status, got.score, full.occurrences) == (status, score, occurrences)
-                assert evaluate_skill(profile, req)[1:] == (status, score, occurrences)
-                if best is None:
-                    assert got.how is None and got.line is None
-                else:
-                    assert (got.how, got.line, got.section) == (best.how, best.line, best.section)
-                    assert full.related_skill == (best.name if best.how in {"child", "parent", "related"} else None)
+                _check_scan(profile, mentions, req)
+                _check_scan(profile, mentions, req, rng.uniform(0.0, 0.7, len(profile.statements)), thresholds)
                 checked += 1
     assert checked > 300
 

@@ -43,14 +43,17 @@ def test_partial_credit_through_taxonomy() -> None:
     neither = build_resume([("experience", ["Cooked pasta for 200 guests"])])
     r_child = score_match(child, job, relations=TAX)
     row = req(r_child, "JavaScript")
-    assert row.status == "partial" and row.how == "child" and row.line == 2
+    # a tool is only related to the field it belongs to until the meaning of its statement confirms it
+    assert row.status == "related" and row.how == "child" and row.line == 2
     assert 0 < r_child.skills_score < score_match(exact, job, relations=TAX).skills_score
     assert score_match(neither, job, relations=TAX).skills_score == 0
     # a parent (more general) skill earns less than a child (more specific) one
     job_react = build_job("Frontend Developer", "React", required=[skill("react")])
     parent = build_resume([("experience", ["Built dashboards with JavaScript"])],
                           skill_ids={"JavaScript": "javascript"})
-    assert req(score_match(parent, job_react, relations=TAX), "React").how == "parent"
+    # a field never meets a tool of it: JavaScript is only related to React
+    assert (req(score_match(parent, job_react, relations=TAX), "React").status,
+            req(score_match(parent, job_react, relations=TAX), "React").how) == ("related", "parent")
     assert 0 < score_match(parent, job_react, relations=TAX).skills_score < r_child.skills_score
 
 
@@ -60,8 +63,8 @@ def test_gap_names_closest_related_skill_and_required_first() -> None:
     result = score_match(resume, job, relations=TAX)
     gaps = [(g.skill, g.importance) for g in result.skill_gaps]
     assert gaps == [("Vue", "required"), ("Django", "preferred")]
-    # django is partly met through python (its parent); vue has no related skill on the resume
-    assert req(result, "Django").status == "partial"
+    # django is only related through python (its parent); vue has no related skill on the resume
+    assert req(result, "Django").status == "related"
     assert result.skill_gaps[1].closest_related == "Python"
     assert result.skill_gaps[0].closest_related is None
 
@@ -121,7 +124,9 @@ def test_evidence_points_at_the_resume_line() -> None:
     row = req(score_match(resume, job, relations=TAX), "Spark")
     lines = resume.text_content.split("\n")
     assert row.line == 5 and lines[row.line - 1] == "- Tuned Spark jobs on AWS"
-    assert row.evidence == "- Tuned Spark jobs on AWS" and row.section == "experience" and row.how == "exact"
+    # the evidence is the statement: the bullet's text without its marker
+    assert row.evidence == "Tuned Spark jobs on AWS" and row.section == "experience" and row.how == "exact"
+    assert row.line_end == row.line
 
 
 def test_experience_bullet_counts_more_than_skills_list() -> None:

@@ -54,8 +54,8 @@ def test_a_reloaded_profile_scores_and_explains_like_a_fresh_one():
     rows = {r.requirement: r for r in result.match_analysis.requirements}
     assert (rows["Python"].status, rows["Python"].line, rows["Python"].how) == ("met", 4, "exact")
     assert rows["Go"].status == "missing"  # its one mention sits on an empty line
-    # Django (not on the resume) is met in part through its parent Python, on Python's best line
-    assert (rows["Django"].status, rows["Django"].how, rows["Django"].line) == ("partial", "parent", 4)
+    # Django (not on the resume) is only related through its parent Python, on Python's best line
+    assert (rows["Django"].status, rows["Django"].how, rows["Django"].line) == ("related", "parent", 4)
     gaps = {g.skill: g for g in result.skill_gaps}
     assert gaps["Django"].closest_related == "Python"
     extras = [s for s in result.strengths if s.kind == "extra"]

@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Sequence
 
+import numpy as np
 import pytest
 
 from jobfit.embeddings.chunks import embed_chunks, embed_documents
@@ -58,3 +59,31 @@ def test_embedding_documents_together_equals_one_by_one() -> None:
         assert one.keys() == alone.keys()
         for kind in one:
             assert abs(float(one[kind] @ alone[kind]) - 1.0) < 1e-5
+
+
+def test_resumes_embedded_together_equal_one_by_one_with_their_statement_vectors() -> None:
+    """A worker embeds the resumes of the files it runs at once in one call (`pipeline.embed_resumes`): each gets
+    the chunks' vectors and statement vectors it would get alone (MiniLM has meaning thresholds, so statements are
+    embedded too)."""
+    from jobfit.documents.resume import parse_resume_text
+    from jobfit.embeddings.minilm import MiniLMEmbedder
+    from jobfit.pipeline import embed_resume, embed_resumes
+
+    embedder = MiniLMEmbedder()
+    resumes = [parse_resume_text(text) for text in (
+        "Ada Lovelace\nada@example.com\n\nExperience\nPython developer at Acme, 2018 - 2023\n"
+        "Built REST APIs in Python and PostgreSQL.\n\nSkills\nPython, SQL\n",
+        "Maria Lopez\n\nExperience\nStaff Nurse, St. Mary's Hospital ICU, 2017 - present\n"
+        "Cared for critically ill patients; managed ventilators.\n\nEducation\nBSc Nursing, 2014\n")]
+    together = embed_resumes(embedder, resumes)
+    assert len(together) == len(resumes)
+    for (chunks, vectors, profile), resume in zip(together, resumes, strict=True):
+        alone_chunks, alone_vectors, alone_profile = embed_resume(embedder, resume)
+        assert chunks == alone_chunks and vectors.keys() == alone_vectors.keys()
+        for kind in vectors:
+            assert float(vectors[kind] @ alone_vectors[kind]) > 0.999
+        assert profile.statement_vectors is not None and alone_profile.statement_vectors is not None
+        assert profile.statement_vectors.shape == alone_profile.statement_vectors.shape
+        one, other = (v.astype(float) / np.linalg.norm(v.astype(float), axis=1, keepdims=True)
+                      for v in (profile.statement_vectors, alone_profile.statement_vectors))
+        assert float((one * other).sum(axis=1).min()) > 0.999

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
-from jobfit.api.deps import CurrentUser, Db, get_or_404
+from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404
 from jobfit.api.schemas import Limit, MatchOut, Offset, Page, match_out
 from jobfit.matching.candidate_explanation import CandidateExplanation
 from jobfit.services import analyze as analyze_service
@@ -56,8 +56,8 @@ def rank_out(ranking: Ranking) -> RankOut:
 
 @router.post("/analyze", status_code=status.HTTP_201_CREATED, response_model=MatchOut,
              responses={200: {"description": "The pair was analysed before: its result was updated"}})
-def analyze(body: AnalyzeIn, db: Db, user: CurrentUser, response: Response) -> MatchOut:
-    pair = analyze_service.analyze(db, user.id, body.resume_id, body.job_id)
+def analyze(body: AnalyzeIn, db: Db, user: CurrentUser, runtime: RuntimeDep, response: Response) -> MatchOut:
+    pair = analyze_service.analyze(db, user.id, body.resume_id, body.job_id, runtime.embedder)
     if not pair.created:
         response.status_code = status.HTTP_200_OK
     return match_out(pair.row)
@@ -89,14 +89,15 @@ def delete_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> Response:
 
 
 @router.post("/rank-resumes", response_model=RankOut)
-def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser) -> RankOut:
-    return rank_out(ranking.rank_resumes_for_job(db, user.id, body.job_id, body.resume_ids, body.top_k))
+def rank_resumes_for_job(body: RankResumesIn, db: Db, user: CurrentUser, runtime: RuntimeDep) -> RankOut:
+    return rank_out(ranking.rank_resumes_for_job(db, user.id, body.job_id, runtime.embedder, body.resume_ids,
+                                                 body.top_k))
 
 
 @router.post("/rank-jobs", response_model=RankOut)
-def rank_jobs_for_resume(body: RankJobsIn, db: Db, user: CurrentUser) -> RankOut:
-    return rank_out(ranking.rank_jobs_for_resume(db, user.id, body.resume_id, body.job_ids, body.top_k))
-
+def rank_jobs_for_resume(body: RankJobsIn, db: Db, user: CurrentUser, runtime: RuntimeDep) -> RankOut:
+    return rank_out(ranking.rank_jobs_for_resume(db, user.id, body.resume_id, runtime.embedder, body.job_ids,
+                                                 body.top_k))
 
 class ShortlistItem(BaseModel):
     match_result_id: uuid.UUID

@@ -32,8 +32,8 @@ SUB_SCORES = ("skills_score", "experience_score", "education_score", "keyword_sc
 
 
 @router.post("/matches")
-def analyze(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
-    pair = analysis.analyze(db, user.id, form_id(form, "resume_id"), form_id(form, "job_id"))
+def analyze(form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
+    pair = analysis.analyze(db, user.id, form_id(form, "resume_id"), form_id(form, "job_id"), runtime.embedder)
     return redirect_to(f"/matches/{pair.row.id}")
 
 

@@ -77,9 +77,9 @@ def back_to_ranking(query: str) -> str | None:
                                          params.get("order", ""))
 
 @router.post("/recruiter/rank")
-def rank(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
+def rank(form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
     job_id = form_id(form, "job_id")
-    ranking.rank_resumes_for_job(db, user.id, job_id, top_k=MAX_RANKED)
+    ranking.rank_resumes_for_job(db, user.id, job_id, runtime.embedder, top_k=MAX_RANKED)
     must = "&must_haves=1" if field(form, "must_haves") == "1" else ""
     return redirect_to(f"/recruiter?job_id={job_id}{must}")
 

@@ -1,4 +1,4 @@
-// jobfit pages: highlight a requirement's resume line, upload with progress, a batch's live progress, drag and drop.
+// jobfit pages: highlight a requirement's resume lines, upload with progress, a batch's live progress, drag and drop.
 // Everything works without this file too: forms post normally.
 "use strict";
 
@@ -8,7 +8,12 @@ function highlightLine(trigger) {
   if (!line) return;
   document.querySelectorAll(".highlight").forEach((el) => el.classList.remove("highlight"));
   document.querySelectorAll("tr.selected").forEach((el) => el.classList.remove("selected"));
-  line.classList.add("highlight");
+  // the whole statement: its first line to its last (data-line-end)
+  const last = Number(trigger.dataset.lineEnd || trigger.dataset.line);
+  for (let n = Number(trigger.dataset.line); n <= last; n += 1) {
+    const el = document.getElementById(prefix + n);
+    if (el) el.classList.add("highlight");
+  }
   const box = line.closest(".resume-text");
   const row = trigger.closest("tr");
   if (row) row.classList.add("selected");
