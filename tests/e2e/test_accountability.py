@@ -50,7 +50,7 @@ def _real_match(runtime: Runtime, user_id: uuid.UUID) -> tuple[uuid.UUID, uuid.U
         resume = upload.store_resume(db, runtime, user_id, parse_resume_text(data.decode()), data=data,
                                      filename="meda.txt", title="Meda, engineer")
         job = upload.store_job(db, runtime, user_id, parse_job(**JOB), fields=JOB)
-        return analyze.analyze(db, user_id, resume.id, job.id).row.id, job.id
+        return analyze.analyze(db, user_id, resume.id, job.id, runtime.embedder).row.id, job.id
 
 
 def test_audit_decision_explanation_log_and_model_card(browser: Browser, web: str, runtime: Runtime,
