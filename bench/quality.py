@@ -41,36 +41,54 @@ def semantic_alone(weights: dict[str, float]) -> dict[str, float]:
     return {k: v for k, v in weights.items() if parse_semantic_feature(k) is not None}
 
 
+def label(name: str) -> str:
+    """A method's row label: a semantic signal or construction is marked as ranking by itself alone."""
+    return name if name in BASELINES or ":" not in name else f"{name} (alone)"
+
+
 def print_tables(table: fw.Table, embedder: str) -> None:
+    """The wide table (every set, every method: the one BENCHMARKS.md quotes), then one table per set."""
     from jobfit.matching.scores import ALGORITHM_VERSION
 
+    model = json.loads(fw.WEIGHTS_FILE.read_text())
     weights = shipped_weights(embedder)
     names = [n for n, w in weights.items() if w > 0]
-    lodo = fw.lodo(table, names)
-    print(f"## jobfit match quality (algorithm {ALGORITHM_VERSION}, embedder {embedder})\n")
-    print("shipped weights: " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(weights.items(), key=lambda t: -t[1])))
+    lodo = fw.lodo(table, names, float(model.get("shrink", fw.SHRINK)))
+    sem = semantic_alone(weights)
+    values: dict[str, dict[str, float]] = {}  # method -> set -> figure
     for s in table.sets:
         rows = table.rows[s.name]
+        column = {"overall_score (shipped weights)": set_metric(s, lambda p, rows=rows: fw.overall(weights, rows[p])),
+                  "LODO overall (refitted without the set's source)": lodo[s.name]}
+        if sem:
+            column["semantic component (shipped)"] = set_metric(
+                s, lambda p, rows=rows, sem=sem: fw.overall(sem, rows[p]))
+        variants = sorted({n for r in rows.values() for n in r if ":" in n and n not in BASELINES})
+        for name in (*SUBSCORES, *variants, *BASELINES):
+            column[name] = set_metric(s, lambda p, rows=rows, name=name: rows[p].get(name, 0.0))
+        for method, value in column.items():
+            values.setdefault(method, {})[s.name] = value
+    print(f"## jobfit match quality (algorithm {ALGORITHM_VERSION}, embedder {embedder})\n")
+    print("shipped weights: " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(weights.items(), key=lambda t: -t[1])))
+    print("\n### Every set, every method\n")
+    print("| method | " + " | ".join(s.name for s in table.sets) + " |")
+    print("|---|" + "---:|" * len(table.sets))
+    for method, per_set in values.items():
+        bold = method.startswith("LODO")
+        cells = [f"**{per_set[s.name]:.3f}**" if bold else f"{per_set.get(s.name, float('nan')):.3f}"
+                 for s in table.sets]
+        print(f"| {'**' + method + '**' if bold else label(method)} | " + " | ".join(cells) + " |")
+    for s in table.sets:
         metric = "mean Spearman per group" if s.metric == "spearman" else "mean AP per group"
         print(f"\n### {s.name}: {s.description} ({len(s.groups)} groups; {metric})\n")
         print("| method | value |\n|---|---:|")
-        overall = set_metric(s, lambda p, rows=rows: fw.overall(weights, rows[p]))
-        print(f"| **overall_score (shipped weights)** | {overall:.3f} |")
-        print(f"| **LODO overall (refitted without {s.source})** | **{lodo[s.name]:.3f}** |")
-        parts: dict[str, float] = {}
-        sem = semantic_alone(weights)
-        if sem:
-            parts["semantic component (shipped)"] = set_metric(
-                s, lambda p, rows=rows, sem=sem: fw.overall(sem, rows[p]))
-        for name in SUBSCORES:
-            parts[name] = set_metric(s, lambda p, rows=rows, name=name: rows[p].get(name, 0.0))
-        variants = sorted({n for r in rows.values() for n in r if ":" in n and n not in BASELINES})
-        for name in (*variants, *BASELINES):
-            parts[name] = set_metric(s, lambda p, rows=rows, name=name: rows[p].get(name, 0.0))
-        for name, value in parts.items():
-            print(f"| {name}{'' if name in BASELINES or ':' not in name else ' (alone)'} | {value:.3f} |")
-        beaten = [n for n, v in parts.items() if v > lodo[s.name] + 1e-9 and (n in BASELINES or ":" not in n
-                                                                             or n.startswith(embedder))]
+        for method, per_set in values.items():
+            if s.name in per_set:
+                print(f"| {label(method)} | {per_set[s.name]:.3f} |")
+        # a part of the shipped score (its embedder's signals, the sub-scores) or a baseline above the LODO overall
+        beaten = [label(n) for n, per_set in values.items() if not n.startswith(("LODO", "overall_score"))
+                  and per_set.get(s.name, 0.0) > lodo[s.name] + 1e-9
+                  and (n in BASELINES or ":" not in n or n.startswith(embedder))]
         if beaten:
             print(f"\nLODO overall is below: {', '.join(beaten)} (see BENCHMARKS.md for why)")
 

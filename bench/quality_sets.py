@@ -39,6 +39,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from jd_texts import KAGGLE_JDS, LIVECAREER_JDS, POSTING_TITLE_RULES  # noqa: E402
 
 from jobfit.documents.models import DocumentMetadata, ParsedJob, ParsedResume  # noqa: E402
+from jobfit.embeddings.chunks import ASKING  # noqa: E402
 from jobfit.embeddings.compact import pack_rows, unpack_rows  # noqa: E402
 from jobfit.matching import prepare_job, prepare_resume, score_prepared  # noqa: E402
 from jobfit.matching.keywords import asking_text  # noqa: E402
@@ -85,9 +86,22 @@ def _code_stamp(packages: Iterable[str] = ("documents", "skills")) -> str:
     return h.hexdigest()[:12]
 
 
-def cached(name: str, build: Callable[[], object], refresh: bool = False) -> object:
+def features_stamp() -> str:
+    """Changes whenever anything a feature table is computed from changes: all of the package's code and data but
+    the fitted weights (which the features do not read, and which a fit rewrites), and the bench's sets."""
+    h = hashlib.sha1()
+    paths = [p for p in sorted((REPO / "src" / "jobfit").rglob("*")) if p.suffix in {".py", ".json", ".csv", ".gz"}]
+    for path in [*paths, REPO / "bench" / "quality_sets.py", REPO / "bench" / "jd_texts.py"]:
+        if path.is_file() and path.name != "weights.json":
+            h.update(str(path.relative_to(REPO)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def cached(name: str, build: Callable[[], object], refresh: bool = False, stamp: str | None = None) -> object:
+    """`build()`, kept on disk under `name` and the code stamp (`_code_stamp()` unless `stamp` is given)."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"{name}-{_code_stamp()}.pkl"
+    path = CACHE / f"{name}-{stamp or _code_stamp()}.pkl"
     if path.exists() and not refresh:
         with path.open("rb") as fh:
             return pickle.load(fh)
@@ -331,22 +345,30 @@ def resume_texts(resume: ParsedResume) -> list[tuple[str, str]]:
 
 def job_texts(job: ParsedJob) -> list[tuple[str, str]]:
     """What the server embeds for a job (with its requirements in context), plus the ad without perks and legal
-    lines (`asking`)."""
+    lines (`asking`) when the server does not embed it already (a candidate semantic part)."""
     from jobfit.pipeline import context_chunks, job_chunks
 
     chunks = job_chunks(job) + context_chunks(prepare_job(job))
     asking = asking_text(job).strip()
-    if asking:
-        chunks.append(("asking", asking))
+    if asking and all(kind != ASKING for kind, _ in chunks):
+        chunks.append((ASKING, asking))
     return chunks
 
 
+RAW = "raw"  # the plain-similarity baseline's vector kind: the document's raw text, cut by the embedder only
+
+
+def job_raw_text(job: ParsedJob) -> str:
+    """The ad as a plain method reads it: its title and text (the TF-IDF and coverage baselines read the same)."""
+    return f"{job.title}\n{job.text_content}"
+
+
 def vectors_for(sets: Sequence[LabelledSet], embedder_name: str) -> tuple[dict[str, Vectors], dict[str, Vectors]]:
-    """Resume and job vectors (what the server stores) for every set."""
+    """Resume and job vectors (what the server stores) for every set, plus each raw text's vector (`RAW`)."""
     resumes = {k: r for s in sets for k, r in s.resumes.items()}
     jobs = {k: j for s in sets for k, j in s.jobs.items()}
-    return (_embed_all(embedder_name, {k: resume_texts(r) for k, r in resumes.items()}),
-            _embed_all(embedder_name, {k: job_texts(j) for k, j in jobs.items()}))
+    return (_embed_all(embedder_name, {k: [*resume_texts(r), (RAW, r.text_content)] for k, r in resumes.items()}),
+            _embed_all(embedder_name, {k: [*job_texts(j), (RAW, job_raw_text(j))] for k, j in jobs.items()}))
 
 
 # ---------------------------------------------------------------- features
@@ -440,7 +462,12 @@ def section_pairs_1_3(rv: Vectors, jv: Vectors) -> float | None:
             parts.append((100 * min(1.0, max(0.0, (_cos(rv[resume_key], job_vector) - 0.2) / 0.6)), share))
     total = sum(w for _, w in parts)
     return sum(x * w for x, w in parts) / total if total else None
-BASELINES = ("baseline: JD-token coverage", "baseline: TF-IDF cosine")
+
+# The plain methods the overall must beat: JD-token coverage (Resume-Matcher's), TF-IDF cosine over the pool, and
+# a plain MiniLM cosine of the first 256 word pieces of each raw text (no sections, no redaction; the model
+# cuts at 256).
+BASELINES = ("baseline: JD-token coverage", "baseline: TF-IDF cosine", "baseline: MiniLM cosine, first 256 tokens")
+PLAIN_EMBEDDER = "minilm"
 
 
 def features(s: LabelledSet, resume_vectors: dict[str, dict[str, Vectors]],
@@ -469,7 +496,7 @@ def features(s: LabelledSet, resume_vectors: dict[str, dict[str, Vectors]],
             prepared = prepare_job(job)
             if meaning is not None:
                 prepared = prepared.with_meaning(job_vectors[meaning[0]][job_key], meaning[1])
-            jd_text = f"{job.title}\n{job.text_content}"
+            jd_text = job_raw_text(job)
             jd_tokens = set(content_tokens(jd_text))
             jd_vec = baselines.tfidf_vector(content_tokens(jd_text))
         result = score_prepared(profiles[resume_key], prepared)
@@ -485,6 +512,10 @@ def features(s: LabelledSet, resume_vectors: dict[str, dict[str, Vectors]],
                 row[f"{name}: section pairs (1.3.0)"] = sections
         row[BASELINES[0]] = 100 * baselines.coverage(jd_tokens, resume_key)
         row[BASELINES[1]] = 100 * baselines.tfidf(jd_vec, resume_key)
+        if PLAIN_EMBEDDER in resume_vectors:
+            rv = resume_vectors[PLAIN_EMBEDDER].get(resume_key, {})
+            jv = job_vectors[PLAIN_EMBEDDER].get(job_key, {})
+            row[BASELINES[2]] = 100 * _cos(rv.get(RAW), jv.get(RAW))
         out[(resume_key, job_key)] = row
     return out
 

@@ -18,13 +18,16 @@ from typing import Any
 import numpy as np
 
 from jobfit.documents.models import ParsedJob, ParsedResume
-from jobfit.embeddings.base import Embedder, Vectors
-from jobfit.embeddings.chunks import REQUIREMENTS_DIGEST, document_chunks, embed_chunks
+from jobfit.embeddings.base import Embedder, Vectors, truncate_text
+from jobfit.embeddings.chunks import ASKING, MAX_CHUNK_CHARS, REQUIREMENTS_DIGEST, document_chunks, embed_chunks
 from jobfit.embeddings.compact import pack_rows, unpack_rows
 from jobfit.matching import prepare_job, prepare_resume
 from jobfit.matching.engine import PreparedJob
+from jobfit.matching.keywords import asking_text
 from jobfit.matching.meaning import context_key, thresholds_for
 from jobfit.matching.profile import ResumeProfile
+from jobfit.matching.scores import job_vector_kinds
+from jobfit.matching.text import titled
 from jobfit.redaction import redact_for_embedding
 
 Chunks = list[tuple[str, str]]
@@ -51,11 +54,16 @@ def requirements_digest(job: ParsedJob) -> str | None:
 
 
 def job_chunks(job: ParsedJob) -> Chunks:
-    """`(embedding_type, text)` for the job's full text, each section, and its requirements digest."""
-    chunks = document_chunks(job.text_content, job.sections)
+    """`(embedding_type, text)` for the job's full text (under its title), each section, its requirements
+    digest, and what it asks without perks and legal lines (`ASKING`) when the semantic component reads that."""
+    chunks = document_chunks(titled(job.title, job.text_content), job.sections)
     digest = requirements_digest(job)
     if digest is not None:
         chunks.append((REQUIREMENTS_DIGEST, digest))
+    if ASKING in job_vector_kinds():
+        asking = asking_text(job).strip()
+        if asking:
+            chunks.append((ASKING, truncate_text(asking, MAX_CHUNK_CHARS)))
     return chunks
 
 

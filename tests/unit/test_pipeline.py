@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from jobfit.documents.job import parse_job
-from jobfit.embeddings.chunks import REQUIREMENTS_DIGEST
+from jobfit.embeddings.chunks import ASKING, FULL_TEXT, REQUIREMENTS_DIGEST
 from jobfit.matching import scores
 from jobfit.pipeline import job_chunks, requirements_digest
 
@@ -23,6 +23,28 @@ def test_digest_is_title_and_asked_for_skills_without_the_pitch() -> None:
     assert {"python", "postgresql", "docker"} <= {s.strip().lower() for s in skills.split(",")}
     assert "culture" not in digest and "diversity" not in digest.lower()
     assert (REQUIREMENTS_DIGEST, digest) in job_chunks(job)
+
+
+def test_the_full_text_vector_reads_the_ad_under_its_title_once() -> None:
+    """A short ad's strongest words are often only in its title ("Java Developer"): the full text embedded opens
+    with it, and an ad that already opens with its title does not repeat it."""
+    job = parse_job(title="Java Developer", description="Build backend services. Skills: Spring Boot, SQL.")
+    assert dict(job_chunks(job))[FULL_TEXT] == "Java Developer\nBuild backend services. Skills: Spring Boot, SQL."
+    opened = parse_job(title="Java Developer", description="Java developer\nBuild backend services in Spring.")
+    assert dict(job_chunks(opened))[FULL_TEXT].count("Java") == 1
+    untitled = parse_job(title="", description="Build backend services in Spring.")
+    assert dict(job_chunks(untitled))[FULL_TEXT] == "Build backend services in Spring."
+
+
+def test_the_ad_without_perks_is_embedded_when_the_semantic_component_reads_it() -> None:
+    job = parse_job(title="Backend Developer", description=(
+        "We are a fast-growing company with a great culture.\n"
+        "Requirements: Python and PostgreSQL.\n"
+        "We offer free lunch and a gym membership."))
+    chunks = dict(job_chunks(job))
+    assert (ASKING in chunks) == (ASKING in scores.job_vector_kinds())
+    if ASKING in chunks:
+        assert "PostgreSQL" in chunks[ASKING] and "lunch" not in chunks[ASKING]
 
 
 def test_no_digest_without_skills() -> None:

@@ -20,6 +20,7 @@ from jobfit.embeddings.base import Embedder, is_blank, truncate_text
 FULL_TEXT = "full_text"
 SECTION_PREFIX = "section_"
 REQUIREMENTS_DIGEST = "requirements_digest"  # a job's title and asked-for skills (`pipeline.requirements_digest`)
+ASKING = "asking"  # a job's ad without perks, company and legal lines (`matching.keywords.asking_text`)
 MAX_CHUNK_CHARS = 20_000  # ~5k tokens: a long CV in full, under every supported provider's limit
 SECTION_MAX_CHARS = 600
 

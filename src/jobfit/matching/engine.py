@@ -35,7 +35,7 @@ from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.relations import SkillRelations, default_relations, neighbourhood
 from jobfit.matching.requirements import Requirement, extract_requirements
 from jobfit.matching.specificity import tfidf_query
-from jobfit.matching.text import content_tokens
+from jobfit.matching.text import content_tokens, titled
 from jobfit.redaction import redact_resume
 
 
@@ -48,7 +48,8 @@ class PreparedJob:
     # Per requirement: its weight in the skills sub-score (None: not a skill) and in the keyword sub-score
     # (None: no terms), computed once for all the resumes the job is scored against.
     weights: tuple[tuple[float | None, float | None], ...]
-    # `specificity.tfidf_query` of the job's text (without perks and legal lines), for the lexical component.
+    # `specificity.tfidf_query` of the job's title and text (without perks and legal lines), for the lexical
+    # component.
     terms: Mapping[str, float]
     # Which skill/keyword requirements (by position) a resume word or taxonomy skill id can possibly meet:
     # a requirement reached by neither of a resume's words nor its skills is missing without a search.
@@ -90,7 +91,7 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         seniority=background.job_seniority(job.experience_level, job.title, job.min_years),
         relevance=explain.job_relevance(requirements),
         weights=_weights(requirements),
-        terms=tfidf_query(content_tokens(asking_text(job))),
+        terms=tfidf_query(content_tokens(titled(job.title, asking_text(job)))),
         by_term=_triggers((i, t) for i, r in enumerate(requirements) if r.kind in _SEARCHED
                           for words in (r.terms, *r.aliases) for t in words),
         by_skill=_triggers((i, s) for i, search in enumerate(searches) if search is not None for s in search.skills),

@@ -10,17 +10,18 @@
 - education_score: degree level (0.6) and field (0.4) against the job's; left out when the job asks for none.
 - keyword_score: BM25-style coverage of the job's salient terms found verbatim (k1 2.0, b 0.75, average
   length 400 content words), weighted by specificity x importance.
-- lexical (component): TF-IDF cosine of the whole resume and the ad without perks and legal lines, with a
-  shipped background idf (a pair is scored alone), mapped as 100 x sqrt(min(1, cosine / 0.3)).
+- lexical (component): TF-IDF cosine of the whole resume and the ad's title and text without perks and legal
+  lines (`text.titled`), with a shipped background idf (a pair is scored alone), mapped as
+  100 x sqrt(min(1, cosine / 0.3)).
 - semantic (component): share-weighted mean of 100 x cosine of resume vectors with job vectors, the pairs and
   shares in `SEMANTIC_PARTS`. `section_scores` shows the per-section similarities as information.
 
 overall_score is the weighted mean of the components present, with the weights in `data/weights.json`,
-learned by `bench/fit_weights.py` (non-negative, fitted pairwise on every local labelled set and chosen by
-leave-one-source-out quality; a component without out-of-sample signal has weight 0 and stays visible in
-`match_analysis.component_scores`). The fit, its figures and the variants tried are in BENCHMARKS.md.
-Change ALGORITHM_VERSION, and refit, whenever anything here (or in evidence/profile/requirements) changes a
-score.
+learned by `bench/fit_weights.py` (non-negative, fitted pairwise on every local labelled set, pulled towards
+equal weights on standardised components, and chosen by leave-one-source-out quality; a component without
+out-of-sample signal has weight 0 and stays visible in `match_analysis.component_scores`). The fit, its
+figures and the variants tried are in BENCHMARKS.md. Change ALGORITHM_VERSION, and refit, whenever anything
+here (or in evidence/profile/requirements) changes a score.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from jobfit.embeddings.chunks import FULL_TEXT, REQUIREMENTS_DIGEST
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import tf_weight
 
-ALGORITHM_VERSION = "3.0.0-dev"
+ALGORITHM_VERSION = "3.0.0"
 
 
 def _learned_model() -> dict:

@@ -292,6 +292,15 @@ def _occurrences(toks: list[str], terms: tuple[str, ...]) -> int:
         return found
 
 
+def titled(title: str, text: str) -> str:
+    """`text` with `title` as its first line, unless it already opens with it: what an ad says about the role
+    starts with its name (the lexical component and the job's full-text vector read this)."""
+    title = title.strip()
+    if not title or text.lstrip()[: len(title)].lower() == title.lower():
+        return text
+    return f"{title}\n{text}"
+
+
 @lru_cache(maxsize=8192)
 def clean_title(title: str) -> str:
     """A job title without parenthesised notes, numbers or ad filler ('PM (10+ Years)' -> 'PM')."""

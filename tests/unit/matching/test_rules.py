@@ -6,10 +6,11 @@ import numpy as np
 import pytest
 
 from jobfit.documents.models import EducationEntry, ExperienceEntry
-from jobfit.matching import ALGORITHM_VERSION, rank_jobs, rank_resumes, score_match, scores
+from jobfit.matching import ALGORITHM_VERSION, prepare_job, rank_jobs, rank_resumes, score_match, scores
 from jobfit.matching.models import MatchResult, RequirementResult
 from jobfit.matching.scores import keyword_credit, score_lexical
 from jobfit.matching.specificity import idf, phrase_specificity, tfidf_norm, tfidf_query, tfidf_vector
+from jobfit.matching.text import titled
 
 from .matching_builders import TinyTaxonomy, build_job, build_resume, skill
 
@@ -268,6 +269,25 @@ def test_lexical_component_rewards_shared_specific_words() -> None:
     assert score_lexical({}, {"weld": 1}, tfidf_norm({"weld": 1})) is None
     assert score_lexical(tfidf_query(["weld"]), {}, 0.0) is None
     assert score_lexical(tfidf_query(["weld"]), {"weld": 1}, tfidf_norm({"weld": 1})) == pytest.approx(100.0)
+
+
+def test_lexical_component_reads_the_job_title() -> None:
+    """A short ad names the role only in its title: a resume of that role shares more words with it."""
+    job = build_job("Hadoop Engineer", "Build and run data pipelines for analytics.")
+    assert "hadoop" in prepare_job(job).terms
+    history = ["Taught history and geography to secondary school pupils", "Coached the school chess club",
+               "Organised field trips to museums and archives", "Wrote the school newsletter every month"]
+    role = build_resume([("experience", ["Hadoop clusters for data pipelines", *history])])
+    other = build_resume([("experience", ["Excel sheets for data pipelines", *history])])
+    with_role = score_match(role, job).match_analysis.component_scores["lexical"]
+    without = score_match(other, job).match_analysis.component_scores["lexical"]
+    assert with_role > without
+
+
+def test_titled_puts_the_title_first_once() -> None:
+    assert titled("Nurse", "Night shifts.") == "Nurse\nNight shifts."
+    assert titled("Nurse", "  nurse wanted for night shifts") == "  nurse wanted for night shifts"
+    assert titled(" ", "Night shifts.") == "Night shifts."
 
 
 def test_lexical_cosine_equals_the_cosine_of_the_two_tfidf_vectors() -> None:
