@@ -39,9 +39,12 @@ test: $(VENV)/.installed-test lint
 	$(BIN)/pytest -n 2 --dist loadfile -q
 
 # A longer contract pass than make test's: JOBFIT_FUZZ_EXAMPLES generated requests per operation (~15 min).
+# FUZZ_SEED fixes Hypothesis' seed, so a run can be repeated.
 FUZZ_EXAMPLES ?= 300
+FUZZ_SEED ?= 2828
 fuzz: $(VENV)/.installed-test
-	JOBFIT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/integration/test_contract.py -n 0 -q -s
+	JOBFIT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/integration/test_contract.py -n 0 -q -s \
+	  --hypothesis-seed=$(FUZZ_SEED)
 
 # The loopback load test for 5 minutes per workload (list, analyze, rank, mixed), 50 clients, 2 server processes.
 SOAK_SECONDS ?= 300

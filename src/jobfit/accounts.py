@@ -1,33 +1,48 @@
-"""Accounts: password hashing (argon2), access tokens (JWT HS256), sign-up and sign-in with throttling.
+"""Accounts: password hashing (argon2), tokens (JWT HS256), sign-up and sign-in with throttling, password change.
 
-Used by the API and by `jobfit user create`. Errors never say whether an email is registered. Emails are
-compared NFKC-normalised and case-folded (a fullwidth look-alike is the same address). Passwords need 8
-characters, not all blank, and must not be among the 20,000 most common ones (`data/common-passwords`).
+Used by the sign-in service (`services/sign_in.py`) and `jobfit user create`. Errors never say whether an email
+is registered. Emails are compared NFKC-normalised and case-folded (a fullwidth look-alike is the same address).
+Passwords need 8 characters, not all blank, and must not be among the 20,000 most common ones
+(`data/common-passwords`).
 
-Sign-in is throttled per account and per client address (table `login_throttle`): after
-`FREE_FAILURES` failures in a row the key is locked for 1 s, doubling with each further failure up to
-`MAX_LOCK_S`; attempts while locked are refused (429 with Retry-After) without checking the password.
-A successful sign-in clears its account's count.
+Tokens name their sign-in (`sid`, a row of `auth_sessions`, checked on every use) and their kind: `access` for
+the API's bearer tokens, `web` for the browser's session cookie; neither is accepted as the other.
+
+Throttling (table `login_throttle`; keys are SHA-256 digests, never an email or an address in the clear): each
+key counts failures; past its free failures (`FREE_FAILURES`) it is locked for 1 s, doubling with each further
+failure up to `MAX_LOCK_S`; an attempt while a key is locked is refused (429 with Retry-After) without checking
+the password, and a key with no failure for `QUIET_RESET` starts again from zero. The keys of a sign-in:
+- `pair` (this account from this client address): a guesser slows only their own attempts on that account;
+- `account` (from anywhere) and `address` (any account from this address): bounds on distributed guessing and on
+  spraying many accounts, which bind only sign-ins without a device token;
+- `device`: a browser or program that signed in to the account before holds a device token for it (signed by
+  the server); its sign-ins are counted on that token alone, so the owner passes whatever others pile on the
+  account or the address.
+A successful sign-in clears its pair or device count. Sign-ups are counted per client address (`signup`: after
+10, one a minute, doubling).
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
+import hmac
 import math
+import secrets
 import time
 import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from importlib.resources import files
+from typing import Literal
 
 import jwt
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from jobfit.store.models import User
@@ -39,10 +54,13 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("jobfit-dummy-password")
 
 
-# key prefix -> failures allowed before locking (a client address may try many accounts, a person mistypes)
-FREE_FAILURES = {"account": 5, "client": 20}
+# key kind -> failures (sign-ups, for `signup`) allowed before the key locks
+FREE_FAILURES = {"pair": 5, "device": 5, "account": 20, "address": 100, "signup": 10}
+FIRST_LOCK_S = {"signup": 60}  # the first lock of a key kind, in seconds (1 s unless named), doubling from there
 MAX_LOCK_S = 15 * 60
 QUIET_RESET = "1 hour"  # a key with no failure for this long starts again from zero
+TokenKind = Literal["access", "web"]
+MAX_DEVICE_TOKEN = 200
 
 
 class AccountError(ValueError):
@@ -53,6 +71,10 @@ class EmailTaken(AccountError):
     pass
 
 
+class WrongPassword(AccountError):
+    """The password given to confirm a change is not the account's."""
+
+
 class InvalidToken(ValueError):
     pass
 
@@ -60,6 +82,14 @@ class InvalidToken(ValueError):
 @dataclass
 class LoginThrottled(Exception):
     retry_after_s: int
+
+
+@dataclass(frozen=True)
+class TokenClaims:
+    """What a valid token says: whose it is, and which sign-in (row of `auth_sessions`) it belongs to."""
+
+    user_id: uuid.UUID
+    sign_in_id: uuid.UUID
 
 
 def canonical_email(email: str) -> str:
@@ -103,35 +133,88 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
-def register(session: Session, email: str, password: str) -> User:
-    """Create a user (owner session). Raises AccountError / EmailTaken."""
+def register(session: Session, email: str, password: str, client: str | None = None) -> User:
+    """Create a user (owner session). Raises AccountError / EmailTaken, or LoginThrottled when `client` (the
+    address asking; None for the command line) has signed up too often. A taken email is found without a failed
+    insert, so the database's log never shows it."""
+    signup = [_key("signup", client)] if client else []
+    _check_unlocked(session, signup)
     email = normalise_email(email)
     check_password(password, email)
-    user = User(email=email, password_hash=hash_password(password))
-    session.add(user)
-    try:
-        session.commit()
-    except IntegrityError:
-        session.rollback()
-        raise EmailTaken("an account with this email already exists") from None
-    session.refresh(user)
+    user_id = session.scalar(text("INSERT INTO users (email, password_hash) VALUES (:email, :hash) "
+                                  "ON CONFLICT ((lower(email))) DO NOTHING RETURNING id"),
+                             {"email": email, "hash": hash_password(password)})
+    _record_failures(session, signup)  # every sign-up that got this far counts: each cost an argon2 hash
+    session.commit()
+    if user_id is None:
+        raise EmailTaken("an account with this email already exists")
+    user = session.get(User, user_id)
+    assert user is not None
     return user
 
 
-def authenticate(session: Session, email: str, password: str, client: str | None = None) -> User | None:
+def _key(kind: str, *parts: str) -> str:
+    """A throttle key: its kind and a digest of what it counts (no email or address is stored as such)."""
+    return f"{kind}:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:40]
+
+
+def throttle_keys(email: str, client: str | None, device: str | None) -> list[str]:
+    """The keys a sign-in to `email` from `client` is counted on: its device's alone when it has a device token
+    for the account (`device`, from `device_of`), else the account's, the pair's and the address's."""
+    email = canonical_email(email)
+    if device:
+        return [_key("device", email, device)]
+    return [_key("account", email)] + ([_key("pair", email, client), _key("address", client)] if client else [])
+
+
+def authenticate(session: Session, email: str, password: str, client: str | None = None,
+                 device: str | None = None) -> User | None:
     """The active user with these credentials, or None (same cost either way).
 
-    Raises LoginThrottled while the account or the client address is locked by earlier failures."""
-    email = canonical_email(email)
-    keys = [f"account:{email}"] + ([f"client:{client}"] if client else [])
+    Raises LoginThrottled while a key of this sign-in (`throttle_keys`) is locked by earlier failures."""
+    keys = throttle_keys(email, client, device)
     _check_unlocked(session, keys)
-    user = _verified_user(session, email, password)
+    user = _verified_user(session, canonical_email(email), password)
     if user is None:
         _record_failures(session, keys)
     else:
-        session.execute(text("DELETE FROM login_throttle WHERE key = :key"), {"key": keys[0]})
+        cleared = [k for k in keys if k.startswith(("pair:", "device:"))]
+        session.execute(text("DELETE FROM login_throttle WHERE key = ANY(:keys)"), {"keys": cleared})
     session.commit()
     return user
+
+
+def forget_account(session: Session, email: str) -> None:
+    """Drop the account's own throttle count (the account is being deleted; no commit)."""
+    session.execute(text("DELETE FROM login_throttle WHERE key = :key"),
+                    {"key": _key("account", canonical_email(email))})
+
+
+def device_token(email: str, secret: str) -> str:
+    """A new device token for the account `email`: proof, at later sign-ins, that this browser or program signed
+    in to it before (`device_of`)."""
+    nonce = secrets.token_urlsafe(18)
+    return f"{nonce}.{_device_mac(canonical_email(email), nonce, secret)}"
+
+
+def device_of(token: str | None, email: str, secret: str) -> str | None:
+    """The device a token names, if it is a valid device token for the account `email`; else None."""
+    if not token or len(token) > MAX_DEVICE_TOKEN:
+        return None
+    nonce, _, mac = token.partition(".")
+    if nonce and mac and hmac.compare_digest(mac, _device_mac(canonical_email(email), nonce, secret)):
+        return nonce
+    return None
+
+
+def _device_mac(email: str, nonce: str, secret: str) -> str:
+    return hmac.new(secret.encode(), f"device:{email}:{nonce}".encode(), hashlib.sha256).hexdigest()
+
+
+def set_password(user: User, new: str) -> None:
+    """Give the user the password `new` (AccountError when it is not acceptable); the caller commits."""
+    check_password(new, user.email)
+    user.password_hash = hash_password(new)
 
 
 def _check_unlocked(session: Session, keys: list[str]) -> None:
@@ -143,7 +226,8 @@ def _check_unlocked(session: Session, keys: list[str]) -> None:
 
 def _record_failures(session: Session, keys: list[str]) -> None:
     for key in keys:
-        free = FREE_FAILURES[key.split(":", 1)[0]]
+        kind = key.split(":", 1)[0]
+        free, base = FREE_FAILURES[kind], FIRST_LOCK_S.get(kind, 1)
         session.execute(text(
             """
             INSERT INTO login_throttle AS t (key, failures) VALUES (:key, 1)
@@ -155,9 +239,9 @@ def _record_failures(session: Session, keys: list[str]) -> None:
         session.execute(text(
             """
             UPDATE login_throttle
-            SET locked_until = now() + make_interval(secs => least(:cap, power(2, failures - :free)))
+            SET locked_until = now() + make_interval(secs => least(:cap, :base * power(2, failures - :free)))
             WHERE key = :key AND failures >= :free
-            """), {"key": key, "free": free, "cap": MAX_LOCK_S})
+            """), {"key": key, "free": free, "base": base, "cap": MAX_LOCK_S})
 
 
 def _verified_user(session: Session, email: str, password: str) -> User | None:
@@ -170,30 +254,35 @@ def _verified_user(session: Session, email: str, password: str) -> User | None:
     return user
 
 
-def create_access_token(user_id: uuid.UUID, secret: str, minutes: int) -> str:
+def create_token(user_id: uuid.UUID, sign_in_id: uuid.UUID, secret: str, minutes: int,
+                 kind: TokenKind = "access") -> str:
+    """A signed token of `kind` for the sign-in `sign_in_id` of `user_id`, valid for `minutes`."""
     now = datetime.now(UTC)
-    payload = {"sub": str(user_id), "iat": now, "exp": now + timedelta(minutes=minutes), "typ": "access"}
+    payload = {"sub": str(user_id), "sid": str(sign_in_id), "iat": now, "exp": now + timedelta(minutes=minutes),
+               "typ": kind}
     return jwt.encode(payload, secret, algorithm="HS256")
 
 
-def decode_access_token(token: str, secret: str) -> uuid.UUID:
-    """The user id of a valid, unexpired access token signed with `secret`; else InvalidToken.
+def decode_token(token: str, secret: str, kind: TokenKind = "access") -> TokenClaims:
+    """The claims of a valid, unexpired token of `kind` signed with `secret`; else InvalidToken. (Whether its
+    sign-in is still open is the database's to say, on the request's first statement.)
 
     Verified signatures are remembered (a client sends the same token with every request); the expiry is
     checked on every call."""
-    user_id, expires = _verified_access_token(token, secret)
+    claims, token_kind, expires = _verified_token(token, secret)
+    if token_kind != kind:
+        raise InvalidToken(f"not a {kind} token")
     if expires <= time.time():
         raise InvalidToken("Signature has expired")
-    return user_id
+    return claims
 
 
 @functools.lru_cache(maxsize=4096)
-def _verified_access_token(token: str, secret: str) -> tuple[uuid.UUID, float]:
+def _verified_token(token: str, secret: str) -> tuple[TokenClaims, str, float]:
     try:
-        payload = jwt.decode(token, secret, algorithms=["HS256"], options={"require": ["exp", "sub"]})
-        if payload.get("typ") != "access":
-            raise InvalidToken("not an access token")
-        return uuid.UUID(payload["sub"]), float(payload["exp"])
+        payload = jwt.decode(token, secret, algorithms=["HS256"], options={"require": ["exp", "sub", "sid"]})
+        return (TokenClaims(uuid.UUID(payload["sub"]), uuid.UUID(payload["sid"])), str(payload.get("typ")),
+                float(payload["exp"]))
     except (jwt.PyJWTError, ValueError, KeyError, TypeError) as exc:
         raise InvalidToken(str(exc)) from None
 

@@ -6,6 +6,7 @@ table; keep the two in step.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from functools import lru_cache
@@ -61,12 +62,19 @@ class Settings(BaseSettings):
     # (`api/concurrency.py`) for at most heavy_queue_timeout seconds, then get 503.
     heavy_concurrency: int = Field(default=2, ge=1, le=64)
     heavy_queue_timeout: float = Field(default=30.0, gt=0, le=600)
+    # Slow work of one account (uploads, batches, URL imports) running at once per server process; one more waits
+    # at most upload_queue_timeout seconds for a turn, then gets 429 (`api/concurrency.py`).
+    uploads_per_user: int = Field(default=2, ge=1, le=64)
+    upload_queue_timeout: float = Field(default=10.0, ge=0, le=600)
     # Connections: seconds to send a request's headers, and its whole body; graceful shutdown's wait.
     header_timeout: float = Field(default=10.0, gt=0, le=3600)
     body_timeout: float = Field(default=60.0, gt=0, le=3600)
     shutdown_grace: int = Field(default=3, ge=0, le=60)
     # Job import from a URL refuses private, loopback and link-local addresses unless this is set.
     allow_private_urls: bool = False
+    # Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: comma-separated addresses or networks
+    # ("127.0.0.1", "10.0.0.0/8"), or "*" for any; empty (the default): none, the client is the socket's peer.
+    trusted_proxies: str = ""
     # Server processes of `jobfit serve` (None: one per core).
     workers: int | None = Field(default=None, ge=1, le=64)
     # Where original files live: unset, the data dir's `files/` folder; `s3://bucket/prefix`, an S3-compatible
@@ -101,6 +109,18 @@ class Settings(BaseSettings):
         if level not in {"critical", "error", "warning", "info", "debug"}:
             raise ValueError("log level must be one of critical, error, warning, info, debug")
         return level
+
+    @field_validator("trusted_proxies", mode="after")
+    @classmethod
+    def _proxies(cls, value: str) -> str:
+        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+        for entry in entries:
+            if entry != "*":
+                try:
+                    ipaddress.ip_network(entry, strict=False)
+                except ValueError:
+                    raise ValueError(f"trusted proxies: {entry!r} is not an address or network (e.g. 10.0.0.0/8)")
+        return ",".join(entries)
 
     @property
     def embedded(self) -> bool:

@@ -231,3 +231,17 @@ def test_job_seeker_and_recruiter_flow(browser: Browser, web: str, job_site: str
     assert page.goto(batch_url).status == 404  # another user's batch
     expected_failures(console_errors, 404)
     context.close()
+
+
+def test_the_api_docs_load_everything_from_this_server(browser: Browser, web: str) -> None:
+    """/docs loaded an unpinned Swagger UI from a CDN; it is served from the install, under a content security
+    policy without inline scripts, and renders the contract with no console error (a CSP refusal is one)."""
+    context, page, console_errors = new_page(browser, web)
+    requested: list[str] = []
+    page.on("response", lambda response: requested.append(f"{response.status} {response.url}"))
+    page.goto("/docs")
+    expect(page.get_by_text("/api/v1/auth/login").first).to_be_visible()
+    expect(page.locator(".opblock").first).to_be_visible()
+    assert console_errors == [], requested
+    assert requested and all(url.split(" ", 1)[1].startswith(web) for url in requested), requested
+    context.close()

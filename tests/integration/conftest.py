@@ -22,9 +22,9 @@ from jobfit.app import create_app  # the API and the pages, as `jobfit serve` ru
 from jobfit.config import Settings
 from jobfit.runtime import Runtime, open_runtime
 
-TABLES = ("login_throttle", "user_feedback", "ai_suggestions", "match_results", "job_embeddings", "resume_embeddings",
-          "batch_files", "resume_batches", "candidate_decisions", "candidate_demographics", "job_descriptions",
-          "resumes", "users", "procrastinate_jobs", "procrastinate_workers")
+TABLES = ("login_throttle", "auth_sessions", "user_feedback", "ai_suggestions", "match_results", "job_embeddings",
+          "resume_embeddings", "batch_files", "resume_batches", "candidate_decisions", "candidate_demographics",
+          "job_descriptions", "resumes", "users", "procrastinate_jobs", "procrastinate_workers")
 
 
 @pytest.fixture(scope="session")

@@ -58,6 +58,23 @@ def test_the_store_contract(store: FileStore) -> None:
         store.read("../etc/passwd")
 
 
+def test_deleting_a_user_removes_all_their_files_and_no_one_elses(store: FileStore) -> None:
+    user, other = uuid.uuid4(), uuid.uuid4()
+    published = store.stage(user, b"kept until the account goes", "pdf")
+    store.publish(published)
+    staged = store.stage(user, b"an upload in flight", "txt")
+    theirs = store.stage(other, b"another account's", "md")
+    store.publish(theirs)
+    store.delete_user(user)
+    assert not store.exists(published)
+    with pytest.raises(FileNotFoundError):  # the staged bytes went too
+        store.publish(staged)
+    assert store.read(theirs) == b"another account's"
+    store.delete_user(user)  # again (a retried deletion), and for a user who never stored a file: harmless
+    store.delete_user(uuid.uuid4())
+    assert store.sweep(lambda _uid: {theirs}) == 0
+
+
 def test_the_sweep_publishes_named_staged_files_and_removes_old_unnamed_ones(store: FileStore) -> None:
     user = uuid.uuid4()
     named_staged = store.stage(user, b"a", "txt")  # its row committed, the publish was lost

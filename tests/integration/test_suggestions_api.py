@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -14,7 +14,7 @@ from docx import Document
 from fastapi.testclient import TestClient
 
 from jobfit.runtime import Runtime
-from tests.integration.conftest import register_and_login
+from tests.integration.conftest import answered_at_once, register_and_login, scalar_as
 
 DOCS = "/api/v1/documents"
 MATCH = "/api/v1/matching"
@@ -151,6 +151,7 @@ class _Chat(ThreadingHTTPServer):
     daemon_threads = True
     answer: dict
     seen_bodies: list[str]
+    on_request: Callable[[], None] = staticmethod(lambda: None)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -162,6 +163,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         raw = self.rfile.read(int(self.headers["Content-Length"])).decode()
         self.server.seen_bodies.append(raw)
+        self.server.on_request()
         content = json.dumps(self.server.answer)
         data = json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": "loopback-llm",
                            "choices": [{"index": 0, "finish_reason": "stop",
@@ -205,3 +207,58 @@ def test_regenerate_with_llm_server_on_loopback(client: TestClient, auth: dict, 
     assert body["dropped_by_guard"] >= 1
     sent = " ".join(chat_server.seen_bodies)
     assert "jordan.lee@example.com" not in sent and "Jordan Lee" not in sent, "PII is redacted before sending"
+
+
+def test_no_transaction_waits_on_the_llm(client: TestClient, auth: dict, runtime: Runtime, chat_server: _Chat,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The regenerate request held its transaction (and its lock on the match) open while the LLM answered."""
+    from sqlalchemy import text
+
+    chat_server.answer = {"suggestions": []}
+    open_meanwhile: list[int] = []
+
+    def count_open_transactions() -> None:
+        with runtime.db.owner_engine.connect() as conn:
+            open_meanwhile.append(conn.scalar(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%'")))
+
+    chat_server.on_request = count_open_transactions
+    monkeypatch.setattr(runtime.settings, "llm_base_url", f"http://127.0.0.1:{chat_server.server_address[1]}/v1")
+    match = _analyze(client, auth)
+    r = client.post(f"{MATCH}/results/{match['id']}/suggestions/generate", headers=auth, json={"use_llm": True})
+    assert r.status_code == 200, r.text
+    assert open_meanwhile == [0]
+
+
+def _positive(client: TestClient, auth: dict, match: dict) -> list[dict]:
+    items = client.get(f"{MATCH}/results/{match['id']}/suggestions", headers=auth).json()["items"]
+    return [s for s in items if s["suggested_text"] and (s["impact_score"] or 0) > 0]
+
+
+def test_a_rejected_suggestion_is_not_applied(client: TestClient, auth: dict, runtime: Runtime) -> None:
+    match = _analyze(client, auth)
+    positive = _positive(client, auth, match)
+    assert client.patch(f"/api/v1/suggestions/{positive[0]['id']}", headers=auth,
+                        json={"status": "rejected"}).status_code == 200
+    r = client.post(f"/api/v1/resumes/{match['resume_id']}/apply-suggestions", headers=auth,
+                    json={"suggestion_ids": [s["id"] for s in positive]})
+    assert r.status_code == 409 and positive[0]["id"] in r.json()["detail"], r.text
+    assert client.get(f"{DOCS}/resumes", headers=auth).json()["total"] == 1
+    assert scalar_as(runtime, client, auth, "SELECT count(*) FROM ai_suggestions WHERE status = 'implemented'") == 0
+
+
+def test_applying_the_same_set_again_returns_the_version_it_made(client: TestClient, auth: dict) -> None:
+    """Two applies at once and one after made three versions."""
+    match = _analyze(client, auth)
+    ids = [s["id"] for s in _positive(client, auth, match)]
+    path = f"/api/v1/resumes/{match['resume_id']}/apply-suggestions"
+    first, second = answered_at_once(client.app, [
+        lambda http: http.post(path, headers=auth, json={"suggestion_ids": ids}),
+        lambda http: http.post(path, headers=auth, json={"suggestion_ids": list(reversed(ids))}),
+    ], threads=4)
+    assert sorted([first.status_code, second.status_code]) == [200, 201], (first.text, second.text)
+    again = client.post(path, headers=auth, json={"suggestion_ids": ids})
+    assert again.status_code == 200
+    assert first.json()["resume_id"] == second.json()["resume_id"] == again.json()["resume_id"]
+    assert again.json()["after"]["id"] == first.json()["after"]["id"]
+    assert client.get(f"{DOCS}/resumes", headers=auth).json()["total"] == 2

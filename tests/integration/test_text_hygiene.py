@@ -86,6 +86,52 @@ def test_offsets_past_bigint(client: TestClient, auth: dict, path: str, offset: 
     assert client.get(f"{API}{path}", headers=auth, params={"offset": 2**63 - 1}).status_code == 200
 
 
+def _raw_json(value: dict) -> bytes:
+    """`value` as JSON with every lone surrogate escaped as JSON spells it (httpx would fail to encode it)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=True).encode()
+
+
+LONE = "x \ud800 y"
+JOB_FIELDS = ["title", "description", "company", "requirements", "responsibilities", "benefits", "location",
+              "salary_range", "job_type", "remote_option", "experience_level"]
+
+
+@pytest.mark.parametrize("field", JOB_FIELDS)
+def test_a_lone_surrogate_in_a_job_field_is_a_422_naming_it(client: TestClient, auth: dict, runtime: Runtime,
+                                                             field: str) -> None:
+    """`"\\ud800"` was a 500 in company, requirements, responsibilities, benefits, location and salary_range."""
+    r = client.post(f"{API}/documents/upload/job-description", content=_raw_json({**JOB, field: LONE}),
+                    headers={**auth, "Content-Type": "application/json"})
+    assert _field_named(r, field), r.text
+    assert scalar_as(runtime, client, auth, "SELECT count(*) FROM job_descriptions") == 0
+
+
+def test_a_lone_surrogate_anywhere_else_is_a_422_naming_the_field(client: TestClient, auth: dict,
+                                                                    runtime: Runtime) -> None:
+    """Suggestion feedback, feedback text and context keys and values were 500s too."""
+    match = _analyze(client, auth)
+    json_headers = {**auth, "Content-Type": "application/json"}
+    suggestion = client.get(f"{API}/matching/results/{match['id']}/suggestions", headers=auth).json()["items"][0]
+    feedback = {"target_type": "match_result", "target_id": match["id"], "rating": 4}
+    sent = [
+        ("patch", f"/suggestions/{suggestion['id']}", {"status": "rejected", "feedback": LONE}, "feedback"),
+        ("post", "/feedback", {**feedback, "feedback_text": LONE}, "feedback_text"),
+        ("post", "/feedback", {**feedback, "context": {LONE: 1}}, "context"),
+        ("post", "/feedback", {**feedback, "context": {"page": [LONE]}}, "context"),
+        ("patch", f"/documents/resumes/{match['resume_id']}", {"title": LONE}, "title"),
+        ("post", "/auth/register", {"email": f"a{LONE}@example.com", "password": "long enough pass"}, "email"),
+        ("post", "/auth/register", {"email": "ab@example.com", "password": f"long enough {LONE}"}, "password"),
+    ]
+    for method, path, body, field in sent:
+        r = client.request(method, f"{API}{path}", content=_raw_json(body), headers=json_headers)
+        assert _field_named(r, field), (path, r.text)
+    assert scalar_as(runtime, client, auth, "SELECT count(*) FROM user_feedback") == 0
+    assert scalar_as(runtime, client, auth, "SELECT status FROM ai_suggestions WHERE id = :id",
+                     id=suggestion["id"]) == "pending"
+
+
 def test_a_job_pasted_from_a_pdf_keeps_its_page_breaks_as_line_breaks(client: TestClient) -> None:
     """Text copied from a PDF carries form feeds and vertical tabs: the browser's paste and the API accept it."""
     from tests.integration.test_web_pages import csrf_of, sign_up

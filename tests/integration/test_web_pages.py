@@ -198,6 +198,17 @@ def test_a_batch_upload_becomes_a_page_that_follows_each_file(client: TestClient
     assert r.status_code == 422
 
 
+def test_control_characters_in_a_form_field_are_a_422_naming_it(client: TestClient) -> None:
+    """The pages check text as the API does: a NUL reached the database (500)."""
+    sign_up(client)
+    token = csrf_of(client.get("/jobs/new").text)
+    r = client.post("/jobs", data={**JOB, "company": "Ini\x00tech", "csrf_token": token})
+    assert r.status_code == 422 and "Company" in r.text and "invalid_field" in r.text
+    r = client.post("/resumes", data={"title": "my\x07cv", "csrf_token": token}, files={"file": ("cv.txt", RESUME)})
+    assert r.status_code == 422 and "Title" in r.text
+    assert "Initech" not in client.get("/").text
+
+
 def test_the_resume_page_shows_the_jobs_education_and_skills_jobfit_parse_prints(client: TestClient) -> None:
     import html
     import json

@@ -8,6 +8,8 @@ from collections.abc import AsyncIterator
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
@@ -15,6 +17,7 @@ from starlette.responses import Response
 from jobfit import __version__
 from jobfit.api.concurrency import HeavyRequestLimiter
 from jobfit.api.deps import UNAUTHORIZED
+from jobfit.api.docs import install_docs
 from jobfit.api.envelope import EnvelopeMiddleware
 from jobfit.api.errors import CodedHTTPException, RequestBodyLimitMiddleware, error_body, install_error_handlers
 from jobfit.api.openapi import install_contract
@@ -32,8 +35,10 @@ from jobfit.api.routes import (
 )
 from jobfit.perf import freeze_loaded_objects
 from jobfit.runtime import WORKER_DATABASE_ENV, Runtime, connect_runtime
-from jobfit.services.errors import ServiceError
+from jobfit.services.errors import Conflict, InsufficientStorage, ServiceError
 from jobfit.store.db import AccountUnavailable
+from jobfit.store.db import disk_full as db_disk_full
+from jobfit.store.db import lost_race as db_lost_race
 
 API_PREFIX = "/api/v1"
 # where a request may carry a whole batch (`Settings.max_batch_mb`) instead of one file
@@ -59,7 +64,8 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
         description=("Offline-first, explainable resume <-> job description matching. Before using it to rank "
                      "people, read the [model card](/model-card): intended use, quality figures, known limits, "
                      "fairness tests, and what a deployer must do (notice to candidates, a person deciding, logs)."),
-        docs_url="/docs",
+        docs_url=None,  # served from this install by api/docs.py
+        redoc_url=None,
         openapi_url="/openapi.json",
     )
     app.state.runtime = runtime
@@ -74,6 +80,23 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
         http = (CodedHTTPException(exc.status_code, exc.detail, exc.code) if exc.code
                 else HTTPException(exc.status_code, exc.detail))
         return await app.exception_handlers[HTTPException](request, http)
+
+    async def database_refused(request: Request, exc: Exception) -> Response:
+        """A write that lost a race with another request (a row it relied on was deleted meanwhile) is a 409, one
+        refused for a full disk a 507, each with its transaction rolled back; other database errors are left to
+        the envelope (503 for an outage, else 500)."""
+        if db_disk_full(exc):
+            refusal = InsufficientStorage("The server's storage is full, so nothing was stored: try again later "
+                                          "(the operator needs to free disk space).")
+        elif db_lost_race(exc):
+            refusal = Conflict("The item was changed or deleted by another request meanwhile: reload it and "
+                               "try again.")
+        else:
+            raise exc
+        return await refused(request, refusal)
+
+    for error in (DBAPIError, StaleDataError, ObjectDeletedError):
+        app.add_exception_handler(error, database_refused)
 
     @app.exception_handler(AccountUnavailable)
     async def signed_out(request: Request, _exc: AccountUnavailable) -> Response:
@@ -99,6 +122,7 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     app.include_router(audit.router, prefix=API_PREFIX)
     app.include_router(decision_log.router, prefix=API_PREFIX)
     install_contract(app)
+    install_docs(app)
     return app
 
 

@@ -14,7 +14,7 @@ import uuid
 import weakref
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 import anyio
 import anyio.to_thread
@@ -23,9 +23,10 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from jobfit.accounts import InvalidToken, decode_access_token
+from jobfit.accounts import InvalidToken, TokenClaims, decode_token
 from jobfit.runtime import Runtime
 from jobfit.store.db import end_session
+from jobfit.store.sign_ins import signed_in_email
 
 T = TypeVar("T")
 
@@ -45,22 +46,28 @@ async def get_runtime(request: Request) -> Runtime:
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
-async def get_token_user_id(runtime: RuntimeDep, token: Annotated[str | None, Depends(oauth2_scheme)]) -> uuid.UUID:
-    """The signed-in user from the bearer token. Cookies are not read: nothing sets one, and a cookie login
-    needs CSRF protection first."""
+def client_address(request: Request) -> str | None:
+    """The client's address as the server sees it: a forwarded one only from a trusted proxy (`api/server.py`)."""
+    return request.client.host if request.client else None
+
+
+async def get_token_claims(runtime: RuntimeDep, token: Annotated[str | None, Depends(oauth2_scheme)]) -> TokenClaims:
+    """The signed-in user and sign-in of the bearer token (an API access token: a web session's token is not
+    one). Cookies are not read: the web pages' session is theirs alone."""
     if not token:
         raise UNAUTHORIZED
     try:
-        return decode_access_token(token, runtime.secret_key)
+        return decode_token(token, runtime.secret_key, "access")
     except InvalidToken:
         raise UNAUTHORIZED from None
 
 
-TokenUserId = Annotated[uuid.UUID, Depends(get_token_user_id)]
+TokenUser = Annotated[TokenClaims, Depends(get_token_claims)]
 
 
-async def get_db(runtime: RuntimeDep, user_id: TokenUserId) -> AsyncIterator[Session]:
-    async with request_session(runtime.db.open_user_session(user_id)) as session:
+async def get_db(runtime: RuntimeDep, claims: TokenUser) -> AsyncIterator[Session]:
+    """The user's RLS-scoped session; its first statement fails (401) once the token's sign-in has ended."""
+    async with request_session(runtime.db.open_user_session(claims.user_id, sign_in_id=claims.sign_in_id)) as session:
         yield session
 
 
@@ -123,21 +130,33 @@ async def _end(session: Session, *, failed: bool) -> None:
 
 @dataclass(frozen=True)
 class SignedInUser:
-    """The account a request acts for: the token's user (`Db` checks the account on its first statement)."""
+    """The account a request acts for: the token's user and sign-in (`Db` checks both on its first statement)."""
 
     id: uuid.UUID
+    sign_in_id: uuid.UUID
 
 
-async def get_current_user(user_id: TokenUserId) -> SignedInUser:
-    return SignedInUser(user_id)
+async def get_current_user(claims: TokenUser) -> SignedInUser:
+    return SignedInUser(claims.user_id, claims.sign_in_id)
 
 
 CurrentUser = Annotated[SignedInUser, Depends(get_current_user)]
 
 
-def get_or_404(db: Session, model: type, row_id: uuid.UUID, what: str) -> Any:
-    """The row, or 404: under RLS another user's id is indistinguishable from an unknown one."""
-    row = db.get(model, row_id)
-    if row is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"{what} not found")
-    return row
+async def get_checked_user(runtime: RuntimeDep, claims: TokenUser) -> SignedInUser:
+    """The token's user, with the account and sign-in checked now, in one round trip that keeps no session (401
+    otherwise): for a route that does slow work before it needs the database (`user_db`)."""
+    await read_off_loop(runtime, functools.partial(signed_in_email, runtime.db, claims.user_id, claims.sign_in_id))
+    return SignedInUser(claims.user_id, claims.sign_in_id)
+
+
+CheckedUser = Annotated[SignedInUser, Depends(get_checked_user)]
+
+
+@contextlib.asynccontextmanager
+async def user_db(runtime: Runtime, user: SignedInUser) -> AsyncIterator[Session]:
+    """The user's RLS-scoped session for a block, opened when the route needs it: a route that parses a file or
+    fetches a page opens it after, so no connection waits on another machine or a parse."""
+    async with request_session(runtime.db.open_user_session(user.id, sign_in_id=user.sign_in_id)) as session:
+        yield session
+

@@ -4,7 +4,7 @@ for an exception that no route handled.
 - **Request id:** a sane incoming `X-Request-ID` is kept, else a new one is made; it is returned as a header
   and carried by every 500's body and log line.
 - **Security headers:** no MIME sniffing, no framing, no referrer, a content security policy (nothing for
-  JSON and files, same-origin only for the web pages, CDN assets for the interactive API docs), and HSTS
+  JSON and files, same-origin only for the web pages and the interactive API docs), and HSTS
   when served over https.
 - **Unhandled exceptions:** a database outage is a 503 with Retry-After; anything else is a 500 whose body
   carries the request id, logged once with its traceback. The connection stays usable. (Starlette's own
@@ -38,15 +38,13 @@ PAGE_CSP = (
     b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     b"frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
 )
-# The interactive API docs: Swagger UI loads its scripts and styles from a CDN.
+# The interactive API docs: Swagger UI, served from this server (api/docs.py); its React views set inline styles.
 DOCS_CSP = (
-    b"default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-    b"img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-    b"font-src 'self' https://fonts.gstatic.com; "
-    b"worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    b"worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; "
+    b"object-src 'none'"
 )
-DOCS_PATHS = ("/docs", "/redoc")
+DOCS_PATHS = ("/docs",)
 HSTS = b"max-age=31536000; includeSubDomains"
 
 

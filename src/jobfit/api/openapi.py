@@ -40,20 +40,24 @@ FIELD_ERROR_SCHEMA: dict[str, Any] = {
 # What each status means here, for the descriptions of the declared answers.
 DESCRIPTIONS = {
     400: "The body could not be read (malformed JSON framing or multipart)",
-    401: "Not signed in, or the token is invalid or expired",
+    401: "Not signed in, or the token is invalid, expired or signed out",
+    403: "The password given to confirm is not the account's",
     404: "No such item for this user",
     408: "The request body did not arrive in time",
-    409: "Conflicts with the current state",
+    409: "Conflicts with the current state, or another request changed or deleted the item meanwhile",
     413: "The request body or file is too large",
     422: "A field is invalid, or the document cannot be read (see `code`)",
     429: "Too many attempts: wait for Retry-After seconds",
     500: "Unexpected error (with a request id)",
     503: "The database is unavailable or the server is busy or stopping: retry after Retry-After seconds",
+    507: "The server's storage is full: nothing was stored",
 }
 FILE_MEDIA_TYPES = (*MEDIA_TYPES.values(), DEFAULT_MEDIA_TYPE)
 # Statuses only some operations give, by (method, path under the API prefix).
-EXTRA = {("post", "/auth/login"): (401, 429), ("post", "/auth/register"): (409,),
-         ("patch", "/suggestions/{suggestion_id}"): (409,), ("post", "/decisions"): (409,)}
+EXTRA = {("post", "/auth/login"): (401, 429), ("post", "/auth/register"): (409, 429),
+         ("post", "/auth/password"): (403, 429), ("delete", "/auth/me"): (403, 429),
+         ("patch", "/suggestions/{suggestion_id}"): (409,), ("post", "/apply-suggestions"): (409,),
+         ("post", "/decisions"): (409,)}
 
 
 def _statuses(path: str, method: str, op: dict[str, Any]) -> set[int]:
@@ -64,6 +68,8 @@ def _statuses(path: str, method: str, op: dict[str, Any]) -> set[int]:
         statuses.add(404)  # a missing item, or the signed-in user's account gone
     if "requestBody" in op or method in {"post", "put", "patch"}:
         statuses |= {400, 408, 413}
+    if op.get("security") and method in {"post", "put", "patch", "delete"}:
+        statuses |= {409, 507}  # a write that lost a race with another, or found the disk full
     for (extra_method, suffix), extra in EXTRA.items():
         if method == extra_method and path.endswith(suffix):
             statuses.update(extra)

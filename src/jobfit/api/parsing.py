@@ -1,19 +1,30 @@
 """Uploads are parsed in the sandbox (`jobfit.sandbox`) while the event loop stays free, and a client that
-hangs up cancels its parse. Parse failures become the API's coded 4xx answers; a saturated sandbox is a 503."""
+hangs up cancels its parse. Parse failures become the API's coded 4xx answers; a saturated sandbox is a 503.
+
+A parse waits for one of the sandbox's slots in the event loop, then watches its child from a thread of the
+parses' own (not the shared thread pool, whose threads cheap requests need), and holds no database session: the
+upload's session is opened afterwards, for its embed-and-store step alone, in a CPU turn (`store_upload`)."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 import anyio
 from fastapi import Request, UploadFile, status
+from sqlalchemy.orm import Session
 
+from jobfit.api.concurrency import cpu_turn, loop_local
+from jobfit.api.deps import SignedInUser, user_db
 from jobfit.api.errors import CodedHTTPException
-from jobfit.documents.archive import display_name
+from jobfit.documents.archive import ArchiveMember, display_name
 from jobfit.documents.errors import DocumentError, FileTooLargeError
-from jobfit.sandbox import ParseCancelled, SandboxBusy
+from jobfit.runtime import Runtime
+from jobfit.sandbox import ParseCancelled, ParseLimits, SandboxBusy
+from jobfit.services import batch
 
 T = TypeVar("T")
 _DISCONNECT_POLL_S = 0.2
@@ -33,8 +44,31 @@ async def read_upload(upload: UploadFile, max_bytes: int) -> tuple[bytes, str]:
     return data, display_name(upload.filename)
 
 
+def _parse_turns(limits: ParseLimits) -> tuple[asyncio.Semaphore, anyio.CapacityLimiter]:
+    """This event loop's parse slots (one per concurrent parse the sandbox runs) and the threads that wait on
+    them."""
+    return loop_local(("parse", limits.max_concurrent), lambda: (asyncio.Semaphore(limits.max_concurrent),
+                                                                  anyio.CapacityLimiter(limits.max_concurrent)))
+
+
 async def parse_in_sandbox(request: Request, parse: Callable[[Callable[[], bool]], T]) -> T:
-    """Run `parse(cancelled)` in a worker thread; `cancelled()` turns true when the client disconnects."""
+    """Run `parse(cancelled)` in a thread of the parses' own once a sandbox slot is free (503 `busy` when none is
+    within the sandbox's queue time); `cancelled()` turns true when the client disconnects."""
+    limits: ParseLimits = request.app.state.runtime.settings.parse_limits()
+    slots, threads = _parse_turns(limits)
+    try:
+        await asyncio.wait_for(slots.acquire(), limits.queue_s)
+    except TimeoutError:
+        raise CodedHTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "Too many documents are being read right "
+                                 "now; try again in a few seconds.", "busy", headers={"Retry-After": "5"}) from None
+    try:
+        return await _parse_watched(request, parse, threads)
+    finally:
+        slots.release()
+
+
+async def _parse_watched(request: Request, parse: Callable[[Callable[[], bool]], T],
+                         threads: anyio.CapacityLimiter) -> T:
     gone = threading.Event()
     outcome: list[T] = []
     failure: list[BaseException] = []
@@ -46,7 +80,8 @@ async def parse_in_sandbox(request: Request, parse: Callable[[Callable[[], bool]
 
     async def work() -> None:
         try:
-            outcome.append(await anyio.to_thread.run_sync(parse, gone.is_set, abandon_on_cancel=True))
+            outcome.append(await anyio.to_thread.run_sync(parse, gone.is_set, abandon_on_cancel=True,
+                                                          limiter=threads))
         except BaseException as exc:
             failure.append(exc)
         finally:
@@ -69,3 +104,33 @@ async def parse_in_sandbox(request: Request, parse: Callable[[Callable[[], bool]
     if not outcome:  # the request itself was cancelled (server stopping): the parse was given up
         raise CodedHTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "The upload was cancelled.", "cancelled")
     return outcome[0]
+
+
+async def store_upload(runtime: Runtime, user: SignedInUser, store: Callable[[Session], T]) -> T:
+    """`store(session)` (embed and store a parsed upload) in one thread-pool hop, in one of the process's CPU turns,
+    with the user's session opened for it alone."""
+    async with cpu_turn(runtime.settings), user_db(runtime, user) as db:
+        return await anyio.to_thread.run_sync(store, db)
+
+
+async def store_batch(runtime: Runtime, user: SignedInUser, files: Callable[[], Iterable[ArchiveMember]], *,
+                      keep_duplicates: bool = False) -> uuid.UUID:
+    """A batch of `files()` (`services.batch`): staged in a thread-pool hop holding no database session, then queued
+    with the user's session opened for that alone; staged files are deleted if it is never queued. The caller holds
+    one of the account's turns (`api.concurrency.user_turn`)."""
+    rows = await anyio.to_thread.run_sync(lambda: batch.stage_files(runtime, user.id, files()))
+    queued = False
+
+    def queue(db: Session) -> uuid.UUID:
+        nonlocal queued
+        queued = True  # from here `queue_batch` deletes the staged files itself if it fails
+        return batch.queue_batch(db, runtime, user.id, rows, keep_duplicates=keep_duplicates)
+
+    try:
+        async with user_db(runtime, user) as db:
+            return await anyio.to_thread.run_sync(queue, db)
+    except BaseException:
+        if not queued:
+            with anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(batch.discard, runtime, [row.storage_key for row in rows])
+        raise

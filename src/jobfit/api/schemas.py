@@ -27,7 +27,7 @@ StoredList = Annotated[list[Any], BeforeValidator(lambda v: [] if v is None else
 
 def clean_text(value: str) -> str:
     """Text from a client: whitespace control characters become line breaks; NUL, the other C0 controls (but tab
-    and line breaks) and DEL are refused, in words a person can act on."""
+    and line breaks), DEL and lone UTF-16 surrogates are refused, in words a person can act on."""
     value = value.translate(_LINE_BREAKS)
     for position, ch in enumerate(value, 1):
         if (ch < " " and ch not in _ALLOWED_CONTROLS) or ch == "\x7f":
@@ -35,6 +35,12 @@ def clean_text(value: str) -> str:
                 "control_character",
                 "contains an invisible control character (U+{code}, character {position}) that is not text: "
                 "delete it and try again",
+                {"code": f"{ord(ch):04X}", "position": position})
+        if "\ud800" <= ch <= "\udfff":  # JSON can spell a lone surrogate ("\\ud800"); no UTF-8 text can hold one
+            raise PydanticCustomError(
+                "lone_surrogate",
+                "contains a broken character (a lone UTF-16 surrogate, U+{code}, character {position}) that is not "
+                "text: delete it and try again",
                 {"code": f"{ord(ch):04X}", "position": position})
     return value
 

@@ -69,8 +69,12 @@ class HeaderTimeoutProtocol(HttpToolsProtocol):
 
 
 def uvicorn_options(settings: Settings) -> dict[str, Any]:
-    """The uvicorn settings every jobfit server process uses."""
+    """The uvicorn settings every jobfit server process uses. Forwarded headers are believed only from
+    `trusted_proxies` (uvicorn's own default believes them from 127.0.0.1, so a local client could pose as any
+    address to the sign-in throttle)."""
     return {
+        "proxy_headers": bool(settings.trusted_proxies),
+        "forwarded_allow_ips": settings.trusted_proxies or None,
         "host": settings.host,
         "port": settings.port,
         "log_level": settings.log_level,

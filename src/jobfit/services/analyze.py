@@ -20,7 +20,7 @@ from jobfit.matching.engine import PreparedJob
 from jobfit.matching.models import MatchResult
 from jobfit.pipeline import job_meaning
 from jobfit.services import decision_log
-from jobfit.services.errors import get_or_raise
+from jobfit.services.errors import NotFound, get_or_raise
 from jobfit.services.reprofile import scoring_profiles
 from jobfit.store import documents, matches
 from jobfit.store import suggestions as suggestion_store
@@ -82,11 +82,18 @@ def analyze(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID, job_id: uuid.
             embedder: Embedder | None) -> AnalyzedPair:
     """Score a stored pair and store the result with its offline suggestions (fast, deterministic), logged;
     `created` tells a first analysis from an update. `embedder` is the one that made the stored vectors (the
-    evidence is checked by meaning with it; None: not checked). Raises `NotFound` for an unknown resume or job."""
-    resume = get_or_raise(db, Resume, resume_id, "Resume")
-    job = get_or_raise(db, JobDescription, job_id, "Job description")
+    evidence is checked by meaning with it; None: not checked). Raises `NotFound` for an unknown resume or job. Both are
+    held against deletion until the result is stored (a delete meanwhile waits, then removes the result too)."""
+    resume = get_or_raise(db, Resume, resume_id, "Resume", lock="key share")
+    job = get_or_raise(db, JobDescription, job_id, "Job description", lock="key share")
     pair = score_pair(db, user_id, resume, job, embedder)
     store_suggestions(db, user_id, pair)
     decision_log.record_analysis(db, user_id, pair.row, job, created=pair.created)
     db.commit()
     return pair
+
+
+def delete_result(db: Session, match_id: uuid.UUID) -> None:
+    """Delete a stored match result and its suggestions; `NotFound` if there is none (deleted meanwhile too)."""
+    if not matches.delete_match(db, match_id):
+        raise NotFound("Match result not found")

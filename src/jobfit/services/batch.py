@@ -1,10 +1,12 @@
 """Batches: many resumes handed over at once (files, a zip, a folder), stored at once and ingested by workers.
 
-`create_batch` (the API, the web page and `jobfit ingest`): each file is checked (type and size, as a single upload
-is), hashed and written to the file store, holding no database session; then one short transaction inserts the
-batch, its files and one queue job per file; the files are published after the commit (by the upload, or by the
-worker that takes a file's job first). A file refused at this step is a `failed` row with the same code and
-sentence a single upload would get.
+`create_batch` (`jobfit ingest`; the API and the web page call its two steps, opening their session for the second
+only): `stage_files` checks each file (type and size, as a single upload is), hashes it and writes it to the file
+store, holding no database session; then `queue_batch`, one short transaction, inserts the batch, its files and one
+queue job per file; the files are published after the commit (by the upload, or by the worker that takes a file's
+job first). A file refused at this step is a `failed` row with the same code and sentence a single upload would
+get. A full disk refuses the whole batch as it refuses a single upload (`InsufficientStorage`, 507), and every file
+staged for it is deleted at once, as when the transaction fails: nothing waits for the start-up sweep.
 
 `ingest_file` (a worker's job, for one file): claim it (its state becomes `parsing`), parse it in the sandbox,
 embed it (through `embed`, which a worker shares between the files it runs at once), store the resume, vectors
@@ -105,23 +107,48 @@ def _checked(runtime: Runtime, user_id: uuid.UUID, member: ArchiveMember, staged
     return batches.NewBatchFile(member.name, len(data), upload.content_sha256(data), key)
 
 
+def stage_files(runtime: Runtime, user_id: uuid.UUID, files: Iterable[ArchiveMember]) -> list[batches.NewBatchFile]:
+    """Check each file and write the readable ones to the file store, staged (holding no database session); all of
+    them are deleted again if one cannot be stored. A full disk is `InsufficientStorage`."""
+    staged: list[str] = []
+    try:
+        with upload.room_checked():
+            rows = [_checked(runtime, user_id, member, staged) for member in files]
+    except BaseException:
+        discard(runtime, staged)
+        raise
+    if not rows:
+        raise EmptyBatch("The batch holds no file: choose resume files (PDF, DOCX, TXT, Markdown) or a zip.")
+    return rows
+
+
+def queue_batch(db: Session, runtime: Runtime, user_id: uuid.UUID, rows: list[batches.NewBatchFile], *,
+                keep_duplicates: bool = False) -> uuid.UUID:
+    """Insert the batch, its files and their jobs in one transaction, then publish the staged files; if the
+    transaction fails, the staged files are deleted. Returns the batch id."""
+    try:
+        batch_id = batches.add_batch(db, runtime.queue, user_id, rows, keep_duplicates=keep_duplicates)
+    except BaseException:
+        discard(runtime, [row.storage_key for row in rows])
+        raise
+    for row in rows:
+        if row.storage_key:
+            with contextlib.suppress(FileNotFoundError):  # a worker took the job first and published (and settled) it
+                runtime.files.publish(row.storage_key)
+    return batch_id
+
+
+def discard(runtime: Runtime, keys: Iterable[str | None]) -> None:
+    """Delete the staged files of a batch that was not queued (`stage_files`' keys)."""
+    for key in keys:
+        if key:
+            runtime.files.delete(key)
+
+
 def create_batch(db: Session, runtime: Runtime, user_id: uuid.UUID, files: Iterable[ArchiveMember], *,
                  keep_duplicates: bool = False) -> uuid.UUID:
     """Store the files and queue one job per readable file (see the module docstring); returns the batch id."""
-    staged: list[str] = []
-    try:
-        rows = [_checked(runtime, user_id, member, staged) for member in files]
-        if not rows:
-            raise EmptyBatch("The batch holds no file: choose resume files (PDF, DOCX, TXT, Markdown) or a zip.")
-        batch_id = batches.add_batch(db, runtime.queue, user_id, rows, keep_duplicates=keep_duplicates)
-    except BaseException:
-        for key in staged:
-            runtime.files.delete(key)
-        raise
-    for key in staged:
-        with contextlib.suppress(FileNotFoundError):  # a worker took the job first and published (and settled) it
-            runtime.files.publish(key)
-    return batch_id
+    return queue_batch(db, runtime, user_id, stage_files(runtime, user_id, files), keep_duplicates=keep_duplicates)
 
 
 def progress(db: Session, batch_id: uuid.UUID) -> BatchProgress:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -35,15 +35,29 @@ class Conflict(ServiceError):
     status_code = 409
 
 
+class InsufficientStorage(ServiceError):
+    """The server has no room left to store what the request sends (a full disk); nothing was stored."""
+
+    status_code = 507
+
+
 class Unprocessable(ServiceError):
     """The request is well-formed but cannot be carried out (e.g. no LLM configured)."""
 
     status_code = 422
 
 
-def get_or_raise(session: Session, model: type[Row], row_id: uuid.UUID, what: str) -> Row:
-    """The row, or `NotFound("<what> not found")`: under RLS another user's id is an unknown one."""
-    row = session.get(model, row_id)
+# FOR KEY SHARE: the row cannot be deleted until the transaction ends (for a use case that writes rows pointing at
+# it: a concurrent delete waits, then removes those too); FOR UPDATE: nor changed (for one that changes it).
+_LOCKS = {"key share": {"read": True, "key_share": True}, "update": {"nowait": False}}
+
+
+def get_or_raise(session: Session, model: type[Row], row_id: uuid.UUID, what: str,
+                 lock: Literal["key share", "update"] | None = None) -> Row:
+    """The row, or `NotFound("<what> not found")`: under RLS another user's id is an unknown one. With `lock`, the
+    row is read afresh and held as named until the transaction ends (a row deleted meanwhile is not found)."""
+    row = session.get(model, row_id, with_for_update=_LOCKS[lock] if lock else None,
+                      populate_existing=lock is not None)
     if row is None:
         raise NotFound(f"{what} not found")
     return row

@@ -102,7 +102,8 @@ def score_resumes(db: Session, job: ParsedJob, job_vectors: Vectors, ids: list[u
         stored, vectors, created = loading.result()
         prepared = meaning_job(db, job_id, prepared, job_vectors, embedder)
         profiles = scoring_profiles(db, ids, embedder, stored)
-        candidates = [(Upload(created[i], i), profiles[i], vectors[i]) for i in ids if i in profiles]
+        candidates = [(Upload(created[i], i), profiles[i], vectors[i]) for i in ids
+                      if i in profiles and i in created]  # a resume deleted while read has no creation time
         ranked = rank_resumes(prepared, candidates, top_k, job_vectors=job_vectors)
         profiles.clear()  # freed while the collector is paused (see `perf.paused_gc`)
     return [(key.id, result) for key, result in ranked]
@@ -110,15 +111,17 @@ def score_resumes(db: Session, job: ParsedJob, job_vectors: Vectors, ids: list[u
 
 def rank_resumes_for_job(db: Session, user_id: uuid.UUID, job_id: uuid.UUID, embedder: Embedder | None,
                          resume_ids: Sequence[uuid.UUID] | None = None, top_k: int = 20) -> Ranking:
-    """The best `top_k` of the user's resumes (or of `resume_ids`) for a stored job, stored and committed.
+    """The best `top_k` of the user's resumes (or of `resume_ids`) for a stored job, stored and committed. A resume
+    deleted while it was being ranked is left out; the job is held against deletion until the results are stored.
     `embedder` is the one that made the stored vectors (None: evidence is not checked by meaning)."""
-    job = get_or_raise(db, JobDescription, job_id, "Job description")
+    job = get_or_raise(db, JobDescription, job_id, "Job description", lock="key share")
     job_vectors = documents.vectors_of(db, JobEmbedding, JobEmbedding.job_id, job.id)
     ids, total = find_candidates(db, Resume, resume_ids, full_text_query(job_vectors), top_k,
                                  matches.nearest_resumes)
     ranked = score_resumes(db, documents.parsed_job(job), job_vectors, ids, top_k, embedder, job.id)
-    stored = [row for row, _ in matches.upsert_matches(db, user_id=user_id,
-                                                       results=[(rid, job.id, res) for rid, res in ranked])]
+    still_there = documents.hold_existing(db, Resume, [rid for rid, _ in ranked])
+    stored = [row for row, _ in matches.upsert_matches(
+        db, user_id=user_id, results=[(rid, job.id, res) for rid, res in ranked if rid in still_there])]
     decision_log.record_ranking(db, user_id, stored, job=job, candidates_considered=len(ids), total_documents=total,
                                 top_k=top_k, chosen_ids=resume_ids is not None)
     db.commit()
@@ -128,8 +131,9 @@ def rank_resumes_for_job(db: Session, user_id: uuid.UUID, job_id: uuid.UUID, emb
 def rank_jobs_for_resume(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID, embedder: Embedder | None,
                          job_ids: Sequence[uuid.UUID] | None = None, top_k: int = 20) -> Ranking:
     """The best `top_k` of the user's jobs (or of `job_ids`) for a stored resume, stored and committed.
-    `embedder` as in `rank_resumes_for_job`."""
-    resume = get_or_raise(db, Resume, resume_id, "Resume")
+    `embedder` as in `rank_resumes_for_job`. A job deleted meanwhile is left out; the resume is held against
+    deletion until the results are stored."""
+    resume = get_or_raise(db, Resume, resume_id, "Resume", lock="key share")
     resume_vectors = documents.vectors_of(db, ResumeEmbedding, ResumeEmbedding.resume_id, resume.id)
     ids, total = find_candidates(db, JobDescription, job_ids, resume_vectors.get("full_text"), top_k,
                                  matches.nearest_jobs)
@@ -141,8 +145,9 @@ def rank_jobs_for_resume(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID, 
                 for i in ids if i in rows]
         ranked = rank_jobs(scoring_profiles(db, [resume.id], embedder)[resume.id], jobs, top_k,
                            resume_vectors=resume_vectors)
+    still_there = documents.hold_existing(db, JobDescription, [key.id for key, _ in ranked])
     stored = [row for row, _ in matches.upsert_matches(
-        db, user_id=user_id, results=[(resume.id, key.id, res) for key, res in ranked])]
+        db, user_id=user_id, results=[(resume.id, key.id, res) for key, res in ranked if key.id in still_there])]
     decision_log.record_ranking(db, user_id, stored, jobs=[rows[r.job_id] for r in stored], resume_id=resume.id,
                                 candidates_considered=len(ids), total_documents=total, top_k=top_k,
                                 chosen_ids=job_ids is not None)

@@ -7,9 +7,10 @@ whose client hung up) and store in the request's transaction. Parse failures rai
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -23,7 +24,9 @@ from jobfit.matching.profile import ResumeProfile
 from jobfit.pipeline import Chunks, packed_statement_vectors, stored_job_chunks
 from jobfit.pipeline import embed_resumes as embed_many
 from jobfit.runtime import Runtime
+from jobfit.services.errors import InsufficientStorage, NotFound
 from jobfit.store import documents
+from jobfit.store.files import StorageFull
 from jobfit.store.models import JobDescription, Resume
 
 Cancelled = Callable[[], bool]
@@ -50,6 +53,16 @@ def parse_job_file(runtime: Runtime, data: bytes, filename: str, title: str | No
     if company:
         parsed.company = company.strip()
     return parsed
+
+
+@contextlib.contextmanager
+def room_checked() -> Iterator[None]:
+    """A full disk while storing is `InsufficientStorage` (507); the staged file is gone and no row was written."""
+    try:
+        yield
+    except StorageFull:
+        raise InsufficientStorage("The server's storage is full, so the file was not stored: try again later "
+                                  "(the operator needs to free disk space).") from None
 
 
 @dataclass(frozen=True)
@@ -82,11 +95,12 @@ def store_resume(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: Pars
     file is in storage already, under that key."""
     embedder = runtime.embedder
     done = parsed if isinstance(parsed, EmbeddedResume) else embed_resumes(embedder, [parsed])[0]
-    return documents.add_resume(db, runtime.files, user_id=user_id, title=title,
-                                filename=filename, data=data, parsed=done.parsed, chunks=done.chunks,
-                                vectors=done.vectors, model=embedder.name, profile=done.profile.to_dict(),
-                                statement_vectors=packed_statement_vectors(embedder, done.profile),
-                                commit=commit, stored_key=stored_key, content_sha256=content_sha256(data))
+    with room_checked():
+        return documents.add_resume(db, runtime.files, user_id=user_id, title=title,
+                                    filename=filename, data=data, parsed=done.parsed, chunks=done.chunks,
+                                    vectors=done.vectors, model=embedder.name, profile=done.profile.to_dict(),
+                                    statement_vectors=packed_statement_vectors(embedder, done.profile),
+                                    commit=commit, stored_key=stored_key, content_sha256=content_sha256(data))
 
 
 def store_job(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedJob, *,
@@ -94,10 +108,11 @@ def store_job(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedJ
     """Embed and store the parsed job: typed `fields`, or an `original` (bytes, filename) uploaded file. Its
     requirements in context are embedded with it (`pipeline.stored_job_chunks`)."""
     chunks = stored_job_chunks(runtime.embedder, parsed)
-    return documents.add_job(db, runtime.files, user_id=user_id, parsed=parsed,
-                             fields=fields if fields is not None else {"description": parsed.text_content},
-                             chunks=chunks, vectors=embed_chunks(runtime.embedder, chunks),
-                             model=runtime.embedder.name, original=original)
+    vectors = embed_chunks(runtime.embedder, chunks)
+    with room_checked():
+        return documents.add_job(db, runtime.files, user_id=user_id, parsed=parsed,
+                                 fields=fields if fields is not None else {"description": parsed.text_content},
+                                 chunks=chunks, vectors=vectors, model=runtime.embedder.name, original=original)
 
 
 def rename(db: Session, row: Row, title: str) -> Row:
@@ -109,5 +124,7 @@ def rename(db: Session, row: Row, title: str) -> Row:
 
 
 def delete(db: Session, runtime: Runtime, row: Resume | JobDescription) -> None:
-    """Delete the document (vectors, matches and suggestions cascade), then its stored file."""
-    documents.delete_document(db, runtime.files, row)
+    """Delete the document (vectors, matches and suggestions cascade), then its stored file; `NotFound` when
+    another request deleted it meanwhile."""
+    if not documents.delete_document(db, runtime.files, row):
+        raise NotFound(f"{'Resume' if isinstance(row, Resume) else 'Job description'} not found")

@@ -4,7 +4,8 @@ Every transaction of a user session first runs `SET LOCAL ROLE jobfit_app` (a ro
 and cannot bypass RLS) and sets `jobfit.user_id`, so Postgres itself keeps users apart even where
 application code forgot a filter. The hook runs on *every* transaction begin, so a commit in the
 middle of a request cannot silently drop the user's scope. The same statement checks that the account
-exists and is active: a session on behalf of a signed-in user fails with `AccountUnavailable` otherwise.
+exists and is active and, for a request made with a token, that the token's sign-in session is still open
+(migration 0008): a session on behalf of a signed-in user fails with `AccountUnavailable` otherwise.
 `Database.read_as_user` runs the same scope function and one read-only statement in a single round trip.
 
 Pooled connections are checked with a ping only after they sat idle (`IDLE_PING_S`): under load a
@@ -27,12 +28,36 @@ from sqlalchemy.orm import Session, sessionmaker
 
 APP_ROLE = "jobfit_app"
 USER_KEY = "jobfit_user_id"
+SIGN_IN_KEY = "jobfit_sign_in_id"
 ACTIVE_KEY = "jobfit_active_only"
 IDLE_PING_S = 1.0  # a pooled connection idle longer than this is pinged before use
 
 
 class AccountUnavailable(Exception):
-    """The session's account does not exist (any more) or is not active."""
+    """The session's account does not exist (any more) or is not active, or its sign-in session has ended."""
+
+
+# SQLSTATEs of a write that lost a race with another transaction: a parent deleted meanwhile (foreign key), a
+# serialization failure, a deadlock victim. A row-level-security refusal of a new row (42501 with this message)
+# is the same race: the policy's check that the parent is the user's no longer finds it.
+_LOST_RACE_STATES = frozenset({"23503", "40001", "40P01"})
+_RLS_NEW_ROW = "violates row-level security policy"
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Whether the database refused a write because its disk is full (SQLSTATE 53100); nothing was written."""
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) == "53100"
+
+
+def lost_race(exc: BaseException) -> bool:
+    """Whether `exc` means the request's transaction lost a race with another (a row it relied on was deleted
+    or changed meanwhile), rather than a fault: it is answered 409 and its transaction was rolled back."""
+    from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
+
+    if isinstance(exc, (StaleDataError, ObjectDeletedError)):
+        return True
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    return state in _LOST_RACE_STATES or (state == "42501" and _RLS_NEW_ROW in str(exc))
 
 
 def normalise_url(url: str) -> str:
@@ -63,22 +88,27 @@ class Database:
         gone or inactive; maintenance passes False to visit every account."""
         return _closing(self.open_user_session(user_id, active_only=active_only))
 
-    def open_user_session(self, user_id: uuid.UUID, *, active_only: bool = True) -> Session:
+    def open_user_session(self, user_id: uuid.UUID, *, active_only: bool = True,
+                          sign_in_id: uuid.UUID | None = None) -> Session:
         """`user_session` for a caller that ends it itself with `end_session` (nothing is sent until its first
-        statement)."""
+        statement). A request made with a token passes its `sign_in_id`: the session then also fails with
+        `AccountUnavailable` once that sign-in has ended (signed out, password changed, expired)."""
         session = self._user_sessions()
         session.info[USER_KEY] = str(user_id)
+        session.info[SIGN_IN_KEY] = str(sign_in_id) if sign_in_id else None
         session.info[ACTIVE_KEY] = active_only
         return session
 
-    def read_as_user(self, user_id: uuid.UUID, sql: str, params: Mapping[str, Any]) -> list[Any]:
+    def read_as_user(self, user_id: uuid.UUID, sql: str, params: Mapping[str, Any],
+                     sign_in_id: uuid.UUID | None = None) -> list[Any]:
         """The rows of the read-only statement `sql` (pyformat `params`) in `user_id`'s RLS scope, in one round trip.
 
         The scope function and `sql` go as one simple-protocol message, which Postgres runs as one implicit
         transaction: the scope's `SET LOCAL`s hold for `sql` (analysed after the scope ran, so under RLS) and end
         with it. A user session's read costs four round trips (BEGIN, scope, statement, ROLLBACK); on the
         busiest call they cost more than the query. Raises `AccountUnavailable` for an account gone or
-        inactive (its rows are read, and dropped). Values are bound client-side by psycopg.
+        inactive, or a `sign_in_id` that has ended (its rows are read, and dropped). Values are bound
+        client-side by psycopg.
         """
         with self.app_engine.connect() as connection:  # a failed connect is SQLAlchemy's OperationalError (503)
             driver = connection.connection.driver_connection
@@ -86,7 +116,8 @@ class Database:
                 driver.autocommit = True  # no BEGIN: the message is its own transaction
                 try:
                     cursor = ClientCursor(driver, row_factory=namedtuple_row)
-                    cursor.execute(_SCOPE_ONE_TRIP + sql, {**params, "jobfit_uid": str(user_id)})
+                    cursor.execute(_SCOPE_ONE_TRIP + sql, {**params, "jobfit_uid": str(user_id),
+                                                           "jobfit_sid": str(sign_in_id) if sign_in_id else None})
                     active = cursor.fetchone()[0]
                     cursor.nextset()
                     rows = cursor.fetchall()
@@ -121,14 +152,14 @@ def _scope_transaction_to_user(session: Session, _transaction: Any, connection: 
     user_id = session.info.get(USER_KEY)
     if user_id is None:
         raise RuntimeError("a user session was opened without a user")
-    # SET LOCAL ROLE, the user and the account check in one round trip (migration 0007)
-    active = connection.execute(_SCOPE, {"uid": user_id}).scalar()
+    # SET LOCAL ROLE, the user, and the account and sign-in checks in one round trip (migrations 0007, 0008)
+    active = connection.execute(_SCOPE, {"uid": user_id, "sid": session.info.get(SIGN_IN_KEY)}).scalar()
     if not active and session.info.get(ACTIVE_KEY, True):
         raise AccountUnavailable(user_id)
 
 
-_SCOPE = text("SELECT jobfit_enter_user_scope(CAST(:uid AS uuid))")
-_SCOPE_ONE_TRIP = "SELECT jobfit_enter_user_scope(CAST(%(jobfit_uid)s AS uuid)); "
+_SCOPE = text("SELECT jobfit_enter_user_scope(CAST(:uid AS uuid), CAST(:sid AS uuid))")
+_SCOPE_ONE_TRIP = "SELECT jobfit_enter_user_scope(CAST(%(jobfit_uid)s AS uuid), CAST(%(jobfit_sid)s AS uuid)); "
 
 
 

@@ -191,6 +191,24 @@ def stage_file(session: Session, files: FileStore, user_id: uuid.UUID, data: byt
     return key
 
 
+def derived_version(session: Session, resume_id: uuid.UUID, made_by: str) -> Resume | None:
+    """The stored version of `resume_id` whose metadata says it was `made_by` this (e.g. one set of suggestions
+    applied), if there is one."""
+    return session.scalars(select(Resume).where(Resume.metadata_["derived_from"].astext == str(resume_id),
+                                                Resume.metadata_["made_by"].astext == made_by)
+                           .order_by(Resume.created_at).limit(1)).first()
+
+
+def hold_existing(session: Session, model: type[Resume] | type[JobDescription],
+                  ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+    """Those of `ids` that still exist, each held against deletion (FOR KEY SHARE, taken in id order) until the
+    transaction ends: rows written for them after this cannot lose a race with their deletion."""
+    if not ids:
+        return set()
+    return set(session.scalars(select(model.id).where(model.id == any_(list(ids))).order_by(model.id)
+                               .with_for_update(read=True, key_share=True)))
+
+
 def storage_keys(session: Session) -> set[str]:
     """The file keys that the session's user's committed resumes, jobs and unsettled batch files name (for
     `FileStore.sweep`)."""
@@ -261,26 +279,29 @@ def add_job(session: Session, files: FileStore, *, user_id: uuid.UUID, parsed: P
     return row
 
 
-def delete_document(session: Session, files: FileStore, row: Resume | JobDescription) -> None:
-    """Delete the row (embeddings, matches and suggestions cascade), then the stored file."""
-    key = storage_key(row)
-    session.delete(row)
+def delete_document(session: Session, files: FileStore, row: Resume | JobDescription) -> bool:
+    """Delete the row (embeddings, matches and suggestions cascade), then the stored file; False when the row was
+    gone already (deleted by another request meanwhile)."""
+    model = type(row)
+    deleted = session.execute(delete(model).where(model.id == row.id)
+                              .returning(model.metadata_["storage_key"].astext)).first()
     session.commit()
-    if key:
-        files.delete(key)
+    if deleted is not None and deleted[0]:
+        files.delete(deleted[0])
+    return deleted is not None
 
 
 def page_as_user(db: Database, user_id: uuid.UUID, model: type, limit: int, offset: int,
-                 columns: tuple[str, ...]) -> tuple[list[Any], int]:
+                 columns: tuple[str, ...], sign_in_id: uuid.UUID | None = None) -> tuple[list[Any], int]:
     """One page of the user's documents, newest first, in one round trip (`Database.read_as_user`): rows of only
     `columns` (a list shows no text or JSON), with the total riding along on each row (a window count over every
-    visible row)."""
-    found = db.read_as_user(user_id, _page_sql(model, columns), {"limit": limit, "offset": offset})
+    visible row). With `sign_in_id` (a request's), an ended sign-in raises `AccountUnavailable`."""
+    found = db.read_as_user(user_id, _page_sql(model, columns), {"limit": limit, "offset": offset}, sign_in_id)
     if found:
         return found, found[0].page_total
     if not offset:
         return [], 0
-    return [], db.read_as_user(user_id, _count_sql(model), {})[0].total  # past the end
+    return [], db.read_as_user(user_id, _count_sql(model), {}, sign_in_id)[0].total  # past the end
 
 
 @functools.cache

@@ -185,6 +185,7 @@ class EmbeddedPostgres:
     def _prepare_permissions(self) -> None:
         self.pgdata.mkdir(mode=0o700, exist_ok=True)
         self.socket_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self._private_logfile()
         if self.system_user is None:
             return
         entry = _ensure_system_user(self.system_user)
@@ -197,11 +198,12 @@ class EmbeddedPostgres:
             marker.touch()
         for path in (self.pgdata, self.socket_dir):
             os.chown(path, entry.pw_uid, entry.pw_gid)
-        if self.logfile.exists():
-            os.chown(self.logfile, entry.pw_uid, entry.pw_gid)
-        else:
-            self.logfile.touch()
-            os.chown(self.logfile, entry.pw_uid, entry.pw_gid)
+        os.chown(self.logfile, entry.pw_uid, entry.pw_gid)
+
+    def _private_logfile(self) -> None:
+        """The server log, readable by its owner alone (0600): it may name the app's tables and errors."""
+        os.close(os.open(self.logfile, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+        os.chmod(self.logfile, 0o600)  # a log made 0644 by an earlier version
 
     def _initdb(self) -> None:
         log.info("initialising a new PostgreSQL cluster in %s", self.pgdata)
@@ -253,9 +255,12 @@ class EmbeddedPostgres:
         pidfile.unlink(missing_ok=True)
 
     def _pg_ctl_start(self) -> None:
+        # Errors are logged without the statement that failed (it may carry a request's values: emails, text)
+        # and without DETAIL lines (a duplicate key's DETAIL quotes the key).
         options = (
             f"-c listen_addresses='' -k {self.socket_dir} -c unix_socket_permissions=0700 "
-            "-c max_connections=200 -c shared_buffers=512MB -c fsync=on"
+            "-c max_connections=200 -c shared_buffers=512MB -c fsync=on "
+            "-c log_min_error_statement=panic -c log_error_verbosity=terse"
         )
         try:
             _run(

@@ -16,6 +16,7 @@ open elsewhere.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -31,12 +32,21 @@ _KEY = re.compile(r"^[0-9a-f-]{36}/[0-9a-f-]{36}\.(pdf|docx|txt|md)$")
 ALLOWED_EXTENSIONS = frozenset({"pdf", "docx", "txt", "md"})
 
 
+# what a write gets from a full disk, a full quota, or a file-size limit
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+class StorageFull(OSError):
+    """The file could not be stored: no room left (disk, quota or size limit). Nothing of it was kept."""
+
+
 class FileStore(Protocol):
     def stage(self, user_id: uuid.UUID, data: bytes, ext: str) -> str: ...
     def publish(self, key: str) -> None: ...
     def read(self, key: str) -> bytes: ...
     def delete(self, key: str) -> None: ...
     def exists(self, key: str) -> bool: ...
+    def delete_user(self, user_id: uuid.UUID) -> None: ...
     def sweep(self, keys_of_user: Callable[[uuid.UUID], set[str]], *, min_age_s: float = 0) -> int: ...
 
 
@@ -111,11 +121,17 @@ class LocalFileStore:
         """Write `data` durably under a new key, not yet visible: `publish` it once its row has committed."""
         key = new_key(user_id, ext)
         tmp = self._staged(key)
-        tmp.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        try:
+            tmp.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)  # no half-written file waits for the next start's sweep
+            if exc.errno in _NO_ROOM:
+                raise StorageFull(exc.errno, f"no room to store the file ({exc.strerror})") from None
+            raise
         return key
 
     def publish(self, key: str) -> None:
@@ -137,6 +153,14 @@ class LocalFileStore:
 
     def exists(self, key: str) -> bool:
         return self._path(key).exists()
+
+    def delete_user(self, user_id: uuid.UUID) -> None:
+        """Remove every file of the user (their account is deleted), staged or published, and their folder."""
+        folder = self.root / str(uuid.UUID(str(user_id)))
+        if folder.is_dir():
+            for path in folder.iterdir():
+                path.unlink(missing_ok=True)
+            folder.rmdir()
 
     def sweep(self, keys_of_user: Callable[[uuid.UUID], set[str]], *, min_age_s: float = 0) -> int:
         """Make the folder agree with the database after a crash (`settle`): run at start. `keys_of_user(user_id)`
@@ -221,17 +245,28 @@ class S3FileStore:
             return False
         return True
 
+    def _listed(self, under: str) -> Iterator[dict[str, Any]]:
+        """The objects whose key starts with `under` (after the prefix), in key order."""
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        pages = self._client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=self.prefix + under)
+        try:
+            for page in pages:
+                yield from page.get("Contents", ())
+        except (BotoCoreError, ClientError) as error:
+            raise StorageError(f"the file store could not list its files ({type(error).__name__})") from None
+
+    def delete_user(self, user_id: uuid.UUID) -> None:
+        """Remove every object of the user (their account is deleted), staged or published."""
+        for item in list(self._listed(f"{uuid.UUID(str(user_id))}/")):
+            self._call("delete_object", Key=item["Key"])
+
     def sweep(self, keys_of_user: Callable[[uuid.UUID], set[str]], *, min_age_s: float = 0) -> int:
         """`settle` over every object under the prefix (listed in key order, so grouped by user folder)."""
         now = time.time()
-
-        def stored() -> Iterator[tuple[str, float]]:
-            pages = self._client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=self.prefix)
-            for page in pages:
-                for item in page.get("Contents", ()):
-                    yield item["Key"][len(self.prefix):], now - item["LastModified"].timestamp()
-
-        return settle(stored(), keys_of_user, min_age_s, self.publish,
+        stored = ((item["Key"][len(self.prefix):], now - item["LastModified"].timestamp())
+                  for item in self._listed(""))
+        return settle(stored, keys_of_user, min_age_s, self.publish,
                       lambda name: self._call("delete_object", Key=self.prefix + name))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import numpy as np
-from sqlalchemy import func, literal_column, select, text
+from sqlalchemy import delete, func, literal_column, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -37,6 +37,14 @@ def upsert_matches(session: Session, *, user_id: uuid.UUID,
     stored = {(row.resume_id, row.job_id): (row, bool(inserted))
               for row, inserted in session.execute(stmt, execution_options={"populate_existing": True})}
     return [stored[(resume_id, job_id)] for resume_id, job_id, _ in results]
+
+
+def delete_match(session: Session, match_id: uuid.UUID) -> bool:
+    """Delete the match result (its suggestions cascade) and commit; False if it was not there (any more)."""
+    deleted = session.scalar(delete(MatchResultRow).where(MatchResultRow.id == match_id)
+                             .returning(MatchResultRow.id))
+    session.commit()
+    return deleted is not None
 
 
 def _columns(result: MatchResult) -> dict[str, Any]:

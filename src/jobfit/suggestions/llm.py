@@ -8,11 +8,15 @@ again as a plain prompt and the JSON is taken from the text). Each item becomes 
 `original_text` is found on the line it names; the caller runs the truth guard over the result.
 
 `llm_suggestions` never raises: on any failure (timeout, connection refused, 5xx, malformed JSON) it
-returns no suggestions and a warning naming the error class. Neither the API key nor resume text is logged.
+returns no suggestions and a warning naming the error class. The whole call, retries included, has one deadline
+(`timeout_s`): the SDK's timeout bounds each read, so a server that trickles its answer would otherwise hold the
+request for as long as it liked; past the deadline the call is left to end on its own. Neither the API key nor
+resume text is logged.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import logging
 import re
@@ -29,6 +33,9 @@ from jobfit.suggestions.models import Suggestion
 from jobfit.suggestions.statements import STATEMENT_SECTIONS
 
 log = logging.getLogger(__name__)
+# LLM calls run here, so that each has a deadline for the whole call (a thread cannot be stopped: one past its
+# deadline is abandoned and ends with the SDK's own timeouts)
+_CALLS = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="jobfit-llm")
 
 SYSTEM_PROMPT = """You improve resume lines for one job. Rules:
 - Only rewrite the numbered resume lines you are given; quote the exact text you replace as original_text.
@@ -162,7 +169,12 @@ def llm_suggestions(
             timeout=config.timeout_s,
             max_retries=config.max_retries,
         )
-        content = _complete(client, config, build_messages(resume, job, match, config))
+        call = _CALLS.submit(_complete, client, config, build_messages(resume, job, match, config))
+        try:
+            content = call.result(timeout=config.timeout_s)
+        except concurrent.futures.TimeoutError:
+            log.warning("LLM call past its %g s deadline", config.timeout_s)
+            return [], [f"LLM call took longer than {config.timeout_s:g} s; rule-based suggestions only."]
         answer = parse_answer(content)
     except (ValueError, ValidationError) as exc:
         log.warning("LLM answer unusable: %s", type(exc).__name__)

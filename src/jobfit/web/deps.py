@@ -3,6 +3,7 @@ RLS-scoped database session, and forms whose CSRF token has been checked."""
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import AsyncIterator
 from typing import Annotated
@@ -13,11 +14,14 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
-from jobfit.api.deps import RuntimeDep, request_session
+from jobfit.accounts import TokenClaims
+from jobfit.api.deps import RuntimeDep, SignedInUser, read_off_loop, request_session
+from jobfit.api.schemas import clean_text
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import User
+from jobfit.store.sign_ins import signed_in_email
 from jobfit.web.rendering import PageError
-from jobfit.web.session import CSRF_FIELD, CSRF_HEADER, csrf_valid, session_user_id
+from jobfit.web.session import CSRF_FIELD, CSRF_HEADER, csrf_valid, session_claims
 
 
 class SignInRequired(Exception):
@@ -26,28 +30,29 @@ class SignInRequired(Exception):
         self.next_path = next_path
 
 
-def page_user_id(request: Request, runtime: RuntimeDep) -> uuid.UUID:
-    user_id = session_user_id(request, runtime.secret_key)
-    if user_id is None:
+def page_claims(request: Request, runtime: RuntimeDep) -> TokenClaims:
+    claims = session_claims(request, runtime.secret_key)
+    if claims is None:
         raise SignInRequired(request.url.path)
-    return user_id
+    return claims
 
 
-PageUserId = Annotated[uuid.UUID, Depends(page_user_id)]
+PageClaims = Annotated[TokenClaims, Depends(page_claims)]
 
 
-async def page_db(runtime: RuntimeDep, user_id: PageUserId) -> AsyncIterator[Session]:
-    async with request_session(runtime.db.open_user_session(user_id)) as session:
+async def page_db(runtime: RuntimeDep, claims: PageClaims) -> AsyncIterator[Session]:
+    """The user's RLS-scoped session; its first statement fails once the browser's sign-in has ended."""
+    async with request_session(runtime.db.open_user_session(claims.user_id, sign_in_id=claims.sign_in_id)) as session:
         yield session
 
 
 PageDb = Annotated[Session, Depends(page_db)]
 
 
-def page_user(request: Request, db: PageDb, user_id: PageUserId) -> User:
+def page_user(request: Request, db: PageDb, claims: PageClaims) -> User:
     try:
-        user = db.get(User, user_id)  # visible only to itself under RLS
-    except AccountUnavailable:
+        user = db.get(User, claims.user_id)  # visible only to itself under RLS
+    except AccountUnavailable:  # gone, inactive, or this sign-in ended (signed out, password changed)
         raise SignInRequired(request.url.path) from None
     if user is None or not user.is_active:
         raise SignInRequired(request.url.path)
@@ -56,6 +61,21 @@ def page_user(request: Request, db: PageDb, user_id: PageUserId) -> User:
 
 
 PageUser = Annotated[User, Depends(page_user)]
+
+
+async def page_account(request: Request, runtime: RuntimeDep, claims: PageClaims) -> SignedInUser:
+    """The signed-in account, checked in one round trip that keeps no session: for a form that parses a file or
+    fetches a page before it stores anything (it opens its session then, `api.deps.user_db`)."""
+    try:
+        email = await read_off_loop(runtime, functools.partial(signed_in_email, runtime.db, claims.user_id,
+                                                               claims.sign_in_id))
+    except AccountUnavailable:
+        raise SignInRequired(request.url.path) from None
+    request.state.user_email = email
+    return SignedInUser(claims.user_id, claims.sign_in_id)
+
+
+PageAccount = Annotated[SignedInUser, Depends(page_account)]
 
 
 async def checked_form(request: Request, runtime: RuntimeDep) -> AsyncIterator[FormData]:
@@ -76,11 +96,18 @@ async def checked_form(request: Request, runtime: RuntimeDep) -> AsyncIterator[F
 CheckedForm = Annotated[FormData, Depends(checked_form)]
 
 
-def field(form: FormData, name: str, max_length: int = 300, *, strip: bool = True) -> str:
-    """A text field of the form, trimmed unless `strip` is false ('' when absent or a file)."""
+def field(form: FormData, name: str, max_length: int = 300, *, strip: bool = True, checked: bool = True) -> str:
+    """A text field of the form, trimmed unless `strip` is false ('' when absent or a file). Text the API would
+    refuse (`clean_text`) is a 422 naming the field, unless `checked` is false: for fields the caller validates
+    as an API body (`JobIn`), whose refusal keeps the text in the form to be corrected."""
     value = form.get(name)
     if not isinstance(value, str):
         return ""
+    if checked:
+        try:
+            value = clean_text(value)
+        except ValueError as exc:
+            raise PageError(422, f"{name.replace('_', ' ').capitalize()} {exc}.", "invalid_field") from None
     return (value.strip() if strip else value)[:max_length]
 
 

@@ -1,8 +1,11 @@
-"""The browser's session and CSRF tokens.
+"""The browser's session, device and CSRF cookies.
 
-The session cookie holds the same signed access token the API hands to programs (HttpOnly, SameSite=Lax, Secure
-over https). Every form carries a CSRF token: the HMAC of a random per-browser cookie under the server's secret,
-so a page on another site can neither read nor forge it (and it works before sign-in too).
+The session cookie holds a signed web session token (HttpOnly, SameSite=Lax, Secure over https): a token of its
+own kind, not an API access token, naming a server-side sign-in that signing out ends (`services/sign_in.py`).
+The device cookie (`api/device_cookie.py`, which the API's sign-in sets too) holds the device token that lets
+this browser past the account-wide sign-in throttle (`accounts`). Every form carries a CSRF token: the HMAC of a random
+per-browser cookie under the server's secret, so a page on another site can neither read nor forge it (and it
+works before sign-in too).
 """
 
 from __future__ import annotations
@@ -10,12 +13,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import uuid
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-from jobfit.accounts import InvalidToken, decode_access_token
+from jobfit.accounts import InvalidToken, TokenClaims, decode_token
+from jobfit.api.device_cookie import keep_device_cookie
 
 SESSION_COOKIE = "jobfit_session"
 CSRF_COOKIE = "jobfit_csrf"
@@ -27,23 +30,26 @@ def _https(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
-def session_user_id(request: Request, secret: str) -> uuid.UUID | None:
-    """The signed-in user of this browser, or None (no cookie, expired or forged)."""
+def session_claims(request: Request, secret: str) -> TokenClaims | None:
+    """The user and sign-in of this browser's session cookie, or None (no cookie, expired, forged, or not a web
+    session token). Whether the sign-in is still open is checked by the page's database session."""
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         return None
     try:
-        return decode_access_token(token, secret)
+        return decode_token(token, secret, "web")
     except InvalidToken:
         return None
 
 
-def start_session(request: Request, response: Response, token: str, max_age_s: int) -> None:
+def start_session(request: Request, response: Response, token: str, max_age_s: int, device_token: str) -> None:
     response.set_cookie(SESSION_COOKIE, token, max_age=max_age_s, httponly=True, samesite="lax",
                         secure=_https(request), path="/")
     # a new CSRF secret with each sign-in: tokens from before it are worthless
     response.set_cookie(CSRF_COOKIE, secrets.token_urlsafe(32), httponly=True, samesite="lax",
                         secure=_https(request), path="/")
+    keep_device_cookie(request, response, device_token)
+
 
 
 def end_session(request: Request, response: Response) -> None:

@@ -94,6 +94,16 @@ class Handler(BaseHTTPRequestHandler):
         elif mode == "slow":
             time.sleep(2.0)
             self._answer(json.dumps(GOOD))
+        elif mode == "trickle":  # a byte of the answer every 0.1 s: no single read waits long
+            data = json.dumps({"choices": []}).encode() + b" " * 40
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            for byte in data:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.1)
         elif mode == "error500":
             self._send(500, {"error": {"message": "boom"}})
         elif mode == "reject_format" and "response_format" in body:
@@ -180,6 +190,17 @@ def test_failures_fall_back_to_rules_with_a_warning(server: ChatServer, mode: st
     assert len(result.warnings) == 1 and "rule-based suggestions only" in result.warnings[0]
     assert "sk-secret" not in result.warnings[0] and "reporting pipeline" not in result.warnings[0]
     assert len(server.requests) == requests
+
+
+def test_an_answer_trickling_in_is_cut_off_at_the_calls_deadline(server: ChatServer) -> None:
+    """The SDK's timeout bounds each read: an answer sent a byte every 0.1 s held the call for 6 s past a 0.5 s
+    timeout. The whole call has one deadline."""
+    server.mode = "trickle"
+    started = time.perf_counter()
+    result = run(config(server, timeout_s=0.5))
+    assert time.perf_counter() - started < 2.0
+    assert llm_made(result) == [] and result.suggestions
+    assert result.warnings and "longer than 0.5 s" in result.warnings[0]
 
 
 def test_connection_refused_falls_back(server: ChatServer) -> None:

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+import ipaddress
 import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
+import anyio
 import pytest
 
-from jobfit.web.url_fetch import FetchRefused, fetch_page, is_public
+from jobfit.web import url_fetch
+from jobfit.web.url_fetch import FetchedPage, FetchRefused, is_public
+
+
+def fetch_page(url: str, **options: Any) -> FetchedPage:
+    return anyio.run(functools.partial(url_fetch.fetch_page, url, **options))
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -26,8 +35,8 @@ class Handler(BaseHTTPRequestHandler):
         }
         if self.path.startswith("/redirect"):
             port = self.server.server_address[1]
-            target = {"/redirect": "/job", "/redirect-private": f"http://internal.test:{port}/job"}.get(
-                self.path, "/redirect-loop")
+            target = {"/redirect": "/job", "/redirect-private": f"http://internal.test:{port}/job",
+                      "/redirect-nat64": f"http://[64:ff9b::127.0.0.1]:{port}/job"}.get(self.path, "/redirect-loop")
             self.send_response(302)
             self.send_header("Location", target)
             self.send_header("Content-Length", "0")
@@ -39,6 +48,13 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             for _ in range(40):
                 self.wfile.write(b"<p>drip</p>")
+                self.wfile.flush()
+                time.sleep(0.1)
+            return
+        if self.path == "/drip-headers":  # a header byte every 0.1 s: each read is quick, the whole is not
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for _ in range(60):
+                self.wfile.write(b"X")
                 self.wfile.flush()
                 time.sleep(0.1)
             return
@@ -70,13 +86,47 @@ def test_loopback_is_refused_unless_allowed(server: str) -> None:
 
 @pytest.mark.parametrize("address", ["127.0.0.1", "10.1.2.3", "192.168.0.1", "172.16.5.4", "169.254.169.254",
                                      "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1", "0.0.0.0", "224.0.0.1",
-                                     "100.64.0.1"])
+                                     "100.64.0.1", "::", "ff02::1", "not an address"])
 def test_non_public_addresses(address: str) -> None:
     assert not is_public(address)
 
 
-def test_public_addresses() -> None:
-    assert is_public("93.184.215.14") and is_public("2606:4700::1111")
+# Each of these was taken for public: loopback and private IPv4 inside NAT64, 6to4, IPv4-compatible and
+# IPv4-translated IPv6 addresses, the local-use NAT64 prefix, and the site-local range.
+@pytest.mark.parametrize("address", ["64:ff9b::127.0.0.1", "64:ff9b::a00:1", "2002:7f00:1::1", "2002:c0a8:1::",
+                                     "::127.0.0.1", "::10.0.0.1", "::ffff:0:127.0.0.1", "::ffff:0:a9fe:a9fe",
+                                     "64:ff9b:1::1", "64:ff9b:1::8.8.8.8", "fec0::1", "fec0::127.0.0.1",
+                                     "2001:0:7f00:1::1", "fe80::1%eth0"])
+def test_non_global_addresses_in_every_ipv6_form(address: str) -> None:
+    assert not is_public(address)
+
+
+@pytest.mark.parametrize("address", ["93.184.215.14", "2606:4700::1111", "64:ff9b::8.8.8.8", "2002:808:808::1",
+                                     "::ffff:8.8.8.8"])
+def test_public_addresses(address: str) -> None:
+    assert is_public(address)
+
+
+def _literal_or(name_to: str) -> Any:
+    def resolver(host: str, _port: int) -> list[str]:
+        try:
+            return [str(ipaddress.ip_address(host))]
+        except ValueError:
+            return [name_to]
+    return resolver
+
+
+def test_a_nat64_address_is_refused_directly_and_after_a_redirect(server: str) -> None:
+    """The test server's own loopback address stands for a public one; the NAT64 form of loopback does not."""
+    port = server.rsplit(":", 1)[1]
+    allowed = {"address_allowed": lambda address: address == "127.0.0.1" or is_public(address)}
+    with pytest.raises(FetchRefused) as refused:
+        fetch_page(f"http://[64:ff9b::127.0.0.1]:{port}/job", **allowed)
+    assert refused.value.code == "private_address"
+    assert "Python" in fetch_page(f"http://public.test:{port}/job", resolver=_literal_or("127.0.0.1"), **allowed).text
+    with pytest.raises(FetchRefused) as refused:
+        fetch_page(f"http://public.test:{port}/redirect-nat64", resolver=_literal_or("127.0.0.1"), **allowed)
+    assert refused.value.code == "private_address"
 
 
 def test_a_name_resolving_to_any_private_address_is_refused() -> None:
@@ -125,6 +175,16 @@ def test_size_and_time_limits(server: str) -> None:
         fetch_page(f"{server}/slow", allow_private=True, timeout_s=0.5)
     assert refused.value.code == "timeout"
     assert time.monotonic() - started < 3
+
+
+def test_headers_sent_a_byte_at_a_time_are_cut_off_at_the_deadline(server: str) -> None:
+    """Every read got a byte in time, so per-read timeouts never fired: the import took as long as the server
+    liked (128 s for a byte every 2 s). The deadline covers the whole fetch."""
+    started = time.monotonic()
+    with pytest.raises(FetchRefused) as refused:
+        fetch_page(f"{server}/drip-headers", allow_private=True, timeout_s=0.5)
+    assert refused.value.code == "timeout"
+    assert time.monotonic() - started < 1.5
 
 
 def test_declared_charset_is_used(server: str) -> None:

@@ -9,8 +9,9 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile, status
 from starlette.concurrency import run_in_threadpool
 
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep
-from jobfit.api.parsing import document_error
+from jobfit.api.concurrency import user_turn
+from jobfit.api.deps import CheckedUser, CurrentUser, Db, RuntimeDep, user_db
+from jobfit.api.parsing import document_error, store_batch
 from jobfit.api.schemas import (
     BatchFileOut,
     BatchOut,
@@ -43,25 +44,29 @@ def batch_file(row: BatchFile) -> BatchFileOut:
 
 @router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=BatchSummary)
 async def create_batch(
-    request: Request, db: Db, user: CurrentUser, runtime: RuntimeDep, response: Response,
+    request: Request, user: CheckedUser, runtime: RuntimeDep, response: Response,
     files: Annotated[list[UploadFile], File(description="Resume files (PDF, DOCX, TXT, Markdown), or zips of them")],
     keep_duplicates: Annotated[bool, Form(description="Store a file again even if its content is a resume "
                                                       "already (default: it is recognised by SHA-256)")] = False,
 ) -> BatchSummary:
-    """Accept the files at once (202); workers parse, embed and store them. Follow `Location` for progress."""
-    def create() -> BatchOut:
-        parts = [(f.filename or "", f.file) for f in files]
-        batch_id = batch.create_batch(db, runtime, user.id,
-                                      batch.incoming_files(parts, runtime.settings.archive_limits()),
-                                      keep_duplicates=keep_duplicates)
-        return batch_out(batch.progress(db, batch_id))
-
+    """Accept the files at once (202); workers parse, embed and store them. Follow `Location` for progress. The
+    files are stored holding no database session, in one of the account's turns for slow work (429 past them)."""
+    parts = [(f.filename or "", f.file) for f in files]
     try:
-        created = await run_in_threadpool(create)
+        async with user_turn(runtime.settings, user.id):
+            batch_id = await store_batch(runtime, user, lambda: batch.incoming_files(
+                parts, runtime.settings.archive_limits()), keep_duplicates=keep_duplicates)
     except DocumentError as exc:  # an archive refused whole
         raise document_error(exc) from None
-    response.headers["Location"] = request.url_for("get_batch", batch_id=str(created.id)).path
-    return BatchSummary(**created.model_dump(exclude={"files"}))
+    async with user_db(runtime, user) as db:
+        summary = await run_in_threadpool(_summary, db, batch_id)
+    response.headers["Location"] = request.url_for("get_batch", batch_id=str(batch_id)).path
+    return summary
+
+
+def _summary(db: Db, batch_id: uuid.UUID) -> BatchSummary:
+    found = batch.progress(db, batch_id)
+    return batch_summary(found.batch, found.counts)
 
 
 def batch_out(found: batch.BatchProgress) -> BatchOut:

@@ -10,10 +10,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile, status
 from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
 
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404, read_off_loop
-from jobfit.api.parsing import parse_in_sandbox, read_upload
+from jobfit.api.concurrency import user_turn
+from jobfit.api.deps import CheckedUser, CurrentUser, Db, RuntimeDep, read_off_loop
+from jobfit.api.parsing import parse_in_sandbox, read_upload, store_upload
 from jobfit.api.schemas import (
     JobDetail,
     JobIn,
@@ -31,6 +31,7 @@ from jobfit.api.schemas import (
 from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.documents.models import ParsedJob
 from jobfit.services import files, upload
+from jobfit.services.errors import get_or_raise
 from jobfit.store import documents as store
 from jobfit.store.models import JobDescription, Resume
 
@@ -79,7 +80,7 @@ def _document_routes(model: type[Resume] | type[JobDescription], noun: str, path
         # the busiest call: one thread hop, one round trip, and the page serialised once (FastAPI would
         # validate it again)
         def one_page() -> bytes:
-            rows, total = store.page_as_user(runtime.db, user.id, model, limit, offset, columns)
+            rows, total = store.page_as_user(runtime.db, user.id, model, limit, offset, columns, user.sign_in_id)
             return Page[summary](items=[to_summary(r) for r in rows], total=total, limit=limit,  # type: ignore[valid-type]
                                  offset=offset).model_dump_json().encode()
 
@@ -87,38 +88,42 @@ def _document_routes(model: type[Resume] | type[JobDescription], noun: str, path
 
     @router.get(one, response_model=detail, name=f"get_{noun}")
     def get_document(row_id: doc_id, db: Db, _user: CurrentUser) -> BaseModel:
-        return to_detail(get_or_404(db, model, row_id, what))
+        return to_detail(get_or_raise(db, model, row_id, what))
 
     @router.patch(one, response_model=detail, name=f"rename_{noun}")
     def rename_document(row_id: doc_id, body: TitleUpdate, db: Db, _user: CurrentUser) -> BaseModel:
-        return to_detail(upload.rename(db, get_or_404(db, model, row_id, what), body.title))
+        return to_detail(upload.rename(db, get_or_raise(db, model, row_id, what, lock="update"), body.title))
 
     @router.delete(one, status_code=status.HTTP_204_NO_CONTENT, name=f"delete_{noun}")
     def delete_document(row_id: doc_id, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-        upload.delete(db, runtime, get_or_404(db, model, row_id, what))
+        upload.delete(db, runtime, get_or_raise(db, model, row_id, what))
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 
     @router.get(f"{one}/file", response_class=Response, responses=downloadable, name=f"download_{noun}")
     def download_document(row_id: doc_id, db: Db, _user: CurrentUser, runtime: RuntimeDep) -> Response:
-        original = files.original_file(runtime, get_or_404(db, model, row_id, what))
+        original = files.original_file(runtime, get_or_raise(db, model, row_id, what))
         return Response(original.content, media_type=original.media_type,
                         headers={"Content-Disposition": original.disposition})
 
 
 # -- resumes ------------------------------------------------------------------------------------
 
+# Uploads hold no database session while they parse (`api/parsing.py`), and each account runs at most
+# `uploads_per_user` of them at once (`api/concurrency.py`).
+
 @router.post("/upload/resume", status_code=status.HTTP_201_CREATED, response_model=ResumeUploaded)
 async def upload_resume(
-    request: Request, db: Db, user: CurrentUser, runtime: RuntimeDep,
+    request: Request, user: CheckedUser, runtime: RuntimeDep,
     file: Annotated[UploadFile, File(description="PDF, DOCX, TXT or Markdown, at most 10 MB")],
     title: Annotated[Text | None, Form(max_length=300)] = None,
     title_query: Annotated[Text | None, Query(alias="title", max_length=300)] = None,
 ) -> ResumeUploaded:
-    data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
-    parsed = await parse_in_sandbox(request, lambda gone: upload.parse_resume(runtime, data, filename, gone))
-    row = await run_in_threadpool(lambda: upload.store_resume(db, runtime, user.id, parsed, data=data,
-                                                              filename=filename,
-                                                              title=(title or title_query or "").strip() or None))
+    async with user_turn(runtime.settings, user.id):
+        data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
+        parsed = await parse_in_sandbox(request, lambda gone: upload.parse_resume(runtime, data, filename, gone))
+        row = await store_upload(runtime, user, lambda db: upload.store_resume(
+            db, runtime, user.id, parsed, data=data, filename=filename,
+            title=(title or title_query or "").strip() or None))
     return ResumeUploaded(id=row.id, title=row.title, quality_score=parsed.quality_score,
                           sections_found=list(parsed.sections), contact_info=row.contact_info)
 
@@ -130,24 +135,28 @@ _document_routes(Resume, "resume", "/resumes", "Resume", ResumeSummary, ResumeDe
 # -- job descriptions ---------------------------------------------------------------------------
 
 @router.post("/upload/job-description", status_code=status.HTTP_201_CREATED, response_model=JobUploaded)
-async def create_job(request: Request, body: JobIn, db: Db, user: CurrentUser, runtime: RuntimeDep) -> JobUploaded:
+async def create_job(request: Request, body: JobIn, user: CheckedUser, runtime: RuntimeDep) -> JobUploaded:
     fields = body.model_dump()
-    parsed = await parse_in_sandbox(request, lambda gone: upload.parse_job(runtime, fields, gone))
-    row = await run_in_threadpool(lambda: upload.store_job(db, runtime, user.id, parsed, fields=fields))
+    async with user_turn(runtime.settings, user.id):
+        parsed = await parse_in_sandbox(request, lambda gone: upload.parse_job(runtime, fields, gone))
+        row = await store_upload(runtime, user, lambda db: upload.store_job(db, runtime, user.id, parsed,
+                                                                            fields=fields))
     return _job_uploaded(row, parsed)
 
 
 @router.post("/upload/job-description/file", status_code=status.HTTP_201_CREATED, response_model=JobUploaded)
 async def upload_job_file(
-    request: Request, db: Db, user: CurrentUser, runtime: RuntimeDep,
+    request: Request, user: CheckedUser, runtime: RuntimeDep,
     file: Annotated[UploadFile, File(description="PDF, DOCX, TXT or Markdown, at most 10 MB")],
     title: Annotated[Text | None, Form(max_length=300)] = None,
     company: Annotated[Text | None, Form(max_length=300)] = None,
 ) -> JobUploaded:
-    data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
-    parsed = await parse_in_sandbox(
-        request, lambda gone: upload.parse_job_file(runtime, data, filename, title, company, gone))
-    row = await run_in_threadpool(lambda: upload.store_job(db, runtime, user.id, parsed, original=(data, filename)))
+    async with user_turn(runtime.settings, user.id):
+        data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
+        parsed = await parse_in_sandbox(
+            request, lambda gone: upload.parse_job_file(runtime, data, filename, title, company, gone))
+        row = await store_upload(runtime, user, lambda db: upload.store_job(db, runtime, user.id, parsed,
+                                                                            original=(data, filename)))
     return _job_uploaded(row, parsed)
 
 

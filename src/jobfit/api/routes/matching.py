@@ -13,11 +13,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep, get_or_404
+from jobfit.api.deps import CurrentUser, Db, RuntimeDep
 from jobfit.api.schemas import Limit, MatchOut, Offset, Page, match_out
 from jobfit.matching.candidate_explanation import CandidateExplanation
 from jobfit.services import analyze as analyze_service
 from jobfit.services import explanation, ranking, shortlist
+from jobfit.services.errors import get_or_raise
 from jobfit.services.ranking import Ranking
 from jobfit.services.shortlist import SORTABLE
 from jobfit.store import matches
@@ -78,13 +79,12 @@ def list_results(
 
 @router.get("/results/{match_id}", response_model=MatchOut)
 def get_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> MatchOut:
-    return match_out(get_or_404(db, MatchResultRow, match_id, "Match result"))
+    return match_out(get_or_raise(db, MatchResultRow, match_id, "Match result"))
 
 
 @router.delete("/results/{match_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_result(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> Response:
-    db.delete(get_or_404(db, MatchResultRow, match_id, "Match result"))
-    db.commit()
+    analyze_service.delete_result(db, match_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
 from jobfit.api.deps import CurrentUser, Db, RuntimeDep
@@ -79,10 +79,15 @@ def decide(suggestion_id: uuid.UUID, body: DecisionIn, db: Db, _user: CurrentUse
 
 
 @router.post("/resumes/{resume_id}/apply-suggestions", status_code=status.HTTP_201_CREATED,
-             response_model=ApplyOut)
-def apply(resume_id: uuid.UUID, body: ApplyIn, db: Db, user: CurrentUser, runtime: RuntimeDep) -> ApplyOut:
-    """A new resume version with the chosen suggestions applied, re-scored against their job."""
+             response_model=ApplyOut,
+             responses={200: {"description": "These suggestions were applied to this resume before: that version"}})
+def apply(resume_id: uuid.UUID, body: ApplyIn, db: Db, user: CurrentUser, runtime: RuntimeDep,
+          response: Response) -> ApplyOut:
+    """A new resume version with the chosen suggestions applied (pending or accepted ones; a rejected one is a
+    409), re-scored against their job. The same set applied again answers 200 with the version it made."""
     done = suggest.apply(db, runtime, user.id, resume_id, body.suggestion_ids)
+    if not done.created:
+        response.status_code = status.HTTP_200_OK
     return ApplyOut(
         resume_id=done.resume.id, title=done.resume.title, job_id=done.job.id, applied=done.applied,
         skipped=done.skipped, before=match_out(done.before), after=match_out(done.after),

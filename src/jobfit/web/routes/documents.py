@@ -7,14 +7,14 @@ import uuid
 
 from fastapi import APIRouter, Request
 from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from jobfit.api.concurrency import user_turn
 from jobfit.api.deps import RuntimeDep
 from jobfit.api.errors import plain_sentence
-from jobfit.api.parsing import parse_in_sandbox, read_upload
+from jobfit.api.parsing import parse_in_sandbox, read_upload, store_upload
 from jobfit.api.schemas import JobIn
 from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.documents.job_page import NoJobFound, read_job_page
@@ -24,7 +24,7 @@ from jobfit.services.errors import ServiceError, get_or_raise
 from jobfit.store import documents as store
 from jobfit.store import matches
 from jobfit.store.models import JobDescription, Resume
-from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, redirect_to
+from jobfit.web.deps import CheckedForm, PageAccount, PageDb, PageUser, field, redirect_to
 from jobfit.web.rendering import render
 from jobfit.web.url_fetch import FetchRefused, fetch_page
 
@@ -65,25 +65,26 @@ def new_resume(request: Request, _user: PageUser) -> Response:
     return render(request, "resume_new.html", title="Upload a resume")
 
 
-async def upload_one(request: Request, db: PageDb, user: PageUser, runtime: RuntimeDep, upload: UploadFile,
+async def upload_one(request: Request, user: PageAccount, runtime: RuntimeDep, upload: UploadFile,
                      title: str | None) -> uuid.UUID:
-    """Parse (in the sandbox) and store one uploaded resume, refused as the API refuses it; returns its id."""
+    """Parse (in the sandbox, holding no database session) and store one uploaded resume, refused as the API
+    refuses it; returns its id. The caller holds one of the account's turns (`api.concurrency.user_turn`)."""
     data, filename = await read_upload(upload, _max_bytes(runtime))  # type: ignore[arg-type]
     parsed = await parse_in_sandbox(request, lambda gone: uploads.parse_resume(runtime, data, filename, gone))
-    row = await run_in_threadpool(lambda: uploads.store_resume(db, runtime, user.id, parsed, data=data,
-                                                               filename=filename, title=title or None))
+    row = await store_upload(runtime, user, lambda db: uploads.store_resume(db, runtime, user.id, parsed, data=data,
+                                                                            filename=filename, title=title or None))
     return row.id
 
 
 @router.post("/resumes")
-async def upload_resume(request: Request, form: CheckedForm, db: PageDb, user: PageUser,
-                        runtime: RuntimeDep) -> Response:
+async def upload_resume(request: Request, form: CheckedForm, user: PageAccount, runtime: RuntimeDep) -> Response:
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
         return render(request, "resume_new.html", 422, title="Upload a resume", code="no_file",
                       error="Choose a file to upload: PDF, DOCX, TXT or Markdown.")
     try:
-        resume_id = await upload_one(request, db, user, runtime, upload, field(form, "title"))
+        async with user_turn(runtime.settings, user.id):
+            resume_id = await upload_one(request, user, runtime, upload, field(form, "title"))
     except REFUSALS as exc:
         status, error, code = refusal(exc)
         return render(request, "resume_new.html", status, title="Upload a resume", error=error, code=code)
@@ -120,11 +121,10 @@ def _job_form(request: Request, status: int = 200, **context: object) -> Respons
     return render(request, "job_new.html", status, title="Add a job", **context)
 
 
-async def _create_job(request: Request, fields: dict[str, str], db: PageDb, user: PageUser,
-                      runtime: RuntimeDep) -> uuid.UUID:
+async def _create_job(request: Request, fields: dict[str, str], user: PageAccount, runtime: RuntimeDep) -> uuid.UUID:
     typed = JobIn.model_validate({k: v for k, v in fields.items() if v}).model_dump()
     parsed = await parse_in_sandbox(request, lambda gone: uploads.parse_job(runtime, typed, gone))
-    row = await run_in_threadpool(lambda: uploads.store_job(db, runtime, user.id, parsed, fields=typed))
+    row = await store_upload(runtime, user, lambda db: uploads.store_job(db, runtime, user.id, parsed, fields=typed))
     return row.id
 
 
@@ -134,10 +134,11 @@ def new_job(request: Request, _user: PageUser) -> Response:
 
 
 @router.post("/jobs")
-async def paste_job(request: Request, form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
-    values = {name: field(form, name, 200_000) for name in JOB_FIELDS}
+async def paste_job(request: Request, form: CheckedForm, user: PageAccount, runtime: RuntimeDep) -> Response:
+    values = {name: field(form, name, 200_000, checked=False) for name in JOB_FIELDS}  # JobIn checks them
     try:
-        job_id = await _create_job(request, values, db, user, runtime)
+        async with user_turn(runtime.settings, user.id):
+            job_id = await _create_job(request, values, user, runtime)
     except ValidationError as exc:
         return _job_form(request, 422, values=values, error=validation_message(exc), code="invalid_field")
     except REFUSALS as exc:
@@ -147,18 +148,18 @@ async def paste_job(request: Request, form: CheckedForm, db: PageDb, user: PageU
 
 
 @router.post("/jobs/file")
-async def upload_job(request: Request, form: CheckedForm, db: PageDb, user: PageUser,
-                     runtime: RuntimeDep) -> Response:
+async def upload_job(request: Request, form: CheckedForm, user: PageAccount, runtime: RuntimeDep) -> Response:
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
         return _job_form(request, 422, values={}, code="no_file", error="Choose a job description file to upload.")
     title, company = field(form, "title") or None, field(form, "company") or None
     try:
-        data, filename = await read_upload(upload, _max_bytes(runtime))  # type: ignore[arg-type]
-        parsed = await parse_in_sandbox(
-            request, lambda gone: uploads.parse_job_file(runtime, data, filename, title, company, gone))
-        row = await run_in_threadpool(lambda: uploads.store_job(db, runtime, user.id, parsed,
-                                                                original=(data, filename)))
+        async with user_turn(runtime.settings, user.id):
+            data, filename = await read_upload(upload, _max_bytes(runtime))  # type: ignore[arg-type]
+            parsed = await parse_in_sandbox(
+                request, lambda gone: uploads.parse_job_file(runtime, data, filename, title, company, gone))
+            row = await store_upload(runtime, user, lambda db: uploads.store_job(db, runtime, user.id, parsed,
+                                                                                 original=(data, filename)))
     except REFUSALS as exc:
         status, error, code = refusal(exc)
         return _job_form(request, status, values={}, error=error, code=code)
@@ -166,13 +167,14 @@ async def upload_job(request: Request, form: CheckedForm, db: PageDb, user: Page
 
 
 @router.post("/jobs/import")
-async def import_job(request: Request, form: CheckedForm, db: PageDb, user: PageUser,
-                     runtime: RuntimeDep) -> Response:
+async def import_job(request: Request, form: CheckedForm, user: PageAccount, runtime: RuntimeDep) -> Response:
+    """Fetch a posting's page (in the event loop, under one deadline, holding no database session) and add it."""
     url = field(form, "url", 4096)
     try:
-        page = await run_in_threadpool(fetch_page, url, allow_private=runtime.settings.allow_private_urls)
-        job = read_job_page(page.text)
-        job_id = await _create_job(request, job.fields, db, user, runtime)
+        async with user_turn(runtime.settings, user.id):
+            page = await fetch_page(url, allow_private=runtime.settings.allow_private_urls)
+            job = read_job_page(page.text)
+            job_id = await _create_job(request, job.fields, user, runtime)
     except FetchRefused as exc:
         return _job_form(request, 422, values={}, url=url, error=exc.message, code=exc.code)
     except NoJobFound as exc:

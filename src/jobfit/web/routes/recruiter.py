@@ -12,18 +12,19 @@ import uuid
 from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
+from jobfit.api.concurrency import user_turn
 from jobfit.api.deps import RuntimeDep
+from jobfit.api.parsing import store_batch
 from jobfit.documents.candidate import CONTACT_FIELDS
 from jobfit.documents.errors import DocumentError
 from jobfit.services import batch, ranking, shortlist
 from jobfit.services.errors import NotFound, get_or_raise
 from jobfit.services.shortlist import MAX_RANKED, SORTABLE
 from jobfit.store.models import JobDescription, Resume
-from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
+from jobfit.web.deps import CheckedForm, PageAccount, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
 
 router = APIRouter(include_in_schema=False)
@@ -84,15 +85,17 @@ def rank(form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> 
     return redirect_to(f"/recruiter?job_id={job_id}{must}")
 
 @router.post("/recruiter/batches")
-async def upload_batch(form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
-    """The files (or zips of them) become one batch, ingested by the queue: the browser can close meanwhile."""
+async def upload_batch(form: CheckedForm, user: PageAccount, runtime: RuntimeDep) -> Response:
+    """The files (or zips of them) become one batch, ingested by the queue: the browser can close meanwhile. They
+    are stored holding no database session, in one of the account's turns for slow work."""
     parts = [(upload.filename, upload.file) for upload in form.getlist("files")
              if isinstance(upload, UploadFile) and upload.filename]
     if not parts:
         raise PageError(422, "Choose one or more resume files to upload.", "no_file")
     try:
-        batch_id = await run_in_threadpool(lambda: batch.create_batch(
-            db, runtime, user.id, batch.incoming_files(parts, runtime.settings.archive_limits())))
+        async with user_turn(runtime.settings, user.id):
+            batch_id = await store_batch(runtime, user, lambda: batch.incoming_files(
+                parts, runtime.settings.archive_limits()))
     except DocumentError as exc:
         raise PageError(422, exc.message, exc.code) from None
     job = field(form, "job_id", 64)

@@ -14,7 +14,7 @@ outside RLS and only the owner role (workers) reads them. The app role may only 
 their ids), so an upload enqueues its files in the same transaction as its rows.
 
 Revision ID: 0009
-Revises: 0010
+Revises: 0008
 Create Date: 2026-12-05
 """
 
@@ -22,7 +22,7 @@ from alembic import op
 from procrastinate.schema import SchemaManager
 
 revision = "0009"
-down_revision = "0010"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
