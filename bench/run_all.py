@@ -16,7 +16,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BENCHES = ("parsing", "resume_fields", "skills", "embeddings", "matching_speed", "quality", "fairness", "suggestions",
-           "api", "ranking", "decision_log", "load", "load_at_300")
+           "api", "ingest", "ranking", "decision_log", "load", "load_at_300")
 # the load generator twice, 15 s per workload: its closed loop (the most each workload serves) and the list at 300
 # req/s offered (issue 13's latency target); `make soak` runs it for longer
 SCRIPT = {"load_at_300": "load"}

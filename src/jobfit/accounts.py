@@ -285,3 +285,8 @@ def _verified_token(token: str, secret: str) -> tuple[TokenClaims, str, float]:
                 float(payload["exp"]))
     except (jwt.PyJWTError, ValueError, KeyError, TypeError) as exc:
         raise InvalidToken(str(exc)) from None
+
+
+def user_id_for_email(session: Session, email: str) -> uuid.UUID | None:
+    """The id of the account with this email (compared as sign-in compares it), or None."""
+    return session.scalar(select(User.id).where(User.email == canonical_email(email)))

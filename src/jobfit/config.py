@@ -16,7 +16,9 @@ import platformdirs
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from jobfit.documents.archive import ArchiveLimits
 from jobfit.sandbox import ParseLimits
+from jobfit.store.files import FileStore, file_store
 
 SECRET_KEY_FILE = "secret_key"
 
@@ -75,6 +77,23 @@ class Settings(BaseSettings):
     trusted_proxies: str = ""
     # Server processes of `jobfit serve` (None: one per core).
     workers: int | None = Field(default=None, ge=1, le=64)
+    # Where original files live: unset, the data dir's `files/` folder; `s3://bucket/prefix`, an S3-compatible
+    # bucket (endpoint and region for S3 look-alikes; credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY).
+    storage_url: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str | None = None
+    # With an external database other machines may be writing files meanwhile: the start-up sweep leaves files
+    # younger than this alone (seconds). The embedded database has one server, so it sweeps everything.
+    sweep_grace: float = Field(default=3600.0, ge=0)
+    # Batches: the request size, files per batch, and what a zip may inflate to.
+    max_batch_mb: int = Field(default=200, ge=1, le=100_000)
+    max_batch_files: int = Field(default=10_000, ge=1, le=1_000_000)
+    max_archive_mb: int = Field(default=2048, ge=1, le=1_000_000)
+    # Queue workers: jobs one worker runs at once; whether `jobfit serve` runs one in-process; and how long a
+    # stopping `jobfit worker` lets the jobs in hand finish before it releases them to the queue.
+    queue_concurrency: int = Field(default=4, ge=1, le=64)
+    serve_worker: bool = True
+    worker_shutdown_grace: float = Field(default=30.0, ge=0, le=3600)
     # Days the decision log keeps its rows; `jobfit log purge` deletes older ones (6 months: EU AI Act Art. 26(6)).
     log_retention_days: int = Field(default=183, ge=1, le=36500)
 
@@ -119,6 +138,13 @@ class Settings(BaseSettings):
     @property
     def pg_dir(self) -> Path:
         return self.data_dir / "postgres"
+
+    def file_store(self) -> FileStore:
+        return file_store(self.storage_url, self.files_dir, endpoint_url=self.s3_endpoint_url, region=self.s3_region)
+
+    def archive_limits(self) -> ArchiveLimits:
+        return ArchiveLimits(max_members=self.max_batch_files, max_member_bytes=self.max_upload_mb * 2**20,
+                             max_total_bytes=self.max_archive_mb * 2**20)
 
     @property
     def models_dir(self) -> Path:

@@ -12,6 +12,7 @@ that are missing (a profile or job stored before, or by another algorithm versio
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -99,15 +100,34 @@ def vectors_key(embedder: Embedder, profile: ResumeProfile) -> str:
 def embed_resume(embedder: Embedder, resume: ParsedResume) -> tuple[Chunks, dict[str, np.ndarray], ResumeProfile]:
     """The resume's chunks, their vectors and its prepared profile with its statement vectors attached (when the
     embedder has meaning thresholds), from one `embed` call (the statements batched with the chunks)."""
-    chunks = resume_chunks(resume)
-    profile = prepare_resume(resume)
-    statements = profile.statement_texts() if thresholds_for(embedder.name) is not None else []
-    rows = embedder.embed([text for _, text in chunks] + statements) if chunks or statements else None
-    vectors = {kind: rows[i] for i, (kind, _) in enumerate(chunks)} if rows is not None else {}
-    if statements:
-        assert rows is not None
-        profile.with_statement_vectors(unpack_rows(pack_rows(rows[len(chunks):])))  # exactly as they are read back
-    return chunks, vectors, profile
+    return embed_resumes(embedder, [resume])[0]
+
+
+def embed_resumes(embedder: Embedder, resumes: Sequence[ParsedResume]
+                  ) -> list[tuple[Chunks, dict[str, np.ndarray], ResumeProfile]]:
+    """`embed_resume` for many resumes from one `embed` call: a queue worker embeds the files it runs at once
+    together, every chunk and statement of every resume batched, the vectors handed back per resume."""
+    meaning = thresholds_for(embedder.name) is not None
+    prepared: list[tuple[Chunks, ResumeProfile, int]] = []
+    texts: list[str] = []
+    for resume in resumes:
+        chunks = resume_chunks(resume)
+        profile = prepare_resume(resume)
+        statements = profile.statement_texts() if meaning else []
+        prepared.append((chunks, profile, len(statements)))
+        texts += [text for _, text in chunks] + statements
+    rows = embedder.embed(texts) if texts else None
+    out: list[tuple[Chunks, dict[str, np.ndarray], ResumeProfile]] = []
+    at = 0
+    for chunks, profile, statements in prepared:
+        vectors = {kind: rows[at + i] for i, (kind, _) in enumerate(chunks)} if rows is not None else {}
+        at += len(chunks)
+        if statements:
+            assert rows is not None
+            profile.with_statement_vectors(unpack_rows(pack_rows(rows[at:at + statements])))  # as read back
+        at += statements
+        out.append((chunks, vectors, profile))
+    return out
 
 
 def packed_statement_vectors(embedder: Embedder, profile: ResumeProfile) -> tuple[str, bytes] | None:

@@ -6,6 +6,7 @@ the recorded embedding model, and returns one object that the API, the web pages
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import uuid
@@ -19,9 +20,12 @@ from jobfit.embeddings.factory import embedder_from_settings
 from jobfit.store import migrate
 from jobfit.store.db import APP_ROLE, Database
 from jobfit.store.embedded import EmbeddedPostgres
-from jobfit.store.files import FileStore, LocalFileStore
+from jobfit.store.files import FileStore
+from jobfit.store.queue import queue_app
 
 if TYPE_CHECKING:
+    import procrastinate
+
     from jobfit.embeddings.base import Embedder
     from jobfit.sandbox import Sandbox
 
@@ -37,6 +41,7 @@ class Runtime:
     secret_key: str = field(default="", repr=False)
     _embedder: Embedder | None = field(default=None, repr=False)
     _sandbox: Sandbox | None = field(default=None, repr=False)
+    _queue: procrastinate.App | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
     _stopping: threading.Event = field(default_factory=threading.Event, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -64,6 +69,14 @@ class Runtime:
         threading.Thread(target=run, name="jobfit-embedder-load", daemon=True).start()
 
     @property
+    def queue(self) -> procrastinate.App:
+        """The job queue, for enqueueing on a session's connection (`store/queue.py`); workers open their own."""
+        with self._lock:
+            if self._queue is None:
+                self._queue = queue_app(self.db.owner_url)
+            return self._queue
+
+    @property
     def sandbox(self) -> Sandbox:
         """Where uploads are parsed: child processes under the configured time and memory limits."""
         with self._lock:
@@ -74,6 +87,18 @@ class Runtime:
                 if self._closed:
                     self._sandbox.close()
             return self._sandbox
+
+    def with_own_sandbox(self) -> Runtime:
+        """The same database, files and embedder with a parse sandbox of its own (its own slots), for a queue worker
+        inside a server: a long batch then never makes an upload wait for a parse slot. Close it with
+        `close_sandbox`."""
+        return dataclasses.replace(self, _sandbox=None)
+
+    def close_sandbox(self) -> None:
+        with self._lock:
+            sandbox, self._sandbox = self._sandbox, None
+        if sandbox is not None:
+            sandbox.close()
 
     def watch_database(self, interval_s: float = 1.0) -> None:
         """Restart the embedded Postgres whenever it dies (checked every `interval_s`); requests meanwhile get
@@ -111,7 +136,7 @@ WORKER_DATABASE_ENV = "JOBFIT_WORKER_DATABASE"
 
 def connect_runtime(settings: Settings, owner_url: str, app_url: str | None) -> Runtime:
     """A Runtime on a database that another process started and migrated (a worker of `jobfit serve`)."""
-    return Runtime(settings=settings, db=Database(owner_url, app_url), files=LocalFileStore(settings.files_dir),
+    return Runtime(settings=settings, db=Database(owner_url, app_url), files=settings.file_store(),
                    secret_key=settings.resolved_secret_key())
 
 
@@ -140,8 +165,8 @@ def open_runtime(settings: Settings, *, embedder: Embedder | None = None, check_
                 conn.execute(text(f"ALTER ROLE {APP_ROLE} LOGIN"))
             db.dispose()
             db = Database(owner_url, app_url)
-        files = LocalFileStore(settings.files_dir)
-        sweep_files(db, files)
+        files = settings.file_store()
+        sweep_files(db, files, min_age_s=0 if settings.embedded else settings.sweep_grace)
     except BaseException:
         if server is not None:
             server.stop()
@@ -150,12 +175,13 @@ def open_runtime(settings: Settings, *, embedder: Embedder | None = None, check_
                    _embedder=emb)
 
 
-def sweep_files(db: Database, files: FileStore) -> int:
-    """Settle files left by a crash between a file write and its row's commit (`FileStore.sweep`)."""
+def sweep_files(db: Database, files: FileStore, *, min_age_s: float = 0) -> int:
+    """Settle files left by a crash between a file write and its row's commit (`FileStore.sweep`); files younger
+    than `min_age_s` may belong to another process's open transaction and are left alone."""
     from jobfit.store.documents import storage_keys
 
     def keys_of_user(user_id: uuid.UUID) -> set[str]:
         with db.user_session(user_id, active_only=False) as session:
             return storage_keys(session)
 
-    return files.sweep(keys_of_user)
+    return files.sweep(keys_of_user, min_age_s=min_age_s)

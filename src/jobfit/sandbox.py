@@ -127,7 +127,7 @@ def _child(conn: Connection, memory_mb: int, timeout_s: float, kind: str, args: 
         answer = ("error", "corrupt_file", f"The file could not be read ({type(exc).__name__}).")
     try:
         conn.send((*answer, max(0, _peak_rss() - start_rss)))
-    except (BrokenPipeError, ConnectionResetError, EOFError):  # the server stopped: nobody waits for the answer
+    except (OSError, EOFError):  # the caller gave up or stopped meanwhile: nobody waits for the answer
         return
     conn.close()
 

@@ -39,7 +39,7 @@ def browser() -> Iterator[object]:
 @pytest.fixture()
 def web(runtime) -> Iterator[str]:  # noqa: F811
     """The app on loopback, allowed to import job pages from loopback addresses (JOBFIT_ALLOW_PRIVATE_URLS)."""
-    with serving(runtime, allow_private_urls=True) as url:
+    with serving(runtime, allow_private_urls=True, queue_worker=True) as url:
         yield url
 
 

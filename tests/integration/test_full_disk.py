@@ -80,3 +80,23 @@ def test_uploads_on_a_full_disk_are_507_and_leave_nothing(runtime: Runtime) -> N
             (mount / "filler").unlink()  # room again: the same upload works
             r = client.post(f"{API}/documents/upload/resume", headers=auth, files={"file": ("cv.txt", RESUME)})
             assert r.status_code == 201, r.text
+
+
+def test_a_batch_on_a_full_disk_is_507_and_leaves_nothing(runtime: Runtime) -> None:
+    """The batch path stages many files: one that finds no room refuses the batch, and those staged before it are
+    deleted at once (no batch, no job, no file)."""
+    with full_filesystem() as mount:
+        (mount / "filler").unlink()
+        (mount / "filler").write_bytes(b"\0" * (64 * 1024 - 3 * 4096))  # room for the first files, not for all
+        served = dataclasses.replace(runtime, files=LocalFileStore(mount / "files"))
+        with TestClient(create_app(served), raise_server_exceptions=False) as client:
+            auth = register_and_login(client)
+            files = [("files", (f"cv{n}.txt", RESUME.replace(b"Ada", f"Ada{n}".encode()) + b"x" * 3000))
+                     for n in range(6)]
+            r = client.post(f"{API}/documents/batches", headers=auth, files=files)
+            assert r.status_code == 507, r.text
+            assert r.json()["code"] == "insufficient_storage" and "storage is full" in r.json()["detail"]
+            assert scalar_as(runtime, client, auth, "SELECT count(*) FROM resume_batches") == 0
+            assert scalar_as(runtime, client, auth, "SELECT count(*) FROM batch_files") == 0
+            left = [p.name for p in (mount / "files").rglob("*") if p.is_file()]
+            assert left == [], left  # the files staged before the disk filled were deleted with the refusal

@@ -4,10 +4,12 @@ one user's pages and files invisible to another (by guessed URL too)."""
 from __future__ import annotations
 
 import re
+import time
 import uuid
 
 from fastapi.testclient import TestClient
 
+from jobfit.runtime import Runtime
 from tests.integration.conftest import register_and_login
 
 PASSWORD = "correct horse battery"
@@ -167,17 +169,33 @@ def test_job_by_file_and_a_refused_url_import(client: TestClient) -> None:
     assert r.status_code == 422 and "Description" in r.text
 
 
-def test_batch_upload_reports_each_file(client: TestClient) -> None:
+def test_a_batch_upload_becomes_a_page_that_follows_each_file(client: TestClient, runtime: Runtime) -> None:
+    from jobfit.worker.run import BackgroundWorker
+
     sign_up(client)
     token = csrf_of(client.get("/recruiter").text)
     files = [("files", ("good.txt", RESUME, "text/plain")),
              ("files", ("bad.docx", b"PK not a docx", "application/zip"))]
-    r = client.post("/recruiter/upload", data={"csrf_token": token}, files=files)
-    assert r.status_code == 200
-    assert re.search(r'data-file-status="ok" data-file-name="good.txt"', r.text)
-    assert re.search(r'data-file-status="error" data-file-name="bad.docx"', r.text)
-    assert 'class="file-error"' in r.text
+    r = client.post("/recruiter/batches", data={"csrf_token": token}, files=files, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/recruiter/batches/")
+    page = client.get(r.headers["location"]).text
+    assert "data-batch-poll" in page and re.search(r'data-file-state="queued" data-file-name="good.txt"', page)
+    assert "good.txt" not in client.get("/").text  # not stored until a worker has read it
+    worker = BackgroundWorker(runtime).start()
+    try:
+        deadline = time.monotonic() + 60
+        while "data-batch-poll" in page and time.monotonic() < deadline:
+            time.sleep(0.2)
+            page = client.get(r.headers["location"]).text
+    finally:
+        worker.stop()
+    assert re.search(r'data-file-state="done" data-file-name="good.txt"', page)
+    assert re.search(r'data-file-state="failed" data-file-name="bad.docx"', page)
+    assert 'class="file-error"' in page and "All 2 finished: 1 stored, 1 refused" in " ".join(page.split())
     assert "good.txt" in client.get("/").text and "bad.docx" not in client.get("/").text
+    assert "Recent batches" in client.get("/recruiter").text
+    r = client.post("/recruiter/batches", data={"csrf_token": token}, files=[("files", ("x.zip", b"PK\x05\x06"))])
+    assert r.status_code == 422
 
 
 def test_control_characters_in_a_form_field_are_a_422_naming_it(client: TestClient) -> None:

@@ -69,6 +69,6 @@ def test_the_heavy_routes_are_the_scoring_ones_of_the_api_and_the_pages() -> Non
              "/api/v1/matching/results/abc/suggestions/generate", "/api/v1/resumes/abc/apply-suggestions",
              "/matches", "/matches/abc/suggest", "/matches/abc/apply", "/recruiter/rank"]
     light = ["/api/v1/documents/resumes", "/api/v1/auth/login", "/resumes", "/ratings", "/matches/abc",
-             "/suggestions/abc/decide", "/recruiter/upload"]
+             "/suggestions/abc/decide", "/recruiter/batches", "/api/v1/documents/batches"]
     assert all(ROUTES.match(path) for path in heavy)
     assert not any(ROUTES.match(path) for path in light)

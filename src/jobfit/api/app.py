@@ -21,7 +21,18 @@ from jobfit.api.docs import install_docs
 from jobfit.api.envelope import EnvelopeMiddleware
 from jobfit.api.errors import CodedHTTPException, RequestBodyLimitMiddleware, error_body, install_error_handlers
 from jobfit.api.openapi import install_contract
-from jobfit.api.routes import audit, auth, decision_log, decisions, documents, feedback, health, matching, suggestions
+from jobfit.api.routes import (
+    audit,
+    auth,
+    batches,
+    decision_log,
+    decisions,
+    documents,
+    feedback,
+    health,
+    matching,
+    suggestions,
+)
 from jobfit.perf import freeze_loaded_objects
 from jobfit.runtime import WORKER_DATABASE_ENV, Runtime, connect_runtime
 from jobfit.services.errors import Conflict, InsufficientStorage, ServiceError
@@ -30,6 +41,8 @@ from jobfit.store.db import disk_full as db_disk_full
 from jobfit.store.db import lost_race as db_lost_race
 
 API_PREFIX = "/api/v1"
+# where a request may carry a whole batch (`Settings.max_batch_mb`) instead of one file
+BATCH_UPLOAD_PATHS = (f"{API_PREFIX}/documents/batches", "/recruiter/batches")
 
 
 def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
@@ -93,12 +106,14 @@ def create_app(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     settings = runtime.settings
     # multipart framing adds a little on top of the file itself
     app.add_middleware(RequestBodyLimitMiddleware, max_bytes=settings.max_upload_mb * 1024 * 1024 + 64 * 1024,
-                       timeout_s=settings.body_timeout)
+                       timeout_s=settings.body_timeout,
+                       larger={path: settings.max_batch_mb * 1024 * 1024 for path in BATCH_UPLOAD_PATHS})
     app.add_middleware(HeavyRequestLimiter, concurrency=settings.heavy_concurrency,
                        queue_s=settings.heavy_queue_timeout)
     app.add_middleware(EnvelopeMiddleware)
     app.include_router(health.router)
     app.include_router(auth.router, prefix=API_PREFIX)
+    app.include_router(batches.router, prefix=API_PREFIX)
     app.include_router(documents.router, prefix=API_PREFIX)
     app.include_router(matching.router, prefix=API_PREFIX)
     app.include_router(suggestions.router, prefix=API_PREFIX)

@@ -84,8 +84,12 @@ def _classify(exc: BaseException) -> tuple[int, str, str | None]:
     from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
     from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+    from jobfit.store.files import StorageError
+
     if isinstance(exc, (OperationalError, InterfaceError, DisconnectionError, PoolTimeout)):
         return 503, "The database is unavailable right now; try again shortly.", "database_unavailable"
+    if isinstance(exc, StorageError):
+        return 503, "The file store is unavailable right now; try again shortly.", "storage_unavailable"
     return 500, "Internal server error", "internal_error"
 
 

@@ -117,18 +117,20 @@ class RequestBodyLimitMiddleware:
     arbitrarily large upload by omitting the size, nor hold a connection by never finishing its body.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int, timeout_s: float) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout_s: float, larger: Mapping[str, int] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.timeout_s = timeout_s
+        self.larger = dict(larger or {})  # paths that take more (a batch upload), and their limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = (413, "too_large", f"Request body exceeds the {self.max_bytes // (1024 * 1024)} MB limit")
+        max_bytes = self.larger.get(scope.get("path", ""), self.max_bytes)
+        too_large = (413, "too_large", f"Request body exceeds the {max_bytes // (1024 * 1024)} MB limit")
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+        if declared is not None and declared.isdigit() and int(declared) > max_bytes:
             await _send_refusal(send, *too_large)
             return
         deadline = anyio.current_time() + self.timeout_s
@@ -150,7 +152,7 @@ class RequestBodyLimitMiddleware:
             if msg["type"] == "http.request":
                 received += len(msg.get("body", b""))
                 body_done = not msg.get("more_body", False)
-                if received > self.max_bytes:
+                if received > max_bytes:
                     refusal = too_large
                     raise RequestRefused
             return msg

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 import anyio
@@ -19,9 +20,11 @@ from sqlalchemy.orm import Session
 from jobfit.api.concurrency import cpu_turn, loop_local
 from jobfit.api.deps import SignedInUser, user_db
 from jobfit.api.errors import CodedHTTPException
+from jobfit.documents.archive import ArchiveMember, display_name
 from jobfit.documents.errors import DocumentError, FileTooLargeError
 from jobfit.runtime import Runtime
 from jobfit.sandbox import ParseCancelled, ParseLimits, SandboxBusy
+from jobfit.services import batch
 
 T = TypeVar("T")
 _DISCONNECT_POLL_S = 0.2
@@ -38,9 +41,7 @@ async def read_upload(upload: UploadFile, max_bytes: int) -> tuple[bytes, str]:
     data = await upload.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise document_error(FileTooLargeError(f"The file is larger than the {max_bytes // (1024 * 1024)} MB limit."))
-    name = (upload.filename or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if ch.isprintable()).strip()[:255]
-    return data, name or "upload"
+    return data, display_name(upload.filename)
 
 
 def _parse_turns(limits: ParseLimits) -> tuple[asyncio.Semaphore, anyio.CapacityLimiter]:
@@ -110,3 +111,26 @@ async def store_upload(runtime: Runtime, user: SignedInUser, store: Callable[[Se
     with the user's session opened for it alone."""
     async with cpu_turn(runtime.settings), user_db(runtime, user) as db:
         return await anyio.to_thread.run_sync(store, db)
+
+
+async def store_batch(runtime: Runtime, user: SignedInUser, files: Callable[[], Iterable[ArchiveMember]], *,
+                      keep_duplicates: bool = False) -> uuid.UUID:
+    """A batch of `files()` (`services.batch`): staged in a thread-pool hop holding no database session, then queued
+    with the user's session opened for that alone; staged files are deleted if it is never queued. The caller holds
+    one of the account's turns (`api.concurrency.user_turn`)."""
+    rows = await anyio.to_thread.run_sync(lambda: batch.stage_files(runtime, user.id, files()))
+    queued = False
+
+    def queue(db: Session) -> uuid.UUID:
+        nonlocal queued
+        queued = True  # from here `queue_batch` deletes the staged files itself if it fails
+        return batch.queue_batch(db, runtime, user.id, rows, keep_duplicates=keep_duplicates)
+
+    try:
+        async with user_db(runtime, user) as db:
+            return await anyio.to_thread.run_sync(queue, db)
+    except BaseException:
+        if not queued:
+            with anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(batch.discard, runtime, [row.storage_key for row in rows])
+        raise

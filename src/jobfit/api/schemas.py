@@ -241,3 +241,48 @@ class FeedbackIn(BaseModel):
         if len(str(self.context)) > 10_000:
             raise ValueError("context is too large (10 kB at most)")
         return self
+
+
+# -- batches --------------------------------------------------------------------------------------
+
+BatchState = Literal["queued", "parsing", "embedding", "done", "failed"]
+
+
+class FileError(BaseModel):
+    code: str = Field(description="The same code a single upload of this file would get (or processing_failed)")
+    detail: str
+
+
+class BatchFileOut(BaseModel):
+    id: uuid.UUID
+    filename: str
+    file_size: int
+    state: BatchState
+    duplicate: bool = Field(description="Done without a new resume: the same file (by SHA-256) is `resume_id`")
+    resume_id: uuid.UUID | None
+    error: FileError | None
+    attempts: int
+    queued_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+
+
+class StateCounts(BaseModel):
+    queued: int
+    parsing: int
+    embedding: int
+    done: int
+    failed: int
+
+
+class BatchSummary(BaseModel):
+    id: uuid.UUID
+    created_at: datetime
+    keep_duplicates: bool
+    total: int
+    counts: StateCounts
+    finished: bool = Field(description="Every file is done or failed")
+
+
+class BatchOut(BatchSummary):
+    files: list[BatchFileOut]

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import signal
 import sys
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from jobfit import __version__
+from jobfit.cli.opening import configure_logging, load_settings, open_or_fail, opened, require_embedder
 from jobfit.cli.output import fail
-
-if TYPE_CHECKING:
-    from jobfit.config import Settings
-    from jobfit.runtime import Runtime
 
 app = typer.Typer(
     name="jobfit",
@@ -49,65 +43,6 @@ def main(
     """jobfit: parse resumes and jobs, match and rank them, serve the API."""
 
 
-def _settings(**overrides: object):
-    from pydantic import ValidationError
-
-    from jobfit.config import Settings
-
-    try:
-        base = Settings()
-        return base.model_copy(update={k: v for k, v in overrides.items() if v is not None})
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        name = "JOBFIT_" + "_".join(str(part) for part in first["loc"]).upper()
-        fail(f"invalid configuration: {name.replace('JOBFIT_DATABASE_URL', 'DATABASE_URL')}: {first['msg']}")
-
-
-def _require_embedder(settings: Settings) -> None:
-    """Stop with one line saying what to run when the configured embedder cannot run here (e.g. the MiniLM model
-    package, installed apart from jobfit, is missing)."""
-    from jobfit.embeddings.base import EmbeddingError
-    from jobfit.embeddings.factory import embedder_from_settings
-
-    try:
-        embedder_from_settings(settings)
-    except EmbeddingError as exc:
-        fail(str(exc))
-
-
-def _open(settings, **kwargs):
-    from jobfit.embeddings.base import EmbeddingError
-    from jobfit.runtime import open_runtime
-    from jobfit.store.embedded import EmbeddedPostgresError
-    from jobfit.store.migrate import SchemaError
-
-    try:
-        return open_runtime(settings, **kwargs)
-    except (EmbeddingError, EmbeddedPostgresError, SchemaError) as exc:
-        fail(str(exc).splitlines()[0] if isinstance(exc, SchemaError) else str(exc))
-    except Exception as exc:  # connection errors to an external DATABASE_URL
-        from sqlalchemy.exc import OperationalError
-
-        if isinstance(exc, OperationalError):
-            fail(f"cannot connect to the database: {str(exc.orig).splitlines()[0] if exc.orig else exc}")
-        raise
-
-
-@contextlib.contextmanager
-def _opened(settings: Settings, **kwargs: bool) -> Iterator[Runtime]:
-    """The runtime for one command, closed (and an embedded Postgres stopped) when the command ends."""
-    runtime = _open(settings, **kwargs)
-    try:
-        yield runtime
-    finally:
-        runtime.close()
-
-
-def _configure_logging(level: str) -> None:
-    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
-
-
 def _exit_on_sigterm(_signum: int, _frame: object) -> None:
     raise SystemExit(0)
 
@@ -127,16 +62,21 @@ def serve(
     from jobfit.app import create_app
     from jobfit.runtime import WORKER_DATABASE_ENV
 
-    settings = _settings(host=host, port=port, workers=workers)
-    _require_embedder(settings)  # before anything starts: a server whose embedder cannot run fails every upload
-    _configure_logging(settings.log_level)
+    settings = load_settings(host=host, port=port, workers=workers)
+    require_embedder(settings)  # before anything starts: a server whose embedder cannot run fails every upload
+    configure_logging(settings.log_level)
     where = "embedded PostgreSQL in " + str(settings.pg_dir) if settings.embedded else "DATABASE_URL"
     typer.echo(f"jobfit {__version__}: starting on {where} ...", err=True)
-    runtime = _open(settings)
+    runtime = open_or_fail(settings)
     # uvicorn re-raises SIGTERM after its graceful shutdown; make that an exit we can clean up after
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    queue_worker = None
     try:
         runtime.watch_database()
+        if settings.serve_worker:  # batches are ingested here unless JOBFIT_SERVE_WORKER=0 (workers elsewhere)
+            from jobfit.worker.run import BackgroundWorker
+
+            queue_worker = BackgroundWorker(runtime).start()
         count = settings.server_workers
         application = None
         if count == 1:
@@ -148,6 +88,8 @@ def serve(
                    f"API docs: /docs; {processes}; Ctrl-C stops)")
         server.run(settings, application, count)
     finally:
+        if queue_worker is not None:
+            queue_worker.stop()
         runtime.close()
         typer.echo("jobfit stopped.", err=True)
 
@@ -157,7 +99,7 @@ def db_upgrade() -> None:
     """Apply all migrations (serve does this automatically)."""
     from jobfit.store import migrate
 
-    with _opened(_settings()) as runtime:
+    with opened(load_settings()) as runtime:
         typer.echo(f"database at revision {migrate.current_revision(runtime.db.owner_engine)} (head)")
 
 
@@ -166,7 +108,7 @@ def db_current() -> None:
     """Show the schema revision and the recorded embedding model."""
     from jobfit.store import migrate
 
-    with _opened(_settings(), check_embedding=False) as runtime:
+    with opened(load_settings(), check_embedding=False) as runtime:
         typer.echo(f"revision: {migrate.current_revision(runtime.db.owner_engine)}")
         recorded = migrate.recorded_embedding(runtime.db.owner_engine)
         if recorded:
@@ -180,7 +122,7 @@ def db_reset(yes: Annotated[bool, typer.Option("--yes", help="Really delete ever
 
     from jobfit.store.embedded import EmbeddedPostgres, EmbeddedPostgresError
 
-    settings = _settings()
+    settings = load_settings()
     if not settings.embedded:
         fail("db reset only manages the embedded database; drop an external DATABASE_URL database yourself")
     if not yes:
@@ -200,7 +142,7 @@ def reembed() -> None:
 
     from jobfit.services.reembed import count_documents, reembed_all
 
-    with _opened(_settings(), check_embedding=False) as runtime:
+    with opened(load_settings(), check_embedding=False) as runtime:
         total = count_documents(runtime.db)
         with Progress(transient=True) as progress:
             task = progress.add_task("re-embedding", total=total)
@@ -217,7 +159,7 @@ def reprofile() -> None:
     from jobfit.matching import PROFILE_VERSION
     from jobfit.services.reprofile import count_stale_profiles, rebuild_stale_profiles
 
-    with _opened(_settings()) as runtime:
+    with opened(load_settings()) as runtime:
         total = count_stale_profiles(runtime.db, runtime.embedder)
         with Progress(transient=True) as progress:
             task = progress.add_task("rebuilding profiles", total=total)
@@ -235,7 +177,7 @@ def user_create(
 
     if password is None:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with _opened(_settings()) as runtime, runtime.db.system_session() as session:
+    with opened(load_settings()) as runtime, runtime.db.system_session() as session:
         try:
             user = register(session, email, password)
         except AccountError as exc:
@@ -253,12 +195,12 @@ def log_purge(
     """Delete every account's decision-log rows older than the retention period (as the database owner)."""
     from jobfit.services import decision_log
 
-    settings = _settings()
+    settings = load_settings()
     days = older_than_days or settings.log_retention_days
     if days < decision_log.MIN_RETENTION_DAYS:
         typer.echo(f"note: {days} days is shorter than the six months the EU AI Act asks deployers of high-risk "
                    "systems to keep logs for (Art. 26(6))", err=True)
-    with _opened(settings, check_embedding=False) as runtime:
+    with opened(settings, check_embedding=False) as runtime:
         count, every, cutoff = decision_log.purge(runtime.db, days, dry_run=dry_run)
     verb = "would delete" if dry_run else "deleted"
     typer.echo(f"{verb} {count} of {every} decision-log rows written before {cutoff:%Y-%m-%d %H:%M} UTC "
@@ -275,8 +217,8 @@ def log_export(
     """Write every account's decision log as JSON Lines, oldest first (as the database owner), for an auditor."""
     from jobfit.services import decision_log
 
-    settings = _settings()
-    with _opened(settings, check_embedding=False) as runtime:
+    settings = load_settings()
+    with opened(settings, check_embedding=False) as runtime:
         lines = decision_log.export_all(runtime.db, since=since, until=until)
         if output is None:
             for line in lines:
@@ -295,12 +237,14 @@ def log_export(
 
 
 def _register_core_commands() -> None:
-    """Commands that run the pure core in-process (no server, no database)."""
-    from jobfit.cli import match, parse
+    """Commands kept in modules of their own: the pure core in-process (no server, no database), and the queue."""
+    from jobfit.cli import match, parse, queue
 
     app.command("parse")(parse.parse)
     app.command("match")(match.match)
     app.command("rank")(match.rank)
+    app.command("worker")(queue.worker)
+    app.command("ingest")(queue.ingest)
 
 
 _register_core_commands()

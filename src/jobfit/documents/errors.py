@@ -50,6 +50,13 @@ TooComplexError = _kind("TooComplexError", "too_complex",
 TooLongError = _kind("TooLongError", "too_long",
                       f"The document has more than {MAX_TEXT_CHARS:,} characters of text: upload a shorter one.")
 
+UnsafeArchiveError = _kind("UnsafeArchiveError", "unsafe_archive",
+                           "The archive names files outside itself (../ or absolute paths) and was refused.")
+ArchiveTooLargeError = _kind("ArchiveTooLargeError", "archive_too_large",
+                             "The archive holds more files or more data than one batch may.")
+EncryptedMemberError = _kind("EncryptedMemberError", "encrypted_file",
+                             "The file is password-protected inside the archive: add it without a password.")
+
 
 def error_for_code(code: str, message: str) -> DocumentError:
     """The DocumentError subclass with this `code` (a parse child reports errors as code + message)."""

@@ -49,7 +49,18 @@ def document_chunks(
 
 def embed_chunks(embedder: Embedder, chunks: Sequence[tuple[str, str]]) -> dict[str, np.ndarray]:
     """The vectors of `(embedding_type, text)` chunks by embedding type, from one batched `embed` call."""
-    if not chunks:
-        return {}
-    vectors = embedder.embed([text for _, text in chunks])
-    return {kind: vectors[i] for i, (kind, _) in enumerate(chunks)}
+    return embed_documents(embedder, [chunks])[0]
+
+
+def embed_documents(embedder: Embedder, documents: Sequence[Sequence[tuple[str, str]]]) -> list[dict[str, np.ndarray]]:
+    """`embed_chunks` for many documents at once: every chunk of every document in one `embed` call (a worker
+    embeds the files of a batch together), the vectors handed back per document."""
+    texts = [text for chunks in documents for _, text in chunks]
+    if not texts:
+        return [{} for _ in documents]
+    vectors = embedder.embed(texts)
+    out, at = [], 0
+    for chunks in documents:
+        out.append({kind: vectors[at + i] for i, (kind, _) in enumerate(chunks)})
+        at += len(chunks)
+    return out

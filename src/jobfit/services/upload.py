@@ -8,15 +8,21 @@ whose client hung up) and store in the request's transaction. Parse failures rai
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import numpy as np
 from sqlalchemy.orm import Session
 
 from jobfit.documents.models import ParsedJob, ParsedResume
+from jobfit.embeddings.base import Embedder
 from jobfit.embeddings.chunks import embed_chunks
-from jobfit.pipeline import embed_resume, packed_statement_vectors, stored_job_chunks
+from jobfit.matching.profile import ResumeProfile
+from jobfit.pipeline import Chunks, packed_statement_vectors, stored_job_chunks
+from jobfit.pipeline import embed_resumes as embed_many
 from jobfit.runtime import Runtime
 from jobfit.services.errors import InsufficientStorage, NotFound
 from jobfit.store import documents
@@ -50,7 +56,7 @@ def parse_job_file(runtime: Runtime, data: bytes, filename: str, title: str | No
 
 
 @contextlib.contextmanager
-def _room_checked() -> Iterator[None]:
+def room_checked() -> Iterator[None]:
     """A full disk while storing is `InsufficientStorage` (507); the staged file is gone and no row was written."""
     try:
         yield
@@ -59,17 +65,42 @@ def _room_checked() -> Iterator[None]:
                                   "(the operator needs to free disk space).") from None
 
 
-def store_resume(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedResume, *, data: bytes,
-                 filename: str, title: str | None = None, commit: bool = True) -> Resume:
-    """Embed and store the parsed resume with its original file (published on commit; all of it or none): its
-    chunks' vectors, its matching profile and its statements' vectors (`pipeline.embed_resume`)."""
+@dataclass(frozen=True)
+class EmbeddedResume:
+    """A parsed resume with what is stored beside its row: its chunks, their vectors and its matching profile
+    (with its statements' vectors when the embedder has meaning thresholds)."""
+
+    parsed: ParsedResume
+    chunks: Chunks
+    vectors: dict[str, np.ndarray]
+    profile: ResumeProfile
+
+
+def embed_resumes(embedder: Embedder, parsed: Sequence[ParsedResume]) -> list[EmbeddedResume]:
+    """Embed many parsed resumes in one model call (a worker's files together; an upload's one) and prepare
+    each one's profile (`pipeline.embed_resumes`)."""
+    return [EmbeddedResume(p, *done) for p, done in zip(parsed, embed_many(embedder, parsed), strict=True)]
+
+
+def content_sha256(data: bytes) -> str:
+    """The SHA-256 of a file's bytes, hex: how the same file uploaded again is recognised."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def store_resume(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedResume | EmbeddedResume, *,
+                 data: bytes, filename: str, title: str | None = None, commit: bool = True,
+                 stored_key: str | None = None) -> Resume:
+    """Embed (unless done already) and store the parsed resume with its original file (published on commit; all
+    of it or none): its chunks' vectors, its matching profile and its statements' vectors. `stored_key`: the
+    file is in storage already, under that key."""
     embedder = runtime.embedder
-    chunks, vectors, profile = embed_resume(embedder, parsed)
-    with _room_checked():
+    done = parsed if isinstance(parsed, EmbeddedResume) else embed_resumes(embedder, [parsed])[0]
+    with room_checked():
         return documents.add_resume(db, runtime.files, user_id=user_id, title=title,
-                                    filename=filename, data=data, parsed=parsed, chunks=chunks,
-                                    vectors=vectors, model=embedder.name, profile=profile.to_dict(),
-                                    statement_vectors=packed_statement_vectors(embedder, profile), commit=commit)
+                                    filename=filename, data=data, parsed=done.parsed, chunks=done.chunks,
+                                    vectors=done.vectors, model=embedder.name, profile=done.profile.to_dict(),
+                                    statement_vectors=packed_statement_vectors(embedder, done.profile),
+                                    commit=commit, stored_key=stored_key, content_sha256=content_sha256(data))
 
 
 def store_job(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedJob, *,
@@ -78,7 +109,7 @@ def store_job(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedJ
     requirements in context are embedded with it (`pipeline.stored_job_chunks`)."""
     chunks = stored_job_chunks(runtime.embedder, parsed)
     vectors = embed_chunks(runtime.embedder, chunks)
-    with _room_checked():
+    with room_checked():
         return documents.add_job(db, runtime.files, user_id=user_id, parsed=parsed,
                                  fields=fields if fields is not None else {"description": parsed.text_content},
                                  chunks=chunks, vectors=vectors, model=runtime.embedder.name, original=original)

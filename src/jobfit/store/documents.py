@@ -25,7 +25,7 @@ from jobfit.documents.candidate import Candidate, candidate_of
 from jobfit.documents.models import DocumentMetadata, ParsedJob, ParsedResume, Section
 from jobfit.store.db import Database
 from jobfit.store.files import FileStore
-from jobfit.store.models import JobDescription, JobEmbedding, Resume, ResumeEmbedding, ResumeProfileRow
+from jobfit.store.models import BatchFile, JobDescription, JobEmbedding, Resume, ResumeEmbedding, ResumeProfileRow
 
 _RESUME_EXTRA = ("experience", "total_years_experience", "education", "skills", "quality_checks")
 _JOB_EXTRA = ("text_content", "required_skills", "preferred_skills", "min_years", "degree_level", "degree_field",
@@ -36,16 +36,19 @@ def _sections_json(sections: Mapping[str, Section]) -> dict[str, Any]:
     return {name: s.model_dump() for name, s in sections.items()}
 
 
-def resume_metadata(parsed: ParsedResume, *, storage_key: str | None) -> dict[str, Any]:
+def resume_metadata(parsed: ParsedResume, *, storage_key: str | None,
+                    content_sha256: str | None = None) -> dict[str, Any]:
     meta = parsed.metadata.model_dump()
     meta.update(parsed.model_dump(include=set(_RESUME_EXTRA), mode="json"))
     meta["storage_key"] = storage_key
+    if content_sha256:
+        meta["content_sha256"] = content_sha256  # how a file uploaded again is recognised (`store/batches.py`)
     return meta
 
 
 def public_metadata(row: Resume | JobDescription) -> dict[str, Any]:
     """What the API shows of `metadata`: not where the file is stored."""
-    return {k: v for k, v in (row.metadata_ or {}).items() if k not in ("storage_key", "profile")}
+    return {k: v for k, v in (row.metadata_ or {}).items() if k not in ("storage_key", "profile", "content_sha256")}
 
 
 class StoredProfile(NamedTuple):
@@ -207,27 +210,32 @@ def hold_existing(session: Session, model: type[Resume] | type[JobDescription],
 
 
 def storage_keys(session: Session) -> set[str]:
-    """The file keys that the session's user's committed resumes and jobs name (for `FileStore.sweep`)."""
+    """The file keys that the session's user's committed resumes, jobs and unsettled batch files name (for
+    `FileStore.sweep`)."""
     keys = set()
     for model in (Resume, JobDescription):
         keys.update(session.scalars(select(model.metadata_["storage_key"].astext)
                                     .where(model.metadata_["storage_key"].astext.is_not(None))))
+    keys.update(session.scalars(select(BatchFile.storage_key).where(BatchFile.storage_key.is_not(None))))
     return keys
 
 
 def add_resume(session: Session, files: FileStore, *, user_id: uuid.UUID, title: str | None,
                filename: str, data: bytes, parsed: ParsedResume, chunks: list[tuple[str, str]],
                vectors: Mapping[str, np.ndarray], model: str, profile: dict[str, Any] | None = None,
-               statement_vectors: PackedVectors | None = None, commit: bool = True) -> Resume:
+               statement_vectors: PackedVectors | None = None, commit: bool = True, stored_key: str | None = None,
+               content_sha256: str | None = None) -> Resume:
     """Store the original file, the row and its embeddings: all of them, or none.
 
-    With commit=False the file is published when the caller commits (or deleted when it rolls back)."""
-    key = stage_file(session, files, user_id, data, parsed.metadata.file_type)
+    With commit=False the file is published when the caller commits (or deleted when it rolls back). A file
+    already in the store under a committed row's key (a batch file's upload) is named by `stored_key` instead
+    of being written again."""
+    key = stored_key or stage_file(session, files, user_id, data, parsed.metadata.file_type)
     try:
         row = Resume(
             user_id=user_id, title=title or filename, original_filename=filename,
             file_type=parsed.metadata.file_type, file_size=len(data), content_text=parsed.text_content,
-            metadata_=resume_metadata(parsed, storage_key=key),
+            metadata_=resume_metadata(parsed, storage_key=key, content_sha256=content_sha256),
             contact_info=parsed.contact_info.model_dump(mode="json"),
             sections=_sections_json(parsed.sections), quality_score=round(parsed.quality_score, 2),
         )

@@ -134,6 +134,10 @@ class EmbeddedPostgres:
         self._pg_ctl_start()
         return True
 
+    def is_running(self) -> bool:
+        """True while a server runs on this cluster (started by this process or another, e.g. `jobfit serve`)."""
+        return self._is_running()
+
     def url(self, role: str = SUPERUSER, database: str = DATABASE) -> str:
         return f"postgresql+psycopg://{role}@/{database}?host={self.socket_dir}"
 

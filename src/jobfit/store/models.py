@@ -207,6 +207,36 @@ class UserFeedback(_Owned, Base):
     created_at: Mapped[datetime] = _created()
 
 
+class ResumeBatch(_Owned, Base):
+    """Files a user handed over at once (many files, a zip, a folder), each parsed and stored by a worker."""
+
+    __tablename__ = "resume_batches"
+    keep_duplicates: Mapped[bool] = mapped_column(server_default=text("false"))
+    created_at: Mapped[datetime] = _created()
+
+
+class BatchFile(_Owned, Base):
+    """One file of a batch: its state from `queued` to `done` or `failed`, its error, the resume it became, and
+    the storage key of its uploaded bytes until it is settled (then the resume names them, or they are gone)."""
+
+    __tablename__ = "batch_files"
+    batch_id: Mapped[uuid.UUID] = _parent("resume_batches.id")
+    position: Mapped[int]
+    filename: Mapped[str]
+    file_size: Mapped[int]
+    content_sha256: Mapped[str | None]
+    storage_key: Mapped[str | None]
+    state: Mapped[str] = mapped_column(server_default=text("'queued'"))
+    duplicate: Mapped[bool] = mapped_column(server_default=text("false"))
+    resume_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("resumes.id", ondelete="SET NULL"))
+    error_code: Mapped[str | None]
+    error_message: Mapped[str | None]
+    attempts: Mapped[int] = mapped_column(server_default=text("0"))
+    queued_at: Mapped[datetime] = _created()
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+
+
 class Meta(Base):
     """Key/value facts about the database itself (embedding model and dimension)."""
 

@@ -59,7 +59,9 @@ def score_word(value: Any) -> str:
 
 def status_word(status: str) -> str:
     return {"met": "Met", "partial": "Partly met", "related": "Related only", "missing": "Missing", "check": "To check",
-            "pending": "Pending", "implemented": "Accepted", "rejected": "Rejected"}.get(status, status.capitalize())
+            "pending": "Pending", "implemented": "Accepted", "rejected": "Rejected", "queued": "Waiting",
+            "parsing": "Reading", "embedding": "Analysing", "done": "Stored", "failed": "Refused"
+            }.get(status, status.capitalize())
 
 
 def filesize(n: int | None) -> str:

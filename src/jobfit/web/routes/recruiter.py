@@ -1,29 +1,31 @@
-"""The recruiter view: pick a job, rank every resume (or a freshly uploaded batch) against it, keep only those
-who meet every required skill (a view a person applies, logged; it rejects nobody), sort by any score, export CSV
-(logged); each row opens its match report and shows the latest decision a person recorded."""
+"""The recruiter view: pick a job, rank every resume against it, keep only those who meet every required skill
+(a view a person applies, logged; it rejects nobody), sort by any score, export CSV (logged); each row opens its
+match report and shows the latest decision a person recorded. A batch of resumes (files or zips) is handed to the
+queue at once and followed on its own page, which survives closing the tab."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import uuid
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 from jobfit.api.concurrency import user_turn
-from jobfit.api.deps import RuntimeDep, user_db
+from jobfit.api.deps import RuntimeDep
+from jobfit.api.parsing import store_batch
 from jobfit.documents.candidate import CONTACT_FIELDS
-from jobfit.services import ranking, shortlist
-from jobfit.services.errors import get_or_raise
+from jobfit.documents.errors import DocumentError
+from jobfit.services import batch, ranking, shortlist
+from jobfit.services.errors import NotFound, get_or_raise
 from jobfit.services.shortlist import MAX_RANKED, SORTABLE
 from jobfit.store.models import JobDescription, Resume
 from jobfit.web.deps import CheckedForm, PageAccount, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
-from jobfit.web.routes.documents import REFUSALS, refusal, upload_one
 
 router = APIRouter(include_in_schema=False)
 
@@ -50,10 +52,12 @@ def recruiter(request: Request, db: PageDb, user: PageUser, job_id: str = "", mu
         job = get_or_raise(db, JobDescription, page_job_id(job_id), "Job description")
         rows = shortlist.view(db, user.id, job.id, must_haves=must_haves == "1", sort=sort, descending=descending)
     resume_count = db.query(Resume).count()
+    recent_batches, _ = batch.recent(db, limit=5, offset=0)
     here = ranking_query(str(job.id), must_haves, sort, order) if job else ""
     return render(request, "recruiter.html", title="Recruiter view", jobs=jobs, job=job, rows=rows,
                   must_haves=must_haves == "1", sort=sort, descending=descending, sortable=SORTABLE,
-                  resume_count=resume_count, contact_fields=CONTACT_FIELDS, here=here)
+                  resume_count=resume_count, contact_fields=CONTACT_FIELDS, here=here,
+                  batches=recent_batches)
 
 
 def ranking_query(job_id: str, must_haves: str, sort: str, order: str) -> str:
@@ -80,32 +84,34 @@ def rank(form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> 
     must = "&must_haves=1" if field(form, "must_haves") == "1" else ""
     return redirect_to(f"/recruiter?job_id={job_id}{must}")
 
-@router.post("/recruiter/upload")
-async def upload_batch(request: Request, form: CheckedForm, user: PageAccount, runtime: RuntimeDep) -> Response:
-    """Each file is stored or refused on its own; the page lists every file's outcome. The batch takes one of the
-    account's turns for slow work, and each file holds a database session only while it is stored; a client that
-    hangs up stops the batch."""
-    files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
-    if not files:
+@router.post("/recruiter/batches")
+async def upload_batch(form: CheckedForm, user: PageAccount, runtime: RuntimeDep) -> Response:
+    """The files (or zips of them) become one batch, ingested by the queue: the browser can close meanwhile. They
+    are stored holding no database session, in one of the account's turns for slow work."""
+    parts = [(upload.filename, upload.file) for upload in form.getlist("files")
+             if isinstance(upload, UploadFile) and upload.filename]
+    if not parts:
         raise PageError(422, "Choose one or more resume files to upload.", "no_file")
-    outcomes = []
-    async with user_turn(runtime.settings, user.id):
-        for upload in files:
-            if await request.is_disconnected():
-                break
-            try:
-                resume_id = await upload_one(request, user, runtime, upload, None)
-                outcomes.append({"name": upload.filename, "ok": True, "id": resume_id, "message": "Uploaded"})
-            except REFUSALS as exc:
-                _status, error, code = refusal(exc)
-                outcomes.append({"name": upload.filename, "ok": False, "message": error, "code": code})
-    if not outcomes:
-        raise PageError(422, "Choose one or more resume files to upload.", "no_file")
-    failed = sum(not o["ok"] for o in outcomes)
-    async with user_db(runtime, user) as db:  # the rank button counts the resumes there are now
-        resume_count = await run_in_threadpool(lambda: db.query(Resume).count())
-    return render(request, "batch_result.html", 422 if failed == len(outcomes) else 200, title="Batch upload",
-                  outcomes=outcomes, job_id=field(form, "job_id", 64), resume_count=resume_count)
+    try:
+        async with user_turn(runtime.settings, user.id):
+            batch_id = await store_batch(runtime, user, lambda: batch.incoming_files(
+                parts, runtime.settings.archive_limits()))
+    except DocumentError as exc:
+        raise PageError(422, exc.message, exc.code) from None
+    job = field(form, "job_id", 64)
+    return redirect_to(f"/recruiter/batches/{batch_id}" + (f"?job_id={quote(job)}" if job else ""))
+
+
+@router.get("/recruiter/batches/{batch_id}")
+def batch_page(request: Request, batch_id: uuid.UUID, db: PageDb, _user: PageUser, job_id: str = "") -> Response:
+    """A batch's progress, file by file; the page refreshes itself (app.js) until every file is settled."""
+    found = batch.progress(db, batch_id)
+    job = None
+    with contextlib.suppress(ValueError, NotFound):
+        job = get_or_raise(db, JobDescription, uuid.UUID(job_id), "Job description") if job_id else None
+    return render(request, "batch.html", title="Batch upload", progress=found, job=job,
+                  stored=sum(f.state == "done" and not f.duplicate for f in found.files),
+                  duplicates=sum(f.duplicate for f in found.files), resume_count=db.query(Resume).count())
 
 @router.get("/recruiter/export.csv")
 def export_csv(db: PageDb, user: PageUser, job_id: uuid.UUID, must_haves: str = "", sort: str = "overall_score",

@@ -1,4 +1,4 @@
-// jobfit pages: highlight a requirement's resume lines, upload with progress (single file and batch), drag and drop.
+// jobfit pages: highlight a requirement's resume lines, upload with progress, a batch's live progress, drag and drop.
 // Everything works without this file too: forms post normally.
 "use strict";
 
@@ -83,7 +83,7 @@ document.querySelectorAll("form[data-upload]").forEach((form) => {
     const xhr = await send(form, new FormData(form), (pct) => {
       progress.value = pct;
       progress.textContent = pct + "%";
-      status.textContent = pct < 100 ? "Uploading: " + pct + "%" : "Reading the document…";
+      status.textContent = pct < 100 ? "Uploading: " + pct + "%" : form.dataset.doneText || "Reading the document…";
     });
     if (xhr.status && xhr.status < 400) {
       window.location.assign(xhr.responseURL);
@@ -106,54 +106,23 @@ document.querySelectorAll("[data-dropzone]").forEach((zone) => {
   });
 });
 
-document.querySelectorAll("form[data-batch]").forEach((form) => {
-  const list = form.querySelector("[data-batch-list]");
-  const input = form.querySelector("input[type=file]");
-  onSubmit(form, async () => {
-    list.replaceChildren();
-    let uploaded = 0;
-    let lastCount = null;
-    for (const file of Array.from(input.files)) {
-      const item = document.createElement("li");
-      const name = document.createElement("span");
-      name.textContent = file.name;
-      const bar = document.createElement("progress");
-      bar.max = 100;
-      bar.value = 0;
-      bar.setAttribute("aria-label", "Upload of " + file.name);
-      item.append(name, bar);
-      list.append(item);
-      const data = new FormData();
-      form.querySelectorAll("input[type=hidden]").forEach((h) => data.append(h.name, h.value));
-      data.append("files", file);
-      const xhr = await send(form, data, (pct) => { bar.value = pct; });
-      const counted = xhr.response && xhr.response.querySelector("[data-resume-count]");
-      if (counted) lastCount = counted;
-      const result = xhr.response && xhr.response.querySelector("[data-file-status]");
-      const outcome = document.createElement("span");
-      outcome.className = "file-outcome";
-      if (result && result.dataset.fileStatus === "ok") {
-        uploaded += 1;
-        outcome.textContent = "Uploaded";
-      } else {
-        const why = result && result.querySelector(".file-error");
-        outcome.textContent = "Refused: " + (why ? why.textContent.trim() : errorOf(xhr));
+// A batch's page refreshes its progress in place until every file is settled (without JS: the Refresh link).
+const batchView = document.querySelector("[data-batch-poll]");
+if (batchView) {
+  const poll = async () => {
+    try {
+      const response = await fetch(window.location.href, { headers: { Accept: "text/html" }, cache: "no-store" });
+      if (response.ok) {
+        const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById("batch");
+        if (fresh) {
+          document.getElementById("batch").replaceWith(fresh);
+          if (!fresh.hasAttribute("data-batch-poll")) return;
+        }
       }
-      bar.replaceWith(outcome);
+    } catch (error) {
+      // offline for a moment: try again
     }
-    const done = document.createElement("li");
-    done.textContent = uploaded + " of " + input.files.length + " uploaded. Rank the resumes to see them in the table.";
-    list.append(done);
-    if (uploaded) showRankable(lastCount);
-    return false;
-  });
-});
-
-// After a batch: the rank section counts the new resumes and its button works, without reloading the page.
-function showRankable(counted) {
-  const heading = document.getElementById("rank-heading");
-  const button = document.querySelector("form[data-rank] button[type=submit]");
-  const words = counted && counted.querySelector("[data-rank-heading]");
-  if (heading && words) heading.textContent = words.textContent.trim();
-  if (button) button.disabled = false;
+    window.setTimeout(poll, 1500);
+  };
+  window.setTimeout(poll, 1000);
 }
