@@ -23,6 +23,7 @@ from jobfit.documents.normalize import normalize_text, word_count
 from jobfit.documents.sections import section_of_line, split_sections
 from jobfit.documents.skill_mentions import find_skill_mentions
 from jobfit.skills.extractor import extract_skills
+from jobfit.skills.loader import load_taxonomy
 from jobfit.skills.models import SkillMention
 
 _NUMBER_WORDS = {
@@ -209,10 +210,13 @@ def _names_a_skill(name: str) -> bool:
 
 
 def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[AskedSkill]:
-    """Every skill mention in the ad's asking zones (duties, requirements, nice-to-haves), in document order."""
+    """Every skill mention in the ad's asking zones (duties, requirements, nice-to-haves), in document order.
+    A mention by a form that names a neighbour of the skill, not the skill ("continuous improvement" for Kaizen,
+    `Taxonomy.names_itself`), asks for nothing the ad names."""
     asked: list[AskedSkill] = []
+    taxonomy = load_taxonomy()
     for mention in find_skill_mentions(reading.masked, sections):
-        if not mention.line or not mention.surface:
+        if not mention.line or not mention.surface or not taxonomy.names_itself(mention.skill_id, mention.surface):
             continue
         for index, offset in reading.locate(mention.line, mention.surface):
             sentence = reading.sentences[index]

@@ -21,11 +21,15 @@ from jobfit.documents.job_zones import ASKING_ZONES
 from jobfit.documents.models import ParsedJob
 from jobfit.matching.specificity import idf
 from jobfit.matching.text import AD_WORDS, JOB_AD_FILLER, STOPWORDS, content_tokens, stem, tokens
+from jobfit.skills.loader import load_taxonomy
 
 _ZONE_BOOST = {"requirements": 1.5, "preferred": 1.25, "duties": 1.0}
 _MAX_PHRASE_WORDS = 3
 _GENERIC = frozenset(AD_WORDS["generic"])
 _NOT_ALONE = frozenset(AD_WORDS["not_alone"])
+_PEOPLE = frozenset(AD_WORDS["people"])
+_ADJECTIVE_END = re.compile(r"(?:" + "|".join(AD_WORDS["adjective_endings"]) + r")$")
+_MIN_ADJECTIVE_LENGTH = 6  # shorter words with these endings are mostly nouns ("table", "deal")
 # A word of a phrase: letters/digits with inner dots, hyphens, plus or hash ("node.js", "c++", "front-end").
 _WORD = re.compile(r"(?:(?<![\w.])\.)?[A-Za-z0-9][\w+#]*(?:[.\-'’][\w+#]+)*[+#]*")
 _BREAK = re.compile(r"[,;:()\[\]!?\"“”•|\n]|\s[-–—]\s|-\s|\.(?:\s|$)")  # a phrase never spans a line break
@@ -50,33 +54,63 @@ def _is_verb(word: str) -> bool:
     return bool(DUTY_START.match(low)) or low.endswith("ing")
 
 
+def _is_name(word: str, *, first: bool) -> bool:
+    """Whether a word is written as a name: an acronym or inner capital ("GCP", "SaaS"), digits or symbols
+    ("node.js", "C++", "S3"), a capital that does not just open the phrase ("Solidity" mid-sentence), or a
+    known skill's own form ("git")."""
+    if any(c.isdigit() or c in ".+#" for c in word) or any(c.isupper() for part in word.split("-") for c in part[1:]):
+        return True
+    if word[0].isupper() and not first:
+        return not _is_fragment_head([word])  # "Dedicated", "Ensures" are words, not names
+    entry = load_taxonomy().lookup(word)
+    return entry is not None and entry.is_tech
+
+
+def _is_fragment_head(run: list[str]) -> bool:
+    """Whether a run's last word cannot head a noun phrase: an adjective or participle ("verbal", "minded"), a
+    verb ("self-improve"), a participle after its subject ("issues affecting") or people ("developers")."""
+    last = run[-1].lower()
+    if last in _PEOPLE or DUTY_START.fullmatch(last.split("-")[-1]):
+        return True
+    if len(last) >= _MIN_ADJECTIVE_LENGTH and _ADJECTIVE_END.search(last):
+        return True
+    return last.endswith("ing") and len(run) >= 2 and run[-2].lower().endswith("s") and not run[-2].endswith("ss")
+
+
 def phrases(text: str) -> list[str]:
-    """The whole phrases of one sentence, as written: runs of content words, leading verbs dropped."""
+    """The whole phrases of one sentence, as written: runs of content words, leading verbs dropped, lists of
+    names split into their names, fragments (`_is_fragment_head`) dropped; a single word only when a name."""
     found: list[str] = []
     for piece in _BREAK.split(text):
-        run: list[str] = []
+        run: list[tuple[str, bool]] = []  # (word, first word of its piece)
+        first = True
         for match in _WORD.finditer(piece):
             word = match.group(0)
             gap = piece[match.start() - 1] if match.start() > 0 else " "
             if _is_content(word) and (not run or gap in " -"):
-                run.append(word)
-                continue
-            found.extend(_trimmed(run))
-            run = [word] if _is_content(word) else []
+                run.append((word, first))
+            else:
+                found.extend(_trimmed(run))
+                run = [(word, first)] if _is_content(word) else []
+            first = False
         found.extend(_trimmed(run))
     return found
 
 
-def _trimmed(run: list[str]) -> list[str]:
+def _trimmed(run: list[tuple[str, bool]]) -> list[str]:
     """A run of content words as candidate keywords: the whole phrase (up to three words, without a leading verb)
-    and its head, the last word ("forecasting" of "demand forecasting"), unless a broad noun."""
+    and its head, the last word ("forecasting" of "demand forecasting"), unless a broad noun or not a name."""
+    names = [word for word, first in run if _is_name(word, first=first)]
+    if len(run) >= 2 and len(names) >= 2:
+        return names  # a list that lost its commas
     out: list[str] = []
-    if run and run[-1].lower() not in _NOT_ALONE:
-        out.append(run[-1])
-    while run and _is_verb(run[0]):
-        run = run[1:]
-    if 2 <= len(run) <= _MAX_PHRASE_WORDS:
-        out.append(" ".join(run))
+    if run and run[-1][0].lower() not in _NOT_ALONE and _is_name(run[-1][0], first=run[-1][1]):
+        out.append(run[-1][0])
+    words = [word for word, _ in run]
+    while words and _is_verb(words[0]):
+        words = words[1:]
+    if 2 <= len(words) <= _MAX_PHRASE_WORDS and not _is_fragment_head(words):
+        out.append(" ".join(words))
     return out
 
 

@@ -53,11 +53,12 @@ _LIST_GAP_RE = re.compile(r"[\s,/&]*(?:(?:and/or|or|and)\b[\s,]*)?", re.IGNORECA
 _OR_GAP_RE = re.compile(r"\bor\b|^\s*/\s*$", re.IGNORECASE)
 _ALTERNATIVES_LEAD_RE = re.compile(
     r"(?:\b(?:such as|e\.g\.?|for example|for instance|like|one of|any of|some of|at least one|one or more|either|"
-    r"including)|\()\W*$",
+    r"including|(?:may|might|could|can) include)|\()\W*$",
     re.IGNORECASE,
 )
 # What makes the next thing an example of what is asked, not a requirement of its own.
-_EXAMPLE_LEAD_RE = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|including|(?:tools?|languages?|"
+_EXAMPLE_LEAD_RE = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|including|(?:may|might|could|can) "
+                              r"include|(?:tools?|languages?|"
                               r"frameworks?|libraries|technologies|databases?|platforms?|systems?) like)\W*$",
                               re.IGNORECASE)
 # A sentence that announces a list to choose from ("Experience with some of the following:"): the bullets after it

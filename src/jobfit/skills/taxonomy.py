@@ -64,6 +64,32 @@ class Taxonomy:
         hit = self.index.exact.get(raw) or self.index.folded.get(tuple(fold(t) for t in raw))
         return self._skills[hit.skill_id] if hit else None
 
+    def names_itself(self, skill_id: str, surface: str) -> bool:
+        """Whether `surface` (a form that matched `skill_id`) names the skill itself, not a neighbour the
+        taxonomy files under it ("continuous improvement" under Kaizen, "use cases" under UML, "IAM" under AWS
+        IAM). A true form is the name in another spelling, its acronym ("TDD"), or - for a method, domain or
+        soft skill - a form that shares the name's head word ("reading blueprints" for Blueprint reading, not
+        "blueprints") or a shortening accepted only among other skills ("classification" in a list of methods
+        for Classification models); a tool's other spellings ("Postgres", "K8s") are true forms, except one that drops a
+        word of the name that is itself a skill ("IAM" without "AWS")."""
+        entry = self._skills.get(skill_id)
+        if entry is None:
+            return True
+        name = _words(entry.name)
+        words = _words(surface)
+        if (not words or "".join(words) == "".join(name) or _is_acronym(surface, entry.forms)
+                or _is_acronym(entry.name, [surface])):
+            return True
+        if entry.is_tech:
+            dropped = [w for w in name if w not in words]
+            return not (set(words) < set(name) and any(self.lookup(w) for w in dropped))
+        if surface.isupper() and len(words) == 1:
+            return True  # an acronym names a thing of its own ("OSHA", "ITIL")
+        if set(words) < set(name) and surface.lower() in {f.lower() for f in entry.needs_context}:
+            return True  # a shortening the taxonomy only accepts among other skills ("classification")
+        head = name[-1]
+        return any(w[:_STEM] == head[:_STEM] for w in words)
+
     def parents(self, skill_id: str) -> list[str]:
         entry = self._skills.get(skill_id)
         return [p for p in entry.parents if p in self._skills] if entry else []
@@ -106,3 +132,19 @@ class Taxonomy:
             if score > best_score:
                 best, best_score = cid, score
         return best
+
+
+_JOINERS = frozenset({"and", "of", "for", "the", "&"})  # words an acronym skips ("SIEM")
+_STEM = 4  # letters two words share when one is a form of the other ("lead" ~ "leadership")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in fold(text.replace("-", " ").replace("/", " ")).split() if w]
+
+
+def _is_acronym(surface: str, forms: Sequence[str]) -> bool:
+    """Whether `surface` is written as an acronym ("UML", "TDD") whose letters open the words of a form."""
+    letters = surface.replace(".", "").replace("/", "")
+    if not (2 <= len(letters) <= 6 and letters.isupper()):
+        return False
+    return any("".join(w[0] for w in _words(form) if w not in _JOINERS) == letters.lower() for form in forms)

@@ -182,9 +182,9 @@ def test_keywords_are_whole_phrases_from_the_asking_zones() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("Developing front end website architecture.", ["architecture"]),  # four words: only its head
-    ("Designing user interactions on web pages.", ["interactions", "user interactions", "pages", "web pages"]),
-    ("Familiarity with code versioning tools such as Git.", ["versioning", "code versioning", "Git"]),
+    ("Developing front end website architecture.", []),  # four words, and its head is a common word
+    ("Designing user interactions on web pages.", ["user interactions", "web pages"]),
+    ("Familiarity with code versioning tools such as Git.", ["code versioning", "Git"]),
     ("An ability to get things done quickly", []),
 ])
 def test_phrases(sentence: str, expected: list[str]) -> None:
