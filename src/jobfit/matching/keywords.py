@@ -14,6 +14,7 @@ first written.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from jobfit.documents.job import ad_reading
 from jobfit.documents.job_cues import DUTY_START
@@ -67,14 +68,16 @@ def _is_name(word: str, *, first: bool) -> bool:
 
 
 def _is_fragment_head(run: list[str]) -> bool:
-    """Whether a run's last word cannot head a noun phrase: an adjective or participle ("verbal", "minded"), a
-    verb ("self-improve"), a participle after its subject ("issues affecting") or people ("developers")."""
+    """Whether a run is not a noun phrase: its last word is an adjective or participle ("verbal", "minded"), a
+    verb ("self-improve") or people ("developers"), or it holds a participle after its subject ("issues
+    affecting production")."""
     last = run[-1].lower()
     if last in _PEOPLE or DUTY_START.fullmatch(last.split("-")[-1]):
         return True
     if len(last) >= _MIN_ADJECTIVE_LENGTH and _ADJECTIVE_END.search(last):
         return True
-    return last.endswith("ing") and len(run) >= 2 and run[-2].lower().endswith("s") and not run[-2].endswith("ss")
+    return any(word.lower().endswith("ing") and before.lower().endswith("s") and not before.lower().endswith("ss")
+               for before, word in pairwise(run))
 
 
 def phrases(text: str) -> list[str]:
