@@ -67,11 +67,12 @@ class Taxonomy:
     def names_itself(self, skill_id: str, surface: str) -> bool:
         """Whether `surface` (a form that matched `skill_id`) names the skill itself, not a neighbour the
         taxonomy files under it ("continuous improvement" under Kaizen, "use cases" under UML, "IAM" under AWS
-        IAM). A true form is the name in another spelling, its acronym ("TDD"), or - for a method, domain or
-        soft skill - a form that shares the name's head word ("reading blueprints" for Blueprint reading, not
-        "blueprints") or a shortening accepted only among other skills ("classification" in a list of methods
-        for Classification models); a tool's other spellings ("Postgres", "K8s") are true forms, except one that drops a
-        word of the name that is itself a skill ("IAM" without "AWS")."""
+        IAM). A true form is the name in another spelling, an acronym of it or spelled out ("TDD", "continuous
+        integration" for CI/CD), or - for a method, domain or soft skill - a form that shares the name's head
+        word ("reading blueprints" for Blueprint reading, not "blueprints"; "cybersecurity" for Information
+        security) or a shortening accepted only among other skills ("classification" in a list of methods for
+        Classification models). A tool's other spellings ("Postgres", "K8s") are true forms, except one that
+        drops a word of the name that is itself a skill ("IAM" without "AWS")."""
         entry = self._skills.get(skill_id)
         if entry is None:
             return True
@@ -87,8 +88,10 @@ class Taxonomy:
             return True  # an acronym names a thing of its own ("OSHA", "ITIL")
         if set(words) < set(name) and surface.lower() in {f.lower() for f in entry.needs_context}:
             return True  # a shortening the taxonomy only accepts among other skills ("classification")
+        if "".join(w[0] for w in words if w not in _JOINERS) in name:
+            return True  # spells out a word of the name that is an acronym ("continuous integration", CI/CD)
         head = name[-1]
-        return any(w[:_STEM] == head[:_STEM] for w in words)
+        return any(w[:_STEM] == head[:_STEM] or (len(head) >= _STEM and w.endswith(head)) for w in words)
 
     def parents(self, skill_id: str) -> list[str]:
         entry = self._skills.get(skill_id)
@@ -139,6 +142,7 @@ _STEM = 4  # letters two words share when one is a form of the other ("lead" ~ "
 
 
 def _words(text: str) -> list[str]:
+    """The folded words of a form; hyphens and slashes part words ("front-end", "CI/CD")."""
     return [w for w in fold(text.replace("-", " ").replace("/", " ")).split() if w]
 
 

@@ -118,3 +118,13 @@ def test_years_in_a_field_the_taxonomy_no_longer_stretches_to_are_listed() -> No
                          "- React")
     experience = [r for r in reqs if r.kind == "experience"]
     assert any(r.years == 2 and r.scope and "Front End Developer" in r.scope for r in experience)
+
+
+def test_spoken_languages_and_compliance_asks_are_requirements_of_their_own() -> None:
+    reqs = {r.label: r for r in _requirements(
+        "Requirements\n- Fluent in German and English\n- Experience in HIPAA and FedRAMP regulated environments\n"
+        "- Fluent French is a plus", title="Head of IT")}
+    assert reqs["German"].importance == reqs["English"].importance == "required"
+    assert reqs["HIPAA"].importance == reqs["FedRAMP"].importance == "required"
+    assert reqs["French"].importance == "preferred"
+
