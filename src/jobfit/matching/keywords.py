@@ -112,7 +112,8 @@ def _trimmed(run: list[tuple[str, bool]]) -> list[str]:
     words = [word for word, _ in run]
     while words and _is_verb(words[0]):
         words = words[1:]
-    if 2 <= len(words) <= _MAX_PHRASE_WORDS and not _is_fragment_head(words):
+    glued = len({w.lower() for w in words}) < len(words)  # "development cross-platform development": two phrases
+    if 2 <= len(words) <= _MAX_PHRASE_WORDS and not glued and not _is_fragment_head(words):
         out.append(" ".join(words))
     return out
 

@@ -28,6 +28,7 @@ def _labels(reqs: list[Requirement], kind: str) -> set[str]:
     ("Experience with Hadoop Spark SparkML and big data", ["Hadoop", "Spark", "SparkML"]),
     ("Routing protocols: BGP OSPF", ["BGP", "OSPF"]),
     ("Tooling: CMake git", ["CMake", "git"]),
+    ("Methods: test-driven development cross-platform development", []),  # two phrases glued
     # common words alone are not keywords; names are
     ("Ensures quality across hundreds of services", []),
     ("Capabilities for the enterprise", []),
