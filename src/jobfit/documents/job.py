@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from jobfit.documents.extract import extract_text
 from jobfit.documents.job_cues import eligibility_kinds
-from jobfit.documents.job_degree import find_degree_requirement
+from jobfit.documents.job_degree import degree_field_spans, find_degree_requirement
 from jobfit.documents.job_length import check_job_length
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, classify, company_names, importance_at, read_ad
 from jobfit.documents.language import detect_language
@@ -24,7 +24,7 @@ from jobfit.documents.sections import section_of_line, split_sections
 from jobfit.documents.skill_mentions import find_skill_mentions
 from jobfit.skills.extractor import extract_skills
 from jobfit.skills.loader import load_taxonomy
-from jobfit.skills.models import SkillMention
+from jobfit.skills.models import TECH_CATEGORIES, SkillMention
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -212,7 +212,8 @@ def _names_a_skill(name: str) -> bool:
 def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[AskedSkill]:
     """Every skill mention in the ad's asking zones (duties, requirements, nice-to-haves), in document order.
     A mention by a form that names a neighbour of the skill, not the skill ("continuous improvement" for Kaizen,
-    `Taxonomy.names_itself`), asks for nothing the ad names."""
+    `Taxonomy.names_itself`), asks for nothing the ad names; a field of study named as a degree's field is the
+    education requirement, not a skill."""
     asked: list[AskedSkill] = []
     taxonomy = load_taxonomy()
     for mention in find_skill_mentions(reading.masked, sections):
@@ -220,11 +221,19 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
             continue
         for index, offset in reading.locate(mention.line, mention.surface):
             sentence = reading.sentences[index]
-            if sentence.zone not in ASKING_ZONES:
+            if sentence.zone not in ASKING_ZONES or _in_degree_field(sentence.text, offset, mention):
                 continue
             importance, explicit = importance_at(sentence, offset, offset + len(mention.surface))
             asked.append(AskedSkill(mention, importance, explicit, index, offset))
     return asked
+
+
+def _in_degree_field(text: str, offset: int, mention: SkillMention) -> bool:
+    """Whether a field of study, not a tool, is named as a degree's field ("BSc in Computer Science or
+    Engineering"): the education requirement holds it."""
+    if mention.category in TECH_CATEGORIES:
+        return False
+    return any(start <= offset < end for start, end in degree_field_spans(text))
 
 
 def _split_skills(

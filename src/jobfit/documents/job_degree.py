@@ -109,6 +109,12 @@ def _degree_field(text: str) -> str | None:
         return None
     return re.sub(r",?\s*(?:or|and)\s*$", "", candidate)
 
+def degree_field_spans(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each field of study a degree phrase names ("Bachelor's in Computer Science, Engineering or
+    related" -> "Computer Science, Engineering"): a field there is the education requirement, not a skill."""
+    return [match.span("field") for match in _DEGREE_FIELD.finditer(sentence)]
+
+
 def find_degree_requirement(text: str, preferred_text: str = "") -> tuple[str | None, str | None, bool]:
     """Degree asked for: (level, field, only_preferred).
 

@@ -129,3 +129,11 @@ def test_spoken_languages_and_compliance_asks_are_requirements_of_their_own() ->
     assert reqs["HIPAA"].importance == reqs["FedRAMP"].importance == "required"
     assert reqs["French"].importance == "preferred"
 
+
+
+def test_a_degree_s_field_is_the_education_requirement_not_a_skill() -> None:
+    reqs = _requirements("Requirements\n- Bachelor's degree in Computer Science, Engineering or related field\n"
+                         "- 3+ years of Python")
+    assert not _labels(reqs, "skill") & {"Computer science", "Engineering"}
+    assert _labels(reqs, "education") == {"Bachelor in Computer Science, Engineering"}
+    assert "Python" in _labels(reqs, "skill")
