@@ -30,6 +30,16 @@ def _verb_forms(verb: str) -> str:
 
 DUTY_START = any_of((_verb_forms(v) for v in _ZONES["duty_verbs"]), anchored=True)  # "Design ...", "Building ..."
 GENERIC_OBJECTS: frozenset[str] = frozenset(_ZONES["generic_objects"])
+PEOPLE: frozenset[str] = frozenset(_ZONES["people"])  # "developers", "teams": colleagues, not skills
+_PEOPLE_AFTER = re.compile(r"^\s+(?:" + "|".join(map(re.escape, sorted(PEOPLE))) + r")\b", re.IGNORECASE)
+_COLLEAGUE_LEAD = re.compile(r"\b(?:" + "|".join(_ZONES["colleague_lead"]) + r")\s+(?:(?:the|our|other|internal|"
+                             r"external|cross-functional|fellow|your)\s+)*$", re.IGNORECASE)
+
+
+def names_colleagues(text: str, start: int, end: int) -> bool:
+    """Whether the words at text[start:end] name who the role works with, not what it needs: written just before
+    people after a word like "with" ("work with marketing teams", "collaborate with DevOps engineers")."""
+    return bool(_PEOPLE_AFTER.match(text[end:]) and _COLLEAGUE_LEAD.search(text[max(0, start - 60) : start]))
 
 _IMPORTANCE = load_json("importance_cues.json")
 PREFERRED_AFTER = any_of(_IMPORTANCE["preferred_after"])  # "Docker is a plus", "MBA preferred"

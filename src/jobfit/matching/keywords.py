@@ -17,7 +17,7 @@ import re
 from itertools import pairwise
 
 from jobfit.documents.job import ad_reading
-from jobfit.documents.job_cues import DUTY_START
+from jobfit.documents.job_cues import DUTY_START, PEOPLE
 from jobfit.documents.job_zones import ASKING_ZONES
 from jobfit.documents.models import ParsedJob
 from jobfit.matching.specificity import idf
@@ -28,7 +28,6 @@ _ZONE_BOOST = {"requirements": 1.5, "preferred": 1.25, "duties": 1.0}
 _MAX_PHRASE_WORDS = 3
 _GENERIC = frozenset(AD_WORDS["generic"])
 _NOT_ALONE = frozenset(AD_WORDS["not_alone"])
-_PEOPLE = frozenset(AD_WORDS["people"])
 _ADJECTIVE_END = re.compile(r"(?:" + "|".join(AD_WORDS["adjective_endings"]) + r")$")
 _MIN_ADJECTIVE_LENGTH = 6  # shorter words with these endings are mostly nouns ("table", "deal")
 # A word of a phrase: letters/digits with inner dots, hyphens, plus or hash ("node.js", "c++", "front-end").
@@ -72,7 +71,7 @@ def _is_fragment_head(run: list[str]) -> bool:
     verb ("self-improve") or people ("developers"), or it holds a participle after its subject ("issues
     affecting production")."""
     last = run[-1].lower()
-    if last in _PEOPLE or DUTY_START.fullmatch(last.split("-")[-1]):
+    if last in PEOPLE or DUTY_START.fullmatch(last.split("-")[-1]):
         return True
     if len(last) >= _MIN_ADJECTIVE_LENGTH and _ADJECTIVE_END.search(last):
         return True

@@ -137,3 +137,19 @@ def test_a_degree_s_field_is_the_education_requirement_not_a_skill() -> None:
     assert not _labels(reqs, "skill") & {"Computer science", "Engineering"}
     assert _labels(reqs, "education") == {"Bachelor in Computer Science, Engineering"}
     assert "Python" in _labels(reqs, "skill")
+
+
+@pytest.mark.parametrize(("line", "colleague"), [
+    ("Work with marketing teams to plan launches", "Marketing"),
+    ("Collaborate with DevOps Engineers on releases", "DevOps"),
+    ("Partner with the internal Quality Assurance team on test plans", "Quality assurance"),
+])
+def test_colleagues_are_not_skills_to_have(line: str, colleague: str) -> None:
+    reqs = _requirements(f"Requirements\n- {line}\n- Experience with SQL")
+    assert colleague not in _labels(reqs, "skill")
+    assert "SQL" in _labels(reqs, "skill")
+
+
+def test_a_skill_asked_in_so_many_words_stays_when_colleagues_share_its_name() -> None:
+    reqs = _requirements("Requirements\n- Collaborate with DevOps engineers\n- 3+ years of DevOps practices")
+    assert "DevOps" in _labels(reqs, "skill")
