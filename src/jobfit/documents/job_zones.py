@@ -224,6 +224,15 @@ def _by_employer(first: _Piece, lines: list[str], masked: list[str]) -> bool:
     return start > 0 and not masked[number - 1][:start].strip() and bool(lines[number - 1][:start].strip())
 
 
+def _about_the_company(text: str) -> bool:
+    """A sentence that speaks about the company wherever its "our" stands ("Java has been a key technology
+    throughout our company history", "we have grown to 40 million euros in annual revenue"), and neither
+    addresses the candidate, starts a duty nor asks anything."""
+    return bool(_cue("company", text) and not _CANDIDATE_VOICE.search(text) and not _HIRING_VOICE.search(text)
+                and not _cue("requirements", text) and not _cue("asks", text) and DUTY_START.search(text) is None
+                and _YOU_WILL.search(text) is None)
+
+
 def classify(text: str, heading_zone: str | None, *, by_employer: bool = False) -> str:
     """The zone of one sentence under a heading of zone `heading_zone` (None: no heading, or one of no zone);
     `by_employer` when the sentence starts with the employer's name (it speaks for the company).
@@ -251,6 +260,8 @@ def classify(text: str, heading_zone: str | None, *, by_employer: bool = False) 
     if heading_zone in ASKING_ZONES:
         if by_employer and company_voice and not _cue("requirements", text):
             return "company"  # "Acme utilises best-of-breed Java toolsets ..." under "Job description"
+        if _about_the_company(text):
+            return "company"  # "Java has been key throughout our company history ..." under "Job description"
         if clear and heading_zone == "duties":
             return "requirements"  # "This role requires: * a BS degree ..." under "Job description"
         if asks or duty:

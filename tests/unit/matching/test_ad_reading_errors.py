@@ -153,3 +153,13 @@ def test_colleagues_are_not_skills_to_have(line: str, colleague: str) -> None:
 def test_a_skill_asked_in_so_many_words_stays_when_colleagues_share_its_name() -> None:
     reqs = _requirements("Requirements\n- Collaborate with DevOps engineers\n- 3+ years of DevOps practices")
     assert "DevOps" in _labels(reqs, "skill")
+
+
+def test_a_company_sentence_under_the_job_description_asks_nothing() -> None:
+    ad = ("Job Description\n"
+          "Java has been a key technology throughout our company history, and our practice runs MongoDB and "
+          "Hadoop clusters for our clients.\n"
+          "Requirements\n- Java experience is needed\n- Experience with Jenkins")
+    skills = _labels(_requirements(ad), "skill")
+    assert {"Java", "Jenkins"} <= skills
+    assert not skills & {"MongoDB", "Hadoop"}
