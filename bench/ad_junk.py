@@ -1,0 +1,78 @@
+"""The implementer's count of junk requirements and keywords on a fresh run of the dev packets (issue 26).
+
+    .venv/bin/python bench/evidence_report.py --set dev --out /tmp/ads-dev/
+    .venv/bin/python bench/ad_junk.py /tmp/ads-dev/ [--judged bench/evidence/3.0.0-dev-dev]
+                                      [--verdicts bench/evidence/ads-implementer-verdicts.json]
+
+A listed requirement (R claim) or keyword (K claim) of the new run whose kind and label the dev reviewers judged
+in the earlier run (`--judged`: its claims and `judgments/`) takes their verdict; one they never saw takes the
+implementer's verdict from `--verdicts` ("<pair>|<kind or K>|<label>" -> "junk" / "real" / "meaningful"), written
+by the rules of bench/evidence/RULES.md. Labels with neither are printed as unjudged and left out of the shares.
+This is not the official figure: fresh reviewers judge the next run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _verdicts(judged: Path, pair: str) -> tuple[dict[tuple[str, str], str | None], dict[str, str | None]]:
+    """(kind, label) -> requirement verdict and label -> keyword verdict, from a judged run of one pair."""
+    claims = json.loads((judged / f"{pair}.claims.json").read_text())["claims"]
+    judgment = {c["id"]: c for c in json.loads((judged / "judgments" / f"{pair}.json").read_text())["claims"]}
+    reqs = {(c["kind"], c["label"].lower()): judgment.get(c["id"], {}).get("requirement")
+            for c in claims if c["type"] == "requirement"}
+    keywords = {c["label"].lower(): judgment.get(c["id"], {}).get("keyword") for c in claims if c["type"] == "keyword"}
+    return reqs, keywords
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("run", type=Path)
+    parser.add_argument("--judged", type=Path, default=REPO / "bench/evidence/3.0.0-dev-dev")
+    parser.add_argument("--verdicts", type=Path, default=REPO / "bench/evidence/ads-implementer-verdicts.json")
+    args = parser.parse_args()
+    manual = json.loads(args.verdicts.read_text()) if args.verdicts.exists() else {}
+    counts: Counter[str] = Counter()
+    unjudged: list[str] = []
+    for path in sorted(args.run.glob("*.claims.json")):
+        pair = path.name.split(".")[0]
+        reqs, keywords = _verdicts(args.judged, pair)
+        for claim in json.loads(path.read_text())["claims"]:
+            if claim["type"] == "requirement":
+                kind = "keyword" if claim["kind"] == "keyword" else "other"
+                key = f"{pair}|{claim['kind']}|{claim['label']}"
+                verdict = reqs.get((claim["kind"], claim["label"].lower())) or manual.get(key)
+                prefix = f"R.{kind}"
+            elif claim["type"] == "keyword":
+                key = f"{pair}|K|{claim['label']}"
+                verdict = keywords.get(claim["label"].lower()) or manual.get(key)
+                prefix = "K"
+            else:
+                continue
+            if verdict is None:
+                unjudged.append(key)
+                continue
+            counts[f"{prefix}.n"] += 1
+            counts[f"{prefix}.junk"] += verdict == "junk"
+    r_n, r_junk = counts["R.keyword.n"] + counts["R.other.n"], counts["R.keyword.junk"] + counts["R.other.junk"]
+    print("| what | junk | of | share |\n|---|---:|---:|---:|")
+    for label, junk, n in (("listed requirements", r_junk, r_n),
+                           ("keyword-kind requirements", counts["R.keyword.junk"], counts["R.keyword.n"]),
+                           ("other requirements", counts["R.other.junk"], counts["R.other.n"]),
+                           ("keywords (K)", counts["K.junk"], counts["K.n"])):
+        print(f"| {label} | {junk} | {n} | {junk / n:.1%} |" if n else f"| {label} | 0 | 0 | - |")
+    if counts["K.n"]:
+        print(f"\nkeyword precision {1 - counts['K.junk'] / counts['K.n']:.1%}")
+    if unjudged:
+        print(f"\nunjudged ({len(unjudged)}): " + "; ".join(unjudged))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
