@@ -79,6 +79,7 @@ _REQUIREMENT_START = re.compile(
     r"(?:at least|minimum|min\.?)\s|experience|knowledge|proficien|familiar|understanding|expertise|background|"
     r"(?:a |an )?(?:bachelor|master|degree|phd|diploma)|fluen|strong|excellent|solid|proven|good|ability|able to|must)",
     re.IGNORECASE)
+_WE = re.compile(r"\bwe\b", re.IGNORECASE)
 _HIRING_VOICE = re.compile(r"\bwe(?:'re| are)? (?:looking|searching|seeking|hiring|need|want|expect|require)",
                            re.IGNORECASE)
 _CANDIDATE_VOICE = re.compile(r"\b(?:you|your|you're|you'll|candidates?|applicants?|someone|the person)\b",
@@ -228,9 +229,12 @@ def _about_the_company(text: str) -> bool:
     """A sentence that speaks about the company wherever its "our" stands ("Java has been a key technology
     throughout our company history", "we have grown to 40 million euros in annual revenue"), and neither
     addresses the candidate, starts a duty nor asks anything."""
-    return bool(_cue("company", text) and not _CANDIDATE_VOICE.search(text) and not _HIRING_VOICE.search(text)
-                and not _cue("requirements", text) and not _cue("asks", text) and DUTY_START.search(text) is None
-                and _YOU_WILL.search(text) is None)
+    if not _cue("company", text) or _CANDIDATE_VOICE.search(text) or _HIRING_VOICE.search(text):
+        return False
+    if DUTY_START.search(text) is not None or _YOU_WILL.search(text) is not None or _cue("asks", text):
+        return False
+    # a requirement cue in the company's own voice is its history ("In 9 years on the market we have grown")
+    return not _cue("requirements", text) or _WE.search(text) is not None
 
 
 def classify(text: str, heading_zone: str | None, *, by_employer: bool = False) -> str:

@@ -143,6 +143,7 @@ def test_a_degree_s_field_is_the_education_requirement_not_a_skill() -> None:
     ("Work with marketing teams to plan launches", "Marketing"),
     ("Collaborate with DevOps Engineers on releases", "DevOps"),
     ("Partner with the internal Quality Assurance team on test plans", "Quality assurance"),
+    ("Collaborate with the vendor team and internal Quality Assurance team on fixes", "Quality assurance"),
 ])
 def test_colleagues_are_not_skills_to_have(line: str, colleague: str) -> None:
     reqs = _requirements(f"Requirements\n- {line}\n- Experience with SQL")
@@ -163,3 +164,12 @@ def test_a_company_sentence_under_the_job_description_asks_nothing() -> None:
     skills = _labels(_requirements(ad), "skill")
     assert {"Java", "Jenkins"} <= skills
     assert not skills & {"MongoDB", "Hadoop"}
+
+
+def test_the_company_s_history_in_its_own_voice_is_no_experience_requirement() -> None:
+    reqs = _requirements("Requirements\n- In only 9 years on the market we have grown to more than 267 million "
+                         "Euros in annual revenue.\n- 3+ years of experience with PHP")
+    experience = [r for r in reqs if r.kind == "experience"]
+    assert not any("market" in r.label for r in experience)
+    assert any(r.years == 3 for r in experience)
+    assert not any("revenue" in r.label.lower() or "euros" in r.label.lower() for r in reqs)
