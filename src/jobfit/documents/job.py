@@ -63,6 +63,8 @@ _PERIOD_BEFORE = re.compile(
     r"(?:last|past|next|coming|first|every|per|no\s+more\s+than|up\s+to|within|after|during)\s*$", re.I
 )
 _MAX_REQUIRED_YEARS = 20
+# Zones whose years are the employer's ("In 9 years on the market we have grown"), never the candidate's.
+_SPEAKS_OF_EMPLOYER = frozenset({"company", "benefits", "legal", "apply", "contact"})
 _BOILERPLATE_MAX_CHARS = 400
 _JOB_TYPES = (
     ("internship", re.compile(r"\b(intern|internship|co-?op|apprentice(?:ship)?)\b", re.I)),
@@ -363,8 +365,8 @@ def parse_job(
     started = time.perf_counter()
     asking = [s for s in reading.sentences if s.zone in ASKING_ZONES]
     min_years = find_min_years("\n".join(s.text for s in asking))
-    if min_years is None:
-        min_years = find_min_years(text)
+    if min_years is None:  # years stated outside the asking zones ("Experience: 5 years" in the posting's fields)
+        min_years = find_min_years("\n".join(s.text for s in reading.sentences if s.zone not in _SPEAKS_OF_EMPLOYER))
     # Degree: the lowest level *required*. A level that is only preferred is still reported, with a warning.
     body_text = "\n".join(s.text for s in asking if s.zone != "preferred")
     preferred_text = "\n".join(s.text for s in asking if s.zone == "preferred")

@@ -172,3 +172,11 @@ def test_the_company_s_history_in_its_own_voice_is_no_experience_requirement() -
     assert not [r for r in reqs if r.kind == "experience"]  # the 3 years are PHP's
     assert {r.label: r.min_years for r in reqs if r.kind == "skill"} == {"PHP": 3}
     assert not any("revenue" in r.label.lower() or "euros" in r.label.lower() for r in reqs)
+
+
+def test_years_in_the_company_blurb_are_no_minimum_experience() -> None:
+    ad = ("About us\nIn only 8 years on the market we have grown to more than 254 million Euros in annual revenue.\n"
+          "Requirements\n- Strong PHP and MySQL skills")
+    job = parse_job(title="Developer", description=ad)
+    assert job.min_years is None
+    assert not [r for r in extract_requirements(job) if r.kind == "experience"]
