@@ -323,6 +323,16 @@ def without_title_line(body: str, title: str) -> str:
     return rest.lstrip("\n") if same else body
 
 
+def _lines_outside(reading: AdReading, zones: frozenset[str]) -> str:
+    """The ad's lines without their sentences in `zones`: a line keeps its other sentences together, so "5+ years
+    of Python. Experience with Docker." still says its years are experience."""
+    lines: dict[int, list[str]] = {}
+    for sentence in reading.sentences:
+        if sentence.zone not in zones:
+            lines.setdefault(sentence.line, []).append(sentence.text)
+    return "\n".join(" ".join(texts) for _, texts in sorted(lines.items()))
+
+
 def parse_job(
     *,
     title: str,
@@ -366,7 +376,7 @@ def parse_job(
     asking = [s for s in reading.sentences if s.zone in ASKING_ZONES]
     min_years = find_min_years("\n".join(s.text for s in asking))
     if min_years is None:  # years stated outside the asking zones ("Experience: 5 years" in the posting's fields)
-        min_years = find_min_years("\n".join(s.text for s in reading.sentences if s.zone not in _SPEAKS_OF_EMPLOYER))
+        min_years = find_min_years(_lines_outside(reading, _SPEAKS_OF_EMPLOYER))
     # Degree: the lowest level *required*. A level that is only preferred is still reported, with a warning.
     body_text = "\n".join(s.text for s in asking if s.zone != "preferred")
     preferred_text = "\n".join(s.text for s in asking if s.zone == "preferred")
