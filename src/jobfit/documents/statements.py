@@ -230,6 +230,26 @@ def _interest_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+StatementShape = Literal["list", "thin", "sentence"]
+_LIST_SEPARATORS = re.compile(r"\s*[,;|•·▪/]\s*|\s+[-–]\s+|:\s+")
+_LIST_MIN_ITEMS = 3
+_LIST_ITEM_WORDS = 3  # the median item of a list has at most this many words
+_THIN_WORDS = 4
+
+
+def statement_shape(text: str) -> StatementShape:
+    """How a statement reads: a "list" of items (three or more, most of a few words: "SQL, PL/SQL, HTML, XML",
+    "Sonicwall Firewall/VPN/SSL products; Barracuda Security products"), "thin" (at most four words that are no
+    list: a headline, a title, a sub-heading, "Knowledge on Docker."), or a "sentence". In a list an item names a
+    thing and nothing else; a thin line names it without showing any use of it."""
+    items = [item for item in _LIST_SEPARATORS.split(text) if _ALNUM.search(item)]
+    if len(items) >= _LIST_MIN_ITEMS:
+        sizes = sorted(len(_WORD.findall(item)) for item in items)
+        if sizes[len(sizes) // 2] <= _LIST_ITEM_WORDS:
+            return "list"
+    return "thin" if len(_WORD.findall(text)) <= _THIN_WORDS else "sentence"
+
+
 def split_statements(text: str | Sequence[str]) -> list[Statement]:
     """The statements of a document, in order (`text` as a string, or its lines).
 

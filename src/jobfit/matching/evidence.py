@@ -93,13 +93,16 @@ def compile_search(req: Requirement) -> Search:
     """The `Search` of a skill or keyword requirement (its taxonomy neighbours come with `req.related`)."""
     forms = ((("exact", req.terms),) if req.terms else ()) + tuple(("alias", a) for a in req.aliases if a)
     skills: dict[str, tuple[str, float]] = {}
+    named_tool = is_named_tool(req)
     if req.skill_id is not None:
         skills[req.skill_id] = ("exact", 1.0)
         for skill_id, (kind, score) in req.related.items():
-            if skill_id != req.skill_id and (kind != "related" or score >= MIN_RELATED):
-                skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
+            if skill_id == req.skill_id or (kind == "related" and score < MIN_RELATED):
+                continue
+            if kind == "parent" and named_tool:
+                continue  # the Python line is no evidence of NumPy, nor the JavaScript line of Node.js
+            skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
-    named_tool = is_named_tool(req)
     return Search(forms, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool)
 
 
@@ -111,11 +114,13 @@ def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
     return sorted(hits, key=profile.skill_order.__getitem__)
 
 
-# A candidate's rank: (tier, -closeness, -quality, line or NO_LINE); the smallest wins, the first of equals stays.
-# Among candidates that meet a requirement, one that names it (tier 0) is cited before a more specific skill
-# (1) and a statement that only means it (2); the others are all tier 0. Closeness is the cosine of the meaning
-# check, or the candidate's value (quality x line weight) when it is not checked.
-_Key = tuple[int, float, float, int]
+# A candidate's rank: (tier, thin, -closeness, -quality, line or NO_LINE); the smallest wins, the first of equals
+# stays. Among candidates that meet a requirement, one that names it (tier 0) is cited before a more specific
+# skill (1) and a statement that only means it (2); the others are all tier 0. Within a tier a thin line (a
+# headline, a title, a sub-heading: `statements.statement_shape`) is cited only when no fuller statement
+# stands. Closeness is the cosine of the meaning check, or the candidate's value (quality x line weight) when it
+# is not checked.
+_Key = tuple[int, int, float, float, int]
 _TIER = {"exact": 0, "alias": 0, "child": 1, "meaning": 2}
 
 # The winning evidence as `_evaluate` finds it: (how, quality, line, section or None, the resume's skill id when
@@ -168,12 +173,19 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     confirm, confirm_named = ((meaning[1].confirming(search.named_tool), meaning[1].confirming(True))
                               if meaning is not None else (0.0, 0.0))
 
-    def check(line: int | None, threshold: float) -> tuple[bool, float | None]:
+    def check(line: int | None, threshold: float, names_it: bool = False) -> tuple[bool, float | None]:
+        """Whether a candidate on `line` stands, and its cosine. One that names the requirement as an item of
+        a list stands unchecked: an item has no sentence around it to give its words another meaning, and a
+        list's vector is far from any one of its items (DHCP in "DNS, WINS, DHCP; PPP, PPTP")."""
         if line in checked:
             similarity = checked[line]
         else:
             similarity = checked[line] = _similarity(profile, meaning, line)
-        return similarity is None or similarity >= threshold, similarity
+        stands = similarity is None or similarity >= threshold or (names_it and profile.shape_at(line) == "list")
+        return stands, similarity
+
+    def thin(line: int | None) -> int:
+        return 1 if profile.shape_at(line) == "thin" else 0
 
     for how, terms in search.forms:
         lines, count = index.phrase_matches(terms)
@@ -181,13 +193,13 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             occurrences += count
         named.update(lines)
         for number in lines:
-            stands, similarity = check(number, confirm)
+            stands, similarity = check(number, confirm, names_it=True)
             if not stands:
                 continue
             value = weight(number)
             strong_statements.add(profile.statement_at(number))
             strong_value = max(strong_value, value)
-            key = (0, -(value if similarity is None else similarity), -1.0, number)
+            key = (0, thin(number), -(value if similarity is None else similarity), -1.0, number)
             if strong_key is None or key < strong_key:
                 strong_key, strong_at = key, (how, 1.0, number, None, None, similarity)
     if search.skills:
@@ -201,14 +213,15 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             if kind == "exact":
                 named.update(record.lines)
             for number in record.lines:
-                stands, similarity = check(number, confirm_named if kind == "child" else confirm)
+                stands, similarity = check(number, confirm_named if kind == "child" else confirm,
+                                           names_it=kind == "exact")
                 if not stands:
                     continue
                 section = profile.section(number) or record.section
                 value = quality * weight(number, section)
                 meets = kind == "exact" or (kind == "child" and similarity is not None)  # a tool, checked by meaning
-                key = (_TIER[kind] if meets else 0, -(value if similarity is None else similarity), -quality,
-                       NO_LINE if number is None else number)
+                key = (_TIER[kind] if meets else 0, thin(number), -(value if similarity is None else similarity),
+                       -quality, NO_LINE if number is None else number)
                 if meets:
                     strong_statements.add(profile.statement_at(number))
                     strong_value = max(strong_value, value)
@@ -250,7 +263,7 @@ def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Threshol
     if similarity < thresholds.paraphrase:
         return None
     line = profile.statements[best][0]
-    key = (_TIER["meaning"], -similarity, -MEANING_QUALITY, line)
+    key = (_TIER["meaning"], 1 if profile.shape_at(line) == "thin" else 0, -similarity, -MEANING_QUALITY, line)
     return key, ("meaning", MEANING_QUALITY, line, None, None, similarity)
 
 

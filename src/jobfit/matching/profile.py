@@ -26,7 +26,14 @@ import numpy as np
 import orjson
 
 from jobfit.documents.models import ExperienceEntry, ParsedResume
-from jobfit.documents.statements import Statement, evidence_lines, joined_text, split_statements
+from jobfit.documents.statements import (
+    Statement,
+    StatementShape,
+    evidence_lines,
+    joined_text,
+    split_statements,
+    statement_shape,
+)
 from jobfit.matching.specificity import tfidf_norm
 from jobfit.matching.text import LineIndex
 from jobfit.skills.models import SkillMention
@@ -179,6 +186,19 @@ class ResumeProfile:
         if line is None or not 0 < line <= len(of_line):
             return -1
         return of_line[line - 1]
+
+    def shape_at(self, line: int | None) -> StatementShape | None:
+        """How the statement holding `line` reads (`statements.statement_shape`), "list" for any line of the
+        Skills section; None for a line in no statement. Computed per statement on first use."""
+        position = self.statement_at(line)
+        if position < 0:
+            return None
+        shapes = self.__dict__.setdefault("_shapes", {})
+        found = shapes.get(position)
+        if found is None:
+            found = shapes[position] = ("list" if self.section(line) == "skills"
+                                        else statement_shape(self.statement_texts()[position]))
+        return found
 
     def statement_text(self, position: int) -> str:
         """The whole text of a statement (its lines re-joined, bullet dropped), as cited."""

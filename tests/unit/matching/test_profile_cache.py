@@ -346,6 +346,8 @@ def _ref_taxonomy(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         kind, score = ("exact", 1.0) if skill_id == req.skill_id else related[skill_id]
         if kind == "related" and score < 0.5:
             continue  # a grand-relative is no evidence
+        if kind == "parent" and is_named_tool(req):
+            continue  # a broader skill is no evidence of a named tool
         quality = 1.0 if kind == "exact" else min(QUALITY[kind], score * QUALITY[kind] / 0.7)
         records = profile.skills[skill_id]
         for mention in mentions_by_id[skill_id]:
@@ -368,6 +370,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
 
     def stands(c: Candidate) -> bool:
         named = c.how == "child" or is_named_tool(req)
+        if c.how in ("exact", "alias") and profile.shape_at(c.line) == "list":
+            return True  # an item of a list names it and nothing else
         return similarities is None or (cosine(c) is not None and cosine(c) >= thresholds.confirming(named))
 
     def meets(c: Candidate) -> bool:
@@ -375,7 +379,9 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None else cosine(c)
-        return (_TIERS[c.how] if meets(c) else 0, -closeness, -c.quality, c.line if c.line is not None else 10**9)
+        thin = 1 if profile.shape_at(c.line) == "thin" else 0
+        return (_TIERS[c.how] if meets(c) else 0, thin, -closeness, -c.quality,
+                c.line if c.line is not None else 10**9)
 
     found = _ref_lexical(profile, req) + _ref_taxonomy(profile, mentions_by_id, req)
     named = {c.line for c in found if c.how in ("exact", "alias")}

@@ -1,0 +1,56 @@
+"""The resume side of the judged evidence errors (issue 26, run 3.0.0-dev): a list item names what it lists, a
+thin line (headline, title, sub-heading) is cited only when no fuller statement shows the requirement, a broader
+skill is no evidence of a named tool, and one requirement's status agrees with its narrower sibling's.
+
+Plain vectors pin the meaning check down (`test_meaning._with_vectors`); the lines are real-looking resume lines.
+"""
+
+from __future__ import annotations
+
+from jobfit.matching.meaning import Thresholds
+from jobfit.skills.models import SkillMention
+
+from .matching_builders import build_job, build_resume, skill
+from .test_meaning import _rows, _with_vectors
+
+THRESHOLDS = Thresholds(confirm=0.425, paraphrase=0.588, confirm_tool=0.3)
+
+
+def _tool(skill_id: str, name: str) -> SkillMention:
+    return SkillMention(skill_id=skill_id, name=name, category="language", surface=name)
+
+
+def test_an_item_of_a_list_meets_what_it_names_whatever_the_lists_meaning() -> None:
+    # reviewers: DHCP called missing although "DNS, WINS, DHCP" is listed; HTML in "SQL, PL/SQL, HTML, XML"
+    job = build_job("Network Engineer", "Experience with DHCP and HTML.",
+                    required=[skill("dhcp", "DHCP"), skill("html", "HTML")])
+    resume = build_resume([("experience", ["Networking: LAN/WAN; TCP/IP; DNS, WINS, DHCP; PPP, PPTP, IPSec, SSL",
+                                           "• SQL, PL/SQL, HTML, XML, JAVA, JDK, J2EE, Oracle ADF"])])
+    rows = _rows(_with_vectors(resume, job, {(0, "DHCP"): 0.12, (1, "HTML"): 0.2}, THRESHOLDS))
+    assert (rows["DHCP"].status, rows["DHCP"].evidence[:11]) == ("met", "Networking:")
+    assert (rows["HTML"].status, rows["HTML"].evidence[:8]) == ("met", "SQL, PL/")
+
+
+def test_a_sentence_sharing_the_word_still_needs_its_meaning() -> None:
+    # reviewers: Java "met" through "release management of Java-based apps"
+    job = build_job("Java Developer", "5 years of Java.", required=[_tool("java", "Java")])
+    resume = build_resume([("experience", ["Responsible for release management of Java-based apps, working with "
+                                           "QA, dev and ops teams to ship every two weeks"])])
+    rows = _rows(_with_vectors(resume, job, {(0, "Java"): 0.2}, THRESHOLDS))
+    assert rows["Java"].status == "missing"
+
+
+def test_a_bullet_that_shows_it_is_cited_before_the_headline() -> None:
+    # reviewers: the headline under the name cited for Test automation while a bullet shows the work
+    job = build_job("QA Engineer", "Test automation with Selenium.", required=[skill("test-automation",
+                                                                                      "Test automation")])
+    resume = build_resume([("summary", ["Test Automation Engineer"]),
+                           ("experience", ["• Wrote Selenium test automation suites for the checkout and payment "
+                                           "flows, run on every merge"])])
+    rows = _rows(_with_vectors(resume, job, {(0, "Test automation"): 0.8, (1, "Test automation"): 0.5},
+                               THRESHOLDS))
+    assert rows["Test automation"].status == "met"
+    assert rows["Test automation"].evidence.startswith("Wrote Selenium test automation suites")
+    alone = build_resume([("summary", ["Test Automation Engineer"])])
+    only = _rows(_with_vectors(alone, job, {(0, "Test automation"): 0.8}, THRESHOLDS))["Test automation"]
+    assert (only.status, only.evidence) == ("met", "Test Automation Engineer")  # nothing fuller: the thin line
