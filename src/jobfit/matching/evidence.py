@@ -22,16 +22,18 @@ depth credit.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from jobfit.matching.meaning import Thresholds, is_named_tool
 from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
-from jobfit.matching.text import tokens
+from jobfit.matching.text import phrase_terms, tokens
 
 # Match quality by how the requirement was met.
 QUALITY = {"exact": 1.0, "alias": 1.0, "child": 0.85, "parent": 0.6, "related": 0.5}
@@ -39,6 +41,13 @@ MEANING_QUALITY = 0.9  # a statement that means the requirement without naming i
 # A neighbour less related than a sibling (a grand-relative: "Computer science" for "Microsoft Windows") is no
 # evidence at all; it may still be named as the closest skill in a gap.
 MIN_RELATED = 0.5
+# The person who does a practice, by the practice's stem ("development" -> ("develop",)): "Full-stack developer"
+# shows "Full-stack development" (data/practice_roles.json).
+_PRACTICE_ROLES: dict[str, tuple[str, ...]] = {
+    phrase_terms(practice)[-1]: tuple(phrase_terms(role)[-1] for role in roles)
+    for practice, roles in json.loads(resources.files("jobfit.matching").joinpath(
+        "data", "practice_roles.json").read_text())["practices"].items()
+}
 # Depth: a single strong statement earns DEPTH_BASE of its value; each further statement adds DEPTH_STEP.
 DEPTH_BASE = 0.85
 DEPTH_STEP = 0.05
@@ -82,6 +91,9 @@ class Search:
     """
 
     forms: tuple[tuple[str, tuple[str, ...]], ...]  # (how, words): the requirement's words ("exact"), its aliases
+    # then the person who does the practice ("Full-stack developer" for "Full-stack development"): evidence, but
+    # not counted as the requirement's words in the keyword view; `named` is how many forms come before them
+    named: int
     counted: bool  # whether the forms' occurrences are counted (the requirement has words of its own)
     skills: dict[str, tuple[str, float]]  # resume skill id -> (how, match quality): the skill and its neighbours
     lone_word: str | None  # a one-word keyword with no skill or alias: missing unless the resume has the word
@@ -92,6 +104,9 @@ class Search:
 def compile_search(req: Requirement) -> Search:
     """The `Search` of a skill or keyword requirement (its taxonomy neighbours come with `req.related`)."""
     forms = ((("exact", req.terms),) if req.terms else ()) + tuple(("alias", a) for a in req.aliases if a)
+    named = len(forms)
+    forms += tuple(("alias", (*words[:-1], role)) for _, words in forms if len(words) >= 2
+                   for role in _PRACTICE_ROLES.get(words[-1], ()))
     skills: dict[str, tuple[str, float]] = {}
     named_tool = is_named_tool(req)
     if req.skill_id is not None:
@@ -103,7 +118,7 @@ def compile_search(req: Requirement) -> Search:
                 continue  # the Python line is no evidence of NumPy, nor the JavaScript line of Node.js
             skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
-    return Search(forms, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool)
+    return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool)
 
 
 def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
@@ -187,11 +202,12 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     def thin(line: int | None) -> int:
         return 1 if profile.shape_at(line) == "thin" else 0
 
-    for how, terms in search.forms:
+    for form, (how, terms) in enumerate(search.forms):
         lines, count = index.phrase_matches(terms)
-        if search.counted:
-            occurrences += count
-        named.update(lines)
+        if form < search.named:
+            if search.counted:
+                occurrences += count
+            named.update(lines)
         for number in lines:
             stands, similarity = check(number, confirm, names_it=True)
             if not stands:
@@ -250,6 +266,38 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
     assert strong_at is not None
     return strong_at, "met", round(score, 4), occurrences
+
+
+def narrower_siblings(requirements: Sequence[Requirement]) -> tuple[tuple[int, ...], ...]:
+    """Per requirement, the positions of the other skill/keyword requirements of the job that are a narrower form
+    of it: their words hold its words as a phrase ("Test automation" of "Automation", "Agile development" of
+    "Agile")."""
+    searched = [(i, r.terms) for i, r in enumerate(requirements) if r.kind in ("skill", "keyword") and r.terms]
+    out: list[tuple[int, ...]] = []
+    for req in requirements:
+        wanted = req.terms if req.kind in ("skill", "keyword") else ()
+        n = len(wanted)
+        out.append(tuple(i for i, terms in searched if n and len(terms) > n
+                         and any(terms[k : k + n] == wanted for k in range(len(terms) - n + 1))))
+    return tuple(out)
+
+
+def agree_with_siblings(outcomes: list[SearchOutcome], narrower: Sequence[tuple[int, ...]]) -> None:
+    """Make each requirement's status agree with its narrower siblings', in place: one that is not met while a
+    narrower form of it is ("Automation" missing while "Test automation" is met from the same line) is met by
+    that form's evidence, as a more specific skill meets it (`how` "child")."""
+    for position, siblings in enumerate(narrower):
+        if not siblings or outcomes[position][1] == "met":
+            continue
+        met = [outcomes[i] for i in siblings if outcomes[i][1] == "met" and outcomes[i][0] is not None]
+        if not met:
+            continue
+        winner, _, score, _ = max(met, key=lambda o: o[2])
+        assert winner is not None
+        _, _, line, section, _, similarity = winner
+        occurrences = outcomes[position][3]
+        outcomes[position] = (("child", QUALITY["child"], line, section, None, similarity), "met", score,
+                              occurrences)
 
 
 def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Thresholds]) -> tuple[_Key, Winner] | None:

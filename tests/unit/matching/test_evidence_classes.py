@@ -54,3 +54,27 @@ def test_a_bullet_that_shows_it_is_cited_before_the_headline() -> None:
     alone = build_resume([("summary", ["Test Automation Engineer"])])
     only = _rows(_with_vectors(alone, job, {(0, "Test automation"): 0.8}, THRESHOLDS))["Test automation"]
     assert (only.status, only.evidence) == ("met", "Test Automation Engineer")  # nothing fuller: the thin line
+
+
+def test_the_person_who_does_a_practice_shows_the_practice() -> None:
+    # reviewers: "Full-stack development" missing with "Full-stack developer" on the resume; "Data Scientist, Uber"
+    job = build_job("Engineer", "Full-stack development and data science.",
+                    required=[skill("full-stack-development", "Full-stack development"),
+                              skill("data-science", "Data science")])
+    resume = build_resume([("experience", ["• Full-stack developer on the payments team, shipping React and Go "
+                                           "services every week",
+                                           "• Data Scientist at Uber: built pricing models for rides"])])
+    rows = _rows(_with_vectors(resume, job, {(0, "Full-stack development"): 0.5, (1, "Data science"): 0.5},
+                               THRESHOLDS))
+    assert rows["Full-stack development"].status == "met"
+    assert rows["Data science"].status == "met"
+
+
+def test_a_met_narrower_form_meets_the_broader_ask() -> None:
+    # reviewers: "Automation" missing while "Test automation" is met from the same line
+    job = build_job("QA Engineer", "Automation. Test automation with Selenium.",
+                    required=[skill("automation", "Automation"), skill("test-automation", "Test automation")])
+    resume = build_resume([("experience", ["• Wrote Selenium test automation suites for the checkout flow"])])
+    rows = _rows(_with_vectors(resume, job, {(0, "Test automation"): 0.6, (0, "Automation"): 0.2}, THRESHOLDS))
+    assert rows["Test automation"].status == "met"
+    assert (rows["Automation"].status, rows["Automation"].evidence) == ("met", rows["Test automation"].evidence)

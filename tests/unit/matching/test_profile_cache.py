@@ -304,6 +304,7 @@ def test_the_explained_rows_give_the_sub_scores_the_pair_was_scored_with(jobs):
 # The straightforward version of the evidence search (a list of candidate objects, then min by key), kept
 # here as the reference the lean single-pass scan in `evidence.py` must equal.
 from jobfit.matching.evidence import (  # noqa: E402
+    _PRACTICE_ROLES,
     DEPTH_BASE,
     DEPTH_LINES,
     DEPTH_STEP,
@@ -328,12 +329,15 @@ def _ref_taxonomy_hits(mentions_by_id: dict[str, list], req: Requirement) -> lis
 
 def _ref_lexical(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
     out: list[Candidate] = []
-    forms = [(req.terms, "exact")] + [(a, "alias") for a in req.aliases]
-    for terms, how in forms:
+    forms = [(req.terms, "exact", None)] + [(a, "alias", None) for a in req.aliases]
+    # the person who does the practice ("Data Scientist" for "Data science"): evidence, not an occurrence
+    forms += [((*words[:-1], role), "alias", "role") for words, _, _ in list(forms) if len(words) >= 2
+              for role in _PRACTICE_ROLES.get(words[-1], ())]
+    for terms, how, name in forms:
         if not terms:
             continue
         for number in profile.index.phrase_lines(terms):
-            out.append(Candidate(how, 1.0, number, profile.section(number), profile.weight(number)))
+            out.append(Candidate(how, 1.0, number, profile.section(number), profile.weight(number), name))
     return out
 
 
@@ -384,7 +388,7 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
                 c.line if c.line is not None else 10**9)
 
     found = _ref_lexical(profile, req) + _ref_taxonomy(profile, mentions_by_id, req)
-    named = {c.line for c in found if c.how in ("exact", "alias")}
+    named = {c.line for c in found if c.how in ("exact", "alias") and c.name != "role"}
     occurrences = (
         sum(profile.index.phrase_count(t) for t in (req.terms, *req.aliases) if t) if req.terms else 0
     )
@@ -472,7 +476,7 @@ def test_evidence_scan_equals_the_straightforward_version_on_real_postings():
 def test_requirements_skipped_as_unreachable_are_the_missing_ones():
     """`evaluate` skips the search for requirements no resume word or skill can reach: exactly the missing ones."""
     from jobfit.matching.engine import _reachable, evaluate
-    from jobfit.matching.evidence import evaluate_skill
+    from jobfit.matching.evidence import agree_with_siblings, evaluate_skill
 
     postings, profiles = _postings_and_resumes()
     skipped = 0
@@ -481,12 +485,16 @@ def test_requirements_skipped_as_unreachable_are_the_missing_ones():
             prepared = prepare_job(job)
             reachable = _reachable(profile, prepared)
             entries = evaluate(profile, prepared).entries
+            alone = [evaluate_skill(profile, req) if req.kind in ("skill", "keyword") else (None, "missing", 0.0, 0)
+                     for req in prepared.requirements]
+            agreed = list(alone)
+            agree_with_siblings(agreed, prepared.narrower)
             for position, (req, entry) in enumerate(zip(prepared.requirements, entries, strict=True)):
                 if req.kind not in ("skill", "keyword"):
                     continue
-                assert entry == evaluate_skill(profile, req)
+                assert entry == agreed[position]
                 if position not in reachable:
-                    assert entry == (None, "missing", 0.0, 0)
+                    assert alone[position] == (None, "missing", 0.0, 0)
                     skipped += 1
     assert skipped > 100
 
