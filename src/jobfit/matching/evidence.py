@@ -129,13 +129,14 @@ def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
     return sorted(hits, key=profile.skill_order.__getitem__)
 
 
-# A candidate's rank: (tier, thin, -closeness, -quality, line or NO_LINE); the smallest wins, the first of equals
-# stays. Among candidates that meet a requirement, one that names it (tier 0) is cited before a more specific
-# skill (1) and a statement that only means it (2); the others are all tier 0. Within a tier a thin line (a
-# headline, a title, a sub-heading: `statements.statement_shape`) is cited only when no fuller statement
-# stands. Closeness is the cosine of the meaning check, or the candidate's value (quality x line weight) when it
-# is not checked.
+# A candidate's rank: (shape, tier, -closeness, -quality, line or NO_LINE); the smallest wins, the first of equals
+# stays. A sentence that shows the requirement is cited before an item of a list that names it, and both before a
+# thin line (a headline, a title, a sub-heading: `statements.statement_shape`). Then, among candidates that meet
+# it, one that names it (tier 0) is cited before a more specific skill (1) and a statement that only means it
+# (2); the others are all tier 0. Closeness is the cosine of the meaning check, or the candidate's value
+# (quality x line weight) when it is not checked.
 _Key = tuple[int, int, float, float, int]
+_SHAPE_RANK = {"sentence": 0, "list": 1, "thin": 2, "heading": 3, None: 0}
 _TIER = {"exact": 0, "alias": 0, "child": 1, "meaning": 2}
 
 # The winning evidence as `_evaluate` finds it: (how, quality, line, section or None, the resume's skill id when
@@ -196,11 +197,14 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             similarity = checked[line]
         else:
             similarity = checked[line] = _similarity(profile, meaning, line)
-        stands = similarity is None or similarity >= threshold or (names_it and profile.shape_at(line) == "list")
+        shape = profile.shape_at(line)
+        if shape == "heading":
+            return False, similarity
+        stands = similarity is None or similarity >= threshold or (names_it and shape == "list")
         return stands, similarity
 
-    def thin(line: int | None) -> int:
-        return 1 if profile.shape_at(line) == "thin" else 0
+    def shaped(line: int | None) -> int:
+        return _SHAPE_RANK[profile.shape_at(line)]
 
     for form, (how, terms) in enumerate(search.forms):
         lines, count = index.phrase_matches(terms)
@@ -215,7 +219,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             value = weight(number)
             strong_statements.add(profile.statement_at(number))
             strong_value = max(strong_value, value)
-            key = (0, thin(number), -(value if similarity is None else similarity), -1.0, number)
+            key = (shaped(number), 0, -(value if similarity is None else similarity), -1.0, number)
             if strong_key is None or key < strong_key:
                 strong_key, strong_at = key, (how, 1.0, number, None, None, similarity)
     if search.skills:
@@ -236,7 +240,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 section = profile.section(number) or record.section
                 value = quality * weight(number, section)
                 meets = kind == "exact" or (kind == "child" and similarity is not None)  # a tool, checked by meaning
-                key = (_TIER[kind] if meets else 0, thin(number), -(value if similarity is None else similarity),
+                key = (shaped(number), _TIER[kind] if meets else 0, -(value if similarity is None else similarity),
                        -quality, NO_LINE if number is None else number)
                 if meets:
                     strong_statements.add(profile.statement_at(number))
@@ -311,7 +315,16 @@ def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Threshol
     if similarity < thresholds.paraphrase:
         return None
     line = profile.statements[best][0]
-    key = (_TIER["meaning"], 1 if profile.shape_at(line) == "thin" else 0, -similarity, -MEANING_QUALITY, line)
+    if profile.shape_at(line) == "heading":  # rare: then the best of the statements that are no heading
+        kept = [i for i, (first, _) in enumerate(profile.statements) if profile.shape_at(first) != "heading"]
+        if not kept:
+            return None
+        best = max(kept, key=similarities.__getitem__)
+        similarity = float(similarities[best])
+        if similarity < thresholds.paraphrase:
+            return None
+        line = profile.statements[best][0]
+    key = (_SHAPE_RANK[profile.shape_at(line)], _TIER["meaning"], -similarity, -MEANING_QUALITY, line)
     return key, ("meaning", MEANING_QUALITY, line, None, None, similarity)
 
 

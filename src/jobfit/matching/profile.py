@@ -189,15 +189,17 @@ class ResumeProfile:
 
     def shape_at(self, line: int | None) -> StatementShape | None:
         """How the statement holding `line` reads (`statements.statement_shape`), "list" for any line of the
-        Skills section; None for a line in no statement. Computed per statement on first use."""
+        Skills section that is no heading; None for a line in no statement. Computed per statement on first use."""
         position = self.statement_at(line)
         if position < 0:
             return None
         shapes = self.__dict__.setdefault("_shapes", {})
         found = shapes.get(position)
         if found is None:
-            found = shapes[position] = ("list" if self.section(line) == "skills"
-                                        else statement_shape(self.statement_texts()[position]))
+            found = statement_shape(self.statement_texts()[position])
+            if found != "heading" and self.section(line) == "skills":
+                found = "list"
+            shapes[position] = found
         return found
 
     def statement_text(self, position: int) -> str:

@@ -241,3 +241,9 @@ def test_statement_shapes_tell_a_list_and_a_thin_line_from_a_sentence() -> None:
                            "teams") == "sentence"
     assert statement_shape("Built fully automated CI/CD pipelines on CircleCI for containerized apps, using Docker, "
                            "Helm and ArgoCD") == "sentence"
+
+
+def test_a_few_words_ending_in_a_colon_are_a_heading_and_prose_with_commas_is_no_list() -> None:
+    assert statement_shape("Hardware:") == "heading"
+    assert statement_shape("Seasoned technical leader with a proven ability to design, implement, and operate "
+                           "enterprise-scale systems") == "sentence"

@@ -78,3 +78,17 @@ def test_a_met_narrower_form_meets_the_broader_ask() -> None:
     rows = _rows(_with_vectors(resume, job, {(0, "Test automation"): 0.6, (0, "Automation"): 0.2}, THRESHOLDS))
     assert rows["Test automation"].status == "met"
     assert (rows["Automation"].status, rows["Automation"].evidence) == ("met", rows["Test automation"].evidence)
+
+
+def test_a_sub_heading_is_never_evidence_and_a_sentence_is_cited_before_a_list() -> None:
+    # reviewers: "Hardware:" and "PROGRAMMING" cited; a competencies list cited while a bullet shows the work
+    job = build_job("Network Engineer", "Hardware and software engineering.",
+                    required=[skill("hardware", "Hardware"), skill("software-engineering", "Software engineering")])
+    resume = build_resume([("experience", ["Hardware:",
+                                           "Enterprise Architecture | Software Engineering | Hybrid Cloud",
+                                           "• Led software engineering of the approval service, from design "
+                                           "to rollout"])])
+    rows = _rows(_with_vectors(resume, job, {(0, "Hardware"): 0.9, (2, "Software engineering"): 0.6},
+                               THRESHOLDS))
+    assert rows["Hardware"].status == "missing"
+    assert rows["Software engineering"].evidence.startswith("Led software engineering")

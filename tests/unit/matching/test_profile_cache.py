@@ -374,6 +374,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
 
     def stands(c: Candidate) -> bool:
         named = c.how == "child" or is_named_tool(req)
+        if profile.shape_at(c.line) == "heading":
+            return False  # "Hardware:" over a list is never evidence
         if c.how in ("exact", "alias") and profile.shape_at(c.line) == "list":
             return True  # an item of a list names it and nothing else
         return similarities is None or (cosine(c) is not None and cosine(c) >= thresholds.confirming(named))
@@ -383,8 +385,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None else cosine(c)
-        thin = 1 if profile.shape_at(c.line) == "thin" else 0
-        return (_TIERS[c.how] if meets(c) else 0, thin, -closeness, -c.quality,
+        shape = {"list": 1, "thin": 2, "heading": 3}.get(profile.shape_at(c.line), 0)
+        return (shape, _TIERS[c.how] if meets(c) else 0, -closeness, -c.quality,
                 c.line if c.line is not None else 10**9)
 
     found = _ref_lexical(profile, req) + _ref_taxonomy(profile, mentions_by_id, req)
@@ -398,8 +400,9 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     weak = [c for c in candidates if not meets(c)]
     if not strong and similarities is not None and req.kind == "skill" and not is_named_tool(req) \
             and len(similarities):
-        best = max(range(len(similarities)), key=lambda i: (similarities[i], -i))
-        if similarities[best] >= thresholds.paraphrase:
+        kept = [i for i, (first, _) in enumerate(profile.statements) if profile.shape_at(first) != "heading"]
+        best = max(kept or [0], key=lambda i: (similarities[i], -i))
+        if kept and similarities[best] >= thresholds.paraphrase:
             line = profile.statements[best][0]
             strong = [Candidate("meaning", MEANING_QUALITY, line, profile.section(line), profile.weight(line))]
     weak_value = max((_ref_value(c) for c in weak), default=0.0)
