@@ -48,6 +48,9 @@ _PRACTICE_ROLES: dict[str, tuple[str, ...]] = {
     for practice, roles in json.loads(resources.files("jobfit.matching").joinpath(
         "data", "practice_roles.json").read_text())["practices"].items()
 }
+# A skill the ad asks years of ("3+ years of JavaScript") is met only when the dated roles that name it add up;
+# short of that it is partial, worth its share of the years, at least this much of its value.
+YEARS_SHORT_FLOOR = 0.5
 # Depth: a single strong statement earns DEPTH_BASE of its value; each further statement adds DEPTH_STEP.
 DEPTH_BASE = 0.85
 DEPTH_STEP = 0.05
@@ -99,6 +102,7 @@ class Search:
     lone_word: str | None  # a one-word keyword with no skill or alias: missing unless the resume has the word
     named_tool: bool  # a named tool (`meaning.is_named_tool`): confirmed by its own threshold, never by meaning alone
     by_meaning: bool  # whether a statement may meet it by meaning alone (a skill that is not a named tool)
+    min_years: float | None = None  # the years of using it the ad asks for ("3+ years of JavaScript")
 
 
 def compile_search(req: Requirement) -> Search:
@@ -118,7 +122,8 @@ def compile_search(req: Requirement) -> Search:
                 continue  # the Python line is no evidence of NumPy, nor the JavaScript line of Node.js
             skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
-    return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool)
+    return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
+                  req.min_years if req.kind == "skill" else None)
 
 
 def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
@@ -181,6 +186,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     weak_at: Winner | None = None
     strong_value = weak_value = 0.0  # the best value of the candidates that meet it / that do not
     strong_statements: set[int] = set()
+    strong_lines: set[int | None] = set()  # the lines of the candidates that meet it (for its years)
     named: set[int | None] = set()  # lines that name it (its words, an alias, the same skill), checked or not
     occurrences = 0
     checked: dict[int | None, float | None] = {}
@@ -218,6 +224,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 continue
             value = weight(number)
             strong_statements.add(profile.statement_at(number))
+            strong_lines.add(number)
             strong_value = max(strong_value, value)
             key = (shaped(number), 0, -(value if similarity is None else similarity), -1.0, number)
             if strong_key is None or key < strong_key:
@@ -244,6 +251,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                        -quality, NO_LINE if number is None else number)
                 if meets:
                     strong_statements.add(profile.statement_at(number))
+                    strong_lines.add(number)
                     strong_value = max(strong_value, value)
                     if strong_key is None or key < strong_key:
                         strong_key, strong_at = key, (kind, quality, number, section, skill_id, similarity)
@@ -257,6 +265,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             strong_key, strong_at = found
             strong_value = MEANING_QUALITY * weight(strong_at[2])
             strong_statements.add(profile.statement_at(strong_at[2]))
+            strong_lines.add(strong_at[2])
     strong_statements.discard(-1)
     if len(named) > occurrences:
         occurrences = len(named)
@@ -269,6 +278,10 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_statements) - 1, 0), DEPTH_LINES)
     score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
     assert strong_at is not None
+    if search.min_years:
+        share = profile.years_naming(strong_lines) / search.min_years
+        if share < 1.0:  # "3+ years of JavaScript" shown by a skills list, or by roles that do not add up
+            return strong_at, "partial", round(score * max(share, YEARS_SHORT_FLOOR), 4), occurrences
     return strong_at, "met", round(score, 4), occurrences
 
 
@@ -291,7 +304,7 @@ def agree_with_siblings(outcomes: list[SearchOutcome], narrower: Sequence[tuple[
     narrower form of it is ("Automation" missing while "Test automation" is met from the same line) is met by
     that form's evidence, as a more specific skill meets it (`how` "child")."""
     for position, siblings in enumerate(narrower):
-        if not siblings or outcomes[position][1] == "met":
+        if not siblings or outcomes[position][1] in ("met", "partial"):  # partial: short of the years asked
             continue
         met = [outcomes[i] for i in siblings if outcomes[i][1] == "met" and outcomes[i][0] is not None]
         if not met:

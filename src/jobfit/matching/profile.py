@@ -59,7 +59,7 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-PROFILE_VERSION = 8  # 8: statements; the index holds only lines and spans that can be evidence (7: redaction)
+PROFILE_VERSION = 9  # 9: roles' months and spans; 8: statements, the index holds only evidence (7: redaction)
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
@@ -112,10 +112,13 @@ class SkillRecord(NamedTuple):
 
 
 class Role(NamedTuple):
-    """An experience entry's title and line (its recency is in `ResumeProfile.entry_recency`)."""
+    """An experience entry's title and line (its recency is in `ResumeProfile.entry_recency`), how long it ran
+    (months, 0 when undated) and the last line of its bullets (None when it has no line)."""
 
     title: str | None
     line: int | None
+    months: int = 0
+    last_line: int | None = None
 
 
 class Degree(NamedTuple):
@@ -202,6 +205,17 @@ class ResumeProfile:
             shapes[position] = found
         return found
 
+    def years_naming(self, lines: Iterable[int | None]) -> float:
+        """Years of the dated roles whose lines hold any of `lines` (each role once): how long the resume shows a
+        skill used at work."""
+        months = 0
+        for role in self.roles:
+            if role.months and role.line is not None and role.last_line is not None and any(
+                line is not None and role.line <= line <= role.last_line for line in lines
+            ):
+                months += role.months
+        return months / 12.0
+
     def statement_text(self, position: int) -> str:
         """The whole text of a statement (its lines re-joined, bullet dropped), as cited."""
         first, last = self.statements[position]
@@ -281,7 +295,7 @@ class ResumeProfile:
             section_of_line=section_of_line,
             weight_of_line=weight_of_line,
             entry_recency=entry_recency,
-            roles=[Role(e.title, e.line) for e in resume.experience],
+            roles=_roles(resume, len(lines)),
             degrees=[Degree(e.degree_level, e.degree, e.field, e.line) for e in resume.education],
             parse_quality=resume.quality_score if resume.quality_checks else None,
             years=years,
@@ -480,6 +494,16 @@ def _expand(runs: list[list[Any]]) -> list[Any]:
     for value, count in runs:
         out += [value] * count
     return out
+
+
+def _roles(resume: ParsedResume, count: int) -> list[Role]:
+    """The resume's roles, each with its months and the last line before the next role (or the end of the
+    Experience section)."""
+    exp = resume.sections.get("experience")
+    end = min(exp.end_line if exp else count, count)
+    starts = sorted({e.line for e in resume.experience if e.line is not None and e.line >= 1})
+    after = {start: (starts[k + 1] - 1 if k + 1 < len(starts) else max(end, start)) for k, start in enumerate(starts)}
+    return [Role(e.title, e.line, e.months, None if e.line is None else after.get(e.line)) for e in resume.experience]
 
 
 def _entry_recency(entries: list[ExperienceEntry]) -> list[float]:

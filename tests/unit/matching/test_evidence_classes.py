@@ -7,6 +7,9 @@ Plain vectors pin the meaning check down (`test_meaning._with_vectors`); the lin
 
 from __future__ import annotations
 
+from jobfit.documents.job import parse_job
+from jobfit.documents.resume import parse_resume_text
+from jobfit.matching import score_match
 from jobfit.matching.meaning import Thresholds
 from jobfit.skills.models import SkillMention
 
@@ -92,3 +95,32 @@ def test_a_sub_heading_is_never_evidence_and_a_sentence_is_cited_before_a_list()
                                THRESHOLDS))
     assert rows["Hardware"].status == "missing"
     assert rows["Software engineering"].evidence.startswith("Led software engineering")
+
+
+_DATED = """Jane Doe
+jane@example.com
+
+EXPERIENCE
+Frontend Developer, Acme Corp, Jan 2018 - Dec 2022
+• Built the checkout in JavaScript and React for two million monthly users
+Support Analyst, Beta LLC, Jan 2016 - Dec 2017
+• Answered customer tickets and wrote the support handbook
+
+SKILLS
+JavaScript, HTML, CSS
+"""
+
+
+def test_years_asked_of_a_skill_need_dated_roles_that_use_it() -> None:
+    # reviewers: "3+ years JavaScript" met by a bare skills list
+    job = parse_job(title="Frontend Developer",
+                    description="Requirements\n- 3+ years of experience with JavaScript\n- HTML and CSS")
+    used = _rows(score_match(parse_resume_text(_DATED), job))
+    assert (used["JavaScript"].status, used["JavaScript"].line) == ("met", 6)  # five years naming it
+    listed = _rows(score_match(parse_resume_text(_DATED.replace("in JavaScript and React", "in React")), job))
+    assert (listed["JavaScript"].status, listed["JavaScript"].line) == ("partial", 11)
+    assert listed["JavaScript"].score < used["JavaScript"].score
+    assert listed["HTML"].status == "met"  # no years asked
+    short = _rows(score_match(parse_resume_text(_DATED.replace("Jan 2018 - Dec 2022", "Jan 2022 - Dec 2022")),
+                              job))
+    assert short["JavaScript"].status == "partial"  # one year of it

@@ -412,6 +412,10 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         statements = {profile.statement_at(c.line) for c in strong} - {-1}
         depth = DEPTH_BASE + DEPTH_STEP * min(max(len(statements) - 1, 0), DEPTH_LINES)
         score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
+        if req.kind == "skill" and req.min_years:
+            share = profile.years_naming({c.line for c in strong}) / req.min_years
+            if share < 1.0:
+                return best, "partial", round(score * max(share, 0.5), 4), occurrences
         return best, "met", round(score, 4), occurrences
     if not weak:
         return None, "missing", 0.0, occurrences
