@@ -124,3 +124,17 @@ def test_years_asked_of_a_skill_need_dated_roles_that_use_it() -> None:
     short = _rows(score_match(parse_resume_text(_DATED.replace("Jan 2018 - Dec 2022", "Jan 2022 - Dec 2022")),
                               job))
     assert short["JavaScript"].status == "partial"  # one year of it
+
+
+def test_an_extra_strength_needs_a_statement_of_work_not_a_title() -> None:
+    # reviewers: "API development" from a project title, ABAP from "SAP ABAP - Kolkata", "tried my hands on"
+    job = build_job("Backend Developer", "Go services.", required=[skill("go", "Go")])
+    resume = build_resume([("projects", ["Ledger Service (Kafka, Go)",
+                                         "• Built Kafka consumers for ledger events in Go, 2M events a day",
+                                         "• Moved the Kafka topics to tiered storage, cutting cost by half",
+                                         "Rust Playground",
+                                         "• Tried my hands on Rust and Elixir in weekend projects"])],
+                          skill_ids={"Kafka": "kafka", "Rust": "rust", "Go": "go"})
+    extras = {s.requirement: s for s in score_match(resume, job).strengths if s.kind == "extra"}
+    assert extras["Kafka"].evidence.startswith("Built Kafka consumers")
+    assert "Rust" not in extras

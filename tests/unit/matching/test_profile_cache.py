@@ -144,16 +144,22 @@ def _reference_strength_extras(assessments, profile, mentions_by_id) -> list:
     for skill_id, mentions in mentions_by_id.items():
         if skill_id in wanted:
             continue
-        in_work = [m for m in mentions if profile.section(m.line) in ("experience", "projects")]
+        if not any(profile.section(m.line) in ("experience", "projects") for m in mentions):
+            continue
+        # each line once, and only statements of work: no role heading, project title or headline
+        in_work = sorted({m.line for m in mentions if profile.section(m.line) in ("experience", "projects")
+                          and m.surface.lower() in profile.index.lines[m.line - 1].lower()
+                          and profile.shape_at(m.line) in ("sentence", "list")})
         if not in_work:
             continue
         relevance = max((a.requirement.related.get(skill_id, ("", 0.0))[1] for a in assessments), default=0.0)
         if relevance <= 0.0 and len(in_work) < 2:
             continue
-        first = min(in_work, key=lambda m: m.line or 0)
+        first = in_work[0]
         extras.append((-(relevance + 0.1 * len(in_work)), skill_id,
-                       Strength(requirement=first.name, evidence=profile.line_text(first.line),
-                                section=profile.section(first.line), line=first.line, kind="extra")))
+                       Strength(requirement=mentions[0].name,
+                                evidence=profile.statement_text(profile.statement_at(first)),
+                                section=profile.section(first), line=first, kind="extra")))
     extras.sort(key=lambda t: (t[0], t[1]))
     return [s for _, _, s in extras[: explain.MAX_EXTRAS]]
 
