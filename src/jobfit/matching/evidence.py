@@ -1,21 +1,30 @@
 """Find the best resume evidence for skill and keyword requirements: a whole statement, confirmed by meaning.
 
-Candidates come from words and the taxonomy: the requirement's own words (or an alias) as a phrase on a line,
-and the same taxonomy skill or a neighbour of it. Only lines that can be evidence are searched (`profile.py`:
-headings, contact lines, page furniture and statements of interest are blanked out of the index). Each
-candidate cites the statement its line belongs to.
+Candidates come from words and the taxonomy: the requirement's own words (or an alias, or the person who does
+the practice: "Full-stack developer" for "Full-stack development", `data/practice_roles.json`) as a phrase on a
+line, and the same taxonomy skill or a neighbour of it. Only lines that can be evidence are searched
+(`profile.py`: headings, contact lines, page furniture and statements of interest are blanked out of the index).
+Each candidate cites the statement its line belongs to.
 
 The meaning check (`meaning.py`) confirms a candidate when the cosine of the requirement in its ad context and
-the candidate statement reaches the embedder's `confirm` threshold; unconfirmed candidates are dropped, and of
-the rest the cited statement is the closest in meaning. A requirement that is not a named tool and has no
+the candidate statement reaches the embedder's `confirm` threshold; unconfirmed candidates are dropped. An item
+of a list that names the requirement (or a more specific skill of it) stands unchecked: a list gives its items
+no other meaning, and its vector is far from any one of them. A requirement that is not a named tool and has no
 confirmed candidate that meets it is met by meaning alone when a statement reaches the stricter `paraphrase`
 threshold. Without vectors (or thresholds) no candidate is checked and word matches stand.
 
+Which statement is cited (`_Key`): a sentence that shows the requirement before a list item that names it,
+both before a thin line (headline, title, sub-heading); a heading ("Hardware:") never. Then the closest in
+meaning, or the heaviest when unchecked.
+
 Status: the requirement's words, an alias or the same skill meet it; a more specific skill meets it when the
-meaning check confirms its statement ("built CNN image classifiers" for "computer vision"; unchecked it is only
-related), and a broader field or a neighbouring skill is only related (a field never meets a named tool). Most
-of a multi-word requirement's words on a line are no evidence (none of the 27 such claims judged on the dev
-pairs showed the requirement). A candidate is worth `match quality x line weight` (section and recency, see
+meaning check confirms its statement ("built CNN image classifiers" for "computer vision") or a list names it
+(else it is related); a neighbouring skill is only related, and a broader one is no evidence of a named tool
+(the Python line for NumPy). Most of a multi-word requirement's words on a line are no evidence (none of the 27
+such claims judged on the dev pairs showed the requirement). A skill the ad asks years of is met only when the
+dated roles that name it add up (`ResumeProfile.years_naming`), else partial. Across requirements, one that is
+not met while a narrower form of it is ("Automation" and "Test automation") is met by that form's evidence
+(`agree_with_siblings`). A candidate is worth `match quality x line weight` (section and recency, see
 `profile.py`); the score is the best value of the winning status, and more confirmed statements add a little
 depth credit.
 """
@@ -196,9 +205,10 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                               if meaning is not None else (0.0, 0.0))
 
     def check(line: int | None, threshold: float, names_it: bool = False) -> tuple[bool, float | None]:
-        """Whether a candidate on `line` stands, and its cosine. One that names the requirement as an item of
-        a list stands unchecked: an item has no sentence around it to give its words another meaning, and a
-        list's vector is far from any one of its items (DHCP in "DNS, WINS, DHCP; PPP, PPTP")."""
+        """Whether a candidate on `line` stands, and its cosine. One that names the requirement (or a more
+        specific skill of it) as an item of a list stands unchecked: an item has no sentence around it to give its
+        words another meaning, and a list's vector is far from any one of its items (DHCP in "DNS, WINS, DHCP;
+        PPP, PPTP"; JavaScript in "JavaScript and TypeScript, MongoDB, Express.js" for Programming)."""
         if line in checked:
             similarity = checked[line]
         else:
@@ -241,12 +251,14 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 named.update(record.lines)
             for number in record.lines:
                 stands, similarity = check(number, confirm_named if kind == "child" else confirm,
-                                           names_it=kind == "exact")
+                                           names_it=kind in ("exact", "child"))
                 if not stands:
                     continue
                 section = profile.section(number) or record.section
                 value = quality * weight(number, section)
-                meets = kind == "exact" or (kind == "child" and similarity is not None)  # a tool, checked by meaning
+                # a more specific skill meets it when its statement is checked by meaning (or names it in a list)
+                meets = kind == "exact" or (kind == "child" and (similarity is not None
+                                                                 or profile.shape_at(number) == "list"))
                 key = (shaped(number), _TIER[kind] if meets else 0, -(value if similarity is None else similarity),
                        -quality, NO_LINE if number is None else number)
                 if meets:

@@ -247,3 +247,9 @@ def test_a_few_words_ending_in_a_colon_are_a_heading_and_prose_with_commas_is_no
     assert statement_shape("Hardware:") == "heading"
     assert statement_shape("Seasoned technical leader with a proven ability to design, implement, and operate "
                            "enterprise-scale systems") == "sentence"
+
+
+def test_a_label_and_a_colon_before_short_items_is_a_list() -> None:
+    assert statement_shape("OS: Windows") == "list"
+    assert statement_shape("Container service: Docker, Podman") == "list"
+    assert statement_shape("Note: we shipped the billing service to production in three weeks") == "sentence"

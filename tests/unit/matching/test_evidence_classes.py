@@ -13,7 +13,7 @@ from jobfit.matching import score_match
 from jobfit.matching.meaning import Thresholds
 from jobfit.skills.models import SkillMention
 
-from .matching_builders import build_job, build_resume, skill
+from .matching_builders import TinyTaxonomy, build_job, build_resume, skill
 from .test_meaning import _rows, _with_vectors
 
 THRESHOLDS = Thresholds(confirm=0.425, paraphrase=0.588, confirm_tool=0.3)
@@ -138,3 +138,15 @@ def test_an_extra_strength_needs_a_statement_of_work_not_a_title() -> None:
     extras = {s.requirement: s for s in score_match(resume, job).strengths if s.kind == "extra"}
     assert extras["Kafka"].evidence.startswith("Built Kafka consumers")
     assert "Rust" not in extras
+
+
+def test_a_list_naming_a_more_specific_skill_meets_the_broader_one() -> None:
+    # reviewers: Programming missing next to "JavaScript and TypeScript, MongoDB, Express.js, React"; "OS: Windows"
+    job = build_job("Developer", "Web front ends.", required=[skill("javascript", "Web scripting")])
+    listed = build_resume([("experience", ["Frameworks: React, Redux"])], skill_ids={"React": "react"})
+    row = _rows(_with_vectors(listed, job, {(0, "Web scripting"): 0.1}, THRESHOLDS, relations=TinyTaxonomy()))
+    assert (row["Web scripting"].status, row["Web scripting"].how) == ("met", "child")
+    said = build_resume([("experience", ["Kept the React upgrade notes for the design team in the wiki"])],
+                        skill_ids={"React": "react"})
+    row = _rows(_with_vectors(said, job, {(0, "Web scripting"): 0.1}, THRESHOLDS, relations=TinyTaxonomy()))
+    assert row["Web scripting"].status == "missing"  # in a sentence its meaning must confirm it

@@ -382,12 +382,13 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         named = c.how == "child" or is_named_tool(req)
         if profile.shape_at(c.line) == "heading":
             return False  # "Hardware:" over a list is never evidence
-        if c.how in ("exact", "alias") and profile.shape_at(c.line) == "list":
+        if c.how in ("exact", "alias", "child") and profile.shape_at(c.line) == "list":
             return True  # an item of a list names it and nothing else
         return similarities is None or (cosine(c) is not None and cosine(c) >= thresholds.confirming(named))
 
     def meets(c: Candidate) -> bool:
-        return c.how in ("exact", "alias", "meaning") or (c.how == "child" and similarities is not None)
+        return c.how in ("exact", "alias", "meaning") or (c.how == "child" and (
+            similarities is not None or profile.shape_at(c.line) == "list"))
 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None else cosine(c)
