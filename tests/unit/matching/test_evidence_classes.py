@@ -150,3 +150,18 @@ def test_a_list_naming_a_more_specific_skill_meets_the_broader_one() -> None:
                         skill_ids={"React": "react"})
     row = _rows(_with_vectors(said, job, {(0, "Web scripting"): 0.1}, THRESHOLDS, relations=TinyTaxonomy()))
     assert row["Web scripting"].status == "missing"  # in a sentence its meaning must confirm it
+
+
+def test_a_degree_whose_field_is_abbreviated_meets_the_ask() -> None:
+    # reviewers: "MSc CS" and "BE CS" marked partial for a Computer Science degree requirement
+    job = parse_job(title="ML Engineer", description="Requirements\n- Bachelor's or Master's degree in Computer "
+                    "Science or a related field\n- Python")
+    for degree in ("MSc CS, Stanford University, 2015", "BE CS, Anna University, 2012",
+                   "B.Tech (CSE), IIT Delhi, 2014", "MCA, Pune University, 2011"):
+        resume = parse_resume_text(f"Jane Doe\njane@example.com\n\nEDUCATION\n{degree}\n\nEXPERIENCE\n"
+                                   "Engineer, Acme, 2015 - 2020\n- Built Python services\n")
+        row = next(r for r in score_match(resume, job).match_analysis.requirements if r.kind == "education")
+        assert (row.status, row.how) == ("met", "field"), degree
+    physics = parse_resume_text("Jane Doe\njane@example.com\n\nEDUCATION\nMSc Physics, it was fun, 2015\n")
+    row = next(r for r in score_match(physics, job).match_analysis.requirements if r.kind == "education")
+    assert row.status == "partial"  # "it" in lower case is a word, not Information Technology
