@@ -204,7 +204,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     confirm, confirm_named = ((meaning[1].confirming(search.named_tool), meaning[1].confirming(True))
                               if meaning is not None else (0.0, 0.0))
 
-    def check(line: int | None, threshold: float, names_it: bool = False) -> tuple[bool, float | None]:
+    def check(line: int | None, threshold: float, names: tuple[str, ...] = ()) -> tuple[bool, float | None]:
         """Whether a candidate on `line` stands, and its cosine. One that names the requirement (or a more
         specific skill of it) as an item of a list stands unchecked: an item has no sentence around it to give its
         words another meaning, and a list's vector is far from any one of its items (DHCP in "DNS, WINS, DHCP;
@@ -216,7 +216,8 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         shape = profile.shape_at(line)
         if shape == "heading":
             return False, similarity
-        stands = similarity is None or similarity >= threshold or (names_it and shape == "list")
+        stands = similarity is None or similarity >= threshold or (
+            bool(names) and shape == "list" and profile.item_terms(line).issuperset(names))
         return stands, similarity
 
     def shaped(line: int | None) -> int:
@@ -229,7 +230,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 occurrences += count
             named.update(lines)
         for number in lines:
-            stands, similarity = check(number, confirm, names_it=True)
+            stands, similarity = check(number, confirm, terms)
             if not stands:
                 continue
             value = weight(number)
@@ -249,16 +250,17 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             kind, quality = wanted[skill_id]
             if kind == "exact":
                 named.update(record.lines)
+            names = phrase_terms(record.surface or record.name) if kind in ("exact", "child") else ()
             for number in record.lines:
-                stands, similarity = check(number, confirm_named if kind == "child" else confirm,
-                                           names_it=kind in ("exact", "child"))
+                stands, similarity = check(number, confirm_named if kind == "child" else confirm, names)
                 if not stands:
                     continue
                 section = profile.section(number) or record.section
                 value = quality * weight(number, section)
                 # a more specific skill meets it when its statement is checked by meaning (or names it in a list)
-                meets = kind == "exact" or (kind == "child" and (similarity is not None
-                                                                 or profile.shape_at(number) == "list"))
+                meets = kind == "exact" or (kind == "child" and (
+                    similarity is not None or (profile.shape_at(number) == "list"
+                                               and profile.item_terms(number).issuperset(names))))
                 key = (shaped(number), _TIER[kind] if meets else 0, -(value if similarity is None else similarity),
                        -quality, NO_LINE if number is None else number)
                 if meets:

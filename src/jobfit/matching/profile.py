@@ -35,7 +35,7 @@ from jobfit.documents.statements import (
     statement_shape,
 )
 from jobfit.matching.specificity import tfidf_norm
-from jobfit.matching.text import LineIndex
+from jobfit.matching.text import LineIndex, phrase_terms
 from jobfit.skills.models import SkillMention
 
 T = TypeVar("T")
@@ -64,6 +64,7 @@ PROFILE_VERSION = 9  # 9: roles' months and spans; 8: statements, the index hold
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _YEARS_RE = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years|yrs)\b", re.IGNORECASE)
 
 
@@ -204,6 +205,18 @@ class ResumeProfile:
                 found = "list"
             shapes[position] = found
         return found
+
+    def item_terms(self, line: int | None) -> frozenset[str]:
+        """The words of the statement holding `line` outside parentheses: what its items name ("ARCHITECTURE
+        (Less than 1 year)" names architecture, not Less). Computed per statement on first use."""
+        position = self.statement_at(line)
+        if position < 0:
+            return frozenset()
+        found = self.__dict__.setdefault("_item_terms", {})
+        terms = found.get(position)
+        if terms is None:
+            terms = found[position] = frozenset(phrase_terms(_PARENTHESES.sub(" ", self.statement_texts()[position])))
+        return terms
 
     def years_naming(self, lines: Iterable[int | None]) -> float:
         """Years of the dated roles whose lines hold any of `lines` (each role once): how long the resume shows a

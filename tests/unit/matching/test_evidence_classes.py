@@ -165,3 +165,12 @@ def test_a_degree_whose_field_is_abbreviated_meets_the_ask() -> None:
     physics = parse_resume_text("Jane Doe\njane@example.com\n\nEDUCATION\nMSc Physics, it was fun, 2015\n")
     row = next(r for r in score_match(physics, job).match_analysis.requirements if r.kind == "education")
     assert row.status == "partial"  # "it" in lower case is a word, not Information Technology
+
+
+def test_words_in_parentheses_are_no_item_of_a_list() -> None:
+    # a dotin resume: "ARCHITECTURE (Less than 1 year)" is no evidence of the Less stylesheet language
+    job = build_job("Developer", "Web front ends.", required=[skill("javascript", "Web scripting")])
+    resume = build_resume([("skills", ["INTELLIGENCE (1 year), ORACLE (1 year), ARCHITECTURE (React for 1 year)"])],
+                          skill_ids={"React": "react"})
+    row = _rows(_with_vectors(resume, job, {(1, "Web scripting"): 0.1}, THRESHOLDS, relations=TinyTaxonomy()))
+    assert row["Web scripting"].status != "met"

@@ -30,7 +30,7 @@ from jobfit.matching.profile import (
     SkillRecord,
     resume_statements,
 )
-from jobfit.matching.text import LineIndex, content_tokens
+from jobfit.matching.text import LineIndex, content_tokens, phrase_terms
 from jobfit.redaction import redact as redact_module
 from jobfit.redaction import redact_for_embedding
 from tests.conftest import DOTIN_TEXTS, SAMPLES, evaldata_path
@@ -344,6 +344,7 @@ def _ref_lexical(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
             continue
         for number in profile.index.phrase_lines(terms):
             out.append(Candidate(how, 1.0, number, profile.section(number), profile.weight(number), name))
+            out[-1].terms = terms  # what it names, for the list rule
     return out
 
 
@@ -367,6 +368,7 @@ def _ref_taxonomy(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
                 continue  # redacted, or on a part that is never evidence
             section = profile.section(line) or records.section
             out.append(Candidate(kind, quality, line, section, profile.weight(line, section), mention.name))
+            out[-1].skill_id = skill_id
     return out
 
 
@@ -382,13 +384,23 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         named = c.how == "child" or is_named_tool(req)
         if profile.shape_at(c.line) == "heading":
             return False  # "Hardware:" over a list is never evidence
-        if c.how in ("exact", "alias", "child") and profile.shape_at(c.line) == "list":
+        if c.how in ("exact", "alias", "child") and profile.shape_at(c.line) == "list" and _names_item(c):
             return True  # an item of a list names it and nothing else
         return similarities is None or (cosine(c) is not None and cosine(c) >= thresholds.confirming(named))
 
     def meets(c: Candidate) -> bool:
         return c.how in ("exact", "alias", "meaning") or (c.how == "child" and (
-            similarities is not None or profile.shape_at(c.line) == "list"))
+            similarities is not None or (profile.shape_at(c.line) == "list" and _names_item(c))))
+
+    def _names_item(c: Candidate) -> bool:
+        """Whether the candidate's words are words of its list outside parentheses."""
+        if hasattr(c, "terms"):  # the requirement's words or an alias
+            words = c.terms
+        else:  # the same skill or a more specific one, as the resume writes it
+            record = profile.skills[c.skill_id]
+            words = phrase_terms(record.surface or record.name)
+        outside = re.sub(r"\([^()]*\)", " ", profile.statement_texts()[profile.statement_at(c.line)])
+        return set(words) <= set(phrase_terms(outside))
 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None else cosine(c)
