@@ -42,7 +42,7 @@ from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
-from jobfit.matching.text import phrase_terms, tokens
+from jobfit.matching.text import AD_WORDS, phrase_terms, tokens
 
 # Match quality by how the requirement was met.
 QUALITY = {"exact": 1.0, "alias": 1.0, "child": 0.85, "parent": 0.6, "related": 0.5}
@@ -60,6 +60,9 @@ _PRACTICE_ROLES: dict[str, tuple[str, ...]] = {
 # A skill the ad asks years of ("3+ years of JavaScript") is met only when the dated roles that name it add up;
 # short of that it is partial, worth its share of the years, at least this much of its value.
 YEARS_SHORT_FLOOR = 0.5
+# Broad nouns of ads ("development", "principles", "skills", data/job_ad_words.json): "Agile Development
+# Principles" asks what "Agile" asks.
+_BROAD = frozenset(term for word in (*AD_WORDS["not_alone"], *AD_WORDS["filler"]) for term in phrase_terms(word))
 # Depth: a single strong statement earns DEPTH_BASE of its value; each further statement adds DEPTH_STEP.
 DEPTH_BASE = 0.85
 DEPTH_STEP = 0.05
@@ -301,15 +304,18 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
 
 def narrower_siblings(requirements: Sequence[Requirement]) -> tuple[tuple[int, ...], ...]:
     """Per requirement, the positions of the other skill/keyword requirements of the job that are a narrower form
-    of it: their words hold its words as a phrase ("Test automation" of "Automation", "Agile development" of
-    "Agile")."""
+    of it: their words hold its words as a phrase ("Test automation" of "Automation"), or they are its words
+    without the ad's broad nouns ("Agile" of "Agile Development Principles")."""
     searched = [(i, r.terms) for i, r in enumerate(requirements) if r.kind in ("skill", "keyword") and r.terms]
     out: list[tuple[int, ...]] = []
     for req in requirements:
         wanted = req.terms if req.kind in ("skill", "keyword") else ()
         n = len(wanted)
-        out.append(tuple(i for i, terms in searched if n and len(terms) > n
-                         and any(terms[k : k + n] == wanted for k in range(len(terms) - n + 1))))
+        core = tuple(t for t in wanted if t not in _BROAD)
+        core = core if 0 < len(core) < n else None
+        out.append(tuple(i for i, terms in searched if n and (
+            terms == core
+            or (len(terms) > n and any(terms[k : k + n] == wanted for k in range(len(terms) - n + 1))))))
     return tuple(out)
 
 

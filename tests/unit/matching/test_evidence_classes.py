@@ -174,3 +174,14 @@ def test_words_in_parentheses_are_no_item_of_a_list() -> None:
                           skill_ids={"React": "react"})
     row = _rows(_with_vectors(resume, job, {(1, "Web scripting"): 0.1}, THRESHOLDS, relations=TinyTaxonomy()))
     assert row["Web scripting"].status != "met"
+
+
+def test_an_ask_with_broad_nouns_agrees_with_the_same_ask_without_them() -> None:
+    # reviewers: "Agile" met but "Agile Development Principles" missing
+    job = build_job("Developer", "Agile. Agile development principles.",
+                    required=[skill("agile", "Agile"), skill("agile-principles", "Agile Development Principles")])
+    resume = build_resume([("experience", ["• Ran two-week Agile sprints with planning and retrospectives"])])
+    rows = _rows(_with_vectors(resume, job, {(0, "Agile"): 0.6}, THRESHOLDS))
+    assert rows["Agile"].status == "met"
+    assert rows["Agile Development Principles"].status == "met"
+    assert rows["Agile Development Principles"].line == rows["Agile"].line
