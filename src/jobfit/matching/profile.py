@@ -159,6 +159,8 @@ class ResumeProfile:
     # (first line, last line) of each statement that can be evidence, in order: the rows of `statement_vectors`.
     statements: list[tuple[int, int]] = field(default_factory=list)
     statements_key: str = ""  # `statements_key` of the texts embedded for `statements`
+    # Per statement, how it reads (`shape_at`), one letter each: computed once when the profile is built.
+    shapes: str = ""
     # Per statement, its vector (unit length), attached by the shell; None: the meaning check is not run.
     statement_vectors: np.ndarray | None = field(default=None, compare=False)
     resume: ParsedResume | None = field(default=None, compare=False)
@@ -197,14 +199,9 @@ class ResumeProfile:
         position = self.statement_at(line)
         if position < 0:
             return None
-        shapes = self.__dict__.setdefault("_shapes", {})
-        found = shapes.get(position)
-        if found is None:
-            found = statement_shape(self.statement_texts()[position])
-            if found != "heading" and self.section(line) == "skills":
-                found = "list"
-            shapes[position] = found
-        return found
+        if len(self.shapes) == len(self.statements):
+            return _SHAPE_NAME[self.shapes[position]]
+        return _shape(self.statement_text(position), self.section(self.statements[position][0]))
 
     def item_terms(self, line: int | None) -> frozenset[str]:
         """The words of the statement holding `line` outside parentheses: what its items name ("ARCHITECTURE
@@ -215,7 +212,7 @@ class ResumeProfile:
         found = self.__dict__.setdefault("_item_terms", {})
         terms = found.get(position)
         if terms is None:
-            terms = found[position] = frozenset(phrase_terms(_PARENTHESES.sub(" ", self.statement_texts()[position])))
+            terms = found[position] = frozenset(phrase_terms(_PARENTHESES.sub(" ", self.statement_text(position))))
         return terms
 
     def years_naming(self, lines: Iterable[int | None]) -> float:
@@ -251,6 +248,7 @@ class ResumeProfile:
         profile = cls._assemble(resume, LineIndex("\n".join(blanked)), years, years_line, lines)
         evidence = [s for s in statements if s.is_evidence]
         profile.statements = [(s.first_line, s.last_line) for s in evidence]
+        profile.shapes = "".join(_SHAPE_LETTER[_shape(s.text, profile.section(s.first_line))] for s in evidence)
         profile.statements_key = statements_key([s.evidence_text for s in evidence])
         profile.__dict__["_statement_texts"] = [s.evidence_text for s in evidence]
         return profile
@@ -374,6 +372,7 @@ class ResumeProfile:
             "lexical_norm": self.lexical_norm,
             "statements": [n for span in self.statements for n in span],
             "statements_key": self.statements_key,
+            "shapes": self.shapes,
         }
 
     @classmethod
@@ -408,6 +407,7 @@ class ResumeProfile:
             lines=lines,
             statements=list(zip(flat[::2], flat[1::2], strict=True)),
             statements_key=data["statements_key"],
+            shapes=data["shapes"],
         )
 
     @classmethod
@@ -507,6 +507,17 @@ def _expand(runs: list[list[Any]]) -> list[Any]:
     for value, count in runs:
         out += [value] * count
     return out
+
+
+_SHAPE_LETTER: dict[StatementShape, str] = {"list": "l", "thin": "t", "heading": "h", "sentence": "s"}
+_SHAPE_NAME: dict[str, StatementShape] = {letter: name for name, letter in _SHAPE_LETTER.items()}
+
+
+def _shape(text: str, section: str | None) -> StatementShape:
+    """How a statement reads (`statements.statement_shape`); any statement of the Skills section that is no
+    heading is a list."""
+    found = statement_shape(text)
+    return "list" if found != "heading" and section == "skills" else found
 
 
 def _roles(resume: ParsedResume, count: int) -> list[Role]:

@@ -124,7 +124,7 @@ def test_stored_index_and_line_weights_equal_a_rebuild_after_json():
         assert loaded.lines == rebuilt.lines == text.split("\n")
         assert loaded.statements == rebuilt.statements and loaded.statements_key == rebuilt.statements_key
         assert loaded.statement_texts() == rebuilt.statement_texts()
-        for name in ("section_of_line", "weight_of_line", "entry_recency", "years", "years_line"):
+        for name in ("section_of_line", "weight_of_line", "entry_recency", "years", "years_line", "shapes", "roles"):
             assert getattr(loaded, name) == getattr(rebuilt, name), name
 
 
@@ -399,7 +399,7 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         else:  # the same skill or a more specific one, as the resume writes it
             record = profile.skills[c.skill_id]
             words = phrase_terms(record.surface or record.name)
-        outside = re.sub(r"\([^()]*\)", " ", profile.statement_texts()[profile.statement_at(c.line)])
+        outside = re.sub(r"\([^()]*\)", " ", profile.statement_text(profile.statement_at(c.line)))
         return set(words) <= set(phrase_terms(outside))
 
     def key(c: Candidate) -> tuple:
