@@ -55,10 +55,13 @@ _ABBREVIATION = re.compile(r"(?<![\w.])(" + "|".join(
     for form in (key.upper(), key.capitalize())) + r")(?![\w])")
 
 
-def _degree_line_fields(line_text: str) -> str:
-    """The fields a degree's line names by abbreviation, as words ("MSc CS, Stanford" -> "computer science")."""
-    found = _ABBREVIATION.finditer(line_text.replace(".", ""))
-    return " ".join(_FIELD_ABBREVIATIONS[m.group(1).lower()] for m in found)
+@lru_cache(maxsize=16384)
+def _degree_field_words(field: str | None, degree: str | None, line_text: str | None) -> frozenset[str]:
+    """The field words of a degree: its field and degree as parsed, and the fields its line names by abbreviation
+    ("MSc CS, Stanford" -> computer science). Cached: the same degrees are compared for every job."""
+    found = _ABBREVIATION.finditer((line_text or "").replace(".", ""))
+    abbreviated = " ".join(_FIELD_ABBREVIATIONS[m.group(1).lower()] for m in found)
+    return frozenset(content_tokens(" ".join(x for x in (field, degree, abbreviated) if x)))
 
 
 def _row(req: Requirement, status: Status, score: float, how: str | None, profile: ResumeProfile,
@@ -227,8 +230,7 @@ def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
             level_score = 1.0 if rank >= wanted_rank else {1: 0.6, 2: 0.3}.get(wanted_rank - rank, 0.0)
         else:
             level_score = 1.0 if rank > 0 else 0.5
-        written = (entry.field, entry.degree, _degree_line_fields(profile.line_text(entry.line) or ""))
-        have_field = set(content_tokens(" ".join(x for x in written if x)))
+        have_field = _degree_field_words(entry.field, entry.degree, profile.line_text(entry.line))
         if wanted_field:
             if wanted_field & have_field:
                 field_score, how = 1.0, "field"
