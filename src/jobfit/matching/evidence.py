@@ -8,7 +8,7 @@ Each candidate cites the statement its line belongs to.
 
 The meaning check (`meaning.py`) confirms a candidate when the cosine of the requirement in its ad context and
 the candidate statement reaches the embedder's `confirm` threshold; unconfirmed candidates are dropped. An item
-of a list that names the requirement (or a more specific skill of it) stands unchecked: a list gives its items
+of a list that names the requirement stands unchecked: a list gives its items
 no other meaning, and its vector is far from any one of them. A requirement that is not a named tool and has no
 confirmed candidate that meets it is met by meaning alone when a statement reaches the stricter `paraphrase`
 threshold. Without vectors (or thresholds) no candidate is checked and word matches stand.
@@ -18,8 +18,8 @@ both before a thin line (headline, title, sub-heading); a heading ("Hardware:") 
 meaning, or the heaviest when unchecked.
 
 Status: the requirement's words, an alias or the same skill meet it; a more specific skill meets it when the
-meaning check confirms its statement ("built CNN image classifiers" for "computer vision") or a list names it
-(else it is related); a neighbouring skill is only related, and a broader one is no evidence of a named tool
+meaning check confirms its statement ("built CNN image classifiers" for "computer vision"; else it is
+related); a neighbouring skill is only related, and a broader one is no evidence of a named tool
 (the Python line for NumPy). Most of a multi-word requirement's words on a line are no evidence (none of the 27
 such claims judged on the dev pairs showed the requirement). A skill the ad asks years of is met only when the
 dated roles that name it add up (`ResumeProfile.years_naming`), else partial. Across requirements, one that is
@@ -42,7 +42,7 @@ from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
-from jobfit.matching.text import AD_WORDS, phrase_terms, tokens
+from jobfit.matching.text import phrase_terms, tokens
 
 # Match quality by how the requirement was met.
 QUALITY = {"exact": 1.0, "alias": 1.0, "child": 0.85, "parent": 0.6, "related": 0.5}
@@ -60,9 +60,10 @@ _PRACTICE_ROLES: dict[str, tuple[str, ...]] = {
 # A skill the ad asks years of ("3+ years of JavaScript") is met only when the dated roles that name it add up;
 # short of that it is partial, worth its share of the years, at least this much of its value.
 YEARS_SHORT_FLOOR = 0.5
-# Broad nouns of ads ("development", "principles", "skills", data/job_ad_words.json): "Agile Development
+# Broad nouns that add nothing to an ask ("principles", "skills", data/broad_asks.json): "Agile Development
 # Principles" asks what "Agile" asks.
-_BROAD = frozenset(term for word in (*AD_WORDS["not_alone"], *AD_WORDS["filler"]) for term in phrase_terms(word))
+_BROAD = frozenset(term for word in json.loads(resources.files("jobfit.matching").joinpath(
+    "data", "broad_asks.json").read_text())["words"] for term in phrase_terms(word))
 # Depth: a single strong statement earns DEPTH_BASE of its value; each further statement adds DEPTH_STEP.
 DEPTH_BASE = 0.85
 DEPTH_STEP = 0.05
@@ -208,10 +209,11 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                               if meaning is not None else (0.0, 0.0))
 
     def check(line: int | None, threshold: float, names: tuple[str, ...] = ()) -> tuple[bool, float | None]:
-        """Whether a candidate on `line` stands, and its cosine. One that names the requirement (or a more
-        specific skill of it) as an item of a list stands unchecked: an item has no sentence around it to give its
-        words another meaning, and a list's vector is far from any one of its items (DHCP in "DNS, WINS, DHCP;
-        PPP, PPTP"; JavaScript in "JavaScript and TypeScript, MongoDB, Express.js" for Programming)."""
+        """Whether a candidate on `line` stands, and its cosine. One that names the requirement as an item of a
+        list stands unchecked: an item has no sentence around it to give its words another meaning, and a list's
+        vector is far from any one of its items (DHCP in "DNS, WINS, DHCP; PPP, PPTP"). A more specific skill in
+        a list still needs the check ("Operating Systems: Windows, Linux" is no evidence of a Computer Science
+        degree)."""
         if line in checked:
             similarity = checked[line]
         else:
@@ -253,17 +255,14 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             kind, quality = wanted[skill_id]
             if kind == "exact":
                 named.update(record.lines)
-            names = phrase_terms(record.surface or record.name) if kind in ("exact", "child") else ()
+            names = phrase_terms(record.surface or record.name) if kind == "exact" else ()
             for number in record.lines:
                 stands, similarity = check(number, confirm_named if kind == "child" else confirm, names)
                 if not stands:
                     continue
                 section = profile.section(number) or record.section
                 value = quality * weight(number, section)
-                # a more specific skill meets it when its statement is checked by meaning (or names it in a list)
-                meets = kind == "exact" or (kind == "child" and (
-                    similarity is not None or (profile.shape_at(number) == "list"
-                                               and profile.item_terms(number).issuperset(names))))
+                meets = kind == "exact" or (kind == "child" and similarity is not None)  # a tool, checked by meaning
                 key = (shaped(number), _TIER[kind] if meets else 0, -(value if similarity is None else similarity),
                        -quality, NO_LINE if number is None else number)
                 if meets:

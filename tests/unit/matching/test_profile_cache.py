@@ -384,13 +384,12 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         named = c.how == "child" or is_named_tool(req)
         if profile.shape_at(c.line) == "heading":
             return False  # "Hardware:" over a list is never evidence
-        if c.how in ("exact", "alias", "child") and profile.shape_at(c.line) == "list" and _names_item(c):
+        if c.how in ("exact", "alias") and profile.shape_at(c.line) == "list" and _names_item(c):
             return True  # an item of a list names it and nothing else
         return similarities is None or (cosine(c) is not None and cosine(c) >= thresholds.confirming(named))
 
     def meets(c: Candidate) -> bool:
-        return c.how in ("exact", "alias", "meaning") or (c.how == "child" and (
-            similarities is not None or (profile.shape_at(c.line) == "list" and _names_item(c))))
+        return c.how in ("exact", "alias", "meaning") or (c.how == "child" and similarities is not None)
 
     def _names_item(c: Candidate) -> bool:
         """Whether the candidate's words are words of its list outside parentheses."""
