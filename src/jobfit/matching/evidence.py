@@ -243,8 +243,8 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             strong_lines.add(number)
             strong_value = max(strong_value, value)
             key = (shaped(number), 0, -(value if similarity is None else similarity), -1.0, number)
-            if strong_key is None or key < strong_key:
-                strong_key, strong_at = key, (how, 1.0, number, None, None, similarity)
+            if strong_key is None or key < strong_key:  # a list item below the threshold is shown unchecked
+                strong_key, strong_at = key, (how, 1.0, number, None, None, _confirmed(similarity, confirm))
     if search.skills:
         skills = profile.skills
         wanted = search.skills
@@ -256,8 +256,9 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             if kind == "exact":
                 named.update(record.lines)
             names = phrase_terms(record.surface or record.name) if kind == "exact" else ()
+            threshold = confirm_named if kind == "child" else confirm
             for number in record.lines:
-                stands, similarity = check(number, confirm_named if kind == "child" else confirm, names)
+                stands, similarity = check(number, threshold, names)
                 if not stands:
                     continue
                 section = profile.section(number) or record.section
@@ -270,7 +271,8 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                     strong_lines.add(number)
                     strong_value = max(strong_value, value)
                     if strong_key is None or key < strong_key:
-                        strong_key, strong_at = key, (kind, quality, number, section, skill_id, similarity)
+                        strong_key, strong_at = key, (kind, quality, number, section, skill_id,
+                                                      _confirmed(similarity, threshold))
                 else:
                     weak_value = max(weak_value, value)
                     if weak_key is None or key < weak_key:
@@ -334,6 +336,12 @@ def agree_with_siblings(outcomes: list[SearchOutcome], narrower: Sequence[tuple[
         occurrences = outcomes[position][3]
         outcomes[position] = (("child", QUALITY["child"], line, section, None, similarity), "met", score,
                               occurrences)
+
+
+def _confirmed(similarity: float | None, threshold: float) -> float | None:
+    """The cosine a cited candidate is reported with: None (not checked) for a list item that stood below the
+    threshold, so the report never calls it confirmed by meaning."""
+    return similarity if similarity is None or similarity >= threshold else None
 
 
 def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Thresholds]) -> tuple[_Key, Winner] | None:

@@ -32,6 +32,7 @@ def test_an_item_of_a_list_meets_what_it_names_whatever_the_lists_meaning() -> N
     rows = _rows(_with_vectors(resume, job, {(0, "DHCP"): 0.12, (1, "HTML"): 0.2}, THRESHOLDS))
     assert (rows["DHCP"].status, rows["DHCP"].evidence[:11]) == ("met", "Networking:")
     assert (rows["HTML"].status, rows["HTML"].evidence[:8]) == ("met", "SQL, PL/")
+    assert (rows["DHCP"].confirmed, rows["DHCP"].similarity) == (None, None)  # stood unchecked, shown as such
 
 
 def test_a_sentence_sharing_the_word_still_needs_its_meaning() -> None:

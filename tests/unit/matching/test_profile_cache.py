@@ -460,6 +460,10 @@ def _postings_and_resumes():
 def _check_scan(profile, mentions, req, similarities=None, thresholds=None) -> None:
     from jobfit.matching.evidence import assess_skill, evaluate_skill
 
+    def cosine_of(c) -> float:
+        statement = profile.statement_at(c.line)
+        return -1.0 if statement < 0 else float(similarities[statement])
+
     meaning = None if similarities is None else (similarities, thresholds)
     best, status, score, occurrences = _ref_evaluate(profile, mentions, req, similarities, thresholds)
     full = assess_skill(profile, req, meaning)
@@ -475,7 +479,9 @@ def _check_scan(profile, mentions, req, similarities=None, thresholds=None) -> N
     assert got.how == best.how or (best.how, got.how) == ("exact", "alias")
     assert got.evidence == (profile.statement_text(statement) if statement >= 0 else profile.line_text(best.line))
     assert full.related_skill == (best.name if best.how in {"child", "parent", "related"} else None)
-    assert got.confirmed == (None if similarities is None else True)
+    below = similarities is not None and best.how != "meaning" and cosine_of(best) < thresholds.confirming(
+        best.how == "child" or is_named_tool(req))
+    assert got.confirmed == (None if similarities is None or below else True)  # a list item below: unchecked
 
 
 def test_evidence_scan_equals_the_straightforward_version_on_real_postings():
