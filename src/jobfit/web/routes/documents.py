@@ -18,7 +18,7 @@ from jobfit.api.parsing import parse_in_sandbox, read_upload, store_upload
 from jobfit.api.schemas import JobIn
 from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.documents.job_page import NoJobFound, read_job_page
-from jobfit.services import files
+from jobfit.services import files, library
 from jobfit.services import upload as uploads
 from jobfit.services.errors import ServiceError, get_or_raise
 from jobfit.store import documents as store
@@ -97,7 +97,7 @@ def resume_page(request: Request, resume_id: uuid.UUID, db: PageDb, _user: PageU
     parsed = store.parsed_resume(row)
     results, _ = matches.list_matches(db, resume_id=row.id, job_id=None, min_score=None, sort="score", limit=50,
                                       offset=0)
-    jobs = {j.id: j for j in db.query(JobDescription).with_entities(JobDescription.id, JobDescription.title)}
+    jobs = {j.id: j for j in library.jobs(db, limit=None)}
     return render(request, "resume.html", title=row.title or row.original_filename, resume=row, parsed=parsed,
                   lines=(row.content_text or "").split("\n"), results=results, jobs=jobs,
                   derived_from=(row.metadata_ or {}).get("derived_from"))
@@ -192,8 +192,7 @@ def job_page(request: Request, job_id: uuid.UUID, db: PageDb, _user: PageUser, i
     row = get_or_raise(db, JobDescription, job_id, "Job description")
     parsed = store.parsed_job(row)
     lines = parsed.text_content.split("\n")
-    resumes = list(db.query(Resume).with_entities(Resume.id, Resume.title, Resume.original_filename)
-                   .order_by(Resume.created_at.desc()).limit(200))
+    resumes = library.resumes(db)
     return render(request, "job.html", title=row.title, job=row, parsed=parsed, lines=lines, resumes=resumes,
                   imported=imported if imported in {"json-ld", "text"} else "", warnings=thin_ad_warnings(parsed))
 

@@ -8,7 +8,6 @@ import uuid
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
-from sqlalchemy import select
 from starlette.responses import Response
 
 from jobfit.api.deps import RuntimeDep
@@ -21,7 +20,7 @@ from jobfit.services import decision_log, decisions, feedback
 from jobfit.services import suggest as suggestions
 from jobfit.services.errors import get_or_raise
 from jobfit.store import documents as store
-from jobfit.store.models import JobDescription, MatchResultRow, Resume, Suggestion, UserFeedback
+from jobfit.store.models import JobDescription, MatchResultRow, Resume, Suggestion
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
 from jobfit.web.routes.recruiter import back_to_ranking
@@ -35,13 +34,6 @@ SUB_SCORES = ("skills_score", "experience_score", "education_score", "keyword_sc
 def analyze(form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) -> Response:
     pair = analysis.analyze(db, user.id, form_id(form, "resume_id"), form_id(form, "job_id"), runtime.embedder)
     return redirect_to(f"/matches/{pair.row.id}")
-
-
-def _ratings(db: PageDb, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
-    """The latest rating the user gave each of these targets."""
-    rows = db.scalars(select(UserFeedback).where(UserFeedback.target_id.in_(ids))
-                      .order_by(UserFeedback.created_at))
-    return {r.target_id: r.rating for r in rows if r.target_id is not None}
 
 
 def raises_score(suggestion: Suggestion) -> bool:
@@ -64,7 +56,7 @@ def report_context(db: PageDb, match_id: uuid.UUID) -> dict[str, object]:
         "suggestions": listed, "sub_scores": SUB_SCORES,
         "raising": [s for s in listed if raises_score(s)], "folded": [s for s in listed if not raises_score(s)],
         "lines": ((resume.content_text if resume else "") or "").split("\n"),
-        "ratings": _ratings(db, [row.id, *(s.id for s in listed)]),
+        "ratings": feedback.latest_ratings(db, [row.id, *(s.id for s in listed)]),
         "accepted": sum(s.status == "implemented" for s in listed),
         "job_warnings": thin_ad_warnings(store.parsed_job(job)) if job else [],
         "parts": overall_parts(row.match_analysis or {}),

@@ -20,10 +20,10 @@ from jobfit.api.deps import RuntimeDep
 from jobfit.api.parsing import store_batch
 from jobfit.documents.candidate import CONTACT_FIELDS
 from jobfit.documents.errors import DocumentError
-from jobfit.services import batch, ranking, shortlist
+from jobfit.services import batch, library, ranking, shortlist
 from jobfit.services.errors import NotFound, get_or_raise
 from jobfit.services.shortlist import MAX_RANKED, SORTABLE
-from jobfit.store.models import JobDescription, Resume
+from jobfit.store.models import JobDescription
 from jobfit.web.deps import CheckedForm, PageAccount, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
 
@@ -41,9 +41,7 @@ def page_job_id(job_id: str) -> uuid.UUID:
 @router.get("/recruiter")
 def recruiter(request: Request, db: PageDb, user: PageUser, job_id: str = "", must_haves: str = "",
               sort: str = "overall_score", order: str = "desc") -> Response:
-    jobs = list(db.query(JobDescription).with_entities(JobDescription.id, JobDescription.title,
-                                                       JobDescription.company)
-                .order_by(JobDescription.created_at.desc()).limit(200))
+    jobs = library.jobs(db)
     job, rows = None, []
     sort, descending = shortlist.view_options(sort, order)
     if not job_id and len(jobs) == 1:
@@ -51,7 +49,7 @@ def recruiter(request: Request, db: PageDb, user: PageUser, job_id: str = "", mu
     if job_id:
         job = get_or_raise(db, JobDescription, page_job_id(job_id), "Job description")
         rows = shortlist.view(db, user.id, job.id, must_haves=must_haves == "1", sort=sort, descending=descending)
-    resume_count = db.query(Resume).count()
+    resume_count = library.resume_count(db)
     recent_batches, _ = batch.recent(db, limit=5, offset=0)
     here = ranking_query(str(job.id), must_haves, sort, order) if job else ""
     return render(request, "recruiter.html", title="Recruiter view", jobs=jobs, job=job, rows=rows,
@@ -111,7 +109,7 @@ def batch_page(request: Request, batch_id: uuid.UUID, db: PageDb, _user: PageUse
         job = get_or_raise(db, JobDescription, uuid.UUID(job_id), "Job description") if job_id else None
     return render(request, "batch.html", title="Batch upload", progress=found, job=job,
                   stored=sum(f.state == "done" and not f.duplicate for f in found.files),
-                  duplicates=sum(f.duplicate for f in found.files), resume_count=db.query(Resume).count())
+                  duplicates=sum(f.duplicate for f in found.files), resume_count=library.resume_count(db))
 
 @router.get("/recruiter/export.csv")
 def export_csv(db: PageDb, user: PageUser, job_id: uuid.UUID, must_haves: str = "", sort: str = "overall_score",
