@@ -16,12 +16,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from jobfit import accounts
 from jobfit.accounts import TokenClaims, TokenKind, WrongPassword
 from jobfit.runtime import Runtime
+from jobfit.store import accounts as account_store
 from jobfit.store import sign_ins
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import User
@@ -75,7 +75,7 @@ def delete_account(db: Session, runtime: Runtime, claims: TokenClaims, password:
     feedback, sign-ins) and then its stored files."""
     user = _confirmed(db, claims, password, client)
     accounts.forget_account(db, user.email)
-    db.execute(delete(User).where(User.id == user.id))  # every table's rows of the user cascade
+    account_store.delete_user(db, user.id)  # every table's rows of the user cascade
     db.commit()
     runtime.files.delete_user(user.id)
 
