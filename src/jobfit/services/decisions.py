@@ -20,6 +20,7 @@ from jobfit.store import decision_log as log_store
 from jobfit.store import decisions
 from jobfit.store.decisions import DecisionRow
 from jobfit.store.models import JobDescription, MatchResultRow
+from jobfit.store.rows import find
 
 Decision = Literal["advance", "hold", "reject"]
 DECISIONS: tuple[str, ...] = get_args(Decision)
@@ -31,7 +32,7 @@ def decide(db: Session, user_id: uuid.UUID, match_result_id: uuid.UUID, decision
     """Record the decision on the match's candidate for its job, with the report as it stands. With
     `seen_report_hash` (the report the person had open), `Conflict` if the report has changed since."""
     match = get_or_raise(db, MatchResultRow, match_result_id, "Match result")
-    job = db.get(JobDescription, match.job_id)
+    job = find(db, JobDescription, match.job_id)
     assert job is not None  # matches go with their job
     current = decision_log.report_hash(match)
     if seen_report_hash and seen_report_hash != current:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from jobfit.services.errors import NotFound
 from jobfit.store import feedback as store
 from jobfit.store.models import MatchResultRow, Suggestion, UserFeedback
+from jobfit.store.rows import find
 
 TARGETS: dict[str, type] = {"match_result": MatchResultRow, "suggestion": Suggestion}
 
@@ -19,7 +20,7 @@ def give(db: Session, user_id: uuid.UUID, *, target_type: str, target_id: uuid.U
          feedback_text: str | None = None, context: dict[str, Any] | None = None) -> UserFeedback:
     """Store the rating; a target that does not exist or is someone else's (RLS) is `NotFound`."""
     model = TARGETS.get(target_type)
-    if model is not None and db.get(model, target_id) is None:
+    if model is not None and find(db, model, target_id) is None:
         raise NotFound(f"{target_type.replace('_', ' ')} not found")
     row = store.add_feedback(db, user_id=user_id, target_type=target_type, target_id=target_id, rating=rating,
                              feedback_text=feedback_text, context=context or {})

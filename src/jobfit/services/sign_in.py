@@ -25,6 +25,7 @@ from jobfit.store import accounts as account_store
 from jobfit.store import sign_ins
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import User
+from jobfit.store.rows import find
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def delete_account(db: Session, runtime: Runtime, claims: TokenClaims, password:
 
 def _confirmed(db: Session, claims: TokenClaims, password: str, client: str | None) -> User:
     """The token's user, once its sign-in is open and `password` is theirs (counted and throttled as a sign-in)."""
-    user = db.get(User, claims.user_id)
+    user = find(db, User, claims.user_id)
     if user is None or not user.is_active or not sign_ins.is_open(db, claims.user_id, claims.sign_in_id):
         raise AccountUnavailable(claims.user_id)  # answered as no sign-in at all
     if accounts.authenticate(db, user.email, password, client) is None:

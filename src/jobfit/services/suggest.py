@@ -22,6 +22,7 @@ from jobfit.store import documents, locks
 from jobfit.store import suggestions as suggestion_store
 from jobfit.store.models import JobDescription, MatchResultRow, Resume
 from jobfit.store.models import Suggestion as SuggestionRow
+from jobfit.store.rows import find
 from jobfit.store.suggestions import as_suggestion
 from jobfit.suggestions import LlmConfig, SuggestionSet, apply_suggestions, generate_suggestions
 
@@ -74,7 +75,7 @@ def regenerate(db: Session, runtime: Runtime, user_id: uuid.UUID, match_id: uuid
         if llm is None:
             raise Unprocessable("No LLM is configured: set JOBFIT_LLM_BASE_URL (and JOBFIT_LLM_MODEL).")
     match = get_or_raise(db, MatchResultRow, match_id, "Match result", lock="key share")
-    resume, job = db.get(Resume, match.resume_id), db.get(JobDescription, match.job_id)
+    resume, job = find(db, Resume, match.resume_id), find(db, JobDescription, match.job_id)
     assert resume is not None and job is not None  # cascades keep matches and documents together
     pair = score_pair(db, user_id, resume, job, runtime.embedder)
     if llm is None:

@@ -19,6 +19,7 @@ from jobfit.api.deps import RuntimeDep, SignedInUser, read_off_loop, request_ses
 from jobfit.api.schemas import clean_text
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import User
+from jobfit.store.rows import find
 from jobfit.store.sign_ins import signed_in_email
 from jobfit.web.rendering import PageError
 from jobfit.web.session import CSRF_FIELD, CSRF_HEADER, csrf_valid, session_claims
@@ -51,7 +52,7 @@ PageDb = Annotated[Session, Depends(page_db)]
 
 def page_user(request: Request, db: PageDb, claims: PageClaims) -> User:
     try:
-        user = db.get(User, claims.user_id)  # visible only to itself under RLS
+        user = find(db, User, claims.user_id)  # visible only to itself under RLS
     except AccountUnavailable:  # gone, inactive, or this sign-in ended (signed out, password changed)
         raise SignInRequired(request.url.path) from None
     if user is None or not user.is_active:

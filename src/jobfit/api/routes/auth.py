@@ -18,6 +18,7 @@ from jobfit.api.device_cookie import keep_device_cookie, sent_device_token
 from jobfit.api.schemas import Text
 from jobfit.services import sign_in as sign_ins
 from jobfit.store.models import User
+from jobfit.store.rows import find
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -100,7 +101,7 @@ def logout(claims: TokenUser, db: SystemDb) -> Response:
 
 @router.get("/me", response_model=UserOut)
 def me(db: Db, user: CurrentUser) -> UserOut:
-    row = db.get(User, user.id)  # visible only to itself under RLS; the session has checked it is active
+    row = find(db, User, user.id)  # visible only to itself under RLS; the session has checked it is active
     return UserOut(id=row.id, email=row.email, created_at=row.created_at)
 
 

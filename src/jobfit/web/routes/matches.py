@@ -21,6 +21,7 @@ from jobfit.services import suggest as suggestions
 from jobfit.services.errors import get_or_raise
 from jobfit.store import documents as store
 from jobfit.store.models import JobDescription, MatchResultRow, Resume, Suggestion
+from jobfit.store.rows import find
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
 from jobfit.web.routes.recruiter import back_to_ranking
@@ -44,7 +45,7 @@ def raises_score(suggestion: Suggestion) -> bool:
 
 def report_context(db: PageDb, match_id: uuid.UUID) -> dict[str, object]:
     row = get_or_raise(db, MatchResultRow, match_id, "Match result")
-    resume, job = db.get(Resume, row.resume_id), db.get(JobDescription, row.job_id)
+    resume, job = find(db, Resume, row.resume_id), find(db, JobDescription, row.job_id)
     listed = suggestions.listed(db, row.id)
     return {
         "decisions": decisions.history(db, job_id=row.job_id, resume_id=row.resume_id, limit=20)[0],
@@ -70,7 +71,7 @@ def report(request: Request, match_id: uuid.UUID, db: PageDb, _user: PageUser, b
     earlier = None
     if before:
         try:
-            earlier = db.get(MatchResultRow, uuid.UUID(before))
+            earlier = find(db, MatchResultRow, uuid.UUID(before))
         except ValueError:
             earlier = None
     job = context["job"]
@@ -131,7 +132,7 @@ def rate(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
         raise PageError(422, "Choose a rating from 1 to 5.", "invalid_rating") from None
     feedback.give(db, user.id, **body.model_dump())
     if target_type == "suggestion":
-        suggestion = db.get(Suggestion, body.target_id)
+        suggestion = find(db, Suggestion, body.target_id)
         assert suggestion is not None
         return redirect_to(f"/matches/{suggestion.match_result_id}#suggestion-{suggestion.id}")
     return redirect_to(f"/matches/{body.target_id}#rating")
