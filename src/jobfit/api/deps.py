@@ -23,8 +23,8 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from jobfit.accounts import InvalidToken, TokenClaims, decode_token
 from jobfit.runtime import Runtime
+from jobfit.services.accounts import InvalidToken, TokenClaims, decode_token
 from jobfit.store.db import end_session
 from jobfit.store.sign_ins import signed_in_email
 

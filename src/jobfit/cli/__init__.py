@@ -173,7 +173,7 @@ def user_create(
     password: Annotated[str | None, typer.Option(help="Password (prompted for if omitted).")] = None,
 ) -> None:
     """Create an account."""
-    from jobfit.accounts import AccountError, register
+    from jobfit.services.accounts import AccountError, register
 
     if password is None:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from jobfit import accounts
-from jobfit.accounts import TokenClaims, TokenKind, WrongPassword
 from jobfit.runtime import Runtime
+from jobfit.services import accounts
+from jobfit.services.accounts import TokenClaims, TokenKind, WrongPassword
 from jobfit.store import accounts as account_store
 from jobfit.store import sign_ins
 from jobfit.store.db import AccountUnavailable

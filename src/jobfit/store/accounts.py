@@ -1,6 +1,6 @@
 """Accounts in the database: users by email, the sign-up insert, account deletion, and the sign-in throttle's
 counts (`login_throttle`: per key, failures and the time a key stays locked). The rules (which keys, how many free
-failures, how long a lock) are `accounts.py`'s; this module holds their SQL."""
+failures, how long a lock) are `services/accounts.py`'s; this module holds their SQL."""
 
 from __future__ import annotations
 

@@ -17,8 +17,8 @@ import secrets
 from starlette.requests import Request
 from starlette.responses import Response
 
-from jobfit.accounts import InvalidToken, TokenClaims, decode_token
 from jobfit.api.device_cookie import keep_device_cookie
+from jobfit.services.accounts import InvalidToken, TokenClaims, decode_token
 
 SESSION_COOKIE = "jobfit_session"
 CSRF_COOKIE = "jobfit_csrf"

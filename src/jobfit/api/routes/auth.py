@@ -12,11 +12,11 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request, Response, status
 from pydantic import BaseModel, Field
 
-from jobfit.accounts import AccountError, EmailTaken, LoginThrottled, WrongPassword, register
 from jobfit.api.deps import CurrentUser, Db, RuntimeDep, SystemDb, TokenUser, client_address
 from jobfit.api.device_cookie import keep_device_cookie, sent_device_token
 from jobfit.api.schemas import Text
 from jobfit.services import sign_in as sign_ins
+from jobfit.services.accounts import AccountError, EmailTaken, LoginThrottled, WrongPassword, register
 from jobfit.store.models import User
 from jobfit.store.rows import find
 

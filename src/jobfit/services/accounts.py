@@ -1,4 +1,6 @@
-"""Accounts: password hashing (argon2), tokens (JWT HS256), sign-up and sign-in with throttling, password change.
+"""The accounts use case: password hashing (argon2), tokens (JWT HS256), sign-up and sign-in with throttling,
+password change. Its refusals are `ServiceError`s (422, 409 for a taken email, 403 for a wrong password, 429 with
+the wait while throttled), so every adapter answers them as it answers other use cases.
 
 Used by the sign-in service (`services/sign_in.py`) and `jobfit user create`. Errors never say whether an email
 is registered. Emails are compared NFKC-normalised and case-folded (a fullwidth look-alike is the same address).
@@ -44,6 +46,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy.orm import Session
 
+from jobfit.services.errors import ServiceError, Unprocessable
 from jobfit.store import accounts as store
 from jobfit.store.models import User
 
@@ -63,25 +66,34 @@ TokenKind = Literal["access", "web"]
 MAX_DEVICE_TOKEN = 200
 
 
-class AccountError(ValueError):
-    """A bad sign-up (invalid email, short password)."""
+class AccountError(Unprocessable):
+    """A bad sign-up or new password (invalid email, short or common password): 422."""
 
 
 class EmailTaken(AccountError):
-    pass
+    """An account with this email exists already: 409."""
+
+    status_code = 409
 
 
 class WrongPassword(AccountError):
-    """The password given to confirm a change is not the account's."""
+    """The password given to confirm a change is not the account's: 403."""
+
+    status_code = 403
 
 
 class InvalidToken(ValueError):
-    pass
+    """A token that is malformed, forged, expired or of the other kind (answered as no sign-in at all)."""
 
 
-@dataclass
-class LoginThrottled(Exception):
-    retry_after_s: int
+class LoginThrottled(ServiceError):
+    """Too many failures on a key of this sign-in (or sign-ups from this address): 429, retry after a while."""
+
+    status_code = 429
+
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__(f"Too many attempts: try again in {retry_after_s} s")
+        self.retry_after_s = retry_after_s
 
 
 @dataclass(frozen=True)
