@@ -115,7 +115,7 @@ def test_store_imports_only_data_models_of_matching_and_suggestions() -> None:
 
 
 def test_route_modules_import_no_other_route_module() -> None:
-    """A route adapts a service: shapes shared by routes live in api/schemas.py, logic shared with the web
+    """A route adapts a service: shapes shared by routes live in http/schemas.py, logic shared with the web
     pages in a service; so no module outside `jobfit.api.app` imports an API route module."""
     bad = sorted(f"{m} -> {i}" for m, imported in GRAPH.items() if m != "jobfit.api.app"
                  for i in imported if i.startswith("jobfit.api.routes."))

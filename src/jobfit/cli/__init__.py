@@ -58,8 +58,8 @@ def serve(
     """Run the API and web pages (embedded Postgres unless DATABASE_URL is set)."""
     import os
 
-    from jobfit.api import server
     from jobfit.app import create_app
+    from jobfit.http import server
     from jobfit.runtime import WORKER_DATABASE_ENV
 
     settings = load_settings(host=host, port=port, workers=workers)

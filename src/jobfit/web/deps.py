@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
-from jobfit.api.deps import RuntimeDep, SignedInUser, read_off_loop, request_session
-from jobfit.api.schemas import clean_text
+from jobfit.http.deps import RuntimeDep, SignedInUser, read_off_loop, request_session
+from jobfit.http.schemas import clean_text
 from jobfit.services.accounts import TokenClaims
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import User

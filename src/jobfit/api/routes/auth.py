@@ -1,6 +1,6 @@
 """Accounts: register, sign in (OAuth2 password form) and out, who am I, change the password, delete the account.
 
-The use cases are `services/sign_in.py`'s; a sign-in also sets the device cookie (`api/device_cookie.py`) that lets
+The use cases are `services/sign_in.py`'s; a sign-in also sets the device cookie (`http/device_cookie.py`) that lets
 this program past the account-wide throttle later, if it keeps cookies."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request, Response, status
 from pydantic import BaseModel, Field
 
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep, SystemDb, TokenUser, client_address
-from jobfit.api.device_cookie import keep_device_cookie, sent_device_token
-from jobfit.api.schemas import Text
+from jobfit.http.deps import CurrentUser, Db, RuntimeDep, SystemDb, TokenUser, client_address
+from jobfit.http.device_cookie import keep_device_cookie, sent_device_token
+from jobfit.http.schemas import Text
 from jobfit.services import sign_in as sign_ins
 from jobfit.services.accounts import AccountError, EmailTaken, LoginThrottled, WrongPassword, register
 from jobfit.store.models import User

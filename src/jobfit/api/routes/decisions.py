@@ -11,8 +11,8 @@ from typing import Any
 from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from jobfit.api.deps import CurrentUser, Db
-from jobfit.api.schemas import Limit, Offset, Page, StoredObject, Text
+from jobfit.http.deps import CurrentUser, Db
+from jobfit.http.schemas import Limit, Offset, Page, StoredObject, Text
 from jobfit.services import decisions
 from jobfit.services.decisions import MAX_REASON, Decision
 

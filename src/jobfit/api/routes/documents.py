@@ -11,10 +11,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile, status
 from pydantic import BaseModel
 
-from jobfit.api.concurrency import user_turn
-from jobfit.api.deps import CheckedUser, CurrentUser, Db, RuntimeDep, read_off_loop
-from jobfit.api.parsing import parse_in_sandbox, read_upload, store_upload
-from jobfit.api.schemas import (
+from jobfit.documents.job_length import thin_ad_warnings
+from jobfit.documents.models import ParsedJob
+from jobfit.http.concurrency import user_turn
+from jobfit.http.deps import CheckedUser, CurrentUser, Db, RuntimeDep, read_off_loop
+from jobfit.http.parsing import parse_in_sandbox, read_upload, store_upload
+from jobfit.http.schemas import (
     JobDetail,
     JobIn,
     JobSummary,
@@ -28,8 +30,6 @@ from jobfit.api.schemas import (
     Text,
     TitleUpdate,
 )
-from jobfit.documents.job_length import thin_ad_warnings
-from jobfit.documents.models import ParsedJob
 from jobfit.services import files, upload
 from jobfit.services.errors import get_or_raise
 from jobfit.store import documents as store
@@ -108,8 +108,8 @@ def _document_routes(model: type[Resume] | type[JobDescription], noun: str, path
 
 # -- resumes ------------------------------------------------------------------------------------
 
-# Uploads hold no database session while they parse (`api/parsing.py`), and each account runs at most
-# `uploads_per_user` of them at once (`api/concurrency.py`).
+# Uploads hold no database session while they parse (`http/parsing.py`), and each account runs at most
+# `uploads_per_user` of them at once (`http/concurrency.py`).
 
 @router.post("/upload/resume", status_code=status.HTTP_201_CREATED, response_model=ResumeUploaded)
 async def upload_resume(

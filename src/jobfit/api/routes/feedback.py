@@ -9,8 +9,8 @@ from typing import Any, Literal
 from fastapi import APIRouter, status
 from pydantic import BaseModel
 
-from jobfit.api.deps import CurrentUser, Db
-from jobfit.api.schemas import FeedbackIn, Limit, Offset, Page
+from jobfit.http.deps import CurrentUser, Db
+from jobfit.http.schemas import FeedbackIn, Limit, Offset, Page
 from jobfit.services import feedback
 from jobfit.store.models import UserFeedback
 

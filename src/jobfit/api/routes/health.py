@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from jobfit import __version__
-from jobfit.api.deps import RuntimeDep
+from jobfit.http.deps import RuntimeDep
 from jobfit.store import migrate
 
 router = APIRouter(tags=["health"])

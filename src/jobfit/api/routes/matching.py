@@ -13,8 +13,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep
-from jobfit.api.schemas import Limit, MatchOut, Offset, Page, match_out
+from jobfit.http.deps import CurrentUser, Db, RuntimeDep
+from jobfit.http.schemas import Limit, MatchOut, Offset, Page, match_out
 from jobfit.matching.candidate_explanation import CandidateExplanation
 from jobfit.services import analyze as analyze_service
 from jobfit.services import explanation, ranking, shortlist

@@ -9,10 +9,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from jobfit.api.deps import RuntimeDep
-from jobfit.api.parsing import read_upload
 from jobfit.fairness import CATEGORIES
 from jobfit.fairness.impact import FOUR_FIFTHS, SMALL_SHARE, Basis
+from jobfit.http.deps import RuntimeDep
+from jobfit.http.parsing import read_upload
 from jobfit.services import audit, library, self_reports
 from jobfit.services.audit import BASES, AuditReport
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, redirect_to

@@ -11,13 +11,13 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from jobfit.api.concurrency import user_turn
-from jobfit.api.deps import RuntimeDep
-from jobfit.api.errors import plain_sentence
-from jobfit.api.parsing import parse_in_sandbox, read_upload, store_upload
-from jobfit.api.schemas import JobIn
 from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.documents.job_page import NoJobFound, read_job_page
+from jobfit.http.concurrency import user_turn
+from jobfit.http.deps import RuntimeDep
+from jobfit.http.errors import plain_sentence
+from jobfit.http.parsing import parse_in_sandbox, read_upload, store_upload
+from jobfit.http.schemas import JobIn
 from jobfit.services import files, library
 from jobfit.services import upload as uploads
 from jobfit.services.errors import ServiceError, get_or_raise

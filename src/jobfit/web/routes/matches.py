@@ -10,9 +10,9 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from jobfit.api.deps import RuntimeDep
-from jobfit.api.schemas import FeedbackIn, match_out, suggestion_out
 from jobfit.documents.job_length import thin_ad_warnings
+from jobfit.http.deps import RuntimeDep
+from jobfit.http.schemas import FeedbackIn, match_out, suggestion_out
 from jobfit.matching.models import MatchAnalysis, SkillGap, Strength
 from jobfit.matching.overall_parts import overall_parts
 from jobfit.services import analyze as analysis

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 from starlette.responses import Response
 
-from jobfit.api.deps import RuntimeDep
+from jobfit.http.deps import RuntimeDep
 from jobfit.matching.models import MatchAnalysis, SkillGap, Strength
 from jobfit.services import decision_log, decisions, explanation
 from jobfit.services.decision_log import ACTIONS

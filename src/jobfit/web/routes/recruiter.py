@@ -15,11 +15,11 @@ from fastapi import APIRouter, Request
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from jobfit.api.concurrency import user_turn
-from jobfit.api.deps import RuntimeDep
-from jobfit.api.parsing import store_batch
 from jobfit.documents.candidate import CONTACT_FIELDS
 from jobfit.documents.errors import DocumentError
+from jobfit.http.concurrency import user_turn
+from jobfit.http.deps import RuntimeDep
+from jobfit.http.parsing import store_batch
 from jobfit.services import batch, library, ranking, shortlist
 from jobfit.services.errors import NotFound, get_or_raise
 from jobfit.services.shortlist import MAX_RANKED, SORTABLE

@@ -17,11 +17,11 @@ import anyio
 from fastapi import Request, UploadFile, status
 from sqlalchemy.orm import Session
 
-from jobfit.api.concurrency import cpu_turn, loop_local
-from jobfit.api.deps import SignedInUser, user_db
-from jobfit.api.errors import CodedHTTPException
 from jobfit.documents.archive import ArchiveMember, display_name
 from jobfit.documents.errors import DocumentError, FileTooLargeError
+from jobfit.http.concurrency import cpu_turn, loop_local
+from jobfit.http.deps import SignedInUser, user_db
+from jobfit.http.errors import CodedHTTPException
 from jobfit.runtime import Runtime
 from jobfit.sandbox import ParseCancelled, ParseLimits, SandboxBusy
 from jobfit.services import batch

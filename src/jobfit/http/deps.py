@@ -47,7 +47,7 @@ RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
 def client_address(request: Request) -> str | None:
-    """The client's address as the server sees it: a forwarded one only from a trusted proxy (`api/server.py`)."""
+    """The client's address as the server sees it: a forwarded one only from a trusted proxy (`http/server.py`)."""
     return request.client.host if request.client else None
 
 
