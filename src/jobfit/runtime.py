@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from jobfit.config import Settings
-from jobfit.embeddings.factory import embedder_from_settings
+from jobfit.providers.embedders import embedder_from_settings
 from jobfit.store import migrate
 from jobfit.store.db import APP_ROLE, Database
 from jobfit.store.embedded import EmbeddedPostgres

@@ -84,7 +84,7 @@ class _Embedding:
 
     def __init__(self) -> None:
         from jobfit.config import Settings
-        from jobfit.embeddings.factory import embedder_from_settings
+        from jobfit.providers.embedders import embedder_from_settings
 
         self._embedder: Any = None
         self._explicit = False

@@ -49,6 +49,7 @@ from sqlalchemy.orm import Session
 from jobfit.services.errors import ServiceError, Unprocessable
 from jobfit.store import accounts as store
 from jobfit.store.models import User
+from jobfit.store.rows import find
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 1024
@@ -158,7 +159,7 @@ def register(session: Session, email: str, password: str, client: str | None = N
     session.commit()
     if user_id is None:
         raise EmailTaken("an account with this email already exists")
-    user = session.get(User, user_id)
+    user = find(session, User, user_id)
     assert user is not None
     return user
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from jobfit.config import Settings
 from jobfit.documents.docx_write import resume_docx
 from jobfit.documents.resume import parse_resume
+from jobfit.providers.openai_chat import LlmConfig, OpenAIChat
 from jobfit.runtime import Runtime
 from jobfit.services import decision_log
 from jobfit.services.analyze import score_pair, store_suggestions
@@ -24,7 +25,7 @@ from jobfit.store.models import JobDescription, MatchResultRow, Resume
 from jobfit.store.models import Suggestion as SuggestionRow
 from jobfit.store.rows import find
 from jobfit.store.suggestions import as_suggestion
-from jobfit.suggestions import LlmConfig, SuggestionSet, apply_suggestions, generate_suggestions
+from jobfit.suggestions import SuggestionSet, apply_suggestions, generate_suggestions
 
 
 @dataclass
@@ -48,12 +49,13 @@ class Applied:
     created: bool = True
 
 
-def llm_config(settings: Settings) -> LlmConfig | None:
+def llm_config(settings: Settings) -> OpenAIChat | None:
+    """The chat model the settings configure (`JOBFIT_LLM_*`), or None when there is none."""
     if not settings.llm_base_url:
         return None
-    return LlmConfig(base_url=settings.llm_base_url, model=settings.llm_model,
+    return OpenAIChat(LlmConfig(base_url=settings.llm_base_url, model=settings.llm_model,
                      api_key=settings.llm_api_key or "not-needed", timeout_s=settings.llm_timeout,
-                     max_retries=settings.llm_retries)
+                     max_retries=settings.llm_retries))
 
 
 def listed(db: Session, match_id: uuid.UUID, status: str | None = None,
