@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from jobfit.documents.candidate import Candidate
 from jobfit.matching.counts import meets_required_skills, requirement_counts
-from jobfit.matching.models import MatchAnalysis
+from jobfit.matching.models import SUB_SCORES, MatchAnalysis
 from jobfit.services import decision_log
 from jobfit.services.errors import get_or_raise
 from jobfit.store import decisions, matches
@@ -23,8 +23,7 @@ from jobfit.store import documents as store
 from jobfit.store.decisions import DecisionRow
 from jobfit.store.models import JobDescription, MatchResultRow
 
-SORTABLE = ("overall_score", "skills_score", "experience_score", "education_score", "keyword_score",
-            "confidence_score")
+SORTABLE = ("overall_score", *SUB_SCORES, "confidence_score")
 MAX_RANKED = 500
 MUST_HAVE_FILTER = "meets every required skill"
 

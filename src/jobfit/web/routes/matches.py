@@ -13,7 +13,7 @@ from starlette.responses import Response
 from jobfit.documents.job_length import thin_ad_warnings
 from jobfit.http.deps import RuntimeDep
 from jobfit.http.schemas import FeedbackIn, match_out, suggestion_out
-from jobfit.matching.models import MatchAnalysis, SkillGap, Strength
+from jobfit.matching.models import SUB_SCORES, MatchAnalysis, SkillGap, Strength
 from jobfit.matching.overall_parts import overall_parts
 from jobfit.services import analyze as analysis
 from jobfit.services import decision_log, decisions, feedback
@@ -28,7 +28,6 @@ from jobfit.web.routes.recruiter import back_to_ranking
 
 router = APIRouter(include_in_schema=False)
 
-SUB_SCORES = ("skills_score", "experience_score", "education_score", "keyword_score")
 
 
 @router.post("/matches")

@@ -12,7 +12,7 @@ from fastapi.responses import StreamingResponse
 from starlette.responses import Response
 
 from jobfit.http.deps import RuntimeDep
-from jobfit.matching.models import MatchAnalysis, SkillGap, Strength
+from jobfit.matching.models import SUB_SCORES, MatchAnalysis, SkillGap, Strength
 from jobfit.services import decision_log, decisions, explanation
 from jobfit.services.decision_log import ACTIONS
 from jobfit.services.decisions import DECISIONS, MAX_REASON
@@ -23,7 +23,6 @@ from jobfit.web.rendering import PageError, render
 
 router = APIRouter(include_in_schema=False)
 LOG_PAGE = 50
-SUB_SCORES = ("skills_score", "experience_score", "education_score", "keyword_score")
 
 
 @router.post("/matches/{match_id}/decision")
