@@ -6,8 +6,6 @@ queue at once and followed on its own page, which survives closing the tab."""
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import uuid
 from urllib.parse import parse_qsl, quote, urlencode
 
@@ -48,7 +46,8 @@ def recruiter(request: Request, db: PageDb, user: PageUser, job_id: str = "", mu
         job_id = str(jobs[0].id)  # with one job there is nothing to choose
     if job_id:
         job = get_or_raise(db, JobDescription, page_job_id(job_id), "Job description")
-        rows = shortlist.view(db, user.id, job.id, must_haves=must_haves == "1", sort=sort, descending=descending)
+        rows = shortlist.view(db, user.id, job.id, must_haves=must_haves == "1", sort=sort,
+                              descending=descending).shown
     resume_count = library.resume_count(db)
     recent_batches, _ = batch.recent(db, limit=5, offset=0)
     here = ranking_query(str(job.id), must_haves, sort, order) if job else ""
@@ -116,22 +115,5 @@ def export_csv(db: PageDb, user: PageUser, job_id: uuid.UUID, must_haves: str = 
                order: str = "desc") -> Response:
     sort, descending = shortlist.view_options(sort, order)
     rows = shortlist.export(db, user.id, job_id, must_haves=must_haves == "1", sort=sort, descending=descending)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["rank", "candidate", "current_title", *CONTACT_FIELDS, "resume", *SORTABLE,
-                     "required_skills_met", "required_skills", "meets_must_haves", "decision", "match_id"])
-    for rank_, row in enumerate(rows, 1):
-        person = row.candidate
-        scores = ("" if row.scores[c] is None else f"{row.scores[c]:.2f}" for c in SORTABLE)
-        writer.writerow([rank_, *(_csv_safe(v or "") for v in (person.name, person.current_title,
-                                                                 *(person.contact.get(f) for f in CONTACT_FIELDS),
-                                                                 row.document)),
-                         *scores, row.required_met, row.required_total, "yes" if row.passes else "no",
-                         row.decision.decision if row.decision else "", row.match.id])
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+    return Response(shortlist.as_csv(rows), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="ranking-{job_id}.csv"'})
-
-
-def _csv_safe(value: str) -> str:
-    """A cell a spreadsheet will not run as a formula."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
