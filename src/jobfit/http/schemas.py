@@ -145,6 +145,15 @@ class JobUploaded(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
+class JobImportIn(BaseModel):
+    url: str = Field(min_length=1, max_length=4096, description="The posting's web page (http or https)")
+
+
+class JobImported(JobUploaded):
+    source: Literal["json-ld", "text"] = Field(description="json-ld: the page's JobPosting data; text: its "
+                                                           "readable text")
+
+
 class JobSummary(BaseModel):
     id: uuid.UUID
     title: str

@@ -66,7 +66,7 @@ PageUser = Annotated[User, Depends(page_user)]
 
 async def page_account(request: Request, runtime: RuntimeDep, claims: PageClaims) -> SignedInUser:
     """The signed-in account, checked in one round trip that keeps no session: for a form that parses a file or
-    fetches a page before it stores anything (it opens its session then, `api.deps.user_db`)."""
+    fetches a page before it stores anything (it opens its session then, `http.deps.user_db`)."""
     try:
         email = await read_off_loop(runtime, functools.partial(signed_in_email, runtime.db, claims.user_id,
                                                                claims.sign_in_id))
