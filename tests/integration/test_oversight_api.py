@@ -119,6 +119,29 @@ def test_the_recruiter_view_without_the_filter_and_as_csv(client: TestClient, au
                       params={"job_id": str(uuid.uuid4())}).status_code == 404
 
 
+def test_the_match_report_over_the_api_is_the_pages(client: TestClient, auth: dict[str, str]) -> None:
+    """`GET /matching/results/{id}/report`: the report page's content (`services/report.py`) for a program."""
+    _job, matches = _pool(client, auth)
+    r = client.get(f"/api/v1/matching/results/{matches[0]}/report", headers=auth)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["match"] == client.get(f"/api/v1/matching/results/{matches[0]}", headers=auth).json()
+    listed = client.get(f"/api/v1/matching/results/{matches[0]}/suggestions", headers=auth).json()
+    assert [s["id"] for s in body["suggestions"]] == [s["id"] for s in listed["items"]]
+    assert set(body["worth_a_look"]) <= {s["id"] for s in body["suggestions"]}
+    seen_hash = client.get(f"/api/v1/decisions/report-hash/{matches[0]}", headers=auth).json()["report_hash"]
+    assert body["report_hash"] == seen_hash and body["decisions"] == [] and body["ratings"] == {}
+    assert abs(sum(p["points"] for p in body["score_parts"]) - body["match"]["overall_score"]) < 0.5
+    client.post("/api/v1/decisions", headers=auth, json={"match_result_id": matches[0], "decision": "hold",
+                                                         "report_hash": seen_hash})
+    client.post("/api/v1/feedback", headers=auth, json={"target_type": "match_result", "target_id": matches[0],
+                                                        "rating": 4})
+    again = client.get(f"/api/v1/matching/results/{matches[0]}/report", headers=auth).json()
+    assert [d["decision"] for d in again["decisions"]] == ["hold"] and again["ratings"] == {matches[0]: 4}
+    other = register_and_login(client)
+    assert client.get(f"/api/v1/matching/results/{matches[0]}/report", headers=other).status_code == 404
+
+
 def test_the_candidate_explanation_holds_this_match_only(client: TestClient, auth: dict[str, str]) -> None:
     _job, matches = _pool(client, auth)
     result = client.get(f"/api/v1/matching/results/{matches[1]}", headers=auth).json()

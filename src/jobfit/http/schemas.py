@@ -226,6 +226,20 @@ class SuggestionOut(BaseModel):
     updated_at: datetime
 
 
+class DecisionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    match_result_id: uuid.UUID
+    resume_id: uuid.UUID
+    job_id: uuid.UUID
+    decision: str
+    reason: str | None
+    algorithm_version: str | None
+    report_hash: str
+    created_at: datetime
+
+
 def match_out(row: object) -> MatchOut:
     return MatchOut.model_validate(row)
 

@@ -15,10 +15,11 @@ from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
 from jobfit.http.deps import CurrentUser, Db, RuntimeDep
-from jobfit.http.schemas import Limit, MatchOut, Offset, Page, match_out
+from jobfit.http.schemas import DecisionOut, Limit, MatchOut, Offset, Page, SuggestionOut, match_out, suggestion_out
 from jobfit.matching.candidate_explanation import CandidateExplanation
+from jobfit.matching.models import OverallPart
 from jobfit.services import analyze as analyze_service
-from jobfit.services import explanation, ranking, shortlist
+from jobfit.services import explanation, ranking, report, shortlist
 from jobfit.services.errors import get_or_raise
 from jobfit.services.ranking import Ranking
 from jobfit.services.shortlist import SORTABLE
@@ -155,6 +156,33 @@ def shortlist_csv(job_id: uuid.UUID, db: Db, user: CurrentUser, sort: Sort = "ov
     rows = shortlist.export(db, user.id, job_id, must_haves=must_haves, sort=sort_by, descending=descending)
     return Response(shortlist.as_csv(rows), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="ranking-{job_id}.csv"'})
+
+
+class MatchReportOut(BaseModel):
+    """Everything the match report page shows, for a program."""
+
+    match: MatchOut
+    suggestions: list[SuggestionOut] = Field(description="Most important first")
+    worth_a_look: list[uuid.UUID] = Field(description="The suggestions the page shows first: those measured to "
+                                                      "raise the score by 0.1 point or more, and decided ones")
+    decisions: list[DecisionOut] = Field(description="On this candidate for this job, the latest first")
+    report_hash: str = Field(description="What a decision sends back (POST /decisions), to be refused with 409 if "
+                                         "the report changes meanwhile")
+    ratings: dict[uuid.UUID, int] = Field(description="Your latest rating of the match and of each suggestion")
+    job_warnings: list[str] = Field(description="Why a match against this ad says little, if it does")
+    score_parts: list[OverallPart] = Field(description="How the overall score is made: value, weight, points")
+
+
+@router.get("/results/{match_id}/report", response_model=MatchReportOut)
+def match_report(match_id: uuid.UUID, db: Db, _user: CurrentUser) -> MatchReportOut:
+    """The match report as the report page shows it: the result, its suggestions, the decisions recorded, the
+    ratings, the ad's warnings and the parts of the overall score."""
+    found = report.report(db, match_id)
+    return MatchReportOut(
+        match=match_out(found.match), suggestions=[suggestion_out(s) for s in found.suggestions],
+        worth_a_look=[s.id for s in found.raising],
+        decisions=[DecisionOut.model_validate(d) for d in found.decisions], report_hash=found.report_hash,
+        ratings=found.ratings, job_warnings=found.job_warnings, score_parts=found.parts)
 
 
 @router.get("/results/{match_id}/explanation", response_model=CandidateExplanation)
