@@ -12,7 +12,7 @@ from jobfit.services.errors import Unprocessable
 
 
 class ImportRefused(Unprocessable):
-    """The page could not be fetched (`code` names why: bad_url, blocked_address, too_large, timeout, ...) or holds
+    """The page could not be fetched (`code` names why: invalid_url, private_address, unreachable, timeout, too_large, ...) or holds
     no job posting (`no_job_found`)."""
 
     def __init__(self, detail: str, code: str) -> None:
