@@ -12,8 +12,8 @@ from jobfit.services.errors import Unprocessable
 
 
 class ImportRefused(Unprocessable):
-    """The page could not be fetched (`code` names why: invalid_url, private_address, unreachable, timeout, too_large, ...) or holds
-    no job posting (`no_job_found`)."""
+    """The page could not be fetched (`code` names why: invalid_url, private_address, unreachable, timeout,
+    too_large, ...) or holds no job posting (`no_job_found`)."""
 
     def __init__(self, detail: str, code: str) -> None:
         super().__init__(detail)

@@ -140,7 +140,7 @@ async def create_job(request: Request, body: JobIn, user: CheckedUser, runtime: 
 
 
 @router.post("/import/job-description", status_code=status.HTTP_201_CREATED, response_model=JobImported,
-             responses={422: {"description": "The page cannot be fetched (bad_url, blocked_address, too_large, "
+             responses={422: {"description": "The page cannot be fetched (invalid_url, private_address, too_large, "
                                              "timeout, ...) or holds no job posting (no_job_found)"}})
 async def import_job_page(request: Request, body: JobImportIn, user: CheckedUser, runtime: RuntimeDep) -> JobImported:
     """A job from a posting's web page: its JSON-LD JobPosting, else its readable text (`source` says which). The
