@@ -185,23 +185,25 @@ def test_the_schema_file_is_the_model_schema() -> None:
     assert (REPO / "bench" / "evidence" / "judgment.schema.json").read_text() == schema_text()
 
 
-def test_dev_and_heldout_share_no_ad_and_no_resume() -> None:
+def test_the_sets_share_no_ad_and_no_resume() -> None:
     data = json.loads(PAIRS_FILE.read_text())
-    dev, held = data["sets"]["dev"], data["sets"]["heldout"]
-    assert len(dev) == 10 and len(held) >= 10 and data["procedure"]
+    dev, held, held2 = data["sets"]["dev"], data["sets"]["heldout"], data["sets"]["heldout2"]
+    assert len(dev) == 10 and len(held) >= 10 and len(held2) >= 8 and data["procedure"]
     for key in ("ad", "resume"):
-        assert not {p[key]["id"] for p in dev} & {p[key]["id"] for p in held}
+        ids = [{p[key]["id"] for p in pairs} for pairs in (dev, held, held2)]
+        assert sum(map(len, ids)) == len(set().union(*ids))
     formats = {p["resume"]["format"] for p in dev + held}
     assert {"two_column_pdf", "docx", "txt", "pdf"} <= formats
     assert all(compatible_entry(p) for p in dev + held)
+    assert all(compatible_entry(p, neighbours=True) for p in held2)
 
 
-def compatible_entry(pair: dict) -> bool:
+def compatible_entry(pair: dict, *, neighbours: bool = False) -> bool:
     def doc(entry: dict) -> Doc:
         return Doc(entry["id"], entry["source"], entry["format"], entry["title"], tuple(entry["fields"]),
                    entry["management"], entry["licence"])
 
-    return compatible(doc(pair["ad"]), doc(pair["resume"]))
+    return compatible(doc(pair["ad"]), doc(pair["resume"]), neighbours=neighbours)
 
 
 def test_fields_and_postings_text() -> None:
