@@ -16,7 +16,7 @@ from jobfit.http.deps import CurrentUser, Db, RuntimeDep, SystemDb, TokenUser, c
 from jobfit.http.device_cookie import keep_device_cookie, sent_device_token
 from jobfit.http.schemas import Text
 from jobfit.services import sign_in as sign_ins
-from jobfit.services.accounts import AccountError, EmailTaken, LoginThrottled, WrongPassword, register
+from jobfit.services.accounts import LoginThrottled, WrongPassword, register
 from jobfit.store.models import User
 from jobfit.store.rows import find
 
@@ -63,15 +63,12 @@ def _token(request: Request, response: Response, signed_in: sign_ins.SignedIn) -
 
 @router.post("/register", status_code=status.HTTP_201_CREATED, response_model=UserOut)
 def register_user(body: RegisterIn, request: Request, db: SystemDb, runtime: RuntimeDep) -> UserOut:
-    """A new account. At most 10 sign-ups from one address in a row (then 429 with Retry-After)."""
+    """A new account (409 when the email is taken, 422 for an unacceptable email or password: the use case's
+    refusals). At most 10 sign-ups from one address in a row (then 429 with Retry-After)."""
     try:
         user = register(db, body.email, body.password, client_address(request))
     except LoginThrottled as exc:
         raise throttled(exc, "sign-ups from this address") from None
-    except EmailTaken as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
-    except AccountError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
     return UserOut(id=user.id, email=user.email, created_at=user.created_at)
 
 
@@ -117,9 +114,7 @@ def change_password(body: PasswordChangeIn, claims: TokenUser, request: Request,
         raise throttled(exc, "failed sign-ins") from None
     except WrongPassword as exc:
         raise HTTPException(status.HTTP_403_FORBIDDEN, f"{str(exc).capitalize()}: nothing was changed") from None
-    except AccountError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
-    return _token(request, response, signed_in)
+    return _token(request, response, signed_in)  # an unacceptable new password is the use case's 422
 
 
 @router.delete("/me", status_code=status.HTTP_204_NO_CONTENT)

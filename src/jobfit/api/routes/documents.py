@@ -32,7 +32,7 @@ from jobfit.http.schemas import (
     Text,
     TitleUpdate,
 )
-from jobfit.services import files, upload
+from jobfit.services import files, library, upload
 from jobfit.services.errors import get_or_raise
 from jobfit.store import documents as store
 from jobfit.store.models import JobDescription, Resume
@@ -82,7 +82,7 @@ def _document_routes(model: type[Resume] | type[JobDescription], noun: str, path
         # the busiest call: one thread hop, one round trip, and the page serialised once (FastAPI would
         # validate it again)
         def one_page() -> bytes:
-            rows, total = store.page_as_user(runtime.db, user.id, model, limit, offset, columns, user.sign_in_id)
+            rows, total = library.page(runtime.db, user.id, model, limit, offset, columns, user.sign_in_id)
             return Page[summary](items=[to_summary(r) for r in rows], total=total, limit=limit,  # type: ignore[valid-type]
                                  offset=offset).model_dump_json().encode()
 

@@ -19,11 +19,10 @@ from jobfit.http.schemas import DecisionOut, Limit, MatchOut, Offset, Page, Sugg
 from jobfit.matching.candidate_explanation import CandidateExplanation
 from jobfit.matching.models import OverallPart
 from jobfit.services import analyze as analyze_service
-from jobfit.services import explanation, ranking, report, shortlist
+from jobfit.services import explanation, library, ranking, report, shortlist
 from jobfit.services.errors import get_or_raise
 from jobfit.services.ranking import Ranking
 from jobfit.services.shortlist import SORTABLE
-from jobfit.store import matches
 from jobfit.store.models import MatchResultRow
 
 router = APIRouter(prefix="/matching", tags=["matching"])
@@ -74,8 +73,8 @@ def list_results(
     sort: Literal["score", "date"] = "score",
     limit: Limit = 20, offset: Offset = 0,
 ) -> Page[MatchOut]:
-    rows, total = matches.list_matches(db, resume_id=resume_id, job_id=job_id, min_score=min_score, sort=sort,
-                                       limit=limit, offset=offset)
+    rows, total = library.match_results(db, resume_id=resume_id, job_id=job_id, min_score=min_score, sort=sort,
+                                        limit=limit, offset=offset)
     return Page(items=[match_out(r) for r in rows], total=total, limit=limit, offset=offset)
 
 

@@ -18,7 +18,6 @@ from jobfit.services import files, library
 from jobfit.services import upload as uploads
 from jobfit.services.errors import ServiceError, get_or_raise
 from jobfit.store import documents as store
-from jobfit.store import matches
 from jobfit.store.models import JobDescription, Resume
 from jobfit.web.deps import CheckedForm, PageAccount, PageDb, PageUser, field, redirect_to
 from jobfit.web.rendering import render
@@ -71,8 +70,7 @@ async def upload_resume(request: Request, form: CheckedForm, user: PageAccount, 
 def resume_page(request: Request, resume_id: uuid.UUID, db: PageDb, _user: PageUser) -> Response:
     row = get_or_raise(db, Resume, resume_id, "Resume")
     parsed = store.parsed_resume(row)
-    results, _ = matches.list_matches(db, resume_id=row.id, job_id=None, min_score=None, sort="score", limit=50,
-                                      offset=0)
+    results, _ = library.match_results(db, resume_id=row.id, limit=50)
     jobs = {j.id: j for j in library.jobs(db, limit=None)}
     return render(request, "resume.html", title=row.title or row.original_filename, resume=row, parsed=parsed,
                   lines=(row.content_text or "").split("\n"), results=results, jobs=jobs,
