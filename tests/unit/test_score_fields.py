@@ -5,6 +5,7 @@ shortlist, the decision log's snapshot or the pages' labels."""
 from __future__ import annotations
 
 from jobfit.api.routes.matching import ShortlistItem
+from jobfit.cli.match import JSON_FIELDS, RANK_COLUMNS
 from jobfit.http.schemas import MatchOut
 from jobfit.matching.models import SCORE_FIELDS, SUB_SCORES, MatchResult
 from jobfit.services.shortlist import SORTABLE
@@ -26,6 +27,7 @@ def test_every_shape_carries_every_score() -> None:
     assert _scores(MatchOut.model_fields) == set(SCORE_FIELDS)
     assert _scores(ShortlistItem.model_fields) == set(SCORE_FIELDS)
     assert set(SORTABLE) == set(SCORE_FIELDS)
+    assert {column for _, column, _ in RANK_COLUMNS} == set(SCORE_FIELDS) == _scores(JSON_FIELDS)
 
 
 def test_every_score_has_words_on_the_pages() -> None:
