@@ -65,8 +65,8 @@ def create_host(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
         if exc.errors and request.url.path.startswith(API_PREFIX):  # the problems one by one, for programs
             return JSONResponse(error_body(exc.status_code, exc.detail, exc.code, errors=exc.errors),
                                 status_code=exc.status_code)
-        http = (CodedHTTPException(exc.status_code, exc.detail, exc.code) if exc.code
-                else HTTPException(exc.status_code, exc.detail))
+        http = (CodedHTTPException(exc.status_code, exc.detail, exc.code, exc.headers) if exc.code
+                else HTTPException(exc.status_code, exc.detail, exc.headers))
         return await app.exception_handlers[HTTPException](request, http)
 
     async def database_refused(request: Request, exc: Exception) -> Response:

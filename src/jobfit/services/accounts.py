@@ -95,6 +95,7 @@ class LoginThrottled(ServiceError):
     def __init__(self, retry_after_s: int) -> None:
         super().__init__(f"Too many attempts: try again in {retry_after_s} s")
         self.retry_after_s = retry_after_s
+        self.headers = {"Retry-After": str(retry_after_s)}
 
 
 @dataclass(frozen=True)

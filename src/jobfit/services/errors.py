@@ -14,10 +14,12 @@ Row = TypeVar("Row")
 
 class ServiceError(Exception):
     """A request the use case refuses, with the HTTP status that names the reason and a one-line detail; optionally
-    a stable `code` and the problems one by one (`errors`: `{"loc", "msg", "type"}`, as a validation 422 has)."""
+    a stable `code`, the problems one by one (`errors`: `{"loc", "msg", "type"}`, as a validation 422 has) and
+    HTTP headers the answer carries (`headers`, e.g. Retry-After)."""
 
     status_code = 400
     code: str | None = None
+    headers: dict[str, str] | None = None
 
     def __init__(self, detail: str, *, errors: list[dict[str, object]] | None = None) -> None:
         super().__init__(detail)
