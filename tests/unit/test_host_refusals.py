@@ -3,7 +3,6 @@ sentence, its code and its headers (a throttled sign-in's Retry-After)."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,8 +22,8 @@ def _refusing(refusal: Exception) -> Callable[[], None]:
     return route
 
 
-def test_a_refusal_keeps_its_status_sentence_code_and_headers() -> None:
-    settings = Settings(data_dir=Path(tempfile.mkdtemp(prefix="jobfit-host-")), secret_key="test-" + "k" * 40)
+def test_a_refusal_keeps_its_status_sentence_code_and_headers(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, secret_key="test-" + "k" * 40)
     app = create_host(SimpleNamespace(settings=settings))  # type: ignore[arg-type]
     refusals = {"throttled": LoginThrottled(7), "taken": EmailTaken("an account with this email already exists"),
                 "import": ImportRefused("The page did not answer within 10 s.", "timeout")}
