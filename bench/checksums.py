@@ -64,9 +64,9 @@ def engine_part(resumes: list[Path], jobs: list[Path]) -> Any:
     from jobfit.documents.job import parse_job_file
     from jobfit.documents.resume import parse_resume
     from jobfit.embeddings.chunks import embed_chunks
-    from jobfit.embeddings.factory import embedder_from_settings
     from jobfit.matching import rank_resumes, score_match
     from jobfit.pipeline import job_chunks, resume_chunks
+    from jobfit.providers.embedders import embedder_from_settings
     from jobfit.suggestions import generate_suggestions
 
     embedder = embedder_from_settings(Settings())

@@ -25,10 +25,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--evaldata", type=Path, help="unused (make bench passes it to every script)")
     args = ap.parse_args(argv)
 
-    from jobfit.accounts import register
     from jobfit.config import Settings
     from jobfit.runtime import open_runtime
     from jobfit.services import decision_log
+    from jobfit.services.accounts import register
     from jobfit.store.models import JobDescription, MatchResultRow, Resume
 
     text = (REPO / "tests" / "fixtures" / "dotin" / "3.txt").read_text()

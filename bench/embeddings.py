@@ -34,7 +34,7 @@ from pathlib import Path
 from jobfit.config import Settings
 from jobfit.documents.models import Section
 from jobfit.embeddings import document_chunks, embed_chunks
-from jobfit.embeddings.factory import embedder_from_settings
+from jobfit.providers.embedders import embedder_from_settings
 
 _SKILLS = ["Python", "Go", "Kubernetes", "PostgreSQL", "Terraform", "React", "TypeScript", "AWS", "Kafka",
            "Airflow", "Docker", "FastAPI", "Django", "Spark", "Snowflake", "gRPC", "Redis", "Linux"]

@@ -59,11 +59,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from jobfit.documents.job import parse_job
     from jobfit.documents.resume import parse_resume_text
-    from jobfit.embeddings import get_embedder
     from jobfit.embeddings.chunks import embed_chunks
     from jobfit.matching import score_match
     from jobfit.matching.scores import ALGORITHM_VERSION
     from jobfit.pipeline import job_chunks, resume_chunks
+    from jobfit.providers.embedders import get_embedder
 
     started = time.monotonic()
     sample = _sample(args.evaldata, args.per_category)

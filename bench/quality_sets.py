@@ -304,7 +304,7 @@ def load_all(root: Path, refresh: bool = False) -> list[LabelledSet]:
 def _embed_all(embedder_name: str, texts: dict[str, list[tuple[str, str]]]) -> dict[str, Vectors]:
     """Vectors of every (kind, text) of every key, each distinct text embedded once and cached on disk by
     embedder and text, so a change that leaves most texts alone re-embeds only the others."""
-    from jobfit.embeddings import get_embedder
+    from jobfit.providers.embedders import get_embedder
 
     path = CACHE / f"text-vectors-{embedder_name.replace('/', '_')}.pkl"
     known: dict[str, np.ndarray] = {}
@@ -407,7 +407,7 @@ class PoolBaselines:
 
 def _meaning_embedder(resume_vectors: dict[str, dict[str, Vectors]]) -> tuple[str, Thresholds] | None:
     """The first embedder of the features with meaning thresholds, as the server would check evidence with it."""
-    from jobfit.embeddings import get_embedder
+    from jobfit.providers.embedders import get_embedder
 
     for name in resume_vectors:
         thresholds = thresholds_for(get_embedder(name).name)

@@ -198,13 +198,13 @@ def main() -> int:
         print(f"evaldata not found at {args.evaldata}: skipping the ranking benchmark")
         return 0
 
-    from jobfit.accounts import register
     from jobfit.config import Settings
     from jobfit.embeddings.chunks import embed_chunks
     from jobfit.matching import prepare_job, prepare_resume, rank_resumes
     from jobfit.matching.scores import full_text_query
     from jobfit.pipeline import job_meaning, resume_chunks, stored_job_chunks
     from jobfit.runtime import open_runtime
+    from jobfit.services.accounts import register
     from jobfit.services.ranking import candidate_pool, find_candidates, score_resumes
     from jobfit.store import documents, matches
     from jobfit.store.models import Resume, User

@@ -59,11 +59,11 @@ class Settings(BaseSettings):
     parse_memory_mb: int = Field(default=256, ge=64, le=65536)
     max_concurrent_uploads: int = Field(default=4, ge=1, le=256)
     # CPU-bound requests (scoring, ranking, suggestions) running at once per server process; the rest queue
-    # (`api/concurrency.py`) for at most heavy_queue_timeout seconds, then get 503.
+    # (`http/concurrency.py`) for at most heavy_queue_timeout seconds, then get 503.
     heavy_concurrency: int = Field(default=2, ge=1, le=64)
     heavy_queue_timeout: float = Field(default=30.0, gt=0, le=600)
     # Slow work of one account (uploads, batches, URL imports) running at once per server process; one more waits
-    # at most upload_queue_timeout seconds for a turn, then gets 429 (`api/concurrency.py`).
+    # at most upload_queue_timeout seconds for a turn, then gets 429 (`http/concurrency.py`).
     uploads_per_user: int = Field(default=2, ge=1, le=64)
     upload_queue_timeout: float = Field(default=10.0, ge=0, le=600)
     # Connections: seconds to send a request's headers, and its whole body; graceful shutdown's wait.

@@ -13,10 +13,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text
-
 from jobfit.config import Settings
-from jobfit.embeddings.factory import embedder_from_settings
+from jobfit.providers.embedders import embedder_from_settings
 from jobfit.store import migrate
 from jobfit.store.db import APP_ROLE, Database
 from jobfit.store.embedded import EmbeddedPostgres
@@ -161,8 +159,7 @@ def open_runtime(settings: Settings, *, embedder: Embedder | None = None, check_
         if check_embedding:
             migrate.check_embedding(db.owner_engine, embedding_dim=emb.dim, embedding_model=emb.name)
         if server is not None:
-            with db.owner_engine.begin() as conn:
-                conn.execute(text(f"ALTER ROLE {APP_ROLE} LOGIN"))
+            db.let_app_role_log_in()
             db.dispose()
             db = Database(owner_url, app_url)
         files = settings.file_store()

@@ -138,7 +138,7 @@ def serving(runtime: Runtime, *, queue_worker: bool = False, **overrides: object
 
     import uvicorn
 
-    from jobfit.api.server import uvicorn_options
+    from jobfit.http.server import uvicorn_options
 
     settings = runtime.settings.model_copy(update={"port": free_port(), "log_level": "warning", **overrides})
     served = dataclasses.replace(runtime, settings=settings, _sandbox=None)  # its own, closed below

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from jobfit.api.server import HeaderTimeoutProtocol
+from jobfit.http.server import HeaderTimeoutProtocol
 from jobfit.runtime import Runtime
 from tests.corpus.bad_inputs import API, cases, slow_cases
 from tests.integration.conftest import register_and_login, serving

@@ -7,8 +7,8 @@ import uuid
 import numpy as np
 from sqlalchemy import insert
 
-from jobfit.accounts import register
 from jobfit.runtime import Runtime
+from jobfit.services.accounts import register
 from jobfit.store import matches
 from jobfit.store.models import Resume, ResumeEmbedding
 

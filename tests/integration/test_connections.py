@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 from fastapi.testclient import TestClient
 
-from jobfit.api.server import HeaderTimeoutProtocol
+from jobfit.http.server import HeaderTimeoutProtocol
 from jobfit.runtime import Runtime
 from tests.integration.conftest import register_and_login
 

@@ -14,10 +14,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from typer.testing import CliRunner
 
-from jobfit.accounts import register
 from jobfit.content_hash import text_hash
 from jobfit.runtime import Runtime
 from jobfit.services import decision_log
+from jobfit.services.accounts import register
 from tests.conftest import DOTIN_TEXTS
 
 

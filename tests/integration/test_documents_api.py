@@ -4,7 +4,10 @@ bad input (4xx with nothing left behind), atomicity and isolation between users.
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -239,3 +242,51 @@ def test_pages_carry_the_total_of_every_row_even_past_the_end(client: TestClient
              for offset in (0, 2, 5)]
     assert [(len(p["items"]), p["total"]) for p in pages] == [(2, 3), (1, 3), (0, 3)]
     assert client.get(f"{API}/resumes", headers=auth).json()["total"] == 0
+
+
+POSTING = b"""<html><head><title>Jobs</title><script type="application/ld+json">{"@context": "https://schema.org",
+"@type": "JobPosting", "title": "Platform Engineer", "hiringOrganization": {"name": "Acme"},
+"description": "<p>We run Kubernetes for the whole company.</p><p>Required: Go, Terraform and 3+ years of on-call.</p>"}
+</script></head><body><h1>Platform Engineer</h1></body></html>"""
+
+
+@pytest.fixture()
+def job_pages() -> Iterator[str]:
+    """A web server on loopback with one job posting (`/job`) and one page that holds none (`/empty`)."""
+    class Pages(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = POSTING if self.path == "/job" else b"<html><body></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_job_is_imported_from_a_posting_page(runtime: Runtime, client: TestClient, auth: dict,
+                                               job_pages: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`POST /documents/import/job-description`: the page's JSON-LD JobPosting becomes a job, as the web form's
+    import does; loopback is refused unless the server allows private addresses."""
+    r = client.post(f"{API}/import/job-description", headers=auth, json={"url": f"{job_pages}/job"})
+    assert r.status_code == 422 and r.json()["code"] == "private_address", r.text
+    monkeypatch.setattr(runtime.settings, "allow_private_urls", True)
+    r = client.post(f"{API}/import/job-description", headers=auth, json={"url": f"{job_pages}/job"})
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["source"] == "json-ld" and body["title"] == "Platform Engineer" and body["company"] == "Acme"
+    job = client.get(f"{API}/job-descriptions/{body['id']}", headers=auth).json()
+    assert "Terraform" in job["description"]
+    for url, code in [(f"{job_pages}/empty", "no_job_found"), ("file:///etc/passwd", "invalid_url")]:
+        r = client.post(f"{API}/import/job-description", headers=auth, json={"url": url})
+        assert r.status_code == 422 and r.json()["code"] == code and r.json()["detail"], r.text
+    assert client.post(f"{API}/import/job-description", headers=auth, json={"url": ""}).status_code == 422
+    assert client.get(f"{API}/job-descriptions", headers=auth).json()["total"] == 1  # nothing else was kept

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, text
 
-from jobfit.accounts import register
 from jobfit.config import Settings
 from jobfit.runtime import Runtime, open_runtime
+from jobfit.services.accounts import register
 from jobfit.store.models import Resume
 
 

@@ -97,6 +97,51 @@ def test_the_shortlist_hides_candidates_and_says_how_many(client: TestClient, au
                       params={"job_id": job, "sort": "name"}).status_code == 422
 
 
+def test_the_recruiter_view_without_the_filter_and_as_csv(client: TestClient, auth: dict[str, str]) -> None:
+    """The recruiter page's view over the API: every candidate without the must-have filter, sorted by any score,
+    and the same view as the CSV the page exports (one row per candidate, in the order shown, logged)."""
+    job, _matches = _pool(client, auth)
+    params = {"job_id": job, "sort": "experience_score", "order": "desc", "must_haves": "false"}
+    every = client.get("/api/v1/matching/shortlist", headers=auth, params=params).json()
+    assert every["filter"] is None and every["candidates"] == every["shown"] == len(every["items"]) == 3
+    scores = [i["experience_score"] for i in every["items"]]
+    assert scores == sorted(scores, reverse=True)
+    kept = client.get("/api/v1/matching/shortlist", headers=auth, params={**params, "must_haves": "true"}).json()
+    assert kept["filter"] == "meets every required skill" and kept["shown"] <= 3
+    r = client.get("/api/v1/matching/shortlist/csv", headers=auth, params=params)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv"), r.text
+    header, *rows = r.text.strip().splitlines()
+    assert header.startswith("rank,candidate,current_title,") and header.endswith(",decision,match_id")
+    assert [row.rsplit(",", 1)[1] for row in rows] == [i["match_result_id"] for i in every["items"]]
+    exports = client.get("/api/v1/decision-log", headers=auth, params={"action": "export"}).json()
+    assert exports["total"] == 1
+    assert client.get("/api/v1/matching/shortlist/csv", headers=auth,
+                      params={"job_id": str(uuid.uuid4())}).status_code == 404
+
+
+def test_the_match_report_over_the_api_is_the_pages(client: TestClient, auth: dict[str, str]) -> None:
+    """`GET /matching/results/{id}/report`: the report page's content (`services/report.py`) for a program."""
+    _job, matches = _pool(client, auth)
+    r = client.get(f"/api/v1/matching/results/{matches[0]}/report", headers=auth)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["match"] == client.get(f"/api/v1/matching/results/{matches[0]}", headers=auth).json()
+    listed = client.get(f"/api/v1/matching/results/{matches[0]}/suggestions", headers=auth).json()
+    assert [s["id"] for s in body["suggestions"]] == [s["id"] for s in listed["items"]]
+    assert set(body["worth_a_look"]) <= {s["id"] for s in body["suggestions"]}
+    seen_hash = client.get(f"/api/v1/decisions/report-hash/{matches[0]}", headers=auth).json()["report_hash"]
+    assert body["report_hash"] == seen_hash and body["decisions"] == [] and body["ratings"] == {}
+    assert abs(sum(p["points"] for p in body["score_parts"]) - body["match"]["overall_score"]) < 0.5
+    client.post("/api/v1/decisions", headers=auth, json={"match_result_id": matches[0], "decision": "hold",
+                                                         "report_hash": seen_hash})
+    client.post("/api/v1/feedback", headers=auth, json={"target_type": "match_result", "target_id": matches[0],
+                                                        "rating": 4})
+    again = client.get(f"/api/v1/matching/results/{matches[0]}/report", headers=auth).json()
+    assert [d["decision"] for d in again["decisions"]] == ["hold"] and again["ratings"] == {matches[0]: 4}
+    other = register_and_login(client)
+    assert client.get(f"/api/v1/matching/results/{matches[0]}/report", headers=other).status_code == 404
+
+
 def test_the_candidate_explanation_holds_this_match_only(client: TestClient, auth: dict[str, str]) -> None:
     _job, matches = _pool(client, auth)
     result = client.get(f"/api/v1/matching/results/{matches[1]}", headers=auth).json()

@@ -1,4 +1,4 @@
-"""Request sessions (`api/deps.py`) under more concurrent requests than the thread pool and the connection pool
+"""Request sessions (`http/deps.py`) under more concurrent requests than the thread pool and the connection pool
 hold together: every request is answered promptly, none waits for the pool to time out."""
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from jobfit.accounts import register
 from jobfit.runtime import Runtime
+from jobfit.services.accounts import register
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import JobDescription, MatchResultRow, Resume, ResumeEmbedding, User
 

@@ -94,7 +94,7 @@ def test_embedding_mismatch_is_a_clear_error(runtime: Runtime) -> None:
 def test_updated_at_maintained_by_database(runtime: Runtime) -> None:
     import uuid
 
-    from jobfit.accounts import register
+    from jobfit.services.accounts import register
     from jobfit.store.models import Resume
 
     with runtime.db.system_session() as s:

@@ -1,4 +1,4 @@
-"""`jobfit serve --workers N` as a real process (`api/workers.py`): keep-alive connections are spread over the
+"""`jobfit serve --workers N` as a real process (`http/workers.py`): keep-alive connections are spread over the
 workers, a worker that dies is replaced, and a port that is taken is one clear line and a non-zero exit."""
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ from collections.abc import Iterator
 import httpx
 from sqlalchemy import text
 
-from jobfit.accounts import create_token, hash_password
 from jobfit.runtime import Runtime
+from jobfit.services.accounts import create_token, hash_password
 from jobfit.store.sign_ins import open_sign_in
 from jobfit.web.session import _sign
 from tests.conftest import REPO

@@ -1,5 +1,5 @@
-"""Tokens and device tokens (`jobfit.accounts`): a remembered signature never outlives the token's expiry, a token
-of one kind is not accepted as the other, and a device token is good for its own account only."""
+"""Tokens and device tokens (`jobfit.services.accounts`): a remembered signature never outlives the token's
+expiry, a token of one kind is not accepted as the other, and a device token is good for its own account only."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import uuid
 import jwt
 import pytest
 
-from jobfit.accounts import InvalidToken, create_token, decode_token, device_of, device_token, throttle_keys
+from jobfit.services.accounts import InvalidToken, create_token, decode_token, device_of, device_token, throttle_keys
 
 SECRET = "s" * 48
 

@@ -1,4 +1,4 @@
-"""CPU-bound routes take turns (`api/concurrency.py`): at most N run at once, cheap routes never wait for
+"""CPU-bound routes take turns (`http/concurrency.py`): at most N run at once, cheap routes never wait for
 them, and a heavy request that cannot get a turn in time is a 503 `busy`."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import time
 import httpx
 from fastapi import FastAPI
 
-from jobfit.api.concurrency import HeavyRequestLimiter
+from jobfit.http.concurrency import HeavyRequestLimiter
 
 HEAVY = "/api/v1/matching/analyze"
 
@@ -63,7 +63,7 @@ def test_a_heavy_request_that_waits_too_long_is_503_busy() -> None:
 
 
 def test_the_heavy_routes_are_the_scoring_ones_of_the_api_and_the_pages() -> None:
-    from jobfit.api.concurrency import HEAVY as ROUTES
+    from jobfit.http.concurrency import HEAVY as ROUTES
 
     heavy = ["/api/v1/matching/analyze", "/api/v1/matching/rank-resumes", "/api/v1/matching/rank-jobs",
              "/api/v1/matching/results/abc/suggestions/generate", "/api/v1/resumes/abc/apply-suggestions",

@@ -1,9 +1,13 @@
-"""The import graph of `src/jobfit`, read with `ast`: no cycles, and the core stays below the shell.
+"""The shape of `src/jobfit`, read with `ast`: no cycles, the core below the shell, and the shell's rules.
 
-Core packages (documents, skills, embeddings, redaction, matching, suggestions, fairness) import nothing of the shell
-(store, api, web, cli, services, worker); store imports of matching and suggestions only their data models. The
-candidates' self-reported categories cannot reach scoring: no module that scores or ranks can import their store
-module, and no other module names their table.
+Every package and root module is either core (documents, skills, embeddings, redaction, matching, suggestions,
+fairness, pipeline, content_hash, perf) or shell (store, services, http, api, web, cli, worker, app, runtime, config,
+sandbox); a new one must be placed. The core imports nothing of the shell, nor a database, web or network library
+(the hosted embedder and the LLM client are shell modules behind core protocols). Every SQL statement lives in
+`store/`, and only `store/` and `services/` (which own each transaction) commit or roll back. `api/` and `web/` are
+siblings over `http/`: neither imports the other. Store imports of matching and suggestions are their data models
+only. The candidates' self-reported categories cannot reach scoring: no module that scores or ranks can import their
+store module, and no other module names their table.
 Imports under `if TYPE_CHECKING:` count too: a cycle for the type checker is a cycle for the reader.
 """
 
@@ -15,8 +19,13 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src"
-CORE = {"documents", "skills", "embeddings", "redaction", "matching", "suggestions", "fairness"}
-SHELL = {"store", "api", "web", "cli", "services", "worker"}
+CORE = {"documents", "skills", "embeddings", "redaction", "matching", "suggestions", "fairness", "pipeline",
+        "content_hash", "perf"}
+SHELL = {"store", "services", "http", "api", "web", "cli", "worker", "providers", "app", "runtime", "config",
+         "sandbox", "sandbox_preload", "__main__"}
+# what the core may not import: a database, a web framework or server, a queue, a network or cloud client
+SHELL_LIBRARIES = {"sqlalchemy", "psycopg", "psycopg2", "alembic", "fastapi", "starlette", "uvicorn", "procrastinate",
+                   "httpx", "requests", "openai", "boto3", "botocore", "socket", "urllib.request", "http.client"}
 
 
 def _module_name(path: Path) -> str:
@@ -56,8 +65,17 @@ GRAPH = import_graph()
 
 
 def _package(module: str) -> str:
+    """The layer-bearing part of a module's name: its package, or the root module itself (`jobfit.app` -> app)."""
     parts = module.split(".")
     return parts[1] if len(parts) > 1 else ""
+
+
+def _sources() -> dict[str, ast.Module]:
+    return {_module_name(p): ast.parse(p.read_text(), str(p)) for p in SRC.joinpath("jobfit").rglob("*.py")
+            if "migrations" not in p.parts}
+
+
+SOURCES = _sources()
 
 
 def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
@@ -108,6 +126,100 @@ def test_core_imports_nothing_of_the_shell(package: str) -> None:
     assert not bad, bad
 
 
+def test_every_package_and_root_module_has_a_layer() -> None:
+    unplaced = sorted({_package(m) for m in GRAPH} - CORE - SHELL - {""})
+    assert not unplaced, f"place these in CORE or SHELL: {unplaced}"
+
+
+def _libraries(tree: ast.Module) -> set[str]:
+    """The outside libraries a module imports (top-level names, and the dotted ones `SHELL_LIBRARIES` lists)."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module)
+    return {n for name in names for n in (name.split(".")[0], ".".join(name.split(".")[:2]))}
+
+
+def shell_libraries_in(tree: ast.Module) -> list[str]:
+    return sorted(_libraries(tree) & SHELL_LIBRARIES)
+
+
+def test_the_core_imports_no_database_web_or_network_library() -> None:
+    bad = sorted(f"{m} -> {lib}" for m, tree in SOURCES.items() if _package(m) in CORE
+                 for lib in shell_libraries_in(tree))
+    assert not bad, bad
+
+
+# what a module outside store/ may take from sqlalchemy: the session and engine types and the error classes
+SQLALCHEMY_TYPES = {"Session", "Engine", "sessionmaker"}
+QUERY_METHODS = {"execute", "scalar", "scalars", "query", "exec_driver_sql"}
+
+
+def sql_outside_the_store(tree: ast.Module) -> list[str]:
+    """Where a module builds or runs SQL: a sqlalchemy construct imported (anything but the session and engine
+    types and the errors), a session's query method called, or a store model's row read by `.get(Model, id)`."""
+    found: list[str] = []
+    models: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+            if not node.module.endswith(".exc"):  # type: ignore[union-attr]
+                found += [f"line {node.lineno}: imports {node.module}.{a.name}" for a in node.names
+                          if a.name not in SQLALCHEMY_TYPES]
+        elif isinstance(node, ast.ImportFrom) and node.module == "jobfit.store.models":
+            models.update(a.asname or a.name for a in node.names)
+        elif isinstance(node, ast.Import) and any(a.name.startswith("sqlalchemy") for a in node.names):
+            found.append(f"line {node.lineno}: imports sqlalchemy")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in QUERY_METHODS:
+                found.append(f"line {node.lineno}: .{node.func.attr}(")
+            elif (node.func.attr == "get" and node.args and isinstance(node.args[0], ast.Name)
+                  and node.args[0].id in models):
+                found.append(f"line {node.lineno}: .get({node.args[0].id}, ...)")
+    return found
+
+
+def test_every_sql_statement_lives_in_the_store() -> None:
+    bad = sorted(f"{m} {where}" for m, tree in SOURCES.items() if _package(m) != "store"
+                 for where in sql_outside_the_store(tree))
+    assert not bad, bad
+
+
+def transaction_ends(tree: ast.Module) -> list[str]:
+    return [f"line {node.lineno}: .{node.func.attr}()" for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr in {"commit", "rollback"}]
+
+
+def test_only_services_and_the_store_end_a_transaction() -> None:
+    """A use case owns its transaction (the service commits where its work is whole); an adapter never does."""
+    bad = sorted(f"{m} {where}" for m, tree in SOURCES.items() if _package(m) not in {"services", "store"}
+                 for where in transaction_ends(tree))
+    assert not bad, bad
+
+
+@pytest.mark.parametrize(("one", "other"), [("web", "api"), ("api", "web"), ("http", "api"), ("http", "web")])
+def test_web_and_api_are_siblings_over_the_http_host(one: str, other: str) -> None:
+    bad = sorted(f"{m} -> {i}" for m, imported in GRAPH.items() if _package(m) == one
+                 for i in imported if _package(i) == other)
+    assert not bad, bad
+
+
+def test_the_rule_checkers_find_a_break() -> None:
+    """Each rule above, shown a line that breaks it (so a rule cannot pass by reading nothing)."""
+    broken = ast.parse("import httpx\nfrom sqlalchemy import select\nfrom jobfit.store.models import Resume\n"
+                       "db.execute(select(Resume))\nrow = db.get(Resume, rid)\ndb.commit()\n")
+    assert shell_libraries_in(broken) == ["httpx", "sqlalchemy"]
+    assert len(sql_outside_the_store(broken)) == 3
+    assert transaction_ends(broken) == ["line 6: .commit()"]
+    fine = ast.parse("from sqlalchemy.orm import Session\nfrom sqlalchemy.exc import DBAPIError\n"
+                     "settings.get('a')\nfind(db, Resume, rid)\n")
+    assert not sql_outside_the_store(fine) and not transaction_ends(fine)
+    assert not shell_libraries_in(ast.parse("import numpy as np\nfrom pydantic import BaseModel\nimport http\n"))
+
+
 def test_store_imports_only_data_models_of_matching_and_suggestions() -> None:
     bad = sorted(f"{m} -> {i}" for m, imported in GRAPH.items() if _package(m) == "store"
                  for i in imported if _package(i) in {"matching", "suggestions"} and not i.endswith(".models"))
@@ -115,7 +227,7 @@ def test_store_imports_only_data_models_of_matching_and_suggestions() -> None:
 
 
 def test_route_modules_import_no_other_route_module() -> None:
-    """A route adapts a service: shapes shared by routes live in api/schemas.py, logic shared with the web
+    """A route adapts a service: shapes shared by routes live in http/schemas.py, logic shared with the web
     pages in a service; so no module outside `jobfit.api.app` imports an API route module."""
     bad = sorted(f"{m} -> {i}" for m, imported in GRAPH.items() if m != "jobfit.api.app"
                  for i in imported if i.startswith("jobfit.api.routes."))

@@ -2,7 +2,7 @@
 
 Routes declare their success answers; this module adds, per operation, the error answers the shared machinery
 can give (validation, sign-in, look-ups, body limits, throttling, outages) with the one error schema of
-`api/errors.py`, and the real media types of file downloads.
+`http/errors.py`, and the real media types of file downloads.
 """
 
 from __future__ import annotations

@@ -58,8 +58,8 @@ def serve(
     """Run the API and web pages (embedded Postgres unless DATABASE_URL is set)."""
     import os
 
-    from jobfit.api import server
     from jobfit.app import create_app
+    from jobfit.http import server
     from jobfit.runtime import WORKER_DATABASE_ENV
 
     settings = load_settings(host=host, port=port, workers=workers)
@@ -173,7 +173,7 @@ def user_create(
     password: Annotated[str | None, typer.Option(help="Password (prompted for if omitted).")] = None,
 ) -> None:
     """Create an account."""
-    from jobfit.accounts import AccountError, register
+    from jobfit.services.accounts import AccountError, register
 
     if password is None:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)

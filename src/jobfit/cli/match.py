@@ -26,15 +26,14 @@ from jobfit.embeddings.base import Vectors
 from jobfit.embeddings.chunks import embed_chunks
 from jobfit.matching import prepare_job, prepare_resume, rank_resumes, score_prepared
 from jobfit.matching.engine import PreparedJob
-from jobfit.matching.models import MatchResult
+from jobfit.matching.models import SCORE_FIELDS, MatchResult
 from jobfit.matching.overall_parts import overall_parts
 from jobfit.matching.profile import ResumeProfile
 from jobfit.pipeline import embed_resume, job_chunks, job_meaning
 from jobfit.suggestions import SuggestionSet
 
 JSON_FIELDS = (
-    "overall_score", "confidence_score", "skills_score", "experience_score", "education_score",
-    "keyword_score", "section_scores", "match_analysis", "skill_gaps", "strengths", "processing_time_ms",
+    *SCORE_FIELDS, "section_scores", "match_analysis", "skill_gaps", "strengths", "processing_time_ms",
     "algorithm_version",
 )
 
@@ -84,7 +83,7 @@ class _Embedding:
 
     def __init__(self) -> None:
         from jobfit.config import Settings
-        from jobfit.embeddings.factory import embedder_from_settings
+        from jobfit.providers.embedders import embedder_from_settings
 
         self._embedder: Any = None
         self._explicit = False

@@ -33,7 +33,7 @@ def require_embedder(settings: Settings) -> None:
     """Stop with one line saying what to run when the configured embedder cannot run here (e.g. the MiniLM model
     package, installed apart from jobfit, is missing)."""
     from jobfit.embeddings.base import EmbeddingError
-    from jobfit.embeddings.factory import embedder_from_settings
+    from jobfit.providers.embedders import embedder_from_settings
 
     try:
         embedder_from_settings(settings)

@@ -87,10 +87,10 @@ def ingest(
     """Add many resumes at once as a batch, and follow its progress."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from jobfit.accounts import user_id_for_email
     from jobfit.cli.opening import load_settings
     from jobfit.documents.errors import DocumentError
     from jobfit.services import batch
+    from jobfit.services.accounts import user_id_for_email
     from jobfit.services.errors import ServiceError
     from jobfit.worker.run import BackgroundWorker
 

@@ -12,7 +12,7 @@ import phonenumbers
 
 from jobfit.documents.data import load_json
 from jobfit.documents.models import ContactField, ContactInfo
-from jobfit.documents.sections import classify_heading
+from jobfit.documents.sections import classify_heading, resume_heading_phrases
 
 HEADER_LINES = 12  # lines searched for name/location when the header area is not known
 
@@ -87,9 +87,22 @@ _SEPARATORS = re.compile(r"\s*(?:[|•·◦▪♦◆,;]|\s{2,}|\t| – | — | -
 
 _TITLE_WORDS = set(_WORDS["_TITLE_WORDS"])
 _PARTICLES = {"de", "da", "del", "della", "der", "van", "von", "la", "le", "di", "du", "dos", "das", "bin", "al", "el"}
+# A name part: Capitalised (ending in a letter: "Python-" before "Exprience - 24 months" is a label), UPPER CASE,
+# or an initial.
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:[A-Z][a-zà-öø-ÿ]+)?|[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’][A-ZÀ-ÖØ-Þ]+)?|[A-Z]\.?)$"
+    r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]*[a-zà-öø-ÿ](?:[A-Z][a-zà-öø-ÿ]+)?|[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’][A-ZÀ-ÖØ-Þ]+)?|[A-Z]\.?)$"
 )
+
+
+# Every word of the resume heading vocabulary ("skill", "details", "core", "competencies"): a run of name-shaped
+# words made only of these is a heading ("Skill Details", "Core Competencies"), never a person's name.
+_HEADING_WORDS = frozenset(word for phrase in resume_heading_phrases() for word in phrase.split())
+
+
+def is_heading_words(name: str) -> bool:
+    """Whether a name-shaped run of words is a heading: a known one, or one made only of heading words."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    return classify_heading(name) is not False or all(w in _HEADING_WORDS for w in words if w)
 
 
 def _field(value: str, confidence: float) -> ContactField:
@@ -180,7 +193,7 @@ def _find_name(lines: list[str], limit: int, *, places: bool) -> ContactField | 
         if not tokens:
             continue
         name = _name_from_tokens(tokens)
-        if name is None:
+        if name is None or is_heading_words(name):
             continue
         whole_line = len(head.split()) == len(line.split()) and len(tokens) == len(name.split())
         return _field(name, 0.9 if whole_line and seen <= 3 else 0.75 if seen <= 3 else 0.6)

@@ -1,6 +1,6 @@
 """A job posting's fields from a web page's HTML: its schema.org JobPosting JSON-LD, else its readable main text.
 
-Pure: the HTML is given (fetching is `jobfit.web.url_fetch`). Output is bounded: the page is cut to
+Pure: the HTML is given (fetching is `jobfit.providers.url_fetch`). Output is bounded: the page is cut to
 `MAX_HTML_CHARS` before parsing and each field to the API's limits.
 """
 

@@ -230,6 +230,39 @@ def _interest_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+StatementShape = Literal["list", "thin", "heading", "sentence"]
+_LIST_SEPARATORS = re.compile(r"\s*[,;|•·▪/]\s*|\s+[-–]\s+|:\s+")
+_LIST_MIN_ITEMS = 3
+_LIST_ITEM_WORDS = 3  # the median item of a list has at most this many words
+_LIST_LONGEST_ITEM = 6  # and none more than this ("design, implement, and operate" in a sentence is no list)
+_THIN_WORDS = 4
+# "OS: Windows", "Container service: Docker, Podman": a label of a few words, a colon, then what it lists
+_LABELLED = re.compile(r"^\s*[^\W\d_][\w'’&/ .+#-]{0,40}?:\s+\S")
+_LABEL_WORDS = 3
+
+
+def statement_shape(text: str) -> StatementShape:
+    """How a statement reads: a "list" of items (three or more, most of a few words and none long: "SQL, PL/SQL,
+    HTML, XML", "Sonicwall Firewall/VPN/SSL products; Barracuda Security products"; or a label and a colon before
+    short items: "OS: Windows"), a "heading" (a few words
+    ending in a colon, "Hardware:", over the list it introduces), "thin" (at most four words that are no list: a
+    headline, a title, a sub-heading, "Knowledge on Docker."), or a "sentence". In a list an item names a thing
+    and nothing else; a thin line names it without showing any use of it; a heading is never evidence."""
+    items = [item for item in _LIST_SEPARATORS.split(text) if _ALNUM.search(item)]
+    labelled = _LABELLED.match(text)
+    if labelled is not None and len(_WORD.findall(text[: text.index(":")])) <= _LABEL_WORDS:
+        sizes = sorted(len(_WORD.findall(item)) for item in items[1:])
+        if sizes and sizes[-1] <= _LIST_LONGEST_ITEM:
+            return "list"
+    if len(items) >= _LIST_MIN_ITEMS:
+        sizes = sorted(len(_WORD.findall(item)) for item in items)
+        if sizes[len(sizes) // 2] <= _LIST_ITEM_WORDS and sizes[-1] <= _LIST_LONGEST_ITEM:
+            return "list"
+    if len(_WORD.findall(text)) > _THIN_WORDS:
+        return "sentence"
+    return "heading" if text.rstrip().endswith(":") else "thin"
+
+
 def split_statements(text: str | Sequence[str]) -> list[Statement]:
     """The statements of a document, in order (`text` as a string, or its lines).
 

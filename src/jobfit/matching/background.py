@@ -6,7 +6,10 @@ resume line that earns it (the experience entry, the summary statement or the ed
 
 from __future__ import annotations
 
+import json
+import re
 from functools import lru_cache
+from importlib import resources
 
 from jobfit.documents.models import DEGREE_RANK
 from jobfit.matching.evidence import Assessment
@@ -41,6 +44,24 @@ FIELD_FAMILIES: tuple[frozenset[str], ...] = tuple(
         ("art", "design", "graphic", "fine", "arts", "media", "fashion"),
     )
 )
+
+
+# Field abbreviations on a degree's line ("MSc CS", "B.Tech (CSE)", "MCA"): the field's words (data/degree_fields.json).
+_FIELD_ABBREVIATIONS: dict[str, str] = json.loads(
+    resources.files("jobfit.matching").joinpath("data", "degree_fields.json").read_text())["abbreviations"]
+# written in capitals ("CS", "CSE") or capitalised ("Bcom"): "it" and "ai" in lower case are words
+_ABBREVIATION = re.compile(r"(?<![\w.])(" + "|".join(
+    re.escape(form) for key in sorted(_FIELD_ABBREVIATIONS, key=len, reverse=True)
+    for form in (key.upper(), key.capitalize())) + r")(?![\w])")
+
+
+@lru_cache(maxsize=16384)
+def _degree_field_words(field: str | None, degree: str | None, line_text: str | None) -> frozenset[str]:
+    """The field words of a degree: its field and degree as parsed, and the fields its line names by abbreviation
+    ("MSc CS, Stanford" -> computer science). Cached: the same degrees are compared for every job."""
+    found = _ABBREVIATION.finditer((line_text or "").replace(".", ""))
+    abbreviated = " ".join(_FIELD_ABBREVIATIONS[m.group(1).lower()] for m in found)
+    return frozenset(content_tokens(" ".join(x for x in (field, degree, abbreviated) if x)))
 
 
 def _row(req: Requirement, status: Status, score: float, how: str | None, profile: ResumeProfile,
@@ -209,7 +230,7 @@ def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
             level_score = 1.0 if rank >= wanted_rank else {1: 0.6, 2: 0.3}.get(wanted_rank - rank, 0.0)
         else:
             level_score = 1.0 if rank > 0 else 0.5
-        have_field = set(content_tokens(" ".join(x for x in (entry.field, entry.degree) if x)))
+        have_field = _degree_field_words(entry.field, entry.degree, profile.line_text(entry.line))
         if wanted_field:
             if wanted_field & have_field:
                 field_score, how = 1.0, "field"

@@ -23,10 +23,12 @@ from jobfit.matching.evidence import (
     Meaning,
     Search,
     SearchOutcome,
+    agree_with_siblings,
     compile_search,
     doc_length,
     evaluate_skill,
     explain_skill,
+    narrower_siblings,
 )
 from jobfit.matching.keywords import asking_text
 from jobfit.matching.meaning import JobMeaning, Thresholds, job_meaning, requirement_contexts
@@ -61,6 +63,9 @@ class PreparedJob:
     contexts: tuple[str | None, ...] = ()
     # The job's side of the meaning check (thresholds, context vectors), attached by `with_meaning`; None: no check.
     meaning: JobMeaning | None = None
+    # Per requirement: the positions of its narrower siblings (`evidence.narrower_siblings`), whose status it
+    # agrees with (`evidence.agree_with_siblings`).
+    narrower: tuple[tuple[int, ...], ...] = ()
 
     def with_meaning(self, vectors: Mapping[str, np.ndarray], thresholds: Thresholds | None) -> PreparedJob:
         """This job with its requirement context vectors (by `meaning.context_key`, e.g. the job's stored
@@ -97,6 +102,7 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         by_skill=_triggers((i, s) for i, search in enumerate(searches) if search is not None for s in search.skills),
         searches=searches,
         contexts=requirement_contexts(job, requirements),
+        narrower=narrower_siblings(requirements),
     )
 
 
@@ -189,14 +195,20 @@ def evaluate(profile: ResumeProfile, prepared: PreparedJob, *, resume_vectors: V
     # a requirement no word or skill reaches can only be met by a paraphrase: one at or above the threshold
     paraphrased = _paraphrased(similarities, prepared.meaning)
     columns = similarities.T.tolist() if similarities is not None else None  # plain floats: read one by one
-    for position, (req, (skill_weight, keyword_weight), search) in enumerate(
-        zip(prepared.requirements, prepared.weights, prepared.searches, strict=True)
+    outcomes: list[SearchOutcome] = []
+    for position, (req, search) in enumerate(zip(prepared.requirements, prepared.searches, strict=True)):
+        if search is not None and (
+            position in reachable or (search.by_meaning and paraphrased is not None and paraphrased[position])
+        ):
+            outcomes.append(evaluate_skill(profile, req, search, _meaning(columns, prepared.meaning, position)))
+        else:
+            outcomes.append(_MISSING)
+    if prepared.narrower:
+        agree_with_siblings(outcomes, prepared.narrower)
+    for req, (skill_weight, keyword_weight), search, outcome in zip(
+        prepared.requirements, prepared.weights, prepared.searches, outcomes, strict=True
     ):
         if search is not None:
-            if position in reachable or (search.by_meaning and paraphrased is not None and paraphrased[position]):
-                outcome = evaluate_skill(profile, req, search, _meaning(columns, prepared.meaning, position))
-            else:
-                outcome = _MISSING
             entries.append(outcome)
             _, _, score, occurrences = outcome
             if skill_weight is not None:

@@ -1,37 +1,48 @@
 """Find the best resume evidence for skill and keyword requirements: a whole statement, confirmed by meaning.
 
-Candidates come from words and the taxonomy: the requirement's own words (or an alias) as a phrase on a line,
-and the same taxonomy skill or a neighbour of it. Only lines that can be evidence are searched (`profile.py`:
-headings, contact lines, page furniture and statements of interest are blanked out of the index). Each
-candidate cites the statement its line belongs to.
+Candidates come from words and the taxonomy: the requirement's own words (or an alias, or the person who does
+the practice: "Full-stack developer" for "Full-stack development", `data/practice_roles.json`) as a phrase on a
+line, and the same taxonomy skill or a neighbour of it. Only lines that can be evidence are searched
+(`profile.py`: headings, contact lines, page furniture and statements of interest are blanked out of the index).
+Each candidate cites the statement its line belongs to.
 
 The meaning check (`meaning.py`) confirms a candidate when the cosine of the requirement in its ad context and
-the candidate statement reaches the embedder's `confirm` threshold; unconfirmed candidates are dropped, and of
-the rest the cited statement is the closest in meaning. A requirement that is not a named tool and has no
+the candidate statement reaches the embedder's `confirm` threshold; unconfirmed candidates are dropped. An item
+of a list that names the requirement stands unchecked: a list gives its items
+no other meaning, and its vector is far from any one of them. A requirement that is not a named tool and has no
 confirmed candidate that meets it is met by meaning alone when a statement reaches the stricter `paraphrase`
 threshold. Without vectors (or thresholds) no candidate is checked and word matches stand.
 
+Which statement is cited (`_Key`): a sentence that shows the requirement before a list item that names it,
+both before a thin line (headline, title, sub-heading); a heading ("Hardware:") never. Then the closest in
+meaning, or the heaviest when unchecked.
+
 Status: the requirement's words, an alias or the same skill meet it; a more specific skill meets it when the
-meaning check confirms its statement ("built CNN image classifiers" for "computer vision"; unchecked it is only
-related), and a broader field or a neighbouring skill is only related (a field never meets a named tool). Most
-of a multi-word requirement's words on a line are no evidence (none of the 27 such claims judged on the dev
-pairs showed the requirement). A candidate is worth `match quality x line weight` (section and recency, see
+meaning check confirms its statement ("built CNN image classifiers" for "computer vision"; else it is
+related); a neighbouring skill is only related, and a broader one is no evidence of a named tool
+(the Python line for NumPy). Most of a multi-word requirement's words on a line are no evidence (none of the 27
+such claims judged on the dev pairs showed the requirement). A skill the ad asks years of is met only when the
+dated roles that name it add up (`ResumeProfile.years_naming`), else partial. Across requirements, one that is
+not met while a narrower form of it is ("Automation" and "Test automation") is met by that form's evidence
+(`agree_with_siblings`). A candidate is worth `match quality x line weight` (section and recency, see
 `profile.py`); the score is the best value of the winning status, and more confirmed statements add a little
 depth credit.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from jobfit.matching.meaning import Thresholds, is_named_tool
 from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
-from jobfit.matching.text import tokens
+from jobfit.matching.text import phrase_terms, tokens
 
 # Match quality by how the requirement was met.
 QUALITY = {"exact": 1.0, "alias": 1.0, "child": 0.85, "parent": 0.6, "related": 0.5}
@@ -39,6 +50,20 @@ MEANING_QUALITY = 0.9  # a statement that means the requirement without naming i
 # A neighbour less related than a sibling (a grand-relative: "Computer science" for "Microsoft Windows") is no
 # evidence at all; it may still be named as the closest skill in a gap.
 MIN_RELATED = 0.5
+# The person who does a practice, by the practice's stem ("development" -> ("develop",)): "Full-stack developer"
+# shows "Full-stack development" (data/practice_roles.json).
+_PRACTICE_ROLES: dict[str, tuple[str, ...]] = {
+    phrase_terms(practice)[-1]: tuple(phrase_terms(role)[-1] for role in roles)
+    for practice, roles in json.loads(resources.files("jobfit.matching").joinpath(
+        "data", "practice_roles.json").read_text())["practices"].items()
+}
+# A skill the ad asks years of ("3+ years of JavaScript") is met only when the dated roles that name it add up;
+# short of that it is partial, worth its share of the years, at least this much of its value.
+YEARS_SHORT_FLOOR = 0.5
+# Broad nouns that add nothing to an ask ("principles", "skills", data/broad_asks.json): "Agile Development
+# Principles" asks what "Agile" asks.
+_BROAD = frozenset(term for word in json.loads(resources.files("jobfit.matching").joinpath(
+    "data", "broad_asks.json").read_text())["words"] for term in phrase_terms(word))
 # Depth: a single strong statement earns DEPTH_BASE of its value; each further statement adds DEPTH_STEP.
 DEPTH_BASE = 0.85
 DEPTH_STEP = 0.05
@@ -82,25 +107,36 @@ class Search:
     """
 
     forms: tuple[tuple[str, tuple[str, ...]], ...]  # (how, words): the requirement's words ("exact"), its aliases
+    # then the person who does the practice ("Full-stack developer" for "Full-stack development"): evidence, but
+    # not counted as the requirement's words in the keyword view; `named` is how many forms come before them
+    named: int
     counted: bool  # whether the forms' occurrences are counted (the requirement has words of its own)
     skills: dict[str, tuple[str, float]]  # resume skill id -> (how, match quality): the skill and its neighbours
     lone_word: str | None  # a one-word keyword with no skill or alias: missing unless the resume has the word
     named_tool: bool  # a named tool (`meaning.is_named_tool`): confirmed by its own threshold, never by meaning alone
     by_meaning: bool  # whether a statement may meet it by meaning alone (a skill that is not a named tool)
+    min_years: float | None = None  # the years of using it the ad asks for ("3+ years of JavaScript")
 
 
 def compile_search(req: Requirement) -> Search:
     """The `Search` of a skill or keyword requirement (its taxonomy neighbours come with `req.related`)."""
     forms = ((("exact", req.terms),) if req.terms else ()) + tuple(("alias", a) for a in req.aliases if a)
+    named = len(forms)
+    forms += tuple(("alias", (*words[:-1], role)) for _, words in forms if len(words) >= 2
+                   for role in _PRACTICE_ROLES.get(words[-1], ()))
     skills: dict[str, tuple[str, float]] = {}
+    named_tool = is_named_tool(req)
     if req.skill_id is not None:
         skills[req.skill_id] = ("exact", 1.0)
         for skill_id, (kind, score) in req.related.items():
-            if skill_id != req.skill_id and (kind != "related" or score >= MIN_RELATED):
-                skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
+            if skill_id == req.skill_id or (kind == "related" and score < MIN_RELATED):
+                continue
+            if kind == "parent" and named_tool:
+                continue  # the Python line is no evidence of NumPy, nor the JavaScript line of Node.js
+            skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
-    named_tool = is_named_tool(req)
-    return Search(forms, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool)
+    return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
+                  req.min_years if req.kind == "skill" else None)
 
 
 def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
@@ -111,11 +147,14 @@ def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
     return sorted(hits, key=profile.skill_order.__getitem__)
 
 
-# A candidate's rank: (tier, -closeness, -quality, line or NO_LINE); the smallest wins, the first of equals stays.
-# Among candidates that meet a requirement, one that names it (tier 0) is cited before a more specific skill
-# (1) and a statement that only means it (2); the others are all tier 0. Closeness is the cosine of the meaning
-# check, or the candidate's value (quality x line weight) when it is not checked.
-_Key = tuple[int, float, float, int]
+# A candidate's rank: (shape, tier, -closeness, -quality, line or NO_LINE); the smallest wins, the first of equals
+# stays. A sentence that shows the requirement is cited before an item of a list that names it, and both before a
+# thin line (a headline, a title, a sub-heading: `statements.statement_shape`). Then, among candidates that meet
+# it, one that names it (tier 0) is cited before a more specific skill (1) and a statement that only means it
+# (2); the others are all tier 0. Closeness is the cosine of the meaning check, or the candidate's value
+# (quality x line weight) when it is not checked.
+_Key = tuple[int, int, float, float, int]
+_SHAPE_RANK = {"sentence": 0, "list": 1, "thin": 2, "heading": 3, None: 0}
 _TIER = {"exact": 0, "alias": 0, "child": 1, "meaning": 2}
 
 # The winning evidence as `_evaluate` finds it: (how, quality, line, section or None, the resume's skill id when
@@ -160,6 +199,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     weak_at: Winner | None = None
     strong_value = weak_value = 0.0  # the best value of the candidates that meet it / that do not
     strong_statements: set[int] = set()
+    strong_lines: set[int | None] = set()  # the lines of the candidates that meet it (for its years)
     named: set[int | None] = set()  # lines that name it (its words, an alias, the same skill), checked or not
     occurrences = 0
     checked: dict[int | None, float | None] = {}
@@ -168,28 +208,43 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     confirm, confirm_named = ((meaning[1].confirming(search.named_tool), meaning[1].confirming(True))
                               if meaning is not None else (0.0, 0.0))
 
-    def check(line: int | None, threshold: float) -> tuple[bool, float | None]:
+    def check(line: int | None, threshold: float, names: tuple[str, ...] = ()) -> tuple[bool, float | None]:
+        """Whether a candidate on `line` stands, and its cosine. One that names the requirement as an item of a
+        list stands unchecked: an item has no sentence around it to give its words another meaning, and a list's
+        vector is far from any one of its items (DHCP in "DNS, WINS, DHCP; PPP, PPTP"). A more specific skill in
+        a list still needs the check ("Operating Systems: Windows, Linux" is no evidence of a Computer Science
+        degree)."""
         if line in checked:
             similarity = checked[line]
         else:
             similarity = checked[line] = _similarity(profile, meaning, line)
-        return similarity is None or similarity >= threshold, similarity
+        shape = profile.shape_at(line)
+        if shape == "heading":
+            return False, similarity
+        stands = similarity is None or similarity >= threshold or (
+            bool(names) and shape == "list" and profile.item_terms(line).issuperset(names))
+        return stands, similarity
 
-    for how, terms in search.forms:
+    def shaped(line: int | None) -> int:
+        return _SHAPE_RANK[profile.shape_at(line)]
+
+    for form, (how, terms) in enumerate(search.forms):
         lines, count = index.phrase_matches(terms)
-        if search.counted:
-            occurrences += count
-        named.update(lines)
+        if form < search.named:
+            if search.counted:
+                occurrences += count
+            named.update(lines)
         for number in lines:
-            stands, similarity = check(number, confirm)
+            stands, similarity = check(number, confirm, terms)
             if not stands:
                 continue
             value = weight(number)
             strong_statements.add(profile.statement_at(number))
+            strong_lines.add(number)
             strong_value = max(strong_value, value)
-            key = (0, -(value if similarity is None else similarity), -1.0, number)
-            if strong_key is None or key < strong_key:
-                strong_key, strong_at = key, (how, 1.0, number, None, None, similarity)
+            key = (shaped(number), 0, -(value if similarity is None else similarity), -1.0, number)
+            if strong_key is None or key < strong_key:  # a list item below the threshold is shown unchecked
+                strong_key, strong_at = key, (how, 1.0, number, None, None, _confirmed(similarity, confirm))
     if search.skills:
         skills = profile.skills
         wanted = search.skills
@@ -200,20 +255,24 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             kind, quality = wanted[skill_id]
             if kind == "exact":
                 named.update(record.lines)
+            names = phrase_terms(record.surface or record.name) if kind == "exact" else ()
+            threshold = confirm_named if kind == "child" else confirm
             for number in record.lines:
-                stands, similarity = check(number, confirm_named if kind == "child" else confirm)
+                stands, similarity = check(number, threshold, names)
                 if not stands:
                     continue
                 section = profile.section(number) or record.section
                 value = quality * weight(number, section)
                 meets = kind == "exact" or (kind == "child" and similarity is not None)  # a tool, checked by meaning
-                key = (_TIER[kind] if meets else 0, -(value if similarity is None else similarity), -quality,
-                       NO_LINE if number is None else number)
+                key = (shaped(number), _TIER[kind] if meets else 0, -(value if similarity is None else similarity),
+                       -quality, NO_LINE if number is None else number)
                 if meets:
                     strong_statements.add(profile.statement_at(number))
+                    strong_lines.add(number)
                     strong_value = max(strong_value, value)
                     if strong_key is None or key < strong_key:
-                        strong_key, strong_at = key, (kind, quality, number, section, skill_id, similarity)
+                        strong_key, strong_at = key, (kind, quality, number, section, skill_id,
+                                                      _confirmed(similarity, threshold))
                 else:
                     weak_value = max(weak_value, value)
                     if weak_key is None or key < weak_key:
@@ -224,6 +283,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             strong_key, strong_at = found
             strong_value = MEANING_QUALITY * weight(strong_at[2])
             strong_statements.add(profile.statement_at(strong_at[2]))
+            strong_lines.add(strong_at[2])
     strong_statements.discard(-1)
     if len(named) > occurrences:
         occurrences = len(named)
@@ -236,7 +296,52 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_statements) - 1, 0), DEPTH_LINES)
     score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
     assert strong_at is not None
+    if search.min_years:
+        share = profile.years_naming(strong_lines) / search.min_years
+        if share < 1.0:  # "3+ years of JavaScript" shown by a skills list, or by roles that do not add up
+            return strong_at, "partial", round(score * max(share, YEARS_SHORT_FLOOR), 4), occurrences
     return strong_at, "met", round(score, 4), occurrences
+
+
+def narrower_siblings(requirements: Sequence[Requirement]) -> tuple[tuple[int, ...], ...]:
+    """Per requirement, the positions of the other skill/keyword requirements of the job that are a narrower form
+    of it: their words hold its words as a phrase ("Test automation" of "Automation"), or they are its words
+    without the ad's broad nouns ("Agile" of "Agile Development Principles")."""
+    searched = [(i, r.terms) for i, r in enumerate(requirements) if r.kind in ("skill", "keyword") and r.terms]
+    out: list[tuple[int, ...]] = []
+    for req in requirements:
+        wanted = req.terms if req.kind in ("skill", "keyword") else ()
+        n = len(wanted)
+        core = tuple(t for t in wanted if t not in _BROAD)
+        core = core if 0 < len(core) < n else None
+        out.append(tuple(i for i, terms in searched if n and (
+            terms == core
+            or (len(terms) > n and any(terms[k : k + n] == wanted for k in range(len(terms) - n + 1))))))
+    return tuple(out)
+
+
+def agree_with_siblings(outcomes: list[SearchOutcome], narrower: Sequence[tuple[int, ...]]) -> None:
+    """Make each requirement's status agree with its narrower siblings', in place: one that is not met while a
+    narrower form of it is ("Automation" missing while "Test automation" is met from the same line) is met by
+    that form's evidence, as a more specific skill meets it (`how` "child")."""
+    for position, siblings in enumerate(narrower):
+        if not siblings or outcomes[position][1] in ("met", "partial"):  # partial: short of the years asked
+            continue
+        met = [outcomes[i] for i in siblings if outcomes[i][1] == "met" and outcomes[i][0] is not None]
+        if not met:
+            continue
+        winner, _, score, _ = max(met, key=lambda o: o[2])
+        assert winner is not None
+        _, _, line, section, _, similarity = winner
+        occurrences = outcomes[position][3]
+        outcomes[position] = (("child", QUALITY["child"], line, section, None, similarity), "met", score,
+                              occurrences)
+
+
+def _confirmed(similarity: float | None, threshold: float) -> float | None:
+    """The cosine a cited candidate is reported with: None (not checked) for a list item that stood below the
+    threshold, so the report never calls it confirmed by meaning."""
+    return similarity if similarity is None or similarity >= threshold else None
 
 
 def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Thresholds]) -> tuple[_Key, Winner] | None:
@@ -250,7 +355,16 @@ def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Threshol
     if similarity < thresholds.paraphrase:
         return None
     line = profile.statements[best][0]
-    key = (_TIER["meaning"], -similarity, -MEANING_QUALITY, line)
+    if profile.shape_at(line) == "heading":  # rare: then the best of the statements that are no heading
+        kept = [i for i, (first, _) in enumerate(profile.statements) if profile.shape_at(first) != "heading"]
+        if not kept:
+            return None
+        best = max(kept, key=similarities.__getitem__)
+        similarity = float(similarities[best])
+        if similarity < thresholds.paraphrase:
+            return None
+        line = profile.statements[best][0]
+    key = (_SHAPE_RANK[profile.shape_at(line)], _TIER["meaning"], -similarity, -MEANING_QUALITY, line)
     return key, ("meaning", MEANING_QUALITY, line, None, None, similarity)
 
 

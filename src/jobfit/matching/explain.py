@@ -12,7 +12,7 @@ from dataclasses import replace
 from jobfit.matching.counts import counted_skills, is_met, status_rank
 from jobfit.matching.evidence import Assessment
 from jobfit.matching.models import RequirementResult, SkillGap, Strength
-from jobfit.matching.profile import ResumeProfile
+from jobfit.matching.profile import SKILL_USE_SECTIONS, ResumeProfile
 from jobfit.matching.requirements import Requirement
 
 STRONG_EVIDENCE = 0.75  # a met requirement with at least this score is a strength
@@ -166,9 +166,14 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
     best, seen = relevance if relevance is not None else job_relevance([a.requirement for a in assessments])
     extras: list[tuple[float, str, str, int]] = []  # (rank, skill id, name, line)
     for skill_id, record in profile.skills.items():
-        name, n_in_work, first_line = record.name, record.work_count, record.work_line
-        if not n_in_work or skill_id in wanted:
+        if not record.work_count or skill_id in wanted:
             continue
+        # only a statement of work shows a strength: not a role's heading, a project title or a headline
+        shown = [line for line in record.lines if profile.section(line) in SKILL_USE_SECTIONS
+                 and profile.shape_at(line) in ("sentence", "list")]
+        if not shown:
+            continue
+        name, n_in_work, first_line = record.name, len(shown), min(shown)
         relevance = best.get(skill_id, 0.0)
         if seen.get(skill_id, 0) < len(assessments):
             relevance = max(relevance, 0.0)
@@ -177,7 +182,7 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
         extras.append((-(relevance + 0.1 * n_in_work), skill_id, name, first_line))
     extras.sort(key=lambda t: (t[0], t[1]))
     return out + [
-        Strength(requirement=name, evidence=profile.line_text(line), section=profile.section(line), line=line,
-                 kind="extra")
+        Strength(requirement=name, evidence=profile.statement_text(profile.statement_at(line)),
+                 section=profile.section(line), line=line, kind="extra")
         for _, _, name, line in extras[:MAX_EXTRAS]
     ]

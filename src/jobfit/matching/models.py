@@ -86,6 +86,12 @@ class Strength(BaseModel):
     kind: Literal["requirement", "extra"] = "requirement"
 
 
+# The sub-scores, and every score a match result carries (0-100), in the order tables and exports show them: the one
+# list the store, the exports, the decision log, the pages and the CLI read.
+SUB_SCORES = ("skills_score", "experience_score", "education_score", "keyword_score")
+SCORE_FIELDS = ("overall_score", "confidence_score", *SUB_SCORES)
+
+
 class MatchResult(BaseModel):
     overall_score: float = Field(ge=0.0, le=100.0)
     confidence_score: float = Field(ge=0.0, le=100.0)

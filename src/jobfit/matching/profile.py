@@ -26,9 +26,16 @@ import numpy as np
 import orjson
 
 from jobfit.documents.models import ExperienceEntry, ParsedResume
-from jobfit.documents.statements import Statement, evidence_lines, joined_text, split_statements
+from jobfit.documents.statements import (
+    Statement,
+    StatementShape,
+    evidence_lines,
+    joined_text,
+    split_statements,
+    statement_shape,
+)
 from jobfit.matching.specificity import tfidf_norm
-from jobfit.matching.text import LineIndex
+from jobfit.matching.text import LineIndex, phrase_terms
 from jobfit.skills.models import SkillMention
 
 T = TypeVar("T")
@@ -52,11 +59,12 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-PROFILE_VERSION = 8  # 8: statements; the index holds only lines and spans that can be evidence (7: redaction)
+PROFILE_VERSION = 9  # 9: roles' months and spans; 8: statements, the index holds only evidence (7: redaction)
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _YEARS_RE = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years|yrs)\b", re.IGNORECASE)
 
 
@@ -105,10 +113,13 @@ class SkillRecord(NamedTuple):
 
 
 class Role(NamedTuple):
-    """An experience entry's title and line (its recency is in `ResumeProfile.entry_recency`)."""
+    """An experience entry's title and line (its recency is in `ResumeProfile.entry_recency`), how long it ran
+    (months, 0 when undated) and the last line of its bullets (None when it has no line)."""
 
     title: str | None
     line: int | None
+    months: int = 0
+    last_line: int | None = None
 
 
 class Degree(NamedTuple):
@@ -148,6 +159,8 @@ class ResumeProfile:
     # (first line, last line) of each statement that can be evidence, in order: the rows of `statement_vectors`.
     statements: list[tuple[int, int]] = field(default_factory=list)
     statements_key: str = ""  # `statements_key` of the texts embedded for `statements`
+    # Per statement, how it reads (`shape_at`), one letter each: computed once when the profile is built.
+    shapes: str = ""
     # Per statement, its vector (unit length), attached by the shell; None: the meaning check is not run.
     statement_vectors: np.ndarray | None = field(default=None, compare=False)
     resume: ParsedResume | None = field(default=None, compare=False)
@@ -180,6 +193,39 @@ class ResumeProfile:
             return -1
         return of_line[line - 1]
 
+    def shape_at(self, line: int | None) -> StatementShape | None:
+        """How the statement holding `line` reads (`statements.statement_shape`), "list" for any line of the
+        Skills section that is no heading; None for a line in no statement. Computed per statement on first use."""
+        position = self.statement_at(line)
+        if position < 0:
+            return None
+        if len(self.shapes) == len(self.statements):
+            return _SHAPE_NAME[self.shapes[position]]
+        return _shape(self.statement_text(position), self.section(self.statements[position][0]))
+
+    def item_terms(self, line: int | None) -> frozenset[str]:
+        """The words of the statement holding `line` outside parentheses: what its items name ("ARCHITECTURE
+        (Less than 1 year)" names architecture, not Less). Computed per statement on first use."""
+        position = self.statement_at(line)
+        if position < 0:
+            return frozenset()
+        found = self.__dict__.setdefault("_item_terms", {})
+        terms = found.get(position)
+        if terms is None:
+            terms = found[position] = frozenset(phrase_terms(_PARENTHESES.sub(" ", self.statement_text(position))))
+        return terms
+
+    def years_naming(self, lines: Iterable[int | None]) -> float:
+        """Years of the dated roles whose lines hold any of `lines` (each role once): how long the resume shows a
+        skill used at work."""
+        months = 0
+        for role in self.roles:
+            if role.months and role.line is not None and role.last_line is not None and any(
+                line is not None and role.line <= line <= role.last_line for line in lines
+            ):
+                months += role.months
+        return months / 12.0
+
     def statement_text(self, position: int) -> str:
         """The whole text of a statement (its lines re-joined, bullet dropped), as cited."""
         first, last = self.statements[position]
@@ -202,6 +248,7 @@ class ResumeProfile:
         profile = cls._assemble(resume, LineIndex("\n".join(blanked)), years, years_line, lines)
         evidence = [s for s in statements if s.is_evidence]
         profile.statements = [(s.first_line, s.last_line) for s in evidence]
+        profile.shapes = "".join(_SHAPE_LETTER[_shape(s.text, profile.section(s.first_line))] for s in evidence)
         profile.statements_key = statements_key([s.evidence_text for s in evidence])
         profile.__dict__["_statement_texts"] = [s.evidence_text for s in evidence]
         return profile
@@ -259,7 +306,7 @@ class ResumeProfile:
             section_of_line=section_of_line,
             weight_of_line=weight_of_line,
             entry_recency=entry_recency,
-            roles=[Role(e.title, e.line) for e in resume.experience],
+            roles=_roles(resume, len(lines)),
             degrees=[Degree(e.degree_level, e.degree, e.field, e.line) for e in resume.education],
             parse_quality=resume.quality_score if resume.quality_checks else None,
             years=years,
@@ -325,6 +372,7 @@ class ResumeProfile:
             "lexical_norm": self.lexical_norm,
             "statements": [n for span in self.statements for n in span],
             "statements_key": self.statements_key,
+            "shapes": self.shapes,
         }
 
     @classmethod
@@ -359,6 +407,7 @@ class ResumeProfile:
             lines=lines,
             statements=list(zip(flat[::2], flat[1::2], strict=True)),
             statements_key=data["statements_key"],
+            shapes=data["shapes"],
         )
 
     @classmethod
@@ -458,6 +507,27 @@ def _expand(runs: list[list[Any]]) -> list[Any]:
     for value, count in runs:
         out += [value] * count
     return out
+
+
+_SHAPE_LETTER: dict[StatementShape, str] = {"list": "l", "thin": "t", "heading": "h", "sentence": "s"}
+_SHAPE_NAME: dict[str, StatementShape] = {letter: name for name, letter in _SHAPE_LETTER.items()}
+
+
+def _shape(text: str, section: str | None) -> StatementShape:
+    """How a statement reads (`statements.statement_shape`); any statement of the Skills section that is no
+    heading is a list."""
+    found = statement_shape(text)
+    return "list" if found != "heading" and section == "skills" else found
+
+
+def _roles(resume: ParsedResume, count: int) -> list[Role]:
+    """The resume's roles, each with its months and the last line before the next role (or the end of the
+    Experience section)."""
+    exp = resume.sections.get("experience")
+    end = min(exp.end_line if exp else count, count)
+    starts = sorted({e.line for e in resume.experience if e.line is not None and e.line >= 1})
+    after = {start: (starts[k + 1] - 1 if k + 1 < len(starts) else max(end, start)) for k, start in enumerate(starts)}
+    return [Role(e.title, e.line, e.months, None if e.line is None else after.get(e.line)) for e in resume.experience]
 
 
 def _entry_recency(entries: list[ExperienceEntry]) -> list[float]:

@@ -26,7 +26,7 @@ from jobfit.store import documents, matches
 from jobfit.store import suggestions as suggestion_store
 from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
 from jobfit.store.models import Suggestion as SuggestionRow
-from jobfit.suggestions import LlmConfig, SuggestionSet, generate_suggestions
+from jobfit.suggestions import ChatModel, SuggestionSet, generate_suggestions
 
 
 @dataclass
@@ -69,7 +69,7 @@ def score_pair(db: Session, user_id: uuid.UUID, resume: Resume, job: JobDescript
 
 
 def store_suggestions(db: Session, user_id: uuid.UUID, pair: AnalyzedPair,
-                      llm: LlmConfig | None = None) -> tuple[list[SuggestionRow], SuggestionSet]:
+                      llm: ChatModel | None = None) -> tuple[list[SuggestionRow], SuggestionSet]:
     """Generate the pair's suggestions and replace its pending ones (decided ones are kept)."""
     generated = generate_suggestions(pair.resume, pair.job, pair.result, prepared_job=pair.prepared_job,
                                      job_vectors=pair.job_vectors, resume_vectors=pair.resume_vectors, llm=llm)

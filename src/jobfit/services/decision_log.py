@@ -20,6 +20,7 @@ import orjson
 from sqlalchemy.orm import Session
 
 from jobfit.content_hash import json_hash
+from jobfit.matching.models import SCORE_FIELDS
 from jobfit.matching.scores import ALGORITHM_VERSION
 from jobfit.store import decision_log as store
 from jobfit.store.db import Database
@@ -30,8 +31,6 @@ Action = Literal["analyze", "rank", "shortlist", "export", "audit", "self_report
 ACTIONS: tuple[str, ...] = get_args(Action)
 JOB_FIELDS = ("title", "company", "description", "requirements", "responsibilities", "benefits", "location",
               "salary_range", "job_type", "remote_option", "experience_level")
-SCORE_FIELDS = ("overall_score", "confidence_score", "skills_score", "experience_score", "education_score",
-                "keyword_score")
 MIN_RETENTION_DAYS = 183  # EU AI Act Art. 26(6): deployers keep the logs at least six months
 
 

@@ -9,6 +9,7 @@ its hash) in the same transaction that stores it.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Literal, get_args
 
 from sqlalchemy.orm import Session
@@ -19,7 +20,8 @@ from jobfit.services.errors import Conflict, get_or_raise
 from jobfit.store import decision_log as log_store
 from jobfit.store import decisions
 from jobfit.store.decisions import DecisionRow
-from jobfit.store.models import JobDescription, MatchResultRow
+from jobfit.store.models import JobDescription, MatchResultRow, Resume
+from jobfit.store.rows import find
 
 Decision = Literal["advance", "hold", "reject"]
 DECISIONS: tuple[str, ...] = get_args(Decision)
@@ -31,7 +33,7 @@ def decide(db: Session, user_id: uuid.UUID, match_result_id: uuid.UUID, decision
     """Record the decision on the match's candidate for its job, with the report as it stands. With
     `seen_report_hash` (the report the person had open), `Conflict` if the report has changed since."""
     match = get_or_raise(db, MatchResultRow, match_result_id, "Match result")
-    job = db.get(JobDescription, match.job_id)
+    job = find(db, JobDescription, match.job_id)
     assert job is not None  # matches go with their job
     current = decision_log.report_hash(match)
     if seen_report_hash and seen_report_hash != current:
@@ -54,6 +56,28 @@ def decide(db: Session, user_id: uuid.UUID, match_result_id: uuid.UUID, decision
 
 def get(db: Session, decision_id: uuid.UUID) -> DecisionRow:
     return get_or_raise(db, DecisionRow, decision_id, "Decision")
+
+
+@dataclass
+class DecisionView:
+    """A decision beside what stands today: the match as scored now (None once deleted), its resume and job."""
+
+    decision: DecisionRow
+    current: MatchResultRow | None
+    resume: Resume | None
+    job: JobDescription | None
+
+    @property
+    def changed(self) -> bool:
+        """Whether the report has changed since the decision was made on it."""
+        return self.current is not None and decision_log.report_hash(self.current) != self.decision.report_hash
+
+
+def view(db: Session, decision_id: uuid.UUID) -> DecisionView:
+    """The decision (`NotFound` for another user's or an unknown one) with the match, resume and job as they are."""
+    row = get(db, decision_id)
+    return DecisionView(row, find(db, MatchResultRow, row.match_result_id), find(db, Resume, row.resume_id),
+                        find(db, JobDescription, row.job_id))
 
 
 def history(db: Session, *, job_id: uuid.UUID | None = None, resume_id: uuid.UUID | None = None,

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import uuid
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
+
+from jobfit.store.rows import Lock, find
 
 Row = TypeVar("Row")
 
 
 class ServiceError(Exception):
     """A request the use case refuses, with the HTTP status that names the reason and a one-line detail; optionally
-    a stable `code` and the problems one by one (`errors`: `{"loc", "msg", "type"}`, as a validation 422 has)."""
+    a stable `code`, the problems one by one (`errors`: `{"loc", "msg", "type"}`, as a validation 422 has) and
+    HTTP headers the answer carries (`headers`, e.g. Retry-After)."""
 
     status_code = 400
     code: str | None = None
+    headers: dict[str, str] | None = None
 
     def __init__(self, detail: str, *, errors: list[dict[str, object]] | None = None) -> None:
         super().__init__(detail)
@@ -47,17 +51,10 @@ class Unprocessable(ServiceError):
     status_code = 422
 
 
-# FOR KEY SHARE: the row cannot be deleted until the transaction ends (for a use case that writes rows pointing at
-# it: a concurrent delete waits, then removes those too); FOR UPDATE: nor changed (for one that changes it).
-_LOCKS = {"key share": {"read": True, "key_share": True}, "update": {"nowait": False}}
-
-
-def get_or_raise(session: Session, model: type[Row], row_id: uuid.UUID, what: str,
-                 lock: Literal["key share", "update"] | None = None) -> Row:
+def get_or_raise(session: Session, model: type[Row], row_id: uuid.UUID, what: str, lock: Lock | None = None) -> Row:
     """The row, or `NotFound("<what> not found")`: under RLS another user's id is an unknown one. With `lock`, the
     row is read afresh and held as named until the transaction ends (a row deleted meanwhile is not found)."""
-    row = session.get(model, row_id, with_for_update=_LOCKS[lock] if lock else None,
-                      populate_existing=lock is not None)
+    row = find(session, model, row_id, lock)
     if row is None:
         raise NotFound(f"{what} not found")
     return row

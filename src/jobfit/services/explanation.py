@@ -13,12 +13,13 @@ from jobfit.matching.models import MatchAnalysis, SkillGap
 from jobfit.services import decision_log
 from jobfit.services.errors import get_or_raise
 from jobfit.store.models import JobDescription, MatchResultRow
+from jobfit.store.rows import find
 
 
 def explanation(db: Session, user_id: uuid.UUID, match_id: uuid.UUID, *, kind: str = "explanation",
                 ) -> CandidateExplanation:
     match = get_or_raise(db, MatchResultRow, match_id, "Match result")
-    job = db.get(JobDescription, match.job_id)
+    job = find(db, JobDescription, match.job_id)
     assert job is not None  # matches go with their job
     explained = explain_to_candidate(
         float(match.overall_score), MatchAnalysis.model_validate(match.match_analysis or {"summary": ""}),

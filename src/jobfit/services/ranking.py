@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 import numpy as np
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jobfit.documents.models import ParsedJob
@@ -67,15 +66,15 @@ def find_candidates(db: Session, model: type[Resume] | type[JobDescription], wan
     otherwise `nearest` (k-NN by `query_vector`) narrows the documents to `pool` (default `candidate_pool`)."""
     if wanted is not None:
         wanted = list(dict.fromkeys(wanted))
-        found = set(db.scalars(select(model.id).where(model.id.in_(wanted))))
+        found = set(documents.ids(db, model, wanted))
         missing = [str(i) for i in wanted if i not in found]
         if missing:
             raise NotFound(f"not found: {', '.join(missing[:5])}")
         return wanted, len(wanted)
-    total = db.scalar(select(func.count()).select_from(model)) or 0
+    total = documents.count(db, model)
     pool = candidate_pool(top_k) if pool is None else pool
     if total <= pool or query_vector is None:
-        return list(db.scalars(select(model.id))), total
+        return documents.ids(db, model), total
     return nearest(db, query_vector, pool), total
 
 
@@ -90,7 +89,7 @@ def score_resumes(db: Session, job: ParsedJob, job_vectors: Vectors, ids: list[u
 
     def load() -> tuple[dict[uuid.UUID, Any], dict[uuid.UUID, dict[str, np.ndarray]], dict[uuid.UUID, datetime]]:
         stored = current_profiles(db, ids)
-        created = dict(db.execute(select(Resume.id, Resume.created_at).where(Resume.id.in_(ids))).all())
+        created = documents.created_at(db, Resume, ids)
         return stored, documents.vectors_of_many(db, ResumeEmbedding, ResumeEmbedding.resume_id, ids,
                                                  resume_vector_kinds()), created
 
@@ -138,7 +137,7 @@ def rank_jobs_for_resume(db: Session, user_id: uuid.UUID, resume_id: uuid.UUID, 
     ids, total = find_candidates(db, JobDescription, job_ids, resume_vectors.get("full_text"), top_k,
                                  matches.nearest_jobs)
     with paused_gc():
-        rows = {j.id: j for j in db.scalars(select(JobDescription).where(JobDescription.id.in_(ids)))}
+        rows = {j.id: j for j in documents.rows(db, JobDescription, ids)}
         vectors = documents.vectors_of_many(db, JobEmbedding, JobEmbedding.job_id, ids)
         jobs = [(Upload(rows[i].created_at, i),
                  meaning_job(db, i, prepare_job(documents.parsed_job(rows[i])), vectors[i], embedder), vectors[i])

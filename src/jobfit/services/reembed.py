@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import select
-
 from jobfit.embeddings.base import Embedder
 from jobfit.embeddings.chunks import embed_chunks
 from jobfit.pipeline import embed_resume, packed_statement_vectors, stored_job_chunks
@@ -24,7 +22,7 @@ def count_documents(db: Database) -> int:
     total = 0
     for user_id in db.user_ids():
         with db.user_session(user_id, active_only=False) as s:
-            total += len(s.scalars(select(Resume.id)).all()) + len(s.scalars(select(JobDescription.id)).all())
+            total += documents.count(s, Resume) + documents.count(s, JobDescription)
     return total
 
 
@@ -36,7 +34,7 @@ def reembed_all(db: Database, embedder: Embedder, on_document: Callable[[], None
     done = 0
     for user_id in db.user_ids():
         with db.user_session(user_id, active_only=False) as s:
-            for resume in s.scalars(select(Resume)).all():  # each parsed when its turn comes
+            for resume in documents.rows(s, Resume):  # each parsed when its turn comes
                 chunks, vectors, profile = embed_resume(embedder, documents.parsed_resume(resume))
                 documents.replace_vectors(s, ResumeEmbedding, "resume_id", resume.id, chunks, vectors, embedder.name)
                 documents.save_profiles(s, {resume.id: profile.to_dict()})
@@ -46,7 +44,7 @@ def reembed_all(db: Database, embedder: Embedder, on_document: Callable[[], None
                 s.commit()
                 done += 1
                 on_document()
-            for job in s.scalars(select(JobDescription)).all():
+            for job in documents.rows(s, JobDescription):
                 chunks = stored_job_chunks(embedder, documents.parsed_job(job))
                 documents.replace_vectors(s, JobEmbedding, "job_id", job.id, chunks, embed_chunks(embedder, chunks),
                                           embedder.name)

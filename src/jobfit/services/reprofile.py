@@ -13,7 +13,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jobfit.embeddings.base import Embedder
@@ -49,7 +48,7 @@ def current_profiles(session: Session, ids: Sequence[uuid.UUID],
 
 def _rebuild(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, StoredProfile]:
     rebuilt = {row.id: prepare_resume(documents.parsed_resume(row)).to_dict()
-               for row in session.scalars(select(Resume).where(Resume.id.in_(list(ids))))}
+               for row in documents.rows(session, Resume, list(ids))}
     return documents.save_profiles(session, rebuilt)
 
 

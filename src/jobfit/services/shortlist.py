@@ -8,14 +8,16 @@ chose to apply it to; it records nothing about them but is logged (who applied i
 
 from __future__ import annotations
 
+import csv
+import io
 import uuid
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from jobfit.documents.candidate import Candidate
+from jobfit.documents.candidate import CONTACT_FIELDS, Candidate
 from jobfit.matching.counts import meets_required_skills, requirement_counts
-from jobfit.matching.models import MatchAnalysis
+from jobfit.matching.models import SUB_SCORES, MatchAnalysis
 from jobfit.services import decision_log
 from jobfit.services.errors import get_or_raise
 from jobfit.store import decisions, matches
@@ -23,8 +25,7 @@ from jobfit.store import documents as store
 from jobfit.store.decisions import DecisionRow
 from jobfit.store.models import JobDescription, MatchResultRow
 
-SORTABLE = ("overall_score", "skills_score", "experience_score", "education_score", "keyword_score",
-            "confidence_score")
+SORTABLE = ("overall_score", *SUB_SCORES, "confidence_score")
 MAX_RANKED = 500
 MUST_HAVE_FILTER = "meets every required skill"
 
@@ -94,12 +95,13 @@ def shortlist(db: Session, user_id: uuid.UUID, job_id: uuid.UUID, sort: str = "o
 
 
 def view(db: Session, user_id: uuid.UUID, job_id: uuid.UUID, *, must_haves: bool, sort: str = "overall_score",
-         descending: bool = True) -> list[Ranked]:
+         descending: bool = True) -> Shortlist:
     """The recruiter's view: every candidate, or the shortlist when the must-have filter is applied."""
     if must_haves:
-        return shortlist(db, user_id, job_id, sort, descending).shown
+        return shortlist(db, user_id, job_id, sort, descending)
     get_or_raise(db, JobDescription, job_id, "Job description")
-    return candidates(db, job_id, sort, descending)
+    every = candidates(db, job_id, sort, descending)
+    return Shortlist(every, len(every))
 
 
 def export(db: Session, user_id: uuid.UUID, job_id: uuid.UUID, *, must_haves: bool, sort: str = "overall_score",
@@ -111,3 +113,28 @@ def export(db: Session, user_id: uuid.UUID, job_id: uuid.UUID, *, must_haves: bo
                                filter=MUST_HAVE_FILTER if must_haves else None)
     db.commit()
     return shown
+
+
+CSV_COLUMNS = ("rank", "candidate", "current_title", *CONTACT_FIELDS, "resume", *SORTABLE, "required_skills_met",
+               "required_skills", "meets_must_haves", "decision", "match_id")
+
+
+def as_csv(rows: list[Ranked]) -> str:
+    """The view as CSV, one row per candidate in the order shown; no cell can run as a spreadsheet formula."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for rank, row in enumerate(rows, 1):
+        person = row.candidate
+        scores = ("" if row.scores[c] is None else f"{row.scores[c]:.2f}" for c in SORTABLE)
+        writer.writerow([rank, *(_csv_safe(v or "") for v in (person.name, person.current_title,
+                                                                *(person.contact.get(f) for f in CONTACT_FIELDS),
+                                                                row.document)),
+                         *scores, row.required_met, row.required_total, "yes" if row.passes else "no",
+                         row.decision.decision if row.decision else "", row.match.id])
+    return out.getvalue()
+
+
+def _csv_safe(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -16,15 +16,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from jobfit import accounts
-from jobfit.accounts import TokenClaims, TokenKind, WrongPassword
 from jobfit.runtime import Runtime
+from jobfit.services import accounts
+from jobfit.services.accounts import TokenClaims, TokenKind, WrongPassword
+from jobfit.store import accounts as account_store
 from jobfit.store import sign_ins
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import User
+from jobfit.store.rows import find
 
 
 @dataclass(frozen=True)
@@ -75,14 +76,14 @@ def delete_account(db: Session, runtime: Runtime, claims: TokenClaims, password:
     feedback, sign-ins) and then its stored files."""
     user = _confirmed(db, claims, password, client)
     accounts.forget_account(db, user.email)
-    db.execute(delete(User).where(User.id == user.id))  # every table's rows of the user cascade
+    account_store.delete_user(db, user.id)  # every table's rows of the user cascade
     db.commit()
     runtime.files.delete_user(user.id)
 
 
 def _confirmed(db: Session, claims: TokenClaims, password: str, client: str | None) -> User:
     """The token's user, once its sign-in is open and `password` is theirs (counted and throttled as a sign-in)."""
-    user = db.get(User, claims.user_id)
+    user = find(db, User, claims.user_id)
     if user is None or not user.is_active or not sign_ins.is_open(db, claims.user_id, claims.sign_in_id):
         raise AccountUnavailable(claims.user_id)  # answered as no sign-in at all
     if accounts.authenticate(db, user.email, password, client) is None:

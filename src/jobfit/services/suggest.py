@@ -8,12 +8,12 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from jobfit.config import Settings
 from jobfit.documents.docx_write import resume_docx
 from jobfit.documents.resume import parse_resume
+from jobfit.providers.openai_chat import LlmConfig, OpenAIChat
 from jobfit.runtime import Runtime
 from jobfit.services import decision_log
 from jobfit.services.analyze import score_pair, store_suggestions
@@ -23,8 +23,9 @@ from jobfit.store import documents, locks
 from jobfit.store import suggestions as suggestion_store
 from jobfit.store.models import JobDescription, MatchResultRow, Resume
 from jobfit.store.models import Suggestion as SuggestionRow
+from jobfit.store.rows import find
 from jobfit.store.suggestions import as_suggestion
-from jobfit.suggestions import LlmConfig, SuggestionSet, apply_suggestions, generate_suggestions
+from jobfit.suggestions import SuggestionSet, apply_suggestions, generate_suggestions
 
 
 @dataclass
@@ -48,25 +49,20 @@ class Applied:
     created: bool = True
 
 
-def llm_config(settings: Settings) -> LlmConfig | None:
+def llm_config(settings: Settings) -> OpenAIChat | None:
+    """The chat model the settings configure (`JOBFIT_LLM_*`), or None when there is none."""
     if not settings.llm_base_url:
         return None
-    return LlmConfig(base_url=settings.llm_base_url, model=settings.llm_model,
+    return OpenAIChat(LlmConfig(base_url=settings.llm_base_url, model=settings.llm_model,
                      api_key=settings.llm_api_key or "not-needed", timeout_s=settings.llm_timeout,
-                     max_retries=settings.llm_retries)
+                     max_retries=settings.llm_retries))
 
 
 def listed(db: Session, match_id: uuid.UUID, status: str | None = None,
            type_: str | None = None) -> list[SuggestionRow]:
     """The match's suggestions (of this status and type), most important first. `NotFound` for no match."""
     get_or_raise(db, MatchResultRow, match_id, "Match result")
-    query = select(SuggestionRow).where(SuggestionRow.match_result_id == match_id)
-    if status:
-        query = query.where(SuggestionRow.status == status)
-    if type_:
-        query = query.where(SuggestionRow.suggestion_type == type_)
-    return list(db.scalars(query.order_by(SuggestionRow.priority, SuggestionRow.impact_score.desc().nulls_last(),
-                                          SuggestionRow.created_at, SuggestionRow.id)))
+    return suggestion_store.of_match(db, match_id, status, type_)
 
 
 def regenerate(db: Session, runtime: Runtime, user_id: uuid.UUID, match_id: uuid.UUID,
@@ -81,7 +77,7 @@ def regenerate(db: Session, runtime: Runtime, user_id: uuid.UUID, match_id: uuid
         if llm is None:
             raise Unprocessable("No LLM is configured: set JOBFIT_LLM_BASE_URL (and JOBFIT_LLM_MODEL).")
     match = get_or_raise(db, MatchResultRow, match_id, "Match result", lock="key share")
-    resume, job = db.get(Resume, match.resume_id), db.get(JobDescription, match.job_id)
+    resume, job = find(db, Resume, match.resume_id), find(db, JobDescription, match.job_id)
     assert resume is not None and job is not None  # cascades keep matches and documents together
     pair = score_pair(db, user_id, resume, job, runtime.embedder)
     if llm is None:
@@ -107,9 +103,8 @@ def decide(db: Session, suggestion_id: uuid.UUID, status: str, feedback: str | N
         raise Conflict("Suggestion is pending: there is no decision to undo")
     if status != "pending" and row.status != "pending":
         raise Conflict(f"Suggestion is already {row.status}; undo that decision first (status pending)")
-    row.status = status
+    suggestion_store.set_status([row], status)
     row.feedback = feedback
-    row.implemented_at = func.now() if status == "implemented" else None
     db.commit()
     db.refresh(row)
     return row
@@ -135,7 +130,7 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
     wanted = list(dict.fromkeys(suggestion_ids))
     made_by = _made_by(wanted)
     locks.hold_for_transaction(db, f"{resume.id}:{made_by}")  # a concurrent same apply waits, then finds ours
-    rows = {r.id: r for r in db.scalars(select(SuggestionRow).where(SuggestionRow.id.in_(wanted)))}
+    rows = suggestion_store.by_ids(db, wanted)
     missing = [str(i) for i in wanted if i not in rows]
     if missing:
         raise NotFound(f"Suggestion not found: {', '.join(missing[:5])}")
@@ -144,7 +139,7 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
         raise Conflict(f"Suggestion {', '.join(rejected[:5])} was rejected: only accepted or pending suggestions "
                        "are applied")
     match_ids = {r.match_result_id for r in rows.values()}
-    matches = {m.id: m for m in db.scalars(select(MatchResultRow).where(MatchResultRow.id.in_(match_ids)))}
+    matches = suggestion_store.matches_by_ids(db, match_ids)
     if any(m.resume_id != resume.id for m in matches.values()) or len(matches) != 1:
         raise Unprocessable("All suggestions must come from one match result of this resume")
     before = next(iter(matches.values()))
@@ -173,9 +168,7 @@ def apply(db: Session, runtime: Runtime, user_id: uuid.UUID, resume_id: uuid.UUI
     after = score_pair(db, user_id, new_row, job, runtime.embedder)
     decision_log.record_analysis(db, user_id, after.row, job, cause="suggestions applied",
                                  derived_from=resume.id, applied_suggestions=applied)
-    for r in chosen:
-        if r.id in applied and r.status == "pending":
-            r.status, r.implemented_at = "implemented", func.now()
+    suggestion_store.set_status([r for r in chosen if r.id in applied and r.status == "pending"], "implemented")
     db.commit()  # publishes the new version's file (a failed commit deletes it)
     db.refresh(before)
     return Applied(new_row, job, applied, skipped, before, after.row, parsed.text_content)
@@ -187,8 +180,7 @@ def _applied_before(db: Session, runtime: Runtime, resume: Resume, job: JobDescr
     version = documents.derived_version(db, resume.id, made_by)
     if version is None:
         return None
-    after = db.scalars(select(MatchResultRow).where(MatchResultRow.resume_id == version.id,
-                                                    MatchResultRow.job_id == job.id)).first()
+    after = suggestion_store.match_of_pair(db, version.id, job.id)
     if after is None:
         after = score_pair(db, resume.user_id, version, job, runtime.embedder).row
         db.commit()

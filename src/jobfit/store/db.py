@@ -143,6 +143,16 @@ class Database:
         with self.system_session() as session:
             return list(session.scalars(text("SELECT id FROM users ORDER BY created_at, id")))
 
+    def ping(self) -> None:
+        """One round trip as the owner; raises when the database cannot be reached."""
+        with self.owner_engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
+    def let_app_role_log_in(self) -> None:
+        """Allow the application role (which RLS applies to) to log in: the embedded server's start-up step."""
+        with self.owner_engine.begin() as conn:
+            conn.execute(text(f"ALTER ROLE {APP_ROLE} LOGIN"))
+
     def dispose(self) -> None:
         self.owner_engine.dispose()
         self.app_engine.dispose()

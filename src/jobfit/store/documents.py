@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 import orjson
@@ -26,6 +26,8 @@ from jobfit.documents.models import DocumentMetadata, ParsedJob, ParsedResume, S
 from jobfit.store.db import Database
 from jobfit.store.files import FileStore
 from jobfit.store.models import BatchFile, JobDescription, JobEmbedding, Resume, ResumeEmbedding, ResumeProfileRow
+
+Row = TypeVar("Row", Resume, JobDescription)
 
 _RESUME_EXTRA = ("experience", "total_years_experience", "education", "skills", "quality_checks")
 _JOB_EXTRA = ("text_content", "required_skills", "preferred_skills", "min_years", "degree_level", "degree_field",
@@ -289,6 +291,34 @@ def delete_document(session: Session, files: FileStore, row: Resume | JobDescrip
     if deleted is not None and deleted[0]:
         files.delete(deleted[0])
     return deleted is not None
+
+
+def newest(session: Session, model: type, columns: Sequence[str], limit: int | None) -> list[Any]:
+    """The user's documents (rows of only `columns`), newest first, at most `limit` of them (None: all)."""
+    return list(session.execute(select(*(getattr(model, c) for c in columns))
+                                .order_by(model.created_at.desc()).limit(limit)))
+
+
+def ids(session: Session, model: type, among: Sequence[uuid.UUID] | None = None) -> list[uuid.UUID]:
+    """The ids of the user's documents of this kind (only those `among` these, when given)."""
+    query = select(model.id)
+    return list(session.scalars(query if among is None else query.where(model.id.in_(among))))
+
+
+def rows(session: Session, model: type[Row], among: Sequence[uuid.UUID] | None = None) -> list[Row]:
+    """The user's documents of this kind, whole (only those `among` these ids, when given)."""
+    query = select(model)
+    return list(session.scalars(query if among is None else query.where(model.id.in_(among))))  # type: ignore[attr-defined]
+
+
+def created_at(session: Session, model: type, among: Sequence[uuid.UUID]) -> dict[uuid.UUID, Any]:
+    """When each of these documents was created (a deleted one is absent)."""
+    return dict(session.execute(select(model.id, model.created_at).where(model.id.in_(among))).all())
+
+
+def count(session: Session, model: type) -> int:
+    """How many documents of this kind the user has."""
+    return session.scalar(select(func.count()).select_from(model)) or 0
 
 
 def page_as_user(db: Database, user_id: uuid.UUID, model: type, limit: int, offset: int,

@@ -13,11 +13,8 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from jobfit.matching.models import MatchResult
+from jobfit.matching.models import SCORE_FIELDS, MatchResult
 from jobfit.store.models import JobDescription, JobEmbedding, MatchResultRow, Resume, ResumeEmbedding
-
-SCORE_COLUMNS = ("overall_score", "confidence_score", "skills_score", "experience_score", "education_score",
-                 "keyword_score")
 
 
 def upsert_matches(session: Session, *, user_id: uuid.UUID,
@@ -48,7 +45,7 @@ def delete_match(session: Session, match_id: uuid.UUID) -> bool:
 
 
 def _columns(result: MatchResult) -> dict[str, Any]:
-    values: dict[str, Any] = {c: round(getattr(result, c), 2) for c in SCORE_COLUMNS}
+    values: dict[str, Any] = {c: round(getattr(result, c), 2) for c in SCORE_FIELDS}
     values.update(
         section_scores=result.section_scores,
         match_analysis=result.match_analysis.model_dump(mode="json"),

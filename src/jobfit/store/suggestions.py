@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from jobfit.store.models import MatchResultRow
 from jobfit.store.models import Suggestion as SuggestionRow
 from jobfit.suggestions.models import Suggestion
 
@@ -40,3 +41,38 @@ def as_suggestion(row: SuggestionRow) -> Suggestion:
         effort_estimate=row.effort_estimate or "low", ai_confidence=float(row.ai_confidence or 0),
         generated_by=row.generated_by or "",
     )
+
+
+def of_match(session: Session, match_id: uuid.UUID, status: str | None = None,
+             type_: str | None = None) -> list[SuggestionRow]:
+    """The match's suggestions (of this status and type), most important first: priority, then measured impact."""
+    query = select(SuggestionRow).where(SuggestionRow.match_result_id == match_id)
+    if status:
+        query = query.where(SuggestionRow.status == status)
+    if type_:
+        query = query.where(SuggestionRow.suggestion_type == type_)
+    return list(session.scalars(query.order_by(SuggestionRow.priority,
+                                               SuggestionRow.impact_score.desc().nulls_last(),
+                                               SuggestionRow.created_at, SuggestionRow.id)))
+
+
+def by_ids(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, SuggestionRow]:
+    """These suggestions by id (the user's only, under RLS)."""
+    return {r.id: r for r in session.scalars(select(SuggestionRow).where(SuggestionRow.id.in_(ids)))}
+
+
+def matches_by_ids(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, MatchResultRow]:
+    """These match results by id: the matches suggestions belong to."""
+    return {m.id: m for m in session.scalars(select(MatchResultRow).where(MatchResultRow.id.in_(ids)))}
+
+
+def match_of_pair(session: Session, resume_id: uuid.UUID, job_id: uuid.UUID) -> MatchResultRow | None:
+    """The stored match result of this resume and job, if any."""
+    return session.scalars(select(MatchResultRow).where(MatchResultRow.resume_id == resume_id,
+                                                        MatchResultRow.job_id == job_id)).first()
+
+
+def set_status(rows: list[SuggestionRow], status: str) -> None:
+    """Decide these suggestions (`implemented` is stamped with the transaction's time; the caller commits)."""
+    for row in rows:
+        row.status, row.implemented_at = status, func.now() if status == "implemented" else None

@@ -1,29 +1,24 @@
-"""Optional LLM rewriting through any OpenAI-compatible chat-completions server (OpenAI, Azure, Ollama,
-vLLM, LM Studio, llama.cpp), via the `openai` SDK.
+"""LLM rewriting of resume lines, written against a `ChatModel` (the OpenAI-compatible client is the shell's:
+`providers/openai_chat.py`), so this module builds the request and reads the answer without any network client.
 
 What is sent: the job title and requirements, and the resume's work and summary lines with their line
-numbers, after `redact_for_embedding` (no name, contact details or personal data). The answer must be JSON
-(`response_format={"type": "json_object"}`; when a server rejects that with 400, the same request is sent
-again as a plain prompt and the JSON is taken from the text). Each item becomes a `Suggestion` only if its
-`original_text` is found on the line it names; the caller runs the truth guard over the result.
+numbers, after `redact_for_embedding` (no name, contact details or personal data). The answer must be JSON; each
+item becomes a `Suggestion` only if its `original_text` is found on the line it names; the caller runs the truth
+guard over the result.
 
-`llm_suggestions` never raises: on any failure (timeout, connection refused, 5xx, malformed JSON) it
-returns no suggestions and a warning naming the error class. The whole call, retries included, has one deadline
-(`timeout_s`): the SDK's timeout bounds each read, so a server that trickles its answer would otherwise hold the
-request for as long as it liked; past the deadline the call is left to end on its own. Neither the API key nor
-resume text is logged.
+`llm_suggestions` never raises: on any failure (past the model's deadline, connection refused, 5xx, malformed
+JSON) it returns no suggestions and a warning naming the error class. Neither the API key nor resume text is
+logged.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import json
 import logging
 import re
-from typing import Literal
+from typing import Literal, Protocol
 
-import openai
-from pydantic import BaseModel, Field, SecretStr, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from jobfit.documents.models import ParsedJob, ParsedResume
 from jobfit.documents.sections import section_of_line
@@ -33,9 +28,6 @@ from jobfit.suggestions.models import Suggestion
 from jobfit.suggestions.statements import STATEMENT_SECTIONS
 
 log = logging.getLogger(__name__)
-# LLM calls run here, so that each has a deadline for the whole call (a thread cannot be stopped: one past its
-# deadline is abandoned and ends with the SDK's own timeouts)
-_CALLS = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="jobfit-llm")
 
 SYSTEM_PROMPT = """You improve resume lines for one job. Rules:
 - Only rewrite the numbered resume lines you are given; quote the exact text you replace as original_text.
@@ -47,20 +39,27 @@ Answer with JSON only, in this shape:
   "suggested_text": "the rewritten text", "title": "short title", "description": "why this helps",
   "suggestion_type": "content"}]}
 suggestion_type is one of: content, experience, keyword, skills."""
-PLAIN_SUFFIX = "\nReturn only the JSON object, with no other text and no code fences."
 
 
-class LlmConfig(BaseModel):
-    """Where and how to call the chat-completions server."""
+class ChatTimeout(Exception):
+    """The chat model did not answer within its deadline (`timeout_s` seconds, for the whole call)."""
 
-    base_url: str  # e.g. "https://api.openai.com/v1", "http://localhost:11434/v1"
-    model: str
-    api_key: SecretStr = SecretStr("not-needed")  # local servers accept any key
-    timeout_s: float = Field(default=30.0, gt=0)
-    max_retries: int = Field(default=1, ge=0)
-    temperature: float = Field(default=0.2, ge=0.0, le=2.0)
-    max_lines: int = Field(default=40, ge=1)
-    max_suggestions: int = Field(default=8, ge=1)
+    def __init__(self, timeout_s: float) -> None:
+        super().__init__(f"no answer within {timeout_s:g} s")
+        self.timeout_s = timeout_s
+
+
+class ChatModel(Protocol):
+    """A chat-completions model: `complete` sends the messages and returns the answer's text, asking for a JSON
+    object; it raises `ChatTimeout` past its deadline and any other exception on failure."""
+
+    @property
+    def name(self) -> str: ...  # recorded as the suggestions' `generated_by`
+
+    max_lines: int  # resume lines sent at most
+    max_suggestions: int  # rewrites asked for, and kept, at most
+
+    def complete(self, messages: list[dict[str, str]]) -> str: ...
 
 
 class _LlmEdit(BaseModel):
@@ -87,7 +86,7 @@ def _resume_lines(resume: ParsedResume, limit: int) -> list[tuple[int, str]]:
     return [(n, text) for n, text in out if len(text.split()) >= 3][:limit]
 
 
-def build_messages(resume: ParsedResume, job: ParsedJob, match: MatchResult, config: LlmConfig) -> list[dict]:
+def build_messages(resume: ParsedResume, job: ParsedJob, match: MatchResult, config: ChatModel) -> list[dict[str, str]]:
     """The chat messages for one resume and job (resume lines redacted)."""
     rows = [r for r in match.match_analysis.requirements if r.kind in ("skill", "experience", "education", "title")]
     requirements = "\n".join(f"- {r.requirement} ({r.importance}; resume: {r.status})" for r in rows[:25])
@@ -108,26 +107,7 @@ def parse_answer(content: str) -> _LlmAnswer:
     return _LlmAnswer.model_validate(json.loads(text[start : end + 1]))
 
 
-def _complete(client: openai.OpenAI, config: LlmConfig, messages: list[dict]) -> str:
-    try:
-        response = client.chat.completions.create(
-            model=config.model,
-            messages=messages,
-            temperature=config.temperature,  # type: ignore[arg-type]
-            response_format={"type": "json_object"},
-        )
-    except openai.BadRequestError:
-        log.info("LLM server rejected response_format; retrying with a plain prompt")
-        plain = [*messages[:-1], {"role": "user", "content": messages[-1]["content"] + PLAIN_SUFFIX}]
-        response = client.chat.completions.create(
-            model=config.model,
-            messages=plain,
-            temperature=config.temperature,  # type: ignore[arg-type]
-        )
-    return response.choices[0].message.content or ""
-
-
-def to_suggestions(answer: _LlmAnswer, resume: ParsedResume, config: LlmConfig) -> tuple[list[Suggestion], int]:
+def to_suggestions(answer: _LlmAnswer, resume: ParsedResume, config: ChatModel) -> tuple[list[Suggestion], int]:
     """(suggestions whose original_text is on the named line, number of items that were not)."""
     lines = resume.text_content.split("\n")
     out: list[Suggestion] = []
@@ -152,36 +132,27 @@ def to_suggestions(answer: _LlmAnswer, resume: ParsedResume, config: LlmConfig) 
                 line_number=number,
                 effort_estimate="low",
                 ai_confidence=60.0,
-                generated_by=config.model,
+                generated_by=config.name,
             )
         )
     return out, unmatched
 
 
 def llm_suggestions(
-    resume: ParsedResume, job: ParsedJob, match: MatchResult, config: LlmConfig
+    resume: ParsedResume, job: ParsedJob, match: MatchResult, chat: ChatModel
 ) -> tuple[list[Suggestion], list[str]]:
     """(LLM suggestions, warnings); never raises: any failure gives ([], [warning])."""
     try:
-        client = openai.OpenAI(
-            base_url=config.base_url,
-            api_key=config.api_key.get_secret_value(),
-            timeout=config.timeout_s,
-            max_retries=config.max_retries,
-        )
-        call = _CALLS.submit(_complete, client, config, build_messages(resume, job, match, config))
-        try:
-            content = call.result(timeout=config.timeout_s)
-        except concurrent.futures.TimeoutError:
-            log.warning("LLM call past its %g s deadline", config.timeout_s)
-            return [], [f"LLM call took longer than {config.timeout_s:g} s; rule-based suggestions only."]
-        answer = parse_answer(content)
+        answer = parse_answer(chat.complete(build_messages(resume, job, match, chat)))
+    except ChatTimeout as exc:
+        log.warning("LLM call past its %g s deadline", exc.timeout_s)
+        return [], [f"LLM call took longer than {exc.timeout_s:g} s; rule-based suggestions only."]
     except (ValueError, ValidationError) as exc:
         log.warning("LLM answer unusable: %s", type(exc).__name__)
         return [], [f"LLM answer was not valid JSON suggestions ({type(exc).__name__}); rule-based suggestions only."]
-    except Exception as exc:  # timeouts, connection errors, 5xx, anything else: the offline path must not fail
+    except Exception as exc:  # connection errors, 5xx, anything else: the offline path must not fail
         log.warning("LLM call failed: %s", type(exc).__name__)
         return [], [f"LLM call failed ({type(exc).__name__}); rule-based suggestions only."]
-    suggestions, unmatched = to_suggestions(answer, resume, config)
+    suggestions, unmatched = to_suggestions(answer, resume, chat)
     warnings = [f"{unmatched} LLM suggestion(s) did not match a resume line and were skipped."] if unmatched else []
     return suggestions, warnings

@@ -18,7 +18,7 @@ from jobfit.matching.engine import PreparedJob
 from jobfit.matching.models import MatchResult
 from jobfit.suggestions.guard import guard_suggestions, resume_facts
 from jobfit.suggestions.impact import ImpactMeter, with_impact
-from jobfit.suggestions.llm import LlmConfig, llm_suggestions
+from jobfit.suggestions.llm import ChatModel, llm_suggestions
 from jobfit.suggestions.models import Suggestion, SuggestionSet
 from jobfit.suggestions.rules import rule_suggestions
 
@@ -44,7 +44,7 @@ def generate_suggestions(
     prepared_job: PreparedJob | None = None,
     job_vectors: Vectors | None = None,
     resume_vectors: Vectors | None = None,
-    llm: LlmConfig | None = None,
+    llm: ChatModel | None = None,
     max_suggestions: int = 15,
     today: date | None = None,
 ) -> SuggestionSet:

@@ -14,11 +14,12 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
-from jobfit.accounts import TokenClaims
-from jobfit.api.deps import RuntimeDep, SignedInUser, read_off_loop, request_session
-from jobfit.api.schemas import clean_text
+from jobfit.http.deps import RuntimeDep, SignedInUser, read_off_loop, request_session
+from jobfit.http.schemas import clean_text
+from jobfit.services.accounts import TokenClaims
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.models import User
+from jobfit.store.rows import find
 from jobfit.store.sign_ins import signed_in_email
 from jobfit.web.rendering import PageError
 from jobfit.web.session import CSRF_FIELD, CSRF_HEADER, csrf_valid, session_claims
@@ -51,7 +52,7 @@ PageDb = Annotated[Session, Depends(page_db)]
 
 def page_user(request: Request, db: PageDb, claims: PageClaims) -> User:
     try:
-        user = db.get(User, claims.user_id)  # visible only to itself under RLS
+        user = find(db, User, claims.user_id)  # visible only to itself under RLS
     except AccountUnavailable:  # gone, inactive, or this sign-in ended (signed out, password changed)
         raise SignInRequired(request.url.path) from None
     if user is None or not user.is_active:
@@ -65,7 +66,7 @@ PageUser = Annotated[User, Depends(page_user)]
 
 async def page_account(request: Request, runtime: RuntimeDep, claims: PageClaims) -> SignedInUser:
     """The signed-in account, checked in one round trip that keeps no session: for a form that parses a file or
-    fetches a page before it stores anything (it opens its session then, `api.deps.user_db`)."""
+    fetches a page before it stores anything (it opens its session then, `http.deps.user_db`)."""
     try:
         email = await read_off_loop(runtime, functools.partial(signed_in_email, runtime.db, claims.user_id,
                                                                claims.sign_in_id))

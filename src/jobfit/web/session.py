@@ -2,7 +2,7 @@
 
 The session cookie holds a signed web session token (HttpOnly, SameSite=Lax, Secure over https): a token of its
 own kind, not an API access token, naming a server-side sign-in that signing out ends (`services/sign_in.py`).
-The device cookie (`api/device_cookie.py`, which the API's sign-in sets too) holds the device token that lets
+The device cookie (`http/device_cookie.py`, which the API's sign-in sets too) holds the device token that lets
 this browser past the account-wide sign-in throttle (`accounts`). Every form carries a CSRF token: the HMAC of a random
 per-browser cookie under the server's secret, so a page on another site can neither read nor forge it (and it
 works before sign-in too).
@@ -17,8 +17,8 @@ import secrets
 from starlette.requests import Request
 from starlette.responses import Response
 
-from jobfit.accounts import InvalidToken, TokenClaims, decode_token
-from jobfit.api.device_cookie import keep_device_cookie
+from jobfit.http.device_cookie import keep_device_cookie
+from jobfit.services.accounts import InvalidToken, TokenClaims, decode_token
 
 SESSION_COOKIE = "jobfit_session"
 CSRF_COOKIE = "jobfit_csrf"

@@ -4,7 +4,7 @@ lines that are never evidence (headings, contact lines, page furniture, statemen
 from __future__ import annotations
 
 from jobfit.documents.resume import parse_resume
-from jobfit.documents.statements import Statement, evidence_lines, split_statements
+from jobfit.documents.statements import Statement, evidence_lines, split_statements, statement_shape
 from tests.conftest import SAMPLES
 
 # A two-page PDF resume as pdfminer gives it: wrapped summary and bullet lines, page number, contact header.
@@ -228,3 +228,28 @@ def test_a_role_heading_whose_date_range_the_layout_cut_is_still_a_role_heading(
     text = "Experience\nJune 2020 – MERN Stack Developer, Acme, Austin, USA\nPresent Building the billing API in Go."
     kinds = [(s.first_line, s.kind) for s in split_statements(text)]
     assert kinds == [(1, "heading"), (2, "entry"), (3, "statement")]
+
+
+def test_statement_shapes_tell_a_list_and_a_thin_line_from_a_sentence() -> None:
+    assert statement_shape("Networking: LAN/WAN; TCP/IP; DNS, WINS, DHCP; PPP, PPTP, IPSec, SSL") == "list"
+    assert statement_shape("Sonicwall Firewall/VPN/SSL products; Barracuda Security products; cable management") \
+        == "list"
+    assert statement_shape("DevOps Engineer · Software Architect") == "thin"
+    assert statement_shape("PROGRAMMING") == "thin"
+    assert statement_shape("Knowledge on Docker.") == "thin"
+    assert statement_shape("Responsible for release management of Java-based apps, working with QA, dev and ops "
+                           "teams") == "sentence"
+    assert statement_shape("Built fully automated CI/CD pipelines on CircleCI for containerized apps, using Docker, "
+                           "Helm and ArgoCD") == "sentence"
+
+
+def test_a_few_words_ending_in_a_colon_are_a_heading_and_prose_with_commas_is_no_list() -> None:
+    assert statement_shape("Hardware:") == "heading"
+    assert statement_shape("Seasoned technical leader with a proven ability to design, implement, and operate "
+                           "enterprise-scale systems") == "sentence"
+
+
+def test_a_label_and_a_colon_before_short_items_is_a_list() -> None:
+    assert statement_shape("OS: Windows") == "list"
+    assert statement_shape("Container service: Docker, Podman") == "list"
+    assert statement_shape("Note: we shipped the billing service to production in three weeks") == "sentence"

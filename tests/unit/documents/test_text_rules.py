@@ -13,6 +13,7 @@ from jobfit.documents.job import find_min_years, parse_job
 from jobfit.documents.normalize import normalize_text
 from jobfit.documents.resume import parse_resume_text
 from jobfit.documents.sections import split_sections
+from jobfit.redaction.redact import redact_resume
 
 
 def test_normalize_glyphs_ligatures_and_letter_spacing():
@@ -73,6 +74,24 @@ def test_an_icon_glyph_before_the_phone_is_not_a_middle_initial():
 def test_a_place_is_a_name_only_when_no_other_header_line_is():
     assert extract_contact("Jordan Lee, Austin, TX\nSenior Engineer\nExperience").name.value == "Jordan Lee"
     assert extract_contact("Austin, TX\nJordan Lee\nExperience").name.value == "Jordan Lee"
+
+
+def test_a_heading_is_never_a_name():
+    # the kaggle resume dataset's layout: no name at the top, the skills heading among the first lines
+    text = ("Education Details\nJanuary 2016 B.E Computer Engineering Pune University\nSkill Details\n"
+            "Python- Exprience - 24 months\nCompany Details\ncompany - Acme Infotech\ndescription - Built reports")
+    contact = extract_contact(text)
+    assert contact.name is None
+    for heading in ("Skill Set", "Core Competencies", "Technical Proficiencies", "KEY COMPETENCIES"):
+        assert extract_contact(f"{heading}\nJava, SQL, Spring\nExperience").name is None
+    assert extract_contact("Skill Details\nPriya Sharma\npriya@mail.com").name.value == "Priya Sharma"
+
+
+def test_redaction_keeps_a_heading_the_name_finder_might_have_taken():
+    text = "Education Details\nB.E Computer Engineering\nSkill Details\nPython, SQL\nCompany Details\nAcme"
+    resume = parse_resume_text(text)
+    assert resume.contact_info.name is None
+    assert "Skill Details" in redact_resume(resume).text_content
 
 
 def test_international_phone():

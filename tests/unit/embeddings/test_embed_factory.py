@@ -6,7 +6,8 @@ import importlib.util
 
 import pytest
 
-from jobfit.embeddings import PROVIDERS, EmbeddingError, LocalEmbedder, get_embedder
+from jobfit.embeddings import EmbeddingError, LocalEmbedder
+from jobfit.providers.embedders import PROVIDERS, get_embedder
 
 HAS_SENTENCE_TRANSFORMERS = importlib.util.find_spec("sentence_transformers") is not None
 

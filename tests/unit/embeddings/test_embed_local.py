@@ -14,8 +14,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from jobfit.embeddings import Embedder, EmbeddingError, LocalEmbedder, get_embedder
+from jobfit.embeddings import Embedder, EmbeddingError, LocalEmbedder
 from jobfit.embeddings.local import wordllama_package_dir
+from jobfit.providers.embedders import get_embedder
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 from safetensors.numpy import load_file, save_file
 
-from jobfit.embeddings import EmbeddingError, get_embedder, minilm
+from jobfit.embeddings import EmbeddingError, minilm
 from jobfit.embeddings.minilm import (
     DIM,
     LENGTH_SLACK,
@@ -34,6 +34,7 @@ from jobfit.embeddings.minilm import (
     model_dir,
     model_key,
 )
+from jobfit.providers.embedders import get_embedder
 
 DATA = Path(__file__).parent / "data"
 TORCH = json.loads((DATA / "minilm_reference.json").read_text())

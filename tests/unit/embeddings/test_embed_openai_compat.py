@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 from pydantic import SecretStr
 
-from jobfit.embeddings import EmbeddingError, OpenAICompatibleConfig, OpenAICompatibleEmbedder, get_embedder
+from jobfit.embeddings import EmbeddingError
+from jobfit.providers.embedders import get_embedder
+from jobfit.providers.openai_embedder import OpenAICompatibleConfig, OpenAICompatibleEmbedder
 from tests.unit.embeddings.openai_embeddings_server import API_KEY, DEFAULT_DIM, EmbeddingServer, expected_rows
 
 

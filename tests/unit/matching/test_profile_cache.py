@@ -30,7 +30,7 @@ from jobfit.matching.profile import (
     SkillRecord,
     resume_statements,
 )
-from jobfit.matching.text import LineIndex, content_tokens
+from jobfit.matching.text import LineIndex, content_tokens, phrase_terms
 from jobfit.redaction import redact as redact_module
 from jobfit.redaction import redact_for_embedding
 from tests.conftest import DOTIN_TEXTS, SAMPLES, evaldata_path
@@ -124,7 +124,7 @@ def test_stored_index_and_line_weights_equal_a_rebuild_after_json():
         assert loaded.lines == rebuilt.lines == text.split("\n")
         assert loaded.statements == rebuilt.statements and loaded.statements_key == rebuilt.statements_key
         assert loaded.statement_texts() == rebuilt.statement_texts()
-        for name in ("section_of_line", "weight_of_line", "entry_recency", "years", "years_line"):
+        for name in ("section_of_line", "weight_of_line", "entry_recency", "years", "years_line", "shapes", "roles"):
             assert getattr(loaded, name) == getattr(rebuilt, name), name
 
 
@@ -144,16 +144,22 @@ def _reference_strength_extras(assessments, profile, mentions_by_id) -> list:
     for skill_id, mentions in mentions_by_id.items():
         if skill_id in wanted:
             continue
-        in_work = [m for m in mentions if profile.section(m.line) in ("experience", "projects")]
+        if not any(profile.section(m.line) in ("experience", "projects") for m in mentions):
+            continue
+        # each line once, and only statements of work: no role heading, project title or headline
+        in_work = sorted({m.line for m in mentions if profile.section(m.line) in ("experience", "projects")
+                          and m.surface.lower() in profile.index.lines[m.line - 1].lower()
+                          and profile.shape_at(m.line) in ("sentence", "list")})
         if not in_work:
             continue
         relevance = max((a.requirement.related.get(skill_id, ("", 0.0))[1] for a in assessments), default=0.0)
         if relevance <= 0.0 and len(in_work) < 2:
             continue
-        first = min(in_work, key=lambda m: m.line or 0)
+        first = in_work[0]
         extras.append((-(relevance + 0.1 * len(in_work)), skill_id,
-                       Strength(requirement=first.name, evidence=profile.line_text(first.line),
-                                section=profile.section(first.line), line=first.line, kind="extra")))
+                       Strength(requirement=mentions[0].name,
+                                evidence=profile.statement_text(profile.statement_at(first)),
+                                section=profile.section(first), line=first, kind="extra")))
     extras.sort(key=lambda t: (t[0], t[1]))
     return [s for _, _, s in extras[: explain.MAX_EXTRAS]]
 
@@ -304,6 +310,7 @@ def test_the_explained_rows_give_the_sub_scores_the_pair_was_scored_with(jobs):
 # The straightforward version of the evidence search (a list of candidate objects, then min by key), kept
 # here as the reference the lean single-pass scan in `evidence.py` must equal.
 from jobfit.matching.evidence import (  # noqa: E402
+    _PRACTICE_ROLES,
     DEPTH_BASE,
     DEPTH_LINES,
     DEPTH_STEP,
@@ -328,12 +335,16 @@ def _ref_taxonomy_hits(mentions_by_id: dict[str, list], req: Requirement) -> lis
 
 def _ref_lexical(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
     out: list[Candidate] = []
-    forms = [(req.terms, "exact")] + [(a, "alias") for a in req.aliases]
-    for terms, how in forms:
+    forms = [(req.terms, "exact", None)] + [(a, "alias", None) for a in req.aliases]
+    # the person who does the practice ("Data Scientist" for "Data science"): evidence, not an occurrence
+    forms += [((*words[:-1], role), "alias", "role") for words, _, _ in list(forms) if len(words) >= 2
+              for role in _PRACTICE_ROLES.get(words[-1], ())]
+    for terms, how, name in forms:
         if not terms:
             continue
         for number in profile.index.phrase_lines(terms):
-            out.append(Candidate(how, 1.0, number, profile.section(number), profile.weight(number)))
+            out.append(Candidate(how, 1.0, number, profile.section(number), profile.weight(number), name))
+            out[-1].terms = terms  # what it names, for the list rule
     return out
 
 
@@ -346,6 +357,8 @@ def _ref_taxonomy(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         kind, score = ("exact", 1.0) if skill_id == req.skill_id else related[skill_id]
         if kind == "related" and score < 0.5:
             continue  # a grand-relative is no evidence
+        if kind == "parent" and is_named_tool(req):
+            continue  # a broader skill is no evidence of a named tool
         quality = 1.0 if kind == "exact" else min(QUALITY[kind], score * QUALITY[kind] / 0.7)
         records = profile.skills[skill_id]
         for mention in mentions_by_id[skill_id]:
@@ -355,6 +368,7 @@ def _ref_taxonomy(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
                 continue  # redacted, or on a part that is never evidence
             section = profile.section(line) or records.section
             out.append(Candidate(kind, quality, line, section, profile.weight(line, section), mention.name))
+            out[-1].skill_id = skill_id
     return out
 
 
@@ -368,17 +382,33 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
 
     def stands(c: Candidate) -> bool:
         named = c.how == "child" or is_named_tool(req)
+        if profile.shape_at(c.line) == "heading":
+            return False  # "Hardware:" over a list is never evidence
+        if c.how in ("exact", "alias") and profile.shape_at(c.line) == "list" and _names_item(c):
+            return True  # an item of a list names it and nothing else
         return similarities is None or (cosine(c) is not None and cosine(c) >= thresholds.confirming(named))
 
     def meets(c: Candidate) -> bool:
         return c.how in ("exact", "alias", "meaning") or (c.how == "child" and similarities is not None)
 
+    def _names_item(c: Candidate) -> bool:
+        """Whether the candidate's words are words of its list outside parentheses."""
+        if hasattr(c, "terms"):  # the requirement's words or an alias
+            words = c.terms
+        else:  # the same skill or a more specific one, as the resume writes it
+            record = profile.skills[c.skill_id]
+            words = phrase_terms(record.surface or record.name)
+        outside = re.sub(r"\([^()]*\)", " ", profile.statement_text(profile.statement_at(c.line)))
+        return set(words) <= set(phrase_terms(outside))
+
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None else cosine(c)
-        return (_TIERS[c.how] if meets(c) else 0, -closeness, -c.quality, c.line if c.line is not None else 10**9)
+        shape = {"list": 1, "thin": 2, "heading": 3}.get(profile.shape_at(c.line), 0)
+        return (shape, _TIERS[c.how] if meets(c) else 0, -closeness, -c.quality,
+                c.line if c.line is not None else 10**9)
 
     found = _ref_lexical(profile, req) + _ref_taxonomy(profile, mentions_by_id, req)
-    named = {c.line for c in found if c.how in ("exact", "alias")}
+    named = {c.line for c in found if c.how in ("exact", "alias") and c.name != "role"}
     occurrences = (
         sum(profile.index.phrase_count(t) for t in (req.terms, *req.aliases) if t) if req.terms else 0
     )
@@ -388,8 +418,9 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     weak = [c for c in candidates if not meets(c)]
     if not strong and similarities is not None and req.kind == "skill" and not is_named_tool(req) \
             and len(similarities):
-        best = max(range(len(similarities)), key=lambda i: (similarities[i], -i))
-        if similarities[best] >= thresholds.paraphrase:
+        kept = [i for i, (first, _) in enumerate(profile.statements) if profile.shape_at(first) != "heading"]
+        best = max(kept or [0], key=lambda i: (similarities[i], -i))
+        if kept and similarities[best] >= thresholds.paraphrase:
             line = profile.statements[best][0]
             strong = [Candidate("meaning", MEANING_QUALITY, line, profile.section(line), profile.weight(line))]
     weak_value = max((_ref_value(c) for c in weak), default=0.0)
@@ -399,6 +430,10 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         statements = {profile.statement_at(c.line) for c in strong} - {-1}
         depth = DEPTH_BASE + DEPTH_STEP * min(max(len(statements) - 1, 0), DEPTH_LINES)
         score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
+        if req.kind == "skill" and req.min_years:
+            share = profile.years_naming({c.line for c in strong}) / req.min_years
+            if share < 1.0:
+                return best, "partial", round(score * max(share, 0.5), 4), occurrences
         return best, "met", round(score, 4), occurrences
     if not weak:
         return None, "missing", 0.0, occurrences
@@ -425,6 +460,10 @@ def _postings_and_resumes():
 def _check_scan(profile, mentions, req, similarities=None, thresholds=None) -> None:
     from jobfit.matching.evidence import assess_skill, evaluate_skill
 
+    def cosine_of(c) -> float:
+        statement = profile.statement_at(c.line)
+        return -1.0 if statement < 0 else float(similarities[statement])
+
     meaning = None if similarities is None else (similarities, thresholds)
     best, status, score, occurrences = _ref_evaluate(profile, mentions, req, similarities, thresholds)
     full = assess_skill(profile, req, meaning)
@@ -440,7 +479,9 @@ def _check_scan(profile, mentions, req, similarities=None, thresholds=None) -> N
     assert got.how == best.how or (best.how, got.how) == ("exact", "alias")
     assert got.evidence == (profile.statement_text(statement) if statement >= 0 else profile.line_text(best.line))
     assert full.related_skill == (best.name if best.how in {"child", "parent", "related"} else None)
-    assert got.confirmed == (None if similarities is None else True)
+    below = similarities is not None and best.how != "meaning" and cosine_of(best) < thresholds.confirming(
+        best.how == "child" or is_named_tool(req))
+    assert got.confirmed == (None if similarities is None or below else True)  # a list item below: unchecked
 
 
 def test_evidence_scan_equals_the_straightforward_version_on_real_postings():
@@ -466,7 +507,7 @@ def test_evidence_scan_equals_the_straightforward_version_on_real_postings():
 def test_requirements_skipped_as_unreachable_are_the_missing_ones():
     """`evaluate` skips the search for requirements no resume word or skill can reach: exactly the missing ones."""
     from jobfit.matching.engine import _reachable, evaluate
-    from jobfit.matching.evidence import evaluate_skill
+    from jobfit.matching.evidence import agree_with_siblings, evaluate_skill
 
     postings, profiles = _postings_and_resumes()
     skipped = 0
@@ -475,12 +516,16 @@ def test_requirements_skipped_as_unreachable_are_the_missing_ones():
             prepared = prepare_job(job)
             reachable = _reachable(profile, prepared)
             entries = evaluate(profile, prepared).entries
+            alone = [evaluate_skill(profile, req) if req.kind in ("skill", "keyword") else (None, "missing", 0.0, 0)
+                     for req in prepared.requirements]
+            agreed = list(alone)
+            agree_with_siblings(agreed, prepared.narrower)
             for position, (req, entry) in enumerate(zip(prepared.requirements, entries, strict=True)):
                 if req.kind not in ("skill", "keyword"):
                     continue
-                assert entry == evaluate_skill(profile, req)
+                assert entry == agreed[position]
                 if position not in reachable:
-                    assert entry == (None, "missing", 0.0, 0)
+                    assert alone[position] == (None, "missing", 0.0, 0)
                     skipped += 1
     assert skipped > 100
 

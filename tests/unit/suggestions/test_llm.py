@@ -11,7 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from jobfit.matching import score_match
-from jobfit.suggestions import LlmConfig, SuggestionSet, generate_suggestions
+from jobfit.providers.openai_chat import LlmConfig, OpenAIChat
+from jobfit.suggestions import SuggestionSet, generate_suggestions
 
 from .samples import RESUME, TODAY, job, line_of, resume
 
@@ -142,7 +143,7 @@ def config(srv: ChatServer, **kw: object) -> LlmConfig:
 
 def run(llm: LlmConfig) -> SuggestionSet:
     r, j = resume(), job()
-    return generate_suggestions(r, j, score_match(r, j), llm=llm, today=TODAY, max_suggestions=50)
+    return generate_suggestions(r, j, score_match(r, j), llm=OpenAIChat(llm), today=TODAY, max_suggestions=50)
 
 
 def llm_made(result: SuggestionSet) -> list:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from jobfit.api.errors import plain_sentence
-from jobfit.api.schemas import FeedbackIn, JobIn, TitleUpdate
+from jobfit.http.errors import plain_sentence
+from jobfit.http.schemas import FeedbackIn, JobIn, TitleUpdate
 
 JARGON = ("Value error", "String should", "Input should", "Field required", "pattern", "^(", "type=")
 

@@ -16,9 +16,9 @@ from fastapi import APIRouter, File, Query, Response, UploadFile
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep
-from jobfit.api.parsing import read_upload
 from jobfit.fairness.impact import FOUR_FIFTHS, SMALL_SHARE, Basis
+from jobfit.http.deps import CurrentUser, Db, RuntimeDep
+from jobfit.http.parsing import read_upload
 from jobfit.services import audit, self_reports
 from jobfit.services.audit import AuditReport
 

@@ -1,6 +1,6 @@
 """Accounts: register, sign in (OAuth2 password form) and out, who am I, change the password, delete the account.
 
-The use cases are `services/sign_in.py`'s; a sign-in also sets the device cookie (`api/device_cookie.py`) that lets
+The use cases are `services/sign_in.py`'s; a sign-in also sets the device cookie (`http/device_cookie.py`) that lets
 this program past the account-wide throttle later, if it keeps cookies."""
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request, Response, status
 from pydantic import BaseModel, Field
 
-from jobfit.accounts import AccountError, EmailTaken, LoginThrottled, WrongPassword, register
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep, SystemDb, TokenUser, client_address
-from jobfit.api.device_cookie import keep_device_cookie, sent_device_token
-from jobfit.api.schemas import Text
+from jobfit.http.deps import CurrentUser, Db, RuntimeDep, SystemDb, TokenUser, client_address
+from jobfit.http.device_cookie import keep_device_cookie, sent_device_token
+from jobfit.http.schemas import Text
 from jobfit.services import sign_in as sign_ins
+from jobfit.services.accounts import LoginThrottled, WrongPassword, register
 from jobfit.store.models import User
+from jobfit.store.rows import find
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -62,15 +63,12 @@ def _token(request: Request, response: Response, signed_in: sign_ins.SignedIn) -
 
 @router.post("/register", status_code=status.HTTP_201_CREATED, response_model=UserOut)
 def register_user(body: RegisterIn, request: Request, db: SystemDb, runtime: RuntimeDep) -> UserOut:
-    """A new account. At most 10 sign-ups from one address in a row (then 429 with Retry-After)."""
+    """A new account (409 when the email is taken, 422 for an unacceptable email or password: the use case's
+    refusals). At most 10 sign-ups from one address in a row (then 429 with Retry-After)."""
     try:
         user = register(db, body.email, body.password, client_address(request))
     except LoginThrottled as exc:
         raise throttled(exc, "sign-ups from this address") from None
-    except EmailTaken as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
-    except AccountError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
     return UserOut(id=user.id, email=user.email, created_at=user.created_at)
 
 
@@ -100,7 +98,7 @@ def logout(claims: TokenUser, db: SystemDb) -> Response:
 
 @router.get("/me", response_model=UserOut)
 def me(db: Db, user: CurrentUser) -> UserOut:
-    row = db.get(User, user.id)  # visible only to itself under RLS; the session has checked it is active
+    row = find(db, User, user.id)  # visible only to itself under RLS; the session has checked it is active
     return UserOut(id=row.id, email=row.email, created_at=row.created_at)
 
 
@@ -116,9 +114,7 @@ def change_password(body: PasswordChangeIn, claims: TokenUser, request: Request,
         raise throttled(exc, "failed sign-ins") from None
     except WrongPassword as exc:
         raise HTTPException(status.HTTP_403_FORBIDDEN, f"{str(exc).capitalize()}: nothing was changed") from None
-    except AccountError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
-    return _token(request, response, signed_in)
+    return _token(request, response, signed_in)  # an unacceptable new password is the use case's 422
 
 
 @router.delete("/me", status_code=status.HTTP_204_NO_CONTENT)

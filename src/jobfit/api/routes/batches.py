@@ -9,10 +9,11 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile, status
 from starlette.concurrency import run_in_threadpool
 
-from jobfit.api.concurrency import user_turn
-from jobfit.api.deps import CheckedUser, CurrentUser, Db, RuntimeDep, user_db
-from jobfit.api.parsing import document_error, store_batch
-from jobfit.api.schemas import (
+from jobfit.documents.errors import DocumentError
+from jobfit.http.concurrency import user_turn
+from jobfit.http.deps import CheckedUser, CurrentUser, Db, RuntimeDep, user_db
+from jobfit.http.parsing import document_error, store_batch
+from jobfit.http.schemas import (
     BatchFileOut,
     BatchOut,
     BatchSummary,
@@ -22,7 +23,6 @@ from jobfit.api.schemas import (
     Page,
     StateCounts,
 )
-from jobfit.documents.errors import DocumentError
 from jobfit.services import batch
 from jobfit.store.models import BatchFile, ResumeBatch
 

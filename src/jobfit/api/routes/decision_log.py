@@ -13,8 +13,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict
 
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep
-from jobfit.api.schemas import Limit, Offset, Page
+from jobfit.http.deps import CurrentUser, Db, RuntimeDep
+from jobfit.http.schemas import Limit, Offset, Page
 from jobfit.services import decision_log
 from jobfit.services.decision_log import Action
 

@@ -5,14 +5,13 @@ changed; a later one supersedes. Nothing but a person decides: the ranking order
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from jobfit.api.deps import CurrentUser, Db
-from jobfit.api.schemas import Limit, Offset, Page, StoredObject, Text
+from jobfit.http.deps import CurrentUser, Db
+from jobfit.http.schemas import DecisionOut, Limit, Offset, Page, StoredObject, Text
 from jobfit.services import decisions
 from jobfit.services.decisions import MAX_REASON, Decision
 
@@ -26,20 +25,6 @@ class DecisionIn(BaseModel):
     report_hash: str | None = Field(default=None, max_length=64, description=(
         "The report_hash of the match report the person had open (GET /decisions/report-hash/{match_result_id}); "
         "if the report changed since, the decision is refused with 409"))
-
-
-class DecisionOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    match_result_id: uuid.UUID
-    resume_id: uuid.UUID
-    job_id: uuid.UUID
-    decision: str
-    reason: str | None
-    algorithm_version: str | None
-    report_hash: str
-    created_at: datetime
 
 
 class DecisionDetail(DecisionOut):

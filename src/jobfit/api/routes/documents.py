@@ -11,11 +11,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile, status
 from pydantic import BaseModel
 
-from jobfit.api.concurrency import user_turn
-from jobfit.api.deps import CheckedUser, CurrentUser, Db, RuntimeDep, read_off_loop
-from jobfit.api.parsing import parse_in_sandbox, read_upload, store_upload
-from jobfit.api.schemas import (
+from jobfit.documents.job_length import thin_ad_warnings
+from jobfit.documents.models import ParsedJob
+from jobfit.http.concurrency import user_turn
+from jobfit.http.deps import CheckedUser, CurrentUser, Db, RuntimeDep, read_off_loop
+from jobfit.http.parsing import add_job, add_job_file, add_resume, import_job
+from jobfit.http.schemas import (
     JobDetail,
+    JobImported,
+    JobImportIn,
     JobIn,
     JobSummary,
     JobUploaded,
@@ -28,9 +32,7 @@ from jobfit.api.schemas import (
     Text,
     TitleUpdate,
 )
-from jobfit.documents.job_length import thin_ad_warnings
-from jobfit.documents.models import ParsedJob
-from jobfit.services import files, upload
+from jobfit.services import files, library, upload
 from jobfit.services.errors import get_or_raise
 from jobfit.store import documents as store
 from jobfit.store.models import JobDescription, Resume
@@ -80,7 +82,7 @@ def _document_routes(model: type[Resume] | type[JobDescription], noun: str, path
         # the busiest call: one thread hop, one round trip, and the page serialised once (FastAPI would
         # validate it again)
         def one_page() -> bytes:
-            rows, total = store.page_as_user(runtime.db, user.id, model, limit, offset, columns, user.sign_in_id)
+            rows, total = library.page(runtime.db, user.id, model, limit, offset, columns, user.sign_in_id)
             return Page[summary](items=[to_summary(r) for r in rows], total=total, limit=limit,  # type: ignore[valid-type]
                                  offset=offset).model_dump_json().encode()
 
@@ -108,8 +110,8 @@ def _document_routes(model: type[Resume] | type[JobDescription], noun: str, path
 
 # -- resumes ------------------------------------------------------------------------------------
 
-# Uploads hold no database session while they parse (`api/parsing.py`), and each account runs at most
-# `uploads_per_user` of them at once (`api/concurrency.py`).
+# Uploads hold no database session while they parse (`http/parsing.py`), and each account runs at most
+# `uploads_per_user` of them at once (`http/concurrency.py`).
 
 @router.post("/upload/resume", status_code=status.HTTP_201_CREATED, response_model=ResumeUploaded)
 async def upload_resume(
@@ -119,11 +121,7 @@ async def upload_resume(
     title_query: Annotated[Text | None, Query(alias="title", max_length=300)] = None,
 ) -> ResumeUploaded:
     async with user_turn(runtime.settings, user.id):
-        data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
-        parsed = await parse_in_sandbox(request, lambda gone: upload.parse_resume(runtime, data, filename, gone))
-        row = await store_upload(runtime, user, lambda db: upload.store_resume(
-            db, runtime, user.id, parsed, data=data, filename=filename,
-            title=(title or title_query or "").strip() or None))
+        row, parsed = await add_resume(request, runtime, user, file, (title or title_query or "").strip() or None)
     return ResumeUploaded(id=row.id, title=row.title, quality_score=parsed.quality_score,
                           sections_found=list(parsed.sections), contact_info=row.contact_info)
 
@@ -136,12 +134,21 @@ _document_routes(Resume, "resume", "/resumes", "Resume", ResumeSummary, ResumeDe
 
 @router.post("/upload/job-description", status_code=status.HTTP_201_CREATED, response_model=JobUploaded)
 async def create_job(request: Request, body: JobIn, user: CheckedUser, runtime: RuntimeDep) -> JobUploaded:
-    fields = body.model_dump()
     async with user_turn(runtime.settings, user.id):
-        parsed = await parse_in_sandbox(request, lambda gone: upload.parse_job(runtime, fields, gone))
-        row = await store_upload(runtime, user, lambda db: upload.store_job(db, runtime, user.id, parsed,
-                                                                            fields=fields))
+        row, parsed = await add_job(request, runtime, user, body.model_dump())
     return _job_uploaded(row, parsed)
+
+
+@router.post("/import/job-description", status_code=status.HTTP_201_CREATED, response_model=JobImported,
+             responses={422: {"description": "The page cannot be fetched (invalid_url, private_address, too_large, "
+                                             "timeout, ...) or holds no job posting (no_job_found)"}})
+async def import_job_page(request: Request, body: JobImportIn, user: CheckedUser, runtime: RuntimeDep) -> JobImported:
+    """A job from a posting's web page: its JSON-LD JobPosting, else its readable text (`source` says which). The
+    page is fetched under one deadline and size limit, every address checked (no private ones unless the server
+    allows them)."""
+    async with user_turn(runtime.settings, user.id):
+        row, parsed, source = await import_job(request, runtime, user, body.url)
+    return JobImported(**_job_uploaded(row, parsed).model_dump(), source=source)
 
 
 @router.post("/upload/job-description/file", status_code=status.HTTP_201_CREATED, response_model=JobUploaded)
@@ -152,11 +159,7 @@ async def upload_job_file(
     company: Annotated[Text | None, Form(max_length=300)] = None,
 ) -> JobUploaded:
     async with user_turn(runtime.settings, user.id):
-        data, filename = await read_upload(file, runtime.settings.max_upload_mb * 1024 * 1024)
-        parsed = await parse_in_sandbox(
-            request, lambda gone: upload.parse_job_file(runtime, data, filename, title, company, gone))
-        row = await store_upload(runtime, user, lambda db: upload.store_job(db, runtime, user.id, parsed,
-                                                                            original=(data, filename)))
+        row, parsed = await add_job_file(request, runtime, user, file, title, company)
     return _job_uploaded(row, parsed)
 
 

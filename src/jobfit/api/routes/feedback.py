@@ -8,12 +8,11 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, status
 from pydantic import BaseModel
-from sqlalchemy import case, func, select
 
-from jobfit.api.deps import CurrentUser, Db
-from jobfit.api.schemas import FeedbackIn, Limit, Offset, Page
+from jobfit.http.deps import CurrentUser, Db
+from jobfit.http.schemas import FeedbackIn, Limit, Offset, Page
 from jobfit.services import feedback
-from jobfit.store.models import MatchResultRow, Suggestion, UserFeedback
+from jobfit.store.models import UserFeedback
 
 router = APIRouter(prefix="/feedback", tags=["feedback"])
 
@@ -65,45 +64,11 @@ def give_feedback(body: FeedbackIn, db: Db, user: CurrentUser) -> FeedbackOut:
 def list_feedback(db: Db, _user: CurrentUser,
                   target_type: Literal["match_result", "suggestion", "overall"] | None = None,
                   limit: Limit = 20, offset: Offset = 0) -> Page[FeedbackOut]:
-    query = select(UserFeedback)
-    if target_type:
-        query = query.where(UserFeedback.target_type == target_type)
-    total = db.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = db.scalars(query.order_by(UserFeedback.created_at.desc(), UserFeedback.id).limit(limit).offset(offset))
+    rows, total = feedback.page(db, target_type, limit, offset)
     return Page(items=[_out(r) for r in rows], total=total, limit=limit, offset=offset)
-
-
-def _ratings(db: Db, key: Any, *joins: tuple[Any, Any]) -> list[RatingStat]:
-    query = select(key, func.count(), func.avg(UserFeedback.rating)).select_from(UserFeedback)
-    for table, on in joins:
-        query = query.join(table, on)
-    rows = db.execute(query.group_by(key).order_by(key))
-    return [RatingStat(key=str(k), count=n, mean_rating=round(float(avg), 3)) for k, n, avg in rows]
 
 
 @router.get("/stats", response_model=FeedbackStats)
 def feedback_stats(db: Db, _user: CurrentUser) -> FeedbackStats:
     """Mean ratings by algorithm version and suggestion type, and suggestion acceptance by type."""
-    total, mean = db.execute(select(func.count(), func.avg(UserFeedback.rating))).one()
-    by_version = _ratings(db, MatchResultRow.algorithm_version,
-                          (MatchResultRow, (UserFeedback.target_id == MatchResultRow.id)
-                           & (UserFeedback.target_type == "match_result")))
-    by_type = _ratings(db, Suggestion.suggestion_type,
-                       (Suggestion, (UserFeedback.target_id == Suggestion.id)
-                        & (UserFeedback.target_type == "suggestion")))
-    acceptance = []
-    for stype, implemented, rejected, pending in db.execute(
-        select(Suggestion.suggestion_type,
-               func.count(case((Suggestion.status == "implemented", 1))),
-               func.count(case((Suggestion.status == "rejected", 1))),
-               func.count(case((Suggestion.status == "pending", 1))))
-        .group_by(Suggestion.suggestion_type).order_by(Suggestion.suggestion_type)
-    ):
-        decided = implemented + rejected
-        acceptance.append(AcceptanceStat(suggestion_type=stype, implemented=implemented, rejected=rejected,
-                                         pending=pending,
-                                         acceptance_rate=round(implemented / decided, 3) if decided else None))
-    return FeedbackStats(total_feedback=total, mean_rating=None if mean is None else round(float(mean), 3),
-                         by_target_type=_ratings(db, UserFeedback.target_type),
-                         by_algorithm_version=by_version, by_suggestion_type=by_type,
-                         acceptance_by_suggestion_type=acceptance)
+    return FeedbackStats.model_validate(feedback.stats(db))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
 
 from jobfit import __version__
-from jobfit.api.deps import RuntimeDep
+from jobfit.http.deps import RuntimeDep
 from jobfit.store import migrate
 
 router = APIRouter(tags=["health"])
@@ -17,8 +16,7 @@ router = APIRouter(tags=["health"])
 def health(runtime: RuntimeDep) -> JSONResponse:
     body: dict[str, object] = {"version": __version__, "database": "unreachable", "migrations": "unknown"}
     try:
-        with runtime.db.owner_engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+        runtime.db.ping()
         body["database"] = "ok"
         current, head = migrate.current_revision(runtime.db.owner_engine), migrate.head_revision()
         body["migrations"] = "current" if current == head else f"at {current}, expected {head}"

@@ -13,8 +13,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
-from jobfit.api.deps import CurrentUser, Db, RuntimeDep
-from jobfit.api.schemas import MatchOut, SuggestionOut, Text, match_out, suggestion_out
+from jobfit.http.deps import CurrentUser, Db, RuntimeDep
+from jobfit.http.schemas import MatchOut, SuggestionOut, Text, match_out, suggestion_out
 from jobfit.services import suggest
 
 router = APIRouter(tags=["suggestions"])

@@ -6,10 +6,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from jobfit.accounts import AccountError, EmailTaken, LoginThrottled, WrongPassword
-from jobfit.api.deps import RuntimeDep, SystemDb, client_address
-from jobfit.api.device_cookie import sent_device_token
+from jobfit.http.deps import RuntimeDep, SystemDb, client_address
+from jobfit.http.device_cookie import sent_device_token
 from jobfit.services import sign_in as sign_ins
+from jobfit.services.accounts import AccountError, EmailTaken, LoginThrottled, WrongPassword
 from jobfit.services.sign_in import SignedIn
 from jobfit.web.deps import CheckedForm, PageClaims, PageUser, field, redirect_to
 from jobfit.web.rendering import render

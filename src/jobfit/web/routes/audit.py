@@ -9,13 +9,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from jobfit.api.deps import RuntimeDep
-from jobfit.api.parsing import read_upload
 from jobfit.fairness import CATEGORIES
 from jobfit.fairness.impact import FOUR_FIFTHS, SMALL_SHARE, Basis
-from jobfit.services import audit, self_reports
+from jobfit.http.deps import RuntimeDep
+from jobfit.http.parsing import read_upload
+from jobfit.services import audit, library, self_reports
 from jobfit.services.audit import BASES, AuditReport
-from jobfit.store.models import JobDescription
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, redirect_to
 from jobfit.web.rendering import render
 from jobfit.web.routes.documents import REFUSALS, refusal
@@ -41,9 +40,7 @@ def _run(db: PageDb, user: PageUser, job_id: str, basis: str, exclude_small: str
 @router.get("/recruiter/audit")
 def audit_page(request: Request, db: PageDb, user: PageUser, job_id: str = "", basis: str = "scoring",
                exclude_small: str = "") -> Response:
-    jobs = list(db.query(JobDescription).with_entities(JobDescription.id, JobDescription.title,
-                                                       JobDescription.company)
-                .order_by(JobDescription.created_at.desc()).limit(200))
+    jobs = library.jobs(db)
     chosen, exclude = _options(basis, exclude_small)
     context = _run(db, user, job_id, basis, exclude_small)[1] if job_id else {"basis": chosen,
                                                                               "exclude_small": exclude}

@@ -5,8 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from jobfit.store import matches
-from jobfit.store.models import JobDescription, Resume
+from jobfit.services import library
 from jobfit.web.deps import PageDb, PageUser
 from jobfit.web.rendering import render
 
@@ -15,14 +14,8 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/")
 def dashboard(request: Request, db: PageDb, _user: PageUser) -> Response:
-    resumes = list(db.query(Resume).with_entities(Resume.id, Resume.title, Resume.original_filename,
-                                                  Resume.quality_score, Resume.created_at)
-                   .order_by(Resume.created_at.desc()).limit(100))
-    jobs = list(db.query(JobDescription).with_entities(JobDescription.id, JobDescription.title,
-                                                       JobDescription.company, JobDescription.created_at)
-                .order_by(JobDescription.created_at.desc()).limit(100))
-    recent, _ = matches.list_matches(db, resume_id=None, job_id=None, min_score=None, sort="date", limit=10,
-                                     offset=0)
+    resumes, jobs = library.resumes(db, limit=100), library.jobs(db, limit=100)
+    recent, _ = library.match_results(db, sort="date", limit=10)
     names = {r.id: r.title or r.original_filename for r in resumes}
     titles = {j.id: j.title for j in jobs}
     return render(request, "dashboard.html", title="Dashboard", resumes=resumes, jobs=jobs, recent=recent,

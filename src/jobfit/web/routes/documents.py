@@ -6,27 +6,21 @@ from __future__ import annotations
 import uuid
 
 from fastapi import APIRouter, Request
-from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from jobfit.api.concurrency import user_turn
-from jobfit.api.deps import RuntimeDep
-from jobfit.api.errors import plain_sentence
-from jobfit.api.parsing import parse_in_sandbox, read_upload, store_upload
-from jobfit.api.schemas import JobIn
 from jobfit.documents.job_length import thin_ad_warnings
-from jobfit.documents.job_page import NoJobFound, read_job_page
-from jobfit.services import files
+from jobfit.http.concurrency import user_turn
+from jobfit.http.deps import RuntimeDep
+from jobfit.http.parsing import add_job, add_job_file, add_resume, import_job, job_fields
+from jobfit.services import files, library
 from jobfit.services import upload as uploads
 from jobfit.services.errors import ServiceError, get_or_raise
 from jobfit.store import documents as store
-from jobfit.store import matches
 from jobfit.store.models import JobDescription, Resume
 from jobfit.web.deps import CheckedForm, PageAccount, PageDb, PageUser, field, redirect_to
 from jobfit.web.rendering import render
-from jobfit.web.url_fetch import FetchRefused, fetch_page
 
 router = APIRouter(include_in_schema=False)
 
@@ -34,7 +28,7 @@ JOB_FIELDS = ("title", "company", "description", "requirements", "responsibiliti
               "salary_range", "job_type", "remote_option", "experience_level")
 
 
-# what an upload or a use case refuses with: a parse's coded 4xx (api.parsing) or a ServiceError
+# what an upload or a use case refuses with: a parse's coded 4xx (http.parsing) or a ServiceError
 REFUSALS = (StarletteHTTPException, ServiceError)
 
 
@@ -50,30 +44,11 @@ def _download(runtime: RuntimeDep, row: Resume | JobDescription) -> Response:
                     headers={"Content-Disposition": original.disposition})
 
 
-def _max_bytes(runtime: RuntimeDep) -> int:
-    return runtime.settings.max_upload_mb * 1024 * 1024
-
-
-def validation_message(exc: ValidationError) -> str:
-    return plain_sentence(exc.errors()[0])
-
-
 # -- resumes ------------------------------------------------------------------------------------
 
 @router.get("/resumes/new")
 def new_resume(request: Request, _user: PageUser) -> Response:
     return render(request, "resume_new.html", title="Upload a resume")
-
-
-async def upload_one(request: Request, user: PageAccount, runtime: RuntimeDep, upload: UploadFile,
-                     title: str | None) -> uuid.UUID:
-    """Parse (in the sandbox, holding no database session) and store one uploaded resume, refused as the API
-    refuses it; returns its id. The caller holds one of the account's turns (`api.concurrency.user_turn`)."""
-    data, filename = await read_upload(upload, _max_bytes(runtime))  # type: ignore[arg-type]
-    parsed = await parse_in_sandbox(request, lambda gone: uploads.parse_resume(runtime, data, filename, gone))
-    row = await store_upload(runtime, user, lambda db: uploads.store_resume(db, runtime, user.id, parsed, data=data,
-                                                                            filename=filename, title=title or None))
-    return row.id
 
 
 @router.post("/resumes")
@@ -84,7 +59,7 @@ async def upload_resume(request: Request, form: CheckedForm, user: PageAccount, 
                       error="Choose a file to upload: PDF, DOCX, TXT or Markdown.")
     try:
         async with user_turn(runtime.settings, user.id):
-            resume_id = await upload_one(request, user, runtime, upload, field(form, "title"))
+            resume_id = (await add_resume(request, runtime, user, upload, field(form, "title") or None))[0].id
     except REFUSALS as exc:
         status, error, code = refusal(exc)
         return render(request, "resume_new.html", status, title="Upload a resume", error=error, code=code)
@@ -95,9 +70,8 @@ async def upload_resume(request: Request, form: CheckedForm, user: PageAccount, 
 def resume_page(request: Request, resume_id: uuid.UUID, db: PageDb, _user: PageUser) -> Response:
     row = get_or_raise(db, Resume, resume_id, "Resume")
     parsed = store.parsed_resume(row)
-    results, _ = matches.list_matches(db, resume_id=row.id, job_id=None, min_score=None, sort="score", limit=50,
-                                      offset=0)
-    jobs = {j.id: j for j in db.query(JobDescription).with_entities(JobDescription.id, JobDescription.title)}
+    results, _ = library.match_results(db, resume_id=row.id, limit=50)
+    jobs = {j.id: j for j in library.jobs(db, limit=None)}
     return render(request, "resume.html", title=row.title or row.original_filename, resume=row, parsed=parsed,
                   lines=(row.content_text or "").split("\n"), results=results, jobs=jobs,
                   derived_from=(row.metadata_ or {}).get("derived_from"))
@@ -121,12 +95,6 @@ def _job_form(request: Request, status: int = 200, **context: object) -> Respons
     return render(request, "job_new.html", status, title="Add a job", **context)
 
 
-async def _create_job(request: Request, fields: dict[str, str], user: PageAccount, runtime: RuntimeDep) -> uuid.UUID:
-    typed = JobIn.model_validate({k: v for k, v in fields.items() if v}).model_dump()
-    parsed = await parse_in_sandbox(request, lambda gone: uploads.parse_job(runtime, typed, gone))
-    row = await store_upload(runtime, user, lambda db: uploads.store_job(db, runtime, user.id, parsed, fields=typed))
-    return row.id
-
 
 @router.get("/jobs/new")
 def new_job(request: Request, _user: PageUser) -> Response:
@@ -138,9 +106,7 @@ async def paste_job(request: Request, form: CheckedForm, user: PageAccount, runt
     values = {name: field(form, name, 200_000, checked=False) for name in JOB_FIELDS}  # JobIn checks them
     try:
         async with user_turn(runtime.settings, user.id):
-            job_id = await _create_job(request, values, user, runtime)
-    except ValidationError as exc:
-        return _job_form(request, 422, values=values, error=validation_message(exc), code="invalid_field")
+            job_id = (await add_job(request, runtime, user, job_fields(values)))[0].id
     except REFUSALS as exc:
         status, error, code = refusal(exc)
         return _job_form(request, status, values=values, error=error, code=code)
@@ -155,11 +121,7 @@ async def upload_job(request: Request, form: CheckedForm, user: PageAccount, run
     title, company = field(form, "title") or None, field(form, "company") or None
     try:
         async with user_turn(runtime.settings, user.id):
-            data, filename = await read_upload(upload, _max_bytes(runtime))  # type: ignore[arg-type]
-            parsed = await parse_in_sandbox(
-                request, lambda gone: uploads.parse_job_file(runtime, data, filename, title, company, gone))
-            row = await store_upload(runtime, user, lambda db: uploads.store_job(db, runtime, user.id, parsed,
-                                                                                 original=(data, filename)))
+            row, _parsed = await add_job_file(request, runtime, user, upload, title, company)
     except REFUSALS as exc:
         status, error, code = refusal(exc)
         return _job_form(request, status, values={}, error=error, code=code)
@@ -167,24 +129,16 @@ async def upload_job(request: Request, form: CheckedForm, user: PageAccount, run
 
 
 @router.post("/jobs/import")
-async def import_job(request: Request, form: CheckedForm, user: PageAccount, runtime: RuntimeDep) -> Response:
+async def import_job_page(request: Request, form: CheckedForm, user: PageAccount, runtime: RuntimeDep) -> Response:
     """Fetch a posting's page (in the event loop, under one deadline, holding no database session) and add it."""
     url = field(form, "url", 4096)
     try:
         async with user_turn(runtime.settings, user.id):
-            page = await fetch_page(url, allow_private=runtime.settings.allow_private_urls)
-            job = read_job_page(page.text)
-            job_id = await _create_job(request, job.fields, user, runtime)
-    except FetchRefused as exc:
-        return _job_form(request, 422, values={}, url=url, error=exc.message, code=exc.code)
-    except NoJobFound as exc:
-        return _job_form(request, 422, values={}, url=url, error=str(exc), code="no_job_found")
-    except ValidationError as exc:
-        return _job_form(request, 422, values={}, url=url, error=validation_message(exc), code="invalid_field")
+            row, _parsed, source = await import_job(request, runtime, user, url)
     except REFUSALS as exc:
         status, error, code = refusal(exc)
         return _job_form(request, status, values={}, url=url, error=error, code=code)
-    return redirect_to(f"/jobs/{job_id}?imported={job.source}")
+    return redirect_to(f"/jobs/{row.id}?imported={source}")
 
 
 @router.get("/jobs/{job_id}")
@@ -192,8 +146,7 @@ def job_page(request: Request, job_id: uuid.UUID, db: PageDb, _user: PageUser, i
     row = get_or_raise(db, JobDescription, job_id, "Job description")
     parsed = store.parsed_job(row)
     lines = parsed.text_content.split("\n")
-    resumes = list(db.query(Resume).with_entities(Resume.id, Resume.title, Resume.original_filename)
-                   .order_by(Resume.created_at.desc()).limit(200))
+    resumes = library.resumes(db)
     return render(request, "job.html", title=row.title, job=row, parsed=parsed, lines=lines, resumes=resumes,
                   imported=imported if imported in {"json-ld", "text"} else "", warnings=thin_ad_warnings(parsed))
 

@@ -8,27 +8,24 @@ import uuid
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
-from sqlalchemy import select
 from starlette.responses import Response
 
-from jobfit.api.deps import RuntimeDep
-from jobfit.api.schemas import FeedbackIn, match_out, suggestion_out
-from jobfit.documents.job_length import thin_ad_warnings
-from jobfit.matching.models import MatchAnalysis, SkillGap, Strength
-from jobfit.matching.overall_parts import overall_parts
+from jobfit.http.deps import RuntimeDep
+from jobfit.http.schemas import FeedbackIn, match_out, suggestion_out
+from jobfit.matching.models import SUB_SCORES, MatchAnalysis, SkillGap, Strength
 from jobfit.services import analyze as analysis
-from jobfit.services import decision_log, decisions, feedback
+from jobfit.services import decision_log, feedback
+from jobfit.services import report as match_report
 from jobfit.services import suggest as suggestions
 from jobfit.services.errors import get_or_raise
-from jobfit.store import documents as store
-from jobfit.store.models import JobDescription, MatchResultRow, Resume, Suggestion, UserFeedback
+from jobfit.store.models import MatchResultRow, Suggestion
+from jobfit.store.rows import find
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
 from jobfit.web.routes.recruiter import back_to_ranking
 
 router = APIRouter(include_in_schema=False)
 
-SUB_SCORES = ("skills_score", "experience_score", "education_score", "keyword_score")
 
 
 @router.post("/matches")
@@ -37,37 +34,22 @@ def analyze(form: CheckedForm, db: PageDb, user: PageUser, runtime: RuntimeDep) 
     return redirect_to(f"/matches/{pair.row.id}")
 
 
-def _ratings(db: PageDb, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
-    """The latest rating the user gave each of these targets."""
-    rows = db.scalars(select(UserFeedback).where(UserFeedback.target_id.in_(ids))
-                      .order_by(UserFeedback.created_at))
-    return {r.target_id: r.rating for r in rows if r.target_id is not None}
-
-
-def raises_score(suggestion: Suggestion) -> bool:
-    """Whether a suggestion is worth a job seeker's first look: it raises the score by at least 0.1 point, as
-    measured; or it is decided already. The others (advice, edits measured at +0.0 or less) are folded away."""
-    return suggestion.status != "pending" or (suggestion.impact_score or 0.0) >= 0.05
-
-
 def report_context(db: PageDb, match_id: uuid.UUID) -> dict[str, object]:
-    row = get_or_raise(db, MatchResultRow, match_id, "Match result")
-    resume, job = db.get(Resume, row.resume_id), db.get(JobDescription, row.job_id)
-    listed = suggestions.listed(db, row.id)
+    """The report page's context: the match report (`services/report.py`) and how the page lays it out."""
+    found = match_report.report(db, match_id)
+    row, resume = found.match, found.resume
     return {
-        "decisions": decisions.history(db, job_id=row.job_id, resume_id=row.resume_id, limit=20)[0],
-        "report_hash": decision_log.report_hash(row),
-        "match": row, "resume": resume, "job": job,
+        "decisions": found.decisions, "report_hash": found.report_hash,
+        "match": row, "resume": resume, "job": found.job,
         "analysis": MatchAnalysis.model_validate(row.match_analysis or {"summary": ""}),
         "gaps": [SkillGap.model_validate(g) for g in row.skill_gaps or []],
         "strengths": [Strength.model_validate(s) for s in row.strengths or []],
-        "suggestions": listed, "sub_scores": SUB_SCORES,
-        "raising": [s for s in listed if raises_score(s)], "folded": [s for s in listed if not raises_score(s)],
+        "suggestions": found.suggestions, "sub_scores": SUB_SCORES,
+        "raising": found.raising, "folded": found.folded,
         "lines": ((resume.content_text if resume else "") or "").split("\n"),
-        "ratings": _ratings(db, [row.id, *(s.id for s in listed)]),
-        "accepted": sum(s.status == "implemented" for s in listed),
-        "job_warnings": thin_ad_warnings(store.parsed_job(job)) if job else [],
-        "parts": overall_parts(row.match_analysis or {}),
+        "ratings": found.ratings,
+        "accepted": sum(s.status == "implemented" for s in found.suggestions),
+        "job_warnings": found.job_warnings, "parts": found.parts,
     }
 
 
@@ -78,7 +60,7 @@ def report(request: Request, match_id: uuid.UUID, db: PageDb, _user: PageUser, b
     earlier = None
     if before:
         try:
-            earlier = db.get(MatchResultRow, uuid.UUID(before))
+            earlier = find(db, MatchResultRow, uuid.UUID(before))
         except ValueError:
             earlier = None
     job = context["job"]
@@ -139,7 +121,7 @@ def rate(form: CheckedForm, db: PageDb, user: PageUser) -> Response:
         raise PageError(422, "Choose a rating from 1 to 5.", "invalid_rating") from None
     feedback.give(db, user.id, **body.model_dump())
     if target_type == "suggestion":
-        suggestion = db.get(Suggestion, body.target_id)
+        suggestion = find(db, Suggestion, body.target_id)
         assert suggestion is not None
         return redirect_to(f"/matches/{suggestion.match_result_id}#suggestion-{suggestion.id}")
     return redirect_to(f"/matches/{body.target_id}#rating")

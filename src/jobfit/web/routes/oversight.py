@@ -11,18 +11,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 from starlette.responses import Response
 
-from jobfit.api.deps import RuntimeDep
-from jobfit.matching.models import MatchAnalysis, SkillGap, Strength
+from jobfit.http.deps import RuntimeDep
+from jobfit.matching.models import SUB_SCORES, MatchAnalysis, SkillGap, Strength
 from jobfit.services import decision_log, decisions, explanation
 from jobfit.services.decision_log import ACTIONS
 from jobfit.services.decisions import DECISIONS, MAX_REASON
-from jobfit.store.models import JobDescription, MatchResultRow, Resume
 from jobfit.web.deps import CheckedForm, PageDb, PageUser, field, redirect_to
 from jobfit.web.rendering import PageError, render
 
 router = APIRouter(include_in_schema=False)
 LOG_PAGE = 50
-SUB_SCORES = ("skills_score", "experience_score", "education_score", "keyword_score")
 
 
 @router.post("/matches/{match_id}/decision")
@@ -40,16 +38,14 @@ def decide(match_id: uuid.UUID, form: CheckedForm, db: PageDb, user: PageUser) -
 @router.get("/decisions/{decision_id}")
 def decision_page(request: Request, decision_id: uuid.UUID, db: PageDb, _user: PageUser) -> Response:
     """The decision, and the match report exactly as it was when the decision was made (its stored snapshot)."""
-    row = decisions.get(db, decision_id)
-    seen = row.report
-    current = db.get(MatchResultRow, row.match_result_id)
-    return render(request, "decision.html", title="Decision", decision=row, seen=seen,
+    found = decisions.view(db, decision_id)
+    seen = found.decision.report
+    return render(request, "decision.html", title="Decision", decision=found.decision, seen=seen,
                   analysis=MatchAnalysis.model_validate(seen.get("match_analysis") or {"summary": ""}),
                   gaps=[SkillGap.model_validate(g) for g in seen.get("skill_gaps") or []],
                   strengths=[Strength.model_validate(s) for s in seen.get("strengths") or []],
-                  sub_scores=SUB_SCORES, current=current,
-                  changed=current is not None and decision_log.report_hash(current) != row.report_hash,
-                  resume=db.get(Resume, row.resume_id), job=db.get(JobDescription, row.job_id))
+                  sub_scores=SUB_SCORES, current=found.current, changed=found.changed, resume=found.resume,
+                  job=found.job)
 
 
 def _explanation(request: Request, db: PageDb, user: PageUser, match_id: uuid.UUID, template: str,

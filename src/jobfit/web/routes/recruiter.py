@@ -6,8 +6,6 @@ queue at once and followed on its own page, which survives closing the tab."""
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import uuid
 from urllib.parse import parse_qsl, quote, urlencode
 
@@ -15,15 +13,15 @@ from fastapi import APIRouter, Request
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
-from jobfit.api.concurrency import user_turn
-from jobfit.api.deps import RuntimeDep
-from jobfit.api.parsing import store_batch
 from jobfit.documents.candidate import CONTACT_FIELDS
 from jobfit.documents.errors import DocumentError
-from jobfit.services import batch, ranking, shortlist
+from jobfit.http.concurrency import user_turn
+from jobfit.http.deps import RuntimeDep
+from jobfit.http.parsing import store_batch
+from jobfit.services import batch, library, ranking, shortlist
 from jobfit.services.errors import NotFound, get_or_raise
 from jobfit.services.shortlist import MAX_RANKED, SORTABLE
-from jobfit.store.models import JobDescription, Resume
+from jobfit.store.models import JobDescription
 from jobfit.web.deps import CheckedForm, PageAccount, PageDb, PageUser, field, form_id, redirect_to
 from jobfit.web.rendering import PageError, render
 
@@ -41,17 +39,16 @@ def page_job_id(job_id: str) -> uuid.UUID:
 @router.get("/recruiter")
 def recruiter(request: Request, db: PageDb, user: PageUser, job_id: str = "", must_haves: str = "",
               sort: str = "overall_score", order: str = "desc") -> Response:
-    jobs = list(db.query(JobDescription).with_entities(JobDescription.id, JobDescription.title,
-                                                       JobDescription.company)
-                .order_by(JobDescription.created_at.desc()).limit(200))
+    jobs = library.jobs(db)
     job, rows = None, []
     sort, descending = shortlist.view_options(sort, order)
     if not job_id and len(jobs) == 1:
         job_id = str(jobs[0].id)  # with one job there is nothing to choose
     if job_id:
         job = get_or_raise(db, JobDescription, page_job_id(job_id), "Job description")
-        rows = shortlist.view(db, user.id, job.id, must_haves=must_haves == "1", sort=sort, descending=descending)
-    resume_count = db.query(Resume).count()
+        rows = shortlist.view(db, user.id, job.id, must_haves=must_haves == "1", sort=sort,
+                              descending=descending).shown
+    resume_count = library.resume_count(db)
     recent_batches, _ = batch.recent(db, limit=5, offset=0)
     here = ranking_query(str(job.id), must_haves, sort, order) if job else ""
     return render(request, "recruiter.html", title="Recruiter view", jobs=jobs, job=job, rows=rows,
@@ -111,29 +108,12 @@ def batch_page(request: Request, batch_id: uuid.UUID, db: PageDb, _user: PageUse
         job = get_or_raise(db, JobDescription, uuid.UUID(job_id), "Job description") if job_id else None
     return render(request, "batch.html", title="Batch upload", progress=found, job=job,
                   stored=sum(f.state == "done" and not f.duplicate for f in found.files),
-                  duplicates=sum(f.duplicate for f in found.files), resume_count=db.query(Resume).count())
+                  duplicates=sum(f.duplicate for f in found.files), resume_count=library.resume_count(db))
 
 @router.get("/recruiter/export.csv")
 def export_csv(db: PageDb, user: PageUser, job_id: uuid.UUID, must_haves: str = "", sort: str = "overall_score",
                order: str = "desc") -> Response:
     sort, descending = shortlist.view_options(sort, order)
     rows = shortlist.export(db, user.id, job_id, must_haves=must_haves == "1", sort=sort, descending=descending)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["rank", "candidate", "current_title", *CONTACT_FIELDS, "resume", *SORTABLE,
-                     "required_skills_met", "required_skills", "meets_must_haves", "decision", "match_id"])
-    for rank_, row in enumerate(rows, 1):
-        person = row.candidate
-        scores = ("" if row.scores[c] is None else f"{row.scores[c]:.2f}" for c in SORTABLE)
-        writer.writerow([rank_, *(_csv_safe(v or "") for v in (person.name, person.current_title,
-                                                                 *(person.contact.get(f) for f in CONTACT_FIELDS),
-                                                                 row.document)),
-                         *scores, row.required_met, row.required_total, "yes" if row.passes else "no",
-                         row.decision.decision if row.decision else "", row.match.id])
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+    return Response(shortlist.as_csv(rows), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="ranking-{job_id}.csv"'})
-
-
-def _csv_safe(value: str) -> str:
-    """A cell a spreadsheet will not run as a formula."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -1,4 +1,4 @@
-"""Failed sign-ins per account and per client address, for login throttling (`jobfit.accounts`).
+"""Failed sign-ins per account and per client address, for login throttling (`jobfit.services.accounts`).
 
 Only the owner role reads and writes it (sign-in runs as the owner); the app role has no grant. Rows are
 keyed `account:<email>` or `client:<address>`, hold no password, and are replaced after an hour of quiet.

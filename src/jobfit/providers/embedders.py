@@ -18,7 +18,7 @@ from pydantic import SecretStr, ValidationError
 from jobfit.embeddings.base import Embedder, EmbeddingError
 from jobfit.embeddings.local import DEFAULT_CONFIG, SHIPPED_DIM, LocalEmbedder
 from jobfit.embeddings.minilm import DEFAULT_THREADS, DIM, MODEL_NAME, MiniLMEmbedder, model_dir
-from jobfit.embeddings.openai_compat import (
+from jobfit.providers.openai_embedder import (
     DEFAULT_OPENAI_MODEL,
     OPENAI_BASE_URL,
     OpenAICompatibleConfig,

@@ -1,5 +1,7 @@
-"""Uploads are parsed in the sandbox (`jobfit.sandbox`) while the event loop stays free, and a client that
-hangs up cancels its parse. Parse failures become the API's coded 4xx answers; a saturated sandbox is a 503.
+"""The upload sequence both adapters run, written once: read the file (size-capped), parse it in the sandbox
+(`jobfit.sandbox`) while the event loop stays free, then embed and store it (`add_resume`, `add_job`, `add_job_file`,
+`import_job`; the batch upload is `store_batch`). A client that hangs up cancels its parse. Parse failures become the
+API's coded 4xx answers; a saturated sandbox is a 503.
 
 A parse waits for one of the sandbox's slots in the event loop, then watches its child from a thread of the
 parses' own (not the shared thread pool, whose threads cheap requests need), and holds no database session: the
@@ -10,21 +12,26 @@ from __future__ import annotations
 import asyncio
 import threading
 import uuid
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 import anyio
 from fastapi import Request, UploadFile, status
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from jobfit.api.concurrency import cpu_turn, loop_local
-from jobfit.api.deps import SignedInUser, user_db
-from jobfit.api.errors import CodedHTTPException
 from jobfit.documents.archive import ArchiveMember, display_name
 from jobfit.documents.errors import DocumentError, FileTooLargeError
+from jobfit.documents.models import ParsedJob, ParsedResume
+from jobfit.http.concurrency import cpu_turn, loop_local
+from jobfit.http.deps import SignedInUser, user_db
+from jobfit.http.errors import CodedHTTPException, plain_sentence
+from jobfit.http.schemas import JobIn
 from jobfit.runtime import Runtime
 from jobfit.sandbox import ParseCancelled, ParseLimits, SandboxBusy
-from jobfit.services import batch
+from jobfit.services import batch, job_import
+from jobfit.services import upload as uploads
+from jobfit.store.models import JobDescription, Resume
 
 T = TypeVar("T")
 _DISCONNECT_POLL_S = 0.2
@@ -117,7 +124,7 @@ async def store_batch(runtime: Runtime, user: SignedInUser, files: Callable[[], 
                       keep_duplicates: bool = False) -> uuid.UUID:
     """A batch of `files()` (`services.batch`): staged in a thread-pool hop holding no database session, then queued
     with the user's session opened for that alone; staged files are deleted if it is never queued. The caller holds
-    one of the account's turns (`api.concurrency.user_turn`)."""
+    one of the account's turns (`http.concurrency.user_turn`)."""
     rows = await anyio.to_thread.run_sync(lambda: batch.stage_files(runtime, user.id, files()))
     queued = False
 
@@ -134,3 +141,56 @@ async def store_batch(runtime: Runtime, user: SignedInUser, files: Callable[[], 
             with anyio.CancelScope(shield=True):
                 await anyio.to_thread.run_sync(batch.discard, runtime, [row.storage_key for row in rows])
         raise
+
+
+def max_upload_bytes(runtime: Runtime) -> int:
+    return runtime.settings.max_upload_mb * 1024 * 1024
+
+
+async def add_resume(request: Request, runtime: Runtime, user: SignedInUser, upload: UploadFile,
+                     title: str | None) -> tuple[Resume, ParsedResume]:
+    """One uploaded resume, read, parsed (holding no database session) and stored, refused as the API refuses it.
+    The caller holds one of the account's turns (`http.concurrency.user_turn`)."""
+    data, filename = await read_upload(upload, max_upload_bytes(runtime))
+    parsed = await parse_in_sandbox(request, lambda gone: uploads.parse_resume(runtime, data, filename, gone))
+    row = await store_upload(runtime, user, lambda db: uploads.store_resume(db, runtime, user.id, parsed, data=data,
+                                                                            filename=filename, title=title or None))
+    return row, parsed
+
+
+def job_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The job form's fields, checked as the API's `JobIn` checks them (empty ones left out); a 422 `invalid_field`
+    names the first problem in plain words."""
+    try:
+        return JobIn.model_validate({k: v for k, v in raw.items() if v}).model_dump()
+    except ValidationError as exc:
+        raise CodedHTTPException(422, plain_sentence(exc.errors()[0]), "invalid_field") from None
+
+
+async def add_job(request: Request, runtime: Runtime, user: SignedInUser,
+                  fields: dict[str, Any]) -> tuple[JobDescription, ParsedJob]:
+    """A job from its form fields (checked already: `JobIn`), parsed and stored. The caller holds a turn."""
+    parsed = await parse_in_sandbox(request, lambda gone: uploads.parse_job(runtime, fields, gone))
+    row = await store_upload(runtime, user, lambda db: uploads.store_job(db, runtime, user.id, parsed, fields=fields))
+    return row, parsed
+
+
+async def add_job_file(request: Request, runtime: Runtime, user: SignedInUser, upload: UploadFile,
+                       title: str | None, company: str | None) -> tuple[JobDescription, ParsedJob]:
+    """A job from an uploaded file (kept as its original), read, parsed and stored. The caller holds a turn."""
+    data, filename = await read_upload(upload, max_upload_bytes(runtime))
+    parsed = await parse_in_sandbox(
+        request, lambda gone: uploads.parse_job_file(runtime, data, filename, title, company, gone))
+    row = await store_upload(runtime, user, lambda db: uploads.store_job(db, runtime, user.id, parsed,
+                                                                         original=(data, filename)))
+    return row, parsed
+
+
+async def import_job(request: Request, runtime: Runtime, user: SignedInUser,
+                     url: str) -> tuple[JobDescription, ParsedJob, str]:
+    """A job from a posting's web page (`services.job_import`): fetched in the event loop under one deadline,
+    holding no database session, then added as a pasted job is; also where its fields came from ("json-ld" or
+    "text"). The caller holds a turn."""
+    page = await job_import.read_posting(runtime.settings, url)
+    row, parsed = await add_job(request, runtime, user, job_fields(page.fields))
+    return row, parsed, page.source

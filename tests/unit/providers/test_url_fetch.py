@@ -13,8 +13,8 @@ from typing import Any
 import anyio
 import pytest
 
-from jobfit.web import url_fetch
-from jobfit.web.url_fetch import FetchedPage, FetchRefused, is_public
+from jobfit.providers import url_fetch
+from jobfit.providers.url_fetch import FetchedPage, FetchRefused, is_public
 
 
 def fetch_page(url: str, **options: Any) -> FetchedPage:

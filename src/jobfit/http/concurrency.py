@@ -23,8 +23,8 @@ from typing import Any, TypeVar
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from jobfit.api.errors import CodedHTTPException, error_body
 from jobfit.config import Settings
+from jobfit.http.errors import CodedHTTPException, error_body
 
 T = TypeVar("T")
 

@@ -1,6 +1,6 @@
 """One error shape for every error response, `{"detail": str, "code": str, "errors"?: [...], "request_id"?: str}`
 (declared as `Error` in `api/openapi.py`), and the bound on request bodies. Unexpected errors are answered by
-`api/envelope.py`, with a request id and never internals."""
+`http/envelope.py`, with a request id and never internals."""
 
 from __future__ import annotations
 

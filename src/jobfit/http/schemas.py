@@ -145,6 +145,15 @@ class JobUploaded(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
+class JobImportIn(BaseModel):
+    url: str = Field(min_length=1, max_length=4096, description="The posting's web page (http or https)")
+
+
+class JobImported(JobUploaded):
+    source: Literal["json-ld", "text"] = Field(description="json-ld: the page's JobPosting data; text: its "
+                                                           "readable text")
+
+
 class JobSummary(BaseModel):
     id: uuid.UUID
     title: str
@@ -215,6 +224,20 @@ class SuggestionOut(BaseModel):
     generated_by: str | None
     created_at: datetime
     updated_at: datetime
+
+
+class DecisionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    match_result_id: uuid.UUID
+    resume_id: uuid.UUID
+    job_id: uuid.UUID
+    decision: str
+    reason: str | None
+    algorithm_version: str | None
+    report_hash: str
+    created_at: datetime
 
 
 def match_out(row: object) -> MatchOut:

@@ -1,5 +1,5 @@
 """How `jobfit serve` runs uvicorn: connection timeouts, graceful-shutdown limit, and one or more worker processes
-(several: `api/workers.py`).
+(several: `http/workers.py`).
 
 uvicorn closes idle keep-alive connections but waits forever for a request whose headers never finish;
 `HeaderTimeoutProtocol` closes a connection whose request headers are not complete within
@@ -88,12 +88,12 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
 
 def run(settings: Settings, app: Any, workers: int) -> None:
     """Serve `app` in this process (one worker), or `workers` processes that each build the app from the
-    environment (`api/workers.py`)."""
+    environment (`http/workers.py`)."""
     options = uvicorn_options(settings)
     if workers <= 1:
         uvicorn.run(app, **options)
         return
-    from jobfit.api.workers import WorkersFailed, serve_workers
+    from jobfit.http.workers import WorkersFailed, serve_workers
 
     try:
         serve_workers(options, workers)

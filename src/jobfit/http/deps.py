@@ -23,8 +23,8 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from jobfit.accounts import InvalidToken, TokenClaims, decode_token
 from jobfit.runtime import Runtime
+from jobfit.services.accounts import InvalidToken, TokenClaims, decode_token
 from jobfit.store.db import end_session
 from jobfit.store.sign_ins import signed_in_email
 
@@ -47,7 +47,7 @@ RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
 def client_address(request: Request) -> str | None:
-    """The client's address as the server sees it: a forwarded one only from a trusted proxy (`api/server.py`)."""
+    """The client's address as the server sees it: a forwarded one only from a trusted proxy (`http/server.py`)."""
     return request.client.host if request.client else None
 
 

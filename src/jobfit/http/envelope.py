@@ -22,7 +22,7 @@ import os
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from jobfit.api.errors import error_body
+from jobfit.http.errors import error_body
 
 log = logging.getLogger("jobfit.api")
 

@@ -1,4 +1,6 @@
-"""Accounts: password hashing (argon2), tokens (JWT HS256), sign-up and sign-in with throttling, password change.
+"""The accounts use case: password hashing (argon2), tokens (JWT HS256), sign-up and sign-in with throttling,
+password change. Its refusals are `ServiceError`s (422, 409 for a taken email, 403 for a wrong password, 429 with
+the wait while throttled), so every adapter answers them as it answers other use cases.
 
 Used by the sign-in service (`services/sign_in.py`) and `jobfit user create`. Errors never say whether an email
 is registered. Emails are compared NFKC-normalised and case-folded (a fullwidth look-alike is the same address).
@@ -42,10 +44,12 @@ import jwt
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from jobfit.services.errors import ServiceError, Unprocessable
+from jobfit.store import accounts as store
 from jobfit.store.models import User
+from jobfit.store.rows import find
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 1024
@@ -63,25 +67,35 @@ TokenKind = Literal["access", "web"]
 MAX_DEVICE_TOKEN = 200
 
 
-class AccountError(ValueError):
-    """A bad sign-up (invalid email, short password)."""
+class AccountError(Unprocessable):
+    """A bad sign-up or new password (invalid email, short or common password): 422."""
 
 
 class EmailTaken(AccountError):
-    pass
+    """An account with this email exists already: 409."""
+
+    status_code = 409
 
 
 class WrongPassword(AccountError):
-    """The password given to confirm a change is not the account's."""
+    """The password given to confirm a change is not the account's: 403."""
+
+    status_code = 403
 
 
 class InvalidToken(ValueError):
-    pass
+    """A token that is malformed, forged, expired or of the other kind (answered as no sign-in at all)."""
 
 
-@dataclass
-class LoginThrottled(Exception):
-    retry_after_s: int
+class LoginThrottled(ServiceError):
+    """Too many failures on a key of this sign-in (or sign-ups from this address): 429, retry after a while."""
+
+    status_code = 429
+
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__(f"Too many attempts: try again in {retry_after_s} s")
+        self.retry_after_s = retry_after_s
+        self.headers = {"Retry-After": str(retry_after_s)}
 
 
 @dataclass(frozen=True)
@@ -141,14 +155,12 @@ def register(session: Session, email: str, password: str, client: str | None = N
     _check_unlocked(session, signup)
     email = normalise_email(email)
     check_password(password, email)
-    user_id = session.scalar(text("INSERT INTO users (email, password_hash) VALUES (:email, :hash) "
-                                  "ON CONFLICT ((lower(email))) DO NOTHING RETURNING id"),
-                             {"email": email, "hash": hash_password(password)})
+    user_id = store.insert_user(session, email, hash_password(password))
     _record_failures(session, signup)  # every sign-up that got this far counts: each cost an argon2 hash
     session.commit()
     if user_id is None:
         raise EmailTaken("an account with this email already exists")
-    user = session.get(User, user_id)
+    user = find(session, User, user_id)
     assert user is not None
     return user
 
@@ -179,15 +191,14 @@ def authenticate(session: Session, email: str, password: str, client: str | None
         _record_failures(session, keys)
     else:
         cleared = [k for k in keys if k.startswith(("pair:", "device:"))]
-        session.execute(text("DELETE FROM login_throttle WHERE key = ANY(:keys)"), {"keys": cleared})
+        store.clear_failures(session, cleared)
     session.commit()
     return user
 
 
 def forget_account(session: Session, email: str) -> None:
     """Drop the account's own throttle count (the account is being deleted; no commit)."""
-    session.execute(text("DELETE FROM login_throttle WHERE key = :key"),
-                    {"key": _key("account", canonical_email(email))})
+    store.clear_failures(session, [_key("account", canonical_email(email))])
 
 
 def device_token(email: str, secret: str) -> str:
@@ -218,34 +229,20 @@ def set_password(user: User, new: str) -> None:
 
 
 def _check_unlocked(session: Session, keys: list[str]) -> None:
-    wait = session.scalar(text("SELECT max(extract(epoch FROM locked_until - now())) FROM login_throttle "
-                               "WHERE key = ANY(:keys) AND locked_until > now()"), {"keys": keys})
+    wait = store.seconds_locked(session, keys)
     if wait is not None:
-        raise LoginThrottled(max(1, math.ceil(float(wait))))
+        raise LoginThrottled(max(1, math.ceil(wait)))
 
 
 def _record_failures(session: Session, keys: list[str]) -> None:
     for key in keys:
         kind = key.split(":", 1)[0]
         free, base = FREE_FAILURES[kind], FIRST_LOCK_S.get(kind, 1)
-        session.execute(text(
-            """
-            INSERT INTO login_throttle AS t (key, failures) VALUES (:key, 1)
-            ON CONFLICT (key) DO UPDATE SET
-                failures = CASE WHEN t.last_failure_at < now() - CAST(:quiet AS interval) THEN 1
-                                ELSE t.failures + 1 END,
-                last_failure_at = now()
-            """), {"key": key, "quiet": QUIET_RESET})
-        session.execute(text(
-            """
-            UPDATE login_throttle
-            SET locked_until = now() + make_interval(secs => least(:cap, :base * power(2, failures - :free)))
-            WHERE key = :key AND failures >= :free
-            """), {"key": key, "free": free, "base": base, "cap": MAX_LOCK_S})
+        store.count_failure(session, key, quiet=QUIET_RESET, free=free, base=base, cap=MAX_LOCK_S)
 
 
 def _verified_user(session: Session, email: str, password: str) -> User | None:
-    user = session.scalar(select(User).where(func.lower(User.email) == email))
+    user = store.user_by_email(session, email)
     if user is None:
         verify_password(_DUMMY_HASH, password)
         return None
@@ -289,4 +286,4 @@ def _verified_token(token: str, secret: str) -> tuple[TokenClaims, str, float]:
 
 def user_id_for_email(session: Session, email: str) -> uuid.UUID | None:
     """The id of the account with this email (compared as sign-in compares it), or None."""
-    return session.scalar(select(User.id).where(User.email == canonical_email(email)))
+    return store.user_id_by_email(session, canonical_email(email))

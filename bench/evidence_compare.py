@@ -1,0 +1,78 @@
+"""An implementer's estimate while fixing: a fresh run of the judged pairs against the verdicts already given.
+
+    .venv/bin/python bench/evidence_report.py --set dev --out /tmp/evidence-dev/
+    .venv/bin/python bench/evidence_compare.py bench/evidence/3.0.0-dev-dev /tmp/evidence-dev [--verbose]
+
+Claims are matched by type and label. Of the skill and keyword requirements the reviewers called real:
+- met/partial claims: one with the same status and cited lines takes its verdict (shows, weak, wrong); one that
+  was "missing" although the reviewer saw it at some lines counts as shows when it cites one of those lines;
+  every other changed or new claim is "not judged";
+- missing claims: one that was missing keeps the reviewer's verdict (actually shown or truly missing).
+It also lists what moved. Not a judgment: fresh reviewers judge new runs (`bench/evidence/RULES.md`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+
+def _claims(folder: Path, pair: str) -> dict[tuple[str, str], dict]:
+    data = json.loads((folder / f"{pair}.claims.json").read_text())
+    return {(c["type"], c["label"].lower()): c for c in data["claims"]}
+
+
+def compare(judged: Path, fresh: Path, verbose: bool) -> None:
+    cited = {"shows": 0, "weak": 0, "wrong": 0, "not judged": 0}
+    missing = {"actually_shown": 0, "truly_missing": 0, "not judged": 0}
+    moved = {"actually shown, now met": 0, "truly missing, now met": 0}
+    for judgment in sorted((judged / "judgments").glob("*.json")):
+        pair = judgment.stem
+        if not (fresh / f"{pair}.claims.json").is_file():
+            continue
+        answers = {a["id"]: a for a in json.loads(judgment.read_text())["claims"]}
+        before = _claims(judged, pair)
+        for key, claim in _claims(fresh, pair).items():
+            if claim["type"] != "requirement" or claim["kind"] not in ("skill", "keyword"):
+                continue
+            old = before.get(key)
+            answer = answers.get(old["id"], {}) if old else {}
+            if answer.get("requirement") != "real":
+                continue
+            status = claim["status"]
+            if old and old["status"] == "missing" and status in ("met", "partial"):
+                moved[f"{answer['missing'].replace('_', ' ')}, now met"] += 1
+                if verbose:
+                    print(f"{pair} {old['id']} {claim['label']}: {answer['missing']} -> {status} L{claim['lines']} "
+                          f"(reviewer: {answer.get('shown_at')}) {(claim['cited_text'] or '')[:80]}")
+            if status in ("met", "partial"):
+                if old and (old["status"], old["lines"]) == (status, claim["lines"]) and answer.get("evidence"):
+                    cited[answer["evidence"]] += 1
+                elif old and answer.get("missing") == "actually_shown" and \
+                        set(claim["lines"]) & set(answer.get("shown_at") or []):
+                    cited["shows"] += 1
+                else:
+                    cited["not judged"] += 1
+                    if verbose and old and old["status"] != "missing":
+                        print(f"{pair} {old['id']} {claim['label']}: {answer.get('evidence')} L{old['lines']} -> "
+                              f"{status} L{claim['lines']} {(claim['cited_text'] or '')[:80]}")
+            elif status == "missing":
+                missing[answer["missing"] if old and old["status"] == "missing" else "not judged"] += 1
+    judged_count = cited["shows"] + cited["weak"] + cited["wrong"]
+    print(f"met/partial claims of real skill/keyword requirements: {cited}; shows {cited['shows']} of "
+          f"{judged_count} judged ({cited['shows'] / max(judged_count, 1):.0%})")
+    print(f"missing claims of real skill/keyword requirements: {missing}; moved: {moved}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("judged", type=Path, help="a judged run folder (bench/evidence/<run>)")
+    parser.add_argument("fresh", type=Path, help="a fresh run of the same pairs (bench/evidence_report.py --out)")
+    parser.add_argument("--verbose", action="store_true", help="list the claims that moved")
+    args = parser.parse_args()
+    compare(args.judged, args.fresh, args.verbose)
+
+
+if __name__ == "__main__":
+    main()
