@@ -68,6 +68,8 @@ def _is_title_line(sentence: str, line: int) -> bool:
             and sentence.count(",") < 2 and not _INLINE_LABEL.match(sentence) and not re.search(r"[.!?]\s*$", sentence))
 
 
+# A heading that ends a line of body text ("... large-scale systems. Preferred Qualifications:")
+_TRAILING_HEADING = re.compile(r"(?<=[.!?;])\s+([A-Z][A-Za-z &/'’\-]{2,40}?)\s*:\s*$")
 _INLINE_LABEL = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]\s*)?([A-Za-z][A-Za-z &/'’\-]{1,40}?)\s*:\s*(\S.*)$")
 _FIELD_LABEL = re.compile(r"^\s*[A-Za-z][\w /&'-]{1,30}:")
 _LABEL_ONLY = re.compile(r"^\s*[A-Za-z][\w /&'-]{1,30}:\s*$")
@@ -392,6 +394,16 @@ def _paragraphs(lines: list[str], company_lines: set[int] = frozenset()  # type:
                 out.append(alone)
             continue
         start = len(line) - len(line.lstrip())
+        trailing = _trailing_heading(line)
+        if trailing is not None:
+            group, cut = trailing
+            if current and not _wraps(lines[current[-1][0] - 1].rstrip(), line, width):
+                out.append((None, current))
+                current = []
+            current.append((number, start, cut))
+            out += [(None, current), (group, [(number, cut, len(line))])]
+            current = []
+            continue
         if current and not _wraps(lines[current[-1][0] - 1].rstrip(), line, width):
             out.append((None, current))
             current = []
@@ -399,6 +411,16 @@ def _paragraphs(lines: list[str], company_lines: set[int] = frozenset()  # type:
     if current:
         out.append((None, current))
     return out
+
+
+def _trailing_heading(line: str) -> tuple[str, int] | None:
+    """A job heading that ends a line after its body text ("... systems. Preferred Qualifications:"): (its
+    group, the column it starts at); it opens its zone for the lines below."""
+    match = _TRAILING_HEADING.search(line)
+    if match is None:
+        return None
+    group = job_heading_group(match.group(1))
+    return (group, match.start(1)) if group not in (None, "other") else None
 
 
 def _line_of_its_own(number: int, line: str, company_lines: set[int]) -> tuple[str, list[_Piece]] | None:

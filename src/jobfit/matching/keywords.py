@@ -66,6 +66,26 @@ def _is_name(word: str, *, first: bool) -> bool:
     return entry is not None and entry.is_tech
 
 
+def names_a_thing(phrase: str) -> bool:
+    """Whether a phrase names a thing (a product, standard or method) rather than describing one: one of its
+    words is written as a name - an acronym or inner capital ("GCP", "AppService"), digits or symbols ("sapui5",
+    "json.net") - or is a technical skill of the shipped vocabulary ("SQL scripts")."""
+    words = [m.group(0) for m in _WORD.finditer(phrase)]
+    taxonomy = load_taxonomy()
+    for word in words:
+        if any(c.isdigit() or c in ".+#" for c in word.rstrip(".")) or _has_inner_capital(word):
+            return True
+        entry = taxonomy.lookup(word)
+        if entry is not None and entry.is_tech and word.lower() not in _NOT_ALONE and word.lower() not in _GENERIC:
+            return True
+    return False
+
+
+def _has_inner_capital(word: str) -> bool:
+    """An acronym or a capital inside a word ("GCP", "SaaS", "DevOps"), not a capital that only opens it."""
+    return any(c.isupper() for part in re.split(r"[-'’]", word) for c in part[1:])
+
+
 def _is_fragment_head(run: list[str]) -> bool:
     """Whether a run is not a noun phrase: its last word is an adjective or participle ("verbal", "minded"), a
     verb ("self-improve") or people ("developers"), or it holds a participle after its subject ("issues

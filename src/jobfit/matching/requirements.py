@@ -31,7 +31,7 @@ from jobfit.documents.job import AskedSkill, ad_reading, asked_skills, find_elig
 from jobfit.documents.job_cues import GENERIC_OBJECTS
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, importance_at
 from jobfit.documents.models import ParsedJob
-from jobfit.matching.keywords import salient_keywords
+from jobfit.matching.keywords import names_a_thing, salient_keywords
 from jobfit.matching.models import Importance
 from jobfit.matching.specificity import phrase_specificity
 from jobfit.matching.text import LineIndex, clean_title, phrase_terms
@@ -472,6 +472,8 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
         terms = phrase_terms(term)
         if not terms or terms in covered or all(_bare(t) in covered_words for t in terms):
             continue  # already a skill requirement (also "vue" for Vue.js, "css3" for CSS)
+        if not names_a_thing(term):
+            continue  # a description ("technical expertise", "application data") is no requirement of its own
         reqs.append(
             Requirement(
                 kind="keyword",

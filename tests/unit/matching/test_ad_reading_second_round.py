@@ -1,0 +1,74 @@
+"""The kinds of error the second round of reviewers found in how an ad becomes requirements (issue 26, run
+3.1.0-dev-heldout2): a nice-to-have heading at the end of a body line, softeners the cue list missed, keyword-kind
+requirements that describe rather than name a thing.
+
+Ads are plain, real-looking snippets parsed with the real taxonomy.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jobfit.documents.job import parse_job
+from jobfit.matching.keywords import names_a_thing
+from jobfit.matching.requirements import Requirement, extract_requirements
+
+
+def _requirements(description: str, title: str = "Software Engineer") -> list[Requirement]:
+    return extract_requirements(parse_job(title=title, description=description))
+
+
+def _importance(reqs: list[Requirement]) -> dict[str, str]:
+    return {r.label: r.importance for r in reqs if r.kind == "skill"}
+
+
+def test_a_heading_that_ends_a_body_line_opens_its_zone() -> None:
+    ad = ("Minimum Qualifications\n"
+          "- 6+ years of software engineering experience with large-scale systems. Preferred Qualifications:\n"
+          "- Experience with CI/CD pipelines and Jenkins\n"
+          "- Python scripting for automation\n")
+    importance = _importance(_requirements(ad, title="Endpoint Security Manager"))
+    assert importance["Software engineering"] == "required"
+    assert importance["Jenkins"] == "preferred" and importance["Python"] == "preferred"
+
+
+@pytest.mark.parametrize("line", [
+    "- Java/Spring languages Preference",
+    "- Preference for Java and Spring",
+    "- Experience with Java and Spring is a clear advantage",
+    "- Familiarity with Java and Spring",
+])
+def test_softened_asks_are_preferred(line: str) -> None:
+    importance = _importance(_requirements("Requirements\n- Degree in computer science\n" + line + "\n"))
+    assert importance["Java"] == "preferred" and importance["Spring"] == "preferred"
+
+
+def test_a_mandatory_item_is_required() -> None:
+    importance = _importance(_requirements("Nice to have\n- Node.js (Mandatory)\n- Docker\n"))
+    assert importance["Node.js"] == "required" and importance["Docker"] == "preferred"
+
+
+@pytest.mark.parametrize(("phrase", "named"), [
+    ("SQL scripts", True),  # a shipped vocabulary's tool
+    ("sapui5", True),  # digits
+    ("json.net", True),  # symbols
+    ("AppService", True),  # inner capital
+    ("DevOps pipelines", True),
+    ("technical expertise", False),
+    ("application data", False),
+    ("containerization compute", False),
+    ("subject interests", False),
+    ("deployment environments", False),
+    ("Collaborative Solutioning", False),  # capitals that only open words are no name
+])
+def test_a_keyword_requirement_names_a_thing(phrase: str, named: bool) -> None:
+    assert names_a_thing(phrase) is named
+
+
+def test_descriptions_are_no_keyword_requirements() -> None:
+    ad = ("Requirements\n"
+          "- Strong technical expertise to solve technical problems in deployment environments\n"
+          "- Technical expertise across deployment environments and technical problems\n"
+          "- Experience writing SQL scripts; SQL scripts for reporting\n")
+    keywords = {r.label for r in _requirements(ad) if r.kind == "keyword"}
+    assert not keywords & {"technical expertise", "technical problems", "deployment environments"}
