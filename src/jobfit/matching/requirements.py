@@ -49,7 +49,9 @@ SOFT_SKILL_FACTOR = 0.5
 # one "and"/"or"; it is a list of alternatives when one separator is an "or" or a lone slash ("Memcached/Redis"),
 # when a lead-in ("such as", "e.g.", "like", "one of", an opening bracket) precedes it in its clause, or when
 # "etc." / "or similar" follows it.
-_LIST_GAP_RE = re.compile(r"[\s,/&]*(?:(?:and/or|or|and)\b[\s,]*)?", re.IGNORECASE)
+# A name the vocabulary does not hold may stand between two of its skills ("Jenkins Travis and/or CircleCI").
+_LIST_GAP_RE = re.compile(r"[\s,/&]*(?:(?-i:[A-Z][\w.+#-]*)[\s,/&]+)?(?:(?:and/or|or|and)\b[\s,]*)?",
+                          re.IGNORECASE)
 _OR_GAP_RE = re.compile(r"\bor\b|^\s*/\s*$", re.IGNORECASE)
 _ALTERNATIVES_LEAD_RE = re.compile(
     r"(?:\b(?:such as|e\.g\.?|for example|for instance|like|one of|any of|some of|at least one|one or more|either|"
@@ -59,7 +61,9 @@ _ALTERNATIVES_LEAD_RE = re.compile(
 # What makes the next thing an example of what is asked, not a requirement of its own.
 _EXAMPLE_LEAD_RE = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|including|(?:may|might|could|can) "
                               r"include|(?:tools?|languages?|"
-                              r"frameworks?|libraries|technologies|databases?|platforms?|systems?) like)\W*$",
+                              r"frameworks?|libraries|technologies|databases?|platforms?|systems?) like)\W*"
+                              # ... or a later item of the same list ("e.g. networking, cloud, containerization")
+                              r"(?:[\w.+#/-]+(?: [\w.+#/-]+)?\s*(?:,|/|\bor\b|\band\b)\s*){0,8}$",
                               re.IGNORECASE)
 # A sentence that announces a list to choose from ("Experience with some of the following:"): the bullets after it
 # are one list of alternatives.
@@ -67,7 +71,8 @@ _CHOICE_LEAD_RE = re.compile(r"\b(?:one|some|any|two|several|a few|a number|one 
                              r"following\b[^.;:]*:|\b(?:one|any) of:", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s)")
 _ALTERNATIVES_TRAIL_RE = re.compile(
-    r"^\W*(?:etc\b|or (?:a |an |any )?(?:similar|equivalent|other|related|comparable)\b)", re.IGNORECASE)
+    r"^\W*(?:etc\b|or (?:a |an |any )?(?:similar|equivalents?|others?|related|comparable|alternatives?)\b)",
+    re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[;:]|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)")
 # What joins a years phrase to the skill it qualifies: "Java (5+ years)", "Java: 5 years", "Python - 3+ years".
 _YEARS_AFTER_SKILL = re.compile(
@@ -355,14 +360,15 @@ def skill_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requ
 
 def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
     """Skills named only as an example of what is asked ("monitoring tools, e.g. New Relic", "code versioning
-    tools such as Git"), never asked for in so many words elsewhere: a candidate with another example qualifies."""
+    tools such as Git", "Power BI or equivalent"), never asked for in so many words elsewhere: a candidate with
+    another example qualifies."""
     examples: set[str] = set()
     asked: set[str] = set()
     for index, spans in _by_sentence(placed).items():
         text = reading.sentences[index].text
         for span in spans:
             before = _CLAUSE_END_RE.split(text[: span.start])[-1]
-            if _EXAMPLE_LEAD_RE.search(before):
+            if _EXAMPLE_LEAD_RE.search(before) or _ALTERNATIVES_TRAIL_RE.match(text[span.end :]):
                 examples.add(span.skill)
             elif span.must:
                 asked.add(span.skill)

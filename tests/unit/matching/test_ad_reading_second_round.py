@@ -72,3 +72,27 @@ def test_descriptions_are_no_keyword_requirements() -> None:
           "- Experience writing SQL scripts; SQL scripts for reporting\n")
     keywords = {r.label for r in _requirements(ad) if r.kind == "keyword"}
     assert not keywords & {"technical expertise", "technical problems", "deployment environments"}
+
+
+@pytest.mark.parametrize(("line", "members"), [
+    # SkillSpan's lost punctuation: a name the vocabulary does not hold between two of its skills
+    ("- Experience with CI tools: Jenkins Travis and/or CircleCI", {"Jenkins", "CircleCI"}),
+    ("- Experience with a public cloud (AWS, Azure or GCP)",
+     {"Amazon Web Services", "Microsoft Azure", "Google Cloud Platform"}),
+])
+def test_alternatives_are_one_requirement(line: str, members: set[str]) -> None:
+    reqs = [r for r in _requirements("Requirements\n" + line + "\n- Terraform\n") if r.label in members]
+    assert {r.label for r in reqs} == members
+    assert all(set(r.alternatives) == members for r in reqs)
+
+
+@pytest.mark.parametrize(("line", "examples"), [
+    ("- Power BI (or equivalents)", {"Power BI"}),
+    ("- Power BI or similar reporting tools", {"Power BI"}),
+    ("- Experience in one or more infrastructure components (e.g. networking, cloud, containerization)",
+     {"Networking", "Containers"}),
+])
+def test_examples_are_no_must_haves(line: str, examples: set[str]) -> None:
+    importance = _importance(_requirements("Requirements\n" + line + "\n- Terraform\n"))
+    assert {importance[label] for label in examples} == {"preferred"}
+    assert importance["Terraform"] == "required"
