@@ -248,6 +248,8 @@ def classify(text: str, heading_zone: str | None, *, by_employer: bool = False) 
     """
     if _cue("legal", text):
         return "legal"
+    if _cue("offers", text):
+        return "benefits"  # "Our mentor developer will be there ...", "We sponsor visas": given, not asked
     if eligibility_kind(text):
         return heading_zone if heading_zone in ASKING_ZONES else "requirements"
     company_voice = ((by_employer or _COMPANY_VOICE.search(text) is not None) and not _CANDIDATE_VOICE.search(text)

@@ -96,3 +96,24 @@ def test_examples_are_no_must_haves(line: str, examples: set[str]) -> None:
     importance = _importance(_requirements("Requirements\n" + line + "\n- Terraform\n"))
     assert {importance[label] for label in examples} == {"preferred"}
     assert importance["Terraform"] == "required"
+
+
+@pytest.mark.parametrize(("line", "not_asked"), [
+    ("- Our mentor developer will be there to guide you through your first weeks", "Mentoring"),
+    ("- You will be mentored by a senior engineer and get a quality on-boarding", "Mentoring"),
+    ("- Deploy your app in a few clicks in VSCode", "Visual Studio Code"),
+])
+def test_what_the_company_offers_is_not_asked(line: str, not_asked: str) -> None:
+    labels = {r.label for r in _requirements("Requirements\n- 3+ years with Python and Django\n" + line + "\n")}
+    assert "Python" in labels and not_asked not in labels
+
+
+def test_a_duty_to_mentor_is_still_asked() -> None:
+    labels = {r.label for r in _requirements("Requirements\n- You will mentor junior developers\n- Python\n")}
+    assert "Mentoring" in labels
+
+
+def test_the_how_to_apply_page_is_no_keyword() -> None:
+    ad = ("Requirements\n- Python and Django\n"
+          "- Read the FAQ section on our careers page before applying\n- See the FAQ section for salary bands\n")
+    assert "FAQ section" not in {r.label for r in _requirements(ad)}
