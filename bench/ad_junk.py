@@ -8,6 +8,8 @@ A listed requirement (R claim) or keyword (K claim) of the new run whose kind an
 in the earlier run (`--judged`: its claims and `judgments/`) takes their verdict; one they never saw takes the
 implementer's verdict from `--verdicts` ("<pair>|<kind or K>|<label>" -> "junk" / "real" / "meaningful"), written
 by the rules of bench/evidence/RULES.md. Labels with neither are printed as unjudged and left out of the shares.
+A real requirement whose importance the reviewers judged keeps their verdict when shown with the same importance,
+and the opposite verdict when its importance changed.
 This is not the official figure: fresh reviewers judge the next run.
 """
 
@@ -21,14 +23,25 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _verdicts(judged: Path, pair: str) -> tuple[dict[tuple[str, str], str | None], dict[str, str | None]]:
-    """(kind, label) -> requirement verdict and label -> keyword verdict, from a judged run of one pair."""
+def _verdicts(judged: Path, pair: str) -> tuple[dict[tuple[str, str], str | None], dict[str, str | None],
+                                                 dict[tuple[str, str], tuple[str, str]]]:
+    """(kind, label) -> requirement verdict, label -> keyword verdict and (kind, label) -> (importance shown,
+    the reviewer's importance verdict), from a judged run of one pair."""
     claims = json.loads((judged / f"{pair}.claims.json").read_text())["claims"]
     judgment = {c["id"]: c for c in json.loads((judged / "judgments" / f"{pair}.json").read_text())["claims"]}
     reqs = {(c["kind"], c["label"].lower()): judgment.get(c["id"], {}).get("requirement")
             for c in claims if c["type"] == "requirement"}
+    importance = {(c["kind"], c["label"].lower()): (c["importance"], judgment[c["id"]]["importance"])
+                  for c in claims if c["type"] == "requirement" and judgment.get(c["id"], {}).get("importance")}
     keywords = {c["label"].lower(): judgment.get(c["id"], {}).get("keyword") for c in claims if c["type"] == "keyword"}
-    return reqs, keywords
+    return reqs, keywords, importance
+
+
+def _importance_wrong(judged: tuple[str, str], now: str) -> bool:
+    """Whether an importance is wrong now, from the reviewers' verdict on the importance they saw: a flip of a
+    wrong importance makes it right, and of a right one wrong."""
+    seen, verdict = judged
+    return (verdict == "wrong") == (seen == now)
 
 
 def main() -> int:
@@ -42,13 +55,17 @@ def main() -> int:
     unjudged: list[str] = []
     for path in sorted(args.run.glob("*.claims.json")):
         pair = path.name.split(".")[0]
-        reqs, keywords = _verdicts(args.judged, pair)
+        reqs, keywords, importance = _verdicts(args.judged, pair)
         for claim in json.loads(path.read_text())["claims"]:
             if claim["type"] == "requirement":
                 kind = "keyword" if claim["kind"] == "keyword" else "other"
                 key = f"{pair}|{claim['kind']}|{claim['label']}"
                 verdict = reqs.get((claim["kind"], claim["label"].lower())) or manual.get(key)
                 prefix = f"R.{kind}"
+                judged_importance = importance.get((claim["kind"], claim["label"].lower()))
+                if verdict == "real" and judged_importance is not None:
+                    counts["I.n"] += 1
+                    counts["I.wrong"] += _importance_wrong(judged_importance, claim["importance"])
             elif claim["type"] == "keyword":
                 key = f"{pair}|K|{claim['label']}"
                 verdict = keywords.get(claim["label"].lower()) or manual.get(key)
@@ -69,6 +86,9 @@ def main() -> int:
         print(f"| {label} | {junk} | {n} | {junk / n:.1%} |" if n else f"| {label} | 0 | 0 | - |")
     if counts["K.n"]:
         print(f"\nkeyword precision {1 - counts['K.junk'] / counts['K.n']:.1%}")
+    if counts["I.n"]:
+        print(f"importance wrong {counts['I.wrong']} of {counts['I.n']} real requirements whose importance was "
+              f"judged ({counts['I.wrong'] / counts['I.n']:.1%})")
     if unjudged:
         print(f"\nunjudged ({len(unjudged)}): " + "; ".join(unjudged))
     return 0

@@ -50,7 +50,9 @@ _YEARS = re.compile(
     re.I,
 )
 _YEARS_CONTEXT = re.compile(
-    r"experience|\bexp\b|background|working|professional|industry|developing|building|in\s+\w+", re.I
+    r"experience|\bexp\b|background|working|professional|industry|developing|building|in\s+\w+|"
+    r"\bas\s+(?:an?\s+)?\w+",  # "3 years as a backend developer"
+    re.I,
 )
 # Years that describe the employer, not the candidate: "founded 20 years ago", "for over 10 years our company".
 _COMPANY_YEARS = re.compile(

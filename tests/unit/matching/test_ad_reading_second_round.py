@@ -117,3 +117,10 @@ def test_the_how_to_apply_page_is_no_keyword() -> None:
     ad = ("Requirements\n- Python and Django\n"
           "- Read the FAQ section on our careers page before applying\n- See the FAQ section for salary bands\n")
     assert "FAQ section" not in {r.label for r in _requirements(ad)}
+
+
+def test_years_as_a_role_are_an_experience_requirement() -> None:
+    reqs = _requirements("What we expect\n- 3 years as a backend developer\n- Fluent in written and spoken English\n")
+    experience = [r for r in reqs if r.kind == "experience"]
+    assert [(r.years, r.scope) for r in experience] == [(3.0, "backend developer")]
+    assert {r.label: r.importance for r in reqs}["English"] == "required"

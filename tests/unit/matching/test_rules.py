@@ -112,7 +112,7 @@ def test_keyword_counts_are_exact() -> None:
     result = score_match(resume, job, relations=TAX)
     counts = {k.term.lower(): (k.count_in_job, k.count_in_resume) for k in result.match_analysis.keywords}
     assert counts["kinaxis"] == (2, 2)
-    assert counts["inventory planning"] == (2, 0)
+    assert "inventory planning" not in counts  # a description, not a name: no keyword requirement of its own
     assert "inventory" not in counts  # only ever part of the phrase "inventory planning"
     assert "demand" not in counts  # said once: not salient
     assert 0 < result.keyword_score < 100
