@@ -69,7 +69,7 @@ def _is_title_line(sentence: str, line: int) -> bool:
 
 
 # A heading that ends a line of body text ("... large-scale systems. Preferred Qualifications:")
-_TRAILING_HEADING = re.compile(r"(?<=[.!?;])\s+([A-Z][A-Za-z &/'’\-]{2,40}?)\s*:\s*$")
+_TRAILING_HEADING = re.compile(r"(?<=[.!?;)\]])\s+([A-Z][A-Za-z &/'’\-]{2,40}?)\s*:\s*$")
 _INLINE_LABEL = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]\s*)?([A-Za-z][A-Za-z &/'’\-]{1,40}?)\s*:\s*(\S.*)$")
 _FIELD_LABEL = re.compile(r"^\s*[A-Za-z][\w /&'-]{1,30}:")
 _LABEL_ONLY = re.compile(r"^\s*[A-Za-z][\w /&'-]{1,30}:\s*$")

@@ -124,3 +124,23 @@ def test_years_as_a_role_are_an_experience_requirement() -> None:
     experience = [r for r in reqs if r.kind == "experience"]
     assert [(r.years, r.scope) for r in experience] == [(3.0, "backend developer")]
     assert {r.label: r.importance for r in reqs}["English"] == "required"
+
+
+def test_a_heading_after_a_closing_bracket_opens_its_zone() -> None:
+    ad = ("Basic Qualifications:\n"
+          "At least 6 years of experience in software engineering\n"
+          "At least 1 year experience with a public cloud (AWS Microsoft Azure Google Cloud)"
+          " Preferred Qualifications:\n"
+          "3 + years of experience with Jenkins Terraform Python and other programming languages\n")
+    importance = _importance(_requirements(ad, title="Endpoint Security Manager"))
+    assert importance["Software engineering"] == "required"
+    assert {importance[s] for s in ("Jenkins", "Terraform", "Python")} == {"preferred"}
+
+
+def test_a_clear_advantage_list_and_an_etc_list_are_not_must_haves() -> None:
+    ad = ("Requirements\n"
+          "- Proven experience with .NET and static analysis tools (SonarQube .NET Analyzers Infer# etc.)\n"
+          "- Familiarity with the following Azure services is a clear advantage: App Service, Redis\n")
+    importance = _importance(_requirements(ad, title="DevOps Engineer"))
+    assert importance[".NET"] == "required"
+    assert importance["SonarQube"] == "preferred" and importance["Redis"] == "preferred"
