@@ -144,3 +144,12 @@ def test_a_clear_advantage_list_and_an_etc_list_are_not_must_haves() -> None:
     importance = _importance(_requirements(ad, title="DevOps Engineer"))
     assert importance[".NET"] == "required"
     assert importance["SonarQube"] == "preferred" and importance["Redis"] == "preferred"
+
+
+@pytest.mark.parametrize("line", [
+    "- Our Mentor spends a significant part of his time mentoring all newcomers (Pair-programming etc.)",
+    "- You'll take the lead, supported by an organization that provides the support and mentorship you need",
+])
+def test_mentorship_the_company_gives_is_not_asked(line: str) -> None:
+    labels = {r.label for r in _requirements("Requirements\n- 3+ years with Python\n" + line + "\n")}
+    assert "Python" in labels and "Mentoring" not in labels and "Pair programming" not in labels
