@@ -306,7 +306,8 @@ def draw(rng: random.Random, name: str, ads: list[Doc], resumes: list[Doc]) -> l
     used_resumes: set[str] = set()
 
     def take(resume: Doc) -> bool:
-        free = [a for a in ads if a.id not in used_ads and compatible(a, resume, neighbours=name in ("heldout2", "heldout3"))]
+        neighbours = name in ("heldout2", "heldout3")
+        free = [a for a in ads if a.id not in used_ads and compatible(a, resume, neighbours=neighbours)]
         pdf_ads = [a for a in free if a.format == "pdf"]
         if sum(a.format == "pdf" for a, _ in pairs) < PDF_AD_QUOTA and pdf_ads:
             free = pdf_ads
