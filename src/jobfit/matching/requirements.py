@@ -73,7 +73,7 @@ _BULLET_RE = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?
 _ALTERNATIVES_TRAIL_RE = re.compile(
     r"^\W*(?:etc\b|or (?:a |an |any )?(?:similar|equivalents?|others?|related|comparable|alternatives?)\b)",
     re.IGNORECASE)
-# A list that ends in "etc." names examples ("static analysis tools (SonarQube .NET Analyzers etc.)").
+# A bracketed list that ends in "etc." names examples ("static analysis tools (SonarQube .NET Analyzers etc.)").
 _ETC_AFTER_RE = re.compile(r"^(?:[^().;:]|\.(?=\S)){0,80}\betc\b", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[;:]|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)")
 # What joins a years phrase to the skill it qualifies: "Java (5+ years)", "Java: 5 years", "Python - 3+ years".
@@ -371,7 +371,8 @@ def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
         for span in spans:
             before = _CLAUSE_END_RE.split(text[: span.start])[-1]
             after = text[span.end :]
-            if _EXAMPLE_LEAD_RE.search(before) or _ALTERNATIVES_TRAIL_RE.match(after) or _ETC_AFTER_RE.match(after):
+            if _EXAMPLE_LEAD_RE.search(before) or _ALTERNATIVES_TRAIL_RE.match(after) or (
+                    before.rfind("(") > before.rfind(")") and _ETC_AFTER_RE.match(after)):
                 examples.add(span.skill)
             elif span.must:
                 asked.add(span.skill)

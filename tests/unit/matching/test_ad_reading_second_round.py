@@ -153,3 +153,8 @@ def test_a_clear_advantage_list_and_an_etc_list_are_not_must_haves() -> None:
 def test_mentorship_the_company_gives_is_not_asked(line: str) -> None:
     labels = {r.label for r in _requirements("Requirements\n- 3+ years with Python\n" + line + "\n")}
     assert "Python" in labels and "Mentoring" not in labels and "Pair programming" not in labels
+
+
+def test_a_skill_before_such_as_etc_is_still_asked() -> None:
+    ad = "Requirements\n- Manage Azure resources and other DevOps services such as GitHub etc.\n"
+    assert _importance(_requirements(ad, title="DevOps Engineer"))["DevOps"] == "required"
