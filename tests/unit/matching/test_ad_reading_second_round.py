@@ -158,3 +158,10 @@ def test_mentorship_the_company_gives_is_not_asked(line: str) -> None:
 def test_a_skill_before_such_as_etc_is_still_asked() -> None:
     ad = "Requirements\n- Manage Azure resources and other DevOps services such as GitHub etc.\n"
     assert _importance(_requirements(ad, title="DevOps Engineer"))["DevOps"] == "required"
+
+
+def test_a_sponsorship_offer_is_no_eligibility_check_but_a_refusal_is() -> None:
+    offer = _requirements("Requirements\n- Python\n- We sponsor visas for the right candidate\n")
+    refusal = _requirements("Requirements\n- Python\n- Must be authorized to work in the US; we do not sponsor visas\n")
+    assert not [r for r in offer if r.kind == "eligibility"]
+    assert [r for r in refusal if r.kind == "eligibility"]
