@@ -44,6 +44,12 @@ _INTEREST = re.compile(
     re.IGNORECASE,
 )
 _INTEREST_HEADINGS = frozenset(heading_key(h) for h in _CUES["interest_headings"])
+_ATTENDANCE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(_CUES["attendance_cues"], key=len, reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_TEACHING = re.compile(r"^\W*(?:" + "|".join(_CUES["attendance_teaching_verbs"]) + r")\b", re.IGNORECASE)
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in _CUES["furniture_patterns"]), re.IGNORECASE)
 _CONTACT_LABELS = frozenset(_CUES["contact_labels"])
 _ENTRY_DATES = re.compile("|".join(f"(?:{p})" for p in _CUES["entry_dates"]), re.IGNORECASE)
@@ -231,6 +237,7 @@ def _interest_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 StatementShape = Literal["list", "thin", "heading", "sentence"]
+_BRACKETS = re.compile(r"[()\[\]]")
 _LIST_SEPARATORS = re.compile(r"\s*[,;|•·▪/]\s*|\s+[-–]\s+|:\s+")
 _LIST_MIN_ITEMS = 3
 _LIST_ITEM_WORDS = 3  # the median item of a list has at most this many words
@@ -261,6 +268,20 @@ def statement_shape(text: str) -> StatementShape:
     if len(_WORD.findall(text)) > _THIN_WORDS:
         return "sentence"
     return "heading" if text.rstrip().endswith(":") else "thin"
+
+
+@lru_cache(maxsize=16384)
+def is_attendance(text: str) -> bool:
+    """Whether a statement tells of attending or trying something rather than doing it: a workshop or seminar
+    attended, a paper presented as a student, training taken, "tried my hands on" (`attendance_cues`). One that
+    opens by giving it ("Conducted a workshop on Docker") is not."""
+    return _ATTENDANCE.search(text) is not None and _TEACHING.match(text) is None
+
+
+def list_items(text: str) -> list[str]:
+    """The items of a list statement, split where `statement_shape` splits them, a parenthesised note as items
+    of its own ("Oracle (SQL, PL/SQL), SQL Workbench" -> Oracle, SQL, PL, SQL, SQL Workbench)."""
+    return [item for item in _LIST_SEPARATORS.split(_BRACKETS.sub(", ", text)) if _ALNUM.search(item)]
 
 
 def split_statements(text: str | Sequence[str]) -> list[Statement]:

@@ -153,8 +153,9 @@ def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
 # it, one that names it (tier 0) is cited before a more specific skill (1) and a statement that only means it
 # (2); the others are all tier 0. Closeness is the cosine of the meaning check, or the candidate's value
 # (quality x line weight) when it is not checked.
-_Key = tuple[int, int, float, float, int]
+_Key = tuple[float, int, float, float, int]
 _SHAPE_RANK = {"sentence": 0, "list": 1, "thin": 2, "heading": 3, None: 0}
+_LONGER_ITEM = 0.5  # a list item that holds the name among other words ranks after one that is the name
 _TIER = {"exact": 0, "alias": 0, "child": 1, "meaning": 2}
 
 # The winning evidence as `_evaluate` finds it: (how, quality, line, section or None, the resume's skill id when
@@ -222,11 +223,21 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         if shape == "heading":
             return False, similarity
         stands = similarity is None or similarity >= threshold or (
-            bool(names) and shape == "list" and profile.item_terms(line).issuperset(names))
+            bool(names) and shape == "list" and _names_item(profile, line, names, search.named_tool))
         return stands, similarity
 
-    def shaped(line: int | None) -> int:
-        return _SHAPE_RANK[profile.shape_at(line)]
+    def shaped(line: int | None, names: tuple[str, ...] = ()) -> float:
+        shape = profile.shape_at(line)
+        if shape == "list" and names and profile.item_fit(line, names) > 0:
+            return _SHAPE_RANK[shape] + _LONGER_ITEM  # "SQL Workbench" after "Oracle (SQL, PL/SQL)" for SQL
+        return _SHAPE_RANK[shape]
+
+    def attended(line: int | None, value: float, key: _Key, winner: Winner) -> None:
+        """A candidate on a statement of attending or trying it (a workshop, a student paper): related at most."""
+        nonlocal weak_key, weak_at, weak_value
+        weak_value = max(weak_value, value)
+        if weak_key is None or key < weak_key:
+            weak_key, weak_at = key, winner
 
     for form, (how, terms) in enumerate(search.forms):
         lines, count = index.phrase_matches(terms)
@@ -239,10 +250,14 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             if not stands:
                 continue
             value = weight(number)
+            if profile.attended(number):
+                attended(number, value, (shaped(number, terms), 0, -value, -1.0, number),
+                         (how, 1.0, number, None, None, similarity))
+                continue
             strong_statements.add(profile.statement_at(number))
             strong_lines.add(number)
             strong_value = max(strong_value, value)
-            key = (shaped(number), 0, -(value if similarity is None else similarity), -1.0, number)
+            key = (shaped(number, terms), 0, -(value if similarity is None else similarity), -1.0, number)
             if strong_key is None or key < strong_key:  # a list item below the threshold is shown unchecked
                 strong_key, strong_at = key, (how, 1.0, number, None, None, _confirmed(similarity, confirm))
     if search.skills:
@@ -264,8 +279,9 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 section = profile.section(number) or record.section
                 value = quality * weight(number, section)
                 meets = kind == "exact" or (kind == "child" and similarity is not None)  # a tool, checked by meaning
-                key = (shaped(number), _TIER[kind] if meets else 0, -(value if similarity is None else similarity),
-                       -quality, NO_LINE if number is None else number)
+                meets = meets and not profile.attended(number)  # a workshop attended: related at most
+                key = (shaped(number, names), _TIER[kind] if meets else 0,
+                       -(value if similarity is None else similarity), -quality, NO_LINE if number is None else number)
                 if meets:
                     strong_statements.add(profile.statement_at(number))
                     strong_lines.add(number)
@@ -338,6 +354,15 @@ def agree_with_siblings(outcomes: list[SearchOutcome], narrower: Sequence[tuple[
                               occurrences)
 
 
+def _names_item(profile: ResumeProfile, line: int | None, names: tuple[str, ...], named_tool: bool) -> bool:
+    """Whether an item of the list holding `line` names the requirement, so the candidate stands unchecked: an item
+    that is the name ("DHCP" in "DNS, WINS, DHCP"); for a named tool also an item holding it among other words
+    outside parentheses ("Java 8"), never a note ("ARCHITECTURE (Less than 1 year)" names no Less). A word of an
+    item in another sense ("OSI Architecture", "Business process re-engineering") still needs the meaning check."""
+    fit = profile.item_fit(line, names)
+    return fit == 0 or (named_tool and fit == 1 and profile.item_terms(line).issuperset(names))
+
+
 def _confirmed(similarity: float | None, threshold: float) -> float | None:
     """The cosine a cited candidate is reported with: None (not checked) for a list item that stood below the
     threshold, so the report never calls it confirmed by meaning."""
@@ -364,6 +389,8 @@ def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Threshol
         if similarity < thresholds.paraphrase:
             return None
         line = profile.statements[best][0]
+    if profile.attended(line):
+        return None  # a workshop or a student paper that reads like the requirement is no evidence of doing it
     key = (_SHAPE_RANK[profile.shape_at(line)], _TIER["meaning"], -similarity, -MEANING_QUALITY, line)
     return key, ("meaning", MEANING_QUALITY, line, None, None, similarity)
 

@@ -30,7 +30,9 @@ from jobfit.documents.statements import (
     Statement,
     StatementShape,
     evidence_lines,
+    is_attendance,
     joined_text,
+    list_items,
     split_statements,
     statement_shape,
 )
@@ -214,6 +216,27 @@ class ResumeProfile:
         if terms is None:
             terms = found[position] = frozenset(phrase_terms(_PARENTHESES.sub(" ", self.statement_text(position))))
         return terms
+
+    def item_fit(self, line: int | None, names: tuple[str, ...]) -> int:
+        """How an item of the list holding `line` names `names`: 0 an item is the name ("SQL" in "Oracle (SQL,
+        PL/SQL)"), 1 an item holds it among other words ("SQL Workbench", "OSI Architecture"), 2 no item holds it.
+        Items are computed per statement on first use."""
+        position = self.statement_at(line)
+        if position < 0 or not names:
+            return 2
+        found = self.__dict__.setdefault("_items", {})
+        items = found.get(position)
+        if items is None:
+            items = found[position] = tuple(frozenset(phrase_terms(item))
+                                            for item in list_items(self.statement_text(position)))
+        wanted = frozenset(names)
+        return min((0 if item == wanted else 1 for item in items if wanted <= item), default=2)
+
+    def attended(self, line: int | None) -> bool:
+        """Whether the statement holding `line` tells of attending or trying something (a workshop, a student
+        paper, training taken: `statements.is_attendance`), which is thin evidence of doing it."""
+        position = self.statement_at(line)
+        return position >= 0 and is_attendance(self.statement_text(position))
 
     def years_naming(self, lines: Iterable[int | None]) -> float:
         """Years of the dated roles whose lines hold any of `lines` (each role once): how long the resume shows a

@@ -10,7 +10,7 @@ import pytest
 from jobfit.documents.job import parse_job, parse_job_file
 from jobfit.documents.models import ContactField, ContactInfo
 from jobfit.documents.resume import parse_resume
-from jobfit.documents.statements import evidence_lines
+from jobfit.documents.statements import evidence_lines, is_attendance, list_items
 from jobfit.matching import (
     PROFILE_VERSION,
     ResumeProfile,
@@ -388,22 +388,38 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
             return True  # an item of a list names it and nothing else
         return similarities is None or (cosine(c) is not None and cosine(c) >= thresholds.confirming(named))
 
+    def attended(c: Candidate) -> bool:
+        statement = profile.statement_at(c.line)
+        return statement >= 0 and is_attendance(profile.statement_text(statement))
+
     def meets(c: Candidate) -> bool:
+        if attended(c):
+            return False  # a workshop attended, a student paper: related at most
         return c.how in ("exact", "alias", "meaning") or (c.how == "child" and similarities is not None)
 
-    def _names_item(c: Candidate) -> bool:
-        """Whether the candidate's words are words of its list outside parentheses."""
+    def _words(c: Candidate) -> tuple[str, ...]:
         if hasattr(c, "terms"):  # the requirement's words or an alias
-            words = c.terms
-        else:  # the same skill or a more specific one, as the resume writes it
-            record = profile.skills[c.skill_id]
-            words = phrase_terms(record.surface or record.name)
+            return c.terms
+        record = profile.skills[c.skill_id]  # the same skill or a more specific one, as the resume writes it
+        return phrase_terms(record.surface or record.name)
+
+    def _item_fit(c: Candidate) -> int:
+        """0 an item of the list is the candidate's words, 1 an item holds them among others, 2 none does."""
+        words = set(_words(c))
+        items = [set(phrase_terms(i)) for i in list_items(profile.statement_text(profile.statement_at(c.line)))]
+        return 0 if words in items else (1 if any(words <= i for i in items) else 2)
+
+    def _names_item(c: Candidate) -> bool:
+        """Whether an item is the name, or for a named tool holds it with its words outside parentheses."""
         outside = re.sub(r"\([^()]*\)", " ", profile.statement_text(profile.statement_at(c.line)))
-        return set(words) <= set(phrase_terms(outside))
+        fit = _item_fit(c)
+        return fit == 0 or (is_named_tool(req) and fit == 1 and set(_words(c)) <= set(phrase_terms(outside)))
 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None else cosine(c)
         shape = {"list": 1, "thin": 2, "heading": 3}.get(profile.shape_at(c.line), 0)
+        if shape == 1 and c.how in ("exact", "alias") and _item_fit(c) > 0:
+            shape = 1.5
         return (shape, _TIERS[c.how] if meets(c) else 0, -closeness, -c.quality,
                 c.line if c.line is not None else 10**9)
 
@@ -420,7 +436,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
             and len(similarities):
         kept = [i for i, (first, _) in enumerate(profile.statements) if profile.shape_at(first) != "heading"]
         best = max(kept or [0], key=lambda i: (similarities[i], -i))
-        if kept and similarities[best] >= thresholds.paraphrase:
+        if kept and similarities[best] >= thresholds.paraphrase \
+                and not is_attendance(profile.statement_text(best)):
             line = profile.statements[best][0]
             strong = [Candidate("meaning", MEANING_QUALITY, line, profile.section(line), profile.weight(line))]
     weak_value = max((_ref_value(c) for c in weak), default=0.0)

@@ -1,16 +1,27 @@
 """The resume side of the judged evidence errors, second round (issue 26, run 3.1.0-dev-heldout2): a past title
-matches the job title only on the role's specific words and at its seniority.
+matches the job title only on the role's specific words and at its seniority; a word of a list item in another
+sense needs the meaning check; the item that is the name is cited before one that holds it among other words; a
+workshop attended or a student paper presented is related at most.
 
 Real-looking resume lines; plain values, no parsing.
 """
 
 from __future__ import annotations
 
-from jobfit.documents.models import ExperienceEntry
+from jobfit.documents.models import ExperienceEntry, SkillMention
+from jobfit.documents.statements import is_attendance
 from jobfit.matching import score_match
+from jobfit.matching.meaning import Thresholds
 from jobfit.matching.models import MatchResult, RequirementResult
 
-from .matching_builders import build_job, build_resume
+from .matching_builders import build_job, build_resume, skill
+from .test_meaning import _rows, _with_vectors
+
+THRESHOLDS = Thresholds(confirm=0.425, paraphrase=0.588, confirm_tool=0.3)
+
+
+def _tool(skill_id: str, name: str) -> SkillMention:
+    return SkillMention(skill_id=skill_id, name=name, category="language", surface=name)
 
 
 def _row(result: MatchResult, kind: str) -> RequirementResult:
@@ -58,3 +69,44 @@ def test_an_experience_bullet_sharing_only_the_head_is_no_title_evidence() -> No
                           experience=[ExperienceEntry(title="Head of Machine Learning", line=2, is_current=True)],
                           years=8)
     assert _row(score_match(resume, job), "title").status == "missing"
+
+
+def test_a_list_item_using_the_word_in_another_sense_needs_the_meaning_check() -> None:
+    # reviewers: "OSI Architecture, TCP/IP Module" cited for architecture expertise; "Business process
+    # re-engineering" for engineering
+    job = build_job("Site Reliability Engineer", "Expertise in application and infrastructure architecture.",
+                    required=[skill("architecture", "Architecture")])
+    resume = build_resume([("skills", ["OSI Architecture, TCP/IP Module, Routing protocols, VLAN"])])
+    rows = _rows(_with_vectors(resume, job, {(0, "Architecture"): 0.2}, THRESHOLDS))
+    assert rows["Architecture"].status == "missing"
+    named = build_resume([("skills", ["Design: Architecture, UML, Design patterns, TOGAF"])])
+    rows = _rows(_with_vectors(named, job, {(0, "Architecture"): 0.2}, THRESHOLDS))
+    assert rows["Architecture"].status == "met"  # an item that is the name still stands unchecked
+
+
+def test_the_item_that_is_the_name_is_cited_before_a_longer_one() -> None:
+    # reviewers: "SQL Workbench, SQL Developer" cited for SQL while "Oracle (SQL, PL/SQL)" was there
+    job = build_job("Backend Developer", "Good SQL.", required=[_tool("sql", "SQL")])
+    resume = build_resume([("skills", ["Other Tools: Radar, Espresso, SQL Workbench, SQL Developer, iCheck",
+                                       "Databases: Oracle (SQL, PL/SQL), MySQL, MongoDB"])])
+    rows = _rows(_with_vectors(resume, job, {(0, "SQL"): 0.1, (1, "SQL"): 0.1}, THRESHOLDS))
+    assert rows["SQL"].status == "met" and rows["SQL"].evidence.startswith("Databases: Oracle (SQL")
+
+
+def test_a_workshop_attended_or_a_student_paper_is_related_at_most() -> None:
+    # reviewers: Programming "met" by a three-day C/C++ workshop attended; Cloud computing by a paper presentation
+    job = build_job("Cloud DevOps Engineer", "Programming and cloud computing.",
+                    required=[skill("programming", "Programming"), skill("cloud-computing", "Cloud computing")])
+    resume = build_resume([("achievements", [
+        "Attended a Three-Day workshop on C and C++ Programming and Aliasing.",
+        "Paper presentation on 4G Technologies, Cloud Computing, Heuristic Algorithms and Applications"])])
+    rows = _rows(_with_vectors(resume, job, {(0, "Programming"): 0.6, (1, "Cloud computing"): 0.6}, THRESHOLDS))
+    assert rows["Programming"].status == "related"
+    assert rows["Cloud computing"].status == "related"
+
+
+def test_giving_a_workshop_is_doing_the_thing() -> None:
+    assert is_attendance("Attended a Three-Day workshop on C and C++ Programming.")
+    assert is_attendance("Tried my hands on Docker and Kubernetes during college.")
+    assert not is_attendance("Conducted a workshop on Docker for 40 engineers across three offices.")
+    assert not is_attendance("Built Docker images for twelve services and ran them on Kubernetes.")
