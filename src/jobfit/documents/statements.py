@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from jobfit.documents.contact import is_place
 from jobfit.documents.data import load_json
 from jobfit.documents.sections import classify_heading, heading_key
 
@@ -153,8 +154,17 @@ def line_kind(line: str) -> StatementKind | None:
 
 
 def _is_entry(text: str) -> bool:
-    """Whether a statement is a role's heading: short, with a date range or a season and year."""
-    return len(text.split()) <= _ENTRY_MAX_WORDS and _ENTRY_DATES.search(text) is not None
+    """Whether a statement is a role's heading: short, with a date range or a season and year, or an employer and
+    its place ("Cisco - Mumbai, Maharashtra -", "Infosys Ltd, Bangalore, Karnataka")."""
+    if len(text.split()) > _ENTRY_MAX_WORDS:
+        return False
+    return _ENTRY_DATES.search(text) is not None or _ends_at_place(text)
+
+
+def _ends_at_place(text: str) -> bool:
+    """Whether what follows a name's first dash, bar or comma reads whole as a place (`contact.is_place`)."""
+    text = text.strip().rstrip(" -–—|,")
+    return any(is_place(text[m.end():]) for m in _PLACE_SEPARATOR.finditer(text))
 
 
 def _ends_open(text: str) -> bool:
@@ -172,7 +182,7 @@ def _continues(previous: str, line: str, first_indent: int) -> bool:
         return False
     last = previous.rstrip()
     if _ends_open(last):
-        return True
+        return not _ends_at_place(last)  # "Cisco - Mumbai, Maharashtra -" ends there, whatever its dash
     return stripped[0].islower() and last[-1] not in _END_PUNCTUATION
 
 
@@ -237,6 +247,7 @@ def _interest_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 StatementShape = Literal["list", "thin", "heading", "sentence"]
+_PLACE_SEPARATOR = re.compile(r"\s+[-–—|]\s+|,\s*")
 _BRACKETS = re.compile(r"[()\[\]]")
 _LIST_SEPARATORS = re.compile(r"\s*[,;|•·▪/]\s*|\s+[-–]\s+|:\s+")
 _LIST_MIN_ITEMS = 3

@@ -61,7 +61,7 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-PROFILE_VERSION = 9  # 9: roles' months and spans; 8: statements, the index holds only evidence (7: redaction)
+PROFILE_VERSION = 10  # 10: an employer-and-place line is a role heading; 9: roles' months and spans; 8: statements
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8

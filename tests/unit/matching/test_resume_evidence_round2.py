@@ -1,15 +1,16 @@
 """The resume side of the judged evidence errors, second round (issue 26, run 3.1.0-dev-heldout2): a past title
 matches the job title only on the role's specific words and at its seniority; a word of a list item in another
 sense needs the meaning check; the item that is the name is cited before one that holds it among other words; a
-workshop attended or a student paper presented is related at most.
+workshop attended or a student paper presented is related at most; an employer-and-place line is no evidence.
 
 Real-looking resume lines; plain values, no parsing.
 """
 
 from __future__ import annotations
 
+from jobfit.documents.contact import is_place
 from jobfit.documents.models import ExperienceEntry, SkillMention
-from jobfit.documents.statements import is_attendance
+from jobfit.documents.statements import is_attendance, split_statements
 from jobfit.matching import score_match
 from jobfit.matching.meaning import Thresholds
 from jobfit.matching.models import MatchResult, RequirementResult
@@ -110,3 +111,14 @@ def test_giving_a_workshop_is_doing_the_thing() -> None:
     assert is_attendance("Tried my hands on Docker and Kubernetes during college.")
     assert not is_attendance("Conducted a workshop on Docker for 40 engineers across three offices.")
     assert not is_attendance("Built Docker images for twelve services and ran them on Kubernetes.")
+
+
+def test_an_employer_and_place_line_is_a_role_heading_not_evidence() -> None:
+    # reviewers: "Cisco - Mumbai, Maharashtra -" cited as a strength for Cisco networking
+    lines = ["EXPERIENCE", "Cisco - Mumbai, Maharashtra -", "L1 Network Engineer",
+             "Configured VLANs and EtherChannels on Cisco Catalyst switches", "Infosys Ltd, Bangalore, Karnataka"]
+    kinds = [(s.kind, s.text) for s in split_statements(lines)]
+    assert ("entry", "Cisco - Mumbai, Maharashtra -") in kinds
+    assert ("entry", "Infosys Ltd, Bangalore, Karnataka") in kinds
+    assert ("statement", "Configured VLANs and EtherChannels on Cisco Catalyst switches") in kinds
+    assert is_place("Chennai, Tamil Nadu") and not is_place("Java, Python")
