@@ -248,7 +248,6 @@ def _interest_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 StatementShape = Literal["list", "thin", "heading", "sentence"]
 _PLACE_SEPARATOR = re.compile(r"\s+[-–—|]\s+|,\s*")
-_BRACKETS = re.compile(r"[()\[\]]")
 _LIST_SEPARATORS = re.compile(r"\s*[,;|•·▪/]\s*|\s+[-–]\s+|:\s+")
 _LIST_MIN_ITEMS = 3
 _LIST_ITEM_WORDS = 3  # the median item of a list has at most this many words
@@ -290,9 +289,9 @@ def is_attendance(text: str) -> bool:
 
 
 def list_items(text: str) -> list[str]:
-    """The items of a list statement, split where `statement_shape` splits them, a parenthesised note as items
-    of its own ("Oracle (SQL, PL/SQL), SQL Workbench" -> Oracle, SQL, PL, SQL, SQL Workbench)."""
-    return [item for item in _LIST_SEPARATORS.split(_BRACKETS.sub(", ", text)) if _ALNUM.search(item)]
+    """The items of a list statement, split where `statement_shape` splits them ("Teradata, Oracle, SQL Workbench"
+    -> Teradata, Oracle, SQL Workbench)."""
+    return [item for item in _LIST_SEPARATORS.split(text) if _ALNUM.search(item)]
 
 
 def split_statements(text: str | Sequence[str]) -> list[Statement]:

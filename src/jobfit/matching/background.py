@@ -49,6 +49,10 @@ FIELD_FAMILIES: tuple[frozenset[str], ...] = tuple(
 # Field abbreviations on a degree's line ("MSc CS", "B.Tech (CSE)", "MCA"): the field's words (data/degree_fields.json).
 _FIELD_ABBREVIATIONS: dict[str, str] = json.loads(
     resources.files("jobfit.matching").joinpath("data", "degree_fields.json").read_text())["abbreviations"]
+# Words of a field name that name no field alone ("engineering" in "software engineering" and in "B.E.
+# Electronics"): the asked field is shared only on its other words (data/degree_fields.json).
+_GENERIC_FIELD = frozenset(content_tokens(" ".join(json.loads(resources.files("jobfit.matching").joinpath(
+    "data", "degree_fields.json").read_text())["generic_words"])))
 # written in capitals ("CS", "CSE") or capitalised ("Bcom"): "it" and "ai" in lower case are words
 _ABBREVIATION = re.compile(r"(?<![\w.])(" + "|".join(
     re.escape(form) for key in sorted(_FIELD_ABBREVIATIONS, key=len, reverse=True)
@@ -167,8 +171,8 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
     "engineer": "L1 network engineer" is no Site Reliability Engineer); a job title that is only a head and
     seniority ("Principal Developer") is matched by the head at that seniority (the title's own words, else the
     resume's years), never by "2.8 years as a software developer". Also counts the title as a phrase anywhere
-    (0.9 x line weight) and the role's specific words on one experience line (0.5 x share x line weight); the
-    best of these is the evidence.
+    (0.9 x line weight) and all the role's specific words on one experience line (0.5 x their share of the
+    title's words x line weight); the best of these is the evidence.
     """
     wanted = role_words(req.label)
     if not wanted:
@@ -203,10 +207,12 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
         score = 0.9 * profile.weight(line)
         if score > best[0] + 1e-9:
             best = (score, line, "phrase")
-    # Most of the role's specific words on one experience line (e.g. "purchase" for "Purchase Executive").
+    # All of the role's specific words on one experience line ("purchase" for "Purchase Executive"); a line with
+    # some of them ("cloud" for "Cloud DevOps Engineer") or a workshop attended is no title evidence.
     if specific:
         line, share = profile.index.best_partial_line(tuple(t for t in wanted if t in specific))
-        if line is not None and profile.section(line) == "experience":
+        if line is not None and share >= 1.0 and profile.section(line) == "experience" \
+                and not profile.attended(line):
             score = TITLE_WORDS_QUALITY * share * len(specific) / len(wanted_set) * profile.weight(line)
             if score > best[0] + 1e-9:
                 best = (score, line, "words")
@@ -255,6 +261,8 @@ def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
     """Degree level (at or above the required level) and field (same words, or same family of fields)."""
     wanted_rank = DEGREE_RANK.get(req.degree_level or "none", 0)
     wanted_field = set(content_tokens(req.degree_field or ""))
+    specific = wanted_field - _GENERIC_FIELD
+    wanted_field = specific or wanted_field  # "Software Engineering" is shared on "software", not "engineering"
     best: tuple[float, int | None, str] = (0.0, None, "level")
     for entry in profile.degrees:
         rank = DEGREE_RANK.get(entry.degree_level, 0)

@@ -42,6 +42,7 @@ from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
+from jobfit.matching.specificity import is_known
 from jobfit.matching.text import phrase_terms, tokens
 
 # Match quality by how the requirement was met.
@@ -121,6 +122,7 @@ class Search:
 def compile_search(req: Requirement) -> Search:
     """The `Search` of a skill or keyword requirement (its taxonomy neighbours come with `req.related`)."""
     forms = ((("exact", req.terms),) if req.terms else ()) + tuple(("alias", a) for a in req.aliases if a)
+    forms += tuple(("alias", spaced) for _, words in forms if len(words) == 1 for spaced in spaced_spellings(words[0]))
     named = len(forms)
     forms += tuple(("alias", (*words[:-1], role)) for _, words in forms if len(words) >= 2
                    for role in _PRACTICE_ROLES.get(words[-1], ()))
@@ -137,6 +139,25 @@ def compile_search(req: Requirement) -> Search:
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
     return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
                   req.min_years if req.kind == "skill" else None)
+
+
+# A one-word name written as two words ("Java script", "Team work", "Postgre SQL"): each part this long at least.
+_SPACED_PART = 3
+
+
+@lru_cache(maxsize=4096)
+def spaced_spellings(term: str) -> tuple[tuple[str, ...], ...]:
+    """The two-word spellings of a one-word term (stemmed, as `phrase_terms` gives it): every split into two parts
+    of at least `_SPACED_PART` letters that are each a word as `phrase_terms` reads it and a word of job ads
+    (`specificity.is_known`): "javascript" -> ("java", "script"), never ("jav", "ascript")."""
+    if not term.isalpha():
+        return ()
+    out = []
+    for cut in range(_SPACED_PART, len(term) - _SPACED_PART + 1):
+        head, tail = term[:cut], term[cut:]
+        if phrase_terms(head) == (head,) and phrase_terms(tail) == (tail,) and is_known(head) and is_known(tail):
+            out.append((head, tail))
+    return tuple(out)
 
 
 def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
@@ -356,11 +377,12 @@ def agree_with_siblings(outcomes: list[SearchOutcome], narrower: Sequence[tuple[
 
 def _names_item(profile: ResumeProfile, line: int | None, names: tuple[str, ...], named_tool: bool) -> bool:
     """Whether an item of the list holding `line` names the requirement, so the candidate stands unchecked: an item
-    that is the name ("DHCP" in "DNS, WINS, DHCP"); for a named tool also an item holding it among other words
-    outside parentheses ("Java 8"), never a note ("ARCHITECTURE (Less than 1 year)" names no Less). A word of an
-    item in another sense ("OSI Architecture", "Business process re-engineering") still needs the meaning check."""
+    that is the name ("DHCP" in "DNS, WINS, DHCP") or holds it among its words ("networking concepts pertaining to
+    LAN"). An item that ends in the name names another thing of its kind ("OSI Architecture", "Business process
+    re-engineering"): it still needs the meaning check, unless the requirement is a named tool written outside a
+    note ("Core Java" stands; "ARCHITECTURE (Less than 1 year)" names no Less)."""
     fit = profile.item_fit(line, names)
-    return fit == 0 or (named_tool and fit == 1 and profile.item_terms(line).issuperset(names))
+    return fit <= 1 or (named_tool and fit == 2 and profile.item_terms(line).issuperset(names))
 
 
 def _confirmed(similarity: float | None, threshold: float) -> float | None:

@@ -219,18 +219,27 @@ class ResumeProfile:
 
     def item_fit(self, line: int | None, names: tuple[str, ...]) -> int:
         """How an item of the list holding `line` names `names`: 0 an item is the name ("SQL" in "Oracle (SQL,
-        PL/SQL)"), 1 an item holds it among other words ("SQL Workbench", "OSI Architecture"), 2 no item holds it.
-        Items are computed per statement on first use."""
+        PL/SQL)"; an item of a note counts only so), 1 an item holds it among other words ("networking concepts
+        pertaining to LAN", "SQL Workbench"), 2 only as the last words of a longer name, which names another thing
+        of its kind ("OSI Architecture", "Business process re-engineering"), 3 no item holds it. Items are computed
+        per statement on first use."""
         position = self.statement_at(line)
         if position < 0 or not names:
             return 2
         found = self.__dict__.setdefault("_items", {})
         items = found.get(position)
         if items is None:
-            items = found[position] = tuple(frozenset(phrase_terms(item))
-                                            for item in list_items(self.statement_text(position)))
+            text = self.statement_text(position)
+            items = found[position] = (
+                tuple(phrase_terms(item) for item in list_items(_PARENTHESES.sub(", ", text))),
+                frozenset(phrase_terms(item) for note in _PARENTHESES.findall(text) for item in list_items(note[1:-1])),
+            )
+        outside, notes = items
         wanted = frozenset(names)
-        return min((0 if item == wanted else 1 for item in items if wanted <= item), default=2)
+        if names in notes:
+            return 0  # a note's item that is the name ("SQL" in "Oracle (SQL, PL/SQL)"); a note names nothing else
+        return min((0 if len(item) == len(names) else 2 if item[-len(names):] == names else 1
+                    for item in outside if wanted <= frozenset(item)), default=3)
 
     def attended(self, line: int | None) -> bool:
         """Whether the statement holding `line` tells of attending or trying something (a workshop, a student

@@ -317,6 +317,7 @@ from jobfit.matching.evidence import (  # noqa: E402
     MEANING_QUALITY,
     QUALITY,
     Candidate,
+    spaced_spellings,
 )
 from jobfit.matching.meaning import Thresholds, is_named_tool  # noqa: E402
 from jobfit.matching.requirements import Requirement  # noqa: E402
@@ -336,6 +337,8 @@ def _ref_taxonomy_hits(mentions_by_id: dict[str, list], req: Requirement) -> lis
 def _ref_lexical(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
     out: list[Candidate] = []
     forms = [(req.terms, "exact", None)] + [(a, "alias", None) for a in req.aliases]
+    forms += [(spaced, "alias", None) for words, _, _ in list(forms) if len(words) == 1  # "Java script"
+              for spaced in spaced_spellings(words[0])]
     # the person who does the practice ("Data Scientist" for "Data science"): evidence, not an occurrence
     forms += [((*words[:-1], role), "alias", "role") for words, _, _ in list(forms) if len(words) >= 2
               for role in _PRACTICE_ROLES.get(words[-1], ())]
@@ -404,16 +407,23 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         return phrase_terms(record.surface or record.name)
 
     def _item_fit(c: Candidate) -> int:
-        """0 an item of the list is the candidate's words, 1 an item holds them among others, 2 none does."""
-        words = set(_words(c))
-        items = [set(phrase_terms(i)) for i in list_items(profile.statement_text(profile.statement_at(c.line)))]
-        return 0 if words in items else (1 if any(words <= i for i in items) else 2)
+        """0 an item of the list is the candidate's words, 1 an item holds them, 2 only as its last words, 3 none."""
+        words = _words(c)
+        text = profile.statement_text(profile.statement_at(c.line))
+        notes = [phrase_terms(i) for note in re.findall(r"\(([^()]*)\)", text) for i in list_items(note)]
+        items = [phrase_terms(i) for i in list_items(re.sub(r"\([^()]*\)", ", ", text))]
+        holding = [i for i in items if set(words) <= set(i)]
+        if words in notes or any(len(i) == len(words) for i in holding):
+            return 0
+        if any(i[-len(words):] != words for i in holding):
+            return 1
+        return 2 if holding else 3
 
     def _names_item(c: Candidate) -> bool:
-        """Whether an item is the name, or for a named tool holds it with its words outside parentheses."""
+        """Whether an item names it, not as the tail of another name unless a named tool written outside notes."""
         outside = re.sub(r"\([^()]*\)", " ", profile.statement_text(profile.statement_at(c.line)))
         fit = _item_fit(c)
-        return fit == 0 or (is_named_tool(req) and fit == 1 and set(_words(c)) <= set(phrase_terms(outside)))
+        return fit <= 1 or (is_named_tool(req) and fit == 2 and set(_words(c)) <= set(phrase_terms(outside)))
 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None else cosine(c)

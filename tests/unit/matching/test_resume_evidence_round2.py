@@ -9,9 +9,10 @@ Real-looking resume lines; plain values, no parsing.
 from __future__ import annotations
 
 from jobfit.documents.contact import is_place
-from jobfit.documents.models import ExperienceEntry, SkillMention
+from jobfit.documents.models import EducationEntry, ExperienceEntry, SkillMention
 from jobfit.documents.statements import is_attendance, split_statements
 from jobfit.matching import score_match
+from jobfit.matching.evidence import spaced_spellings
 from jobfit.matching.meaning import Thresholds
 from jobfit.matching.models import MatchResult, RequirementResult
 
@@ -122,3 +123,28 @@ def test_an_employer_and_place_line_is_a_role_heading_not_evidence() -> None:
     assert ("entry", "Infosys Ltd, Bangalore, Karnataka") in kinds
     assert ("statement", "Configured VLANs and EtherChannels on Cisco Catalyst switches") in kinds
     assert is_place("Chennai, Tamil Nadu") and not is_place("Java, Python")
+
+
+def test_a_degree_in_another_field_shares_no_generic_word() -> None:
+    # reviewers: a B.E. in Electronics & Telecommunication met a Bachelor's in a software engineering discipline
+    job = build_job("Site Reliability Engineer", "Bachelor's degree in Software Engineering.",
+                    degree_level="bachelor", degree_field="Software Engineering")
+    other = build_resume([("education", ["B.E in Electronics & Telecommunication, Mumbai University, 2012"])],
+                         education=[EducationEntry(degree_level="bachelor", degree="B.E",
+                                                   field="Electronics & Telecommunication", line=2)])
+    row = _row(score_match(other, job), "education")
+    assert row.status == "partial" and row.how == "related field"
+    same = build_resume([("education", ["B.E in Software Engineering, Pune University, 2014"])],
+                        education=[EducationEntry(degree_level="bachelor", degree="B.E",
+                                                  field="Software Engineering", line=2)])
+    assert _row(score_match(same, job), "education").status == "met"
+
+
+def test_a_one_word_name_written_as_two_words_is_found() -> None:
+    # reviewers: JavaScript called missing although the project names "Java script"
+    job = build_job("Software Engineer", "Great expertise in JavaScript.", required=[_tool("javascript",
+                                                                                          "JavaScript")])
+    resume = build_resume([("experience", ["Technologies: Java script, Groovy script, XSLT, SAP PI"])])
+    rows = _rows(_with_vectors(resume, job, {(0, "JavaScript"): 0.1}, THRESHOLDS))
+    assert rows["JavaScript"].status == "met"
+    assert spaced_spellings("javascript") == (("java", "script"),)
