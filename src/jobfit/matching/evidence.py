@@ -172,11 +172,11 @@ def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
 # stays. A sentence that shows the requirement is cited before an item of a list that names it, and both before a
 # thin line (a headline, a title, a sub-heading: `statements.statement_shape`). Then, among candidates that meet
 # it, one that names it (tier 0) is cited before a more specific skill (1) and a statement that only means it
-# (2); the others are all tier 0. Closeness is the cosine of the meaning check, or the candidate's value
-# (quality x line weight) when it is not checked.
-_Key = tuple[float, int, float, float, int]
+# (2); the others are all tier 0. The key holds twice the tier, plus one for a list item that holds the name
+# among other words ("SQL Workbench" after "Oracle (SQL, PL/SQL)" for SQL). Closeness is the cosine of the
+# meaning check, or the candidate's value (quality x line weight) when it is not checked.
+_Key = tuple[int, int, float, float, int]
 _SHAPE_RANK = {"sentence": 0, "list": 1, "thin": 2, "heading": 3, None: 0}
-_LONGER_ITEM = 0.5  # a list item that holds the name among other words ranks after one that is the name
 _TIER = {"exact": 0, "alias": 0, "child": 1, "meaning": 2}
 
 # The winning evidence as `_evaluate` finds it: (how, quality, line, section or None, the resume's skill id when
@@ -247,11 +247,13 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             bool(names) and shape == "list" and _names_item(profile, line, names, search.named_tool))
         return stands, similarity
 
-    def shaped(line: int | None, names: tuple[str, ...] = ()) -> float:
-        shape = profile.shape_at(line)
-        if shape == "list" and names and profile.item_fit(line, names) > 0:
-            return _SHAPE_RANK[shape] + _LONGER_ITEM  # "SQL Workbench" after "Oracle (SQL, PL/SQL)" for SQL
-        return _SHAPE_RANK[shape]
+    def shaped(line: int | None) -> int:
+        return _SHAPE_RANK[profile.shape_at(line)]
+
+    def longer(line: int | None, names: tuple[str, ...]) -> int:
+        """1 for a list item that holds the name among other words ("SQL Workbench"), cited after one that is the
+        name ("Oracle (SQL, PL/SQL)") among candidates of one tier; else 0."""
+        return int(bool(names) and profile.shape_at(line) == "list" and profile.item_fit(line, names) > 0)
 
     def attended(line: int | None, value: float, key: _Key, winner: Winner) -> None:
         """A candidate on a statement of attending or trying it (a workshop, a student paper): related at most."""
@@ -272,13 +274,14 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 continue
             value = weight(number)
             if profile.attended(number):
-                attended(number, value, (shaped(number, terms), 0, -value, -1.0, number),
+                attended(number, value, (shaped(number), longer(number, terms), -value, -1.0, number),
                          (how, 1.0, number, None, None, similarity))
                 continue
             strong_statements.add(profile.statement_at(number))
             strong_lines.add(number)
             strong_value = max(strong_value, value)
-            key = (shaped(number, terms), 0, -(value if similarity is None else similarity), -1.0, number)
+            key = (shaped(number), longer(number, terms), -(value if similarity is None else similarity), -1.0,
+                   number)
             if strong_key is None or key < strong_key:  # a list item below the threshold is shown unchecked
                 strong_key, strong_at = key, (how, 1.0, number, None, None, _confirmed(similarity, confirm))
     if search.skills:
@@ -301,7 +304,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 value = quality * weight(number, section)
                 meets = kind == "exact" or (kind == "child" and similarity is not None)  # a tool, checked by meaning
                 meets = meets and not profile.attended(number)  # a workshop attended: related at most
-                key = (shaped(number, names), _TIER[kind] if meets else 0,
+                key = (shaped(number), 2 * _TIER[kind] + longer(number, names) if meets else longer(number, names),
                        -(value if similarity is None else similarity), -quality, NO_LINE if number is None else number)
                 if meets:
                     strong_statements.add(profile.statement_at(number))
@@ -413,7 +416,7 @@ def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Threshol
         line = profile.statements[best][0]
     if profile.attended(line):
         return None  # a workshop or a student paper that reads like the requirement is no evidence of doing it
-    key = (_SHAPE_RANK[profile.shape_at(line)], _TIER["meaning"], -similarity, -MEANING_QUALITY, line)
+    key = (_SHAPE_RANK[profile.shape_at(line)], 2 * _TIER["meaning"], -similarity, -MEANING_QUALITY, line)
     return key, ("meaning", MEANING_QUALITY, line, None, None, similarity)
 
 

@@ -428,9 +428,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None else cosine(c)
         shape = {"list": 1, "thin": 2, "heading": 3}.get(profile.shape_at(c.line), 0)
-        if shape == 1 and c.how in ("exact", "alias") and _item_fit(c) > 0:
-            shape = 1.5
-        return (shape, _TIERS[c.how] if meets(c) else 0, -closeness, -c.quality,
+        longer = int(shape == 1 and c.how in ("exact", "alias") and _item_fit(c) > 0)  # "SQL Workbench"
+        return (shape, 2 * _TIERS[c.how] + longer if meets(c) else longer, -closeness, -c.quality,
                 c.line if c.line is not None else 10**9)
 
     found = _ref_lexical(profile, req) + _ref_taxonomy(profile, mentions_by_id, req)
