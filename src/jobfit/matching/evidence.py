@@ -244,7 +244,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         if shape == "heading":
             return False, similarity
         stands = similarity is None or similarity >= threshold or (
-            bool(names) and shape == "list" and _names_item(profile, line, names, search.named_tool))
+            bool(names) and shape == "list" and _names_item(profile, line, names))
         return stands, similarity
 
     def shaped(line: int | None) -> int:
@@ -378,14 +378,13 @@ def agree_with_siblings(outcomes: list[SearchOutcome], narrower: Sequence[tuple[
                               occurrences)
 
 
-def _names_item(profile: ResumeProfile, line: int | None, names: tuple[str, ...], named_tool: bool) -> bool:
+def _names_item(profile: ResumeProfile, line: int | None, names: tuple[str, ...]) -> bool:
     """Whether an item of the list holding `line` names the requirement, so the candidate stands unchecked: an item
-    that is the name ("DHCP" in "DNS, WINS, DHCP") or holds it among its words ("networking concepts pertaining to
-    LAN"). An item that ends in the name names another thing of its kind ("OSI Architecture", "Business process
-    re-engineering"): it still needs the meaning check, unless the requirement is a named tool written outside a
-    note ("Core Java" stands; "ARCHITECTURE (Less than 1 year)" names no Less)."""
-    fit = profile.item_fit(line, names)
-    return fit <= 1 or (named_tool and fit == 2 and profile.item_terms(line).issuperset(names))
+    that is the name ("DHCP" in "DNS, WINS, DHCP") or holds it among its words ("Sonicwall Firewall", "Batch
+    Scripting"). A note names nothing but an item that is the name ("SQL" in "Oracle (SQL, PL/SQL)"; "ARCHITECTURE
+    (Less than 1 year)" names no Less). An item ending in the name may name another thing of its kind ("OSI
+    Architecture"): it stands, but is cited after an item that is the name."""
+    return profile.item_fit(line, names) <= 2
 
 
 def _confirmed(similarity: float | None, threshold: float) -> float | None:

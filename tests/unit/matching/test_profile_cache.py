@@ -420,10 +420,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         return 2 if holding else 3
 
     def _names_item(c: Candidate) -> bool:
-        """Whether an item names it, not as the tail of another name unless a named tool written outside notes."""
-        outside = re.sub(r"\([^()]*\)", " ", profile.statement_text(profile.statement_at(c.line)))
-        fit = _item_fit(c)
-        return fit <= 1 or (is_named_tool(req) and fit == 2 and set(_words(c)) <= set(phrase_terms(outside)))
+        """Whether an item outside notes holds it, or an item of a note is it."""
+        return _item_fit(c) <= 2
 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None else cosine(c)

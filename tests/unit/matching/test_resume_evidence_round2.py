@@ -73,17 +73,21 @@ def test_an_experience_bullet_sharing_only_the_head_is_no_title_evidence() -> No
     assert _row(score_match(resume, job), "title").status == "missing"
 
 
-def test_a_list_item_using_the_word_in_another_sense_needs_the_meaning_check() -> None:
-    # reviewers: "OSI Architecture, TCP/IP Module" cited for architecture expertise; "Business process
-    # re-engineering" for engineering
+def test_the_item_that_is_the_name_is_cited_before_one_ending_in_it() -> None:
+    # reviewers: "OSI Architecture, TCP/IP Module" cited for architecture expertise while the skills list names it
     job = build_job("Site Reliability Engineer", "Expertise in application and infrastructure architecture.",
                     required=[skill("architecture", "Architecture")])
-    resume = build_resume([("skills", ["OSI Architecture, TCP/IP Module, Routing protocols, VLAN"])])
-    rows = _rows(_with_vectors(resume, job, {(0, "Architecture"): 0.2}, THRESHOLDS))
-    assert rows["Architecture"].status == "missing"
-    named = build_resume([("skills", ["Design: Architecture, UML, Design patterns, TOGAF"])])
-    rows = _rows(_with_vectors(named, job, {(0, "Architecture"): 0.2}, THRESHOLDS))
-    assert rows["Architecture"].status == "met"  # an item that is the name still stands unchecked
+    resume = build_resume([("skills", ["OSI Architecture, TCP/IP Module, Routing protocols, VLAN",
+                                       "Design: Architecture, UML, Design patterns, TOGAF"])])
+    rows = _rows(_with_vectors(resume, job, {(0, "Architecture"): 0.2, (1, "Architecture"): 0.2}, THRESHOLDS))
+    assert rows["Architecture"].status == "met" and rows["Architecture"].evidence.startswith("Design:")
+
+
+def test_words_in_a_note_name_nothing_but_the_item_that_is_the_name() -> None:
+    job = build_job("Developer", "Less and SQL.", required=[skill("less", "Less"), _tool("sql", "SQL")])
+    resume = build_resume([("skills", ["ARCHITECTURE (Less than 1 year), Oracle (SQL, PL/SQL), MongoDB"])])
+    rows = _rows(_with_vectors(resume, job, {(0, "Less"): 0.1, (0, "SQL"): 0.1}, THRESHOLDS))
+    assert (rows["Less"].status, rows["SQL"].status) == ("missing", "met")
 
 
 def test_the_item_that_is_the_name_is_cited_before_a_longer_one() -> None:
