@@ -1,7 +1,7 @@
 """Judging packets: the product's own report on each pair of a set, written for a recruiter to check claim by claim.
 
-    .venv/bin/python bench/evidence_report.py --set dev|heldout|heldout2 --out bench/evidence/<run>/ [--evaldata PATH]
-                                              [--pairs dev01,dev02] [--force]
+    .venv/bin/python bench/evidence_report.py --set dev|heldout|heldout2|heldout3 --out bench/evidence/<run>/
+                                              [--evaldata PATH] [--pairs dev01,dev02] [--force]
 
 For every pair of bench/evidence/pairs.json it runs the installed command line, as a user would and without a
 database: `jobfit parse RESUME --json`, `jobfit parse AD --job --json` and `jobfit match RESUME AD --json` (the
@@ -263,7 +263,7 @@ def _git(*args: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", dest="set_name", choices=("dev", "heldout", "heldout2"), required=True)
+    parser.add_argument("--set", dest="set_name", choices=("dev", "heldout", "heldout2", "heldout3"), required=True)
     parser.add_argument("--out", type=Path, required=True, help="the run folder, e.g. bench/evidence/2.0.0-dev")
     parser.add_argument("--evaldata", type=Path, default=REPO.parent / "shared" / "evaldata")
     parser.add_argument("--pairs", default="", help="only these pair ids, comma-separated")

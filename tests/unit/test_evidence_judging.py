@@ -187,15 +187,16 @@ def test_the_schema_file_is_the_model_schema() -> None:
 
 def test_the_sets_share_no_ad_and_no_resume() -> None:
     data = json.loads(PAIRS_FILE.read_text())
-    dev, held, held2 = data["sets"]["dev"], data["sets"]["heldout"], data["sets"]["heldout2"]
-    assert len(dev) == 10 and len(held) >= 10 and len(held2) >= 8 and data["procedure"]
-    for key in ("ad", "resume"):
-        ids = [{p[key]["id"] for p in pairs} for pairs in (dev, held, held2)]
+    dev, held, held2, held3 = (data["sets"][name] for name in ("dev", "heldout", "heldout2", "heldout3"))
+    assert len(dev) == 10 and len(held) >= 10 and len(held2) >= 8 and len(held3) >= 8 and data["procedure"]
+    for key, sets in (("ad", (dev, held, held2, held3)), ("resume", (dev, held, held2))):
+        ids = [{p[key]["id"] for p in pairs} for pairs in sets]
         assert sum(map(len, ids)) == len(set().union(*ids))
+    assert {p["resume"]["id"] for p in held3} <= {p["resume"]["id"] for p in held}  # unseen ads, held-out resumes
     formats = {p["resume"]["format"] for p in dev + held}
     assert {"two_column_pdf", "docx", "txt", "pdf"} <= formats
     assert all(compatible_entry(p) for p in dev + held)
-    assert all(compatible_entry(p, neighbours=True) for p in held2)
+    assert all(compatible_entry(p, neighbours=True) for p in held2 + held3)
 
 
 def compatible_entry(pair: dict, *, neighbours: bool = False) -> bool:
