@@ -7,7 +7,10 @@ Claims are matched by type and label. Of the skill and keyword requirements the 
 - met/partial claims: one with the same status and cited lines takes its verdict (shows, weak, wrong); one that
   was "missing" although the reviewer saw it at some lines counts as shows when it cites one of those lines;
   every other changed or new claim is "not judged";
-- missing claims: one that was missing keeps the reviewer's verdict (actually shown or truly missing).
+- missing claims: one that was missing keeps the reviewer's verdict (actually shown or truly missing);
+- dropped: a met/partial claim now related or missing, by the verdict it had (a weak or wrong citation withdrawn,
+  or a shown one lost).
+`--kinds skill,keyword,title,education` widens the count from skill and keyword requirements to the other kinds.
 It also lists what moved. Not a judgment: fresh reviewers judge new runs (`bench/evidence/RULES.md`).
 """
 
@@ -23,8 +26,9 @@ def _claims(folder: Path, pair: str) -> dict[tuple[str, str], dict]:
     return {(c["type"], c["label"].lower()): c for c in data["claims"]}
 
 
-def compare(judged: Path, fresh: Path, verbose: bool) -> None:
+def compare(judged: Path, fresh: Path, verbose: bool, kinds: tuple[str, ...] = ("skill", "keyword")) -> None:
     cited = {"shows": 0, "weak": 0, "wrong": 0, "not judged": 0}
+    dropped = {"shows": 0, "weak": 0, "wrong": 0}
     missing = {"actually_shown": 0, "truly_missing": 0, "not judged": 0}
     moved = {"actually shown, now met": 0, "truly missing, now met": 0}
     for judgment in sorted((judged / "judgments").glob("*.json")):
@@ -34,7 +38,7 @@ def compare(judged: Path, fresh: Path, verbose: bool) -> None:
         answers = {a["id"]: a for a in json.loads(judgment.read_text())["claims"]}
         before = _claims(judged, pair)
         for key, claim in _claims(fresh, pair).items():
-            if claim["type"] != "requirement" or claim["kind"] not in ("skill", "keyword"):
+            if claim["type"] != "requirement" or claim["kind"] not in kinds:
                 continue
             old = before.get(key)
             answer = answers.get(old["id"], {}) if old else {}
@@ -57,12 +61,17 @@ def compare(judged: Path, fresh: Path, verbose: bool) -> None:
                     if verbose and old and old["status"] != "missing":
                         print(f"{pair} {old['id']} {claim['label']}: {answer.get('evidence')} L{old['lines']} -> "
                               f"{status} L{claim['lines']} {(claim['cited_text'] or '')[:80]}")
-            elif status == "missing":
+            elif old and old["status"] in ("met", "partial") and answer.get("evidence"):
+                dropped[answer["evidence"]] += 1
+                if verbose:
+                    print(f"{pair} {old['id']} {claim['label']}: {answer['evidence']} L{old['lines']} -> {status}")
+            if status == "missing" and not (old and old["status"] in ("met", "partial")):
                 missing[answer["missing"] if old and old["status"] == "missing" else "not judged"] += 1
     judged_count = cited["shows"] + cited["weak"] + cited["wrong"]
-    print(f"met/partial claims of real skill/keyword requirements: {cited}; shows {cited['shows']} of "
+    print(f"met/partial claims of real {'/'.join(kinds)} requirements: {cited}; shows {cited['shows']} of "
           f"{judged_count} judged ({cited['shows'] / max(judged_count, 1):.0%})")
-    print(f"missing claims of real skill/keyword requirements: {missing}; moved: {moved}")
+    print(f"missing claims of real {'/'.join(kinds)} requirements: {missing}; moved: {moved}")
+    print(f"met/partial claims now related or missing, by their verdict: {dropped}")
 
 
 def main() -> None:
@@ -70,8 +79,10 @@ def main() -> None:
     parser.add_argument("judged", type=Path, help="a judged run folder (bench/evidence/<run>)")
     parser.add_argument("fresh", type=Path, help="a fresh run of the same pairs (bench/evidence_report.py --out)")
     parser.add_argument("--verbose", action="store_true", help="list the claims that moved")
+    parser.add_argument("--kinds", default="skill,keyword",
+                        help="requirement kinds counted, comma-separated (also: title, education, experience)")
     args = parser.parse_args()
-    compare(args.judged, args.fresh, args.verbose)
+    compare(args.judged, args.fresh, args.verbose, tuple(args.kinds.split(",")))
 
 
 if __name__ == "__main__":

@@ -7,13 +7,13 @@ pairwise logistic model on standardised features (within each judged group, ever
 different labels; each set weighs the same, each group the same within its set), with a penalty that pulls the
 standardised weights towards their mean (`SHRINK`), then turned back into weights on the 0-100 sub-scores.
 Pulled all the way, every standardised component weighs the same; the strength is chosen by the LODO figure
-(components are eliminated under `--shrink`; for those kept, the run prints the figure for each of
-`SHRINK_CHOICES` and writes the best): weights fitted freely on a few sets follow those sets' quirks and rank
-an unseen set worse than near-equal ones do. Leave-one-source-out (LODO): for each
-source of resumes, fit on the sets of the other sources and score the held-out sets; that figure predicts an
-unseen set. Components are then removed one at a time while that removal raises the mean LODO figure: a
-component without out-of-sample signal gets weight 0. `--write` stores the final weights (fitted on all sets) in
-src/jobfit/matching/data/weights.json, tied to the algorithm version.
+(components are eliminated under each pull of `SHRINK_CHOICES`, or under `--shrink` alone; for the components
+each elimination keeps, the run measures every pull, and writes the best pair of components and pull): weights
+fitted freely on a few sets follow those sets' quirks and rank an unseen set worse than near-equal ones do.
+Leave-one-source-out (LODO): for each source of resumes, fit on the sets of the other sources and score the
+held-out sets; that figure predicts an unseen set. Components are then removed one at a time while that removal
+raises the mean LODO figure: a component without out-of-sample signal gets weight 0. `--write` stores the final
+weights (fitted on all sets) in src/jobfit/matching/data/weights.json, tied to the algorithm version.
 """
 
 from __future__ import annotations
@@ -254,30 +254,49 @@ def write_weights(weights: dict[str, float], per_set: dict[str, float], table: T
     print(f"wrote {WEIGHTS_FILE.relative_to(REPO)}")
 
 
+def _best_pull(table: Table, pulls: list[tuple[float, dict[str, float]]]) -> tuple[float, dict[str, float]]:
+    """The pull with the best mean LODO by source (the stronger pull on a tie) and its figures per set."""
+    return max(pulls, key=lambda item: (round(by_source(table, item[1]), 3), item[0]))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--evaldata", type=Path, default=REPO.parent / "shared" / "evaldata")
     parser.add_argument("--write", action="store_true", help="store the weights fitted on all sets")
     parser.add_argument("--refresh", action="store_true", help="re-parse and re-embed instead of using the cache")
     parser.add_argument("--embedder", default="minilm", choices=EMBEDDERS)
-    parser.add_argument("--shrink", type=float, default=SHRINK,
-                        help="pull of the weights towards equal ones while components are eliminated")
+    parser.add_argument("--shrink", type=float, default=None,
+                        help="pull of the weights towards equal ones while components are eliminated "
+                             "(default: eliminate under each of SHRINK_CHOICES and keep the best run)")
     args = parser.parse_args(argv)
     table = build_table(args.evaldata, args.refresh)
-    names, history = select(table, candidates(table, args.embedder), args.shrink)
+    # eliminate under each pull (or the one asked for) and keep the run whose best pull has the best mean LODO:
+    # which components look useless depends on the pull they are eliminated under
+    runs = []
+    for elimination_pull in SHRINK_CHOICES if args.shrink is None else (args.shrink,):
+        names, history = select(table, candidates(table, args.embedder), elimination_pull)
+        pulls = shrink_table(table, names)
+        runs.append((elimination_pull, names, history, pulls))
+    if len(runs) > 1:
+        print("\n| pull while eliminating | components kept | best mean LODO by source (its pull) |\n|---:|---|---:|")
+        for elimination_pull, names, _history, pulls in runs:
+            pull, values = _best_pull(table, pulls)
+            print(f"| {elimination_pull:g} | {', '.join(names)} | {by_source(table, values):.3f} ({pull:g}) |")
+    elimination_pull, names, history, pulls = max(
+        runs, key=lambda run: (round(by_source(table, _best_pull(table, run[3])[1]), 3), run[0]))
+    print(f"\nelimination under pull {elimination_pull:g}:")
     print("\n| step | mean LODO by source | " + " | ".join(s.name for s in table.sets) + " |")
     print("|---|---:|" + "---:|" * len(table.sets))
     for step, values in history:
         print(f"| {step} | {by_source(table, values):.3f} | " + " | ".join(f"{values[s.name]:.3f}" for s in table.sets)
               + " |")
     # the pull for the components kept: the best mean LODO by source (the stronger pull on a tie)
-    pulls = shrink_table(table, names)
     print("\n| pull towards equal weights | mean LODO by source | " + " | ".join(s.name for s in table.sets) + " |")
     print("|---:|---:|" + "---:|" * len(table.sets))
     for shrink, values in pulls:
         print(f"| {shrink:g} | {by_source(table, values):.3f} | "
               + " | ".join(f"{values[s.name]:.3f}" for s in table.sets) + " |")
-    shrink, per_set = max(pulls, key=lambda item: (round(by_source(table, item[1]), 3), item[0]))
+    shrink, per_set = _best_pull(table, pulls)
     weights = fit(table, table.sets, names, shrink)
     print(f"\n| set | metric | LODO overall (pull {shrink:g}) |\n|---|---|---:|")
     for s in table.sets:

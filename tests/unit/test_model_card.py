@@ -29,6 +29,15 @@ def test_the_card_has_both_blocks_filled() -> None:
     assert "| non-native phrasing |" in blocks["fairness"] and "python bench/fairness.py" in blocks["fairness"]
 
 
+def test_the_quality_figures_are_for_the_algorithm_the_code_ships() -> None:
+    """A version bump without a rewritten "Match quality" section leaves the card describing another score (the
+    weights file is held to the version where it is loaded, `matching.scores`)."""
+    from jobfit.matching.scores import ALGORITHM_VERSION
+
+    blocks = {m.group(2): m.group(3) for m in BLOCK.finditer(CARD.read_text())}
+    assert blocks["quality"].startswith(f"Algorithm {ALGORITHM_VERSION};")
+
+
 def test_figures_come_from_the_named_rows() -> None:
     benchmarks = """# b
 ## Match quality — algorithm 9.9.9 (`bench/quality.py`)

@@ -65,7 +65,8 @@ _STATE_NAMES = (
     "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
     "Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|"
     "Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|"
-    "Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+    "Virginia|Washington|West Virginia|Wisconsin|Wyoming|"
+    + "|".join(re.escape(region) for region in _WORDS["REGIONS"])  # Indian states, Canadian provinces, ...
 )
 _COUNTRIES = (
     "USA|U\\.S\\.A\\.|United States|UK|U\\.K\\.|United Kingdom|England|Scotland|Wales|Ireland|Canada|Australia|"

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from jobfit.documents.contact import is_place
 from jobfit.documents.data import load_json
 from jobfit.documents.sections import classify_heading, heading_key
 
@@ -44,6 +45,12 @@ _INTEREST = re.compile(
     re.IGNORECASE,
 )
 _INTEREST_HEADINGS = frozenset(heading_key(h) for h in _CUES["interest_headings"])
+_ATTENDANCE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(_CUES["attendance_cues"], key=len, reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_TEACHING = re.compile(r"^\W*(?:" + "|".join(_CUES["attendance_teaching_verbs"]) + r")\b", re.IGNORECASE)
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in _CUES["furniture_patterns"]), re.IGNORECASE)
 _CONTACT_LABELS = frozenset(_CUES["contact_labels"])
 _ENTRY_DATES = re.compile("|".join(f"(?:{p})" for p in _CUES["entry_dates"]), re.IGNORECASE)
@@ -147,8 +154,17 @@ def line_kind(line: str) -> StatementKind | None:
 
 
 def _is_entry(text: str) -> bool:
-    """Whether a statement is a role's heading: short, with a date range or a season and year."""
-    return len(text.split()) <= _ENTRY_MAX_WORDS and _ENTRY_DATES.search(text) is not None
+    """Whether a statement is a role's heading: short, with a date range or a season and year, or an employer and
+    its place ("Cisco - Mumbai, Maharashtra -", "Infosys Ltd, Bangalore, Karnataka")."""
+    if len(text.split()) > _ENTRY_MAX_WORDS:
+        return False
+    return _ENTRY_DATES.search(text) is not None or _ends_at_place(text)
+
+
+def _ends_at_place(text: str) -> bool:
+    """Whether what follows a name's first dash, bar or comma reads whole as a place (`contact.is_place`)."""
+    text = text.strip().rstrip(" -–—|,")
+    return any(is_place(text[m.end():]) for m in _PLACE_SEPARATOR.finditer(text))
 
 
 def _ends_open(text: str) -> bool:
@@ -166,7 +182,7 @@ def _continues(previous: str, line: str, first_indent: int) -> bool:
         return False
     last = previous.rstrip()
     if _ends_open(last):
-        return True
+        return not _ends_at_place(last)  # "Cisco - Mumbai, Maharashtra -" ends there, whatever its dash
     return stripped[0].islower() and last[-1] not in _END_PUNCTUATION
 
 
@@ -231,6 +247,7 @@ def _interest_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 StatementShape = Literal["list", "thin", "heading", "sentence"]
+_PLACE_SEPARATOR = re.compile(r"\s+[-–—|]\s+|,\s*")
 _LIST_SEPARATORS = re.compile(r"\s*[,;|•·▪/]\s*|\s+[-–]\s+|:\s+")
 _LIST_MIN_ITEMS = 3
 _LIST_ITEM_WORDS = 3  # the median item of a list has at most this many words
@@ -261,6 +278,20 @@ def statement_shape(text: str) -> StatementShape:
     if len(_WORD.findall(text)) > _THIN_WORDS:
         return "sentence"
     return "heading" if text.rstrip().endswith(":") else "thin"
+
+
+@lru_cache(maxsize=16384)
+def is_attendance(text: str) -> bool:
+    """Whether a statement tells of attending or trying something rather than doing it: a workshop or seminar
+    attended, a paper presented as a student, training taken, "tried my hands on" (`attendance_cues`). One that
+    opens by giving it ("Conducted a workshop on Docker") is not."""
+    return _ATTENDANCE.search(text) is not None and _TEACHING.match(text) is None
+
+
+def list_items(text: str) -> list[str]:
+    """The items of a list statement, split where `statement_shape` splits them ("Teradata, Oracle, SQL Workbench"
+    -> Teradata, Oracle, SQL Workbench)."""
+    return [item for item in _LIST_SEPARATORS.split(text) if _ALNUM.search(item)]
 
 
 def split_statements(text: str | Sequence[str]) -> list[Statement]:

@@ -49,6 +49,10 @@ FIELD_FAMILIES: tuple[frozenset[str], ...] = tuple(
 # Field abbreviations on a degree's line ("MSc CS", "B.Tech (CSE)", "MCA"): the field's words (data/degree_fields.json).
 _FIELD_ABBREVIATIONS: dict[str, str] = json.loads(
     resources.files("jobfit.matching").joinpath("data", "degree_fields.json").read_text())["abbreviations"]
+# Words of a field name that name no field alone ("engineering" in "software engineering" and in "B.E.
+# Electronics"): the asked field is shared only on its other words (data/degree_fields.json).
+_GENERIC_FIELD = frozenset(content_tokens(" ".join(json.loads(resources.files("jobfit.matching").joinpath(
+    "data", "degree_fields.json").read_text())["generic_words"])))
 # written in capitals ("CS", "CSE") or capitalised ("Bcom"): "it" and "ai" in lower case are words
 _ABBREVIATION = re.compile(r"(?<![\w.])(" + "|".join(
     re.escape(form) for key in sorted(_FIELD_ABBREVIATIONS, key=len, reverse=True)
@@ -145,39 +149,73 @@ def role_words(title: str) -> tuple[str, ...]:
     return tuple(t for t in content_tokens(clean_title(title)) if t not in _ROLE_NOISE)
 
 
+# Generic heads of titles ("engineer", "developer", data/role_heads.json): sharing only one is no title match.
+_ROLE_HEADS = frozenset(content_tokens(" ".join(json.loads(resources.files("jobfit.matching").joinpath(
+    "data", "role_heads.json").read_text())["words"])))
+
+
+def _title_level(title: str) -> int | None:
+    """The seniority a title's words say (0 entry .. 3 executive), None when they say none."""
+    words = [SENIORITY_WORDS[t] for t in content_tokens(title) if t in SENIORITY_WORDS]
+    return max(words) if words else None
+
+
+def _years_level(years: float) -> int:
+    return 0 if years < 2 else (1 if years < 5 else 2)
+
+
 def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
     """How close past titles are to the job title: shared role words, weighted by the role's recency.
 
-    Also counts the title as a phrase anywhere (0.9 x line weight) and the role's words on one
-    experience line (0.5 x share x line weight); the best of these is the evidence.
+    A past title matches only when it shares the role's specific words (not only a generic head such as
+    "engineer": "L1 network engineer" is no Site Reliability Engineer); a job title that is only a head and
+    seniority ("Principal Developer") is matched by the head at that seniority (the title's own words, else the
+    resume's years), never by "2.8 years as a software developer". Also counts the title as a phrase anywhere
+    (0.9 x line weight) and all the role's specific words on one experience line (0.5 x their share of the
+    title's words x line weight); the best of these is the evidence.
     """
     wanted = role_words(req.label)
     if not wanted:
         return Assessment(req, _row(req, "missing", 0.0, None, profile, None))
     wanted_set = set(wanted)
+    specific = wanted_set - _ROLE_HEADS
+    wanted_level = _title_level(req.label)
+    years_level = _years_level(profile.years)
+
+    def senior_enough(title: str) -> bool:
+        if wanted_level is None or specific:
+            return True
+        level = _title_level(title)
+        return (years_level if level is None else level) >= wanted_level
+
     best: tuple[float, int | None, str | None] = (0.0, None, None)
     for i, entry in enumerate(profile.roles):
         title_words = set(role_words(entry.title or ""))
-        if not title_words:
+        shared = wanted_set & title_words
+        if not title_words or not (shared & specific if specific else shared) or not senior_enough(entry.title or ""):
             continue
-        share = len(wanted_set & title_words) / len(wanted_set)
+        share = len(shared) / len(wanted_set)
         score = share * profile.entry_recency[i] if i < len(profile.entry_recency) else share
         if score > best[0] + 1e-9:
             best = (score, entry.line, "title")
     # The role named as a phrase anywhere (e.g. "Logistics Manager" in the summary) also counts.
     phrase = phrase_terms(clean_title(req.label))
     lines = profile.index.phrase_lines(phrase) if phrase else []
+    lines = [n for n in lines if senior_enough(profile.line_text(n) or "")]
     if lines:
         line = min(lines, key=lambda n: (-profile.weight(n), n))
         score = 0.9 * profile.weight(line)
         if score > best[0] + 1e-9:
             best = (score, line, "phrase")
-    # Most of the role's words on one experience line (e.g. "purchase" for "Purchase Executive").
-    line, share = profile.index.best_partial_line(wanted)
-    if line is not None and profile.section(line) == "experience":
-        score = TITLE_WORDS_QUALITY * share * profile.weight(line)
-        if score > best[0] + 1e-9:
-            best = (score, line, "words")
+    # All of the role's specific words on one experience line ("purchase" for "Purchase Executive"); a line with
+    # some of them ("cloud" for "Cloud DevOps Engineer") or a workshop attended is no title evidence.
+    if specific:
+        line, share = profile.index.best_partial_line(tuple(t for t in wanted if t in specific))
+        if line is not None and share >= 1.0 and profile.section(line) == "experience" \
+                and not profile.attended(line):
+            score = TITLE_WORDS_QUALITY * share * len(specific) / len(wanted_set) * profile.weight(line)
+            if score > best[0] + 1e-9:
+                best = (score, line, "words")
     score, line, how = best
     status: Status = "met" if score >= 0.75 else ("partial" if score > 0 else "missing")
     return Assessment(req, _row(req, status, score, how, profile, line))
@@ -223,6 +261,8 @@ def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
     """Degree level (at or above the required level) and field (same words, or same family of fields)."""
     wanted_rank = DEGREE_RANK.get(req.degree_level or "none", 0)
     wanted_field = set(content_tokens(req.degree_field or ""))
+    specific = wanted_field - _GENERIC_FIELD
+    wanted_field = specific or wanted_field  # "Software Engineering" is shared on "software", not "engineering"
     best: tuple[float, int | None, str] = (0.0, None, "level")
     for entry in profile.degrees:
         rank = DEGREE_RANK.get(entry.degree_level, 0)

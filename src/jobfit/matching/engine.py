@@ -97,8 +97,8 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         relevance=explain.job_relevance(requirements),
         weights=_weights(requirements),
         terms=tfidf_query(content_tokens(titled(job.title, asking_text(job)))),
-        by_term=_triggers((i, t) for i, r in enumerate(requirements) if r.kind in _SEARCHED
-                          for words in (r.terms, *r.aliases) for t in words),
+        by_term=_triggers((i, t) for i, search in enumerate(searches) if search is not None  # every form's words
+                          for _, words in search.forms for t in words),
         by_skill=_triggers((i, s) for i, search in enumerate(searches) if search is not None for s in search.skills),
         searches=searches,
         contexts=requirement_contexts(job, requirements),

@@ -42,6 +42,7 @@ from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
+from jobfit.matching.specificity import is_known
 from jobfit.matching.text import phrase_terms, tokens
 
 # Match quality by how the requirement was met.
@@ -121,6 +122,7 @@ class Search:
 def compile_search(req: Requirement) -> Search:
     """The `Search` of a skill or keyword requirement (its taxonomy neighbours come with `req.related`)."""
     forms = ((("exact", req.terms),) if req.terms else ()) + tuple(("alias", a) for a in req.aliases if a)
+    forms += tuple(("alias", spaced) for _, words in forms if len(words) == 1 for spaced in spaced_spellings(words[0]))
     named = len(forms)
     forms += tuple(("alias", (*words[:-1], role)) for _, words in forms if len(words) >= 2
                    for role in _PRACTICE_ROLES.get(words[-1], ()))
@@ -139,6 +141,25 @@ def compile_search(req: Requirement) -> Search:
                   req.min_years if req.kind == "skill" else None)
 
 
+# A one-word name written as two words ("Java script", "Team work", "Postgre SQL"): each part this long at least.
+_SPACED_PART = 3
+
+
+@lru_cache(maxsize=4096)
+def spaced_spellings(term: str) -> tuple[tuple[str, ...], ...]:
+    """The two-word spellings of a one-word term (stemmed, as `phrase_terms` gives it): every split into two parts
+    of at least `_SPACED_PART` letters that are each a word as `phrase_terms` reads it and a word of job ads
+    (`specificity.is_known`): "javascript" -> ("java", "script"), never ("jav", "ascript")."""
+    if not term.isalpha():
+        return ()
+    out = []
+    for cut in range(_SPACED_PART, len(term) - _SPACED_PART + 1):
+        head, tail = term[:cut], term[cut:]
+        if phrase_terms(head) == (head,) and phrase_terms(tail) == (tail,) and is_known(head) and is_known(tail):
+            out.append((head, tail))
+    return tuple(out)
+
+
 def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
     """The resume's skills that are the wanted one or its taxonomy neighbours, in `ResumeProfile.skills` order."""
     hits = profile.skills.keys() & search.skills.keys()
@@ -151,8 +172,9 @@ def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
 # stays. A sentence that shows the requirement is cited before an item of a list that names it, and both before a
 # thin line (a headline, a title, a sub-heading: `statements.statement_shape`). Then, among candidates that meet
 # it, one that names it (tier 0) is cited before a more specific skill (1) and a statement that only means it
-# (2); the others are all tier 0. Closeness is the cosine of the meaning check, or the candidate's value
-# (quality x line weight) when it is not checked.
+# (2); the others are all tier 0. The key holds twice the tier, plus one for a list item that holds the name
+# among other words ("SQL Workbench" after "Oracle (SQL, PL/SQL)" for SQL). Closeness is the cosine of the
+# meaning check, or the candidate's value (quality x line weight) when it is not checked.
 _Key = tuple[int, int, float, float, int]
 _SHAPE_RANK = {"sentence": 0, "list": 1, "thin": 2, "heading": 3, None: 0}
 _TIER = {"exact": 0, "alias": 0, "child": 1, "meaning": 2}
@@ -222,11 +244,23 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         if shape == "heading":
             return False, similarity
         stands = similarity is None or similarity >= threshold or (
-            bool(names) and shape == "list" and profile.item_terms(line).issuperset(names))
+            bool(names) and shape == "list" and _names_item(profile, line, names))
         return stands, similarity
 
     def shaped(line: int | None) -> int:
         return _SHAPE_RANK[profile.shape_at(line)]
+
+    def longer(line: int | None, names: tuple[str, ...]) -> int:
+        """1 for a list item that holds the name among other words ("SQL Workbench"), cited after one that is the
+        name ("Oracle (SQL, PL/SQL)") among candidates of one tier; else 0."""
+        return int(bool(names) and profile.shape_at(line) == "list" and profile.item_fit(line, names) > 0)
+
+    def attended(line: int | None, value: float, key: _Key, winner: Winner) -> None:
+        """A candidate on a statement of attending or trying it (a workshop, a student paper): related at most."""
+        nonlocal weak_key, weak_at, weak_value
+        weak_value = max(weak_value, value)
+        if weak_key is None or key < weak_key:
+            weak_key, weak_at = key, winner
 
     for form, (how, terms) in enumerate(search.forms):
         lines, count = index.phrase_matches(terms)
@@ -239,10 +273,15 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             if not stands:
                 continue
             value = weight(number)
+            if profile.attended(number):
+                attended(number, value, (shaped(number), longer(number, terms), -value, -1.0, number),
+                         (how, 1.0, number, None, None, similarity))
+                continue
             strong_statements.add(profile.statement_at(number))
             strong_lines.add(number)
             strong_value = max(strong_value, value)
-            key = (shaped(number), 0, -(value if similarity is None else similarity), -1.0, number)
+            key = (shaped(number), longer(number, terms), -(value if similarity is None else similarity), -1.0,
+                   number)
             if strong_key is None or key < strong_key:  # a list item below the threshold is shown unchecked
                 strong_key, strong_at = key, (how, 1.0, number, None, None, _confirmed(similarity, confirm))
     if search.skills:
@@ -264,8 +303,9 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 section = profile.section(number) or record.section
                 value = quality * weight(number, section)
                 meets = kind == "exact" or (kind == "child" and similarity is not None)  # a tool, checked by meaning
-                key = (shaped(number), _TIER[kind] if meets else 0, -(value if similarity is None else similarity),
-                       -quality, NO_LINE if number is None else number)
+                meets = meets and not profile.attended(number)  # a workshop attended: related at most
+                key = (shaped(number), 2 * _TIER[kind] + longer(number, names) if meets else longer(number, names),
+                       -(value if similarity is None else similarity), -quality, NO_LINE if number is None else number)
                 if meets:
                     strong_statements.add(profile.statement_at(number))
                     strong_lines.add(number)
@@ -338,6 +378,15 @@ def agree_with_siblings(outcomes: list[SearchOutcome], narrower: Sequence[tuple[
                               occurrences)
 
 
+def _names_item(profile: ResumeProfile, line: int | None, names: tuple[str, ...]) -> bool:
+    """Whether an item of the list holding `line` names the requirement, so the candidate stands unchecked: an item
+    that is the name ("DHCP" in "DNS, WINS, DHCP") or holds it among its words ("Sonicwall Firewall", "Batch
+    Scripting"). A note names nothing but an item that is the name ("SQL" in "Oracle (SQL, PL/SQL)"; "ARCHITECTURE
+    (Less than 1 year)" names no Less). An item ending in the name may name another thing of its kind ("OSI
+    Architecture"): it stands, but is cited after an item that is the name."""
+    return profile.item_fit(line, names) <= 2
+
+
 def _confirmed(similarity: float | None, threshold: float) -> float | None:
     """The cosine a cited candidate is reported with: None (not checked) for a list item that stood below the
     threshold, so the report never calls it confirmed by meaning."""
@@ -364,7 +413,9 @@ def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Threshol
         if similarity < thresholds.paraphrase:
             return None
         line = profile.statements[best][0]
-    key = (_SHAPE_RANK[profile.shape_at(line)], _TIER["meaning"], -similarity, -MEANING_QUALITY, line)
+    if profile.attended(line):
+        return None  # a workshop or a student paper that reads like the requirement is no evidence of doing it
+    key = (_SHAPE_RANK[profile.shape_at(line)], 2 * _TIER["meaning"], -similarity, -MEANING_QUALITY, line)
     return key, ("meaning", MEANING_QUALITY, line, None, None, similarity)
 
 

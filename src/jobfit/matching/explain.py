@@ -168,9 +168,10 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
     for skill_id, record in profile.skills.items():
         if not record.work_count or skill_id in wanted:
             continue
-        # only a statement of work shows a strength: not a role's heading, a project title or a headline
+        # only a statement of work shows a strength: not a role's heading, a project title or a headline, nor a
+        # workshop attended or a student paper presented
         shown = [line for line in record.lines if profile.section(line) in SKILL_USE_SECTIONS
-                 and profile.shape_at(line) in ("sentence", "list")]
+                 and profile.shape_at(line) in ("sentence", "list") and not profile.attended(line)]
         if not shown:
             continue
         name, n_in_work, first_line = record.name, len(shown), min(shown)

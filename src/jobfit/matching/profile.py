@@ -30,7 +30,9 @@ from jobfit.documents.statements import (
     Statement,
     StatementShape,
     evidence_lines,
+    is_attendance,
     joined_text,
+    list_items,
     split_statements,
     statement_shape,
 )
@@ -59,7 +61,7 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-PROFILE_VERSION = 9  # 9: roles' months and spans; 8: statements, the index holds only evidence (7: redaction)
+PROFILE_VERSION = 10  # 10: an employer-and-place line is a role heading; 9: roles' months and spans; 8: statements
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
@@ -214,6 +216,36 @@ class ResumeProfile:
         if terms is None:
             terms = found[position] = frozenset(phrase_terms(_PARENTHESES.sub(" ", self.statement_text(position))))
         return terms
+
+    def item_fit(self, line: int | None, names: tuple[str, ...]) -> int:
+        """How an item of the list holding `line` names `names`: 0 an item is the name ("SQL" in "Oracle (SQL,
+        PL/SQL)"; an item of a note counts only so), 1 an item holds it among other words ("networking concepts
+        pertaining to LAN", "SQL Workbench"), 2 only as the last words of a longer name, which names another thing
+        of its kind ("OSI Architecture", "Business process re-engineering"), 3 no item holds it. Items are computed
+        per statement on first use."""
+        position = self.statement_at(line)
+        if position < 0 or not names:
+            return 2
+        found = self.__dict__.setdefault("_items", {})
+        items = found.get(position)
+        if items is None:
+            text = self.statement_text(position)
+            items = found[position] = (
+                tuple(phrase_terms(item) for item in list_items(_PARENTHESES.sub(", ", text))),
+                frozenset(phrase_terms(item) for note in _PARENTHESES.findall(text) for item in list_items(note[1:-1])),
+            )
+        outside, notes = items
+        wanted = frozenset(names)
+        if names in notes:
+            return 0  # a note's item that is the name ("SQL" in "Oracle (SQL, PL/SQL)"); a note names nothing else
+        return min((0 if len(item) == len(names) else 2 if item[-len(names):] == names else 1
+                    for item in outside if wanted <= frozenset(item)), default=3)
+
+    def attended(self, line: int | None) -> bool:
+        """Whether the statement holding `line` tells of attending or trying something (a workshop, a student
+        paper, training taken: `statements.is_attendance`), which is thin evidence of doing it."""
+        position = self.statement_at(line)
+        return position >= 0 and is_attendance(self.statement_text(position))
 
     def years_naming(self, lines: Iterable[int | None]) -> float:
         """Years of the dated roles whose lines hold any of `lines` (each role once): how long the resume shows a

@@ -37,7 +37,7 @@ from jobfit.embeddings.chunks import FULL_TEXT, REQUIREMENTS_DIGEST
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import tf_weight
 
-ALGORITHM_VERSION = "3.0.0"
+ALGORITHM_VERSION = "3.1.0"
 
 
 def _learned_model() -> dict:

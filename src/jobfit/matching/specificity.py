@@ -44,6 +44,12 @@ def _idf_table() -> tuple[dict[str, float], float]:
     return {t: math.log(1.0 + n / c) for t, c in df.items()}, math.log(1.0 + n)
 
 
+def is_known(term: str) -> bool:
+    """Whether a stemmed term occurs in the table's job postings (True for every term when there is no table)."""
+    n, df = _table()
+    return n <= 0 or term in df
+
+
 def idf(term: str) -> float:
     """ln(1 + N / df) of one stemmed term; 1.0 for every term when there is no table."""
     n, df = _table()

@@ -10,7 +10,7 @@ import pytest
 from jobfit.documents.job import parse_job, parse_job_file
 from jobfit.documents.models import ContactField, ContactInfo
 from jobfit.documents.resume import parse_resume
-from jobfit.documents.statements import evidence_lines
+from jobfit.documents.statements import evidence_lines, is_attendance, list_items
 from jobfit.matching import (
     PROFILE_VERSION,
     ResumeProfile,
@@ -317,6 +317,7 @@ from jobfit.matching.evidence import (  # noqa: E402
     MEANING_QUALITY,
     QUALITY,
     Candidate,
+    spaced_spellings,
 )
 from jobfit.matching.meaning import Thresholds, is_named_tool  # noqa: E402
 from jobfit.matching.requirements import Requirement  # noqa: E402
@@ -336,6 +337,8 @@ def _ref_taxonomy_hits(mentions_by_id: dict[str, list], req: Requirement) -> lis
 def _ref_lexical(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
     out: list[Candidate] = []
     forms = [(req.terms, "exact", None)] + [(a, "alias", None) for a in req.aliases]
+    forms += [(spaced, "alias", None) for words, _, _ in list(forms) if len(words) == 1  # "Java script"
+              for spaced in spaced_spellings(words[0])]
     # the person who does the practice ("Data Scientist" for "Data science"): evidence, not an occurrence
     forms += [((*words[:-1], role), "alias", "role") for words, _, _ in list(forms) if len(words) >= 2
               for role in _PRACTICE_ROLES.get(words[-1], ())]
@@ -388,23 +391,43 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
             return True  # an item of a list names it and nothing else
         return similarities is None or (cosine(c) is not None and cosine(c) >= thresholds.confirming(named))
 
+    def attended(c: Candidate) -> bool:
+        statement = profile.statement_at(c.line)
+        return statement >= 0 and is_attendance(profile.statement_text(statement))
+
     def meets(c: Candidate) -> bool:
+        if attended(c):
+            return False  # a workshop attended, a student paper: related at most
         return c.how in ("exact", "alias", "meaning") or (c.how == "child" and similarities is not None)
 
-    def _names_item(c: Candidate) -> bool:
-        """Whether the candidate's words are words of its list outside parentheses."""
+    def _words(c: Candidate) -> tuple[str, ...]:
         if hasattr(c, "terms"):  # the requirement's words or an alias
-            words = c.terms
-        else:  # the same skill or a more specific one, as the resume writes it
-            record = profile.skills[c.skill_id]
-            words = phrase_terms(record.surface or record.name)
-        outside = re.sub(r"\([^()]*\)", " ", profile.statement_text(profile.statement_at(c.line)))
-        return set(words) <= set(phrase_terms(outside))
+            return c.terms
+        record = profile.skills[c.skill_id]  # the same skill or a more specific one, as the resume writes it
+        return phrase_terms(record.surface or record.name)
+
+    def _item_fit(c: Candidate) -> int:
+        """0 an item of the list is the candidate's words, 1 an item holds them, 2 only as its last words, 3 none."""
+        words = _words(c)
+        text = profile.statement_text(profile.statement_at(c.line))
+        notes = [phrase_terms(i) for note in re.findall(r"\(([^()]*)\)", text) for i in list_items(note)]
+        items = [phrase_terms(i) for i in list_items(re.sub(r"\([^()]*\)", ", ", text))]
+        holding = [i for i in items if set(words) <= set(i)]
+        if words in notes or any(len(i) == len(words) for i in holding):
+            return 0
+        if any(i[-len(words):] != words for i in holding):
+            return 1
+        return 2 if holding else 3
+
+    def _names_item(c: Candidate) -> bool:
+        """Whether an item outside notes holds it, or an item of a note is it."""
+        return _item_fit(c) <= 2
 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None else cosine(c)
         shape = {"list": 1, "thin": 2, "heading": 3}.get(profile.shape_at(c.line), 0)
-        return (shape, _TIERS[c.how] if meets(c) else 0, -closeness, -c.quality,
+        longer = int(shape == 1 and c.how in ("exact", "alias") and _item_fit(c) > 0)  # "SQL Workbench"
+        return (shape, 2 * _TIERS[c.how] + longer if meets(c) else longer, -closeness, -c.quality,
                 c.line if c.line is not None else 10**9)
 
     found = _ref_lexical(profile, req) + _ref_taxonomy(profile, mentions_by_id, req)
@@ -420,7 +443,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
             and len(similarities):
         kept = [i for i, (first, _) in enumerate(profile.statements) if profile.shape_at(first) != "heading"]
         best = max(kept or [0], key=lambda i: (similarities[i], -i))
-        if kept and similarities[best] >= thresholds.paraphrase:
+        if kept and similarities[best] >= thresholds.paraphrase \
+                and not is_attendance(profile.statement_text(best)):
             line = profile.statements[best][0]
             strong = [Candidate("meaning", MEANING_QUALITY, line, profile.section(line), profile.weight(line))]
     weak_value = max((_ref_value(c) for c in weak), default=0.0)
