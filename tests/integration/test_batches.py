@@ -61,7 +61,8 @@ def test_a_batch_is_accepted_at_once_and_every_file_ends_done_or_failed(client: 
     assert client.get(f"/api/v1/documents/resumes/{by_name['bob.txt']['resume_id']}/file", headers=auth).content == bob
     # a later batch with a file already stored: recognised across batches; kept when asked
     again = client.post("/api/v1/documents/batches", headers=auth, files=[("files", ("bob2.txt", bob))])
-    assert wait_finished(client, auth, again.headers["location"])["files"][0]["duplicate"]
+    again_file = wait_finished(client, auth, again.headers["location"])["files"][0]
+    assert again_file["duplicate"], again_file  # its state and error, if it ever is not
     kept = client.post("/api/v1/documents/batches", headers=auth, files=[("files", ("bob3.txt", bob))],
                        data={"keep_duplicates": "true"})
     kept_file = wait_finished(client, auth, kept.headers["location"])["files"][0]
