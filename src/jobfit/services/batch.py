@@ -156,7 +156,13 @@ def progress(db: Session, batch_id: uuid.UUID) -> BatchProgress:
     batch = batches.get_batch(db, batch_id)
     if batch is None:
         raise NotFound("Batch not found")
-    return BatchProgress(batch, batches.files_of(db, batch_id), batches.state_counts(db, [batch_id])[batch_id])
+    # the counts come from the rows read, not a second statement: a file settled in between would show the batch
+    # finished with that file's old state
+    files = batches.files_of(db, batch_id)
+    counts = dict.fromkeys(batches.STATES, 0)
+    for row in files:
+        counts[row.state] += 1
+    return BatchProgress(batch, files, counts)
 
 
 def recent(db: Session, limit: int, offset: int) -> tuple[list[tuple[ResumeBatch, dict[str, int]]], int]:
