@@ -243,9 +243,15 @@ class ResumeProfile:
 
     def attended(self, line: int | None) -> bool:
         """Whether the statement holding `line` tells of attending or trying something (a workshop, a student
-        paper, training taken: `statements.is_attendance`), which is thin evidence of doing it."""
+        paper, training taken: `statements.is_attendance`), which is thin evidence of doing it. Read once per
+        statement, like `item_fit`'s items."""
         position = self.statement_at(line)
-        return position >= 0 and is_attendance(self.statement_text(position))
+        if position < 0:
+            return False
+        found = self.__dict__.setdefault("_attended", {})
+        if position not in found:
+            found[position] = is_attendance(self.statement_text(position))
+        return found[position]
 
     def years_naming(self, lines: Iterable[int | None]) -> float:
         """Years of the dated roles whose lines hold any of `lines` (each role once): how long the resume shows a
