@@ -32,6 +32,7 @@ depth credit.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,6 +59,22 @@ _PRACTICE_ROLES: dict[str, tuple[str, ...]] = {
     for practice, roles in json.loads(resources.files("jobfit.matching").joinpath(
         "data", "practice_roles.json").read_text())["practices"].items()
 }
+# The plurals of each person who does a practice, by the person's stem ("develop" -> {"developers"}): a line
+# that names the person only so names the people the candidate worked with ("Collaborating with back-end
+# developers"), not the candidate.
+_ROLE_PLURALS: dict[str, frozenset[str]] = {
+    phrase_terms(role)[-1]: frozenset({role.lower() + "s"})
+    for roles in json.loads(resources.files("jobfit.matching").joinpath(
+        "data", "practice_roles.json").read_text())["practices"].values() for role in roles
+}
+_WORD = re.compile(r"[A-Za-z][\w.+#-]*")
+_EVIDENCE_WORDS = json.loads(resources.files("jobfit.matching").joinpath("data", "evidence_words.json").read_text())
+# A name joined to a modifier ("backbone.js-like", data/evidence_words.json): it names another thing.
+_MODIFIED = re.compile(r"[\w.+#]+-(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS["modifier_suffixes"])) + r")\b", re.I)
+# Words that name no field alone (data/degree_fields.json generic_words): a requirement of only these words
+# ("Engineering") is not shown by a degree's name ("BE in Computer Science and Engineering").
+_GENERIC_FIELD = frozenset(term for word in json.loads(resources.files("jobfit.matching").joinpath(
+    "data", "degree_fields.json").read_text())["generic_words"] for term in phrase_terms(word))
 # A skill the ad asks years of ("3+ years of JavaScript") is met only when the dated roles that name it add up;
 # short of that it is partial, worth its share of the years, at least this much of its value.
 YEARS_SHORT_FLOOR = 0.5
@@ -97,6 +114,11 @@ def doc_length(profile: ResumeProfile) -> int:
 
 
 @lru_cache(maxsize=65536)
+def _written_terms(text: str) -> tuple[str, ...]:
+    return phrase_terms(text)
+
+
+@lru_cache(maxsize=65536)
 def _normalise(text: str) -> str:
     return " ".join(tokens(text))
 
@@ -117,6 +139,8 @@ class Search:
     named_tool: bool  # a named tool (`meaning.is_named_tool`): confirmed by its own threshold, never by meaning alone
     by_meaning: bool  # whether a statement may meet it by meaning alone (a skill that is not a named tool)
     min_years: float | None = None  # the years of using it the ad asks for ("3+ years of JavaScript")
+    generic_field: bool = False  # only words that name no field alone ("Engineering"): a degree's name is no evidence
+    in_group: bool = False  # one of a group of alternatives: only a member's own name meets it, never a narrower skill
 
 
 def compile_search(req: Requirement) -> Search:
@@ -138,7 +162,31 @@ def compile_search(req: Requirement) -> Search:
             skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
     return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
-                  req.min_years if req.kind == "skill" else None)
+                  req.min_years if req.kind == "skill" else None,
+                  bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None)
+
+
+def names_only_others(text: str | None, terms: tuple[str, ...]) -> bool:
+    """Whether a line names the person who does a practice (`terms`, the words of "back-end developer") only in
+    the plural, as the people the candidate worked with ("Collaborating with back-end developers"), never as
+    the candidate ("Back-end developer at Parcelly")."""
+    plurals = _ROLE_PLURALS.get(terms[-1]) if terms else None
+    if not plurals or not text:
+        return False
+    words = _WORD.findall(text)
+    found = [word.lower() for i, word in enumerate(words) if _written_terms(word)[-1:] == terms[-1:]
+             and _written_terms(" ".join(words[max(0, i - len(terms)) : i + 1]))[-len(terms):] == terms]
+    return bool(found) and all(word in plurals for word in found)
+
+
+def named_only_as_modifier(text: str | None, terms: tuple[str, ...]) -> bool:
+    """Whether a line names `terms` only joined to a modifier ("a backbone.js-like framework"), which names
+    another thing."""
+    if not text or "-" not in text or _MODIFIED.search(text) is None:
+        return False
+    words = phrase_terms(_MODIFIED.sub(" ", text))
+    n = len(terms)
+    return not any(words[k : k + n] == terms for k in range(len(words) - n + 1))
 
 
 # A one-word name written as two words ("Java script", "Team work", "Postgre SQL"): each part this long at least.
@@ -247,6 +295,13 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             bool(names) and shape == "list" and _names_item(profile, line, names))
         return stands, similarity
 
+    degree_lines = frozenset(d.line for d in profile.degrees) if search.generic_field else frozenset()
+
+    def thin(line: int | None) -> bool:
+        """A statement of attending or trying it, or a degree's name for a requirement of generic field words:
+        related at most."""
+        return profile.attended(line) or line in degree_lines
+
     def shaped(line: int | None) -> int:
         return _SHAPE_RANK[profile.shape_at(line)]
 
@@ -269,11 +324,15 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 occurrences += count
             named.update(lines)
         for number in lines:
+            if form >= search.named and names_only_others(profile.line_text(number), terms):
+                continue  # "Collaborating with back-end developers": the others' role, not the candidate's
+            if named_only_as_modifier(profile.line_text(number), terms):
+                continue
             stands, similarity = check(number, confirm, terms)
             if not stands:
                 continue
             value = weight(number)
-            if profile.attended(number):
+            if thin(number):
                 attended(number, value, (shaped(number), longer(number, terms), -value, -1.0, number),
                          (how, 1.0, number, None, None, similarity))
                 continue
@@ -294,16 +353,21 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             kind, quality = wanted[skill_id]
             if kind == "exact":
                 named.update(record.lines)
-            names = phrase_terms(record.surface or record.name) if kind == "exact" else ()
+            written = _written_terms(record.surface or record.name)
+            names = written if kind == "exact" else ()
             threshold = confirm_named if kind == "child" else confirm
             for number in record.lines:
+                if named_only_as_modifier(profile.line_text(number), written):
+                    continue  # "a backbone.js-like framework" names another framework
                 stands, similarity = check(number, threshold, names)
                 if not stands:
                     continue
                 section = profile.section(number) or record.section
                 value = quality * weight(number, section)
-                meets = kind == "exact" or (kind == "child" and similarity is not None)  # a tool, checked by meaning
-                meets = meets and not profile.attended(number)  # a workshop attended: related at most
+                # a more specific tool, checked by meaning; for a group of alternatives ("Python, Java, Ruby or
+                # Perl") only a member named meets it: Maven on a build line is no Java
+                meets = kind == "exact" or (kind == "child" and similarity is not None and not search.in_group)
+                meets = meets and not thin(number)  # a workshop attended, a degree's name: related at most
                 key = (shaped(number), 2 * _TIER[kind] + longer(number, names) if meets else longer(number, names),
                        -(value if similarity is None else similarity), -quality, NO_LINE if number is None else number)
                 if meets:

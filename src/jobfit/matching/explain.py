@@ -9,14 +9,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from jobfit.matching.background import is_entry_level
 from jobfit.matching.counts import counted_skills, is_met, status_rank
-from jobfit.matching.evidence import Assessment
+from jobfit.matching.evidence import Assessment, named_only_as_modifier
 from jobfit.matching.models import RequirementResult, SkillGap, Strength
 from jobfit.matching.profile import SKILL_USE_SECTIONS, ResumeProfile
+from jobfit.matching.relations import default_relations
 from jobfit.matching.requirements import Requirement
+from jobfit.matching.text import phrase_terms
 
 STRONG_EVIDENCE = 0.75  # a met requirement with at least this score is a strength
 MAX_EXTRAS = 5
+
+
+def _is_tool(skill_id: str) -> bool:
+    """Whether a taxonomy skill is a named tool, language, platform or database, whose every name is its own."""
+    entry = getattr(default_relations(), "get", lambda _: None)(skill_id)
+    return bool(entry is not None and entry.is_tech)
 
 
 def _names(items: Sequence[str], limit: int = 4) -> str:
@@ -165,13 +174,19 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
     # Relevance of a skill to the job: its best weight in any requirement's neighbourhood (0.0 where absent).
     best, seen = relevance if relevance is not None else job_relevance([a.requirement for a in assessments])
     extras: list[tuple[float, str, str, int]] = []  # (rank, skill id, name, line)
+    entry_titles = {role.line for role in profile.roles if role.line is not None and is_entry_level(role.title)}
     for skill_id, record in profile.skills.items():
         if not record.work_count or skill_id in wanted:
             continue
         # only a statement of work shows a strength: not a role's heading, a project title or a headline, nor a
-        # workshop attended or a student paper presented
+        # workshop attended or a student paper presented; and only one that names it: a skill that is no named
+        # tool by its own words (a "QA" environment is no Quality assurance, UI test automation no UI design),
+        # never only as a modifier ("a backbone.js-like framework"), nor in an internship's title
+        named = None if _is_tool(skill_id) else frozenset(profile.index.phrase_lines(phrase_terms(record.name)))
         shown = [line for line in record.lines if profile.section(line) in SKILL_USE_SECTIONS
-                 and profile.shape_at(line) in ("sentence", "list") and not profile.attended(line)]
+                 and profile.shape_at(line) in ("sentence", "list") and not profile.attended(line)
+                 and (named is None or line in named) and line not in entry_titles
+                 and not named_only_as_modifier(profile.line_text(line), phrase_terms(record.surface or record.name))]
         if not shown:
             continue
         name, n_in_work, first_line = record.name, len(shown), min(shown)

@@ -21,6 +21,7 @@ from jobfit.matching import (
     score_match,
     score_prepared,
 )
+from jobfit.matching.background import is_entry_level
 from jobfit.matching.models import Strength
 from jobfit.matching.profile import (
     SECTION_WEIGHT,
@@ -33,6 +34,7 @@ from jobfit.matching.profile import (
 from jobfit.matching.text import LineIndex, content_tokens, phrase_terms
 from jobfit.redaction import redact as redact_module
 from jobfit.redaction import redact_for_embedding
+from jobfit.skills import load_taxonomy
 from tests.conftest import DOTIN_TEXTS, SAMPLES, evaldata_path
 
 JOBS = [
@@ -146,10 +148,18 @@ def _reference_strength_extras(assessments, profile, mentions_by_id) -> list:
             continue
         if not any(profile.section(m.line) in ("experience", "projects") for m in mentions):
             continue
-        # each line once, and only statements of work: no role heading, project title or headline
+        # each line once, and only statements of work: no role heading, project title or headline, no workshop;
+        # a skill that is no named tool by its own words; never only as a modifier, nor an internship's title
+        entry = load_taxonomy().get(skill_id)
+        name_terms = phrase_terms(mentions[0].name)
+        interns = {r.line for r in profile.roles if is_entry_level(r.title)}
         in_work = sorted({m.line for m in mentions if profile.section(m.line) in ("experience", "projects")
                           and m.surface.lower() in profile.index.lines[m.line - 1].lower()
-                          and profile.shape_at(m.line) in ("sentence", "list")})
+                          and profile.shape_at(m.line) in ("sentence", "list") and not profile.attended(m.line)
+                          and ((entry is not None and entry.is_tech)
+                               or m.line in profile.index.phrase_lines(name_terms))
+                          and m.line not in interns
+                          and not named_only_as_modifier(profile.line_text(m.line), phrase_terms(m.surface))})
         if not in_work:
             continue
         relevance = max((a.requirement.related.get(skill_id, ("", 0.0))[1] for a in assessments), default=0.0)
@@ -310,6 +320,7 @@ def test_the_explained_rows_give_the_sub_scores_the_pair_was_scored_with(jobs):
 # The straightforward version of the evidence search (a list of candidate objects, then min by key), kept
 # here as the reference the lean single-pass scan in `evidence.py` must equal.
 from jobfit.matching.evidence import (  # noqa: E402
+    _GENERIC_FIELD,
     _PRACTICE_ROLES,
     DEPTH_BASE,
     DEPTH_LINES,
@@ -317,6 +328,8 @@ from jobfit.matching.evidence import (  # noqa: E402
     MEANING_QUALITY,
     QUALITY,
     Candidate,
+    named_only_as_modifier,
+    names_only_others,
     spaced_spellings,
 )
 from jobfit.matching.meaning import Thresholds, is_named_tool  # noqa: E402
@@ -395,10 +408,16 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         statement = profile.statement_at(c.line)
         return statement >= 0 and is_attendance(profile.statement_text(statement))
 
+    generic = bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms)
+    degree_lines = {d.line for d in profile.degrees}
+
     def meets(c: Candidate) -> bool:
         if attended(c):
             return False  # a workshop attended, a student paper: related at most
-        return c.how in ("exact", "alias", "meaning") or (c.how == "child" and similarities is not None)
+        if generic and c.line in degree_lines:
+            return False  # "Engineering" from "BE in Computer Science and Engineering"
+        return c.how in ("exact", "alias", "meaning") or (
+            c.how == "child" and similarities is not None and req.group is None)
 
     def _words(c: Candidate) -> tuple[str, ...]:
         if hasattr(c, "terms"):  # the requirement's words or an alias
@@ -436,7 +455,15 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         sum(profile.index.phrase_count(t) for t in (req.terms, *req.aliases) if t) if req.terms else 0
     )
     occurrences = max(occurrences, len(named))
-    candidates = [c for c in found if stands(c)]
+    def names_another(c: Candidate) -> bool:
+        """Named only joined to a modifier ("backbone.js-like"), or only as the others' role ("back-end
+        developers")."""
+        text = profile.line_text(c.line)
+        if named_only_as_modifier(text, _words(c)):
+            return True
+        return getattr(c, "name", None) == "role" and names_only_others(text, c.terms)
+
+    candidates = [c for c in found if not names_another(c) and stands(c)]
     strong = [c for c in candidates if meets(c)]
     weak = [c for c in candidates if not meets(c)]
     if not strong and similarities is not None and req.kind == "skill" and not is_named_tool(req) \
