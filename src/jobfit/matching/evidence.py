@@ -71,6 +71,14 @@ _WORD = re.compile(r"[A-Za-z][\w.+#-]*")
 _EVIDENCE_WORDS = json.loads(resources.files("jobfit.matching").joinpath("data", "evidence_words.json").read_text())
 # A name joined to a modifier ("backbone.js-like", data/evidence_words.json): it names another thing.
 _MODIFIED = re.compile(r"[\w.+#]+-(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS["modifier_suffixes"])) + r")\b", re.I)
+# A depth the ad asks of a skill ("expertise with", "(significant) experience", data/evidence_words.json): only a
+# statement of use meets it.
+_DEPTH = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS["depth_cues"])) + r")(?![\w-])", re.I)
+# A name after one of these is an example in passing ("IaaS services such as Amazon EC2").
+_EXAMPLE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS["example_cues"])) + r")\s", re.I)
+# A list item's note that says the skill was used for under a year ("Java (Less than 1 year)").
+_SHORT_USE = re.compile("|".join(_EVIDENCE_WORDS["short_use"]), re.I)
+_ITEM_BREAK = re.compile(r"[,;|\u2022]")  # where a list's items end, their notes kept with them
 # Words that name no field alone (data/degree_fields.json generic_words): a requirement of only these words
 # ("Engineering") is not shown by a degree's name ("BE in Computer Science and Engineering").
 _GENERIC_FIELD = frozenset(term for word in json.loads(resources.files("jobfit.matching").joinpath(
@@ -141,10 +149,12 @@ class Search:
     min_years: float | None = None  # the years of using it the ad asks for ("3+ years of JavaScript")
     generic_field: bool = False  # only words that name no field alone ("Engineering"): a degree's name is no evidence
     in_group: bool = False  # one of a group of alternatives: only a member's own name meets it, never a narrower skill
+    depth: bool = False  # the ad asks depth of a named tool ("expertise with AWS"): only a statement of use meets it
 
 
-def compile_search(req: Requirement) -> Search:
-    """The `Search` of a skill or keyword requirement (its taxonomy neighbours come with `req.related`)."""
+def compile_search(req: Requirement, context: str | None = None) -> Search:
+    """The `Search` of a skill or keyword requirement (its taxonomy neighbours come with `req.related`);
+    `context` is the ad statement that asks it (`meaning.requirement_contexts`), read for the depth it asks."""
     forms = ((("exact", req.terms),) if req.terms else ()) + tuple(("alias", a) for a in req.aliases if a)
     forms += tuple(("alias", spaced) for _, words in forms if len(words) == 1 for spaced in spaced_spellings(words[0]))
     named = len(forms)
@@ -163,7 +173,46 @@ def compile_search(req: Requirement) -> Search:
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
     return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
                   req.min_years if req.kind == "skill" else None,
-                  bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None)
+                  bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
+                  named_tool and asks_depth(context))
+
+
+def asks_depth(context: str | None) -> bool:
+    """Whether the ad statement that asks a skill asks depth of it ("expertise with", "proficient in")."""
+    return context is not None and _DEPTH.search(context) is not None
+
+
+@lru_cache(maxsize=65536)
+def shows_use(text: str | None, shape: str | None, names: tuple[str, ...]) -> bool:
+    """Whether a statement that names a skill (`names`, as `phrase_terms` gives them) shows it used, as a
+    depth ask needs: a sentence that names it other than as an example in passing ("IaaS services such as
+    Amazon EC2"), and never a list item whose note says under a year of it ("Java (Less than 1 year)")."""
+    if not text:
+        return False
+    if short_use(text, names):
+        return False
+    if shape not in ("sentence", None):
+        return False
+    cut = _EXAMPLE.search(text)
+    if cut is None or not names:
+        return True
+    before = phrase_terms(text[: cut.start()])
+    n = len(names)
+    return any(before[k : k + n] == names for k in range(len(before) - n + 1))
+
+
+@lru_cache(maxsize=65536)
+def short_use(text: str | None, names: tuple[str, ...]) -> bool:
+    """Whether an item that names `names` says it was used for under a year ("Java (Less than 1 year)",
+    "Java- Exprience - 6 months")."""
+    if not text or not names or _SHORT_USE.search(text) is None:
+        return False
+    n = len(names)
+    for item in _ITEM_BREAK.split(text):
+        words = phrase_terms(item)
+        if _SHORT_USE.search(item) and any(words[k : k + n] == names for k in range(len(words) - n + 1)):
+            return True
+    return False
 
 
 def names_only_others(text: str | None, terms: tuple[str, ...]) -> bool:
@@ -302,6 +351,19 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         related at most."""
         return profile.attended(line) or line in degree_lines
 
+    used = False  # a candidate that meets it shows it used (a depth ask needs one)
+    long_enough = False  # a candidate that meets it says no less than a year of it
+
+    def depth_of(line: int | None, names: tuple[str, ...], used: bool, long_enough: bool) -> tuple[bool, bool]:
+        """(`used`, `long_enough`) with a candidate that meets it on `line`, naming it as `names`."""
+        if used and long_enough:
+            return used, long_enough
+        statement = profile.statement_at(line)
+        text = profile.statement_text(statement) if statement >= 0 else profile.line_text(line)
+        if search.depth and not used:
+            used = shows_use(text, profile.shape_at(line), names)
+        return used, long_enough or not short_use(text, names)
+
     def shaped(line: int | None) -> int:
         return _SHAPE_RANK[profile.shape_at(line)]
 
@@ -339,6 +401,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             strong_statements.add(profile.statement_at(number))
             strong_lines.add(number)
             strong_value = max(strong_value, value)
+            used, long_enough = depth_of(number, terms, used, long_enough)
             key = (shaped(number), longer(number, terms), -(value if similarity is None else similarity), -1.0,
                    number)
             if strong_key is None or key < strong_key:  # a list item below the threshold is shown unchecked
@@ -374,6 +437,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                     strong_statements.add(profile.statement_at(number))
                     strong_lines.add(number)
                     strong_value = max(strong_value, value)
+                    used, long_enough = depth_of(number, written, used, long_enough)
                     if strong_key is None or key < strong_key:
                         strong_key, strong_at = key, (kind, quality, number, section, skill_id,
                                                       _confirmed(similarity, threshold))
@@ -384,6 +448,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     if strong_key is None and meaning is not None and search.by_meaning:
         found = _by_meaning(profile, meaning)
         if found is not None:
+            used = long_enough = True  # a statement that says it in other words
             strong_key, strong_at = found
             strong_value = MEANING_QUALITY * weight(strong_at[2])
             strong_statements.add(profile.statement_at(strong_at[2]))
@@ -400,6 +465,11 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_statements) - 1, 0), DEPTH_LINES)
     score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
     assert strong_at is not None
+    if search.depth and not used:  # "expertise with AWS" shown only by a list or "such as Amazon EC2"
+        value = max(strong_value, weak_value) * DEPTH_BASE
+        return strong_at, "related", round(value if value < 1.0 else 1.0, 4), occurrences
+    if not long_enough:  # "Java (Less than 1 year)"
+        return strong_at, "partial", round(score * YEARS_SHORT_FLOOR, 4), occurrences
     if search.min_years:
         share = profile.years_naming(strong_lines) / search.min_years
         if share < 1.0:  # "3+ years of JavaScript" shown by a skills list, or by roles that do not add up

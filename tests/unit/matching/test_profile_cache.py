@@ -330,6 +330,7 @@ from jobfit.matching.evidence import (  # noqa: E402
     Candidate,
     named_only_as_modifier,
     names_only_others,
+    short_use,
     spaced_spellings,
 )
 from jobfit.matching.meaning import Thresholds, is_named_tool  # noqa: E402
@@ -481,6 +482,12 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         statements = {profile.statement_at(c.line) for c in strong} - {-1}
         depth = DEPTH_BASE + DEPTH_STEP * min(max(len(statements) - 1, 0), DEPTH_LINES)
         score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
+        def text_of(c: Candidate) -> str | None:
+            statement = profile.statement_at(c.line)
+            return profile.statement_text(statement) if statement >= 0 else profile.line_text(c.line)
+
+        if all(c.how != "meaning" and short_use(text_of(c), _words(c)) for c in strong):  # "Java (Less than 1 year)"
+            return best, "partial", round(score * 0.5, 4), occurrences
         if req.kind == "skill" and req.min_years:
             share = profile.years_naming({c.line for c in strong}) / req.min_years
             if share < 1.0:
@@ -567,8 +574,8 @@ def test_requirements_skipped_as_unreachable_are_the_missing_ones():
             prepared = prepare_job(job)
             reachable = _reachable(profile, prepared)
             entries = evaluate(profile, prepared).entries
-            alone = [evaluate_skill(profile, req) if req.kind in ("skill", "keyword") else (None, "missing", 0.0, 0)
-                     for req in prepared.requirements]
+            alone = [evaluate_skill(profile, req, search) if search is not None else (None, "missing", 0.0, 0)
+                     for req, search in zip(prepared.requirements, prepared.searches, strict=True)]
             agreed = list(alone)
             agree_with_siblings(agreed, prepared.narrower)
             for position, (req, entry) in enumerate(zip(prepared.requirements, entries, strict=True)):

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from jobfit.documents.models import EducationEntry, ExperienceEntry
+from jobfit.documents.models import EducationEntry, ExperienceEntry, SkillMention
 from jobfit.documents.statements import is_attendance
 from jobfit.matching import score_match
 from jobfit.matching.engine import prepare_resume
-from jobfit.matching.evidence import evaluate_skill, named_only_as_modifier, names_only_others
+from jobfit.matching.evidence import (
+    evaluate_skill,
+    named_only_as_modifier,
+    names_only_others,
+    short_use,
+    shows_use,
+)
 from jobfit.matching.meaning import Thresholds
 from jobfit.matching.models import MatchResult, RequirementResult
 from jobfit.matching.requirements import Requirement
@@ -137,3 +143,30 @@ def test_an_extra_strength_needs_its_own_words_on_a_statement_of_work() -> None:
         "• Owned quality-assurance sign-off for the billing platform releases."])],
         skill_ids={"quality-assurance": "quality-assurance"})
     assert "Quality-assurance" in _extras(score_match(named, job))
+
+
+def _aws(line: str) -> str:
+    job = build_job("Senior DevOps Engineer", "Expertise with DevOps roles in an AWS environment.",
+                    required=[SkillMention(skill_id="aws", name="AWS", category="cloud", surface="AWS")])
+    return _rows(score_match(build_resume([("experience", [line])]), job))["AWS"].status
+
+
+def test_a_depth_ask_needs_a_statement_of_use() -> None:
+    # reviewers: AWS "expertise" met by "such as Amazon EC2" in a list of IaaS examples; "(Significant)
+    # experience" with JavaScript met by a skills-list line
+    assert _aws("Use of public cloud IaaS services such as AWS and Google GCE to replace leased hardware") == "related"
+    assert _aws("Cloud: AWS, GCP, OpenStack, VMware") == "related"
+    assert _aws("Migrated 40 services to AWS with Terraform and cut hosting costs by a third") == "met"
+    assert shows_use("Ran AWS accounts for 12 teams, such as billing and search", "sentence", ("aws",))
+
+
+def test_under_a_year_of_a_skill_is_not_met() -> None:
+    # reviewers: "Java (Less than 1 year)" counted as Java proficiency
+    job = build_job("Performance Software Engineer", "Java and databases.",
+                    required=[SkillMention(skill_id="java", name="Java", category="language", surface="Java")])
+    short = build_resume([("skills", ["C# (Less than 1 year), Database (Less than 1 year), Java (Less than 1 year)"])])
+    assert _rows(score_match(short, job))["Java"].status == "partial"
+    long = build_resume([("skills", ["C# (Less than 1 year), Java (5 years), JIRA (Less than 1 year)"])])
+    assert _rows(score_match(long, job))["Java"].status == "met"
+    assert short_use("Java- Exprience - 6 months", ("java",))
+    assert not short_use("Java- Exprience - 24 months", ("java",))
