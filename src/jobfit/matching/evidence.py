@@ -351,18 +351,18 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         related at most."""
         return profile.attended(line) or line in degree_lines
 
-    used = False  # a candidate that meets it shows it used (a depth ask needs one)
-    long_enough = False  # a candidate that meets it says no less than a year of it
+    used = not search.depth  # a candidate that meets it shows it used (a depth ask needs one)
+    long_enough = False  # a candidate that meets it says no less than a year of it (its line has no such note)
 
     def depth_of(line: int | None, names: tuple[str, ...], used: bool, long_enough: bool) -> tuple[bool, bool]:
         """(`used`, `long_enough`) with a candidate that meets it on `line`, naming it as `names`."""
         if used and long_enough:
             return used, long_enough
-        statement = profile.statement_at(line)
-        text = profile.statement_text(statement) if statement >= 0 else profile.line_text(line)
-        if search.depth and not used:
+        if not used:
+            statement = profile.statement_at(line)
+            text = profile.statement_text(statement) if statement >= 0 else profile.line_text(line)
             used = shows_use(text, profile.shape_at(line), names)
-        return used, long_enough or not short_use(text, names)
+        return used, long_enough or not short_use(profile.line_text(line), names)
 
     def shaped(line: int | None) -> int:
         return _SHAPE_RANK[profile.shape_at(line)]

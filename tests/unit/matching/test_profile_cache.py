@@ -482,11 +482,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         statements = {profile.statement_at(c.line) for c in strong} - {-1}
         depth = DEPTH_BASE + DEPTH_STEP * min(max(len(statements) - 1, 0), DEPTH_LINES)
         score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
-        def text_of(c: Candidate) -> str | None:
-            statement = profile.statement_at(c.line)
-            return profile.statement_text(statement) if statement >= 0 else profile.line_text(c.line)
-
-        if all(c.how != "meaning" and short_use(text_of(c), _words(c)) for c in strong):  # "Java (Less than 1 year)"
+        # "Java (Less than 1 year)": partial at most
+        if all(c.how != "meaning" and short_use(profile.line_text(c.line), _words(c)) for c in strong):
             return best, "partial", round(score * 0.5, 4), occurrences
         if req.kind == "skill" and req.min_years:
             share = profile.years_naming({c.line for c in strong}) / req.min_years
