@@ -364,13 +364,21 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             used = shows_use(text, profile.shape_at(line), names)
         return used, long_enough or not short_use(profile.line_text(line), names)
 
+    def names_another(line: int | None, terms: tuple[str, ...]) -> bool:
+        """Whether `line` names `terms` only as another thing: joined to a modifier ("a backbone.js-like
+        framework"), or as the people the candidate worked with ("Collaborating with back-end developers")."""
+        text = profile.line_text(line)
+        return named_only_as_modifier(text, terms) or names_only_others(text, terms)
+
     def shaped(line: int | None) -> int:
         return _SHAPE_RANK[profile.shape_at(line)]
 
     def longer(line: int | None, names: tuple[str, ...]) -> int:
-        """1 for a list item that holds the name among other words ("SQL Workbench"), cited after one that is the
-        name ("Oracle (SQL, PL/SQL)") among candidates of one tier; else 0."""
-        return int(bool(names) and profile.shape_at(line) == "list" and profile.item_fit(line, names) > 0)
+        """1 for a list item that holds the name among other words ("SQL Workbench") or is noted as used for
+        under a year ("Java (Less than 1 year)"), cited after one that is the name ("Oracle (SQL, PL/SQL)",
+        "Java") among candidates of one tier; else 0."""
+        return int(bool(names) and profile.shape_at(line) == "list" and (
+            profile.item_fit(line, names) > 0 or short_use(profile.line_text(line), names)))
 
     def attended(line: int | None, value: float, key: _Key, winner: Winner) -> None:
         """A candidate on a statement of attending or trying it (a workshop, a student paper): related at most."""
@@ -386,9 +394,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 occurrences += count
             named.update(lines)
         for number in lines:
-            if form >= search.named and names_only_others(profile.line_text(number), terms):
-                continue  # "Collaborating with back-end developers": the others' role, not the candidate's
-            if named_only_as_modifier(profile.line_text(number), terms):
+            if names_another(number, terms):
                 continue
             stands, similarity = check(number, confirm, terms)
             if not stands:
@@ -420,8 +426,8 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             names = written if kind == "exact" else ()
             threshold = confirm_named if kind == "child" else confirm
             for number in record.lines:
-                if named_only_as_modifier(profile.line_text(number), written):
-                    continue  # "a backbone.js-like framework" names another framework
+                if names_another(number, written):
+                    continue
                 stands, similarity = check(number, threshold, names)
                 if not stands:
                     continue

@@ -446,7 +446,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None else cosine(c)
         shape = {"list": 1, "thin": 2, "heading": 3}.get(profile.shape_at(c.line), 0)
-        longer = int(shape == 1 and c.how in ("exact", "alias") and _item_fit(c) > 0)  # "SQL Workbench"
+        longer = int(shape == 1 and c.how in ("exact", "alias") and (  # "SQL Workbench", "Java (Less than 1 year)"
+            _item_fit(c) > 0 or short_use(profile.line_text(c.line), _words(c))))
         return (shape, 2 * _TIERS[c.how] + longer if meets(c) else longer, -closeness, -c.quality,
                 c.line if c.line is not None else 10**9)
 
@@ -462,7 +463,7 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         text = profile.line_text(c.line)
         if named_only_as_modifier(text, _words(c)):
             return True
-        return getattr(c, "name", None) == "role" and names_only_others(text, c.terms)
+        return names_only_others(text, _words(c))
 
     candidates = [c for c in found if not names_another(c) and stands(c)]
     strong = [c for c in candidates if meets(c)]

@@ -168,5 +168,9 @@ def test_under_a_year_of_a_skill_is_not_met() -> None:
     assert _rows(score_match(short, job))["Java"].status == "partial"
     long = build_resume([("skills", ["C# (Less than 1 year), Java (5 years), JIRA (Less than 1 year)"])])
     assert _rows(score_match(long, job))["Java"].status == "met"
+    both = build_resume([("skills", ["C# (Less than 1 year), Database (Less than 1 year), Java (Less than 1 year)",
+                                     "Programming Languages: C#, Java"])])
+    row = _rows(score_match(both, job))["Java"]
+    assert (row.status, row.line) == ("met", 3)  # the item without the note is cited
     assert short_use("Java- Exprience - 6 months", ("java",))
     assert not short_use("Java- Exprience - 24 months", ("java",))
