@@ -158,8 +158,7 @@ def compile_search(req: Requirement, context: str | None = None) -> Search:
     forms = ((("exact", req.terms),) if req.terms else ()) + tuple(("alias", a) for a in req.aliases if a)
     forms += tuple(("alias", spaced) for _, words in forms if len(words) == 1 for spaced in spaced_spellings(words[0]))
     named = len(forms)
-    forms += tuple(("alias", (*words[:-1], role)) for _, words in forms if len(words) >= 2
-                   for role in _PRACTICE_ROLES.get(words[-1], ()))
+    forms += tuple(("alias", person) for _, words in forms for person in person_forms(words)[1:])
     skills: dict[str, tuple[str, float]] = {}
     named_tool = is_named_tool(req)
     if req.skill_id is not None:
@@ -213,6 +212,14 @@ def short_use(text: str | None, names: tuple[str, ...]) -> bool:
         if _SHORT_USE.search(item) and any(words[k : k + n] == names for k in range(len(words) - n + 1)):
             return True
     return False
+
+
+def person_forms(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The words of a practice and of the person who does it ("Full-stack development", "Full-stack developer":
+    data/practice_roles.json), as `compile_search` looks them up."""
+    if len(terms) < 2:
+        return (terms,)
+    return (terms, *((*terms[:-1], role) for role in _PRACTICE_ROLES.get(terms[-1], ())))
 
 
 def names_only_others(text: str | None, terms: tuple[str, ...]) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from jobfit.matching.background import is_entry_level
 from jobfit.matching.counts import counted_skills, is_met, status_rank
-from jobfit.matching.evidence import Assessment, named_only_as_modifier
+from jobfit.matching.evidence import Assessment, named_only_as_modifier, names_only_others, person_forms
 from jobfit.matching.models import RequirementResult, SkillGap, Strength
 from jobfit.matching.profile import SKILL_USE_SECTIONS, ResumeProfile
 from jobfit.matching.relations import default_relations
@@ -20,6 +20,7 @@ from jobfit.matching.text import phrase_terms
 
 STRONG_EVIDENCE = 0.75  # a met requirement with at least this score is a strength
 MAX_EXTRAS = 5
+TITLE_WORDS = 8  # a line this short that says an entry level ("Software Engineering Intern") is a title
 
 
 def _is_tool(skill_id: str) -> bool:
@@ -175,6 +176,12 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
     best, seen = relevance if relevance is not None else job_relevance([a.requirement for a in assessments])
     extras: list[tuple[float, str, str, int]] = []  # (rank, skill id, name, line)
     entry_titles = {role.line for role in profile.roles if role.line is not None and is_entry_level(role.title)}
+
+    def entry_title(line: int) -> bool:
+        """An internship's or trainee post's title: a role's, or a short line that says the level."""
+        text = profile.line_text(line) or ""
+        return line in entry_titles or (len(text.split()) <= TITLE_WORDS and is_entry_level(text))
+
     for skill_id, record in profile.skills.items():
         if not record.work_count or skill_id in wanted:
             continue
@@ -182,10 +189,12 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
         # workshop attended or a student paper presented; and only one that names it: a skill that is no named
         # tool by its own words (a "QA" environment is no Quality assurance, UI test automation no UI design),
         # never only as a modifier ("a backbone.js-like framework"), nor in an internship's title
-        named = None if _is_tool(skill_id) else frozenset(profile.index.phrase_lines(phrase_terms(record.name)))
+        named = None if _is_tool(skill_id) else frozenset(
+            line for words in person_forms(phrase_terms(record.name)) for line in profile.index.phrase_lines(words)
+            if not names_only_others(profile.line_text(line), words))
         shown = [line for line in record.lines if profile.section(line) in SKILL_USE_SECTIONS
                  and profile.shape_at(line) in ("sentence", "list") and not profile.attended(line)
-                 and (named is None or line in named) and line not in entry_titles
+                 and (named is None or line in named) and not entry_title(line)
                  and not named_only_as_modifier(profile.line_text(line), phrase_terms(record.surface or record.name))]
         if not shown:
             continue

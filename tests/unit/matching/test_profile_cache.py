@@ -151,13 +151,16 @@ def _reference_strength_extras(assessments, profile, mentions_by_id) -> list:
         # each line once, and only statements of work: no role heading, project title or headline, no workshop;
         # a skill that is no named tool by its own words; never only as a modifier, nor an internship's title
         entry = load_taxonomy().get(skill_id)
-        name_terms = phrase_terms(mentions[0].name)
-        interns = {r.line for r in profile.roles if is_entry_level(r.title)}
+        named = {line for words in person_forms(phrase_terms(mentions[0].name))
+                 for line in profile.index.phrase_lines(words) if not names_only_others(profile.line_text(line), words)}
+        interns = {r.line for r in profile.roles if is_entry_level(r.title)} | {
+            n for n in range(1, len(profile.lines) + 1)
+            if len((profile.line_text(n) or "").split()) <= 8 and is_entry_level(profile.line_text(n))}
         in_work = sorted({m.line for m in mentions if profile.section(m.line) in ("experience", "projects")
                           and m.surface.lower() in profile.index.lines[m.line - 1].lower()
                           and profile.shape_at(m.line) in ("sentence", "list") and not profile.attended(m.line)
                           and ((entry is not None and entry.is_tech)
-                               or m.line in profile.index.phrase_lines(name_terms))
+                               or m.line in named)
                           and m.line not in interns
                           and not named_only_as_modifier(profile.line_text(m.line), phrase_terms(m.surface))})
         if not in_work:
@@ -330,6 +333,7 @@ from jobfit.matching.evidence import (  # noqa: E402
     Candidate,
     named_only_as_modifier,
     names_only_others,
+    person_forms,
     short_use,
     spaced_spellings,
 )

@@ -174,3 +174,17 @@ def test_under_a_year_of_a_skill_is_not_met() -> None:
     assert (row.status, row.line) == ("met", 3)  # the item without the note is cited
     assert short_use("Java- Exprience - 6 months", ("java",))
     assert not short_use("Java- Exprience - 24 months", ("java",))
+
+
+def test_an_extra_strength_by_the_person_who_does_it_but_not_an_internship_title() -> None:
+    # reviewers: "Full-stack development" shown by "Full-stack developer - Wrote and reviewed code"; "Software
+    # engineering" from the title "KPCB FELLOW + SOFTWARE ENGINEERING INTERN" is weak
+    job = build_job("Frontend Engineer", "Angular apps.", required=[skill("angular", "Angular")])
+    resume = build_resume([("experience", [
+        "COURSERA | KPCB FELLOW + SOFTWARE ENGINEERING INTERN",
+        "GOOGLE | ENGAGE FELLOW + SOFTWARE ENGINEERING INTERN",
+        "• Full-stack developer - Wrote and reviewed code for JS using Backbone, Jade and Stylus",
+        "• Full-stack developer for the captions editor, shipped weekly to 2M learners"])],
+        skill_ids={"Full-stack developer": "full-stack development", "SOFTWARE ENGINEERING": "software engineering"})
+    extras = _extras(score_match(resume, job))
+    assert "Full-stack development" in extras and "Software engineering" not in extras
