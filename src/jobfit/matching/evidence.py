@@ -24,9 +24,15 @@ related); a neighbouring skill is only related, and a broader one is no evidence
 such claims judged on the dev pairs showed the requirement). A skill the ad asks years of is met only when the
 dated roles that name it add up (`ResumeProfile.years_naming`), else partial. Across requirements, one that is
 not met while a narrower form of it is ("Automation" and "Test automation") is met by that form's evidence
-(`agree_with_siblings`). A candidate is worth `match quality x line weight` (section and recency, see
-`profile.py`); the score is the best value of the winning status, and more confirmed statements add a little
-depth credit.
+(`agree_with_siblings`). A line that names the requirement only as another thing is no candidate: joined to a
+modifier ("a backbone.js-like framework"), or as the people the candidate worked with ("Collaborating with
+back-end developers"); a degree's name is at most related evidence of a requirement of generic field words
+("Engineering"); a member of a group of alternatives is met only by its own name, never a more specific skill.
+When the ad asks depth of a named tool ("expertise with AWS", `data/evidence_words.json`), only a sentence that
+uses it meets it (a list or "such as Amazon EC2" is related); an item noted as under a year of use ("Java (Less
+than 1 year)") is partial at most, and cited after one without the note. A candidate is worth `match quality x
+line weight` (section and recency, see `profile.py`); the score is the best value of the winning status, and more
+confirmed statements add a little depth credit.
 """
 
 from __future__ import annotations
