@@ -241,6 +241,26 @@ def names_only_others(text: str | None, terms: tuple[str, ...]) -> bool:
     return bool(found) and all(word in plurals for word in found)
 
 
+_PERSON_PLURALS = frozenset(plural for plurals in _ROLE_PLURALS.values() for plural in plurals)
+
+
+def names_only_before_others(text: str | None, terms: tuple[str, ...]) -> bool:
+    """Whether every time a line names `terms` it is a modifier of people the candidate worked with ("back-end"
+    in "Collaborating with back-end developers")."""
+    if not text or not terms:
+        return False
+    words = _WORD.findall(text)
+    found = 0
+    for i, word in enumerate(words):
+        if _written_terms(word)[-1:] != terms[-1:] or \
+                _written_terms(" ".join(words[max(0, i - len(terms)) : i + 1]))[-len(terms):] != terms:
+            continue
+        if i + 1 >= len(words) or words[i + 1].lower() not in _PERSON_PLURALS:
+            return False
+        found += 1
+    return found > 0
+
+
 def named_only_as_modifier(text: str | None, terms: tuple[str, ...]) -> bool:
     """Whether a line names `terms` only joined to a modifier ("a backbone.js-like framework"), which names
     another thing."""
@@ -381,7 +401,8 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         """Whether `line` names `terms` only as another thing: joined to a modifier ("a backbone.js-like
         framework"), or as the people the candidate worked with ("Collaborating with back-end developers")."""
         text = profile.line_text(line)
-        return named_only_as_modifier(text, terms) or names_only_others(text, terms)
+        return named_only_as_modifier(text, terms) or names_only_others(text, terms) or \
+            names_only_before_others(text, terms)
 
     def shaped(line: int | None) -> int:
         return _SHAPE_RANK[profile.shape_at(line)]

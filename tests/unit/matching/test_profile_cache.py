@@ -332,6 +332,7 @@ from jobfit.matching.evidence import (  # noqa: E402
     QUALITY,
     Candidate,
     named_only_as_modifier,
+    names_only_before_others,
     names_only_others,
     person_forms,
     short_use,
@@ -467,7 +468,7 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         text = profile.line_text(c.line)
         if named_only_as_modifier(text, _words(c)):
             return True
-        return names_only_others(text, _words(c))
+        return names_only_others(text, _words(c)) or names_only_before_others(text, _words(c))
 
     candidates = [c for c in found if not names_another(c) and stands(c)]
     strong = [c for c in candidates if meets(c)]

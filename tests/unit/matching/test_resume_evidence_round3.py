@@ -16,6 +16,7 @@ from jobfit.matching.engine import prepare_resume
 from jobfit.matching.evidence import (
     evaluate_skill,
     named_only_as_modifier,
+    names_only_before_others,
     names_only_others,
     short_use,
     shows_use,
@@ -45,6 +46,11 @@ def test_the_others_role_is_no_evidence_of_the_practice() -> None:
     assert _rows(score_match(others, job))["Backend development"].status == "missing"
     own = build_resume([("experience", ["Backend developer at Parcelly: built order services in Django."])])
     assert _rows(score_match(own, job))["Backend development"].status == "met"
+    # the taxonomy's "back-end" before "developers" names the same others
+    taxonomy = build_resume([("experience", ["Collaborating with back-end developers to integrate RESTful APIs."])],
+                            skill_ids={"back-end": "backend-development"})
+    assert _rows(score_match(taxonomy, job))["Backend development"].status == "missing"
+    assert names_only_before_others("with back-end developers and back-end QA", phrase_terms("back-end")) is False
     assert names_only_others("Working closely with back-end developers", phrase_terms("back-end developer"))
     assert not names_only_others("Back-end developer leading three developers", phrase_terms("back-end developer"))
 
