@@ -302,8 +302,9 @@ def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
 # stays. A sentence that shows the requirement is cited before an item of a list that names it, and both before a
 # thin line (a headline, a title, a sub-heading: `statements.statement_shape`). Then, among candidates that meet
 # it, one that names it (tier 0) is cited before a more specific skill (1) and a statement that only means it
-# (2); the others are all tier 0. The key holds twice the tier, plus one for a list item that holds the name
-# among other words ("SQL Workbench" after "Oracle (SQL, PL/SQL)" for SQL). Closeness is the cosine of the
+# (2); the others are all tier 0. The key holds four times the tier, plus two for a list item that holds the name
+# among other words ("SQL Workbench" after "Oracle (SQL, PL/SQL)" for SQL), plus one for an item noted as under a
+# year of use ("Java (Less than 1 year)" after "Languages: C#, Java"). Closeness is the cosine of the
 # meaning check, or the candidate's value (quality x line weight) when it is not checked.
 _Key = tuple[int, int, float, float, int]
 _SHAPE_RANK = {"sentence": 0, "list": 1, "thin": 2, "heading": 3, None: 0}
@@ -408,11 +409,12 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         return _SHAPE_RANK[profile.shape_at(line)]
 
     def longer(line: int | None, names: tuple[str, ...]) -> int:
-        """1 for a list item that holds the name among other words ("SQL Workbench") or is noted as used for
-        under a year ("Java (Less than 1 year)"), cited after one that is the name ("Oracle (SQL, PL/SQL)",
-        "Java") among candidates of one tier; else 0."""
-        return int(bool(names) and profile.shape_at(line) == "list" and (
-            profile.item_fit(line, names) > 0 or short_use(profile.line_text(line), names)))
+        """Twice 1 for a list item that holds the name among other words ("SQL Workbench"), cited after one that
+        is the name ("Oracle (SQL, PL/SQL)"), plus 1 for an item noted as under a year of use ("Java (Less than
+        1 year)"), cited after one without the note; 0 for any other candidate."""
+        if not names or profile.shape_at(line) != "list":
+            return 0
+        return 2 * (profile.item_fit(line, names) > 0) + short_use(profile.line_text(line), names)
 
     def attended(line: int | None, value: float, key: _Key, winner: Winner) -> None:
         """A candidate on a statement of attending or trying it (a workshop, a student paper): related at most."""
@@ -471,7 +473,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 # Perl") only a member named meets it: Maven on a build line is no Java
                 meets = kind == "exact" or (kind == "child" and similarity is not None and not search.in_group)
                 meets = meets and not thin(number)  # a workshop attended, a degree's name: related at most
-                key = (shaped(number), 2 * _TIER[kind] + longer(number, names) if meets else longer(number, names),
+                key = (shaped(number), 4 * _TIER[kind] + longer(number, names) if meets else longer(number, names),
                        -(value if similarity is None else similarity), -quality, NO_LINE if number is None else number)
                 if meets:
                     strong_statements.add(profile.statement_at(number))
@@ -589,7 +591,7 @@ def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Threshol
         line = profile.statements[best][0]
     if profile.attended(line):
         return None  # a workshop or a student paper that reads like the requirement is no evidence of doing it
-    key = (_SHAPE_RANK[profile.shape_at(line)], 2 * _TIER["meaning"], -similarity, -MEANING_QUALITY, line)
+    key = (_SHAPE_RANK[profile.shape_at(line)], 4 * _TIER["meaning"], -similarity, -MEANING_QUALITY, line)
     return key, ("meaning", MEANING_QUALITY, line, None, None, similarity)
 
 

@@ -451,9 +451,10 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None else cosine(c)
         shape = {"list": 1, "thin": 2, "heading": 3}.get(profile.shape_at(c.line), 0)
-        longer = int(shape == 1 and c.how in ("exact", "alias") and (  # "SQL Workbench", "Java (Less than 1 year)"
-            _item_fit(c) > 0 or short_use(profile.line_text(c.line), _words(c))))
-        return (shape, 2 * _TIERS[c.how] + longer if meets(c) else longer, -closeness, -c.quality,
+        # "SQL Workbench" after "SQL", then "Java (Less than 1 year)" after "Java"
+        named = shape == 1 and c.how in ("exact", "alias")
+        longer = 2 * int(named and _item_fit(c) > 0) + int(named and short_use(profile.line_text(c.line), _words(c)))
+        return (shape, 4 * _TIERS[c.how] + longer if meets(c) else longer, -closeness, -c.quality,
                 c.line if c.line is not None else 10**9)
 
     found = _ref_lexical(profile, req) + _ref_taxonomy(profile, mentions_by_id, req)

@@ -178,6 +178,13 @@ def test_under_a_year_of_a_skill_is_not_met() -> None:
                                      "Programming Languages: C#, Java"])])
     row = _rows(score_match(both, job))["Java"]
     assert (row.status, row.line) == ("met", 3)  # the item without the note is cited
+    # the item that is the name, noted, still before one that only ends in the name ("OSI Architecture")
+    arch = build_job("Network Engineer", "Network architecture.",
+                     required=[SkillMention(skill_id="architecture", name="Architecture", category="tech",
+                                            surface="Architecture")])
+    noted = build_resume([("skills", ["Architecture (Less than 1 year), BGP (Less than 1 year)"]),
+                          ("experience", ["OSI Architecture, TCP/IP Module"])])
+    assert _rows(score_match(noted, arch))["Architecture"].line == 2
     assert short_use("Java- Exprience - 6 months", ("java",))
     assert not short_use("Java- Exprience - 24 months", ("java",))
 
