@@ -158,6 +158,7 @@ _ROLE_HEADS = frozenset(content_tokens(" ".join(json.loads(resources.files("jobf
     "data", "role_heads.json").read_text())["words"])))
 
 
+@lru_cache(maxsize=16384)
 def _title_level(title: str) -> int | None:
     """The seniority a title's words say (0 entry .. 3 executive), None when they say none."""
     words = [SENIORITY_WORDS[t] for t in content_tokens(title) if t in SENIORITY_WORDS]

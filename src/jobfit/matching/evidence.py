@@ -128,7 +128,8 @@ def doc_length(profile: ResumeProfile) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _written_terms(text: str) -> tuple[str, ...]:
+def written_terms(text: str) -> tuple[str, ...]:
+    """`phrase_terms` of a name or a line as written, cached: the same names and lines come back for every job."""
     return phrase_terms(text)
 
 
@@ -236,12 +237,25 @@ def names_only_others(text: str | None, terms: tuple[str, ...]) -> bool:
     if not plurals or not text:
         return False
     words = _WORD.findall(text)
-    found = [word.lower() for i, word in enumerate(words) if _written_terms(word)[-1:] == terms[-1:]
-             and _written_terms(" ".join(words[max(0, i - len(terms)) : i + 1]))[-len(terms):] == terms]
+    found = [word.lower() for i, word in enumerate(words) if written_terms(word)[-1:] == terms[-1:]
+             and written_terms(" ".join(words[max(0, i - len(terms)) : i + 1]))[-len(terms):] == terms]
     return bool(found) and all(word in plurals for word in found)
 
 
 _PERSON_PLURALS = frozenset(plural for plurals in _ROLE_PLURALS.values() for plural in plurals)
+_PERSON_PLURAL = re.compile(r"\b(?:" + "|".join(sorted(_PERSON_PLURALS)) + r")\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def names_another_thing(text: str, terms: tuple[str, ...]) -> bool:
+    """Whether a line names `terms` only as another thing: joined to a modifier ("a backbone.js-like
+    framework"), or as the people the candidate worked with ("Collaborating with back-end developers"). Cached:
+    ranking asks it of the same lines for every job."""
+    if "-" in text and named_only_as_modifier(text, terms):
+        return True
+    if _PERSON_PLURAL.search(text) is None:
+        return False
+    return names_only_others(text, terms) or names_only_before_others(text, terms)
 
 
 def names_only_before_others(text: str | None, terms: tuple[str, ...]) -> bool:
@@ -252,8 +266,8 @@ def names_only_before_others(text: str | None, terms: tuple[str, ...]) -> bool:
     words = _WORD.findall(text)
     found = 0
     for i, word in enumerate(words):
-        if _written_terms(word)[-1:] != terms[-1:] or \
-                _written_terms(" ".join(words[max(0, i - len(terms)) : i + 1]))[-len(terms):] != terms:
+        if written_terms(word)[-1:] != terms[-1:] or \
+                written_terms(" ".join(words[max(0, i - len(terms)) : i + 1]))[-len(terms):] != terms:
             continue
         if i + 1 >= len(words) or words[i + 1].lower() not in _PERSON_PLURALS:
             return False
@@ -399,11 +413,8 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         return used, long_enough or not short_use(profile.line_text(line), names)
 
     def names_another(line: int | None, terms: tuple[str, ...]) -> bool:
-        """Whether `line` names `terms` only as another thing: joined to a modifier ("a backbone.js-like
-        framework"), or as the people the candidate worked with ("Collaborating with back-end developers")."""
         text = profile.line_text(line)
-        return named_only_as_modifier(text, terms) or names_only_others(text, terms) or \
-            names_only_before_others(text, terms)
+        return text is not None and names_another_thing(text, terms)
 
     def shaped(line: int | None) -> int:
         return _SHAPE_RANK[profile.shape_at(line)]
@@ -458,7 +469,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             kind, quality = wanted[skill_id]
             if kind == "exact":
                 named.update(record.lines)
-            written = _written_terms(record.surface or record.name)
+            written = written_terms(record.surface or record.name)
             names = written if kind == "exact" else ()
             threshold = confirm_named if kind == "child" else confirm
             for number in record.lines:
