@@ -21,6 +21,7 @@ _ZONES = load_json("job_zones.json")
 # zone -> what marks a sentence as belonging to it, whatever its heading says
 ZONE_CUES: dict[str, re.Pattern[str]] = {zone: any_of(patterns) for zone, patterns in _ZONES["cues"].items()}
 CLOSING = any_of(_ZONES["closing"], anchored=True)  # "Best regards," opens a signature
+POSTING_FIELDS = any_of(_ZONES["posting_fields"], anchored=True)  # "Date posted:" heads a posting's fields
 STACK = any_of(_ZONES["stack"])  # "Our stack: Go, Postgres": the team's tools, not a list of must-haves
 
 
