@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jobfit.documents.extract import extract_text
-from jobfit.documents.job_cues import eligibility_kinds, names_colleagues
+from jobfit.documents.job_cues import eligibility_kinds, in_longer_phrase, names_colleagues
 from jobfit.documents.job_degree import degree_field_spans, find_degree_requirement
 from jobfit.documents.job_length import check_job_length
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, classify, company_names, importance_at, read_ad
@@ -217,7 +217,8 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
     """Every skill mention in the ad's asking zones (duties, requirements, nice-to-haves), in document order.
     A mention by a form that names a neighbour of the skill, not the skill ("continuous improvement" for Kaizen,
     `Taxonomy.names_itself`), asks for nothing the ad names; a field of study named as a degree's field is the
-    education requirement, not a skill; a skill naming colleagues ("work with marketing teams") is not asked."""
+    education requirement, not a skill; a skill naming colleagues ("work with marketing teams") is not asked, nor
+    a broad one-word skill written inside a longer phrase ("engineering team", "writing software")."""
     asked: list[AskedSkill] = []
     taxonomy = load_taxonomy()
     for mention in find_skill_mentions(reading.masked, sections):
@@ -229,9 +230,19 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
                 continue
             if names_colleagues(sentence.text, offset, offset + len(mention.surface)):
                 continue
+            if _broad(mention) and in_longer_phrase(sentence.text, offset, offset + len(mention.surface)):
+                continue
             importance, explicit = importance_at(sentence, offset, offset + len(mention.surface))
             asked.append(AskedSkill(mention, importance, explicit, index, offset))
     return asked
+
+
+def _broad(mention: SkillMention) -> bool:
+    """A broad skill named by its one word: a field, a method or a soft skill ("Engineering", "Maintenance",
+    "Writing"), written as a word, not a name ("DevOps"); not a tool."""
+    surface = mention.surface
+    return (mention.category not in TECH_CATEGORIES and " " not in mention.name
+            and surface.lower() == mention.name.lower() and surface[1:].islower())  # "FedRAMP", "DevOps": names
 
 
 def _in_degree_field(text: str, offset: int, mention: SkillMention) -> bool:

@@ -42,6 +42,34 @@ def names_colleagues(text: str, start: int, end: int) -> bool:
     people after a word like "with" ("work with marketing teams", "collaborate with DevOps engineers")."""
     return bool(_PEOPLE_AFTER.match(text[end:]) and _COLLEAGUE_LEAD.search(text[max(0, start - 60) : start]))
 
+_BROAD = _ZONES["broad_skill_phrase"]
+_STANDS_ALONE_BEFORE = frozenset(_BROAD["stands_alone_before"])
+_NOUN_END = re.compile(r"(?:" + "|".join(_BROAD["noun_endings"]) + r")$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"^[ \t]+([A-Za-z][\w.+#-]*)")
+_WORD_BEFORE = re.compile(r"(?:^|[ \t])([A-Za-z][\w.+#-]*)[ \t]+$")
+
+
+def in_longer_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the one word at text[start:end] is a word of a longer phrase that names something else: before a
+    word that is not a skill word or a joint ("engineering team", "writing software", "maintenance of end-user
+    software", but "writing skills", "communication and"), or after a noun or a name that qualifies it
+    ("infrastructure architecture", "API communication"). Read for broad one-word skills (a field, a method, a
+    soft skill), which such a phrase does not ask for."""
+    after = _WORD_AFTER.match(text[end:])
+    if after is not None and after.group(1).lower().rstrip(".") not in _STANDS_ALONE_BEFORE:
+        return True
+    before = _WORD_BEFORE.search(text[:start])
+    if before is None:
+        return False
+    word = before.group(1)
+    if _NOUN_END.search(word) and len(word) > 5:  # "infrastructure architecture", "software maintenance"
+        return True
+    acronym = len(word) >= 2 and word.isupper()
+    opens = re.search(r"\w", text[: before.start(1)]) is None  # a capital that opens the sentence is no name
+    name_mid_sentence = word[0].isupper() and not opens and text[start].islower()
+    return acronym or name_mid_sentence
+
+
 _IMPORTANCE = load_json("importance_cues.json")
 PREFERRED_AFTER = any_of(_IMPORTANCE["preferred_after"])  # "Docker is a plus", "MBA preferred"
 PREFERRED_BEFORE = any_of(_IMPORTANCE["preferred_before"])  # "ideally Rust", "Nice to have: Docker"

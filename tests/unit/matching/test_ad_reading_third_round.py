@@ -7,6 +7,8 @@ Ads are plain, real-looking snippets parsed with the real taxonomy.
 
 from __future__ import annotations
 
+import pytest
+
 from jobfit.documents.job import parse_job
 from jobfit.matching.requirements import Requirement, extract_requirements
 
@@ -47,3 +49,27 @@ def test_a_second_posting_glued_after_the_ad_is_not_read() -> None:
     assert not skills & {"Power BI", "Business intelligence", "Data modeling"}
     assert not {r.label.lower() for r in reqs if r.kind == "keyword"} & {"dax", "powerbi"}
     assert all(r.years is None or r.years < 3 for r in reqs if r.kind == "experience")
+
+
+@pytest.mark.parametrize(("line", "word"), [
+    ("- You have passion for writing software with emphasis on quality and automation", "Writing"),
+    ("- Strong emphasis on SRE as an engineering discipline with a focus on automation", "Engineering"),
+    ("- Maintenance of end-user software and web applications", "Maintenance"),
+    ("- Proficiency in one or more modern programming languages", "Programming"),
+    ("- Advanced knowledge of application data and infrastructure architecture disciplines", "Architecture"),
+    ("- Understanding of software skills such as business analysis development maintenance and improvement",
+     "Maintenance"),
+])
+def test_a_broad_word_inside_a_longer_phrase_is_no_requirement(line: str, word: str) -> None:
+    reqs = _requirements("Requirements\n" + line + "\n- Experience with Docker\n")
+    assert word not in _labels(reqs) and "Docker" in _labels(reqs)
+    assert word.lower() not in {r.label.lower() for r in reqs if r.kind == "keyword"}
+
+
+@pytest.mark.parametrize(("line", "word"), [
+    ("- Good programming skills", "Programming"),
+    ("- Excellent communication and presentation skills", "Communication"),
+    ("- Strong communication skills", "Communication"),
+])
+def test_a_broad_skill_asked_on_its_own_stays(line: str, word: str) -> None:
+    assert word in _labels(_requirements("Requirements\n" + line + "\n- Experience with Docker\n"))
