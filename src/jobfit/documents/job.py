@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jobfit.documents.extract import extract_text
-from jobfit.documents.job_cues import eligibility_kinds, in_longer_phrase, names_colleagues
+from jobfit.documents.job_cues import eligibility_kinds, in_longer_phrase, names_a_unit, names_colleagues
 from jobfit.documents.job_degree import degree_field_spans, find_degree_requirement
 from jobfit.documents.job_length import check_job_length
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, classify, company_names, importance_at, read_ad
@@ -217,8 +217,9 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
     """Every skill mention in the ad's asking zones (duties, requirements, nice-to-haves), in document order.
     A mention by a form that names a neighbour of the skill, not the skill ("continuous improvement" for Kaizen,
     `Taxonomy.names_itself`), asks for nothing the ad names; a field of study named as a degree's field is the
-    education requirement, not a skill; a skill naming colleagues ("work with marketing teams") is not asked, nor
-    a broad one-word skill written inside a longer phrase ("engineering team", "writing software")."""
+    education requirement, not a skill; a skill naming colleagues ("work with marketing teams") or a team ("the
+    Product Development team") is not asked, nor a broad one-word skill written inside a longer phrase
+    ("engineering team", "writing software")."""
     asked: list[AskedSkill] = []
     taxonomy = load_taxonomy()
     for mention in find_skill_mentions(reading.masked, sections):
@@ -228,11 +229,12 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
             sentence = reading.sentences[index]
             if sentence.zone not in ASKING_ZONES or _in_degree_field(sentence.text, offset, mention):
                 continue
-            if names_colleagues(sentence.text, offset, offset + len(mention.surface)):
+            end = offset + len(mention.surface)
+            if names_colleagues(sentence.text, offset, end) or names_a_unit(sentence.text, offset, end):
                 continue
-            if _broad(mention) and in_longer_phrase(sentence.text, offset, offset + len(mention.surface)):
+            if _broad(mention) and in_longer_phrase(sentence.text, offset, end):
                 continue
-            importance, explicit = importance_at(sentence, offset, offset + len(mention.surface))
+            importance, explicit = importance_at(sentence, offset, end)
             asked.append(AskedSkill(mention, importance, explicit, index, offset))
     return asked
 

@@ -32,15 +32,33 @@ def _verb_forms(verb: str) -> str:
 DUTY_START = any_of((_verb_forms(v) for v in _ZONES["duty_verbs"]), anchored=True)  # "Design ...", "Building ..."
 GENERIC_OBJECTS: frozenset[str] = frozenset(_ZONES["generic_objects"])
 PEOPLE: frozenset[str] = frozenset(_ZONES["people"])  # "developers", "teams": colleagues, not skills
-_PEOPLE_AFTER = re.compile(r"^\s+(?:" + "|".join(map(re.escape, sorted(PEOPLE))) + r")\b", re.IGNORECASE)
+_PEOPLE_WORDS = "|".join(map(re.escape, sorted(PEOPLE)))
+# people right after the skill, or after more kinds of them ("machine learning - and frontend developers",
+# "Product QA and Software Dev teams")
+_PEOPLE_AFTER = re.compile(r"^(?:\s*-)?(?:\s*(?:,|and|or|&)\s+[\w.+#/-]+(?:\s+[\w.+#/-]+)?)?\s+(?:"
+                           + _PEOPLE_WORDS + r")\b", re.IGNORECASE)
 _COLLEAGUE_LEAD = re.compile(r"\b(?:" + "|".join(_ZONES["colleague_lead"]) + r")\s+(?:(?:the|our|other|internal|"
-                             r"external|cross-functional|fellow|your)\s+)*$", re.IGNORECASE)
+                             r"external|cross-functional|fellow|your)\s+)*(?-i:[A-Z][\w&-]*\s+){0,2}$",
+                             re.IGNORECASE)
+_COLLEAGUE_FIELDS = re.compile(r"\b(?:" + _PEOPLE_WORDS + r")\s+(?:" + "|".join(_ZONES["colleague_fields"])
+                               + r")\b[^.;:!?]*$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"^(?:\s+(?-i:[A-Z][\w&-]*))*\s+(?:" + "|".join(_ZONES["units"]) + r")\b", re.IGNORECASE)
 
 
 def names_colleagues(text: str, start: int, end: int) -> bool:
     """Whether the words at text[start:end] name who the role works with, not what it needs: written just before
-    people after a word like "with" ("work with marketing teams", "collaborate with DevOps engineers")."""
+    people after a word like "with" ("work with marketing teams", "collaborate with DevOps engineers", "work
+    with Product QA and Software Dev teams"), or the fields such people work in ("developers in the fields of
+    ...")."""
+    if _COLLEAGUE_FIELDS.search(text[max(0, start - 200) : start]):
+        return True  # "developers in the fields of frontend development, machine learning and data engineering"
     return bool(_PEOPLE_AFTER.match(text[end:]) and _COLLEAGUE_LEAD.search(text[max(0, start - 60) : start]))
+
+
+def names_a_unit(text: str, start: int, end: int) -> bool:
+    """Whether the words at text[start:end], written with a capital, are part of the name of a team or part of
+    the company ("the Product Development team", "the Wealth Management Technology group"), not an ask."""
+    return text[start : start + 1].isupper() and bool(_UNIT_AFTER.match(text[end:]))
 
 _BROAD = _ZONES["broad_skill_phrase"]
 _STANDS_ALONE_BEFORE = frozenset(_BROAD["stands_alone_before"])

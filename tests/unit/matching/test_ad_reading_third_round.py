@@ -73,3 +73,21 @@ def test_a_broad_word_inside_a_longer_phrase_is_no_requirement(line: str, word: 
 ])
 def test_a_broad_skill_asked_on_its_own_stays(line: str, word: str) -> None:
     assert word in _labels(_requirements("Requirements\n" + line + "\n- Experience with Docker\n"))
+
+
+@pytest.mark.parametrize(("line", "skill"), [
+    ("You will work with a tightly knit team of talented developers in the fields of frontend development machine"
+     " learning and data engineering.", "Machine learning"),
+    ("Work closely together with our machine learning - and frontend developers.", "Machine learning"),
+    ("You will work with Product QA and Software Dev teams to drive delivery.", "Quality assurance"),
+    ("Our Product Development team's primary focus is to do just that.", "Product development"),
+])
+def test_colleagues_and_teams_are_not_asks(line: str, skill: str) -> None:
+    reqs = _requirements("Responsibilities\n- " + line + "\n- Build REST APIs in Python\n")
+    assert skill not in _labels(reqs) and "Python" in _labels(reqs)
+
+
+def test_a_skill_asked_beside_colleagues_is_still_asked() -> None:
+    skills = _labels(_requirements("Requirements\n- Experience in machine learning and working with data"
+                                   " engineers\n- Work with marketing teams on Python tooling\n"))
+    assert {"Machine learning", "Python"} <= skills
