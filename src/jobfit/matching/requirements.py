@@ -67,7 +67,8 @@ _EXAMPLE_LEAD_RE = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|in
                               re.IGNORECASE)
 # A sentence that announces a list to choose from ("Experience with some of the following:"): the bullets after it
 # are one list of alternatives.
-_CHOICE_LEAD_RE = re.compile(r"\b(?:one|some|any|two|several|a few|a number|one or more|at least (?:one|two)) of the "
+_CHOICE_LEAD_RE = re.compile(r"\b(?:one|some|any|two|several|a few|a number|one or more|at least (?:one|two)|"
+                             r"some or all|any or all|all or some) of the "
                              r"following\b[^.;:]*:|\b(?:one|any) of:", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s)")
 _ALTERNATIVES_TRAIL_RE = re.compile(

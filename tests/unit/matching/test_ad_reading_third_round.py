@@ -91,3 +91,22 @@ def test_a_skill_asked_beside_colleagues_is_still_asked() -> None:
     skills = _labels(_requirements("Requirements\n- Experience in machine learning and working with data"
                                    " engineers\n- Work with marketing teams on Python tooling\n"))
     assert {"Machine learning", "Python"} <= skills
+
+
+def test_some_or_all_of_the_following_is_one_group_of_alternatives() -> None:
+    reqs = _requirements("Requirements\n- Experience with some or all of the following: MySQL Aurora Nginx Hibernate"
+                         " Apache Java Spring Jenkins Git\n- Experience building RESTful web services\n")
+    groups = {r.group for r in reqs if r.label in {"MySQL", "Nginx", "Java", "Spring", "Jenkins", "Git"}}
+    assert len(groups) == 1 and None not in groups
+
+
+@pytest.mark.parametrize("line", [
+    "- Experience/interest in the architecture of complex single page applications",
+    "- Awareness of micro-service and container deployment patterns",
+])
+def test_interest_and_awareness_soften(line: str) -> None:
+    reqs = _requirements("Requirements\n- 3 years of Java\n" + line + "\n")
+    importance = {r.label: r.importance for r in reqs if r.kind == "skill"}
+    assert importance["Java"] == "required"
+    assert set(importance.values()) == {"required", "preferred"}
+    assert all(v == "preferred" for k, v in importance.items() if k != "Java")
