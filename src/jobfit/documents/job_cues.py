@@ -55,6 +55,16 @@ def names_colleagues(text: str, start: int, end: int) -> bool:
     return bool(_PEOPLE_AFTER.match(text[end:]) and _COLLEAGUE_LEAD.search(text[max(0, start - 60) : start]))
 
 
+_UNIT_NAME = re.compile(r"(?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*))*\s+(?:" + "|".join(_ZONES["units"]) + r")\b",
+                        re.IGNORECASE)
+
+
+def without_unit_names(text: str) -> str:
+    """The text with the names of teams and parts of the company ("the Wealth Management Technology group")
+    cut out (a comma in their place, so no phrase runs across)."""
+    return _UNIT_NAME.sub(",", text)
+
+
 def names_a_unit(text: str, start: int, end: int) -> bool:
     """Whether the words at text[start:end], written with a capital, are part of the name of a team or part of
     the company ("the Product Development team", "the Wealth Management Technology group"), not an ask."""

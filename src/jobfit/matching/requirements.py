@@ -85,7 +85,7 @@ _OBJECT_END = re.compile(r"[;.()]|\b(?:and \d|for|to|towards|at|where|which|that
                          r"with a|in a|in an|within a|is|are|preferred|required|ideally|plus)\b", re.IGNORECASE)
 # "Experience in the insurance industry": experience in a domain is a requirement of its own, years or not.
 _DOMAIN = re.compile(r"\b(?:experience|background|expertise|knowledge)\s+(?:\w+\s+){0,2}?(?:in|of|within|with)\s+"
-                     r"(?:the\s+|a\s+|an\s+)?(?P<scope>(?:[\w&/-]+\s+){0,3}?(?:industry|sector|domain))\b",
+                     r"(?:the\s+|a\s+|an\s+)?(?P<scope>(?:[\w&/-]+\s+){0,3}?(?:industry|sector|domain))\b(?!-)",
                      re.IGNORECASE)
 # "unit testing in Java": a method's scope is the technology it is done in.
 _SCOPE_GAP = re.compile(r"^\s+(?:in|using|with|on)\s+$", re.IGNORECASE)

@@ -110,3 +110,25 @@ def test_interest_and_awareness_soften(line: str) -> None:
     assert importance["Java"] == "required"
     assert set(importance.values()) == {"required", "preferred"}
     assert all(v == "preferred" for k, v in importance.items() if k != "Java")
+
+
+@pytest.mark.parametrize(("line", "junk"), [
+    ("We hire high quality engineers with a diverse set of experiences for positions on our teams.",
+     "Quality engineering"),
+    ("[ORGANIZATION] builds mobile first Cloud based SaaS Technology solutions used by the global pharmaceutical"
+     " industry.", "SaaS"),
+])
+def test_praise_and_product_blurbs_are_company_text(line: str, junk: str) -> None:
+    reqs = _requirements("About the role\n" + line + "\nRequirements\n- Experience with Kubernetes and Terraform\n")
+    assert junk not in _labels(reqs) and {"Kubernetes", "Terraform"} <= _labels(reqs)
+
+
+def test_fragments_and_owners_are_no_keywords() -> None:
+    reqs = _requirements("Job description\nThe Wealth Management Technology group is seeking an energetic developer."
+                         "\nRequirements\n- Proficiency in multiple modern programming languages Java R\n"
+                         "- You will build Apple's cloud with Kubernetes\n- Apple's cloud runs on Kubernetes\n"
+                         "- Knowledge of industry-wide technology trends and best practices\n")
+    labels = {r.label.lower() for r in reqs}
+    assert "java" in labels
+    assert not labels & {"languages java", "apple's", "wealth", "portfolio management", "knowledge of industry"}
+    assert not any(r.kind == "experience" and "industry" in r.label.lower() for r in reqs)
