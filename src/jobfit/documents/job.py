@@ -244,7 +244,8 @@ def _broad(mention: SkillMention) -> bool:
     "Writing"), written as a word, not a name ("DevOps"); not a tool."""
     surface = mention.surface
     return (mention.category not in TECH_CATEGORIES and " " not in mention.name
-            and surface.lower() == mention.name.lower() and surface[1:].islower())  # "FedRAMP", "DevOps": names
+            and surface.lower().removesuffix("s") == mention.name.lower().removesuffix("s")
+            and surface[1:].islower())  # "FedRAMP", "DevOps": names
 
 
 def _in_degree_field(text: str, offset: int, mention: SkillMention) -> bool:

@@ -132,3 +132,11 @@ def test_fragments_and_owners_are_no_keywords() -> None:
     assert "java" in labels
     assert not labels & {"languages java", "apple's", "wealth", "portfolio management", "knowledge of industry"}
     assert not any(r.kind == "experience" and "industry" in r.label.lower() for r in reqs)
+
+
+def test_labels_name_what_the_ad_says() -> None:
+    reqs = _requirements("Responsibilities\n- Develop interfaces to ERP and POS software providers\n"
+                         "- Our frontend developers work with UX designers to develop attractive user interfaces\n")
+    skills = _labels(reqs)
+    assert "Point of sale systems" in skills and "ERP" in skills
+    assert not skills & {"Retail", "UI design"}
