@@ -218,7 +218,7 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
     A mention by a form that names a neighbour of the skill, not the skill ("continuous improvement" for Kaizen,
     `Taxonomy.names_itself`), asks for nothing the ad names; a field of study named as a degree's field is the
     education requirement, not a skill; a skill naming colleagues ("work with marketing teams") or a team ("the
-    Product Development team") is not asked, nor a broad one-word skill written inside a longer phrase
+    Product Development team") is not asked, nor a broad one-word field written inside a longer phrase
     ("engineering team", "writing software")."""
     asked: list[AskedSkill] = []
     taxonomy = load_taxonomy()
@@ -232,20 +232,21 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
             end = offset + len(mention.surface)
             if names_colleagues(sentence.text, offset, end) or names_a_unit(sentence.text, offset, end):
                 continue
-            if _broad(mention) and in_longer_phrase(sentence.text, offset, end):
+            if _broad(mention, sentence.text, offset) and in_longer_phrase(sentence.text, offset, end):
                 continue
             importance, explicit = importance_at(sentence, offset, end)
             asked.append(AskedSkill(mention, importance, explicit, index, offset))
     return asked
 
 
-def _broad(mention: SkillMention) -> bool:
-    """A broad skill named by its one word: a field, a method or a soft skill ("Engineering", "Maintenance",
-    "Writing"), written as a word, not a name ("DevOps"); not a tool."""
+def _broad(mention: SkillMention, text: str, offset: int) -> bool:
+    """A broad field named by its one word ("Engineering", "Maintenance", "Writing"), written as a word - in
+    lower case, or capitalised only where it opens the sentence -, not a name ("English", "FedRAMP")."""
     surface = mention.surface
-    return (mention.category not in TECH_CATEGORIES and " " not in mention.name
+    opens = re.search(r"\w", text[:offset]) is None
+    return (mention.category == "domain" and " " not in mention.name
             and surface.lower().removesuffix("s") == mention.name.lower().removesuffix("s")
-            and surface[1:].islower())  # "FedRAMP", "DevOps": names
+            and (surface.islower() or (opens and surface[1:].islower())))
 
 
 def _in_degree_field(text: str, offset: int, mention: SkillMention) -> bool:

@@ -22,6 +22,13 @@ _ZONES = load_json("job_zones.json")
 ZONE_CUES: dict[str, re.Pattern[str]] = {zone: any_of(patterns) for zone, patterns in _ZONES["cues"].items()}
 CLOSING = any_of(_ZONES["closing"], anchored=True)  # "Best regards," opens a signature
 POSTING_FIELDS = any_of(_ZONES["posting_fields"], anchored=True)  # "Date posted:" heads a posting's fields
+_TAG_HEADING = any_of(_ZONES["tag_headings"], anchored=True)
+
+
+def is_tag_heading(line: str) -> bool:
+    """Whether a line is only the heading of a job board's technology tags ("Technologies", "Technologies:")."""
+    found = _TAG_HEADING.match(line)
+    return found is not None and re.search(r"\w", line[found.end() :]) is None
 STACK = any_of(_ZONES["stack"])  # "Our stack: Go, Postgres": the team's tools, not a list of must-haves
 
 
@@ -67,8 +74,13 @@ def without_unit_names(text: str) -> str:
 
 def names_a_unit(text: str, start: int, end: int) -> bool:
     """Whether the words at text[start:end], written with a capital, are part of the name of a team or part of
-    the company ("the Product Development team", "the Wealth Management Technology group"), not an ask."""
-    return text[start : start + 1].isupper() and bool(_UNIT_AFTER.match(text[end:]))
+    the company ("the Product Development team", "the Wealth Management Technology group"), not an ask: a name
+    of two capitalised words or more ("Agile team" is a way of working, "QA team" a kind of team)."""
+    after = _UNIT_AFTER.match(text[end:])
+    if after is None or not text[start : start + 1].isupper():
+        return False
+    capitals = len(text[start:end].split()) + len(after.group(0).split()) - 1
+    return capitals >= 2
 
 _BROAD = _ZONES["broad_skill_phrase"]
 _STANDS_ALONE_BEFORE = frozenset(_BROAD["stands_alone_before"])
@@ -80,9 +92,9 @@ _WORD_BEFORE = re.compile(r"(?:^|[ \t])([A-Za-z][\w.+#-]*)[ \t]+$")
 def in_longer_phrase(text: str, start: int, end: int) -> bool:
     """Whether the one word at text[start:end] is a word of a longer phrase that names something else: before a
     word that is not a skill word or a joint ("engineering team", "writing software", "maintenance of end-user
-    software", but "writing skills", "communication and"), or after a noun or a name that qualifies it
-    ("infrastructure architecture", "API communication"). Read for broad one-word skills (a field, a method, a
-    soft skill), which such a phrase does not ask for."""
+    software", but "writing skills", "communication and"), or after a noun or an acronym that qualifies it
+    ("infrastructure architecture", "API communication"). Read for broad one-word fields, which such a phrase
+    does not ask for."""
     after = _WORD_AFTER.match(text[end:])
     if after is not None and after.group(1).lower().rstrip(".") not in _STANDS_ALONE_BEFORE:
         return True
@@ -90,12 +102,8 @@ def in_longer_phrase(text: str, start: int, end: int) -> bool:
     if before is None:
         return False
     word = before.group(1)
-    if _NOUN_END.search(word) and len(word) > 5:  # "infrastructure architecture", "software maintenance"
-        return True
-    acronym = len(word) >= 2 and word.isupper()
-    opens = re.search(r"\w", text[: before.start(1)]) is None  # a capital that opens the sentence is no name
-    name_mid_sentence = word[0].isupper() and not opens and text[start].islower()
-    return acronym or name_mid_sentence
+    noun = _NOUN_END.search(word) is not None and len(word) > 5  # "infrastructure architecture"
+    return noun or (len(word) >= 2 and word.isupper())  # "API communication"
 
 
 _IMPORTANCE = load_json("importance_cues.json")

@@ -32,6 +32,7 @@ from jobfit.documents.job_cues import (
     STACK,
     ZONE_CUES,
     eligibility_kind,
+    is_tag_heading,
 )
 from jobfit.documents.models import JobZone
 from jobfit.documents.sections import job_heading_group, run_in_heading
@@ -509,7 +510,9 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
             drift = None  # the label says what the line is: the part the lines above drifted into does not
         if group is not None:
             heading = _GROUP_ZONE.get(group)
-            stack_heading = STACK.search(mlines[first - 1].strip()) is not None  # "Technologies", "Tech stack"
+            # "Tech stack", "Technologies used": the team's tools; a bare "Technologies" heads the job's own tags
+            heading_line = mlines[first - 1]
+            stack_heading = STACK.search(heading_line.strip()) is not None and not is_tag_heading(heading_line)
             stack_lead = False
             line_zones[first - 1] = heading or "details"
             detail_next = signature = title_block = False
