@@ -222,6 +222,7 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
     ("engineering team", "writing software")."""
     asked: list[AskedSkill] = []
     taxonomy = load_taxonomy()
+    lines = reading.masked.split("\n")
     for mention in find_skill_mentions(reading.masked, sections):
         if not mention.line or not mention.surface or not taxonomy.names_itself(mention.skill_id, mention.surface):
             continue
@@ -232,18 +233,19 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
             end = offset + len(mention.surface)
             if names_colleagues(sentence.text, offset, end) or names_a_unit(sentence.text, offset, end):
                 continue
-            if _broad(mention, sentence.text, offset) and in_longer_phrase(sentence.text, offset, end):
+            if _broad(mention, sentence.text, offset, lines[mention.line - 1]) and in_longer_phrase(
+                    sentence.text, offset, end):
                 continue
             importance, explicit = importance_at(sentence, offset, end)
             asked.append(AskedSkill(mention, importance, explicit, index, offset))
     return asked
 
 
-def _broad(mention: SkillMention, text: str, offset: int) -> bool:
+def _broad(mention: SkillMention, text: str, offset: int, line: str) -> bool:
     """A broad field named by its one word ("Engineering", "Maintenance", "Writing"), written as a word - in
-    lower case, or capitalised only where it opens the sentence -, not a name ("English", "FedRAMP")."""
+    lower case, or capitalised only where it opens the sentence or its line -, not a name ("English")."""
     surface = mention.surface
-    opens = re.search(r"\w", text[:offset]) is None
+    opens = re.search(r"\w", text[:offset]) is None or re.match(r"\W*" + re.escape(surface), line) is not None
     return (mention.category == "domain" and " " not in mention.name
             and surface.lower().removesuffix("s") == mention.name.lower().removesuffix("s")
             and (surface.islower() or (opens and surface[1:].islower())))

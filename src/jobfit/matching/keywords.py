@@ -102,6 +102,15 @@ def _is_fragment_head(run: list[str]) -> bool:
                for before, word in pairwise(run))
 
 
+def _dotted(word: str) -> str:
+    """A name whose leading dot a tokeniser or the sentence split cut off ("C#. NET Core" -> "NET"), with its dot
+    back when only the dotted form is a known skill's (".NET")."""
+    if not word.isupper() or len(word) < 2:
+        return word
+    taxonomy = load_taxonomy()
+    return "." + word if taxonomy.lookup(word) is None and taxonomy.lookup("." + word) is not None else word
+
+
 def phrases(text: str) -> list[str]:
     """The whole phrases of one sentence, as written: runs of content words, leading verbs dropped, lists of
     names split into their names, fragments (`_is_fragment_head`) dropped; a single word only when a name."""
@@ -110,7 +119,7 @@ def phrases(text: str) -> list[str]:
         run: list[tuple[str, bool]] = []  # (word, first word of its piece)
         first = True
         for match in _WORD.finditer(piece):
-            word = match.group(0)
+            word = _dotted(match.group(0))
             gap = piece[match.start() - 1] if match.start() > 0 else " "
             if _is_content(word) and (not run or gap in " -"):
                 run.append((word, first))

@@ -151,3 +151,15 @@ def test_a_bare_technology_tag_line_is_not_softened() -> None:
     importance = {r.label: r.importance for r in reqs if r.kind == "skill"}
     assert importance["Amazon Web Services"] == importance["Bash"] == "required"
     assert importance["Docker"] == importance["Kubernetes"] == "preferred"  # softened; the team's stack
+
+
+def test_a_split_dot_name_keeps_its_dot() -> None:
+    reqs = _requirements("Requirements\n- Experience with C#. NET Core. NET Framework\n- ASP.NET Blazor\n"
+                         "- C# and Azure\n")
+    assert "NET" not in {r.label for r in reqs}  # ".NET", or covered by ASP.NET
+
+
+def test_a_field_opening_a_wrapped_line_inside_a_longer_phrase_is_no_requirement() -> None:
+    reqs = _requirements("Your tasks will be:\nPlanning and developing bioinformatic tool chains and pipelines\n"
+                         "Maintenance of end-user software and web applications\n", title="Bioinformatician")
+    assert "Maintenance" not in _labels(reqs)
