@@ -352,6 +352,15 @@ def _lines_outside(reading: AdReading, zones: frozenset[str]) -> str:
     return "\n".join(" ".join(texts) for _, texts in sorted(lines.items()))
 
 
+def degree_asked(reading: AdReading) -> tuple[str | None, str | None, bool]:
+    """The degree an ad asks for in its asking zones: (level, field, only preferred) as `find_degree_requirement`
+    reads it ("Degree level education preferred" is only preferred)."""
+    asking = [s for s in reading.sentences if s.zone in ASKING_ZONES]
+    body_text = "\n".join(s.text for s in asking if s.zone != "preferred")
+    preferred_text = "\n".join(s.text for s in asking if s.zone == "preferred")
+    return find_degree_requirement(body_text, preferred_text)
+
+
 def parse_job(
     *,
     title: str,
@@ -397,9 +406,7 @@ def parse_job(
     if min_years is None:  # years stated outside the asking zones ("Experience: 5 years" in the posting's fields)
         min_years = find_min_years(_lines_outside(reading, _SPEAKS_OF_EMPLOYER))
     # Degree: the lowest level *required*. A level that is only preferred is still reported, with a warning.
-    body_text = "\n".join(s.text for s in asking if s.zone != "preferred")
-    preferred_text = "\n".join(s.text for s in asking if s.zone == "preferred")
-    degree_level, degree_field, degree_preferred_only = find_degree_requirement(body_text, preferred_text)
+    degree_level, degree_field, degree_preferred_only = degree_asked(reading)
     source = source or _TYPED
     warnings = list(source.warnings)
     if degree_level is not None and degree_preferred_only:

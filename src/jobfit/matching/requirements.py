@@ -27,7 +27,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from jobfit.documents.job import AskedSkill, ad_reading, asked_skills, find_eligibility, years_phrases
+from jobfit.documents.job import AskedSkill, ad_reading, asked_skills, degree_asked, find_eligibility, years_phrases
 from jobfit.documents.job_cues import GENERIC_OBJECTS
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, importance_at
 from jobfit.documents.models import ParsedJob
@@ -464,8 +464,10 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
     if (job.degree_level and job.degree_level != "none") or job.degree_field:
         level = job.degree_level if job.degree_level and job.degree_level != "none" else None
         label = " in ".join(x for x in ((level or "degree").capitalize(), job.degree_field) if x)
+        only_preferred = degree_asked(ad.reading)[2]  # "Degree level education preferred"
         reqs.append(
-            Requirement(kind="education", label=label, degree_level=level, degree_field=job.degree_field)
+            Requirement(kind="education", label=label, importance="preferred" if only_preferred else "required",
+                        degree_level=level, degree_field=job.degree_field)
         )
     if job.title.strip():
         reqs.append(

@@ -163,3 +163,10 @@ def test_a_field_opening_a_wrapped_line_inside_a_longer_phrase_is_no_requirement
     reqs = _requirements("Your tasks will be:\nPlanning and developing bioinformatic tool chains and pipelines\n"
                          "Maintenance of end-user software and web applications\n", title="Bioinformatician")
     assert "Maintenance" not in _labels(reqs)
+
+
+def test_a_preferred_degree_is_a_preferred_requirement() -> None:
+    reqs = _requirements("Requirements\n- Degree level education preferred\n- 5 years of C#\n")
+    assert [r.importance for r in reqs if r.kind == "education"] == ["preferred"]
+    reqs = _requirements("Requirements\n- Bachelor's degree in Computer Science\n- 5 years of C#\n")
+    assert [r.importance for r in reqs if r.kind == "education"] == ["required"]
