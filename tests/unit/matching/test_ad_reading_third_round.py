@@ -170,3 +170,8 @@ def test_a_preferred_degree_is_a_preferred_requirement() -> None:
     assert [r.importance for r in reqs if r.kind == "education"] == ["preferred"]
     reqs = _requirements("Requirements\n- Bachelor's degree in Computer Science\n- 5 years of C#\n")
     assert [r.importance for r in reqs if r.kind == "education"] == ["required"]
+
+
+def test_a_degree_or_higher_is_the_education_requirement() -> None:
+    reqs = _requirements("Requirements\n- BS or higher in a technical field\n- 5 years of C#\n")
+    assert [(r.degree_level, r.importance) for r in reqs if r.kind == "education"] == [("bachelor", "required")]
