@@ -175,3 +175,9 @@ def test_a_preferred_degree_is_a_preferred_requirement() -> None:
 def test_a_degree_or_higher_is_the_education_requirement() -> None:
     reqs = _requirements("Requirements\n- BS or higher in a technical field\n- 5 years of C#\n")
     assert [(r.degree_level, r.importance) for r in reqs if r.kind == "education"] == [("bachelor", "required")]
+
+
+def test_named_routing_protocols_are_requirements() -> None:
+    skills = _labels(_requirements("Requirements\n- Understanding of network routing protocols such as BGP and OSPF\n"
+                                   "- 5 years of Linux\n", title="Site Reliability Engineer"))
+    assert {"BGP", "OSPF", "Linux"} <= skills
