@@ -181,3 +181,15 @@ def test_named_routing_protocols_are_requirements() -> None:
     skills = _labels(_requirements("Requirements\n- Understanding of network routing protocols such as BGP and OSPF\n"
                                    "- 5 years of Linux\n", title="Site Reliability Engineer"))
     assert {"BGP", "OSPF", "Linux"} <= skills
+
+
+@pytest.mark.parametrize(("title", "role"), [
+    ("[ORGANIZATION] Cloud Services - Site Reliability Engineering Manager (SRE) [ORGANIZATION]",
+     "Site Reliability Engineering Manager"),
+    ("Acme Corp - Data Engineer", "Data Engineer"),
+    ("Senior Python Developer - Remote", "Senior Python Developer"),
+    ("Software Architect - Payments", "Software Architect"),  # no role head anywhere: the first part
+])
+def test_the_title_requirement_is_the_part_naming_the_role(title: str, role: str) -> None:
+    reqs = _requirements("Requirements\n- 5 years of Linux\n", title=title)
+    assert [r.label for r in reqs if r.kind == "title"] == [role]
