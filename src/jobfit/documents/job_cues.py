@@ -62,13 +62,14 @@ def names_colleagues(text: str, start: int, end: int) -> bool:
     return bool(_PEOPLE_AFTER.match(text[end:]) and _COLLEAGUE_LEAD.search(text[max(0, start - 60) : start]))
 
 
-_UNIT_NAME = re.compile(r"(?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*))*\s+(?:" + "|".join(_ZONES["units"]) + r")\b",
+_UNIT_NAME = re.compile(r"(?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*))+\s+(?:" + "|".join(_ZONES["units"]) + r")\b",
                         re.IGNORECASE)
 
 
 def without_unit_names(text: str) -> str:
-    """The text with the names of teams and parts of the company ("the Wealth Management Technology group")
-    cut out (a comma in their place, so no phrase runs across)."""
+    """The text with the names of teams and parts of the company, two capitalised words or more ("the Wealth
+    Management Technology group", not "an English-speaking team"), cut out (a comma in their place, so no phrase
+    runs across)."""
     return _UNIT_NAME.sub(",", text)
 
 

@@ -193,3 +193,9 @@ def test_named_routing_protocols_are_requirements() -> None:
 def test_the_title_requirement_is_the_part_naming_the_role(title: str, role: str) -> None:
     reqs = _requirements("Requirements\n- 5 years of Linux\n", title=title)
     assert [r.label for r in reqs if r.kind == "title"] == [role]
+
+
+def test_a_kind_of_team_is_not_a_team_name() -> None:
+    reqs = _requirements("Requirements\n- Ability to work in an English-speaking team\n- English-speaking clients"
+                         " and an English-speaking team\n- 5 years of Linux\n")
+    assert "English-speaking" in {r.label for r in reqs if r.kind == "keyword"}
