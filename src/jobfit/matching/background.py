@@ -97,8 +97,9 @@ def assess_years(profile: ResumeProfile, req: Requirement) -> Assessment:
         line = profile.years_line
         note = f"{have:g} years stated on the resume vs {wanted:g} required"
     else:
-        starts = [e.line for e in profile.roles if e.line is not None]
-        line = min(starts) if starts else None
+        # the first role's title line, never its date line
+        titled = [(role.line, profile.title_line(role)) for role in profile.roles if role.line is not None]
+        line = min(titled, key=lambda pair: pair[0])[1] if titled else None
         note = f"{have:g} years of dated roles on the resume vs {wanted:g} required"
     result = _row(req, status, ratio, "years", profile, line, evidence=note)
     return Assessment(req, result)
@@ -209,6 +210,7 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
         return True
 
     best: tuple[float, int | None, str | None] = (0.0, None, None)
+    cited_title: str | None = None  # the role's title, said when no line near its entry holds it
     for i, entry in enumerate(profile.roles):
         title_words = set(role_words(entry.title or ""))
         shared = wanted_set & title_words
@@ -217,7 +219,8 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
         share = len(shared) / len(wanted_set)
         score = share * profile.entry_recency[i] if i < len(profile.entry_recency) else share
         if score > best[0] + 1e-9:
-            best = (score, entry.line, "title")
+            best = (score, profile.title_line(entry), "title")
+            cited_title = entry.title
     # The role named as a phrase anywhere (e.g. "Logistics Manager" in the summary) also counts.
     phrase = phrase_terms(clean_title(req.label))
     lines = profile.index.phrase_lines(phrase) if phrase else []
@@ -238,7 +241,8 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
                 best = (score, line, "words")
     score, line, how = best
     status: Status = "met" if score >= 0.75 else ("partial" if score > 0 else "missing")
-    return Assessment(req, _row(req, status, score, how, profile, line))
+    evidence = cited_title if how == "title" and line is None else None
+    return Assessment(req, _row(req, status, score, how, profile, line, evidence=evidence))
 
 
 def job_seniority(level: str | None, title: str, min_years: float | None) -> int | None:
@@ -278,12 +282,15 @@ def seniority_fit(wanted: int, have: int) -> float:
 
 
 def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
-    """Degree level (at or above the required level) and field (same words, or same family of fields)."""
+    """Degree level (at or above the required level) and field (same words, or same family of fields).
+
+    A school line without a degree for a degree asked, or a degree of another field (neither the same words nor
+    the same family) for a field asked, is related at most: a Bachelor in Journalism is no partial HCI master's."""
     wanted_rank = DEGREE_RANK.get(req.degree_level or "none", 0)
     wanted_field = set(content_tokens(req.degree_field or ""))
     specific = wanted_field - _GENERIC_FIELD
     wanted_field = specific or wanted_field  # "Software Engineering" is shared on "software", not "engineering"
-    best: tuple[float, int | None, str] = (0.0, None, "level")
+    best: tuple[float, int | None, str, bool] = (0.0, None, "level", False)  # the best degree that holds first
     for entry in profile.degrees:
         rank = DEGREE_RANK.get(entry.degree_level, 0)
         if wanted_rank:
@@ -301,8 +308,10 @@ def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
             score = (0.6 * level_score + 0.4 * field_score) if wanted_rank else field_score
         else:
             score, how = level_score, "level"
-        if score > best[0] + 1e-9:
-            best = (score, entry.line, how)
-    score, line, how = best
-    status: Status = "met" if score >= 0.9 else ("partial" if score > 0 else "missing")
+        holds = not (wanted_rank and rank == 0) and not (wanted_field and how == "level")
+        if score > 0 and (holds, score) > (best[3], best[0] + 1e-9):
+            best = (score, entry.line, how, holds)
+    score, line, how, holds = best
+    status: Status = "met" if score >= 0.9 and holds else (("partial" if holds else "related") if score > 0
+                                                         else "missing")
     return Assessment(req, _row(req, status, score, how if score > 0 else None, profile, line))

@@ -96,6 +96,22 @@ YEARS_SHORT_FLOOR = 0.5
 # Principles" asks what "Agile" asks.
 _BROAD = frozenset(term for word in json.loads(resources.files("jobfit.matching").joinpath(
     "data", "broad_asks.json").read_text())["words"] for term in phrase_terms(word))
+# The acceptance rule fitted on judged claims (data/acceptance.json, bench/evidence_acceptance.py): the groups
+# of candidates that are related at most, never met or partial, as "tool|other/name|child|meaning/list|sentence"
+# (a named tool or another requirement / found by its name, a more specific skill or meaning / on a list item or
+# a sentence): "Python, R, SQL" is no evidence of data analysis, nor "PROGRAMMING" in a skills list of programming.
+RELATED_GROUPS = frozenset(json.loads(resources.files("jobfit.matching").joinpath(
+    "data", "acceptance.json").read_text())["related"])
+
+
+def accepted(named_tool: bool, how: str, listed: bool) -> bool:
+    """Whether a candidate of this class, found this way (exact, alias, child, meaning), on a list item or not,
+    may meet a requirement (`RELATED_GROUPS`)."""
+    found = "name" if how in ("exact", "alias") else how
+    return (f"{'tool' if named_tool else 'other'}/{found}/{'list' if listed else 'sentence'}"
+            not in RELATED_GROUPS)
+
+
 # Depth: a single strong statement earns DEPTH_BASE of its value; each further statement adds DEPTH_STEP.
 DEPTH_BASE = 0.85
 DEPTH_STEP = 0.05
@@ -394,10 +410,11 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
 
     degree_lines = frozenset(d.line for d in profile.degrees) if search.generic_field else frozenset()
 
-    def thin(line: int | None) -> bool:
-        """A statement of attending or trying it, or a degree's name for a requirement of generic field words:
-        related at most."""
-        return profile.attended(line) or line in degree_lines
+    def thin(line: int | None, how: str) -> bool:
+        """A statement of attending or trying it, a degree's name for a requirement of generic field words, or a
+        candidate of a group the acceptance rule makes related (`accepted`): related at most."""
+        return (profile.attended(line) or line in degree_lines
+                or not accepted(search.named_tool, how, profile.shape_at(line) == "list"))
 
     used = not search.depth  # a candidate that meets it shows it used (a depth ask needs one)
     long_enough = False  # a candidate that meets it says no less than a year of it (its line has no such note)
@@ -447,9 +464,10 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             if not stands:
                 continue
             value = weight(number)
-            if thin(number):
-                attended(number, value, (shaped(number), longer(number, terms), -value, -1.0, number),
-                         (how, 1.0, number, None, None, similarity))
+            if thin(number, how):
+                closeness = value if similarity is None else similarity
+                attended(number, value, (shaped(number), longer(number, terms), -closeness, -1.0, number),
+                         (how, 1.0, number, None, None, _confirmed(similarity, confirm)))
                 continue
             strong_statements.add(profile.statement_at(number))
             strong_lines.add(number)
@@ -483,7 +501,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 # a more specific tool, checked by meaning; for a group of alternatives ("Python, Java, Ruby or
                 # Perl") only a member named meets it: Maven on a build line is no Java
                 meets = kind == "exact" or (kind == "child" and similarity is not None and not search.in_group)
-                meets = meets and not thin(number)  # a workshop attended, a degree's name: related at most
+                meets = meets and not thin(number, kind)  # a workshop attended, a degree's name: related at most
                 key = (shaped(number), 4 * _TIER[kind] + longer(number, names) if meets else longer(number, names),
                        -(value if similarity is None else similarity), -quality, NO_LINE if number is None else number)
                 if meets:
@@ -500,6 +518,8 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                         weak_key, weak_at = key, (kind, quality, number, section, skill_id, similarity)
     if strong_key is None and meaning is not None and search.by_meaning:
         found = _by_meaning(profile, meaning)
+        if found is not None and not accepted(search.named_tool, "meaning", profile.shape_at(found[1][2]) == "list"):
+            found = None  # a list item that reads like the requirement: the rule makes meaning on lists no evidence
         if found is not None:
             used = long_enough = True  # a statement that says it in other words
             strong_key, strong_at = found

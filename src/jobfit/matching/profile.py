@@ -114,6 +114,9 @@ class SkillRecord(NamedTuple):
     work_count: int
 
 
+TITLE_SPAN = 2  # how many lines before or after an entry's own line may hold its title (`title_line`)
+
+
 class Role(NamedTuple):
     """An experience entry's title and line (its recency is in `ResumeProfile.entry_recency`), how long it ran
     (months, 0 when undated) and the last line of its bullets (None when it has no line)."""
@@ -460,6 +463,20 @@ class ResumeProfile:
     def line_text(self, number: int | None) -> str | None:
         text = _on_line(self.lines, number)
         return None if text is None else text.strip() or None
+
+    def title_line(self, role: Role) -> int | None:
+        """The line that holds a role's title (the entry's own line, a line just before it or one of its first
+        lines), None when no line near the entry holds it: a date or employer line never stands for the title."""
+        if role.line is None or not role.title:
+            return None
+        wanted = " ".join(role.title.casefold().split())
+        last = min(role.last_line or role.line, role.line + TITLE_SPAN)
+        before = range(role.line - 1, role.line - TITLE_SPAN - 1, -1)
+        for number in (role.line, *before, *range(role.line + 1, last + 1)):
+            text = self.line_text(number)
+            if text is not None and wanted in " ".join(text.casefold().split()):
+                return number
+        return None
 
     def section(self, number: int | None) -> str | None:
         return _on_line(self.section_of_line, number)

@@ -26,7 +26,7 @@ def _tool(skill_id: str, name: str) -> SkillMention:
 def test_an_item_of_a_list_meets_what_it_names_whatever_the_lists_meaning() -> None:
     # reviewers: DHCP called missing although "DNS, WINS, DHCP" is listed; HTML in "SQL, PL/SQL, HTML, XML"
     job = build_job("Network Engineer", "Experience with DHCP and HTML.",
-                    required=[skill("dhcp", "DHCP"), skill("html", "HTML")])
+                    required=[_tool("dhcp", "DHCP"), _tool("html", "HTML")])
     resume = build_resume([("experience", ["Networking: LAN/WAN; TCP/IP; DNS, WINS, DHCP; PPP, PPTP, IPSec, SSL",
                                            "• SQL, PL/SQL, HTML, XML, JAVA, JDK, J2EE, Oracle ADF"])])
     rows = _rows(_with_vectors(resume, job, {(0, "DHCP"): 0.12, (1, "HTML"): 0.2}, THRESHOLDS))
@@ -148,8 +148,10 @@ def test_a_more_specific_skill_in_a_list_still_needs_its_meaning() -> None:
     listed = build_resume([("experience", ["Frameworks: React, Redux"])], skill_ids={"React": "react"})
     row = _rows(_with_vectors(listed, job, {(0, "Web scripting"): 0.1}, THRESHOLDS, relations=TinyTaxonomy()))
     assert row["Web scripting"].status == "missing"
-    row = _rows(_with_vectors(listed, job, {(0, "Web scripting"): 0.6}, THRESHOLDS, relations=TinyTaxonomy()))
-    assert (row["Web scripting"].status, row["Web scripting"].how) == ("met", "child")
+    row = _rows(_with_vectors(listed, job, {(0, "Web scripting"): 0.5}, THRESHOLDS, relations=TinyTaxonomy()))
+    # and, confirmed, it is related at most: a more specific skill never meets a requirement that is no named
+    # tool (data/acceptance.json, fitted on judged claims: "Python, R, SQL" is no evidence of data analysis)
+    assert (row["Web scripting"].status, row["Web scripting"].how) == ("related", "child")
 
 
 def test_a_degree_whose_field_is_abbreviated_meets_the_ask() -> None:
@@ -169,7 +171,7 @@ def test_a_degree_whose_field_is_abbreviated_meets_the_ask() -> None:
 
 def test_words_in_parentheses_are_no_item_of_a_list() -> None:
     # a dotin resume: "ARCHITECTURE (Less than 1 year)" is no evidence of the Less stylesheet language
-    job = build_job("Developer", "Less and Sass.", required=[skill("less", "Less")])
+    job = build_job("Developer", "Less and Sass.", required=[_tool("less", "Less")])
     resume = build_resume([("skills", ["INTELLIGENCE (1 year), ORACLE (1 year), ARCHITECTURE (Less than 1 year)"])],
                           skill_ids={"Less": "less"})
     assert _rows(_with_vectors(resume, job, {(0, "Less"): 0.1}, THRESHOLDS))["Less"].status == "missing"

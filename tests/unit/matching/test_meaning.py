@@ -105,9 +105,10 @@ def test_what_meaning_confirms_stays_evidence(checked) -> None:
     python = rows["Python"]
     assert (python.status, python.evidence, python.confirmed) == ("met", "Languages: Python, SQL, JavaScript", True)
     assert python.similarity is not None and python.similarity >= 0.3
-    vision = rows["Computer vision"]  # CNN image classification is a kind of computer vision, and says so
-    assert vision.status == "met" and vision.evidence.startswith("Built CNN image classifiers")
-    assert vision.confirmed
+    # CNN image classification is a kind of computer vision, and says so: related, since a more specific skill
+    # never meets a field (data/acceptance.json, fitted on judged claims), still cited by that line
+    vision = rows["Computer vision"]
+    assert vision.status == "related" and vision.evidence.startswith("Built CNN image classifiers")
 
 
 def test_no_heading_contact_line_or_interest_is_ever_cited(checked) -> None:

@@ -331,6 +331,7 @@ from jobfit.matching.evidence import (  # noqa: E402
     MEANING_QUALITY,
     QUALITY,
     Candidate,
+    accepted,
     named_only_as_modifier,
     names_only_before_others,
     names_only_others,
@@ -420,6 +421,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     def meets(c: Candidate) -> bool:
         if attended(c):
             return False  # a workshop attended, a student paper: related at most
+        if not accepted(is_named_tool(req), c.how, profile.shape_at(c.line) == "list"):
+            return False  # a group the fitted acceptance rule makes related
         if generic and c.line in degree_lines:
             return False  # "Engineering" from "BE in Computer Science and Engineering"
         return c.how in ("exact", "alias", "meaning") or (

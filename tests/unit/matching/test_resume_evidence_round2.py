@@ -80,7 +80,9 @@ def test_the_item_that_is_the_name_is_cited_before_one_ending_in_it() -> None:
     resume = build_resume([("skills", ["OSI Architecture, TCP/IP Module, Routing protocols, VLAN",
                                        "Design: Architecture, UML, Design patterns, TOGAF"])])
     rows = _rows(_with_vectors(resume, job, {(0, "Architecture"): 0.2, (1, "Architecture"): 0.2}, THRESHOLDS))
-    assert rows["Architecture"].status == "met" and rows["Architecture"].evidence.startswith("Design:")
+    # a list item is related at most for a requirement that is no named tool (data/acceptance.json, fitted on
+    # judged claims), and the item that is the name is still the one cited
+    assert rows["Architecture"].status == "related" and rows["Architecture"].evidence.startswith("Design:")
 
 
 def test_words_in_a_note_name_nothing_but_the_item_that_is_the_name() -> None:
