@@ -13,6 +13,7 @@ from jobfit.matching.background import is_entry_level
 from jobfit.matching.counts import counted_skills, is_met, status_rank
 from jobfit.matching.evidence import (
     Assessment,
+    accepted,
     named_only_as_modifier,
     names_only_others,
     person_forms,
@@ -209,7 +210,9 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
             named = {line for words in person_forms(written_terms(record.name))
                      for line in profile.index.phrase_lines(words)
                      if not names_only_others(profile.line_text(line) or "", words)}
-            shown = [line for line in shown if line in named]
+            # and, as for a requirement, on a line the fitted acceptance rule lets meet it (a sentence)
+            shown = [line for line in shown if line in named
+                     and accepted(False, "exact", profile.shape_at(line) == "list")]
         written = written_terms(record.surface or record.name)
         shown = [line for line in shown if not entry_title(line)
                  and not named_only_as_modifier(profile.line_text(line), written)]

@@ -160,7 +160,7 @@ def _reference_strength_extras(assessments, profile, mentions_by_id) -> list:
                           and m.surface.lower() in profile.index.lines[m.line - 1].lower()
                           and profile.shape_at(m.line) in ("sentence", "list") and not profile.attended(m.line)
                           and ((entry is not None and entry.is_tech)
-                               or m.line in named)
+                               or (m.line in named and accepted(False, "exact", profile.shape_at(m.line) == "list")))
                           and m.line not in interns
                           and not named_only_as_modifier(profile.line_text(m.line), phrase_terms(m.surface))})
         if not in_work:

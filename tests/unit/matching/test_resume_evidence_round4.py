@@ -107,3 +107,16 @@ def test_a_school_line_is_no_evidence_of_a_degree() -> None:
     school = _education(EducationEntry(degree_level="none", degree="High School Diploma", line=2),
                         "High School Diploma, Lincoln High School, 2016")
     assert _row(score_match(school, job), "education").status in ("related", "missing")
+
+
+def test_an_extra_strength_that_is_no_named_tool_needs_a_sentence() -> None:
+    # reviewers: extra strengths from a line of listed words; the same rule as a requirement's (acceptance.json)
+    job = build_job("Frontend Engineer", "Angular apps.", required=[skill("angular", "Angular")])
+    listed = build_resume([("experience", ["Methods: Kanban, Code review, Pair programming",
+                                           "Practices: Kanban, TDD, Trunk-based development"])],
+                          skill_ids={"Kanban": "kanban"})
+    assert "Kanban" not in {s.requirement for s in score_match(listed, job).strengths if s.kind == "extra"}
+    done = build_resume([("experience", ["• Introduced Kanban boards for the support team, cutting wait time by 30%",
+                                         "• Ran the weekly Kanban review with product and QA"])],
+                        skill_ids={"Kanban": "kanban"})
+    assert "Kanban" in {s.requirement for s in score_match(done, job).strengths if s.kind == "extra"}
