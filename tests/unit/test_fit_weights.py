@@ -1,5 +1,6 @@
 """The weight fit's choices (`bench/fit_weights.py`) and the quality gate's gap figure (`bench/quality_sets.py`),
-on plain values: which elimination run is kept on a tie, and how far apart two methods are on one set."""
+on plain values: which elimination run is kept, that the skills part is never eliminated, and how far apart two
+methods are on one set."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ import math
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 sys.path.append(str(REPO / "bench"))  # appended: bench's script names never shadow a module
 
-from fit_weights import Table, _best_run  # noqa: E402
+import fit_weights  # noqa: E402
+from fit_weights import KEPT, Table, _best_run, select  # noqa: E402
 from quality_sets import Group, LabelledSet, paired_difference, set_metric  # noqa: E402
 
 
@@ -25,19 +29,34 @@ def _run(pull: float, kept: list[str], a: float, b: float) -> tuple:
 
 
 def test_the_best_mean_lodo_wins_when_runs_are_apart() -> None:
-    runs = [_run(0.1, ["skills", "lexical"], 0.50, 0.50), _run(10.0, ["keywords", "lexical"], 0.55, 0.55)]
+    runs = [_run(0.1, ["skills", "lexical"], 0.50, 0.50), _run(10.0, ["skills", "keywords"], 0.55, 0.55)]
     assert _best_run(_table(), runs)[0] == 10.0
 
 
-def test_on_a_tie_the_run_that_keeps_the_skills_part_wins() -> None:
-    # 0.6005 against 0.601: within TIE, so the run whose score the requirement evidence moves is kept
-    runs = [_run(0.1, ["skills", "lexical"], 0.600, 0.601), _run(10.0, ["keywords", "lexical"], 0.601, 0.601)]
-    assert _best_run(_table(), runs)[1] == ["skills", "lexical"]
-
-
-def test_on_a_tie_without_the_skills_part_the_stronger_pull_wins() -> None:
-    runs = [_run(0.1, ["semantic", "lexical"], 0.601, 0.601), _run(10.0, ["keywords", "lexical"], 0.601, 0.601)]
+def test_on_a_tie_the_stronger_pull_wins() -> None:
+    runs = [_run(0.1, ["skills", "lexical"], 0.601, 0.601), _run(10.0, ["skills", "keywords"], 0.601, 0.601)]
     assert _best_run(_table(), runs)[0] == 10.0
+
+
+def _ranked_set(name: str, source: str) -> tuple[LabelledSet, dict]:
+    """A set of two jobs with three resumes each, the first resume relevant: "lexical" ranks it first in both,
+    "skills" is the same for every resume (no signal: removing it lowers no figure)."""
+    groups, rows = [], {}
+    for job in ("j1", "j2"):
+        pairs = [(f"{job}r{i}", job) for i in range(3)]
+        groups.append(Group(job, pairs, [1.0, 0.0, 0.0]))
+        for i, pair in enumerate(pairs):
+            rows[pair] = {"skills": 50.0, "lexical": 90.0 - 30 * i}
+    return LabelledSet(name, source, "ap", groups, {}, {}), rows
+
+
+def test_the_skills_part_is_never_eliminated(monkeypatch: pytest.MonkeyPatch) -> None:
+    (a, rows_a), (b, rows_b) = _ranked_set("a", "one"), _ranked_set("b", "two")
+    table = Table([a, b], {"a": rows_a, "b": rows_b})
+    assert "skills" in KEPT
+    assert select(table, ["skills", "lexical"], 0.1)[0] == ["skills", "lexical"]
+    monkeypatch.setattr(fit_weights, "KEPT", ())  # the same fit without the rule drops it
+    assert select(table, ["skills", "lexical"], 0.1)[0] == ["lexical"]
 
 
 def test_the_gap_between_two_methods_is_paired_by_group() -> None:
