@@ -1,6 +1,6 @@
 """Judging packets: the product's own report on each pair of a set, written for a recruiter to check claim by claim.
 
-    .venv/bin/python bench/evidence_report.py --set dev|heldout|heldout2|heldout3 --out bench/evidence/<run>/
+    .venv/bin/python bench/evidence_report.py --set dev|heldout|heldout2|heldout3|heldout4 --out bench/evidence/<run>/
                                               [--evaldata PATH] [--pairs dev01,dev02] [--force]
 
 For every pair of bench/evidence/pairs.json it runs the installed command line, as a user would and without a
@@ -12,7 +12,7 @@ configured embedder, `JOBFIT_*` settings as set). It writes, per pair:
 - `<pair>.judgment-template.json`: a judgment with every claim id and its questions left empty;
 - `raw/<pair>.match.json`: the match output as printed;
 and `run.json` (what produced the run) and `index.md`. Inputs that are not files in evaldata (SkillSpan ads,
-dotin resumes) are written to `inputs/` first, so each pair can be re-run by hand.
+dotin and kaggle resumes) are written to `inputs/` first, so each pair can be re-run by hand.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
 from evidence_claims import ANSWERS, Claim, ClaimsFile, claims_from_match  # noqa: E402
-from evidence_pairs import PAIRS_FILE, ad_text, load_pairs, resume_text  # noqa: E402
+from evidence_pairs import PAIRS_FILE, SIZES, ad_text, load_pairs, resume_text  # noqa: E402
 
 # A judge reads a packet in about ten minutes: resumes longer than this are shown up to it, and past it only
 # on the lines a claim cites (with a line either side).
@@ -263,7 +263,7 @@ def _git(*args: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", dest="set_name", choices=("dev", "heldout", "heldout2", "heldout3"), required=True)
+    parser.add_argument("--set", dest="set_name", choices=tuple(SIZES), required=True)
     parser.add_argument("--out", type=Path, required=True, help="the run folder, e.g. bench/evidence/2.0.0-dev")
     parser.add_argument("--evaldata", type=Path, default=REPO.parent / "shared" / "evaldata")
     parser.add_argument("--pairs", default="", help="only these pair ids, comma-separated")

@@ -4,6 +4,7 @@ questions, the judgment checker, the scorer's figures, and the committed pair li
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.append(str(REPO / "bench"))
 
 from evidence_claims import ClaimsFile, PairJudgment, cited_span, claims_from_match, problems, schema_text  # noqa: E402
-from evidence_pairs import PAIRS_FILE, Doc, compatible, detokenize, fields_of  # noqa: E402
+from evidence_pairs import OFF_SCREEN_DESIGN, PAIRS_FILE, Doc, compatible, detokenize, fields_of  # noqa: E402
 from evidence_score import main as score_main  # noqa: E402
 from evidence_score import read_run, report, tally  # noqa: E402
 
@@ -197,6 +198,32 @@ def test_the_sets_share_no_ad_and_no_resume() -> None:
     assert {"two_column_pdf", "docx", "txt", "pdf"} <= formats
     assert all(compatible_entry(p) for p in dev + held)
     assert all(compatible_entry(p, neighbours=True) for p in held2 + held3)
+
+
+def test_heldout4_uses_unused_ads_and_resumes_from_sources_never_in_the_pool() -> None:
+    data = json.loads(PAIRS_FILE.read_text())
+    earlier = [p for name in ("dev", "heldout", "heldout2", "heldout3") for p in data["sets"][name]]
+    held4 = data["sets"]["heldout4"]
+    assert len(held4) == 10 and [p["id"] for p in held4] == [f"heldout4-{i:02d}" for i in range(1, 11)]
+    assert {p["ad"]["format"] for p in held4} == {"skillspan"}
+    assert len({p["ad"]["id"] for p in held4}) == 10
+    assert not {p["ad"]["id"] for p in held4} & {p["ad"]["id"] for p in earlier}
+    new_sources = ("ferr_hr_relevance_livecareer/", "livecareer_resume_pdfs_sample/", "kaggle_updated_resume_dataset/")
+    assert all(p["resume"]["source"].startswith(new_sources) for p in held4)
+    def livecareer_ids(pairs: list[dict]) -> set[str]:  # one resume, whichever folder holds its PDF
+        return set(re.findall(r"(\d+)\.pdf$", "\n".join(p["resume"]["source"] for p in pairs), re.MULTILINE))
+
+    assert livecareer_ids(earlier) and livecareer_ids(held4) and not livecareer_ids(earlier) & livecareer_ids(held4)
+    assert all(p["resume"]["fields"] and p["resume"]["licence"] == "unknown (internal only)" for p in held4)
+    assert {p["resume"]["format"] for p in held4} == {"pdf", "txt"}
+    assert all(compatible_entry(p) for p in held4)  # a shared field, no neighbouring ones
+
+
+def test_a_designer_off_screen_is_not_of_the_design_field() -> None:
+    for headline in ("MECHANICAL DESIGNER", "Floral Designer", "ELECTRICAL CAD DESIGNER", "Instructional Designer"):
+        assert re.search(OFF_SCREEN_DESIGN, headline, re.IGNORECASE)
+    for headline in ("LEAD UX/UI DESIGNER", "Graphic Designer", "Senior Product Designer"):
+        assert not re.search(OFF_SCREEN_DESIGN, headline, re.IGNORECASE)
 
 
 def compatible_entry(pair: dict, *, neighbours: bool = False) -> bool:
