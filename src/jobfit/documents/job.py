@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jobfit.documents.extract import extract_text
-from jobfit.documents.job_cues import eligibility_kinds, names_colleagues
+from jobfit.documents.job_cues import eligibility_kinds, in_longer_phrase, names_a_unit, names_colleagues
 from jobfit.documents.job_degree import degree_field_spans, find_degree_requirement
 from jobfit.documents.job_length import check_job_length
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, classify, company_names, importance_at, read_ad
@@ -217,9 +217,12 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
     """Every skill mention in the ad's asking zones (duties, requirements, nice-to-haves), in document order.
     A mention by a form that names a neighbour of the skill, not the skill ("continuous improvement" for Kaizen,
     `Taxonomy.names_itself`), asks for nothing the ad names; a field of study named as a degree's field is the
-    education requirement, not a skill; a skill naming colleagues ("work with marketing teams") is not asked."""
+    education requirement, not a skill; a skill naming colleagues ("work with marketing teams") or a team ("the
+    Product Development team") is not asked, nor a broad one-word field written inside a longer phrase
+    ("engineering team", "writing software")."""
     asked: list[AskedSkill] = []
     taxonomy = load_taxonomy()
+    lines = reading.masked.split("\n")
     for mention in find_skill_mentions(reading.masked, sections):
         if not mention.line or not mention.surface or not taxonomy.names_itself(mention.skill_id, mention.surface):
             continue
@@ -227,11 +230,25 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
             sentence = reading.sentences[index]
             if sentence.zone not in ASKING_ZONES or _in_degree_field(sentence.text, offset, mention):
                 continue
-            if names_colleagues(sentence.text, offset, offset + len(mention.surface)):
+            end = offset + len(mention.surface)
+            if names_colleagues(sentence.text, offset, end) or names_a_unit(sentence.text, offset, end):
                 continue
-            importance, explicit = importance_at(sentence, offset, offset + len(mention.surface))
+            if _broad(mention, sentence.text, offset, lines[mention.line - 1]) and in_longer_phrase(
+                    sentence.text, offset, end):
+                continue
+            importance, explicit = importance_at(sentence, offset, end)
             asked.append(AskedSkill(mention, importance, explicit, index, offset))
     return asked
+
+
+def _broad(mention: SkillMention, text: str, offset: int, line: str) -> bool:
+    """A broad field named by its one word ("Engineering", "Maintenance", "Writing"), written as a word - in
+    lower case, or capitalised only where it opens the sentence or its line -, not a name ("English")."""
+    surface = mention.surface
+    opens = re.search(r"\w", text[:offset]) is None or re.match(r"\W*" + re.escape(surface), line) is not None
+    return (mention.category == "domain" and " " not in mention.name
+            and surface.lower().removesuffix("s") == mention.name.lower().removesuffix("s")
+            and (surface.islower() or (opens and surface[1:].islower())))
 
 
 def _in_degree_field(text: str, offset: int, mention: SkillMention) -> bool:
@@ -335,6 +352,15 @@ def _lines_outside(reading: AdReading, zones: frozenset[str]) -> str:
     return "\n".join(" ".join(texts) for _, texts in sorted(lines.items()))
 
 
+def degree_asked(reading: AdReading) -> tuple[str | None, str | None, bool]:
+    """The degree an ad asks for in its asking zones: (level, field, only preferred) as `find_degree_requirement`
+    reads it ("Degree level education preferred" is only preferred)."""
+    asking = [s for s in reading.sentences if s.zone in ASKING_ZONES]
+    body_text = "\n".join(s.text for s in asking if s.zone != "preferred")
+    preferred_text = "\n".join(s.text for s in asking if s.zone == "preferred")
+    return find_degree_requirement(body_text, preferred_text)
+
+
 def parse_job(
     *,
     title: str,
@@ -380,9 +406,7 @@ def parse_job(
     if min_years is None:  # years stated outside the asking zones ("Experience: 5 years" in the posting's fields)
         min_years = find_min_years(_lines_outside(reading, _SPEAKS_OF_EMPLOYER))
     # Degree: the lowest level *required*. A level that is only preferred is still reported, with a warning.
-    body_text = "\n".join(s.text for s in asking if s.zone != "preferred")
-    preferred_text = "\n".join(s.text for s in asking if s.zone == "preferred")
-    degree_level, degree_field, degree_preferred_only = find_degree_requirement(body_text, preferred_text)
+    degree_level, degree_field, degree_preferred_only = degree_asked(reading)
     source = source or _TYPED
     warnings = list(source.warnings)
     if degree_level is not None and degree_preferred_only:

@@ -21,6 +21,14 @@ _ZONES = load_json("job_zones.json")
 # zone -> what marks a sentence as belonging to it, whatever its heading says
 ZONE_CUES: dict[str, re.Pattern[str]] = {zone: any_of(patterns) for zone, patterns in _ZONES["cues"].items()}
 CLOSING = any_of(_ZONES["closing"], anchored=True)  # "Best regards," opens a signature
+POSTING_FIELDS = any_of(_ZONES["posting_fields"], anchored=True)  # "Date posted:" heads a posting's fields
+_TAG_HEADING = any_of(_ZONES["tag_headings"], anchored=True)
+
+
+def is_tag_heading(line: str) -> bool:
+    """Whether a line is only the heading of a job board's technology tags ("Technologies", "Technologies:")."""
+    found = _TAG_HEADING.match(line)
+    return found is not None and re.search(r"\w", line[found.end() :]) is None
 STACK = any_of(_ZONES["stack"])  # "Our stack: Go, Postgres": the team's tools, not a list of must-haves
 
 
@@ -31,15 +39,73 @@ def _verb_forms(verb: str) -> str:
 DUTY_START = any_of((_verb_forms(v) for v in _ZONES["duty_verbs"]), anchored=True)  # "Design ...", "Building ..."
 GENERIC_OBJECTS: frozenset[str] = frozenset(_ZONES["generic_objects"])
 PEOPLE: frozenset[str] = frozenset(_ZONES["people"])  # "developers", "teams": colleagues, not skills
-_PEOPLE_AFTER = re.compile(r"^\s+(?:" + "|".join(map(re.escape, sorted(PEOPLE))) + r")\b", re.IGNORECASE)
+_PEOPLE_WORDS = "|".join(map(re.escape, sorted(PEOPLE)))
+# people right after the skill, or after more kinds of them ("machine learning - and frontend developers",
+# "Product QA and Software Dev teams")
+_PEOPLE_AFTER = re.compile(r"^(?:\s*-)?(?:\s*(?:,|and|or|&)\s+[\w.+#/-]+(?:\s+[\w.+#/-]+)?)?\s+(?:"
+                           + _PEOPLE_WORDS + r")\b", re.IGNORECASE)
 _COLLEAGUE_LEAD = re.compile(r"\b(?:" + "|".join(_ZONES["colleague_lead"]) + r")\s+(?:(?:the|our|other|internal|"
-                             r"external|cross-functional|fellow|your)\s+)*$", re.IGNORECASE)
+                             r"external|cross-functional|fellow|your)\s+)*(?-i:[A-Z][\w&-]*\s+){0,2}$",
+                             re.IGNORECASE)
+_COLLEAGUE_FIELDS = re.compile(r"\b(?:" + _PEOPLE_WORDS + r")\s+(?:" + "|".join(_ZONES["colleague_fields"])
+                               + r")\b[^.;:!?]*$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"^(?:\s+(?-i:[A-Z][\w&-]*))*\s+(?:" + "|".join(_ZONES["units"]) + r")\b", re.IGNORECASE)
 
 
 def names_colleagues(text: str, start: int, end: int) -> bool:
     """Whether the words at text[start:end] name who the role works with, not what it needs: written just before
-    people after a word like "with" ("work with marketing teams", "collaborate with DevOps engineers")."""
+    people after a word like "with" ("work with marketing teams", "collaborate with DevOps engineers", "work
+    with Product QA and Software Dev teams"), or the fields such people work in ("developers in the fields of
+    ...")."""
+    if _COLLEAGUE_FIELDS.search(text[max(0, start - 200) : start]):
+        return True  # "developers in the fields of frontend development, machine learning and data engineering"
     return bool(_PEOPLE_AFTER.match(text[end:]) and _COLLEAGUE_LEAD.search(text[max(0, start - 60) : start]))
+
+
+_UNIT_NAME = re.compile(r"(?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*))+\s+(?:" + "|".join(_ZONES["units"]) + r")\b",
+                        re.IGNORECASE)
+
+
+def without_unit_names(text: str) -> str:
+    """The text with the names of teams and parts of the company, two capitalised words or more ("the Wealth
+    Management Technology group", not "an English-speaking team"), cut out (a comma in their place, so no phrase
+    runs across)."""
+    return _UNIT_NAME.sub(",", text)
+
+
+def names_a_unit(text: str, start: int, end: int) -> bool:
+    """Whether the words at text[start:end], written with a capital, are part of the name of a team or part of
+    the company ("the Product Development team", "the Wealth Management Technology group"), not an ask: a name
+    of two capitalised words or more ("Agile team" is a way of working, "QA team" a kind of team)."""
+    after = _UNIT_AFTER.match(text[end:])
+    if after is None or not text[start : start + 1].isupper():
+        return False
+    capitals = len(text[start:end].split()) + len(after.group(0).split()) - 1
+    return capitals >= 2
+
+_BROAD = _ZONES["broad_skill_phrase"]
+_STANDS_ALONE_BEFORE = frozenset(_BROAD["stands_alone_before"])
+_NOUN_END = re.compile(r"(?:" + "|".join(_BROAD["noun_endings"]) + r")$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"^[ \t]+([A-Za-z][\w.+#-]*)")
+_WORD_BEFORE = re.compile(r"(?:^|[ \t])([A-Za-z][\w.+#-]*)[ \t]+$")
+
+
+def in_longer_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the one word at text[start:end] is a word of a longer phrase that names something else: before a
+    word that is not a skill word or a joint ("engineering team", "writing software", "maintenance of end-user
+    software", but "writing skills", "communication and"), or after a noun or an acronym that qualifies it
+    ("infrastructure architecture", "API communication"). Read for broad one-word fields, which such a phrase
+    does not ask for."""
+    after = _WORD_AFTER.match(text[end:])
+    if after is not None and after.group(1).lower().rstrip(".") not in _STANDS_ALONE_BEFORE:
+        return True
+    before = _WORD_BEFORE.search(text[:start])
+    if before is None:
+        return False
+    word = before.group(1)
+    noun = _NOUN_END.search(word) is not None and len(word) > 5  # "infrastructure architecture"
+    return noun or (len(word) >= 2 and word.isupper())  # "API communication"
+
 
 _IMPORTANCE = load_json("importance_cues.json")
 PREFERRED_AFTER = any_of(_IMPORTANCE["preferred_after"])  # "Docker is a plus", "MBA preferred"

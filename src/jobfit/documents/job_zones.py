@@ -25,12 +25,14 @@ from typing import Literal
 from jobfit.documents.job_cues import (
     CLOSING,
     DUTY_START,
+    POSTING_FIELDS,
     PREFERRED_AFTER,
     PREFERRED_BEFORE,
     REQUIRED,
     STACK,
     ZONE_CUES,
     eligibility_kind,
+    is_tag_heading,
 )
 from jobfit.documents.models import JobZone
 from jobfit.documents.sections import job_heading_group, run_in_heading
@@ -439,10 +441,31 @@ def _line_of_its_own(number: int, line: str, company_lines: set[int]) -> tuple[s
     return (group, [(number, 0, len(line))]) if group is not None else None
 
 
+_POSTING_HEAD_LINES = 3  # a glued posting's title, employer and place stand above its fields
+_POSTING_HEAD_WORDS = 8
+
+
+def posting_end(lines: list[str]) -> int | None:
+    """The first line number (1-based) of a second posting glued after the ad, None when there is none. Job
+    boards' exports run one posting into the next: the next one opens with its title, employer and place on short
+    lines, then the fields block ("Date posted: ..."). A second fields block marks it; the ad ends at the first of
+    the short lines just above that block."""
+    starts = [index for index, line in enumerate(lines) if POSTING_FIELDS.match(line)]
+    if len(starts) < 2:
+        return None
+    start = starts[1]
+    for _ in range(_POSTING_HEAD_LINES):
+        above = lines[start - 1].strip() if start > starts[0] + 1 else ""
+        if not above or len(above.split()) > _POSTING_HEAD_WORDS or _END_PUNCT.search(above):
+            break
+        start -= 1
+    return start + 1
+
+
 @lru_cache(maxsize=256)
 def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
     """Zones of every sentence and line of an ad's text (`ParsedJob.text_content`), with the employer's names
-    (`company_names`) blanked."""
+    (`company_names`) and a second posting glued after the ad (`posting_end`) blanked."""
     lines = text.split("\n")
     masked = mask(text, companies)
     mlines = masked.split("\n")
@@ -453,9 +476,13 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
     signature = False  # after "Best regards,": the recruiter's signature, to the next blank line
     last_line = 0
     title_block = True  # the ad's first lines before a heading or a request: title, employer, place
+    end = posting_end(mlines)
+    if end is not None:  # a second posting glued after the ad: blanked like the employer's names, never read
+        mlines[end - 1 :] = [" " * len(line) for line in mlines[end - 1 :]]
+        masked = "\n".join(mlines)
     for number, (raw, blanked) in enumerate(zip(lines, mlines, strict=True), start=1):
         if raw.strip() and not blanked.strip():
-            line_zones[number - 1] = "company"
+            line_zones[number - 1] = "company" if end is None or number < end else "details"
     # A sentence that says nothing of its own continues the part its neighbours moved into: a company paragraph
     # or a list of perks after the requirements, with no heading of its own. A heading, a blank line or a bullet
     # ends that.
@@ -483,7 +510,9 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
             drift = None  # the label says what the line is: the part the lines above drifted into does not
         if group is not None:
             heading = _GROUP_ZONE.get(group)
-            stack_heading = STACK.search(mlines[first - 1].strip()) is not None  # "Technologies", "Tech stack"
+            # "Tech stack", "Technologies used": the team's tools; a bare "Technologies" heads the job's own tags
+            heading_line = mlines[first - 1]
+            stack_heading = STACK.search(heading_line.strip()) is not None and not is_tag_heading(heading_line)
             stack_lead = False
             line_zones[first - 1] = heading or "details"
             detail_next = signature = title_block = False

@@ -17,7 +17,7 @@ import re
 from itertools import pairwise
 
 from jobfit.documents.job import ad_reading
-from jobfit.documents.job_cues import DUTY_START, PEOPLE
+from jobfit.documents.job_cues import DUTY_START, PEOPLE, without_unit_names
 from jobfit.documents.job_zones import ASKING_ZONES
 from jobfit.documents.models import ParsedJob
 from jobfit.matching.specificity import idf
@@ -40,6 +40,7 @@ def _is_content(word: str) -> bool:
     low = word.lower()
     return (
         len(low) > 2
+        and not low.endswith(("'s", "’s"))  # a possessive names an owner ("Apple's"), not what is asked
         and low not in STOPWORDS
         and low not in JOB_AD_FILLER
         and low not in _GENERIC
@@ -101,6 +102,15 @@ def _is_fragment_head(run: list[str]) -> bool:
                for before, word in pairwise(run))
 
 
+def _dotted(word: str) -> str:
+    """A name whose leading dot a tokeniser or the sentence split cut off ("C#. NET Core" -> "NET"), with its dot
+    back when only the dotted form is a known skill's (".NET")."""
+    if not word.isupper() or len(word) < 2:
+        return word
+    taxonomy = load_taxonomy()
+    return "." + word if taxonomy.lookup(word) is None and taxonomy.lookup("." + word) is not None else word
+
+
 def phrases(text: str) -> list[str]:
     """The whole phrases of one sentence, as written: runs of content words, leading verbs dropped, lists of
     names split into their names, fragments (`_is_fragment_head`) dropped; a single word only when a name."""
@@ -109,7 +119,7 @@ def phrases(text: str) -> list[str]:
         run: list[tuple[str, bool]] = []  # (word, first word of its piece)
         first = True
         for match in _WORD.finditer(piece):
-            word = match.group(0)
+            word = _dotted(match.group(0))
             gap = piece[match.start() - 1] if match.start() > 0 else " "
             if _is_content(word) and (not run or gap in " -"):
                 run.append((word, first))
@@ -134,6 +144,8 @@ def _trimmed(run: list[tuple[str, bool]]) -> list[str]:
     while words and _is_verb(words[0]):
         words = words[1:]
     glued = len({w.lower() for w in words}) < len(words)  # "development cross-platform development": two phrases
+    # a broad noun before a name is a list's label glued to its first item ("languages Java")
+    glued = glued or (len(words) >= 2 and words[0].lower() in _NOT_ALONE and _is_name(words[-1], first=False))
     if 2 <= len(words) <= _MAX_PHRASE_WORDS and not glued and not _is_fragment_head(words):
         out.append(" ".join(words))
     return out
@@ -159,7 +171,8 @@ def salient_keywords(job: ParsedJob, *, limit: int = 25) -> list[tuple[str, int]
     A phrase of the requirements or nice-to-have zones is a keyword; one of the duties only if it recurs; a single
     word must recur and be specific (`_MIN_WORD_IDF`). Words of the posting's fields (place, job type) are not."""
     reading = ad_reading(job.text_content, job.company)
-    asking = [(s.wrapped_text, s.zone) for s in reading.sentences if s.zone in ASKING_ZONES and s.eligibility is None]
+    asking = [(without_unit_names(s.wrapped_text), s.zone) for s in reading.sentences
+              if s.zone in ASKING_ZONES and s.eligibility is None]
     title = {stem(t) for t in tokens(job.title)}
     fields = {t for s in reading.sentences if s.zone == "details" for t in content_tokens(s.text)}
     candidates: dict[tuple[str, ...], str] = {}

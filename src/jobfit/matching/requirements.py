@@ -27,7 +27,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from jobfit.documents.job import AskedSkill, ad_reading, asked_skills, find_eligibility, years_phrases
+from jobfit.documents.job import AskedSkill, ad_reading, asked_skills, degree_asked, find_eligibility, years_phrases
 from jobfit.documents.job_cues import GENERIC_OBJECTS
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, importance_at
 from jobfit.documents.models import ParsedJob
@@ -67,7 +67,8 @@ _EXAMPLE_LEAD_RE = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance|in
                               re.IGNORECASE)
 # A sentence that announces a list to choose from ("Experience with some of the following:"): the bullets after it
 # are one list of alternatives.
-_CHOICE_LEAD_RE = re.compile(r"\b(?:one|some|any|two|several|a few|a number|one or more|at least (?:one|two)) of the "
+_CHOICE_LEAD_RE = re.compile(r"\b(?:one|some|any|two|several|a few|a number|one or more|at least (?:one|two)|"
+                             r"some or all|any or all|all or some) of the "
                              r"following\b[^.;:]*:|\b(?:one|any) of:", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s)")
 _ALTERNATIVES_TRAIL_RE = re.compile(
@@ -84,7 +85,7 @@ _OBJECT_END = re.compile(r"[;.()]|\b(?:and \d|for|to|towards|at|where|which|that
                          r"with a|in a|in an|within a|is|are|preferred|required|ideally|plus)\b", re.IGNORECASE)
 # "Experience in the insurance industry": experience in a domain is a requirement of its own, years or not.
 _DOMAIN = re.compile(r"\b(?:experience|background|expertise|knowledge)\s+(?:\w+\s+){0,2}?(?:in|of|within|with)\s+"
-                     r"(?:the\s+|a\s+|an\s+)?(?P<scope>(?:[\w&/-]+\s+){0,3}?(?:industry|sector|domain))\b",
+                     r"(?:the\s+|a\s+|an\s+)?(?P<scope>(?:[\w&/-]+\s+){0,3}?(?:industry|sector|domain))\b(?!-)",
                      re.IGNORECASE)
 # "unit testing in Java": a method's scope is the technology it is done in.
 _SCOPE_GAP = re.compile(r"^\s+(?:in|using|with|on)\s+$", re.IGNORECASE)
@@ -463,8 +464,10 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
     if (job.degree_level and job.degree_level != "none") or job.degree_field:
         level = job.degree_level if job.degree_level and job.degree_level != "none" else None
         label = " in ".join(x for x in ((level or "degree").capitalize(), job.degree_field) if x)
+        only_preferred = degree_asked(ad.reading)[2]  # "Degree level education preferred"
         reqs.append(
-            Requirement(kind="education", label=label, degree_level=level, degree_field=job.degree_field)
+            Requirement(kind="education", label=label, importance="preferred" if only_preferred else "required",
+                        degree_level=level, degree_field=job.degree_field)
         )
     if job.title.strip():
         reqs.append(

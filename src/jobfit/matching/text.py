@@ -31,6 +31,9 @@ STOPWORDS: frozenset[str] = frozenset(
 
 # Words that appear in almost every job ad and say nothing about fit (data/job_ad_words.json).
 AD_WORDS = json.loads(resources.files("jobfit.matching").joinpath("data", "job_ad_words.json").read_text())
+# Generic heads of job titles ("engineer", "manager"): the part of a title that names the role holds one.
+ROLE_HEADS: frozenset[str] = frozenset(
+    json.loads(resources.files("jobfit.matching").joinpath("data", "role_heads.json").read_text())["words"])
 JOB_AD_FILLER: frozenset[str] = frozenset(AD_WORDS["filler"])
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s")
@@ -301,10 +304,16 @@ def titled(title: str, text: str) -> str:
     return f"{title}\n{text}"
 
 
+_ROLE_HEAD_STEMS = frozenset(stem(word) for word in ROLE_HEADS)
+
+
 @lru_cache(maxsize=8192)
 def clean_title(title: str) -> str:
-    """A job title without parenthesised notes, numbers or ad filler ('PM (10+ Years)' -> 'PM')."""
+    """A job title without parenthesised notes, numbers or ad filler ('PM (10+ Years)' -> 'PM'); of a title in
+    parts ('Cloud Services - SRE Manager', 'Data Engineer - Remote'), the first part naming a role."""
     text = re.sub(r"\([^)]*(?:\)|$)|\[[^\]]*(?:\]|$)", " ", title)  # also an unclosed "(5+ years"
-    text = re.split(r"\s[-–|/]\s|,", text)[0]
+    parts = re.split(r"\s[-–|/]\s|,", text)
+    # "Cloud Services - Site Reliability Engineering Manager": the part that names a role, not the division
+    text = next((part for part in parts if any(stem(t) in _ROLE_HEAD_STEMS for t in tokens(part))), parts[0])
     words = [w for w in text.split() if not w[0].isdigit() and w.lower().strip(".:") not in JOB_AD_FILLER]
     return " ".join(words).strip() or title.strip()
