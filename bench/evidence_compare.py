@@ -9,7 +9,9 @@ Claims are matched by type and label. Of the skill and keyword requirements the 
   every other changed or new claim is "not judged";
 - missing claims: one that was missing keeps the reviewer's verdict (actually shown or truly missing);
 - dropped: a met/partial claim now related or missing, by the verdict it had (a weak or wrong citation withdrawn,
-  or a shown one lost).
+  or a shown one lost);
+- extra strengths: one kept with the same label and cited lines keeps its verdict; one gone counts as dropped
+  by the verdict it had.
 `--kinds skill,keyword,title,education` widens the count from skill and keyword requirements to the other kinds.
 It also lists what moved. Not a judgment: fresh reviewers judge new runs (`bench/evidence/RULES.md`).
 """
@@ -72,6 +74,22 @@ def compare(judged: Path, fresh: Path, verbose: bool, kinds: tuple[str, ...] = (
           f"{judged_count} judged ({cited['shows'] / max(judged_count, 1):.0%})")
     print(f"missing claims of real {'/'.join(kinds)} requirements: {missing}; moved: {moved}")
     print(f"met/partial claims now related or missing, by their verdict: {dropped}")
+    extras: dict[str, int] = {}
+    for judgment in sorted((judged / "judgments").glob("*.json")):
+        pair = judgment.stem
+        if not (fresh / f"{pair}.claims.json").is_file():
+            continue
+        answers = {a["id"]: a for a in json.loads(judgment.read_text())["claims"]}
+        before = {k: c for k, c in _claims(judged, pair).items() if c["type"] == "extra_strength"}
+        now = {k: c for k, c in _claims(fresh, pair).items() if c["type"] == "extra_strength"}
+        for key, claim in now.items():
+            old = before.get(key)
+            verdict = answers.get(old["id"], {}).get("evidence") if old and old["lines"] == claim["lines"] else None
+            extras[verdict or "not judged"] = extras.get(verdict or "not judged", 0) + 1
+        for key in before.keys() - now.keys():
+            verdict = f"dropped {answers.get(before[key]['id'], {}).get('evidence')}"
+            extras[verdict] = extras.get(verdict, 0) + 1
+    print(f"extra strengths (kept with the same lines: their verdict; dropped: the verdict they had): {extras}")
 
 
 def main() -> None:

@@ -28,6 +28,10 @@ LEVEL_RANK = {"entry": 0, "junior": 0, "mid": 1, "senior": 2, "lead": 2, "execut
 LEVEL_NAME = {0: "entry", 1: "mid", 2: "senior", 3: "executive"}
 _ROLE_NOISE = set(SENIORITY_WORDS) | {"i", "ii", "iii", "iv", "jr", "level"}
 TITLE_WORDS_QUALITY = 0.5  # the role's words on an experience line, not in a title
+# The role's specific words on an experience line show the role only when there are this many: one word is a
+# mention ("APIs for frontend applications" is no Frontend Engineer), not the role.
+MIN_SPECIFIC_WORDS = 2
+ENTRY_LEVEL = 0  # intern, trainee, junior: a post at this level shows only an entry-level title
 
 # Degree fields that count as related (partial credit) when not the same.
 FIELD_FAMILIES: tuple[frozenset[str], ...] = tuple(
@@ -154,10 +158,16 @@ _ROLE_HEADS = frozenset(content_tokens(" ".join(json.loads(resources.files("jobf
     "data", "role_heads.json").read_text())["words"])))
 
 
+@lru_cache(maxsize=16384)
 def _title_level(title: str) -> int | None:
     """The seniority a title's words say (0 entry .. 3 executive), None when they say none."""
     words = [SENIORITY_WORDS[t] for t in content_tokens(title) if t in SENIORITY_WORDS]
     return max(words) if words else None
+
+
+def is_entry_level(title: str | None) -> bool:
+    """Whether a title says an entry-level post (intern, trainee, junior)."""
+    return _title_level(title or "") == ENTRY_LEVEL
 
 
 def _years_level(years: float) -> int:
@@ -170,9 +180,10 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
     A past title matches only when it shares the role's specific words (not only a generic head such as
     "engineer": "L1 network engineer" is no Site Reliability Engineer); a job title that is only a head and
     seniority ("Principal Developer") is matched by the head at that seniority (the title's own words, else the
-    resume's years), never by "2.8 years as a software developer". Also counts the title as a phrase anywhere
-    (0.9 x line weight) and all the role's specific words on one experience line (0.5 x their share of the
-    title's words x line weight); the best of these is the evidence.
+    resume's years), never by "2.8 years as a software developer". An entry-level post (intern, trainee) shows
+    only an entry-level title, by its title or by a line of its bullets. Also counts the title as a phrase
+    anywhere (0.9 x line weight) and all the role's specific words on one experience line when it has two or
+    more (0.5 x their share of the title's words x line weight); the best of these is the evidence.
     """
     wanted = role_words(req.label)
     if not wanted:
@@ -183,10 +194,19 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
     years_level = _years_level(profile.years)
 
     def senior_enough(title: str) -> bool:
+        level = _title_level(title)
+        if level == ENTRY_LEVEL and (wanted_level is None or wanted_level > ENTRY_LEVEL):
+            return False  # an internship or a trainee post is no evidence of the role itself
         if wanted_level is None or specific:
             return True
-        level = _title_level(title)
         return (years_level if level is None else level) >= wanted_level
+
+    def role_senior_enough(line: int) -> bool:
+        """Whether the role holding `line` (none: a line outside every role) is senior enough."""
+        for role in profile.roles:
+            if role.line is not None and role.line <= line <= (role.last_line or role.line):
+                return senior_enough(role.title or "")
+        return True
 
     best: tuple[float, int | None, str | None] = (0.0, None, None)
     for i, entry in enumerate(profile.roles):
@@ -201,7 +221,7 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
     # The role named as a phrase anywhere (e.g. "Logistics Manager" in the summary) also counts.
     phrase = phrase_terms(clean_title(req.label))
     lines = profile.index.phrase_lines(phrase) if phrase else []
-    lines = [n for n in lines if senior_enough(profile.line_text(n) or "")]
+    lines = [n for n in lines if senior_enough(profile.line_text(n) or "") and role_senior_enough(n)]
     if lines:
         line = min(lines, key=lambda n: (-profile.weight(n), n))
         score = 0.9 * profile.weight(line)
@@ -209,10 +229,10 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
             best = (score, line, "phrase")
     # All of the role's specific words on one experience line ("purchase" for "Purchase Executive"); a line with
     # some of them ("cloud" for "Cloud DevOps Engineer") or a workshop attended is no title evidence.
-    if specific:
+    if len(specific) >= MIN_SPECIFIC_WORDS:
         line, share = profile.index.best_partial_line(tuple(t for t in wanted if t in specific))
         if line is not None and share >= 1.0 and profile.section(line) == "experience" \
-                and not profile.attended(line):
+                and not profile.attended(line) and role_senior_enough(line):
             score = TITLE_WORDS_QUALITY * share * len(specific) / len(wanted_set) * profile.weight(line)
             if score > best[0] + 1e-9:
                 best = (score, line, "words")

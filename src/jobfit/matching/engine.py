@@ -89,7 +89,9 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         for req in requirements:
             if req.kind == "skill" and req.skill_id is not None:
                 req.related = neighbourhood(relations, req.skill_id)
-    searches = tuple(compile_search(r) if r.kind in _SEARCHED else None for r in requirements)
+    contexts = requirement_contexts(job, requirements)
+    searches = tuple(compile_search(r, c) if r.kind in _SEARCHED else None
+                     for r, c in zip(requirements, contexts, strict=True))
     return PreparedJob(
         job=job,
         requirements=tuple(requirements),
@@ -101,7 +103,7 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
                           for _, words in search.forms for t in words),
         by_skill=_triggers((i, s) for i, search in enumerate(searches) if search is not None for s in search.skills),
         searches=searches,
-        contexts=requirement_contexts(job, requirements),
+        contexts=contexts,
         narrower=narrower_siblings(requirements),
     )
 

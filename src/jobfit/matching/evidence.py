@@ -24,14 +24,21 @@ related); a neighbouring skill is only related, and a broader one is no evidence
 such claims judged on the dev pairs showed the requirement). A skill the ad asks years of is met only when the
 dated roles that name it add up (`ResumeProfile.years_naming`), else partial. Across requirements, one that is
 not met while a narrower form of it is ("Automation" and "Test automation") is met by that form's evidence
-(`agree_with_siblings`). A candidate is worth `match quality x line weight` (section and recency, see
-`profile.py`); the score is the best value of the winning status, and more confirmed statements add a little
-depth credit.
+(`agree_with_siblings`). A line that names the requirement only as another thing is no candidate: joined to a
+modifier ("a backbone.js-like framework"), or as the people the candidate worked with ("Collaborating with
+back-end developers"); a degree's name is at most related evidence of a requirement of generic field words
+("Engineering"); a member of a group of alternatives is met only by its own name, never a more specific skill.
+When the ad asks depth of a named tool ("expertise with AWS", `data/evidence_words.json`), only a sentence that
+uses it meets it (a list or "such as Amazon EC2" is related); an item noted as under a year of use ("Java (Less
+than 1 year)") is partial at most, and cited after one without the note. A candidate is worth `match quality x
+line weight` (section and recency, see `profile.py`); the score is the best value of the winning status, and more
+confirmed statements add a little depth credit.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,6 +65,30 @@ _PRACTICE_ROLES: dict[str, tuple[str, ...]] = {
     for practice, roles in json.loads(resources.files("jobfit.matching").joinpath(
         "data", "practice_roles.json").read_text())["practices"].items()
 }
+# The plurals of each person who does a practice, by the person's stem ("develop" -> {"developers"}): a line
+# that names the person only so names the people the candidate worked with ("Collaborating with back-end
+# developers"), not the candidate.
+_ROLE_PLURALS: dict[str, frozenset[str]] = {
+    phrase_terms(role)[-1]: frozenset({role.lower() + "s"})
+    for roles in json.loads(resources.files("jobfit.matching").joinpath(
+        "data", "practice_roles.json").read_text())["practices"].values() for role in roles
+}
+_WORD = re.compile(r"[A-Za-z][\w.+#-]*")
+_EVIDENCE_WORDS = json.loads(resources.files("jobfit.matching").joinpath("data", "evidence_words.json").read_text())
+# A name joined to a modifier ("backbone.js-like", data/evidence_words.json): it names another thing.
+_MODIFIED = re.compile(r"[\w.+#]+-(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS["modifier_suffixes"])) + r")\b", re.I)
+# A depth the ad asks of a skill ("expertise with", "(significant) experience", data/evidence_words.json): only a
+# statement of use meets it.
+_DEPTH = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS["depth_cues"])) + r")(?![\w-])", re.I)
+# A name after one of these is an example in passing ("IaaS services such as Amazon EC2").
+_EXAMPLE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS["example_cues"])) + r")\s", re.I)
+# A list item's note that says the skill was used for under a year ("Java (Less than 1 year)").
+_SHORT_USE = re.compile("|".join(_EVIDENCE_WORDS["short_use"]), re.I)
+_ITEM_BREAK = re.compile(r"[,;|\u2022]")  # where a list's items end, their notes kept with them
+# Words that name no field alone (data/degree_fields.json generic_words): a requirement of only these words
+# ("Engineering") is not shown by a degree's name ("BE in Computer Science and Engineering").
+_GENERIC_FIELD = frozenset(term for word in json.loads(resources.files("jobfit.matching").joinpath(
+    "data", "degree_fields.json").read_text())["generic_words"] for term in phrase_terms(word))
 # A skill the ad asks years of ("3+ years of JavaScript") is met only when the dated roles that name it add up;
 # short of that it is partial, worth its share of the years, at least this much of its value.
 YEARS_SHORT_FLOOR = 0.5
@@ -97,6 +128,12 @@ def doc_length(profile: ResumeProfile) -> int:
 
 
 @lru_cache(maxsize=65536)
+def written_terms(text: str) -> tuple[str, ...]:
+    """`phrase_terms` of a name or a line as written, cached: the same names and lines come back for every job."""
+    return phrase_terms(text)
+
+
+@lru_cache(maxsize=65536)
 def _normalise(text: str) -> str:
     return " ".join(tokens(text))
 
@@ -117,15 +154,18 @@ class Search:
     named_tool: bool  # a named tool (`meaning.is_named_tool`): confirmed by its own threshold, never by meaning alone
     by_meaning: bool  # whether a statement may meet it by meaning alone (a skill that is not a named tool)
     min_years: float | None = None  # the years of using it the ad asks for ("3+ years of JavaScript")
+    generic_field: bool = False  # only words that name no field alone ("Engineering"): a degree's name is no evidence
+    in_group: bool = False  # one of a group of alternatives: only a member's own name meets it, never a narrower skill
+    depth: bool = False  # the ad asks depth of a named tool ("expertise with AWS"): only a statement of use meets it
 
 
-def compile_search(req: Requirement) -> Search:
-    """The `Search` of a skill or keyword requirement (its taxonomy neighbours come with `req.related`)."""
+def compile_search(req: Requirement, context: str | None = None) -> Search:
+    """The `Search` of a skill or keyword requirement (its taxonomy neighbours come with `req.related`);
+    `context` is the ad statement that asks it (`meaning.requirement_contexts`), read for the depth it asks."""
     forms = ((("exact", req.terms),) if req.terms else ()) + tuple(("alias", a) for a in req.aliases if a)
     forms += tuple(("alias", spaced) for _, words in forms if len(words) == 1 for spaced in spaced_spellings(words[0]))
     named = len(forms)
-    forms += tuple(("alias", (*words[:-1], role)) for _, words in forms if len(words) >= 2
-                   for role in _PRACTICE_ROLES.get(words[-1], ()))
+    forms += tuple(("alias", person) for _, words in forms for person in person_forms(words)[1:])
     skills: dict[str, tuple[str, float]] = {}
     named_tool = is_named_tool(req)
     if req.skill_id is not None:
@@ -138,7 +178,111 @@ def compile_search(req: Requirement) -> Search:
             skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
     return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
-                  req.min_years if req.kind == "skill" else None)
+                  req.min_years if req.kind == "skill" else None,
+                  bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
+                  named_tool and asks_depth(context))
+
+
+def asks_depth(context: str | None) -> bool:
+    """Whether the ad statement that asks a skill asks depth of it ("expertise with", "proficient in")."""
+    return context is not None and _DEPTH.search(context) is not None
+
+
+@lru_cache(maxsize=65536)
+def shows_use(text: str | None, shape: str | None, names: tuple[str, ...]) -> bool:
+    """Whether a statement that names a skill (`names`, as `phrase_terms` gives them) shows it used, as a
+    depth ask needs: a sentence that names it other than as an example in passing ("IaaS services such as
+    Amazon EC2"), and never a list item whose note says under a year of it ("Java (Less than 1 year)")."""
+    if not text:
+        return False
+    if short_use(text, names):
+        return False
+    if shape not in ("sentence", None):
+        return False
+    cut = _EXAMPLE.search(text)
+    if cut is None or not names:
+        return True
+    before = phrase_terms(text[: cut.start()])
+    n = len(names)
+    return any(before[k : k + n] == names for k in range(len(before) - n + 1))
+
+
+@lru_cache(maxsize=65536)
+def short_use(text: str | None, names: tuple[str, ...]) -> bool:
+    """Whether an item that names `names` says it was used for under a year ("Java (Less than 1 year)",
+    "Java- Exprience - 6 months")."""
+    if not text or not names or _SHORT_USE.search(text) is None:
+        return False
+    n = len(names)
+    for item in _ITEM_BREAK.split(text):
+        words = phrase_terms(item)
+        if _SHORT_USE.search(item) and any(words[k : k + n] == names for k in range(len(words) - n + 1)):
+            return True
+    return False
+
+
+def person_forms(terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The words of a practice and of the person who does it ("Full-stack development", "Full-stack developer":
+    data/practice_roles.json), as `compile_search` looks them up."""
+    if len(terms) < 2:
+        return (terms,)
+    return (terms, *((*terms[:-1], role) for role in _PRACTICE_ROLES.get(terms[-1], ())))
+
+
+def names_only_others(text: str | None, terms: tuple[str, ...]) -> bool:
+    """Whether a line names the person who does a practice (`terms`, the words of "back-end developer") only in
+    the plural, as the people the candidate worked with ("Collaborating with back-end developers"), never as
+    the candidate ("Back-end developer at Parcelly")."""
+    plurals = _ROLE_PLURALS.get(terms[-1]) if terms else None
+    if not plurals or not text:
+        return False
+    words = _WORD.findall(text)
+    found = [word.lower() for i, word in enumerate(words) if written_terms(word)[-1:] == terms[-1:]
+             and written_terms(" ".join(words[max(0, i - len(terms)) : i + 1]))[-len(terms):] == terms]
+    return bool(found) and all(word in plurals for word in found)
+
+
+_PERSON_PLURALS = frozenset(plural for plurals in _ROLE_PLURALS.values() for plural in plurals)
+_PERSON_PLURAL = re.compile(r"\b(?:" + "|".join(sorted(_PERSON_PLURALS)) + r")\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def names_another_thing(text: str, terms: tuple[str, ...]) -> bool:
+    """Whether a line names `terms` only as another thing: joined to a modifier ("a backbone.js-like
+    framework"), or as the people the candidate worked with ("Collaborating with back-end developers"). Cached:
+    ranking asks it of the same lines for every job."""
+    if "-" in text and named_only_as_modifier(text, terms):
+        return True
+    if _PERSON_PLURAL.search(text) is None:
+        return False
+    return names_only_others(text, terms) or names_only_before_others(text, terms)
+
+
+def names_only_before_others(text: str | None, terms: tuple[str, ...]) -> bool:
+    """Whether every time a line names `terms` it is a modifier of people the candidate worked with ("back-end"
+    in "Collaborating with back-end developers")."""
+    if not text or not terms:
+        return False
+    words = _WORD.findall(text)
+    found = 0
+    for i, word in enumerate(words):
+        if written_terms(word)[-1:] != terms[-1:] or \
+                written_terms(" ".join(words[max(0, i - len(terms)) : i + 1]))[-len(terms):] != terms:
+            continue
+        if i + 1 >= len(words) or words[i + 1].lower() not in _PERSON_PLURALS:
+            return False
+        found += 1
+    return found > 0
+
+
+def named_only_as_modifier(text: str | None, terms: tuple[str, ...]) -> bool:
+    """Whether a line names `terms` only joined to a modifier ("a backbone.js-like framework"), which names
+    another thing."""
+    if not text or "-" not in text or _MODIFIED.search(text) is None:
+        return False
+    words = phrase_terms(_MODIFIED.sub(" ", text))
+    n = len(terms)
+    return not any(words[k : k + n] == terms for k in range(len(words) - n + 1))
 
 
 # A one-word name written as two words ("Java script", "Team work", "Postgre SQL"): each part this long at least.
@@ -172,8 +316,9 @@ def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
 # stays. A sentence that shows the requirement is cited before an item of a list that names it, and both before a
 # thin line (a headline, a title, a sub-heading: `statements.statement_shape`). Then, among candidates that meet
 # it, one that names it (tier 0) is cited before a more specific skill (1) and a statement that only means it
-# (2); the others are all tier 0. The key holds twice the tier, plus one for a list item that holds the name
-# among other words ("SQL Workbench" after "Oracle (SQL, PL/SQL)" for SQL). Closeness is the cosine of the
+# (2); the others are all tier 0. The key holds four times the tier, plus two for a list item that holds the name
+# among other words ("SQL Workbench" after "Oracle (SQL, PL/SQL)" for SQL), plus one for an item noted as under a
+# year of use ("Java (Less than 1 year)" after "Languages: C#, Java"). Closeness is the cosine of the
 # meaning check, or the candidate's value (quality x line weight) when it is not checked.
 _Key = tuple[int, int, float, float, int]
 _SHAPE_RANK = {"sentence": 0, "list": 1, "thin": 2, "heading": 3, None: 0}
@@ -247,13 +392,40 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             bool(names) and shape == "list" and _names_item(profile, line, names))
         return stands, similarity
 
+    degree_lines = frozenset(d.line for d in profile.degrees) if search.generic_field else frozenset()
+
+    def thin(line: int | None) -> bool:
+        """A statement of attending or trying it, or a degree's name for a requirement of generic field words:
+        related at most."""
+        return profile.attended(line) or line in degree_lines
+
+    used = not search.depth  # a candidate that meets it shows it used (a depth ask needs one)
+    long_enough = False  # a candidate that meets it says no less than a year of it (its line has no such note)
+
+    def depth_of(line: int | None, names: tuple[str, ...], used: bool, long_enough: bool) -> tuple[bool, bool]:
+        """(`used`, `long_enough`) with a candidate that meets it on `line`, naming it as `names`."""
+        if used and long_enough:
+            return used, long_enough
+        if not used:
+            statement = profile.statement_at(line)
+            text = profile.statement_text(statement) if statement >= 0 else profile.line_text(line)
+            used = shows_use(text, profile.shape_at(line), names)
+        return used, long_enough or not short_use(profile.line_text(line), names)
+
+    def names_another(line: int | None, terms: tuple[str, ...]) -> bool:
+        text = profile.line_text(line)
+        return text is not None and names_another_thing(text, terms)
+
     def shaped(line: int | None) -> int:
         return _SHAPE_RANK[profile.shape_at(line)]
 
     def longer(line: int | None, names: tuple[str, ...]) -> int:
-        """1 for a list item that holds the name among other words ("SQL Workbench"), cited after one that is the
-        name ("Oracle (SQL, PL/SQL)") among candidates of one tier; else 0."""
-        return int(bool(names) and profile.shape_at(line) == "list" and profile.item_fit(line, names) > 0)
+        """Twice 1 for a list item that holds the name among other words ("SQL Workbench"), cited after one that
+        is the name ("Oracle (SQL, PL/SQL)"), plus 1 for an item noted as under a year of use ("Java (Less than
+        1 year)"), cited after one without the note; 0 for any other candidate."""
+        if not names or profile.shape_at(line) != "list":
+            return 0
+        return 2 * (profile.item_fit(line, names) > 0) + short_use(profile.line_text(line), names)
 
     def attended(line: int | None, value: float, key: _Key, winner: Winner) -> None:
         """A candidate on a statement of attending or trying it (a workshop, a student paper): related at most."""
@@ -269,17 +441,20 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 occurrences += count
             named.update(lines)
         for number in lines:
+            if names_another(number, terms):
+                continue
             stands, similarity = check(number, confirm, terms)
             if not stands:
                 continue
             value = weight(number)
-            if profile.attended(number):
+            if thin(number):
                 attended(number, value, (shaped(number), longer(number, terms), -value, -1.0, number),
                          (how, 1.0, number, None, None, similarity))
                 continue
             strong_statements.add(profile.statement_at(number))
             strong_lines.add(number)
             strong_value = max(strong_value, value)
+            used, long_enough = depth_of(number, terms, used, long_enough)
             key = (shaped(number), longer(number, terms), -(value if similarity is None else similarity), -1.0,
                    number)
             if strong_key is None or key < strong_key:  # a list item below the threshold is shown unchecked
@@ -294,22 +469,28 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             kind, quality = wanted[skill_id]
             if kind == "exact":
                 named.update(record.lines)
-            names = phrase_terms(record.surface or record.name) if kind == "exact" else ()
+            written = written_terms(record.surface or record.name)
+            names = written if kind == "exact" else ()
             threshold = confirm_named if kind == "child" else confirm
             for number in record.lines:
+                if names_another(number, written):
+                    continue
                 stands, similarity = check(number, threshold, names)
                 if not stands:
                     continue
                 section = profile.section(number) or record.section
                 value = quality * weight(number, section)
-                meets = kind == "exact" or (kind == "child" and similarity is not None)  # a tool, checked by meaning
-                meets = meets and not profile.attended(number)  # a workshop attended: related at most
-                key = (shaped(number), 2 * _TIER[kind] + longer(number, names) if meets else longer(number, names),
+                # a more specific tool, checked by meaning; for a group of alternatives ("Python, Java, Ruby or
+                # Perl") only a member named meets it: Maven on a build line is no Java
+                meets = kind == "exact" or (kind == "child" and similarity is not None and not search.in_group)
+                meets = meets and not thin(number)  # a workshop attended, a degree's name: related at most
+                key = (shaped(number), 4 * _TIER[kind] + longer(number, names) if meets else longer(number, names),
                        -(value if similarity is None else similarity), -quality, NO_LINE if number is None else number)
                 if meets:
                     strong_statements.add(profile.statement_at(number))
                     strong_lines.add(number)
                     strong_value = max(strong_value, value)
+                    used, long_enough = depth_of(number, written, used, long_enough)
                     if strong_key is None or key < strong_key:
                         strong_key, strong_at = key, (kind, quality, number, section, skill_id,
                                                       _confirmed(similarity, threshold))
@@ -320,6 +501,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     if strong_key is None and meaning is not None and search.by_meaning:
         found = _by_meaning(profile, meaning)
         if found is not None:
+            used = long_enough = True  # a statement that says it in other words
             strong_key, strong_at = found
             strong_value = MEANING_QUALITY * weight(strong_at[2])
             strong_statements.add(profile.statement_at(strong_at[2]))
@@ -336,6 +518,11 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_statements) - 1, 0), DEPTH_LINES)
     score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
     assert strong_at is not None
+    if search.depth and not used:  # "expertise with AWS" shown only by a list or "such as Amazon EC2"
+        value = max(strong_value, weak_value) * DEPTH_BASE
+        return strong_at, "related", round(value if value < 1.0 else 1.0, 4), occurrences
+    if not long_enough:  # "Java (Less than 1 year)"
+        return strong_at, "partial", round(score * YEARS_SHORT_FLOOR, 4), occurrences
     if search.min_years:
         share = profile.years_naming(strong_lines) / search.min_years
         if share < 1.0:  # "3+ years of JavaScript" shown by a skills list, or by roles that do not add up
@@ -415,7 +602,7 @@ def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Threshol
         line = profile.statements[best][0]
     if profile.attended(line):
         return None  # a workshop or a student paper that reads like the requirement is no evidence of doing it
-    key = (_SHAPE_RANK[profile.shape_at(line)], 2 * _TIER["meaning"], -similarity, -MEANING_QUALITY, line)
+    key = (_SHAPE_RANK[profile.shape_at(line)], 4 * _TIER["meaning"], -similarity, -MEANING_QUALITY, line)
     return key, ("meaning", MEANING_QUALITY, line, None, None, similarity)
 
 

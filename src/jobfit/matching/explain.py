@@ -9,14 +9,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from jobfit.matching.background import is_entry_level
 from jobfit.matching.counts import counted_skills, is_met, status_rank
-from jobfit.matching.evidence import Assessment
+from jobfit.matching.evidence import (
+    Assessment,
+    named_only_as_modifier,
+    names_only_others,
+    person_forms,
+    written_terms,
+)
 from jobfit.matching.models import RequirementResult, SkillGap, Strength
 from jobfit.matching.profile import SKILL_USE_SECTIONS, ResumeProfile
+from jobfit.matching.relations import default_relations
 from jobfit.matching.requirements import Requirement
 
 STRONG_EVIDENCE = 0.75  # a met requirement with at least this score is a strength
 MAX_EXTRAS = 5
+TITLE_WORDS = 8  # a line this short that says an entry level ("Software Engineering Intern") is a title
+
+
+def _is_tool(skill_id: str) -> bool:
+    """Whether a taxonomy skill is a named tool, language, platform or database, whose every name is its own."""
+    entry = getattr(default_relations(), "get", lambda _: None)(skill_id)
+    return bool(entry is not None and entry.is_tech)
 
 
 def _names(items: Sequence[str], limit: int = 4) -> str:
@@ -165,21 +180,42 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
     # Relevance of a skill to the job: its best weight in any requirement's neighbourhood (0.0 where absent).
     best, seen = relevance if relevance is not None else job_relevance([a.requirement for a in assessments])
     extras: list[tuple[float, str, str, int]] = []  # (rank, skill id, name, line)
+    entry_titles = {role.line for role in profile.roles if role.line is not None and is_entry_level(role.title)}
+
+    titles: dict[int, bool] = {}
+
+    def entry_title(line: int) -> bool:
+        """An internship's or trainee post's title: a role's, or a short line that says the level."""
+        if line not in titles:
+            text = profile.line_text(line) or ""
+            titles[line] = line in entry_titles or (len(text.split()) <= TITLE_WORDS and is_entry_level(text))
+        return titles[line]
+
     for skill_id, record in profile.skills.items():
         if not record.work_count or skill_id in wanted:
             continue
         # only a statement of work shows a strength: not a role's heading, a project title or a headline, nor a
-        # workshop attended or a student paper presented
+        # workshop attended or a student paper presented; and only one that names it: a skill that is no named
+        # tool by its own words (a "QA" environment is no Quality assurance, UI test automation no UI design),
+        # never only as a modifier ("a backbone.js-like framework"), nor in an internship's title
         shown = [line for line in record.lines if profile.section(line) in SKILL_USE_SECTIONS
                  and profile.shape_at(line) in ("sentence", "list") and not profile.attended(line)]
-        if not shown:
-            continue
-        name, n_in_work, first_line = record.name, len(shown), min(shown)
         relevance = best.get(skill_id, 0.0)
         if seen.get(skill_id, 0) < len(assessments):
             relevance = max(relevance, 0.0)
-        if relevance <= 0.0 and n_in_work < 2:
+        if not shown or (relevance <= 0.0 and len(shown) < 2):
+            continue  # before the word checks below, which only ever remove lines
+        if not _is_tool(skill_id):
+            named = {line for words in person_forms(written_terms(record.name))
+                     for line in profile.index.phrase_lines(words)
+                     if not names_only_others(profile.line_text(line) or "", words)}
+            shown = [line for line in shown if line in named]
+        written = written_terms(record.surface or record.name)
+        shown = [line for line in shown if not entry_title(line)
+                 and not named_only_as_modifier(profile.line_text(line), written)]
+        if not shown or (relevance <= 0.0 and len(shown) < 2):
             continue
+        name, n_in_work, first_line = record.name, len(shown), min(shown)
         extras.append((-(relevance + 0.1 * n_in_work), skill_id, name, first_line))
     extras.sort(key=lambda t: (t[0], t[1]))
     return out + [

@@ -21,6 +21,7 @@ from jobfit.matching import (
     score_match,
     score_prepared,
 )
+from jobfit.matching.background import is_entry_level
 from jobfit.matching.models import Strength
 from jobfit.matching.profile import (
     SECTION_WEIGHT,
@@ -33,6 +34,7 @@ from jobfit.matching.profile import (
 from jobfit.matching.text import LineIndex, content_tokens, phrase_terms
 from jobfit.redaction import redact as redact_module
 from jobfit.redaction import redact_for_embedding
+from jobfit.skills import load_taxonomy
 from tests.conftest import DOTIN_TEXTS, SAMPLES, evaldata_path
 
 JOBS = [
@@ -146,10 +148,21 @@ def _reference_strength_extras(assessments, profile, mentions_by_id) -> list:
             continue
         if not any(profile.section(m.line) in ("experience", "projects") for m in mentions):
             continue
-        # each line once, and only statements of work: no role heading, project title or headline
+        # each line once, and only statements of work: no role heading, project title or headline, no workshop;
+        # a skill that is no named tool by its own words; never only as a modifier, nor an internship's title
+        entry = load_taxonomy().get(skill_id)
+        named = {line for words in person_forms(phrase_terms(mentions[0].name))
+                 for line in profile.index.phrase_lines(words) if not names_only_others(profile.line_text(line), words)}
+        interns = {r.line for r in profile.roles if is_entry_level(r.title)} | {
+            n for n in range(1, len(profile.lines) + 1)
+            if len((profile.line_text(n) or "").split()) <= 8 and is_entry_level(profile.line_text(n))}
         in_work = sorted({m.line for m in mentions if profile.section(m.line) in ("experience", "projects")
                           and m.surface.lower() in profile.index.lines[m.line - 1].lower()
-                          and profile.shape_at(m.line) in ("sentence", "list")})
+                          and profile.shape_at(m.line) in ("sentence", "list") and not profile.attended(m.line)
+                          and ((entry is not None and entry.is_tech)
+                               or m.line in named)
+                          and m.line not in interns
+                          and not named_only_as_modifier(profile.line_text(m.line), phrase_terms(m.surface))})
         if not in_work:
             continue
         relevance = max((a.requirement.related.get(skill_id, ("", 0.0))[1] for a in assessments), default=0.0)
@@ -310,6 +323,7 @@ def test_the_explained_rows_give_the_sub_scores_the_pair_was_scored_with(jobs):
 # The straightforward version of the evidence search (a list of candidate objects, then min by key), kept
 # here as the reference the lean single-pass scan in `evidence.py` must equal.
 from jobfit.matching.evidence import (  # noqa: E402
+    _GENERIC_FIELD,
     _PRACTICE_ROLES,
     DEPTH_BASE,
     DEPTH_LINES,
@@ -317,6 +331,11 @@ from jobfit.matching.evidence import (  # noqa: E402
     MEANING_QUALITY,
     QUALITY,
     Candidate,
+    named_only_as_modifier,
+    names_only_before_others,
+    names_only_others,
+    person_forms,
+    short_use,
     spaced_spellings,
 )
 from jobfit.matching.meaning import Thresholds, is_named_tool  # noqa: E402
@@ -395,10 +414,16 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         statement = profile.statement_at(c.line)
         return statement >= 0 and is_attendance(profile.statement_text(statement))
 
+    generic = bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms)
+    degree_lines = {d.line for d in profile.degrees}
+
     def meets(c: Candidate) -> bool:
         if attended(c):
             return False  # a workshop attended, a student paper: related at most
-        return c.how in ("exact", "alias", "meaning") or (c.how == "child" and similarities is not None)
+        if generic and c.line in degree_lines:
+            return False  # "Engineering" from "BE in Computer Science and Engineering"
+        return c.how in ("exact", "alias", "meaning") or (
+            c.how == "child" and similarities is not None and req.group is None)
 
     def _words(c: Candidate) -> tuple[str, ...]:
         if hasattr(c, "terms"):  # the requirement's words or an alias
@@ -426,8 +451,10 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None else cosine(c)
         shape = {"list": 1, "thin": 2, "heading": 3}.get(profile.shape_at(c.line), 0)
-        longer = int(shape == 1 and c.how in ("exact", "alias") and _item_fit(c) > 0)  # "SQL Workbench"
-        return (shape, 2 * _TIERS[c.how] + longer if meets(c) else longer, -closeness, -c.quality,
+        # "SQL Workbench" after "SQL", then "Java (Less than 1 year)" after "Java"
+        named = shape == 1 and c.how in ("exact", "alias")
+        longer = 2 * int(named and _item_fit(c) > 0) + int(named and short_use(profile.line_text(c.line), _words(c)))
+        return (shape, 4 * _TIERS[c.how] + longer if meets(c) else longer, -closeness, -c.quality,
                 c.line if c.line is not None else 10**9)
 
     found = _ref_lexical(profile, req) + _ref_taxonomy(profile, mentions_by_id, req)
@@ -436,7 +463,15 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         sum(profile.index.phrase_count(t) for t in (req.terms, *req.aliases) if t) if req.terms else 0
     )
     occurrences = max(occurrences, len(named))
-    candidates = [c for c in found if stands(c)]
+    def names_another(c: Candidate) -> bool:
+        """Named only joined to a modifier ("backbone.js-like"), or only as the others' role ("back-end
+        developers")."""
+        text = profile.line_text(c.line)
+        if named_only_as_modifier(text, _words(c)):
+            return True
+        return names_only_others(text, _words(c)) or names_only_before_others(text, _words(c))
+
+    candidates = [c for c in found if not names_another(c) and stands(c)]
     strong = [c for c in candidates if meets(c)]
     weak = [c for c in candidates if not meets(c)]
     if not strong and similarities is not None and req.kind == "skill" and not is_named_tool(req) \
@@ -454,6 +489,9 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         statements = {profile.statement_at(c.line) for c in strong} - {-1}
         depth = DEPTH_BASE + DEPTH_STEP * min(max(len(statements) - 1, 0), DEPTH_LINES)
         score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
+        # "Java (Less than 1 year)": partial at most
+        if all(c.how != "meaning" and short_use(profile.line_text(c.line), _words(c)) for c in strong):
+            return best, "partial", round(score * 0.5, 4), occurrences
         if req.kind == "skill" and req.min_years:
             share = profile.years_naming({c.line for c in strong}) / req.min_years
             if share < 1.0:
@@ -540,8 +578,8 @@ def test_requirements_skipped_as_unreachable_are_the_missing_ones():
             prepared = prepare_job(job)
             reachable = _reachable(profile, prepared)
             entries = evaluate(profile, prepared).entries
-            alone = [evaluate_skill(profile, req) if req.kind in ("skill", "keyword") else (None, "missing", 0.0, 0)
-                     for req in prepared.requirements]
+            alone = [evaluate_skill(profile, req, search) if search is not None else (None, "missing", 0.0, 0)
+                     for req, search in zip(prepared.requirements, prepared.searches, strict=True)]
             agreed = list(alone)
             agree_with_siblings(agreed, prepared.narrower)
             for position, (req, entry) in enumerate(zip(prepared.requirements, entries, strict=True)):

@@ -146,7 +146,7 @@ def test_a_degree_in_another_field_shares_no_generic_word() -> None:
 
 def test_a_one_word_name_written_as_two_words_is_found() -> None:
     # reviewers: JavaScript called missing although the project names "Java script"
-    job = build_job("Software Engineer", "Great expertise in JavaScript.", required=[_tool("javascript",
+    job = build_job("Software Engineer", "Experience in JavaScript.", required=[_tool("javascript",
                                                                                           "JavaScript")])
     resume = build_resume([("experience", ["Technologies: Java script, Groovy script, XSLT, SAP PI"])])
     rows = _rows(_with_vectors(resume, job, {(0, "JavaScript"): 0.1}, THRESHOLDS))
