@@ -191,11 +191,14 @@ Seed {SEED}; `bench/evidence_pairs.py` is the procedure as code. Nothing here lo
    designer of a trade off screen (OFF_SCREEN_DESIGN: floral, mechanical, fashion, instructional…) is not of
    the design field (the pool's design ads are UX/UI/product roles). Drawn as in 5 (a shared field; no
    neighbours), formats in the order of FORMAT_QUOTAS, by the same generator after held-out 3.
-10. Held-out 5 (added after held-out 4 was judged and its error classes fixed; up to {SIZES['heldout5']} pairs): drawn
+10. Held-out 5 (added after held-out 4 was judged and its error classes fixed, {SIZES['heldout5']} pairs): drawn
    as in 9, by the same generator after held-out 4, from the SkillSpan ads and the step-9 resumes (same sources,
-   rules and dedupe) that no earlier pair uses; no livecareer id of an earlier pair is used again. It has as many
-   pairs as these documents give: the unused ads are all developer roles, and most unused resumes (graphic
-   designers, IT managers) share no field with any of them.
+   rules and dedupe) that no earlier pair uses; no livecareer id of an earlier pair is used again. That first
+   pass gives only 5 pairs (heldout5-01..05): the unused ads are all developer roles, and of the unused resumes
+   only five share a field with one (the rest, graphic designers and IT managers, share none), fewer than the 8
+   pairs a judged set needs. So each of these resumes takes two ads: a second pass, in the first pass's resume
+   order and by the same generator, gives each resume another compatible ad that no pair of the file uses,
+   drawn as its first one was (heldout5-06..10). No ad is used twice in the file.
 """
 
 
@@ -426,6 +429,20 @@ def draw(rng: random.Random, name: str, ads: list[Doc], resumes: list[Doc]) -> l
     return pairs
 
 
+def more_ads(rng: random.Random, name: str, pairs: list[tuple[Doc, Doc]], ads: list[Doc]) -> list[tuple[Doc, Doc]]:
+    """Step 10's second pass: each resume of `pairs`, in their order, takes another compatible ad of `ads` that
+    no pair uses, chosen by `rng` as `draw` chose its first one; up to the set's size."""
+    used_ads = {ad.id for ad, _ in pairs}
+    more: list[tuple[Doc, Doc]] = []
+    for _, resume in pairs:
+        free = [a for a in ads if a.id not in used_ads and compatible(a, resume)]
+        if free and len(pairs) + len(more) < SIZES[name]:
+            ad = rng.choice(free)
+            more.append((ad, resume))
+            used_ads.add(ad.id)
+    return more
+
+
 def _entry(doc: Doc) -> dict:
     return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(doc).items()}
 
@@ -461,6 +478,8 @@ def build(evaldata: Path) -> dict:
         out[f"pool_{name}"] = {"ads": {"skillspan": len(set_ads)},
                                "resumes": {f: sum(r.format == f for r in set_resumes) for f in ("pdf", "txt")}}
         pairs = draw(rng, name, set_ads, set_resumes)
+        if name == "heldout5":  # a second ad per resume (step 10)
+            pairs += more_ads(rng, name, pairs, set_ads)
         out["sets"][name] = _entries(f"{name}-{{:02d}}", pairs)
         used |= {doc.id for pair in pairs for doc in pair}
     return out
