@@ -169,6 +169,7 @@ def main() -> int:
     ap.add_argument("--dump", type=Path, help="write the fitting claims with their features here (JSON)")
     args = ap.parse_args()
     evidence.RELATED_GROUPS = frozenset()  # the claims as the engine makes them before the rule
+    evidence.accepted.cache_clear()
     embedder = MiniLMEmbedder()
     claims: list[dict] = json.loads(args.claims.read_text()) if args.claims is not None else []
     for run in FIT_RUNS if args.claims is None else ():

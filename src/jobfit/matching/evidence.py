@@ -102,14 +102,15 @@ _BROAD = frozenset(term for word in json.loads(resources.files("jobfit.matching"
 # a sentence): "Python, R, SQL" is no evidence of data analysis, nor "PROGRAMMING" in a skills list of programming.
 RELATED_GROUPS = frozenset(json.loads(resources.files("jobfit.matching").joinpath(
     "data", "acceptance.json").read_text())["related"])
+_FOUND = {"exact": "name", "alias": "name"}
 
 
+@lru_cache(maxsize=64)
 def accepted(named_tool: bool, how: str, listed: bool) -> bool:
     """Whether a candidate of this class, found this way (exact, alias, child, meaning), on a list item or not,
     may meet a requirement (`RELATED_GROUPS`)."""
-    found = "name" if how in ("exact", "alias") else how
-    return (f"{'tool' if named_tool else 'other'}/{found}/{'list' if listed else 'sentence'}"
-            not in RELATED_GROUPS)
+    group = f"{'tool' if named_tool else 'other'}/{_FOUND.get(how, how)}/{'list' if listed else 'sentence'}"
+    return group not in RELATED_GROUPS
 
 
 # Depth: a single strong statement earns DEPTH_BASE of its value; each further statement adds DEPTH_STEP.
