@@ -7,24 +7,14 @@ Real-looking resume lines; plain values, no parsing.
 
 from __future__ import annotations
 
-from jobfit.documents.models import EducationEntry, ExperienceEntry, SkillMention
+from jobfit.documents.models import EducationEntry, ExperienceEntry
 from jobfit.matching import score_match
 from jobfit.matching.evidence import RELATED_GROUPS, accepted
-from jobfit.matching.meaning import Thresholds
-from jobfit.matching.models import MatchResult, RequirementResult
 
 from .matching_builders import TinyTaxonomy, build_job, build_resume, skill
+from .test_evidence_classes import _tool
 from .test_meaning import _rows, _with_vectors
-
-THRESHOLDS = Thresholds(confirm=0.425, paraphrase=0.588, confirm_tool=0.3)
-
-
-def _tool(skill_id: str, name: str) -> SkillMention:
-    return SkillMention(skill_id=skill_id, name=name, category="language", surface=name)
-
-
-def _row(result: MatchResult, kind: str) -> RequirementResult:
-    return next(r for r in result.match_analysis.requirements if r.kind == kind)
+from .test_resume_evidence_round3 import THRESHOLDS, _row
 
 
 def test_the_fitted_rule_is_data_and_names_groups_not_words() -> None:
