@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jobfit.documents.extract import extract_text
-from jobfit.documents.job_cues import eligibility_kinds, in_longer_phrase, names_a_unit, names_colleagues
+from jobfit.documents.job_cues import (
+    about_others,
+    eligibility_kinds,
+    in_longer_phrase,
+    names_a_unit,
+    names_colleagues,
+)
 from jobfit.documents.job_degree import degree_field_spans, find_degree_requirement
 from jobfit.documents.job_length import check_job_length
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, classify, company_names, importance_at, read_ad
@@ -218,8 +224,9 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
     A mention by a form that names a neighbour of the skill, not the skill ("continuous improvement" for Kaizen,
     `Taxonomy.names_itself`), asks for nothing the ad names; a field of study named as a degree's field is the
     education requirement, not a skill; a skill naming colleagues ("work with marketing teams") or a team ("the
-    Product Development team") is not asked, nor a broad one-word field written inside a longer phrase
-    ("engineering team", "writing software")."""
+    Product Development team") is not asked, nor a person ("business analysts"), what the company owns or builds
+    ("our Engineering department", "analytics products": `job_cues.about_others`), nor a broad one-word field
+    written inside a longer phrase ("engineering team", "writing software", "full-stack engineering")."""
     asked: list[AskedSkill] = []
     taxonomy = load_taxonomy()
     lines = reading.masked.split("\n")
@@ -232,6 +239,9 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
                 continue
             end = offset + len(mention.surface)
             if names_colleagues(sentence.text, offset, end) or names_a_unit(sentence.text, offset, end):
+                continue
+            if about_others(sentence.text, offset, end, mention.name,
+                            technical=mention.category in TECH_CATEGORIES):
                 continue
             if _broad(mention, sentence.text, offset, lines[mention.line - 1]) and in_longer_phrase(
                     sentence.text, offset, end):

@@ -569,7 +569,8 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
 def importance_at(sentence: Sentence, start: int, end: int) -> tuple[str, bool]:
     """(importance, explicit) of the thing written at `sentence.text[start:end]`.
 
-    A cue next to it decides (explicit): the nearest one before it ("ideally", "Nice to have:", "Must have:") or
+    A cue next to it decides (explicit): the nearest one before it ("ideally", "Nice to have:", "Must have:"; one
+    that opens the sentence, "Not required but would be nice if you have ...", reaches all of it) or
     after it in its sentence ("is a plus", "preferred", "required"); an after-cue inside brackets covers only the
     brackets ("Bachelor's degree (MBA preferred)"), and brackets holding nothing but the cue cover the list item
     just before them ("insurance industry (desired)"). Without a cue, the zone decides: nice-to-have ->
@@ -626,7 +627,8 @@ def _nearest_cue(text: str, start: int, end: int) -> str | None:
         if hi <= start and side in ("before", "both"):
             if _brackets(text, lo) not in (None, mine):
                 continue
-            if not text[lo:hi].rstrip().endswith(":") and (
+            reaches_on = text[lo:hi].rstrip().endswith(":") or re.search(r"\w", text[:lo]) is None
+            if not reaches_on and (
                 start - hi > _BEFORE_REACH or re.search(r"[,;]", text[hi:start].lstrip(" ,:"))
             ) and side == "before":
                 continue  # "preferably Python" reaches the next item, not the rest of a flattened list
