@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from jobfit.documents.extract import extract_text
 from jobfit.documents.job_cues import (
+    ELIGIBILITY,
     about_others,
     eligibility_kinds,
     in_longer_phrase,
@@ -298,7 +299,9 @@ def _section_of(sections: dict[str, Section], line: int | None) -> str | None:
 
 
 def find_eligibility(reading: AdReading) -> list[Eligibility]:
-    """The checks an ad asks for (work authorisation, clearance, ...), one per sentence, as the ad words them."""
+    """The checks an ad asks for (work authorisation, clearance, ...), one per sentence and kind, as the ad words
+    them: of a sentence wrapped over several lines, the line that names the check ("SC Clearance Eligible" at the
+    end of a run of unpunctuated lines)."""
     found: list[Eligibility] = []
     for sentence in reading.sentences:
         if sentence.eligibility is None:
@@ -308,7 +311,12 @@ def find_eligibility(reading: AdReading) -> list[Eligibility]:
         if sentence.zone == "preferred":
             importance = "preferred"
         for kind in eligibility_kinds(sentence.text):
-            found.append(Eligibility(kind=kind, text=text[:200], line=sentence.line,
+            line, own = sentence.line, text
+            cue = next((p.search(sentence.text) for k, p in ELIGIBILITY if k == kind), None)
+            if cue is not None and len(sentence.parts) > 1:  # the ad line that asks it, not the sentence's first
+                line, start, end = sentence.part_at(cue.start())
+                own = sentence.text[start:end].strip(" \t-•*")
+            found.append(Eligibility(kind=kind, text=own[:200], line=line,
                                      importance=importance))  # type: ignore[arg-type]
     return found
 

@@ -137,6 +137,14 @@ class Sentence:
     def line(self) -> int:
         return self.parts[0][0]
 
+    def part_at(self, offset: int) -> tuple[int, int, int]:
+        """(document line, start, end in `text`) of the part of the sentence that holds `offset`."""
+        spans = self._spans()
+        for (number, _, _), (start, end) in zip(self.parts, spans, strict=True):
+            if offset < end:
+                return number, start, end
+        return self.parts[-1][0], spans[-1][0], spans[-1][1]
+
 
 @dataclass(frozen=True)
 class AdReading:

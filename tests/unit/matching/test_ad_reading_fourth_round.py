@@ -76,3 +76,14 @@ def test_years_of_skills_alone_make_no_experience_row() -> None:
 ])
 def test_a_title_case_name_stays_whole_and_a_list_splits(sentence: str, expected: list[str]) -> None:
     assert phrases(sentence) == expected
+
+
+def test_a_clearance_at_the_end_of_unpunctuated_lines_carries_its_own_line() -> None:
+    ad = ("Requirements\n"
+          "Demonstrated technical aptitude for providing extraordinary customer service while problem-solving\n"
+          "Appreciation and familiarity of the wider Microsoft stack and how it brings value to our customers\n"
+          "Experience with development frameworks (SCRUM/Agile) SC Clearance Eligible\n")
+    job = parse_job(title="Dynamics 365 Developer", description=ad)
+    [check] = job.eligibility
+    assert check.kind == "security clearance" and check.line == 4 and "SC Clearance Eligible" in check.text
+    assert "customer service" not in check.text
