@@ -273,24 +273,30 @@ def _in_degree_field(text: str, offset: int, mention: SkillMention) -> bool:
 def _split_skills(
     asked: list[AskedSkill], sections: dict[str, Section]
 ) -> tuple[list[SkillMention], list[SkillMention]]:
-    """One mention per skill: required when some mention is explicitly required, else preferred when one is
-    explicitly preferred, else required when the duties use it, else preferred (named only in the team's stack,
-    unless the ad lists no requirements at all: then its stack is what it asks)."""
-    best: dict[str, tuple[int, AskedSkill]] = {}
+    """One mention per skill, by the strongest: an explicitly required mention, else a practice the duties ask
+    ("debugging software": required even when a "Desired" line names it again), else an explicitly preferred one,
+    else a tool the duties use (required; an explicit nice-to-have decides for a tool), else the team's stack
+    (preferred, unless the ad lists no requirements at all: then its stack is what it asks)."""
+    best: dict[str, tuple[int, str, AskedSkill]] = {}
     lists_requirements = any(item.explicit for item in asked)
     for item in asked:
         importance = item.importance
         if not item.explicit and not lists_requirements:
             importance = "required"  # an ad that lists no requirements asks for the stack it describes
-        rank = (0 if importance == "required" else 1) + (0 if item.explicit else 2)
+        if item.explicit:
+            rank = 0 if importance == "required" else 2
+        elif importance == "required":  # a duty: a practice it asks is the hire's own; a tool it uses learnable
+            rank = 3 if item.mention.category in TECH_CATEGORIES else 1
+        else:
+            rank = 4
         held = best.get(item.mention.skill_id)
         if held is None or rank < held[0]:
-            best[item.mention.skill_id] = (rank, item)
+            best[item.mention.skill_id] = (rank, importance, item)
     required: list[SkillMention] = []
     preferred: list[SkillMention] = []
-    for rank, item in sorted(best.values(), key=lambda pair: (pair[1].mention.line or 0, pair[1].offset)):
+    for _, importance, item in sorted(best.values(), key=lambda held: (held[2].mention.line or 0, held[2].offset)):
         mention = item.mention.model_copy(update={"section": _section_of(sections, item.mention.line)})
-        (preferred if rank % 2 else required).append(mention)
+        (required if importance == "required" else preferred).append(mention)
     return required, preferred
 
 

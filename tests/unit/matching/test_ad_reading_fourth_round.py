@@ -44,7 +44,6 @@ def test_a_field_after_a_compound_modifier_is_not_asked_alone() -> None:
 
 
 @pytest.mark.parametrize(("line", "skill"), [
-    ("- You are fluent in English and willing to learn German", "German"),
     ("- Well familiarized with AWS structure and environment", "Amazon Web Services"),
     ("- Proficiency in a modern programming language - Java and Javascript preferable", "Java"),
     ("- Not required but would be nice if you have some experience with the new Composition API, Docker and"
@@ -87,3 +86,27 @@ def test_a_clearance_at_the_end_of_unpunctuated_lines_carries_its_own_line() -> 
     [check] = job.eligibility
     assert check.kind == "security clearance" and check.line == 4 and "SC Clearance Eligible" in check.text
     assert "customer service" not in check.text
+
+
+@pytest.mark.parametrize(("line", "not_asked"), [
+    ("- You are fluent in English and willing to learn German", "German"),
+    ("- Fluent in debugging network protocols, comfortable with use of PCI analyzer and ethernet analyzer",
+     "PCI DSS"),
+    ("- You'll work in a highly flexible and adaptable architecture", "Adaptability"),
+])
+def test_what_the_hire_may_learn_an_unsupported_expansion_and_a_described_thing_are_not_asked(
+        line: str, not_asked: str) -> None:
+    reqs = _requirements("Requirements\n- 3+ years with Python\n" + line + "\n")
+    assert "Python" in _skills(reqs) and not_asked not in {r.label for r in reqs}
+
+
+def test_an_acronym_with_its_own_expansion_or_a_plain_one_is_still_asked() -> None:
+    skills = _skills(_requirements("Requirements\n- Knowledge of PCI DSS compliance for card payments\n"
+                                   "- You are adaptable and curious\n- Design UI components\n"))
+    assert {"PCI DSS", "Adaptability", "UI design"} <= set(skills)
+
+
+def test_a_practice_the_duties_ask_stays_required_when_a_desired_line_names_it_again() -> None:
+    ad = ("Responsibilities\n- Implementing unit testing and debugging software according to specifications\n"
+          "Requirements\n- 5 years of C++\nDesired\n- Fluent in debugging network protocols\n")
+    assert _skills(_requirements(ad))["Debugging"] == "required"
