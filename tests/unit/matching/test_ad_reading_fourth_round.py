@@ -110,3 +110,17 @@ def test_a_practice_the_duties_ask_stays_required_when_a_desired_line_names_it_a
     ad = ("Responsibilities\n- Implementing unit testing and debugging software according to specifications\n"
           "Requirements\n- 5 years of C++\nDesired\n- Fluent in debugging network protocols\n")
     assert _skills(_requirements(ad))["Debugging"] == "required"
+
+
+@pytest.mark.parametrize(("line", "skill"), [
+    ("- Experience in firmware development, device drivers development and OS utilities development", "Device drivers"),
+    ("- Participation in code review, requirements analysis, code profiling and tuning", "Code profiling"),
+    ("- You know how to test PHP and Javascript applications with e2e tests", "End-to-end testing"),
+    ("- You know SQL: using indexes, optimizing slow queries and avoiding common problems", "Query optimization"),
+    ("- You have application architecture design experience", "Software architecture"),
+    ("- Advanced Linux programming concepts (threads, shared memory and other IPC)", "Inter-process communication"),
+    ("- Competent with developing multithreaded scalable concurrent applications", "Concurrency"),
+    ("- Practical knowledge of Ethernet and TCP/IP", "Ethernet"),
+])
+def test_duties_and_must_haves_in_long_lines_are_listed(line: str, skill: str) -> None:
+    assert skill in _skills(_requirements("Requirements\n" + line + "\n"))
