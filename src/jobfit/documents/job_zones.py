@@ -54,6 +54,8 @@ _BULLET = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)
 _END_PUNCT = re.compile(r"[.!?:;]\s*$")
 _WRAP_MIN_CHARS = 50  # a line shorter than this never wraps into the next one unless it ends mid-phrase
 _CONTINUES = re.compile(r"\s*(?:and|or|as well as|but|with|including)\b")
+# A line that opens with the subject of a new sentence ("You have ...", "We offer ..."), capitalised.
+_SUBJECT_START = re.compile(r"^\W*(?-i:You|Your|We|Our)\b(?!['’]s)")
 _OPEN_END = re.compile(r"(?:[,\-–/&(]|\b(?:and|or|of|the|a|an|in|with|to|for|on|at|by|as|such as|including))\s*$",
                        re.IGNORECASE)
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "approx", "incl", "vs", "inc", "ltd", "co", "sr", "jr", "no", "dr",
@@ -367,14 +369,19 @@ def _wrap_width(lines: list[str]) -> float:
 
 
 def _wraps(previous: str, line: str, width: float) -> bool:
-    """Whether `line` continues `previous` (a sentence wrapped over lines), not a new item or paragraph."""
+    """Whether `line` continues `previous` (a sentence wrapped over lines), not a new item or paragraph: a long
+    line wraps on unless the next opens a new sentence's subject ("You possess ..." in an unpunctuated ad)."""
     if _END_PUNCT.search(previous) or _LABEL_ONLY.match(previous):
         return False
     bullet = _BULLET.match(line)
     if bullet:  # "- and backend frameworks ...": a hyphen that carries on the sentence, not a new item
         return bool(_CONTINUES.match(line[bullet.end() :]))
     first = line.lstrip()[:1]
-    return first.islower() or bool(_OPEN_END.search(previous)) or len(previous) >= width
+    if _OPEN_END.search(previous):
+        return True
+    if _SUBJECT_START.match(line):
+        return False  # "You possess ..." after a long unpunctuated line: a new sentence about the hire
+    return first.islower() or len(previous) >= width
 
 
 def _inline_heading(line: str) -> tuple[str, int] | None:

@@ -375,21 +375,24 @@ def skill_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requ
 
 
 def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
-    """Skills named only as an example of what is asked ("monitoring tools, e.g. New Relic", "code versioning
-    tools such as Git", "Power BI or equivalent"), never asked for in so many words elsewhere: a candidate with
-    another example qualifies."""
+    """Skills named only as one of two or more examples of what is asked ("monitoring tools, e.g. New Relic or
+    Datadog", "Power BI or equivalent"), never asked for in so many words elsewhere: a candidate with another
+    example qualifies. The only example of a line ("Internet protocols, for example TCP/IP") is what it asks."""
     examples: set[str] = set()
     asked: set[str] = set()
     for index, spans in _by_sentence(placed).items():
         text = reading.sentences[index].text
+        mine: set[str] = set()
         for span in spans:
             before = _CLAUSE_END_RE.split(text[: span.start])[-1]
             after = text[span.end :]
             if _EXAMPLE_LEAD_RE.search(before) or _ALTERNATIVES_TRAIL_RE.match(after) or (
                     before.rfind("(") > before.rfind(")") and _ETC_AFTER_RE.match(after)):
-                examples.add(span.skill)
+                mine.add(span.skill)
             elif span.must:
                 asked.add(span.skill)
+        if len(mine) >= 2 or any(_ALTERNATIVES_TRAIL_RE.match(text[s.end :]) for s in spans if s.skill in mine):
+            examples |= mine  # the only example of a required line ("for example (TCP/IP)") is what it asks
     return examples - asked
 
 

@@ -124,3 +124,16 @@ def test_a_practice_the_duties_ask_stays_required_when_a_desired_line_names_it_a
 ])
 def test_duties_and_must_haves_in_long_lines_are_listed(line: str, skill: str) -> None:
     assert skill in _skills(_requirements("Requirements\n" + line + "\n"))
+
+
+def test_a_cue_on_the_next_unpunctuated_line_that_opens_with_you_does_not_reach_back() -> None:
+    ad = ("Requirements\n"
+          "You have a base understanding of modern application infrastructure setup (Docker) operations and "
+          "monitoring\n"
+          "You possess strong personal and professional skills which will be a great addition to our culture\n")
+    assert _skills(_requirements(ad))["Monitoring"] == "required"
+
+
+def test_the_only_example_of_a_required_line_is_required() -> None:
+    ad = "Requirements\n- Practical knowledge of Internet protocols, for example TCP/IP\n"
+    assert _skills(_requirements(ad))["TCP/IP"] == "required"
