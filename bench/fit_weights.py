@@ -8,7 +8,8 @@ different labels; each set weighs the same, each group the same within its set),
 standardised weights towards their mean (`SHRINK`), then turned back into weights on the 0-100 sub-scores.
 Pulled all the way, every standardised component weighs the same; the strength is chosen by the LODO figure
 (components are eliminated under each pull of `SHRINK_CHOICES`, or under `--shrink` alone; for the components
-each elimination keeps, the run measures every pull, and writes the best pair of components and pull): weights
+each elimination keeps, the run measures every pull, and writes the best pair of components and pull; the skills
+part, the requirement evidence the report shows, is never eliminated: `KEPT`): weights
 fitted freely on a few sets follow those sets' quirks and rank an unseen set worse than near-equal ones do.
 Leave-one-source-out (LODO): for each source of resumes, fit on the sets of the other sources and score the
 held-out sets; that figure predicts an unseen set. Components are then removed one at a time while that removal
@@ -49,6 +50,10 @@ SHRINK = 10.0  # pull of the standardised weights towards their mean (0: a free 
 SHRINK_CHOICES = (0.0, 0.1, 1.0, 10.0)
 STEPS = 50  # Newton steps at most (`_newton`; it stops earlier once the weights settle)
 TOLERANCE = 0.005  # a set's LODO figure may drop this much when a component without signal is removed
+# Never eliminated: the skills part is made of the requirement evidence the report shows, so with it in the score
+# the score and its explanation are the same thing (issue 26, item 5). What keeping it costs out of sample is
+# printed beside the fit.
+KEPT = ("skills",)
 
 
 @dataclass
@@ -168,17 +173,17 @@ def overall(weights: dict[str, float], row: dict[str, float]) -> float:
     return sum(w * x for w, x in present) / total if total > 0 else 0.0
 
 
+def lodo_weights(table: Table, names: Sequence[str], shrink: float | None = None) -> dict[str, dict[str, float]]:
+    """Per resume source: the weights fitted on the sets of every other source."""
+    return {source: fit(table, [s for s in table.sets if s.source != source], names, shrink)
+            for source in sorted({s.source for s in table.sets})}
+
+
 def lodo(table: Table, names: Sequence[str], shrink: float | None = None) -> dict[str, float]:
     """Per set: its metric under weights fitted on the sets of every other resume source."""
-    out: dict[str, float] = {}
-    for source in sorted({s.source for s in table.sets}):
-        train = [s for s in table.sets if s.source != source]
-        weights = fit(table, train, names, shrink)
-        for s in table.sets:
-            if s.source == source:
-                rows = table.rows[s.name]
-                out[s.name] = set_metric(s, lambda p, rows=rows, weights=weights: overall(weights, rows[p]))
-    return out
+    weights = lodo_weights(table, names, shrink)
+    return {s.name: set_metric(s, lambda p, rows=table.rows[s.name], w=weights[s.source]: overall(w, rows[p]))
+            for s in table.sets}
 
 
 def by_source(table: Table, per_set: dict[str, float]) -> float:
@@ -192,14 +197,14 @@ def by_source(table: Table, per_set: dict[str, float]) -> float:
 def select(table: Table, candidates: Sequence[str], shrink: float | None = None
            ) -> tuple[list[str], list[tuple[str, dict[str, float]]]]:
     """Backward elimination: drop the component whose removal lowers no set's LODO figure (by more than
-    `TOLERANCE`) and raises their mean by source the most, while there is one. What is left each helps some set
-    that was not used to fit it."""
+    `TOLERANCE`) and raises their mean by source the most, while there is one; `KEPT` components are never
+    dropped. What is left each helps some set that was not used to fit it."""
     names = list(candidates)
     current = lodo(table, names, shrink)
     history = [("all candidates", current)]
     while len(names) > 1:
         best: tuple[float, str, dict[str, float]] | None = None
-        for n in names:
+        for n in (n for n in names if n not in KEPT):
             trial = lodo(table, [m for m in names if m != n], shrink)
             if all(trial[k] >= current[k] - TOLERANCE for k in current):
                 gain = by_source(table, trial)
@@ -259,6 +264,12 @@ def _best_pull(table: Table, pulls: list[tuple[float, dict[str, float]]]) -> tup
     return max(pulls, key=lambda item: (round(by_source(table, item[1]), 3), item[0]))
 
 
+def _best_run(table: Table, runs: list[tuple[float, list[str], list, list[tuple[float, dict[str, float]]]]]
+              ) -> tuple[float, list[str], list, list[tuple[float, dict[str, float]]]]:
+    """The elimination run to keep: the best mean LODO by source at its best pull (the stronger pull on a tie)."""
+    return max(runs, key=lambda run: (round(by_source(table, _best_pull(table, run[3])[1]), 3), run[0]))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--evaldata", type=Path, default=REPO.parent / "shared" / "evaldata")
@@ -282,8 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for elimination_pull, names, _history, pulls in runs:
             pull, values = _best_pull(table, pulls)
             print(f"| {elimination_pull:g} | {', '.join(names)} | {by_source(table, values):.3f} ({pull:g}) |")
-    elimination_pull, names, history, pulls = max(
-        runs, key=lambda run: (round(by_source(table, _best_pull(table, run[3])[1]), 3), run[0]))
+    elimination_pull, names, history, pulls = _best_run(table, runs)
     print(f"\nelimination under pull {elimination_pull:g}:")
     print("\n| step | mean LODO by source | " + " | ".join(s.name for s in table.sets) + " |")
     print("|---|---:|" + "---:|" * len(table.sets))
@@ -298,9 +308,15 @@ def main(argv: Sequence[str] | None = None) -> int:
               + " | ".join(f"{values[s.name]:.3f}" for s in table.sets) + " |")
     shrink, per_set = _best_pull(table, pulls)
     weights = fit(table, table.sets, names, shrink)
-    print(f"\n| set | metric | LODO overall (pull {shrink:g}) |\n|---|---|---:|")
+    kept = [n for n in names if n in KEPT]
+    without = lodo(table, [n for n in names if n not in KEPT], shrink) if kept and len(kept) < len(names) else None
+    print(f"\n| set | metric | LODO overall (pull {shrink:g}) |"
+          + (f" the same without {', '.join(kept)} (kept by rule) |" if without else "")
+          + "\n|---|---|---:|" + ("---:|" if without else ""))
     for s in table.sets:
-        print(f"| {s.name} | {s.metric} | {per_set[s.name]:.3f} |")
+        print(f"| {s.name} | {s.metric} | {per_set[s.name]:.3f} |" + (f" {without[s.name]:.3f} |" if without else ""))
+    print(f"| mean by source | | {by_source(table, per_set):.3f} |"
+          + (f" {by_source(table, without):.3f} |" if without else ""))
     print("\nweights fitted on all sets:", json.dumps({k: round(v, 4) for k, v in weights.items()}))
     if args.write:
         write_weights(weights, per_set, table, args.embedder, shrink)

@@ -561,8 +561,22 @@ def group_metric(metric: str, pred: Sequence[float], gold: Sequence[float]) -> f
     return spearman(pred, gold) if metric == "spearman" else average_precision(pred, gold)
 
 
+def group_values(s: LabelledSet, score: Callable[[tuple[str, str]], float]) -> list[float | None]:
+    """The set's metric in each of its groups for the scores `score(pair)` gives (None: a group whose labels do
+    not differ)."""
+    return [group_metric(s.metric, [score(p) for p in g.pairs], g.labels) for g in s.groups]
+
+
 def set_metric(s: LabelledSet, score: Callable[[tuple[str, str]], float]) -> float:
     """Mean over the set's groups of its metric for the scores `score(pair)` gives."""
-    values = [group_metric(s.metric, [score(p) for p in g.pairs], g.labels) for g in s.groups]
-    kept = [v for v in values if v is not None]
+    kept = [v for v in group_values(s, score) if v is not None]
     return float(np.mean(kept)) if kept else float("nan")
+
+
+def paired_difference(a: Sequence[float | None], b: Sequence[float | None]) -> tuple[float, float, int]:
+    """(mean of a - b over the groups both score, its standard error, the number of those groups): how far apart
+    two methods are on one set, against how much that gap moves from group to group."""
+    d = np.array([x - y for x, y in zip(a, b, strict=True) if x is not None and y is not None])
+    if len(d) < 2:
+        return (float(d.mean()) if len(d) else float("nan")), float("nan"), len(d)
+    return float(d.mean()), float(d.std(ddof=1) / np.sqrt(len(d))), len(d)

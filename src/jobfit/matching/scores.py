@@ -19,7 +19,8 @@
 overall_score is the weighted mean of the components present, with the weights in `data/weights.json`,
 learned by `bench/fit_weights.py` (non-negative, fitted pairwise on every local labelled set, pulled towards
 equal weights on standardised components, and chosen by leave-one-source-out quality; a component without
-out-of-sample signal has weight 0 and stays visible in `match_analysis.component_scores`). The fit, its
+out-of-sample signal has weight 0 and stays visible in `match_analysis.component_scores`, except the skills part,
+which the requirement evidence makes and which always keeps a weight). The fit, its
 figures and the variants tried are in BENCHMARKS.md. Change ALGORITHM_VERSION, and refit, whenever anything
 here (or in evidence/profile/requirements) changes a score.
 """
@@ -37,7 +38,7 @@ from jobfit.embeddings.chunks import FULL_TEXT, REQUIREMENTS_DIGEST
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import tf_weight
 
-ALGORITHM_VERSION = "3.1.0"
+ALGORITHM_VERSION = "3.2.0"
 
 
 def _learned_model() -> dict:
