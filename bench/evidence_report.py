@@ -1,6 +1,7 @@
 """Judging packets: the product's own report on each pair of a set, written for a recruiter to check claim by claim.
 
-    .venv/bin/python bench/evidence_report.py --set dev|heldout|heldout2|heldout3|heldout4 --out bench/evidence/<run>/
+    .venv/bin/python bench/evidence_report.py --set dev|heldout|heldout2|heldout3|heldout4|heldout5
+                                              --out bench/evidence/<run>/
                                               [--evaldata PATH] [--pairs dev01,dev02] [--force]
 
 For every pair of bench/evidence/pairs.json it runs the installed command line, as a user would and without a
