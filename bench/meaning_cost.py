@@ -1,7 +1,9 @@
 """What the meaning check costs, in isolation: per upload, per job, per scored pair, per ranking of 60.
 
 - upload: embedding a resume's chunks (full text and sections, as before) and its statements, separately and
-  in the one call `pipeline.embed_resume` makes; packing the statement vectors.
+  in the one call `pipeline.embed_resume` makes (bulk ingest); what an upload request does now (its chunks and
+  profile, `embed_resumes(statements=False)`) and what is left for after its response (`profile_vectors`);
+  packing the statement vectors.
 - job: embedding its requirements in context (`pipeline.context_chunks`), done once when the job is stored.
 - scoring: `engine.evaluate` of a pair with and without the meaning check (statement x requirement cosines and
   the confirmation), and decoding one resume's stored statement vectors (what ranking adds per candidate).
@@ -50,7 +52,15 @@ def main() -> int:
     from jobfit.embeddings.minilm import MiniLMEmbedder
     from jobfit.matching import prepare_job, prepare_resume
     from jobfit.matching.engine import evaluate
-    from jobfit.pipeline import context_chunks, embed_resume, job_chunks, job_meaning, resume_chunks
+    from jobfit.pipeline import (
+        context_chunks,
+        embed_resume,
+        embed_resumes,
+        job_chunks,
+        job_meaning,
+        profile_vectors,
+        resume_chunks,
+    )
 
     pdfs = sorted((args.evaldata / "ferr_hr_relevance_livecareer" / "resumes_pdf").glob("*.pdf"))
     pdfs = pdfs[:: max(1, len(pdfs) // args.resumes)][: args.resumes]
@@ -61,6 +71,7 @@ def main() -> int:
     embedder.embed(["warm up"])
 
     chunks_ms, statements_ms, together_ms, pack_ms, counts = [], [], [], [], []
+    request_ms, late_ms = [], []
     profiles = []
     for resume in resumes:
         chunks = resume_chunks(resume)
@@ -70,6 +81,8 @@ def main() -> int:
         chunks_ms.append(_ms(lambda c=chunks: embed_chunks(embedder, c)))
         statements_ms.append(_ms(lambda t=texts: embedder.embed(t)))
         together_ms.append(_ms(lambda r=resume: embed_resume(embedder, r)))
+        request_ms.append(_ms(lambda r=resume: embed_resumes(embedder, [r], statements=False)))
+        late_ms.append(_ms(lambda r=resume: profile_vectors(embedder, {0: prepare_resume(r)}, {})))
         _chunks, vectors, embedded = embed_resume(embedder, resume)
         assert embedded.statement_vectors is not None
         pack_ms.append(_ms(lambda e=embedded: unpack_rows(pack_rows(e.statement_vectors)), repeat=5))
@@ -103,7 +116,9 @@ def main() -> int:
     print("|---|---:|")
     print(f"| embed a resume's chunks (full text + sections, as before) | {p50(chunks_ms):.0f} |")
     print(f"| embed its statements alone (median {p50(counts):.0f} statements) | {p50(statements_ms):.0f} |")
-    print(f"| both in one call (`pipeline.embed_resume`, what upload does) | {p50(together_ms):.0f} |")
+    print(f"| both in one call (`pipeline.embed_resume`: bulk ingest; an upload before) | {p50(together_ms):.0f} |")
+    print(f"| an upload's request now: chunks + profile, no statements | {p50(request_ms):.0f} |")
+    print(f"| after its response: profile + statements (`profile_vectors`) | {p50(late_ms):.0f} |")
     print(f"| pack + unpack its statement vectors (int8) | {p50(pack_ms):.2f} |")
     print(f"| embed a job's requirements in context (once per job) | {p50(context_ms):.0f} |")
     print(f"| score one pair (`engine.evaluate`) without the meaning check | {p50(without_ms):.2f} |")

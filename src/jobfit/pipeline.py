@@ -4,10 +4,11 @@ Resumes are redacted (names, contact details, gender markers) before embedding, 
 before scoring, so a name can never move a vector and, through it, a score.
 
 The meaning check (`matching.meaning`) needs two more kinds of vectors, each made once: a resume's
-statements (embedded at upload with its other chunks, in the same call, and stored compactly with its
-profile) and a job's requirements in their ad context (embedded with the job's chunks, stored as its vectors
-under `meaning.context_key`). `job_meaning` and `profile_vectors` attach them for scoring, embedding any
-that are missing (a profile or job stored before, or by another algorithm version).
+statements (embedded after an upload's response, or with its other chunks in the same call by the paths
+that answer no person, and stored compactly with its profile) and a job's requirements in their ad context
+(embedded with the job's chunks, stored as its vectors under `meaning.context_key`). `job_meaning` and
+`profile_vectors` attach them for scoring, embedding any that are missing (a profile or job stored before, or by
+another algorithm version, or an upload's statements not filled yet).
 """
 
 from __future__ import annotations
@@ -103,29 +104,31 @@ def embed_resume(embedder: Embedder, resume: ParsedResume) -> tuple[Chunks, dict
     return embed_resumes(embedder, [resume])[0]
 
 
-def embed_resumes(embedder: Embedder, resumes: Sequence[ParsedResume]
+def embed_resumes(embedder: Embedder, resumes: Sequence[ParsedResume], *, statements: bool = True
                   ) -> list[tuple[Chunks, dict[str, np.ndarray], ResumeProfile]]:
     """`embed_resume` for many resumes from one `embed` call: a queue worker embeds the files it runs at once
-    together, every chunk and statement of every resume batched, the vectors handed back per resume."""
-    meaning = thresholds_for(embedder.name) is not None
+    together, every chunk and statement of every resume batched, the vectors handed back per resume. Without
+    `statements` the profiles get no statement vectors (`profile_vectors` embeds them later, e.g. after an
+    upload's response)."""
+    meaning = statements and thresholds_for(embedder.name) is not None
     prepared: list[tuple[Chunks, ResumeProfile, int]] = []
     texts: list[str] = []
     for resume in resumes:
         chunks = resume_chunks(resume)
         profile = prepare_resume(resume)
-        statements = profile.statement_texts() if meaning else []
-        prepared.append((chunks, profile, len(statements)))
-        texts += [text for _, text in chunks] + statements
+        said = profile.statement_texts() if meaning else []
+        prepared.append((chunks, profile, len(said)))
+        texts += [text for _, text in chunks] + said
     rows = embedder.embed(texts) if texts else None
     out: list[tuple[Chunks, dict[str, np.ndarray], ResumeProfile]] = []
     at = 0
-    for chunks, profile, statements in prepared:
+    for chunks, profile, count in prepared:
         vectors = {kind: rows[at + i] for i, (kind, _) in enumerate(chunks)} if rows is not None else {}
         at += len(chunks)
-        if statements:
+        if count:
             assert rows is not None
-            profile.with_statement_vectors(unpack_rows(pack_rows(rows[at:at + statements])))  # as read back
-        at += statements
+            profile.with_statement_vectors(unpack_rows(pack_rows(rows[at:at + count])))  # as read back
+        at += count
         out.append((chunks, vectors, profile))
     return out
 

@@ -6,10 +6,14 @@ the recorded embedding model, and returns one object that the API, the web pages
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
+import os
+import queue
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,6 +34,70 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+BACKGROUND_LIMIT = 256  # tasks waiting for the background thread; more are dropped (what they do is redone later)
+BACKGROUND_NICE = 10  # the background thread's CPU priority below requests' (Linux: per thread)
+
+
+class BackgroundWork:
+    """One thread running short tasks after a response (e.g. the statement vectors of an upload), in order, at a
+    lower CPU priority than requests. At most `limit` wait: a task submitted beyond that, or after `close`, is
+    dropped with a warning, so only tasks whose work is redone when needed belong here. A failing task is logged."""
+
+    def __init__(self, limit: int = BACKGROUND_LIMIT) -> None:
+        self._tasks: queue.Queue[Callable[[], object] | None] = queue.Queue(limit)
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def submit(self, task: Callable[[], object]) -> bool:
+        """Queue `task`; False when it was dropped (too many waiting, or closed)."""
+        with self._lock:
+            if self._closed:
+                return False
+            try:
+                self._tasks.put_nowait(task)
+            except queue.Full:
+                log.warning("background work is %d tasks behind; a task was dropped", self._tasks.maxsize)
+                return False
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="jobfit-background", daemon=True)
+                self._thread.start()
+            return True
+
+    def _run(self) -> None:
+        with contextlib.suppress(AttributeError, OSError):  # no per-thread priority here: runs at the same one
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
+        while True:
+            task = self._tasks.get()
+            try:
+                if task is None:
+                    return
+                task()
+            except Exception:
+                log.exception("a background task failed")
+            finally:
+                self._tasks.task_done()
+
+    def wait(self) -> None:
+        """Return once every task submitted so far has run (tests and benches)."""
+        self._tasks.join()
+
+    def close(self, timeout_s: float = 10.0) -> None:
+        """Take no more tasks, drop those waiting and let the running one finish (up to `timeout_s`)."""
+        with self._lock:
+            self._closed = True
+            thread = self._thread
+        while True:
+            try:
+                self._tasks.get_nowait()
+                self._tasks.task_done()
+            except queue.Empty:
+                break
+        if thread is not None:
+            self._tasks.put(None)
+            thread.join(timeout_s)
+
+
 @dataclass
 class Runtime:
     settings: Settings
@@ -40,6 +108,7 @@ class Runtime:
     _embedder: Embedder | None = field(default=None, repr=False)
     _sandbox: Sandbox | None = field(default=None, repr=False)
     _queue: procrastinate.App | None = field(default=None, repr=False)
+    _background: BackgroundWork | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
     _stopping: threading.Event = field(default_factory=threading.Event, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -65,6 +134,16 @@ class Runtime:
                 log.warning("could not load the embedding model: %s", exc)
 
         threading.Thread(target=run, name="jobfit-embedder-load", daemon=True).start()
+
+    @property
+    def background(self) -> BackgroundWork:
+        """This process's thread for work done after a response (`BackgroundWork`), started on first use."""
+        with self._lock:
+            if self._background is None:
+                self._background = BackgroundWork()
+                if self._closed:
+                    self._background.close()
+            return self._background
 
     @property
     def queue(self) -> procrastinate.App:
@@ -119,7 +198,9 @@ class Runtime:
         self._stopping.set()
         with self._lock:
             self._closed = True
-            sandbox = self._sandbox
+            sandbox, background = self._sandbox, self._background
+        if background is not None:  # before the database goes: its running task may be writing
+            background.close()
         if sandbox is not None:
             sandbox.close()
         self.db.dispose()

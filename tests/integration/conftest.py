@@ -42,6 +42,7 @@ def runtime() -> Iterator[Runtime]:
 @pytest.fixture(autouse=True)
 def _clean(runtime: Runtime) -> Iterator[None]:
     yield
+    runtime.background.wait()  # an upload's late statement vectors (`services.statement_fill`) are not carried over
     with runtime.db.owner_engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {', '.join(TABLES)} CASCADE"))
         # the decision log refuses TRUNCATE; the purge's cut-off, set past every row, lets them all go

@@ -53,6 +53,7 @@ def test_reprofile_embeds_the_statements_of_resumes_whose_vectors_are_missing_or
 
     auth = register_and_login(client)
     _upload(client, auth, SAMPLES / "resumes" / "john_doe.pdf")
+    runtime.background.wait()  # the upload's statements are embedded after its response
     embedder = runtime.embedder
     profile = ResumeProfile.from_json(scalar_as(runtime, client, auth, "SELECT profile FROM resume_profiles"))
     key = scalar_as(runtime, client, auth, "SELECT vectors_key FROM resume_profiles")

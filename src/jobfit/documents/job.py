@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jobfit.documents.extract import extract_text
-from jobfit.documents.job_cues import eligibility_kinds, in_longer_phrase, names_a_unit, names_colleagues
+from jobfit.documents.job_cues import (
+    ELIGIBILITY,
+    about_others,
+    eligibility_kinds,
+    in_longer_phrase,
+    names_a_unit,
+    names_colleagues,
+)
 from jobfit.documents.job_degree import degree_field_spans, find_degree_requirement
 from jobfit.documents.job_length import check_job_length
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, classify, company_names, importance_at, read_ad
@@ -218,8 +225,9 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
     A mention by a form that names a neighbour of the skill, not the skill ("continuous improvement" for Kaizen,
     `Taxonomy.names_itself`), asks for nothing the ad names; a field of study named as a degree's field is the
     education requirement, not a skill; a skill naming colleagues ("work with marketing teams") or a team ("the
-    Product Development team") is not asked, nor a broad one-word field written inside a longer phrase
-    ("engineering team", "writing software")."""
+    Product Development team") is not asked, nor a person ("business analysts"), what the company owns or builds
+    ("our Engineering department", "analytics products": `job_cues.about_others`), nor a broad one-word field
+    written inside a longer phrase ("engineering team", "writing software", "full-stack engineering")."""
     asked: list[AskedSkill] = []
     taxonomy = load_taxonomy()
     lines = reading.masked.split("\n")
@@ -232,6 +240,9 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
                 continue
             end = offset + len(mention.surface)
             if names_colleagues(sentence.text, offset, end) or names_a_unit(sentence.text, offset, end):
+                continue
+            if about_others(sentence.text, offset, end, mention.name,
+                            technical=mention.category in TECH_CATEGORIES):
                 continue
             if _broad(mention, sentence.text, offset, lines[mention.line - 1]) and in_longer_phrase(
                     sentence.text, offset, end):
@@ -262,24 +273,30 @@ def _in_degree_field(text: str, offset: int, mention: SkillMention) -> bool:
 def _split_skills(
     asked: list[AskedSkill], sections: dict[str, Section]
 ) -> tuple[list[SkillMention], list[SkillMention]]:
-    """One mention per skill: required when some mention is explicitly required, else preferred when one is
-    explicitly preferred, else required when the duties use it, else preferred (named only in the team's stack,
-    unless the ad lists no requirements at all: then its stack is what it asks)."""
-    best: dict[str, tuple[int, AskedSkill]] = {}
+    """One mention per skill, by the strongest: an explicitly required mention, else a practice the duties ask
+    ("debugging software": required even when a "Desired" line names it again), else an explicitly preferred one,
+    else a tool the duties use (required; an explicit nice-to-have decides for a tool), else the team's stack
+    (preferred, unless the ad lists no requirements at all: then its stack is what it asks)."""
+    best: dict[str, tuple[int, str, AskedSkill]] = {}
     lists_requirements = any(item.explicit for item in asked)
     for item in asked:
         importance = item.importance
         if not item.explicit and not lists_requirements:
             importance = "required"  # an ad that lists no requirements asks for the stack it describes
-        rank = (0 if importance == "required" else 1) + (0 if item.explicit else 2)
+        if item.explicit:
+            rank = 0 if importance == "required" else 2
+        elif importance == "required":  # a duty: a practice it asks is the hire's own; a tool it uses learnable
+            rank = 3 if item.mention.category in TECH_CATEGORIES else 1
+        else:
+            rank = 4
         held = best.get(item.mention.skill_id)
         if held is None or rank < held[0]:
-            best[item.mention.skill_id] = (rank, item)
+            best[item.mention.skill_id] = (rank, importance, item)
     required: list[SkillMention] = []
     preferred: list[SkillMention] = []
-    for rank, item in sorted(best.values(), key=lambda pair: (pair[1].mention.line or 0, pair[1].offset)):
+    for _, importance, item in sorted(best.values(), key=lambda held: (held[2].mention.line or 0, held[2].offset)):
         mention = item.mention.model_copy(update={"section": _section_of(sections, item.mention.line)})
-        (preferred if rank % 2 else required).append(mention)
+        (required if importance == "required" else preferred).append(mention)
     return required, preferred
 
 
@@ -288,7 +305,9 @@ def _section_of(sections: dict[str, Section], line: int | None) -> str | None:
 
 
 def find_eligibility(reading: AdReading) -> list[Eligibility]:
-    """The checks an ad asks for (work authorisation, clearance, ...), one per sentence, as the ad words them."""
+    """The checks an ad asks for (work authorisation, clearance, ...), one per sentence and kind, as the ad words
+    them: of a sentence wrapped over several lines, the line that names the check ("SC Clearance Eligible" at the
+    end of a run of unpunctuated lines)."""
     found: list[Eligibility] = []
     for sentence in reading.sentences:
         if sentence.eligibility is None:
@@ -298,7 +317,12 @@ def find_eligibility(reading: AdReading) -> list[Eligibility]:
         if sentence.zone == "preferred":
             importance = "preferred"
         for kind in eligibility_kinds(sentence.text):
-            found.append(Eligibility(kind=kind, text=text[:200], line=sentence.line,
+            line, own = sentence.line, text
+            cue = next((p.search(sentence.text) for k, p in ELIGIBILITY if k == kind), None)
+            if cue is not None and len(sentence.parts) > 1:  # the ad line that asks it, not the sentence's first
+                line, start, end = sentence.part_at(cue.start())
+                own = sentence.text[start:end].strip(" \t-•*")
+            found.append(Eligibility(kind=kind, text=own[:200], line=line,
                                      importance=importance))  # type: ignore[arg-type]
     return found
 

@@ -83,6 +83,61 @@ def names_a_unit(text: str, start: int, end: int) -> bool:
     capitals = len(text[start:end].split()) + len(after.group(0).split()) - 1
     return capitals >= 2
 
+_OTHERS = _ZONES["about_others"]
+# "our product designer", "their Engineering department": up to two words between the owner and the thing
+_OWNED = re.compile(r"\b(?:" + "|".join(_OTHERS["owners"]) + r")\s+(?:[\w&/-]+\s+){0,2}$", re.IGNORECASE)
+_BUILT_AFTER = re.compile(r"^(?:\s+[\w&-]+)?\s+(?:" + "|".join(_OTHERS["built"]) + r")\b", re.IGNORECASE)
+_HIRE_IS = re.compile(r"\b(?:" + "|".join(_OTHERS["hire_is"]) + r")\s+(?:[\w&/-]+\s+){0,2}$", re.IGNORECASE)
+_LEARNABLE = re.compile(r"\b(?:" + "|".join(_OTHERS["learnable"]) + r")\b[^.;:!?,]*", re.IGNORECASE)
+_PLAIN_EXPANSION = frozenset(_OTHERS["plain_expansions"])
+_ADJECTIVE = re.compile(r"(?:" + "|".join(_OTHERS["adjective_endings"]) + r")$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"^\s+([A-Za-z][\w-]*)")
+_AGENT_END = re.compile(r"(?:er|ers|or|ors|[iy]st|[iy]sts|ian|ians|ant|ants)$", re.IGNORECASE)
+
+
+def without_learnables(text: str) -> str:
+    """The text with what the hire may learn on the job cut out ("willing to learn German"; a comma in its place),
+    so that no keyword comes from it."""
+    return _LEARNABLE.sub(",", text)
+
+
+def _unsupported_expansion(surface: str, name: str, text: str) -> bool:
+    """Whether an acronym is read as a longer name that adds a word the sentence does not support ("PCI analyzer"
+    read as PCI DSS); a name that adds a plain word ("API" -> API development) means what the acronym does."""
+    if not (len(surface) >= 2 and surface.isupper() and name.lower().startswith(surface.lower() + " ")):
+        return False
+    extra = [w for w in name.lower().split()[len(surface.split()):] if w not in _PLAIN_EXPANSION]
+    return bool(extra) and not any(re.search(rf"\b{re.escape(w[:5])}", text, re.IGNORECASE) for w in extra)
+
+
+def about_others(text: str, start: int, end: int, name: str, *, technical: bool) -> bool:
+    """Whether the words at text[start:end], read as the skill `name`, name someone or something other than what
+    the hire must have: a person ("business analysts", "our product designer" for Product design / Business
+    analysis: a person's noun where the skill's name has a practice), unless the hire is that person ("as a
+    business analyst"); what the hire may learn ("willing to learn German"); an acronym read as a name the
+    sentence does not support ("PCI analyzer" as PCI DSS); or, for a field that is no tool, a soft skill's
+    adjective describing a thing ("adaptable architecture") and what the company owns or builds ("our
+    Engineering department", "building our workflow automation system", "analytics products", "R&D Center")."""
+    surface = text[start:end]
+    last = surface.split()[-1].lower() if surface.split() else ""
+    named_last = name.split()[-1].lower() if name.split() else ""
+    person = (last != named_last and last[:5] == named_last[:5] and _AGENT_END.search(last) is not None
+              and (last.endswith("s") or len(surface.split()) > 1))  # not a verb ("mentor junior developers")
+    if person and not _HIRE_IS.search(text[max(0, start - 60) : start]):
+        return True  # "business analysts" for Business analysis, "product managers" for Product management
+    if any(found.start() < start < found.end() for found in _LEARNABLE.finditer(text)):
+        return True  # "willing to learn German": what the job may teach, not what it asks
+    if _unsupported_expansion(surface, name, text):
+        return True
+    if technical:
+        return False
+    after = _NEXT_WORD.match(text[end:])
+    if (_ADJECTIVE.search(surface) and after is not None and after.group(1).lower() not in PEOPLE
+            and after.group(1).lower() not in ("and", "or", "in", "to", "with", "at", "for")):
+        return True  # "a flexible and adaptable architecture": a soft skill's adjective describing a thing
+    return bool(_OWNED.search(text[max(0, start - 40) : start]) or _BUILT_AFTER.match(text[end:]))
+
+
 _BROAD = _ZONES["broad_skill_phrase"]
 _STANDS_ALONE_BEFORE = frozenset(_BROAD["stands_alone_before"])
 _NOUN_END = re.compile(r"(?:" + "|".join(_BROAD["noun_endings"]) + r")$", re.IGNORECASE)
@@ -95,7 +150,7 @@ def in_longer_phrase(text: str, start: int, end: int) -> bool:
     word that is not a skill word or a joint ("engineering team", "writing software", "maintenance of end-user
     software", but "writing skills", "communication and"), or after a noun or an acronym that qualifies it
     ("infrastructure architecture", "API communication"). Read for broad one-word fields, which such a phrase
-    does not ask for."""
+    does not ask for; so does a compound modifier before it ("full-stack engineering")."""
     after = _WORD_AFTER.match(text[end:])
     if after is not None and after.group(1).lower().rstrip(".") not in _STANDS_ALONE_BEFORE:
         return True
@@ -104,7 +159,8 @@ def in_longer_phrase(text: str, start: int, end: int) -> bool:
         return False
     word = before.group(1)
     noun = _NOUN_END.search(word) is not None and len(word) > 5  # "infrastructure architecture"
-    return noun or (len(word) >= 2 and word.isupper())  # "API communication"
+    compound = "-" in word.strip("-")  # "full-stack engineering": a compound modifier makes a longer phrase
+    return noun or compound or (len(word) >= 2 and word.isupper())  # "API communication"
 
 
 _IMPORTANCE = load_json("importance_cues.json")

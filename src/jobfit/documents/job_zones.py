@@ -54,6 +54,8 @@ _BULLET = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)
 _END_PUNCT = re.compile(r"[.!?:;]\s*$")
 _WRAP_MIN_CHARS = 50  # a line shorter than this never wraps into the next one unless it ends mid-phrase
 _CONTINUES = re.compile(r"\s*(?:and|or|as well as|but|with|including)\b")
+# A line that opens with the subject of a new sentence ("You have ...", "We offer ..."), capitalised.
+_SUBJECT_START = re.compile(r"^\W*(?-i:You|Your|We|Our)\b(?!['’]s)")
 _OPEN_END = re.compile(r"(?:[,\-–/&(]|\b(?:and|or|of|the|a|an|in|with|to|for|on|at|by|as|such as|including))\s*$",
                        re.IGNORECASE)
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "approx", "incl", "vs", "inc", "ltd", "co", "sr", "jr", "no", "dr",
@@ -136,6 +138,14 @@ class Sentence:
     @property
     def line(self) -> int:
         return self.parts[0][0]
+
+    def part_at(self, offset: int) -> tuple[int, int, int]:
+        """(document line, start, end in `text`) of the part of the sentence that holds `offset`."""
+        spans = self._spans()
+        for (number, _, _), (start, end) in zip(self.parts, spans, strict=True):
+            if offset < end:
+                return number, start, end
+        return self.parts[-1][0], spans[-1][0], spans[-1][1]
 
 
 @dataclass(frozen=True)
@@ -359,14 +369,19 @@ def _wrap_width(lines: list[str]) -> float:
 
 
 def _wraps(previous: str, line: str, width: float) -> bool:
-    """Whether `line` continues `previous` (a sentence wrapped over lines), not a new item or paragraph."""
+    """Whether `line` continues `previous` (a sentence wrapped over lines), not a new item or paragraph: a long
+    line wraps on unless the next opens a new sentence's subject ("You possess ..." in an unpunctuated ad)."""
     if _END_PUNCT.search(previous) or _LABEL_ONLY.match(previous):
         return False
     bullet = _BULLET.match(line)
     if bullet:  # "- and backend frameworks ...": a hyphen that carries on the sentence, not a new item
         return bool(_CONTINUES.match(line[bullet.end() :]))
     first = line.lstrip()[:1]
-    return first.islower() or bool(_OPEN_END.search(previous)) or len(previous) >= width
+    if _OPEN_END.search(previous):
+        return True
+    if _SUBJECT_START.match(line):
+        return False  # "You possess ..." after a long unpunctuated line: a new sentence about the hire
+    return first.islower() or len(previous) >= width
 
 
 def _inline_heading(line: str) -> tuple[str, int] | None:
@@ -569,7 +584,8 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
 def importance_at(sentence: Sentence, start: int, end: int) -> tuple[str, bool]:
     """(importance, explicit) of the thing written at `sentence.text[start:end]`.
 
-    A cue next to it decides (explicit): the nearest one before it ("ideally", "Nice to have:", "Must have:") or
+    A cue next to it decides (explicit): the nearest one before it ("ideally", "Nice to have:", "Must have:"; one
+    that opens the sentence, "Not required but would be nice if you have ...", reaches all of it) or
     after it in its sentence ("is a plus", "preferred", "required"); an after-cue inside brackets covers only the
     brackets ("Bachelor's degree (MBA preferred)"), and brackets holding nothing but the cue cover the list item
     just before them ("insurance industry (desired)"). Without a cue, the zone decides: nice-to-have ->
@@ -626,7 +642,8 @@ def _nearest_cue(text: str, start: int, end: int) -> str | None:
         if hi <= start and side in ("before", "both"):
             if _brackets(text, lo) not in (None, mine):
                 continue
-            if not text[lo:hi].rstrip().endswith(":") and (
+            reaches_on = text[lo:hi].rstrip().endswith(":") or re.search(r"\w", text[:lo]) is None
+            if not reaches_on and (
                 start - hi > _BEFORE_REACH or re.search(r"[,;]", text[hi:start].lstrip(" ,:"))
             ) and side == "before":
                 continue  # "preferably Python" reaches the next item, not the rest of a flattened list

@@ -1,6 +1,7 @@
-"""The app both adapters are mounted on: its lifespan (sandbox and embedder start, the runtime closed by a worker
-process's app), the one error shape (a use case's refusal, a lost race, a full disk, an ended sign-in) and the
-middleware (body limits, turns for heavy requests, the request envelope). `api/` and `web/` add their routes."""
+"""The app both adapters are mounted on: its lifespan (sandbox and embedder start, the sweep of statement vectors
+left unembedded, the runtime closed by a worker process's app), the one error shape (a use case's refusal, a lost
+race, a full disk, an ended sign-in) and the middleware (body limits, turns for heavy requests, the request
+envelope). `api/` and `web/` add their routes."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from jobfit.http.envelope import EnvelopeMiddleware
 from jobfit.http.errors import CodedHTTPException, RequestBodyLimitMiddleware, error_body, install_error_handlers
 from jobfit.perf import freeze_loaded_objects
 from jobfit.runtime import Runtime
+from jobfit.services import statement_fill
 from jobfit.services.errors import Conflict, InsufficientStorage, ServiceError
 from jobfit.store.db import AccountUnavailable
 from jobfit.store.db import disk_full as db_disk_full
@@ -40,6 +42,8 @@ def create_host(runtime: Runtime, *, owns_runtime: bool = False) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         runtime.sandbox.start()  # the parse forkserver loads in the background
         runtime.load_embedder_in_background()
+        # uploads whose statement vectors were never embedded (the process stopped after storing them)
+        runtime.background.submit(lambda: statement_fill.fill_missing(runtime.db, runtime.embedder))
         freeze_loaded_objects()
         yield
         if owns_runtime:

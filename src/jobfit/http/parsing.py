@@ -29,7 +29,7 @@ from jobfit.http.errors import CodedHTTPException, plain_sentence
 from jobfit.http.schemas import JobIn
 from jobfit.runtime import Runtime
 from jobfit.sandbox import ParseCancelled, ParseLimits, SandboxBusy
-from jobfit.services import batch, job_import
+from jobfit.services import batch, job_import, statement_fill
 from jobfit.services import upload as uploads
 from jobfit.store.models import JobDescription, Resume
 
@@ -149,12 +149,14 @@ def max_upload_bytes(runtime: Runtime) -> int:
 
 async def add_resume(request: Request, runtime: Runtime, user: SignedInUser, upload: UploadFile,
                      title: str | None) -> tuple[Resume, ParsedResume]:
-    """One uploaded resume, read, parsed (holding no database session) and stored, refused as the API refuses it.
-    The caller holds one of the account's turns (`http.concurrency.user_turn`)."""
+    """One uploaded resume, read, parsed (holding no database session) and stored, refused as the API refuses it;
+    its statement vectors are embedded after the response (`services.statement_fill`). The caller holds one of the
+    account's turns (`http.concurrency.user_turn`)."""
     data, filename = await read_upload(upload, max_upload_bytes(runtime))
     parsed = await parse_in_sandbox(request, lambda gone: uploads.parse_resume(runtime, data, filename, gone))
-    row = await store_upload(runtime, user, lambda db: uploads.store_resume(db, runtime, user.id, parsed, data=data,
-                                                                            filename=filename, title=title or None))
+    row = await store_upload(runtime, user, lambda db: uploads.store_resume(
+        db, runtime, user.id, parsed, data=data, filename=filename, title=title or None, statements=False))
+    statement_fill.fill_later(runtime, user.id, row.id)
     return row, parsed
 
 

@@ -17,7 +17,7 @@ import re
 from itertools import pairwise
 
 from jobfit.documents.job import ad_reading
-from jobfit.documents.job_cues import DUTY_START, PEOPLE, without_unit_names
+from jobfit.documents.job_cues import DUTY_START, PEOPLE, without_learnables, without_unit_names
 from jobfit.documents.job_zones import ASKING_ZONES
 from jobfit.documents.models import ParsedJob
 from jobfit.matching.specificity import idf
@@ -113,7 +113,8 @@ def _dotted(word: str) -> str:
 
 def phrases(text: str) -> list[str]:
     """The whole phrases of one sentence, as written: runs of content words, leading verbs dropped, lists of
-    names split into their names, fragments (`_is_fragment_head`) dropped; a single word only when a name."""
+    names split into their names, fragments (`_is_fragment_head`) dropped; a single word only when a name; a
+    run that a capitalised ordinary word continues ("Human-Computer Interaction") is a piece of a longer name."""
     found: list[str] = []
     for piece in _BREAK.split(text):
         run: list[tuple[str, bool]] = []  # (word, first word of its piece)
@@ -124,21 +125,39 @@ def phrases(text: str) -> list[str]:
             if _is_content(word) and (not run or gap in " -"):
                 run.append((word, first))
             else:
-                found.extend(_trimmed(run))
+                if not (run and gap in " -" and word[:1].isupper()):
+                    found.extend(_trimmed(run))  # else a piece cut from a longer name ("Human-Computer")
                 run = [(word, first)] if _is_content(word) else []
             first = False
         found.extend(_trimmed(run))
     return found
 
 
+def _one_title_case_name(names: list[str]) -> bool:
+    """Whether a run of capitalised words is one name written in title case ("Human-Computer Interaction"), not
+    a list of names that lost its commas ("Python Docker"), nor a word of it a keyword alone: some word of it is
+    no name by itself - no acronym,
+    digit, symbol or inner capital, and no technical skill of the vocabulary."""
+    taxonomy = load_taxonomy()
+
+    def strong(word: str) -> bool:
+        entry = taxonomy.lookup(word)
+        return (any(c.isdigit() or c in ".+#" for c in word) or _has_inner_capital(word)
+                or (entry is not None and entry.is_tech))
+
+    return all(word[:1].isupper() for word in names) and not all(strong(word) for word in names)
+
+
 def _trimmed(run: list[tuple[str, bool]]) -> list[str]:
     """A run of content words as candidate keywords: the whole phrase (up to three words, without a leading verb)
     and its head, the last word ("forecasting" of "demand forecasting"), unless a broad noun or not a name."""
     names = [word for word, first in run if _is_name(word, first=first)]
-    if len(run) >= 2 and len(names) >= 2:
+    one_name = len(names) >= 2 and _one_title_case_name(names)
+    if len(run) >= 2 and len(names) >= 2 and not one_name:
         return names  # a list that lost its commas
     out: list[str] = []
-    if run and run[-1][0].lower() not in _NOT_ALONE and _is_name(run[-1][0], first=run[-1][1]):
+    if (run and run[-1][0].lower() not in _NOT_ALONE and _is_name(run[-1][0], first=run[-1][1])
+            and not one_name):
         out.append(run[-1][0])
     words = [word for word, _ in run]
     while words and _is_verb(words[0]):
@@ -171,7 +190,7 @@ def salient_keywords(job: ParsedJob, *, limit: int = 25) -> list[tuple[str, int]
     A phrase of the requirements or nice-to-have zones is a keyword; one of the duties only if it recurs; a single
     word must recur and be specific (`_MIN_WORD_IDF`). Words of the posting's fields (place, job type) are not."""
     reading = ad_reading(job.text_content, job.company)
-    asking = [(without_unit_names(s.wrapped_text), s.zone) for s in reading.sentences
+    asking = [(without_learnables(without_unit_names(s.wrapped_text)), s.zone) for s in reading.sentences
               if s.zone in ASKING_ZONES and s.eligibility is None]
     title = {stem(t) for t in tokens(job.title)}
     fields = {t for s in reading.sentences if s.zone == "details" for t in content_tokens(s.text)}

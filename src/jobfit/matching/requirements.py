@@ -287,7 +287,11 @@ def _years_asked(reading: AdReading, placed: list[_Placed]) -> list[_YearsAsked]
                 skills = tuple(p.skill for p in mine
                                if p.end <= start and _YEARS_AFTER_SKILL.match(text[p.end : start]))
             obj_end = _object_end(text, end, stop)
-            scope = None if skills or start not in strict else _scope(text[end:obj_end])
+            # years of skills in a field ("7 years of C/C++ development", "3+ years full-stack engineering
+            # experience with PHP") are also experience in that field: the skills' min_years and a scoped row
+            scope = _scope(text[end:obj_end], _MAX_SCOPE_WORDS + 3) if start in strict else None
+            if skills and scope is not None and not _beyond_skills(scope, text, mine):
+                scope = None
             if not skills and scope is None and start not in strict:
                 continue  # "3 years of" something that is neither a skill nor experience
             importance, _ = importance_at(sentence, start, end)
@@ -296,7 +300,16 @@ def _years_asked(reading: AdReading, placed: list[_Placed]) -> list[_YearsAsked]
     return asked
 
 
-def _scope(obj: str) -> str | None:
+def _beyond_skills(scope: str, text: str, placed: list[_Placed]) -> bool:
+    """Whether a years phrase's object names a field beside its skills ("C/C++ development", not "Java and
+    Spring"): a content word that is no skill's surface and no joint."""
+    surfaces = {w.lower() for p in placed for w in re.findall(r"[\w#+.]+", text[p.start : p.end])}
+    joints = {"and", "or", "with", "of", "in", "using"}
+    return any(len(word) > 2 and word not in surfaces | joints and word not in GENERIC_OBJECTS
+               for word in (w.lower() for w in re.findall(r"[\w#+.-]+", scope)))
+
+
+def _scope(obj: str, max_words: int = _MAX_SCOPE_WORDS) -> str | None:
     """The scope named by a years phrase's object ("in the Microsoft stack" -> "Microsoft stack"), None when its
     words are all general ("of relevant professional experience")."""
     words = re.findall(r"[\w#+.&/'’-]+", obj)
@@ -304,7 +317,7 @@ def _scope(obj: str) -> str | None:
         words.pop(0)  # "of relevant experience", "in building", "working with"
     while words and words[-1].lower().strip(".") in GENERIC_OBJECTS:
         words.pop()
-    if not words or len(words) > _MAX_SCOPE_WORDS:
+    if not words or len(words) > max_words:
         return None
     return re.sub(r"\s+", " ", obj[obj.find(words[0]) : obj.rfind(words[-1]) + len(words[-1])]).strip(" .,")
 
@@ -362,21 +375,24 @@ def skill_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requ
 
 
 def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
-    """Skills named only as an example of what is asked ("monitoring tools, e.g. New Relic", "code versioning
-    tools such as Git", "Power BI or equivalent"), never asked for in so many words elsewhere: a candidate with
-    another example qualifies."""
+    """Skills named only as one of two or more examples of what is asked ("monitoring tools, e.g. New Relic or
+    Datadog", "Power BI or equivalent"), never asked for in so many words elsewhere: a candidate with another
+    example qualifies. The only example of a line ("Internet protocols, for example TCP/IP") is what it asks."""
     examples: set[str] = set()
     asked: set[str] = set()
     for index, spans in _by_sentence(placed).items():
         text = reading.sentences[index].text
+        mine: set[str] = set()
         for span in spans:
             before = _CLAUSE_END_RE.split(text[: span.start])[-1]
             after = text[span.end :]
             if _EXAMPLE_LEAD_RE.search(before) or _ALTERNATIVES_TRAIL_RE.match(after) or (
                     before.rfind("(") > before.rfind(")") and _ETC_AFTER_RE.match(after)):
-                examples.add(span.skill)
+                mine.add(span.skill)
             elif span.must:
                 asked.add(span.skill)
+        if len(mine) >= 2 or any(_ALTERNATIVES_TRAIL_RE.match(text[s.end :]) for s in spans if s.skill in mine):
+            examples |= mine  # the only example of a required line ("for example (TCP/IP)") is what it asks
     return examples - asked
 
 

@@ -1,7 +1,8 @@
 """Stored matching profiles: read them current for scoring, rebuild those of another `PROFILE_VERSION`.
 
 A profile is the prepared (redacted, indexed) resume that ranking decodes instead of parsing the resume row
-again, stored at upload with its statements' vectors (the meaning check, `pipeline.embed_resume`). After an
+again, stored at upload; its statements' vectors (the meaning check) are stored with it by bulk ingest and right
+after the response by an upload (`statement_fill`), or by the first scoring that finds them missing. After an
 upgrade that changes `PROFILE_VERSION` older ones are rebuilt from their resume rows - by scoring the first
 time it meets them (`current_profiles`), or all at once by `jobfit reprofile` (`rebuild_stale_profiles`),
 user by user inside each user's RLS scope. Statement vectors made by another embedder or for other statement

@@ -1,5 +1,8 @@
 """Upload a resume or a job: parse it in the sandbox, embed it, store row, vectors, profile and file at once.
 
+A resume's statement vectors (the meaning check) may be left out of the request and embedded after it
+(`statement_fill`): the API and the web page do that, so an upload waits for its chunks only.
+
 Parsing is one call and storing another, so an adapter can parse where it can cancel (the API stops a parse
 whose client hung up) and store in the request's transaction. Parse failures raise `DocumentError`
 (`documents.errors`), `SandboxBusy` or `ParseCancelled` (`jobfit.sandbox`).
@@ -76,10 +79,12 @@ class EmbeddedResume:
     profile: ResumeProfile
 
 
-def embed_resumes(embedder: Embedder, parsed: Sequence[ParsedResume]) -> list[EmbeddedResume]:
+def embed_resumes(embedder: Embedder, parsed: Sequence[ParsedResume], *,
+                  statements: bool = True) -> list[EmbeddedResume]:
     """Embed many parsed resumes in one model call (a worker's files together; an upload's one) and prepare
-    each one's profile (`pipeline.embed_resumes`)."""
-    return [EmbeddedResume(p, *done) for p, done in zip(parsed, embed_many(embedder, parsed), strict=True)]
+    each one's profile (`pipeline.embed_resumes`); without `statements`, no statement vectors."""
+    done = embed_many(embedder, parsed, statements=statements)
+    return [EmbeddedResume(p, *one) for p, one in zip(parsed, done, strict=True)]
 
 
 def content_sha256(data: bytes) -> str:
@@ -89,12 +94,14 @@ def content_sha256(data: bytes) -> str:
 
 def store_resume(db: Session, runtime: Runtime, user_id: uuid.UUID, parsed: ParsedResume | EmbeddedResume, *,
                  data: bytes, filename: str, title: str | None = None, commit: bool = True,
-                 stored_key: str | None = None) -> Resume:
+                 stored_key: str | None = None, statements: bool = True) -> Resume:
     """Embed (unless done already) and store the parsed resume with its original file (published on commit; all
     of it or none): its chunks' vectors, its matching profile and its statements' vectors. `stored_key`: the
-    file is in storage already, under that key."""
+    file is in storage already, under that key. Without `statements` the statements are not embedded here: the
+    caller queues them after the commit (`statement_fill.fill_later`) or leaves them to the first scoring."""
     embedder = runtime.embedder
-    done = parsed if isinstance(parsed, EmbeddedResume) else embed_resumes(embedder, [parsed])[0]
+    done = (parsed if isinstance(parsed, EmbeddedResume)
+            else embed_resumes(embedder, [parsed], statements=statements)[0])
     with room_checked():
         return documents.add_resume(db, runtime.files, user_id=user_id, title=title,
                                     filename=filename, data=data, parsed=done.parsed, chunks=done.chunks,

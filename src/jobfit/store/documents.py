@@ -106,11 +106,16 @@ def stored_profiles(session: Session, resume_ids: list[uuid.UUID], version: int)
             for rid, profile, key, vectors in rows}
 
 
-def save_statement_vectors(session: Session, vectors: Mapping[uuid.UUID, PackedVectors]) -> None:
-    """Store these resumes' statement vectors next to their (existing) profiles."""
+def save_statement_vectors(session: Session, vectors: Mapping[uuid.UUID, PackedVectors], *,
+                           only_missing: bool = False) -> None:
+    """Store these resumes' statement vectors next to their (existing) profiles; with `only_missing`, only where a
+    profile has none yet (a late fill never replaces what a scoring stored meanwhile)."""
     if not vectors:
         return
-    stmt = (update(ResumeProfileRow).where(ResumeProfileRow.resume_id == bindparam("rid"))
+    where = [ResumeProfileRow.resume_id == bindparam("rid")]
+    if only_missing:
+        where.append(ResumeProfileRow.statement_vectors.is_(None))
+    stmt = (update(ResumeProfileRow).where(*where)
             .values(vectors_key=bindparam("key"), statement_vectors=bindparam("vectors")))
     session.connection().execute(stmt, [{"rid": rid, "key": key, "vectors": data}
                                         for rid, (key, data) in vectors.items()])

@@ -28,3 +28,13 @@ def stale_vector_ids(session: Session, embedder_name: str) -> list[uuid.UUID]:
         select(Resume.id).outerjoin(ResumeProfileRow, current).where(ResumeProfileRow.resume_id.is_(None))
         .order_by(Resume.created_at, Resume.id)
     ))
+
+
+def missing_vector_ids(session: Session, version: int) -> list[uuid.UUID]:
+    """The (visible) resumes whose profile of `version` has no statement vectors yet: stored by an upload whose
+    late fill never ran (the process stopped first)."""
+    return list(session.scalars(
+        select(ResumeProfileRow.resume_id)
+        .where(ResumeProfileRow.version == version, ResumeProfileRow.statement_vectors.is_(None))
+        .order_by(ResumeProfileRow.resume_id)
+    ))
