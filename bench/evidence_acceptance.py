@@ -219,7 +219,8 @@ def main() -> int:
                       "by meaning / on a list item or a sentence. Fitted on judged claims by "
                       "bench/evidence_acceptance.py --write.",
             "related": sorted(g for g, f in floors.items() if f > 1),
-            "fitted": f"bench/evidence_acceptance.py --write: the groups whose share of 'shows' is under {bar:.2f} "
+            "fitted": f"bench/evidence_acceptance.py --write: the groups of at least {MIN_CLAIMS} claims whose "
+                      f"share of 'shows' is under {bar:.2f} "
                       f"over the {len(claims)} met/partial skill and keyword claims the current engine makes on "
                       f"{', '.join(FIT_RUNS)} that cite a judged statement (the bar with the best leave-one-run-out "
                       f"precision); leave-one-run-out: {tally(held)}, 'shows' kept {kept_shows} of {shows_all}",
