@@ -28,6 +28,7 @@ from jobfit.documents.job_cues import (
     POSTING_FIELDS,
     PREFERRED_AFTER,
     PREFERRED_BEFORE,
+    PREFERRED_CUE,
     REQUIRED,
     STACK,
     ZONE_CUES,
@@ -503,12 +504,13 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
     # ends that.
     drift: str | None = None
     stack_heading = stack_lead = False
+    preferred_lead = False  # under "Bonus points if you also know:": the list below it is nice-to-have
     for group, pieces in _paragraphs(mlines, company_lines={i + 1 for i, z in enumerate(line_zones) if z}):
         first = pieces[0][0]
         if any(not lines[n - 1].strip() for n in range(last_line + 1, first)):
             signature = False
             drift = None
-            stack_lead = False
+            stack_lead = preferred_lead = False
         if _BULLET.match(mlines[first - 1]):
             drift = None
         last_line = pieces[-1][0]
@@ -528,7 +530,7 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
             # "Tech stack", "Technologies used": the team's tools; a bare "Technologies" heads the job's own tags
             heading_line = mlines[first - 1]
             stack_heading = STACK.search(heading_line.strip()) is not None and not is_tag_heading(heading_line)
-            stack_lead = False
+            stack_lead = preferred_lead = False
             line_zones[first - 1] = heading or "details"
             detail_next = signature = title_block = False
             drift = None
@@ -560,6 +562,13 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
                     # it without a heading of its own is read afresh
                     heading = line_heading = None
                     stack_heading = stack_lead = False
+            lead = zone in ASKING_ZONES and sentence.rstrip().endswith(":")
+            if preferred_lead and (lead or (says_something(body) and not PREFERRED_CUE.search(body))):
+                preferred_lead = False  # the list ends at the next lead-in or where a sentence speaks again
+            if preferred_lead and zone in ASKING_ZONES:
+                zone = "preferred"
+            if lead and PREFERRED_CUE.search(sentence):
+                preferred_lead = True  # "It would be great if you also know:", "Extra credit for:" head a list
             if zone in ("requirements", "preferred") or parts[0][0] > _TITLE_BLOCK_LINES:
                 title_block = False
             kind = eligibility_kind(sentence) if zone in ASKING_ZONES else None

@@ -211,6 +211,23 @@ def test_skills_under_a_requirements_heading_are_required_and_nice_to_haves_pref
     assert "Azure DevOps" in preferred  # also used in the duties: the explicit nice-to-have decides
 
 
+@pytest.mark.parametrize("lead", [
+    "It would be great if you also have experience with some of these:",
+    "Score extra points by also knowing these:",
+    "Extra credit for any of the following:",
+])
+def test_a_lead_in_with_a_preferred_cue_makes_the_list_under_it_preferred(lead: str) -> None:
+    ad = ("To do the job you should feel comfortable with:\nJava\nPostgreSQL\n"
+          f"{lead}\nDocker\nKubernetes\nIf you love to code you will enjoy working with us.")
+    zones = _zones_of(ad)
+    assert zones["Docker"] == zones["Kubernetes"] == "preferred"
+    assert zones["Java"] != "preferred"
+    assert zones["If you love to code you will enjoy working with us."] != "preferred"  # the list has ended
+    required, preferred = _skills(parse_job(title="Backend Developer", description=ad))
+    assert {"Docker", "Kubernetes"} <= preferred and not {"Docker", "Kubernetes"} & required
+    assert "Java" in required
+
+
 @pytest.mark.parametrize(("sentence", "kinds"), [
     ("Applicants must be authorized to work in the US without sponsorship.", ["work authorisation"]),
     ("We are unable to offer visa sponsorship for this role.", ["work authorisation"]),
