@@ -32,7 +32,7 @@ _ADJECTIVE_END = re.compile(r"(?:" + "|".join(AD_WORDS["adjective_endings"]) + r
 _MIN_ADJECTIVE_LENGTH = 6  # shorter words with these endings are mostly nouns ("table", "deal")
 # A word of a phrase: letters/digits with inner dots, hyphens, plus or hash ("node.js", "c++", "front-end").
 _WORD = re.compile(r"(?:(?<![\w.])\.)?[A-Za-z0-9][\w+#]*(?:[.\-'’][\w+#]+)*[+#]*")
-_BREAK = re.compile(r"[,;:()\[\]!?\"“”•|\n]|\s[-–—]\s|-\s|\.(?:\s|$)")  # a phrase never spans a line break
+_BREAK = re.compile(r"[,;:()\[\]!?\"“”•|\n]|\s[-–—ー]\s|-\s|\.(?:\s|$)")  # a phrase never spans a line break
 _MIN_WORD_IDF = 2.0  # a one-word keyword is a specific word of the background table, not "strategy" or "success"
 
 

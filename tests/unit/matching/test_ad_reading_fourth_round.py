@@ -72,6 +72,8 @@ def test_years_of_skills_alone_make_no_experience_row() -> None:
     ("Strong knowledge of Human-Computer Interaction principles", ["Human-Computer Interaction principles"]),
     ("Experience with Python Docker Kubernetes and AWS", ["Python", "Docker", "Kubernetes", "AWS"]),
     ("Well familiarized with AWS structure and environment", ["AWS"]),
+    # a job board's export writes the dash between a name and its comment as "ー"
+    ("Linux ー majority of the systems run on Linux", ["Linux", "Linux"]),
 ])
 def test_a_title_case_name_stays_whole_and_a_list_splits(sentence: str, expected: list[str]) -> None:
     assert phrases(sentence) == expected
