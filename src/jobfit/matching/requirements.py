@@ -497,10 +497,13 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
     reqs += eligibility_requirements(job, ad)
     covered = {r.terms for r in reqs} | {a for r in reqs for a in r.aliases}
     covered_words = {_bare(t) for r in reqs if r.kind == "skill" for a in (r.terms, *r.aliases) for t in a}
+    covered_words |= {_bare("".join(a)) for r in reqs if r.kind == "skill" for a in (r.terms, *r.aliases) if a}
     for term, count in salient_keywords(job, limit=max_keywords + len(covered)):
         terms = phrase_terms(term)
         if not terms or terms in covered or all(_bare(t) in covered_words for t in terms):
             continue  # already a skill requirement (also "vue" for Vue.js, "css3" for CSS)
+        if _bare(re.sub(r"[\W_]+", "", term.lower())) in covered_words:
+            continue  # a skill's words written as one tag ("reactjs" for React JS)
         if not names_a_thing(term):
             continue  # a description ("technical expertise", "application data") is no requirement of its own
         reqs.append(
