@@ -1,0 +1,40 @@
+"""The resume side of the judged evidence errors, fifth round (issue 26, run 3.2.0-heldout5): a skills-list
+entry marked as a beginner's is no proof of the skill, and date ranges glued together in flattened text are read.
+
+Real-looking resume lines; plain values, no parsing beyond the date grammar.
+"""
+
+from __future__ import annotations
+
+from jobfit.documents.dates import date_ranges
+from jobfit.documents.models import SkillMention
+from jobfit.matching import score_match
+from jobfit.matching.evidence import short_use
+
+from .matching_builders import build_job, build_resume
+from .test_meaning import _rows
+
+
+def test_a_skill_marked_basic_is_partial_at_most() -> None:
+    # reviewers: "JAVA (Basic)" in a designer's skills list met a required full-stack Java skill
+    job = build_job("UI Software Engineer", "Full-stack Java.",
+                    required=[SkillMention(skill_id="java", name="Java", category="language", surface="Java")])
+    basic = build_resume([("skills", ["HTML5, CSS3, JavaScript, JAVA (Basic), Photoshop"])])
+    assert _rows(score_match(basic, job))["Java"].status == "partial"
+    plain = build_resume([("skills", ["HTML5, CSS3, JavaScript, JAVA, Photoshop"])])
+    assert _rows(score_match(plain, job))["Java"].status == "met"
+    assert short_use("Java (beginner), Python", ("java",))
+    assert short_use("Basic knowledge of SQL and Oracle", ("sql",))
+    assert not short_use("Java (Basic), Python (5 years)", ("python",))  # the note belongs to its own item
+    assert not short_use("Visual Basic, VBA, Excel macros", ("visual", "basic"))  # a language's name, no note
+
+
+def test_role_dates_in_flattened_text_are_read() -> None:
+    # reviewers: "0 years of dated roles" while "Duration: Feb 2017 to Till Date" and "July2013to June2014" stand
+    def spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+        return [(span.start, span.end) for _, span in date_ranges(text)]
+
+    assert spans("Duration: Feb 2017 to Till Date") == [((2017, 2), None)]
+    assert spans("Duration: July2013to June2014") == [((2013, 7), (2014, 6))]
+    assert spans("Software Engineer, 2013–2014") == [((2013, 1), (2014, 1))]
+    assert spans("Went to 2014 conference in Pune") == []
