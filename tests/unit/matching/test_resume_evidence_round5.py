@@ -1,13 +1,17 @@
 """The resume side of the judged evidence errors, fifth round (issue 26, run 3.2.0-heldout5): a skills-list
-entry marked as a beginner's is no proof of the skill, and date ranges glued together in flattened text are read.
+entry marked as a beginner's is no proof of the skill, and roles dated in flattened forms ("July2013to June2014",
+"Sept' 2017", under a "Company Details" heading) are read.
 
 Real-looking resume lines; plain values, no parsing beyond the date grammar.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from jobfit.documents.dates import date_ranges
 from jobfit.documents.models import SkillMention
+from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
 from jobfit.matching.evidence import short_use
 
@@ -37,4 +41,25 @@ def test_role_dates_in_flattened_text_are_read() -> None:
     assert spans("Duration: Feb 2017 to Till Date") == [((2017, 2), None)]
     assert spans("Duration: July2013to June2014") == [((2013, 7), (2014, 6))]
     assert spans("Software Engineer, 2013–2014") == [((2013, 1), (2014, 1))]
+    assert spans("Period                Sept' 2017 to till date") == [((2017, 9), None)]
+    assert spans("Jan'19 - Mar'20") == [((2019, 1), (2020, 3))]
     assert spans("Went to 2014 conference in Pune") == []
+
+
+def test_roles_under_a_company_details_heading_are_dated() -> None:
+    # a resume laid out as "Skill Details" / "Company Details" blocks: its roles were read as no roles at all
+    text = "\n".join([
+        "Education Details",
+        "January 2017 B.E. Computer Technology Gondia, MAHARASHTRA, IN Manoharbhai Patel Institute",
+        "Java Developer",
+        "Skill Details",
+        "Java- Exprience - 24 months",
+        "Company Details",
+        "company - Xoriant Solutions Pvt Ltd",
+        "description - Pune",
+        "Period                Sept' 2017 to June 2020",
+        "Role                  Java Developer",
+        "- Develop module from Backend to Middleware to Frontend.",
+    ])
+    resume = parse_resume_text(text, today=date(2021, 1, 1))
+    assert [(role.start, role.end) for role in resume.experience] == [("2017-09", "2020-06")]
