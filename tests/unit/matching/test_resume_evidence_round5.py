@@ -13,9 +13,10 @@ from jobfit.documents.dates import date_ranges
 from jobfit.documents.models import SkillMention
 from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
-from jobfit.matching.evidence import short_use
+from jobfit.matching.evidence import is_field_of_study, short_use
+from jobfit.matching.text import phrase_terms
 
-from .matching_builders import build_job, build_resume
+from .matching_builders import build_job, build_resume, skill
 from .test_meaning import _rows
 
 
@@ -63,3 +64,23 @@ def test_roles_under_a_company_details_heading_are_dated() -> None:
     ])
     resume = parse_resume_text(text, today=date(2021, 1, 1))
     assert [(role.start, role.end) for role in resume.experience] == [("2017-09", "2020-06")]
+
+
+def test_a_degree_line_shows_its_field_as_well_as_its_level() -> None:
+    # reviewers: "BE COMPUTER SCIENCE" met the Bachelor's, and "Computer science or Engineering" was called missing
+    text = "\n".join([
+        "Education Details",
+        "July 2008 to February 2012 BE COMPUTER SCIENCE Nagpur, Maharashtra NAGPUR UNIVERSITY",
+        "Skill Details",
+        "SAP HANA- Exprience - 60 months",
+    ])
+    resume = parse_resume_text(text, today=date(2021, 1, 1))
+    job = build_job("Software Engineer", "A degree in computer science; SAP HANA.",
+                    required=[skill("computer-science", "Computer science"), skill("sap-hana", "SAP HANA")])
+    rows = _rows(score_match(resume, job))
+    assert (rows["Computer science"].status, rows["Computer science"].line) == ("met", 2)
+    assert is_field_of_study(phrase_terms("Computer science"))
+    assert is_field_of_study(phrase_terms("Business administration"))
+    assert not is_field_of_study(phrase_terms("Engineering"))  # generic words only: a degree's name is no evidence
+    assert not is_field_of_study(phrase_terms("Communication"))  # one word: a soft skill as often as a field
+    assert not is_field_of_study(phrase_terms("Project management"))
