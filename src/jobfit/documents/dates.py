@@ -1,13 +1,13 @@
 """Dates on a resume: points, ranges, open ranges, and the date the resume itself was written.
 
-Points: "Jan 2019", "January, 2019", "Jan-2019", "Jan'19", "12 March 2019", "March 12, 2019", "Spring 2020",
-"01/2019", "1.2019", "2019-01", "2019/01", "2019-01-15", "15/01/2019", "01/19" and a bare year. Month names come
-in several languages (`data/dates.json`).
+Points: "Jan 2019", "January, 2019", "Jan-2019", "Jan'19", "Sept' 2017", "12 March 2019", "March 12, 2019", "Spring
+2020", "01/2019", "1.2019", "2019-01", "2019/01", "2019-01-15", "15/01/2019", "01/19" and a bare year. Month names
+come in several languages (`data/dates.json`).
 
 Ranges: two points joined by a dash, "to", "till", "until", "through", "~", "/" or an arrow ("1982-84" too, when
-the two digits cannot be a month); a point and a word for now ("Present", "Current", "Ongoing", "till date",
-"to date"); "Feb to August, 2013" (the start takes the end's year); "Since 2018", "From Jan 2018" with no end,
-"2018 onwards". When the dash between two ends was lost
+the two digits cannot be a month; "July2013to June2014", glued in flattened text, too); a point and a word for
+now ("Present", "Current", "Ongoing", "till date", "to date"); "Feb to August, 2013" (the start takes the
+end's year); "Since 2018", "From Jan 2018" with no end, "2018 onwards". When the dash between two ends was lost
 (a glyph PDF extraction could not map, a flattened text), two points separated only by spaces still make a
 range if the start names its month ("May 2010 Jan 2012"), the end is a word for now ("2007 Present"), or both
 are years ("2010 2014").
@@ -74,7 +74,7 @@ POINT = (
 )
 NOW = rf"(?:{_alternatives(_VOCAB['now'])})"
 _NOW_AFTER_SPACE = re.compile(rf"(?:{_alternatives(_VOCAB['now_after_space'])})", re.I)
-SEP = r"\s*(?:-+|–|—|~|/|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\u2192)\s*"
+SEP = r"\s*(?:-+|–|—|~|/|(?:\b|(?<=\d))to\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\u2192)\s*"
 _SINCE = rf"(?:{_alternatives(_VOCAB['since'])})"
 _ONWARDS = rf"(?:{_alternatives(_VOCAB['onwards'])})"
 DATE_RANGE = re.compile(
@@ -114,7 +114,7 @@ def parse_point(text: str) -> tuple[tuple[int, int], bool] | None:
     m = re.fullmatch(rf"({YEAR})\s*[/.\-]\s*(\d{{1,2}})(?:\s*[/.\-]\s*\d{{1,2}})?", t)
     if m:
         return (int(m.group(1)), int(m.group(2))), True
-    m = re.search(rf"({MONTH})[^\d']*?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({YEAR}|['’]\d{{2}})$", t, re.I)
+    m = re.search(rf"({MONTH})['’]?[^\d']*?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({YEAR}|['’]\d{{2}})$", t, re.I)
     if m and re.match(rf"(?:{_DAY}\s+)?{MONTH}", t, re.I):
         month = MONTHS[m.group(1).rstrip(".")]
         year_text = m.group(2).lstrip("'’")

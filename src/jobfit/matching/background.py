@@ -33,21 +33,10 @@ TITLE_WORDS_QUALITY = 0.5  # the role's words on an experience line, not in a ti
 MIN_SPECIFIC_WORDS = 2
 ENTRY_LEVEL = 0  # intern, trainee, junior: a post at this level shows only an entry-level title
 
-# Degree fields that count as related (partial credit) when not the same.
+# Degree fields that count as related (partial credit) when not the same (data/degree_fields.json families).
 FIELD_FAMILIES: tuple[frozenset[str], ...] = tuple(
-    frozenset(content_tokens(" ".join(words)))
-    for words in (
-        ("computer", "science", "software", "engineering", "information", "technology", "computing",
-         "data", "mathematics", "statistics", "electrical", "electronics", "physics", "informatics"),
-        ("business", "administration", "management", "finance", "accounting", "economics", "commerce",
-         "marketing", "mba"),
-        ("nursing", "medicine", "health", "biology", "pharmacy", "public", "biomedical", "chemistry"),
-        ("mechanical", "civil", "structural", "engineering", "construction", "architecture", "industrial"),
-        ("education", "teaching", "psychology", "sociology", "english", "communication", "journalism"),
-        ("law", "legal", "political", "criminal", "justice"),
-        ("art", "design", "graphic", "fine", "arts", "media", "fashion"),
-    )
-)
+    frozenset(content_tokens(" ".join(words))) for words in json.loads(resources.files("jobfit.matching").joinpath(
+        "data", "degree_fields.json").read_text())["families"])
 
 
 # Field abbreviations on a degree's line ("MSc CS", "B.Tech (CSE)", "MCA"): the field's words (data/degree_fields.json).

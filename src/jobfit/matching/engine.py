@@ -124,7 +124,8 @@ def _reachable(profile: ResumeProfile, prepared: PreparedJob) -> set[int]:
     """Positions of the skill/keyword requirements that a word or a taxonomy skill of the resume can meet.
 
     Every other one is missing: `evaluate_skill` only ever finds evidence through the requirement's words
-    (or an alias's) in the resume's index, or through its skill and taxonomy neighbours among the mentions.
+    (or an alias's) in the resume's index, or through its skill and taxonomy neighbours among the mentions, or
+    (a field of study) through a degree's name.
     """
     reachable: set[int] = set()
     by_term, by_skill = prepared.by_term, prepared.by_skill
@@ -132,6 +133,8 @@ def _reachable(profile: ResumeProfile, prepared: PreparedJob) -> set[int]:
         reachable.update(by_term[term])
     for skill_id in by_skill.keys() & profile.skills.keys():
         reachable.update(by_skill[skill_id])
+    if profile.degrees:  # a field of study is also named by a degree's name, which the index blanks
+        reachable.update(i for i, search in enumerate(prepared.searches) if search is not None and search.field_like)
     return reachable
 
 

@@ -87,8 +87,18 @@ _SHORT_USE = re.compile("|".join(_EVIDENCE_WORDS["short_use"]), re.I)
 _ITEM_BREAK = re.compile(r"[,;|\u2022]")  # where a list's items end, their notes kept with them
 # Words that name no field alone (data/degree_fields.json generic_words): a requirement of only these words
 # ("Engineering") is not shown by a degree's name ("BE in Computer Science and Engineering").
-_GENERIC_FIELD = frozenset(term for word in json.loads(resources.files("jobfit.matching").joinpath(
-    "data", "degree_fields.json").read_text())["generic_words"] for term in phrase_terms(word))
+_DEGREE_FIELDS = json.loads(resources.files("jobfit.matching").joinpath("data", "degree_fields.json").read_text())
+_GENERIC_FIELD = frozenset(term for word in _DEGREE_FIELDS["generic_words"] for term in phrase_terms(word))
+# The words of fields of study (data/degree_fields.json families): a requirement of two or more of these and the
+# generic words, one at least not generic ("Computer science", "Business administration"), names a field a
+# degree in it shows.
+_FIELD_WORDS = frozenset(term for family in _DEGREE_FIELDS["families"] for word in family
+                         for term in phrase_terms(word)) | _GENERIC_FIELD
+
+
+def is_field_of_study(terms: tuple[str, ...]) -> bool:
+    """Whether a requirement's words name a field of study ("Computer science"), not a practice or a tool."""
+    return len(terms) >= 2 and all(t in _FIELD_WORDS for t in terms) and not all(t in _GENERIC_FIELD for t in terms)
 # A skill the ad asks years of ("3+ years of JavaScript") is met only when the dated roles that name it add up;
 # short of that it is partial, worth its share of the years, at least this much of its value.
 YEARS_SHORT_FLOOR = 0.5
@@ -174,6 +184,7 @@ class Search:
     generic_field: bool = False  # only words that name no field alone ("Engineering"): a degree's name is no evidence
     in_group: bool = False  # one of a group of alternatives: only a member's own name meets it, never a narrower skill
     depth: bool = False  # the ad asks depth of a named tool ("expertise with AWS"): only a statement of use meets it
+    field_like: bool = False  # a field of study, not a tool, of words that name a field: a degree in it shows it
 
 
 def compile_search(req: Requirement, context: str | None = None) -> Search:
@@ -197,7 +208,8 @@ def compile_search(req: Requirement, context: str | None = None) -> Search:
     return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
                   req.min_years if req.kind == "skill" else None,
                   bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
-                  named_tool and asks_depth(context))
+                  named_tool and asks_depth(context),
+                  req.kind == "skill" and not named_tool and is_field_of_study(req.terms))
 
 
 def asks_depth(context: str | None) -> bool:
@@ -454,14 +466,18 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
 
     for form, (how, terms) in enumerate(search.forms):
         lines, count = index.phrase_matches(terms)
+        studied = tuple(n for n in _degree_lines_naming(profile, terms) if n not in lines) \
+            if form < search.named and search.field_like else ()
         if form < search.named:
             if search.counted:
                 occurrences += count
             named.update(lines)
-        for number in lines:
-            if names_another(number, terms):
+            named.update(studied)
+        for number in (*lines, *studied):
+            if number not in studied and names_another(number, terms):
                 continue
-            stands, similarity = check(number, confirm, terms)
+            # a degree's field names the field and nothing else: it stands unchecked
+            stands, similarity = (True, None) if number in studied else check(number, confirm, terms)
             if not stands:
                 continue
             value = weight(number)
@@ -593,6 +609,21 @@ def _names_item(profile: ResumeProfile, line: int | None, names: tuple[str, ...]
     (Less than 1 year)" names no Less). An item ending in the name may name another thing of its kind ("OSI
     Architecture"): it stands, but is cited after an item that is the name."""
     return profile.item_fit(line, names) <= 2
+
+
+def _degree_lines_naming(profile: ResumeProfile, terms: tuple[str, ...]) -> tuple[int, ...]:
+    """The lines of the degrees whose name or field holds `terms` as a phrase ("BE COMPUTER SCIENCE" for
+    "Computer science"): the same line the education requirement reads its level from. The evidence index
+    blanks a degree's name (never evidence of using a skill), so a field asked as a skill is looked up here."""
+    n = len(terms)
+    found = []
+    for degree in profile.degrees:
+        if degree.line is None:
+            continue
+        words = written_terms(f"{degree.degree or ''} {degree.field or ''}")
+        if any(words[k : k + n] == terms for k in range(len(words) - n + 1)):
+            found.append(degree.line)
+    return tuple(found)
 
 
 def _confirmed(similarity: float | None, threshold: float) -> float | None:

@@ -332,6 +332,7 @@ from jobfit.matching.evidence import (  # noqa: E402
     QUALITY,
     Candidate,
     accepted,
+    is_field_of_study,
     named_only_as_modifier,
     names_only_before_others,
     names_only_others,
@@ -365,9 +366,20 @@ def _ref_lexical(profile: ResumeProfile, req: Requirement) -> list[Candidate]:
     for terms, how, name in forms:
         if not terms:
             continue
-        for number in profile.index.phrase_lines(terms):
+        lines = profile.index.phrase_lines(terms)
+        for number in lines:
             out.append(Candidate(how, 1.0, number, profile.section(number), profile.weight(number), name))
             out[-1].terms = terms  # what it names, for the list rule
+        if name is None and is_field_of_study(req.terms) and req.kind == "skill" and not is_named_tool(req):
+            # a field of study named by a degree's name ("BE COMPUTER SCIENCE"), which the index blanks
+            for degree in profile.degrees:
+                words = phrase_terms(f"{degree.degree or ''} {degree.field or ''}")
+                if degree.line is None or degree.line in lines or not any(
+                        words[k : k + len(terms)] == terms for k in range(len(words) - len(terms) + 1)):
+                    continue
+                out.append(Candidate(how, 1.0, degree.line, profile.section(degree.line),
+                                     profile.weight(degree.line), "degree"))
+                out[-1].terms = terms
     return out
 
 
@@ -405,6 +417,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
 
     def stands(c: Candidate) -> bool:
         named = c.how == "child" or is_named_tool(req)
+        if c.name == "degree":
+            return True  # a degree's field names the field and nothing else
         if profile.shape_at(c.line) == "heading":
             return False  # "Hardware:" over a list is never evidence
         if c.how in ("exact", "alias") and profile.shape_at(c.line) == "list" and _names_item(c):
@@ -452,7 +466,7 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         return _item_fit(c) <= 2
 
     def key(c: Candidate) -> tuple:
-        closeness = _ref_value(c) if similarities is None else cosine(c)
+        closeness = _ref_value(c) if similarities is None or c.name == "degree" else cosine(c)
         shape = {"list": 1, "thin": 2, "heading": 3}.get(profile.shape_at(c.line), 0)
         # "SQL Workbench" after "SQL", then "Java (Less than 1 year)" after "Java"
         named = shape == 1 and c.how in ("exact", "alias")
@@ -470,6 +484,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         """Named only joined to a modifier ("backbone.js-like"), or only as the others' role ("back-end
         developers")."""
         text = profile.line_text(c.line)
+        if c.name == "degree":
+            return False
         if named_only_as_modifier(text, _words(c)):
             return True
         return names_only_others(text, _words(c)) or names_only_before_others(text, _words(c))
