@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 import httpx
-from live_server import wait_until_healthy
+from live_server import settled_cpu_s, tree_cpu_s, wait_until_healthy
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -34,36 +34,13 @@ def _port() -> int:
 
 
 def _cpu_ms(pid: int) -> float:
-    """CPU time (user + system) used so far by the server process `pid` and its worker processes, without
-    Postgres's, in ms; 0 where /proc is missing."""
-    stats: dict[int, tuple[int, str, float]] = {}  # pid -> (parent pid, command, CPU ms)
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            head, tail = stat.read_text().rsplit(")", 1)
-        except OSError:
-            continue  # the process ended meanwhile
-        fields = tail.split()  # from field 3 (state): ppid is field 4, utime and stime fields 14 and 15
-        cpu = (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
-        stats[int(stat.parent.name)] = (int(fields[1]), head.split("(", 1)[1], cpu)
-    total, todo = 0.0, [pid]
-    while todo:  # the server and its descendants
-        current = todo.pop()
-        if current in stats and not stats[current][1].startswith("postgres"):
-            total += stats[current][2]
-        todo += [child for child, (parent, _, _) in stats.items() if parent == current]
-    return total
+    """CPU time used so far by the server process `pid` and its worker processes, without Postgres's, in ms."""
+    return tree_cpu_s({pid}, skip="postgres") * 1000
 
 
-def _settled_cpu_ms(pid: int, idle_ms: float = 50, every_s: float = 1.0) -> float:
-    """`_cpu_ms(pid)` once the server has gone quiet (less than `idle_ms` of CPU in `every_s`): its background
-    work done."""
-    before = _cpu_ms(pid)
-    while True:
-        time.sleep(every_s)
-        now = _cpu_ms(pid)
-        if now - before < idle_ms:
-            return now
-        before = now
+def _settled_cpu_ms(pid: int) -> float:
+    """`_cpu_ms(pid)` once the server has gone quiet: its background work done."""
+    return settled_cpu_s({pid}, skip="postgres") * 1000
 
 
 def _p(values: list[float], q: float) -> float:

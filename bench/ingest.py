@@ -34,7 +34,7 @@ import uuid
 from pathlib import Path
 
 import httpx
-from live_server import wait_until_healthy
+from live_server import settled_cpu_s, tree_cpu_s, wait_until_healthy
 
 REPO = Path(__file__).resolve().parents[1]
 JOBFIT = [sys.executable, "-m", "jobfit"]
@@ -44,37 +44,6 @@ def _port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def _settled_cpu_s(pids: set[int], idle_s: float = 0.05, every_s: float = 1.0) -> float:
-    """`_cpu_s(pids)` once they have gone quiet (less than `idle_s` of CPU in `every_s`): background work done."""
-    before = _cpu_s(pids)
-    while True:
-        time.sleep(every_s)
-        now = _cpu_s(pids)
-        if now - before < idle_s:
-            return now
-        before = now
-
-
-def _cpu_s(pids: set[int]) -> float:
-    """CPU seconds (user + system) used so far by these processes and all their descendants."""
-    stats: dict[int, tuple[int, float]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        stats[int(stat.parent.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"))
-    total, todo, seen = 0.0, list(pids), set()
-    while todo:
-        pid = todo.pop()
-        if pid in seen or pid not in stats:
-            continue
-        seen.add(pid)
-        total += stats[pid][1]
-        todo += [child for child, (parent, _) in stats.items() if parent == pid]
-    return total
 
 
 def _p(values: list[float], q: float) -> float:
@@ -174,7 +143,7 @@ def one_request_per_file(cluster: Cluster, files: list[Path], clients: int) -> d
                     latencies.append(time.perf_counter() - started)
                     failures += r.status_code != 201
 
-    cpu = _cpu_s({cluster.api.pid, cluster.postmaster()})
+    cpu = tree_cpu_s({cluster.api.pid, cluster.postmaster()})
     started = time.perf_counter()
     threads = [threading.Thread(target=client) for _ in range(clients)]
     for t in threads:
@@ -184,7 +153,7 @@ def one_request_per_file(cluster: Cluster, files: list[Path], clients: int) -> d
     wall = time.perf_counter() - started
     # the statement vectors an upload leaves for after its response are part of its cost: wait for them
     pids = {cluster.api.pid, cluster.postmaster()}
-    cpu = _settled_cpu_s(pids) - cpu
+    cpu = settled_cpu_s(pids) - cpu
     stored = len(files) - failures
     return {"stored": stored, "wall_s": wall, "per_s": stored / wall, "cpu_s": cpu, "per_cpu_s": stored / cpu,
             "p50_ms": _p(latencies, .5) * 1000, "p99_ms": _p(latencies, .99) * 1000}
@@ -196,7 +165,7 @@ def batch_run(cluster: Cluster, files: list[Path], workers: int) -> dict[str, fl
     cluster.start_workers(workers)
     try:
         pids = {cluster.postmaster(), *(w.pid for w in cluster.workers)}
-        cpu = _cpu_s(pids)
+        cpu = tree_cpu_s(pids)
         started = time.perf_counter()
         r = httpx.post(f"{cluster.url}/api/v1/documents/batches", headers=auth, timeout=300,
                        files=[("files", (p.name, p.read_bytes())) for p in files])
@@ -209,7 +178,7 @@ def batch_run(cluster: Cluster, files: list[Path], workers: int) -> dict[str, fl
                 break
             time.sleep(0.25)
         wall = time.perf_counter() - started
-        cpu = _cpu_s(pids) - cpu
+        cpu = tree_cpu_s(pids) - cpu
     finally:
         cluster.stop_workers()
     stored = body["counts"]["done"]
