@@ -6,17 +6,15 @@ resume line that earns it (the experience entry, the summary statement or the ed
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from jobfit.documents.models import DEGREE_RANK
-from jobfit.matching.evidence import Assessment
+from jobfit.matching.evidence import DEGREE_FIELDS, Assessment
 from jobfit.matching.models import RequirementResult, Status
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
-from jobfit.matching.text import clean_title, content_tokens, phrase_terms
+from jobfit.matching.text import ROLE_HEADS, clean_title, content_tokens, phrase_terms
 
 SENIORITY_WORDS: dict[str, int] = {
     "intern": 0, "internship": 0, "trainee": 0, "junior": 0, "graduate": 0, "entry": 0, "assistant": 0,
@@ -35,17 +33,14 @@ ENTRY_LEVEL = 0  # intern, trainee, junior: a post at this level shows only an e
 
 # Degree fields that count as related (partial credit) when not the same (data/degree_fields.json families).
 FIELD_FAMILIES: tuple[frozenset[str], ...] = tuple(
-    frozenset(content_tokens(" ".join(words))) for words in json.loads(resources.files("jobfit.matching").joinpath(
-        "data", "degree_fields.json").read_text())["families"])
+    frozenset(content_tokens(" ".join(words))) for words in DEGREE_FIELDS["families"])
 
 
 # Field abbreviations on a degree's line ("MSc CS", "B.Tech (CSE)", "MCA"): the field's words (data/degree_fields.json).
-_FIELD_ABBREVIATIONS: dict[str, str] = json.loads(
-    resources.files("jobfit.matching").joinpath("data", "degree_fields.json").read_text())["abbreviations"]
+_FIELD_ABBREVIATIONS: dict[str, str] = DEGREE_FIELDS["abbreviations"]
 # Words of a field name that name no field alone ("engineering" in "software engineering" and in "B.E.
 # Electronics"): the asked field is shared only on its other words (data/degree_fields.json).
-_GENERIC_FIELD = frozenset(content_tokens(" ".join(json.loads(resources.files("jobfit.matching").joinpath(
-    "data", "degree_fields.json").read_text())["generic_words"])))
+_GENERIC_FIELD = frozenset(content_tokens(" ".join(DEGREE_FIELDS["generic_words"])))
 # written in capitals ("CS", "CSE") or capitalised ("Bcom"): "it" and "ai" in lower case are words
 _ABBREVIATION = re.compile(r"(?<![\w.])(" + "|".join(
     re.escape(form) for key in sorted(_FIELD_ABBREVIATIONS, key=len, reverse=True)
@@ -144,8 +139,7 @@ def role_words(title: str) -> tuple[str, ...]:
 
 
 # Generic heads of titles ("engineer", "developer", data/role_heads.json): sharing only one is no title match.
-_ROLE_HEADS = frozenset(content_tokens(" ".join(json.loads(resources.files("jobfit.matching").joinpath(
-    "data", "role_heads.json").read_text())["words"])))
+_ROLE_HEADS = frozenset(content_tokens(" ".join(ROLE_HEADS)))
 
 
 @lru_cache(maxsize=16384)

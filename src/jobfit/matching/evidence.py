@@ -60,18 +60,18 @@ MEANING_QUALITY = 0.9  # a statement that means the requirement without naming i
 MIN_RELATED = 0.5
 # The person who does a practice, by the practice's stem ("development" -> ("develop",)): "Full-stack developer"
 # shows "Full-stack development" (data/practice_roles.json).
+_PRACTICES: dict[str, list[str]] = json.loads(resources.files("jobfit.matching").joinpath(
+    "data", "practice_roles.json").read_text())["practices"]
 _PRACTICE_ROLES: dict[str, tuple[str, ...]] = {
     phrase_terms(practice)[-1]: tuple(phrase_terms(role)[-1] for role in roles)
-    for practice, roles in json.loads(resources.files("jobfit.matching").joinpath(
-        "data", "practice_roles.json").read_text())["practices"].items()
+    for practice, roles in _PRACTICES.items()
 }
 # The plurals of each person who does a practice, by the person's stem ("develop" -> {"developers"}): a line
 # that names the person only so names the people the candidate worked with ("Collaborating with back-end
 # developers"), not the candidate.
 _ROLE_PLURALS: dict[str, frozenset[str]] = {
     phrase_terms(role)[-1]: frozenset({role.lower() + "s"})
-    for roles in json.loads(resources.files("jobfit.matching").joinpath(
-        "data", "practice_roles.json").read_text())["practices"].values() for role in roles
+    for roles in _PRACTICES.values() for role in roles
 }
 _WORD = re.compile(r"[A-Za-z][\w.+#-]*")
 _EVIDENCE_WORDS = json.loads(resources.files("jobfit.matching").joinpath("data", "evidence_words.json").read_text())
@@ -87,12 +87,13 @@ _SHORT_USE = re.compile("|".join(_EVIDENCE_WORDS["short_use"]), re.I)
 _ITEM_BREAK = re.compile(r"[,;|\u2022]")  # where a list's items end, their notes kept with them
 # Words that name no field alone (data/degree_fields.json generic_words): a requirement of only these words
 # ("Engineering") is not shown by a degree's name ("BE in Computer Science and Engineering").
-_DEGREE_FIELDS = json.loads(resources.files("jobfit.matching").joinpath("data", "degree_fields.json").read_text())
-_GENERIC_FIELD = frozenset(term for word in _DEGREE_FIELDS["generic_words"] for term in phrase_terms(word))
+# Degree fields, their abbreviations and the words that name no field alone (data/degree_fields.json).
+DEGREE_FIELDS = json.loads(resources.files("jobfit.matching").joinpath("data", "degree_fields.json").read_text())
+_GENERIC_FIELD = frozenset(term for word in DEGREE_FIELDS["generic_words"] for term in phrase_terms(word))
 # The words of fields of study (data/degree_fields.json families): a requirement of two or more of these and the
 # generic words, one at least not generic ("Computer science", "Business administration"), names a field a
 # degree in it shows.
-_FIELD_WORDS = frozenset(term for family in _DEGREE_FIELDS["families"] for word in family
+_FIELD_WORDS = frozenset(term for family in DEGREE_FIELDS["families"] for word in family
                          for term in phrase_terms(word)) | _GENERIC_FIELD
 
 
