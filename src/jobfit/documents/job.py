@@ -18,6 +18,7 @@ from jobfit.documents.job_cues import (
     about_others,
     eligibility_kinds,
     in_longer_phrase,
+    is_tag_heading,
     names_a_unit,
     names_colleagues,
 )
@@ -29,7 +30,7 @@ from jobfit.documents.models import DocumentMetadata, Eligibility, ExtractedText
 from jobfit.documents.normalize import normalize_text, word_count
 from jobfit.documents.sections import section_of_line, split_sections
 from jobfit.documents.skill_mentions import find_skill_mentions
-from jobfit.skills.extractor import extract_skills
+from jobfit.skills.extractor import extract_skills, extract_tag_line
 from jobfit.skills.loader import load_taxonomy
 from jobfit.skills.models import TECH_CATEGORIES, SkillMention
 
@@ -231,7 +232,7 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
     asked: list[AskedSkill] = []
     taxonomy = load_taxonomy()
     lines = reading.masked.split("\n")
-    for mention in find_skill_mentions(reading.masked, sections):
+    for mention in find_skill_mentions(reading.masked, sections) + _tag_mentions(lines, sections):
         if not mention.line or not mention.surface or not taxonomy.names_itself(mention.skill_id, mention.surface):
             continue
         for index, offset in reading.locate(mention.line, mention.surface):
@@ -250,6 +251,22 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
             importance, explicit = importance_at(sentence, offset, end)
             asked.append(AskedSkill(mention, importance, explicit, index, offset))
     return asked
+
+
+def _tag_mentions(lines: list[str], sections: dict[str, Section]) -> list[SkillMention]:
+    """The skills of a job board's tag line (the line under a bare "Technologies" heading) that only a tag's
+    lower case hides ("spring java cloud": Spring, Java); the ones read anyway are already mentions."""
+    found: list[SkillMention] = []
+    for number, line in enumerate(lines[:-1], start=1):
+        if not is_tag_heading(line):
+            continue
+        tag_line = number + 1
+        read = {m.skill_id for m in extract_skills(lines[tag_line - 1])}
+        for mention in extract_tag_line(lines[tag_line - 1]):
+            if mention.skill_id not in read:
+                found.append(mention.model_copy(update={"line": tag_line,
+                                                        "section": _section_of(sections, tag_line)}))
+    return found
 
 
 def _broad(mention: SkillMention, text: str, offset: int, line: str) -> bool:

@@ -36,7 +36,7 @@ from jobfit.documents.job_cues import (
     is_tag_heading,
 )
 from jobfit.documents.models import JobZone
-from jobfit.documents.sections import job_heading_group, run_in_heading
+from jobfit.documents.sections import job_heading_group, lead_in_heading, run_in_heading
 
 Zone = Literal["company", "duties", "requirements", "preferred", "benefits", "legal", "apply", "contact", "details"]
 ZONES: tuple[str, ...] = ("company", "duties", "requirements", "preferred", "benefits", "legal", "apply", "contact",
@@ -478,6 +478,12 @@ def posting_end(lines: list[str]) -> int | None:
     return start + 1
 
 
+def _works_on_stack(text: str) -> bool:
+    """A duty whose object is the stack ("Ensure code quality by evolving architecture and tech stack", "Keep
+    the technology stack up to date"): it asks for work, it does not list the team's tools (no "Stack: ...")."""
+    return DUTY_START.search(text) is not None and ":" not in text
+
+
 @lru_cache(maxsize=256)
 def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
     """Zones of every sentence and line of an ad's text (`ParsedJob.text_content`), with the employer's names
@@ -562,6 +568,11 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
                     # it without a heading of its own is read afresh
                     heading = line_heading = None
                     stack_heading = stack_lead = False
+            led = lead_in_heading(body) if zone not in ASKING_ZONES and not signature else None
+            if led is not None:  # "Interested? This is what you will need to have:" heads the list below it
+                heading = line_heading = zone = _GROUP_ZONE[led]
+                drift = None
+                stack_heading = stack_lead = False
             lead = zone in ASKING_ZONES and sentence.rstrip().endswith(":")
             if preferred_lead and (lead or (says_something(body) and not PREFERRED_CUE.search(body))):
                 preferred_lead = False  # the list ends at the next lead-in or where a sentence speaks again
@@ -574,7 +585,7 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
             kind = eligibility_kind(sentence) if zone in ASKING_ZONES else None
             if stack_lead and says_something(body) and not STACK.search(sentence):
                 stack_lead = False  # the list under "Core technologies used:" ends where a sentence speaks again
-            stack = stack_heading or stack_lead or STACK.search(sentence) is not None
+            stack = stack_heading or stack_lead or (STACK.search(sentence) is not None and not _works_on_stack(body))
             if stack and sentence.rstrip().endswith(":"):
                 stack_lead = True  # "Core technologies used in the application:" heads the list below it
             sentences.append(Sentence(sentence, zone, parts, gaps, kind, stack))

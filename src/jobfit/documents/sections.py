@@ -163,6 +163,22 @@ def run_in_heading(text: str) -> tuple[str, int] | None:
     return None
 
 
+_LEAD_IN_GROUPS = ("requirements", "preferred")
+_LEAD_IN_MAX_WORDS = 10
+_LEAD_IN_PHRASES = sorted((key for key, group in _JOB_GROUPS.items() if group in _LEAD_IN_GROUPS and " " in key),
+                          key=len, reverse=True)
+
+
+def lead_in_heading(text: str) -> str | None:
+    """The group of a job heading written as a short lead-in sentence to the list below it ("This is what you
+    will need to have:", "Here is what we are looking for:"): a line ending in ':' that holds a requirements or
+    nice-to-have heading of two or more words. None for anything else."""
+    if not text.rstrip().endswith(":") or len(text.split()) > _LEAD_IN_MAX_WORDS:
+        return None
+    key = f" {heading_key(text)} "
+    return next((_JOB_GROUPS[phrase] for phrase in _LEAD_IN_PHRASES if f" {phrase} " in key), None)
+
+
 def find_headings(lines: list[str], *, kind: str = "resume") -> list[Heading]:
     """All heading lines (1-based), including known non-canonical ones and 'Skills: Python, Go' lines."""
     found: list[Heading] = []

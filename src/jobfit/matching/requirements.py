@@ -35,6 +35,7 @@ from jobfit.matching.keywords import names_a_thing, salient_keywords
 from jobfit.matching.models import Importance
 from jobfit.matching.specificity import phrase_specificity
 from jobfit.matching.text import LineIndex, clean_title, phrase_terms
+from jobfit.skills.extractor import extract_skills
 from jobfit.skills.models import TECH_CATEGORIES, SkillMention
 
 RequirementKind = Literal["skill", "experience", "education", "title", "keyword", "eligibility"]
@@ -472,6 +473,12 @@ def eligibility_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> lis
     return reqs
 
 
+def _names_a_listed_skill(term: str, skill_ids: set[str]) -> bool:
+    """Whether a keyword is, word for word, a name of a skill already listed."""
+    found = extract_skills(term)
+    return len(found) == 1 and found[0].skill_id in skill_ids and len(found[0].surface) == len(term.strip())
+
+
 def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requirement]:
     """All requirements of a job, in a stable order: skills, experience, education, title, eligibility, keywords."""
     ad = _AdSkills.of(job)
@@ -496,6 +503,7 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
         )
     reqs += eligibility_requirements(job, ad)
     covered = {r.terms for r in reqs} | {a for r in reqs for a in r.aliases}
+    skill_ids = {r.skill_id for r in reqs if r.kind == "skill" and r.skill_id}
     covered_words = {_bare(t) for r in reqs if r.kind == "skill" for a in (r.terms, *r.aliases) for t in a}
     covered_words |= {_bare("".join(a)) for r in reqs if r.kind == "skill" for a in (r.terms, *r.aliases) if a}
     for term, count in salient_keywords(job, limit=max_keywords + len(covered)):
@@ -504,6 +512,8 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
             continue  # already a skill requirement (also "vue" for Vue.js, "css3" for CSS)
         if _bare(re.sub(r"[\W_]+", "", term.lower())) in covered_words:
             continue  # a skill's words written as one tag ("reactjs" for React JS)
+        if _names_a_listed_skill(term, skill_ids):
+            continue  # another name of a listed skill ("AWS" beside Amazon Web Services, read from its tag)
         if not names_a_thing(term):
             continue  # a description ("technical expertise", "application data") is no requirement of its own
         reqs.append(

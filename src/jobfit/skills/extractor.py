@@ -81,9 +81,12 @@ def _fuzzy(index: SkillIndex, word: str) -> str | None:
 
 
 def scan_line(
-    line: str, line_no: int, taxonomy: Taxonomy, *, section: str | None = None, fuzzy: bool = True
+    line: str, line_no: int, taxonomy: Taxonomy, *, section: str | None = None, fuzzy: bool = True,
+    tags: bool = False,
 ) -> list[SkillSpan]:
-    """All skill spans in one line (character offsets within the line)."""
+    """All skill spans in one line (character offsets within the line). `tags`: the line is a job board's bare
+    list of lower-case tags ("spring java cloud"), where a name written with capitals elsewhere ("Java") is read
+    in any case and needs no other context."""
     toks = tokenize(line)
     raws, keys, starts, ends, blocks = toks.raws, toks.keys, toks.starts, toks.ends, toks.blocks
     n = len(raws)
@@ -92,6 +95,8 @@ def scan_line(
     index = taxonomy.index
     exact, folded = index.exact, index.folded
     exact_first, folded_first = index.exact_first, index.folded_first
+    if tags:
+        exact, exact_first, raws = index.exact_folded, index.exact_folded_first, keys
     spans: list[SkillSpan] = []
     context_spans: list[SkillSpan] = []
     i = 0
@@ -123,7 +128,7 @@ def scan_line(
             if skill_id is not None:
                 spans.append(SkillSpan(skill_id, raws[i], line_no, starts[i], ends[i], fuzzy=True))
         i += matched or 1
-    if context_spans:
+    if context_spans and not tags:
         solid = [s for s in spans if s not in context_spans]
         keep = {id(s) for s in context_spans if _context_ok(line, section, s, solid, taxonomy)}
         spans = [s for s in spans if s not in context_spans or id(s) in keep]
@@ -182,6 +187,18 @@ def extract_skills(
                 section=section,
             )
         )
+    return mentions
+
+
+def extract_tag_line(line: str, *, taxonomy: Taxonomy | None = None) -> list[SkillMention]:
+    """The skills of one line of a job board's technology tags ("cloud java web-services"), `line` 1."""
+    tax = taxonomy if taxonomy is not None else load_taxonomy()
+    mentions: list[SkillMention] = []
+    for span in scan_line(line, 1, tax, fuzzy=False, tags=True):
+        entry = tax.get(span.skill_id)
+        if entry is not None:
+            mentions.append(SkillMention(skill_id=entry.id, name=entry.name, category=entry.category,
+                                         surface=span.surface, line=1))
     return mentions
 
 

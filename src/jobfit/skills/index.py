@@ -2,7 +2,8 @@
 
 Keys are tuples of tokens (see `tokens.py`). Case-sensitive forms live in `exact` keyed by raw tokens;
 all other forms live in `folded` keyed by folded tokens. Curated forms are indexed before ESCO forms
-and an earlier entry keeps a key, so curated skills win every conflict. Multi-token forms are also
+and an earlier entry keeps a key, so curated skills win every conflict. `exact_folded` holds the case-sensitive forms
+again by folded tokens, for lines of bare lower-case tags only. Multi-token forms are also
 indexed joined ("Node JS" -> "nodejs", "Power BI" -> "powerbi") when the joined word is >= 5 chars.
 """
 
@@ -30,6 +31,9 @@ class SkillIndex:
     folded: dict[tuple[str, ...], IndexHit] = field(default_factory=dict)
     exact_first: dict[str, int] = field(default_factory=dict)  # first raw token -> longest key length
     folded_first: dict[str, int] = field(default_factory=dict)
+    # exact-case forms by their folded tokens: a job board's tag line writes every name in lower case ("java")
+    exact_folded: dict[tuple[str, ...], IndexHit] = field(default_factory=dict)
+    exact_folded_first: dict[str, int] = field(default_factory=dict)
     # (first letter, length) -> [(folded word, skill id)] for fuzzy matching of long tech names
     fuzzy_buckets: dict[tuple[str, int], list[tuple[str, str]]] = field(
         default_factory=lambda: defaultdict(list)
@@ -45,6 +49,7 @@ class SkillIndex:
             hit = IndexHit(entry.id, form in context_forms)
             if form in exact_forms or len(form) <= 2:
                 self._put(self.exact, self.exact_first, tuple(raw), hit)
+                self._put(self.exact_folded, self.exact_folded_first, tuple(fold(tok) for tok in raw), hit)
                 continue
             key = tuple(fold(tok) for tok in raw)
             self._put(self.folded, self.folded_first, key, hit)
