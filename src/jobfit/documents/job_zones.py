@@ -62,6 +62,7 @@ _OPEN_END = re.compile(r"(?:[,\-–/&(]|\b(?:and|or|of|the|a|an|in|with|to|for|o
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "approx", "incl", "vs", "inc", "ltd", "co", "sr", "jr", "no", "dr",
                             "mr", "ms", "mrs", "st", "eg", "ie", "min", "max", "dept", "corp", "b.sc", "m.sc", "ph.d",
                             "b.s", "m.s", "b.a", "m.a", "u.s"})
+_OPEN_ABBREVIATION = re.compile(r"\b(?:e\.\s?g|i\.\s?e|eg|ie|incl|vs)\.\s*$", re.IGNORECASE)  # ends mid-sentence
 _BOUNDARY = re.compile(r"(?:[.!?]+[\"”’)]*|;)\s+")
 _TITLE_BLOCK_LINES = 5
 _PROSE = re.compile(r"[a-z]{2,}\s+(?:[a-z]{2,}\s+){3,}[a-z]{2,}")  # five lower-case words in a row
@@ -372,6 +373,8 @@ def _wrap_width(lines: list[str]) -> float:
 def _wraps(previous: str, line: str, width: float) -> bool:
     """Whether `line` continues `previous` (a sentence wrapped over lines), not a new item or paragraph: a long
     line wraps on unless the next opens a new sentence's subject ("You possess ..." in an unpunctuated ad)."""
+    if _OPEN_ABBREVIATION.search(previous) and not _BULLET.match(line):
+        return True  # "NoSQL database experience (e.g." / "Cassandra)": the example is on the next line
     if _END_PUNCT.search(previous) or _LABEL_ONLY.match(previous):
         return False
     bullet = _BULLET.match(line)

@@ -83,3 +83,11 @@ def test_a_keyword_that_is_another_name_of_a_listed_skill_is_not_a_second_row() 
     reqs = extract_requirements(parse_job(title="Backend Developer", description=ad))
     assert [r.label for r in reqs if r.kind == "keyword" and r.label.lower() == "aws"] == []
     assert any(r.label == "Amazon Web Services" for r in reqs if r.kind == "skill")
+
+
+def test_a_lone_example_of_a_named_general_ask_is_preferred_even_over_a_line_break() -> None:
+    ad = ("You have\n* Experience with CI/CD pipelines\nNoSQL Database experience (e.g.\nCassandra) *\n"
+          "Knowledge of Internet protocols, for example TCP/IP\n")
+    skills = _skills("Software Engineer", ad)
+    assert skills["NoSQL"] == "required"
+    assert skills["Cassandra"] == "preferred"
