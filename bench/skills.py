@@ -41,7 +41,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from jobfit.documents.job import parse_job  # noqa: E402
+from jobfit.documents.job import parse_job, tag_mentions  # noqa: E402
 from jobfit.documents.skill_mentions import find_skill_mentions  # noqa: E402
 from jobfit.matching.requirements import extract_requirements  # noqa: E402
 from jobfit.skills.extractor import find_skill_spans  # noqa: E402
@@ -187,7 +187,7 @@ def requirement_spans(text: str) -> tuple[int, list[tuple[int, int, int]]]:
     wanted = {r.skill_id: i for i, r in enumerate(skills)}
     lines = text.split("\n")
     spans: set[tuple[int, int, int, int]] = set()
-    for mention in find_skill_mentions(text, job.sections):
+    for mention in find_skill_mentions(text, job.sections) + tag_mentions(lines, job.sections):
         if mention.skill_id not in wanted or not mention.line or not mention.surface:
             continue
         line = lines[mention.line - 1]

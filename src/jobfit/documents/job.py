@@ -232,7 +232,7 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
     asked: list[AskedSkill] = []
     taxonomy = load_taxonomy()
     lines = reading.masked.split("\n")
-    for mention in find_skill_mentions(reading.masked, sections) + _tag_mentions(lines, sections):
+    for mention in find_skill_mentions(reading.masked, sections) + tag_mentions(lines, sections):
         if not mention.line or not mention.surface or not taxonomy.names_itself(mention.skill_id, mention.surface):
             continue
         for index, offset in reading.locate(mention.line, mention.surface):
@@ -253,7 +253,7 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
     return asked
 
 
-def _tag_mentions(lines: list[str], sections: dict[str, Section]) -> list[SkillMention]:
+def tag_mentions(lines: list[str], sections: dict[str, Section]) -> list[SkillMention]:
     """The skills of a job board's tag line (the line under a bare "Technologies" heading) that only a tag's
     lower case hides ("spring java cloud": Spring, Java); the ones read anyway are already mentions."""
     found: list[SkillMention] = []

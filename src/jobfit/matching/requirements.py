@@ -429,18 +429,24 @@ def experience_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list
     """The overall minimum ("5+ years of experience"), then each years phrase about something that is not a
     skill, with its scope ("3+ years in the Microsoft stack"), and experience asked in a domain.
 
-    The overall minimum is the smallest of the years asked in general ("5+ years of professional experience");
+    The overall minimum is the smallest of the years asked in general ("5+ years of professional experience"),
+    of the required ones when there are any (else it is preferred);
     years of a skill ("3 years with Terraform") or in a scope ("5+ years in the Microsoft stack") make none, so
     15 years of anything else never meet them through it. An ad whose only years are outside its asking zones
     keeps the parsed minimum (`ParsedJob.min_years`)."""
     ad = ad or _AdSkills.of(job)
-    overall = [a.years for a in ad.years if not a.skills and a.scope is None and a.years is not None]
+    general = [a for a in ad.years if not a.skills and a.scope is None and a.years is not None]
+    # years asked only as a nice-to-have ("Preferred: 3+ years of experience") make a preferred minimum
+    required = [a.years for a in general if a.importance == "required" and a.years is not None]
+    overall = required or [a.years for a in general if a.years is not None]
+    importance = "preferred" if general and not required else "required"
     minimum = min(overall) if overall else (job.min_years if not ad.years else None)
     scoped = [a for a in ad.years if a.scope is not None]
     reqs: list[Requirement] = []
     if minimum is not None:
         label = f"{minimum:g}+ years of experience" if minimum > 0 else "no minimum experience"
-        reqs.append(Requirement(kind="experience", label=label, years=minimum))
+        reqs.append(Requirement(kind="experience", label=label, years=minimum,
+                                importance=importance))  # type: ignore[arg-type]
     seen: set[str] = set()
     for asked in [*scoped, *_domains(ad.reading)]:
         if asked.scope is None or asked.scope.lower() in seen:

@@ -91,3 +91,16 @@ def test_a_lone_example_of_a_named_general_ask_is_preferred_even_over_a_line_bre
     skills = _skills("Software Engineer", ad)
     assert skills["NoSQL"] == "required"
     assert skills["Cassandra"] == "preferred"
+
+
+def test_years_asked_only_as_a_nice_to_have_make_a_preferred_minimum() -> None:
+    ad = ("Basic Qualifications:\nBachelor's Degree\nAt least 2 years of experience in Software Engineering\n"
+          "Preferred Qualifications:\nMaster's Degree\n3+ years of experience in at least one of the following:\n"
+          "Javascript/Typescript, Python or Node.js\n")
+    rows = [(r.label, r.importance) for r in extract_requirements(parse_job(title="Engineer", description=ad))
+            if r.kind == "experience" and r.scope is None]
+    assert rows == [("3+ years of experience", "preferred")]
+    required = "Requirements:\n5+ years of professional experience\nNice to have:\n3+ years of experience\n"
+    rows = [(r.label, r.importance) for r in extract_requirements(parse_job(title="Engineer", description=required))
+            if r.kind == "experience" and r.scope is None]
+    assert rows == [("5+ years of experience", "required")]
