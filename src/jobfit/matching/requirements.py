@@ -73,7 +73,8 @@ _CHOICE_LEAD_RE = re.compile(r"\b(?:one|some|any|two|several|a few|a number|one 
                              r"following\b[^.;:]*:|\b(?:one|any) of:", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s)")
 _ALTERNATIVES_TRAIL_RE = re.compile(
-    r"^\W*(?:etc\b|or (?:a |an |any )?(?:similar|equivalents?|others?|related|comparable|alternatives?)\b)",
+    r"^\W*(?:etc\b|or (?:[\w-]+ ){0,4}?(?:similar|equivalents?|others?|related|comparable|alternatives?)\b|"
+    r"or [^,;.()]{0,60}\bin general\b)",  # "Java or strong experience with other ...", "AWS or ... in general"
     re.IGNORECASE)
 # A bracketed list that ends in "etc." names examples ("static analysis tools (SonarQube .NET Analyzers etc.)").
 _ETC_AFTER_RE = re.compile(r"^(?:[^().;:]|\.(?=\S)){0,80}\betc\b", re.IGNORECASE)

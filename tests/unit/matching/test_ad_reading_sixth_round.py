@@ -104,3 +104,16 @@ def test_years_asked_only_as_a_nice_to_have_make_a_preferred_minimum() -> None:
     rows = [(r.label, r.importance) for r in extract_requirements(parse_job(title="Engineer", description=required))
             if r.kind == "experience" and r.scope is None]
     assert rows == [("5+ years of experience", "required")]
+
+
+@pytest.mark.parametrize("line", [
+    "Java or strong experience with other server-side languages",
+    "AWS or modern server-side tech in general",
+    "Java or any other JVM language",
+])
+def test_a_skill_offered_beside_an_open_alternative_is_not_required_alone(line: str) -> None:
+    ad = f"Requirements:\n* Node.js\n* {line}\n* Databases.\n"
+    skills = _skills("Backend Developer", ad)
+    assert skills["Node.js"] == "required"
+    assert [importance for name, importance in skills.items() if name in ("Java", "Amazon Web Services")] == [
+        "preferred"]
