@@ -9,7 +9,8 @@ in the earlier run (`--judged`: its claims and `judgments/`) takes their verdict
 implementer's verdict from `--verdicts` ("<pair>|<kind or K>|<label>" -> "junk" / "real" / "meaningful"), written
 by the rules of bench/evidence/RULES.md. Labels with neither are printed as unjudged and left out of the shares.
 A real requirement whose importance the reviewers judged keeps their verdict when shown with the same importance,
-and the opposite verdict when its importance changed.
+and the opposite verdict when its importance changed. The asks the reviewers named as unlisted count as listed
+now when a requirement is read from the same ad line with words inside their quote.
 This is not the official figure: fresh reviewers judge the next run.
 """
 
@@ -44,6 +45,20 @@ def _importance_wrong(judged: tuple[str, str], now: str) -> bool:
     return (verdict == "wrong") == (seen == now)
 
 
+def _unlisted(judged: Path, pair: str, claims: list[dict]) -> tuple[int, int]:
+    """(asks the reviewers named as unlisted in the earlier run, how many of them the new run lists): listed is a
+    requirement read from the same ad line whose words sit inside the reviewer's quote, or hold it."""
+    path = judged / "judgments" / f"{pair}.json"
+    named = json.loads(path.read_text()).get("unlisted_requirements", []) if path.exists() else []
+    reqs = [c for c in claims if c["type"] == "requirement"]
+    listed = 0
+    for ask in named:
+        quote = ask["quote"].lower()
+        listed += any(ask.get("ad_line") in (c.get("ad_lines") or []) and any(
+            s.lower() in quote or quote in s.lower() for s in (c.get("ad_surface") or [])) for c in reqs)
+    return len(named), listed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("run", type=Path)
@@ -56,7 +71,11 @@ def main() -> int:
     for path in sorted(args.run.glob("*.claims.json")):
         pair = path.name.split(".")[0]
         reqs, keywords, importance = _verdicts(args.judged, pair)
-        for claim in json.loads(path.read_text())["claims"]:
+        claims = json.loads(path.read_text())["claims"]
+        named, listed = _unlisted(args.judged, pair, claims)
+        counts["U.n"] += named
+        counts["U.listed"] += listed
+        for claim in claims:
             if claim["type"] == "requirement":
                 kind = "keyword" if claim["kind"] == "keyword" else "other"
                 key = f"{pair}|{claim['kind']}|{claim['label']}"
@@ -89,6 +108,9 @@ def main() -> int:
     if counts["I.n"]:
         print(f"importance wrong {counts['I.wrong']} of {counts['I.n']} real requirements whose importance was "
               f"judged ({counts['I.wrong'] / counts['I.n']:.1%})")
+    if counts["U.n"]:
+        print(f"unlisted asks the reviewers named: {counts['U.n']}, listed now {counts['U.listed']}, still unlisted "
+              f"{counts['U.n'] - counts['U.listed']}")
     if unjudged:
         print(f"\nunjudged ({len(unjudged)}): " + "; ".join(unjudged))
     return 0
