@@ -385,6 +385,8 @@ def _wraps(previous: str, line: str, width: float) -> bool:
         return True
     if _SUBJECT_START.match(line):
         return False  # "You possess ..." after a long unpunctuated line: a new sentence about the hire
+    if len(previous) < width and DUTY_START.search(previous) and DUTY_START.search(line):
+        return False  # "build and ship new features" / "write high quality code": a list of duties in lower case
     return first.islower() or len(previous) >= width
 
 

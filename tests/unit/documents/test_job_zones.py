@@ -10,7 +10,7 @@ import pytest
 
 from jobfit.documents.job import ad_reading, is_boilerplate, parse_job
 from jobfit.documents.job_cues import eligibility_kinds
-from jobfit.documents.job_zones import ASKING_ZONES, classify
+from jobfit.documents.job_zones import ASKING_ZONES, classify, read_ad
 
 STRUCTURED_AD = """\
 Senior Backend Engineer
@@ -297,3 +297,17 @@ def test_posting_fields_are_not_asked_for() -> None:
     assert reading.line_zones[:3] == ("details", "details", "details")
     required, _ = _skills(parse_job(title="Backend Engineer", description=ad))
     assert required == {"Kotlin"}
+
+
+def test_a_lower_case_list_of_duties_is_read_item_by_item() -> None:
+    """Sixth round: unpunctuated lower-case duty lines under a lead-in are items, not one wrapped sentence (a
+    'preferred' further down must not soften the first)."""
+    reading = read_ad("You will be part of a brilliant energetic and fun team of engineers that continuously improve "
+                      "and evolve the core of the graph database.\nWe are looking for a strong experienced backend "
+                      "engineer that is able to solve technical challenges and deliver high quality code.\nYou will "
+                      "be part of the international team that is based in our engineering headquarters in Europe.\n"
+                      "As part of the team you will:\nbuild and ship new features for the core of the graph database\n"
+                      "write high quality testable and efficient code\nhack on fun stuff during regular hack days\n")
+    texts = [s.text for s in reading.sentences]
+    assert "build and ship new features for the core of the graph database" in texts
+    assert any(text.startswith("write high quality testable and efficient code") for text in texts)
