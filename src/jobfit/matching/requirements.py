@@ -379,8 +379,7 @@ def skill_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requ
 def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
     """Skills named only as one of two or more examples of what is asked ("monitoring tools, e.g. New Relic or
     Datadog", "Power BI or equivalent"), never asked for in so many words elsewhere: a candidate with another
-    example qualifies. The only example of a line ("Internet protocols, for example TCP/IP") is what it asks, unless
-    a skill before it is the general ask it illustrates ("NoSQL database experience (e.g. Cassandra)")."""
+    example qualifies. The only example of a line ("Internet protocols, for example TCP/IP") is what it asks."""
     examples: set[str] = set()
     asked: set[str] = set()
     for index, spans in _by_sentence(placed).items():
@@ -394,13 +393,8 @@ def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
                 mine.add(span.skill)
             elif span.must:
                 asked.add(span.skill)
-        first = min((s.start for s in spans if s.skill in mine), default=len(text))
-        general = any(s.skill not in mine and s.end <= first for s in spans)
-        if len(mine) >= 2 or general or any(_ALTERNATIVES_TRAIL_RE.match(text[s.end :]) for s in spans
-                                            if s.skill in mine):
-            # the only example of a required line ("for example (TCP/IP)") is what it asks, unless the line
-            # names the general ask it illustrates ("NoSQL database experience (e.g. Cassandra)")
-            examples |= mine
+        if len(mine) >= 2 or any(_ALTERNATIVES_TRAIL_RE.match(text[s.end :]) for s in spans if s.skill in mine):
+            examples |= mine  # the only example of a required line ("for example (TCP/IP)") is what it asks
     return examples - asked
 
 
