@@ -172,34 +172,23 @@ def extract_skills(
 ) -> list[SkillMention]:
     """Every occurrence of a taxonomy skill in `text` as a `SkillMention` (surface as written)."""
     tax = taxonomy if taxonomy is not None else load_taxonomy()
+    return _mentions(find_skill_spans(text, section=section, taxonomy=tax), tax, section)
+
+
+def _mentions(spans: Iterable[SkillSpan], tax: Taxonomy, section: str | None) -> list[SkillMention]:
     mentions: list[SkillMention] = []
-    for span in find_skill_spans(text, section=section, taxonomy=tax):
+    for span in spans:
         entry = tax.get(span.skill_id)
-        if entry is None:
-            continue
-        mentions.append(
-            SkillMention(
-                skill_id=entry.id,
-                name=entry.name,
-                category=entry.category,
-                surface=span.surface,
-                line=span.line,
-                section=section,
-            )
-        )
+        if entry is not None:
+            mentions.append(SkillMention(skill_id=entry.id, name=entry.name, category=entry.category,
+                                         surface=span.surface, line=span.line, section=section))
     return mentions
 
 
 def extract_tag_line(line: str, *, taxonomy: Taxonomy | None = None) -> list[SkillMention]:
     """The skills of one line of a job board's technology tags ("cloud java web-services"), `line` 1."""
     tax = taxonomy if taxonomy is not None else load_taxonomy()
-    mentions: list[SkillMention] = []
-    for span in scan_line(line, 1, tax, fuzzy=False, tags=True):
-        entry = tax.get(span.skill_id)
-        if entry is not None:
-            mentions.append(SkillMention(skill_id=entry.id, name=entry.name, category=entry.category,
-                                         surface=span.surface, line=1))
-    return mentions
+    return _mentions(scan_line(line, 1, tax, fuzzy=False, tags=True), tax, None)
 
 
 def unique_skills(mentions: Iterable[SkillMention]) -> list[SkillMention]:
