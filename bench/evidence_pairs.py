@@ -363,18 +363,13 @@ def pool(evaldata: Path) -> tuple[list[Doc], list[Doc]]:
     return ads, resumes
 
 
-def _plain_text_shape(text: str) -> bool:
-    """In lines, not one flattened block, and of a length a judge reads (the dotin rule of step 2b)."""
-    lines = text.splitlines()
-    return (DOTIN_CHARS[0] <= len(text) <= DOTIN_CHARS[1] and len(lines) >= DOTIN_MIN_LINES
-            and max(map(len, lines)) <= DOTIN_MAX_LINE)
-
-
-def _late_text_shape(text: str) -> bool:
-    """Step 11's shape rule: in lines, and shown in full by a packet."""
-    lines = text.splitlines()
-    return (LATE_TEXT_CHARS[0] <= len(text) <= LATE_TEXT_CHARS[1] and LATE_TEXT_LINES[0] <= len(lines)
-            <= LATE_TEXT_LINES[1] and max(map(len, lines)) <= DOTIN_MAX_LINE)
+def _plain_text_shape(text: str, chars: tuple[int, int] = DOTIN_CHARS,
+                      lines: tuple[int, int] = (DOTIN_MIN_LINES, sys.maxsize)) -> bool:
+    """In lines, not one flattened block, and of a length a judge reads: the dotin rule of step 2b, or with step
+    11's bounds (LATE_TEXT_CHARS, LATE_TEXT_LINES)."""
+    text_lines = text.splitlines()
+    return (chars[0] <= len(text) <= chars[1] and lines[0] <= len(text_lines) <= lines[1]
+            and max(map(len, text_lines)) <= DOTIN_MAX_LINE)
 
 
 def text_key(text: str) -> str:
@@ -399,7 +394,8 @@ def plain_resumes(evaldata: Path, pool_resumes: list[Doc], used: set[str]) -> li
     resumes = []
     for doc, text in candidates:
         key = text_key(text)
-        if doc.id not in pool_ids | used and doc.fields and _late_text_shape(text) and key not in seen:
+        fits = doc.fields and _plain_text_shape(text, LATE_TEXT_CHARS, LATE_TEXT_LINES)
+        if fits and doc.id not in pool_ids | used and key not in seen:
             resumes.append(doc)
         seen.add(key)
     return sorted(resumes, key=lambda r: r.id)
