@@ -253,6 +253,10 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
     return asked
 
 
+_TAG_LINE = re.compile(r"^[a-z0-9#+./\- ]+$")  # "c# typescript. net-core less sql-server"
+_TAG_LINE_WORDS = 10
+
+
 def tag_mentions(lines: list[str], sections: dict[str, Section]) -> list[SkillMention]:
     """The skills of a job board's tag line (the line under a bare "Technologies" heading) that only a tag's
     lower case hides ("spring java cloud": Spring, Java); the ones read anyway are already mentions."""
@@ -261,6 +265,8 @@ def tag_mentions(lines: list[str], sections: dict[str, Section]) -> list[SkillMe
         if not is_tag_heading(line):
             continue
         tag_line = number + 1
+        if not _TAG_LINE.match(lines[tag_line - 1]) or len(lines[tag_line - 1].split()) > _TAG_LINE_WORDS:
+            continue  # prose under the heading ("We use go and python"), not a board's bare tags
         read = {m.skill_id for m in extract_skills(lines[tag_line - 1])}
         for mention in extract_tag_line(lines[tag_line - 1]):
             if mention.skill_id not in read:

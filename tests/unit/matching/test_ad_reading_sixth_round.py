@@ -119,3 +119,8 @@ def test_a_skill_offered_beside_an_open_alternative_is_not_required_alone(line: 
     assert skills["Node.js"] == "required"
     assert [importance for name, importance in skills.items() if name in ("Java", "Amazon Web Services")] == [
         "preferred"]
+
+
+def test_prose_under_a_technologies_heading_is_not_read_as_tags() -> None:
+    ad = "Technologies\nwe like to go fast and ship small changes every day\nRequirements:\n* Python\n"
+    assert "Go" not in _skills("Backend Developer", ad)
