@@ -73,13 +73,39 @@ def _bullet_cuts(line: str) -> list[int]:
 
 
 @cache
-def _heading_pattern() -> re.Pattern[str]:
+def _heading_alternatives() -> str:
     alternatives = []
     for phrase in resume_heading_phrases():
         words = [r"(?:and|&)" if word == "and" else re.escape(word) for word in phrase.split()]
         alternatives.append(r"\s+".join(words))
+    return "|".join(alternatives)
+
+
+@cache
+def _heading_pattern() -> re.Pattern[str]:
     # before it: no letter, or a lower-case one (a line break lost between "escalations" and "Education Details")
-    return re.compile(r"(?-i:(?<![A-Z0-9_&'’]))(?:" + "|".join(alternatives) + r")(?![\w'’])", re.I)
+    return re.compile(r"(?-i:(?<![A-Z0-9_&'’]))(?:" + _heading_alternatives() + r")(?![\w'’])", re.I)
+
+
+@cache
+def _glued_heading_pattern() -> re.Pattern[str]:
+    # a heading glued to the end of a line's last word or number, the line break between them lost
+    return re.compile(r"(?-i:(?<=[a-z0-9)]))(?P<heading>" + _heading_alternatives() + r")\s*:?\s*$", re.I)
+
+
+def split_glued_heading(line: str) -> list[str]:
+    """A line whose last words are a section heading glued to the text before it, as two lines: "Duration: 36
+    monthsCompany Details" -> "Duration: 36 months" + "Company Details". Only a heading of several Title Case words
+    or in UPPER CASE, with no space before it, counts: "soft Skills" and "communication skills" end sentences."""
+    match = _glued_heading_pattern().search(line)
+    if match is None or not line[: match.start()].strip():
+        return [line]
+    heading = match.group("heading")
+    words = [word for word in re.findall(r"[^\W\d_]+", heading) if word.lower() not in {"and", "of", "the"}]
+    title_case = len(words) > 1 and all(word[0].isupper() and not word[1:].isupper() for word in words)
+    if not (title_case or (heading.isupper() and len(heading) >= 4)):
+        return [line]
+    return [line[: match.start()].rstrip(), line[match.start() :].strip()]
 
 
 def _written_as_heading(found: str, before: str, after: str) -> bool:
@@ -185,7 +211,7 @@ def statement_lines(raw: str) -> str:
     out: list[str] = []
     for line in _RAW_LINE_BREAK.split(raw):
         if len(line) <= LONG_LINE or len(" ".join(line.split())) <= LONG_LINE:
-            out.append(line)
+            out.extend(split_glued_heading(line))
             continue
         for gapped in _GAP.split(line):  # step 1, on the raw line: its blank runs are gone once normalised
             out.extend(split_statement_line(normalize_text(gapped)))
