@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from jobfit.documents.experience import labelled_months
 from jobfit.documents.models import DEGREE_RANK
 from jobfit.matching.evidence import DEGREE_FIELDS, Assessment
 from jobfit.matching.models import RequirementResult, Status
@@ -86,7 +87,11 @@ def assess_years(profile: ResumeProfile, req: Requirement) -> Assessment:
         # the first role's title line, never its date line
         titled = [(role.line, profile.title_line(role)) for role in profile.roles if role.line is not None]
         line = min(titled, key=lambda pair: pair[0])[1] if titled else None
-        note = f"{have:g} years of dated roles on the resume vs {wanted:g} required"
+        # roles given only by a length ("Duration: 36 months") are not dated: say what the figure adds up
+        lengths = titled and all(labelled_months(profile.line_text(role.line) or "") is not None
+                                 for role in profile.roles if role.line is not None)
+        kind = "roles by their stated length" if lengths else "dated roles"
+        note = f"{have:g} years of {kind} on the resume vs {wanted:g} required"
     result = _row(req, status, ratio, "years", profile, line, evidence=note)
     return Assessment(req, result)
 

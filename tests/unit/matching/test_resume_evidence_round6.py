@@ -120,5 +120,5 @@ def test_a_developer_of_a_stack_answers_a_software_engineer_title() -> None:
 def test_a_years_claim_cites_the_role_title_line() -> None:
     resume = parse_resume_text(_FORM_RESUME, today=date(2026, 12, 7))
     row = _rows(resume, "Software Engineer")["experience"]
-    assert row.status == "met" and row.evidence.startswith("5 years")
+    assert row.status == "met" and row.evidence.startswith("5 years of roles by their stated length")
     assert resume.text_content.split("\n")[row.line - 1] == "Role: Java Developer"
