@@ -89,15 +89,21 @@ def _heading_pattern() -> re.Pattern[str]:
 
 @cache
 def _glued_heading_pattern() -> re.Pattern[str]:
-    # a heading glued to the end of a line's last word or number, the line break between them lost
-    return re.compile(r"(?-i:(?<=[a-z0-9)]))(?P<heading>" + _heading_alternatives() + r")\s*:?\s*$", re.I)
+    # a heading that runs to the end of the line (tried only where a capital follows a lower-case letter or digit)
+    return re.compile(r"(?P<heading>" + _heading_alternatives() + r")\s*:?\s*$", re.I)
+
+
+_GLUE_POINT = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")  # "monthsCompany", "2016Skill", "ExcelEDUCATION"
+_GLUED_TAIL = 64  # characters: the longest heading of the vocabulary fits in the line's tail
 
 
 def split_glued_heading(line: str) -> list[str]:
     """A line whose last words are a section heading glued to the text before it, as two lines: "Duration: 36
     monthsCompany Details" -> "Duration: 36 months" + "Company Details". Only a heading of several Title Case words
     or in UPPER CASE, with no space before it, counts: "soft Skills" and "communication skills" end sentences."""
-    match = _glued_heading_pattern().search(line)
+    pattern = _glued_heading_pattern()
+    match = next((found for point in _GLUE_POINT.finditer(line, max(1, len(line) - _GLUED_TAIL))
+                  if (found := pattern.match(line, point.start()))), None)
     if match is None or not line[: match.start()].strip():
         return [line]
     heading = match.group("heading")

@@ -83,6 +83,7 @@ def test_a_role_given_by_its_length_counts_once() -> None:
     assert labelled_months("Period - 2 years") == 24
     assert labelled_months("Duration: 6 months project in Pune") is None
     assert labelled_months("Team Size: 12") is None
+    assert labelled_months("Total Experience: 5 years") is None  # the resume's total, not one role
     resume = parse_resume_text(_FORM_RESUME, today=date(2026, 12, 7))
     assert [(role.title, role.months, role.start) for role in resume.experience] == [
         ("Java Developer", 36, None), ("Software Programmer", 24, None)]
