@@ -83,8 +83,9 @@ def _heading_alternatives() -> str:
 
 @cache
 def _heading_pattern() -> re.Pattern[str]:
-    # before it: no letter, or a lower-case one (a line break lost between "escalations" and "Education Details")
-    return re.compile(r"(?-i:(?<![A-Z0-9_&'’]))(?:" + _heading_alternatives() + r")(?![\w'’])", re.I)
+    # before it: no letter, or a lower-case one or a digit (a line break lost between "escalations" or "2016" and
+    # "Education Details")
+    return re.compile(r"(?-i:(?<![A-Z_&'’]))(?:" + _heading_alternatives() + r")(?![\w'’])", re.I)
 
 
 @cache
@@ -134,8 +135,8 @@ def _heading_cuts(line: str) -> list[int]:
         previous = before.split()[-1] if before.split() else ""
         if previous.lower() in _LOWER_BEFORE_HEADING or not _written_as_heading(match.group(0), before, after):
             continue
-        if before[-1:].isalpha() and (len(match.group(0).split()) < 2 or not match.group(0)[0].isupper()):
-            continue  # glued to a word: only a Title Case phrase of several words counts
+        if before[-1:].isalnum() and (len(match.group(0).split()) < 2 or not match.group(0)[0].isupper()):
+            continue  # glued to a word or a number: only a Title Case phrase of several words counts
         if after and not (after[0] in ":•-–|" or after[0].isupper() or after[0].isdigit()):
             continue  # "Professional Development sessions for ...": words of a sentence, not a heading
         if _LEADING_MARK.sub("", before):  # not right after a bullet: "• Skills: ..." is one item

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from jobfit.documents.experience import extract_experience, labelled, labelled_months, total_years
-from jobfit.documents.long_lines import split_glued_heading
+from jobfit.documents.long_lines import split_glued_heading, statement_lines
 from jobfit.documents.models import ExperienceEntry
 from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
@@ -59,6 +59,10 @@ def test_a_heading_glued_to_the_end_of_a_line_is_split_off() -> None:
         assert split_glued_heading(sentence) == [sentence]
     resume = parse_resume_text(_FORM_RESUME, today=date(2026, 12, 7))
     assert "experience" in resume.sections and resume.experience
+    # inside a whole resume flattened to one line, a heading glued to a year is cut out too
+    flat = statement_lines("Java developer with five years in banking. " * 8
+                           + "Duration: Jan 2014 to Dec 2016Skill Details Java- Exprience - 36 months").split("\n")
+    assert flat[-3:] == ["Duration: Jan 2014 to Dec 2016", "Skill Details", "Java- Exprience - 36 months"]
 
 
 def test_a_labelled_title_line_gives_the_title_after_its_label() -> None:
