@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from jobfit.documents.data import load_json
 from jobfit.documents.dates import (
     DATE_RANGE,
     MONTH,
@@ -69,6 +70,9 @@ def _fmt(point: tuple[int, int] | None) -> str | None:
 
 def _is_detail_line(line: str) -> bool:
     s = line.strip()
+    found = labelled(s)
+    if found is not None and found[0] in ("title", "company"):
+        return False  # "company - Acme Ltd": a header field, lower case or not
     return s.startswith((BULLET, "-", "*")) or len(s.split()) > 14 or s.endswith(".") or s[:1].islower()
 
 
@@ -139,19 +143,86 @@ def join_split_ranges(lines: list[str]) -> tuple[list[str], set[int]]:
     return work, body
 
 
+_LABELS: dict[str, list[str]] = {kind: words for kind, words in load_json("entry_labels.json").items()
+                                 if not kind.startswith("_")}
+_LABEL_KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
+# "Role: Java Developer", "Role-SAP HANA Developer", "Designation - Sr. Engineer", "Role  Java Developer" (the
+# label and its value in two columns, the gap lost when the text was flattened)
+_LABELLED = re.compile(
+    r"^\s*(?P<label>" + "|".join(re.escape(label).replace(r"\ ", r"\s+")
+                                 for label in sorted(_LABEL_KIND, key=len, reverse=True))
+    + r")(?:\s*(?P<mark>[:\-–—]+)\s*|\s+)(?P<value>\S.*)$", re.I)
+_LENGTH = re.compile(
+    r"^(?P<number>\d{1,3}(?:\.\d)?)\s*\+?\s*(?P<unit>months?|mos?|years?|yrs?)\b\.?(?P<rest>.*)$", re.I)
+
+
+def labelled(line: str) -> tuple[str, str] | None:
+    """(kind, value) of a line that opens with an entry label (data/entry_labels.json), None otherwise. A label
+    followed only by a space ("Role Java Developer") counts for a title only when the value names a role."""
+    match = _LABELLED.match(line)
+    if match is None:
+        return None
+    kind, value = _LABEL_KIND[" ".join(match.group("label").lower().split())], match.group("value").strip()
+    if not match.group("mark") and (kind != "title" or not _TITLE_WORDS.search(value)):
+        return None
+    return kind, value
+
+
+def labelled_months(line: str) -> int | None:
+    """The months a "Duration: 36 months" / "Period - 2 years" line gives as a role's length, None otherwise."""
+    found = labelled(line)
+    length = _LENGTH.match(found[1]) if found and found[0] == "length" else None
+    if length is None or re.search(r"\w", length.group("rest")):
+        return None  # "Duration: 6 months project in Pune": a sentence, not the entry's field
+    number = float(length.group("number"))
+    return round(number * (1 if length.group("unit").lower().startswith("m") else 12))
+
+
 def _title_company(header: list[str]) -> tuple[str | None, str | None]:
     fragments: list[str] = []
+    labelled_title = labelled_company = None
     for line in header:
+        found = labelled(line)
+        if found is not None:
+            kind, value = found
+            value = _clean_fragment(value)
+            if kind == "title" and labelled_title is None and len(value.split()) <= 8 and _TITLE_WORDS.search(value):
+                labelled_title = value
+            elif kind == "company" and labelled_company is None and len(value.split()) <= 8 and value:
+                labelled_company = value
+            continue  # a labelled field is never read as a title or an employer by its words
         for piece in _FRAGMENT_SPLIT.split(line):
             piece = _clean_fragment(piece)
-            if piece and not _LOCATION_TAIL.match(piece) and re.search(r"[A-Za-z]{2}", piece):
+            if piece and not _LOCATION_TAIL.match(piece) and re.search(r"[A-Za-z]{2}", piece) \
+                    and " ".join(piece.lower().split()) not in _LABEL_KIND:  # "Period" beside its dates
                 fragments.append(piece)
-    title = next((f for f in fragments if _TITLE_WORDS.search(f) and len(f.split()) <= 8), None)
+    title = labelled_title or next((f for f in fragments if _TITLE_WORDS.search(f) and len(f.split()) <= 8), None)
     rest = [f for f in fragments if f != title and len(f.split()) <= 8]
-    company = next((f for f in rest if _COMPANY_WORDS.search(f)), None) or next(iter(rest), None)
+    company = labelled_company or next((f for f in rest if _COMPANY_WORDS.search(f)), None) or next(iter(rest), None)
     if company and re.fullmatch(r"(?i)(remote|hybrid|present|current)", company):
         company = None
     return title, company
+
+
+_WHOLE_LINE = re.compile(r".*")
+LENGTH_NEAR_DATES = 3  # lines: a "Duration: 36 months" this close to a dated line is that role's field
+
+
+def _length_hits(lines: list[str], dated: set[int], ranges_only: bool) -> list[tuple[int, re.Match[str], None]]:
+    """Entries given by a length and no dates ("Duration: 36 months"), one per such line of an experience
+    section that is not a field of a dated role (no dated line within `LENGTH_NEAR_DATES` lines)."""
+    if ranges_only:
+        return []
+    found = []
+    for index, line in enumerate(lines):
+        if index in dated or labelled_months(line) is None:
+            continue
+        if any(abs(index - other) <= LENGTH_NEAR_DATES for other in dated):
+            continue
+        match = _WHOLE_LINE.match(line)
+        assert match is not None  # ".*" matches every line
+        found.append((index, match, None))
+    return found
 
 
 def extract_experience(text: str, *, first_line: int = 1, today: date | None = None,
@@ -163,7 +234,7 @@ def extract_experience(text: str, *, first_line: int = 1, today: date | None = N
     today = today or date.today()
     original = text.split("\n")
     lines, body_lines = join_split_ranges(original)
-    hits: list[tuple[int, re.Match[str], DateSpan]] = []
+    hits: list[tuple[int, re.Match[str], DateSpan | None]] = []
     for index, line in enumerate(lines):
         if ranges_only and degree_level_of(line):
             continue
@@ -176,6 +247,7 @@ def extract_experience(text: str, *, first_line: int = 1, today: date | None = N
                 point = parse_point(single.group("start"))
                 if point:
                     hits.append((index, single, DateSpan(point[0], point[0], True, True)))
+    hits = sorted([*hits, *_length_hits(lines, {index for index, _, _ in hits}, ranges_only)], key=lambda h: h[0])
     entries: list[ExperienceEntry] = []
     for position, (index, match, span) in enumerate(hits):
         previous_end = hits[position - 1][0] + 1 if position else 0
@@ -217,6 +289,11 @@ def extract_experience(text: str, *, first_line: int = 1, today: date | None = N
             while follow > index and lines[follow].strip() and not _is_detail_line(lines[follow]):
                 follow -= 1
             end_index = follow + 1
+        entry_text = "\n".join(line for line in original[start_index:end_index] if line.strip())
+        if span is None:  # "Duration: 36 months": a length, no dates
+            entries.append(ExperienceEntry(title=title, company=company, months=labelled_months(lines[index]) or 0,
+                                           line=first_line + index, text=entry_text))
+            continue
         first, last = span_months(span, today)
         if span.start == span.end and re.match(SEASON, match.group(0).strip(), re.I):
             last = first + 3  # "Summer 2022": a season, not a single month
@@ -229,22 +306,26 @@ def extract_experience(text: str, *, first_line: int = 1, today: date | None = N
                 is_current=span.end is None,
                 months=last - first,
                 line=first_line + index,
-                text="\n".join(line for line in original[start_index:end_index] if line.strip()),
+                text=entry_text,
             )
         )
     return entries
 
 
 def total_years(entries: list[ExperienceEntry]) -> float:
-    """Years covered by the entries, overlapping periods counted once."""
+    """Years covered by the entries, overlapping periods counted once. Roles given only by their length
+    ("Duration: 36 months") cannot be placed in time: their sum counts only when it is more than the dated
+    roles cover, never added to them (they are often projects inside a dated role)."""
     intervals: list[tuple[int, int]] = []
+    undated = 0
     for entry in entries:
         if entry.start is None:
+            undated += max(entry.months, 0)
             continue
         year, month = (int(part) for part in entry.start.split("-"))
         first = year * 12 + month - 1
         intervals.append((first, first + max(entry.months, 0)))
-    return round(merged_months(intervals) / 12, 1)
+    return round(max(merged_months(intervals), undated) / 12, 1)
 
 
 # the date grammar lives in `dates`; these names stay importable from here for the modules that read entries

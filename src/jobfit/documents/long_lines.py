@@ -73,13 +73,46 @@ def _bullet_cuts(line: str) -> list[int]:
 
 
 @cache
-def _heading_pattern() -> re.Pattern[str]:
+def _heading_alternatives() -> str:
     alternatives = []
     for phrase in resume_heading_phrases():
         words = [r"(?:and|&)" if word == "and" else re.escape(word) for word in phrase.split()]
         alternatives.append(r"\s+".join(words))
-    # before it: no letter, or a lower-case one (a line break lost between "escalations" and "Education Details")
-    return re.compile(r"(?-i:(?<![A-Z0-9_&'’]))(?:" + "|".join(alternatives) + r")(?![\w'’])", re.I)
+    return "|".join(alternatives)
+
+
+@cache
+def _heading_pattern() -> re.Pattern[str]:
+    # before it: no letter, or a lower-case one or a digit (a line break lost between "escalations" or "2016" and
+    # "Education Details")
+    return re.compile(r"(?-i:(?<![A-Z_&'’]))(?:" + _heading_alternatives() + r")(?![\w'’])", re.I)
+
+
+@cache
+def _glued_heading_pattern() -> re.Pattern[str]:
+    # a heading that runs to the end of the line (tried only where a capital follows a lower-case letter or digit)
+    return re.compile(r"(?P<heading>" + _heading_alternatives() + r")\s*:?\s*$", re.I)
+
+
+_GLUE_POINT = re.compile(r"(?<=[a-z0-9)])(?=[A-Z])")  # "monthsCompany", "2016Skill", "ExcelEDUCATION"
+_GLUED_TAIL = 64  # characters: the longest heading of the vocabulary fits in the line's tail
+
+
+def split_glued_heading(line: str) -> list[str]:
+    """A line whose last words are a section heading glued to the text before it, as two lines: "Duration: 36
+    monthsCompany Details" -> "Duration: 36 months" + "Company Details". Only a heading of several Title Case words
+    or in UPPER CASE, with no space before it, counts: "soft Skills" and "communication skills" end sentences."""
+    pattern = _glued_heading_pattern()
+    match = next((found for point in _GLUE_POINT.finditer(line, max(1, len(line) - _GLUED_TAIL))
+                  if (found := pattern.match(line, point.start()))), None)
+    if match is None or not line[: match.start()].strip():
+        return [line]
+    heading = match.group("heading")
+    words = [word for word in re.findall(r"[^\W\d_]+", heading) if word.lower() not in {"and", "of", "the"}]
+    title_case = len(words) > 1 and all(word[0].isupper() and not word[1:].isupper() for word in words)
+    if not (title_case or (heading.isupper() and len(heading) >= 4)):
+        return [line]
+    return [line[: match.start()].rstrip(), line[match.start() :].strip()]
 
 
 def _written_as_heading(found: str, before: str, after: str) -> bool:
@@ -102,8 +135,8 @@ def _heading_cuts(line: str) -> list[int]:
         previous = before.split()[-1] if before.split() else ""
         if previous.lower() in _LOWER_BEFORE_HEADING or not _written_as_heading(match.group(0), before, after):
             continue
-        if before[-1:].isalpha() and (len(match.group(0).split()) < 2 or not match.group(0)[0].isupper()):
-            continue  # glued to a word: only a Title Case phrase of several words counts
+        if before[-1:].isalnum() and (len(match.group(0).split()) < 2 or not match.group(0)[0].isupper()):
+            continue  # glued to a word or a number: only a Title Case phrase of several words counts
         if after and not (after[0] in ":•-–|" or after[0].isupper() or after[0].isdigit()):
             continue  # "Professional Development sessions for ...": words of a sentence, not a heading
         if _LEADING_MARK.sub("", before):  # not right after a bullet: "• Skills: ..." is one item
@@ -185,7 +218,7 @@ def statement_lines(raw: str) -> str:
     out: list[str] = []
     for line in _RAW_LINE_BREAK.split(raw):
         if len(line) <= LONG_LINE or len(" ".join(line.split())) <= LONG_LINE:
-            out.append(line)
+            out.extend(split_glued_heading(line))
             continue
         for gapped in _GAP.split(line):  # step 1, on the raw line: its blank runs are gone once normalised
             out.extend(split_statement_line(normalize_text(gapped)))

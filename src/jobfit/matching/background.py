@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from jobfit.documents.experience import labelled_months
 from jobfit.documents.models import DEGREE_RANK
 from jobfit.matching.evidence import DEGREE_FIELDS, Assessment
 from jobfit.matching.models import RequirementResult, Status
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
-from jobfit.matching.text import ROLE_HEADS, clean_title, content_tokens, phrase_terms
+from jobfit.matching.text import ROLE_HEADS, SOFTWARE_ROLES, clean_title, content_tokens, phrase_terms
+from jobfit.skills.extractor import find_skill_spans
+from jobfit.skills.loader import load_taxonomy
 
 SENIORITY_WORDS: dict[str, int] = {
     "intern": 0, "internship": 0, "trainee": 0, "junior": 0, "graduate": 0, "entry": 0, "assistant": 0,
@@ -84,7 +87,11 @@ def assess_years(profile: ResumeProfile, req: Requirement) -> Assessment:
         # the first role's title line, never its date line
         titled = [(role.line, profile.title_line(role)) for role in profile.roles if role.line is not None]
         line = min(titled, key=lambda pair: pair[0])[1] if titled else None
-        note = f"{have:g} years of dated roles on the resume vs {wanted:g} required"
+        # roles given only by a length ("Duration: 36 months") are not dated: say what the figure adds up
+        lengths = titled and all(labelled_months(profile.line_text(role.line) or "") is not None
+                                 for role in profile.roles if role.line is not None)
+        kind = "roles by their stated length" if lengths else "dated roles"
+        note = f"{have:g} years of {kind} on the resume vs {wanted:g} required"
     result = _row(req, status, ratio, "years", profile, line, evidence=note)
     return Assessment(req, result)
 
@@ -142,6 +149,39 @@ def role_words(title: str) -> tuple[str, ...]:
 _ROLE_HEADS = frozenset(content_tokens(" ".join(ROLE_HEADS)))
 
 
+# Titles that all name a software developer (data/role_heads.json "software_roles"): their heads, the words
+# that say "software" and the skill categories of a stack ("Java" in "Java Developer").
+_SOFTWARE_HEADS = frozenset(content_tokens(" ".join(SOFTWARE_ROLES["heads"])))
+_SOFTWARE_WORDS = frozenset(content_tokens(" ".join(SOFTWARE_ROLES["words"])))
+_STACK_CATEGORIES = frozenset(SOFTWARE_ROLES["stack_categories"])
+
+
+def _asks_software_role(wanted: set[str]) -> bool:
+    """Whether a job title's role words name a software developer in general ("Software Engineer")."""
+    return bool(wanted & _SOFTWARE_HEADS) and bool(wanted & _SOFTWARE_WORDS) \
+        and wanted <= _SOFTWARE_HEADS | _SOFTWARE_WORDS
+
+
+@lru_cache(maxsize=16384)
+def names_software_role(title: str) -> bool:
+    """Whether a past title names a software developer: a software head with software words ("Software
+    Programmer") or a programming stack ("Java Developer", ".NET Developer", "Python Django Developer") and
+    nothing else ("Test Engineer", "SAP Basis Engineer" and a bare "Engineer" do not)."""
+    words = set(role_words(title))
+    if not words & _SOFTWARE_HEADS:
+        return False
+    rest = words - _SOFTWARE_HEADS - _SOFTWARE_WORDS
+    if not rest:
+        return bool(words & _SOFTWARE_WORDS)
+    taxonomy = load_taxonomy()
+    stack: set[str] = set()
+    for span in find_skill_spans(clean_title(title), taxonomy=taxonomy, fuzzy=False):
+        entry = taxonomy.get(span.skill_id)
+        if entry is not None and entry.category in _STACK_CATEGORIES:
+            stack.update(content_tokens(span.surface))
+    return rest <= stack
+
+
 @lru_cache(maxsize=16384)
 def _title_level(title: str) -> int | None:
     """The seniority a title's words say (0 entry .. 3 executive), None when they say none."""
@@ -164,7 +204,9 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
     A past title matches only when it shares the role's specific words (not only a generic head such as
     "engineer": "L1 network engineer" is no Site Reliability Engineer); a job title that is only a head and
     seniority ("Principal Developer") is matched by the head at that seniority (the title's own words, else the
-    resume's years), never by "2.8 years as a software developer". An entry-level post (intern, trainee) shows
+    resume's years), never by "2.8 years as a software developer". A developer of a stack ("Java Developer",
+    ".NET Developer") or a "Software Programmer" is a software developer: they answer "Software Engineer" and
+    "Software Developer" in full (`names_software_role`). An entry-level post (intern, trainee) shows
     only an entry-level title, by its title or by a line of its bullets. Also counts the title as a phrase
     anywhere (0.9 x line weight) and all the role's specific words on one experience line when it has two or
     more (0.5 x their share of the title's words x line weight); the best of these is the evidence.
@@ -192,14 +234,17 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
                 return senior_enough(role.title or "")
         return True
 
+    software_job = _asks_software_role(wanted_set)
     best: tuple[float, int | None, str | None] = (0.0, None, None)
     cited_title: str | None = None  # the role's title, said when no line near its entry holds it
     for i, entry in enumerate(profile.roles):
         title_words = set(role_words(entry.title or ""))
         shared = wanted_set & title_words
-        if not title_words or not (shared & specific if specific else shared) or not senior_enough(entry.title or ""):
+        same_role = software_job and names_software_role(entry.title or "")  # "Java Developer": a software one
+        if not title_words or not (same_role or (shared & specific if specific else shared)) \
+                or not senior_enough(entry.title or ""):
             continue
-        share = len(shared) / len(wanted_set)
+        share = 1.0 if same_role else len(shared) / len(wanted_set)
         score = share * profile.entry_recency[i] if i < len(profile.entry_recency) else share
         if score > best[0] + 1e-9:
             best = (score, profile.title_line(entry), "title")

@@ -31,9 +31,11 @@ STOPWORDS: frozenset[str] = frozenset(
 
 # Words that appear in almost every job ad and say nothing about fit (data/job_ad_words.json).
 AD_WORDS = json.loads(resources.files("jobfit.matching").joinpath("data", "job_ad_words.json").read_text())
+_ROLE_HEADS_DATA = json.loads(resources.files("jobfit.matching").joinpath("data", "role_heads.json").read_text())
 # Generic heads of job titles ("engineer", "manager"): the part of a title that names the role holds one.
-ROLE_HEADS: frozenset[str] = frozenset(
-    json.loads(resources.files("jobfit.matching").joinpath("data", "role_heads.json").read_text())["words"])
+ROLE_HEADS: frozenset[str] = frozenset(_ROLE_HEADS_DATA["words"])
+# Titles that all name a software developer ("Software Engineer", "Java Developer"), for the title claim.
+SOFTWARE_ROLES: dict[str, list[str]] = {k: v for k, v in _ROLE_HEADS_DATA["software_roles"].items() if k != "_about"}
 JOB_AD_FILLER: frozenset[str] = frozenset(AD_WORDS["filler"])
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s")
