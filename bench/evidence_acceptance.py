@@ -34,7 +34,8 @@ from jobfit.embeddings.minilm import MiniLMEmbedder  # noqa: E402
 from jobfit.matching import evidence  # noqa: E402
 from jobfit.matching.meaning import is_named_tool  # noqa: E402
 
-FIT_RUNS = ("2.0.0-dev", "3.0.0-dev-dev", "3.0.0-dev-heldout", "3.1.0-dev-heldout2", "3.1.0-heldout3")
+FIT_RUNS = ("2.0.0-dev", "3.0.0-dev-dev", "3.0.0-dev-heldout", "3.1.0-dev-heldout2", "3.1.0-heldout3",
+            "3.1.0-r3-heldout4", "3.2.0-heldout5")
 DATA_FILE = REPO / "src" / "jobfit" / "matching" / "data" / "acceptance.json"
 BARS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
 GRID = (-1.0, *np.round(np.arange(0.10, 0.701, 0.025), 3).tolist())
@@ -80,6 +81,8 @@ def judged_claims(run: Path, evaldata: Path, embedder) -> list[dict]:
                     "tool": "tool" if row.requirement in tools else "other",
                     "shape": "list" if profile.shape_at(row.line) == "list" else "sentence",
                     "verdict": verdict, "statement": profile.statement_text(statement),
+                    "line_text": profile.line_text(row.line), "section": profile.section(row.line),
+                    "context": prepared.contexts[position[row.requirement]],
                     "cosine": round(float(similarities[statement, position[row.requirement]]), 4),
                 })
     return out

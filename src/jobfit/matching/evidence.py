@@ -85,6 +85,27 @@ _EXAMPLE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS
 # A list item's note that says the skill was used for under a year ("Java (Less than 1 year)").
 _SHORT_USE = re.compile("|".join(_EVIDENCE_WORDS["short_use"]), re.I)
 _ITEM_BREAK = re.compile(r"[,;|\u2022]")  # where a list's items end, their notes kept with them
+
+
+def _words_pattern(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# A list of the people, teams or clients the candidate worked with or managed, after a cue ("Collaboration with
+# Designers, ScrumMaster, BA, DEV, QA and PO", "managed in-house programmers and DBA to build out the backend"):
+# items of one to three words, joined by commas, slashes, "&", "and" or "or", each ending before a preposition
+# or a past-tense verb (data/evidence_words.json colleague_cues, item_stops).
+_STOP = r"(?:" + _words_pattern(_EVIDENCE_WORDS["item_stops"]) + r"|and|or|[a-z]+ed)(?![\w-])"
+_ITEM_WORD = r"(?!" + _STOP + r")[A-Za-z][\w.+#-]*"
+_ITEM = rf"(?:(?:the|our|a|an|all|other)\s+)?{_ITEM_WORD}(?:\s+{_ITEM_WORD}){{0,2}}"
+_COLLEAGUES = re.compile(
+    r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["colleague_cues"]) + r")\s+"
+    rf"({_ITEM}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{_ITEM})*)", re.I)
+# The people such a list names: one of them makes the whole list people (data/evidence_words.json people_words).
+_PEOPLE = re.compile(r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["people_words"]) + r")(?![\w-])", re.I)
+# A name followed by one of these is the subject of a fact about an employer or a client ("GMPP insurance
+# protects 1.6 million clients"), not the candidate's work (data/evidence_words.json fact_verbs).
+_FACT = re.compile(r"\s+(?:" + _words_pattern(_EVIDENCE_WORDS["fact_verbs"]) + r")(?![\w-])", re.I)
 # Words that name no field alone (data/degree_fields.json generic_words): a requirement of only these words
 # ("Engineering") is not shown by a degree's name ("BE in Computer Science and Engineering").
 # Degree fields, their abbreviations and the words that name no field alone (data/degree_fields.json).
@@ -279,13 +300,58 @@ _PERSON_PLURAL = re.compile(r"\b(?:" + "|".join(sorted(_PERSON_PLURALS)) + r")\b
 @lru_cache(maxsize=65536)
 def names_another_thing(text: str, terms: tuple[str, ...]) -> bool:
     """Whether a line names `terms` only as another thing: joined to a modifier ("a backbone.js-like
-    framework"), or as the people the candidate worked with ("Collaborating with back-end developers"). Cached:
-    ranking asks it of the same lines for every job."""
+    framework"), as the people the candidate worked with ("Collaborating with back-end developers"), as an item
+    of a list of colleagues, teams or clients ("managed in-house programmers and DBA"), or as the subject of a
+    fact about an employer or a client ("GMPP insurance protects 1.6 million clients"). Cached: ranking asks it
+    of the same lines for every job."""
     if "-" in text and named_only_as_modifier(text, terms):
+        return True
+    if _PEOPLE.search(text) is not None and named_only_among_others(text, terms):
+        return True
+    if _FACT.search(text) is not None and named_only_in_facts(text, terms):
         return True
     if _PERSON_PLURAL.search(text) is None:
         return False
     return names_only_others(text, terms) or names_only_before_others(text, terms)
+
+
+def _spans_naming(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The character spans of `text` where its words read as `terms` (as `phrase_terms` gives them)."""
+    if not terms:
+        return []
+    words = list(_WORD.finditer(text))
+    n = len(terms)
+    spans = []
+    for i, match in enumerate(words):
+        if written_terms(match.group())[-1:] != terms[-1:]:
+            continue
+        start = max(0, i - n + 1)
+        for first in range(i, start - 1, -1):
+            if written_terms(text[words[first].start() : match.end()])[-n:] == terms:
+                spans.append((words[first].start(), match.end()))
+                break
+    return spans
+
+
+@lru_cache(maxsize=65536)
+def named_only_among_others(text: str, terms: tuple[str, ...]) -> bool:
+    """Whether every time a line names `terms` it is an item of a list of the people, teams or clients the
+    candidate worked with or managed ("Daily Collaboration with Designers, ScrumMaster, BA, DEV, QA and PO";
+    "communicate effectively with multifunctional teams, programmers and technical staff"). A list of tools after
+    the same cue ("experience with Java, Spring and Hibernate") names no people and stands."""
+    spans = _spans_naming(text, terms)
+    if not spans:
+        return False
+    lists = [m.span(1) for m in _COLLEAGUES.finditer(text) if _PEOPLE.search(m.group(1))]
+    return all(any(a <= start and end <= b for a, b in lists) for start, end in spans)
+
+
+@lru_cache(maxsize=65536)
+def named_only_in_facts(text: str, terms: tuple[str, ...]) -> bool:
+    """Whether every time a line names `terms` a fact verb follows it ("insurance protects 1.6 million
+    clients"): the line says what an employer or a client does, not what the candidate did."""
+    spans = _spans_naming(text, terms)
+    return bool(spans) and all(_FACT.match(text, end) is not None for _, end in spans)
 
 
 def names_only_before_others(text: str | None, terms: tuple[str, ...]) -> bool:
