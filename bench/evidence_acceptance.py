@@ -1,17 +1,18 @@
 """Fit the evidence acceptance rule (`matching/data/acceptance.json`) on the reviewers' verdicts, leave-one-run-out.
 
-Every met or partial skill or keyword claim judged shows / weak / wrong in the fitting runs (`FIT_RUNS`: the
-judged runs of `bench/evidence/` other than the held-out draw named by `--check`) is read again with the current
+Every met or partial skill or keyword claim judged shows / weak / wrong in the fitting runs (`FIT_RUNS`: every
+judged run of `bench/evidence/`, held-out 4 and 5 included; `--runs` names fewer) is read again with the current
 code: the requirement in its ad context and the cited statement as the matcher now reads them, the cosine of the
 two (MiniLM, the meaning check's embedder), the shape of the cited line (sentence, list item, thin line), whether
 the requirement is a named tool, and how it was found. The rule is one cosine floor per (named tool or not, list
 item or sentence): a claim whose statement is below its floor is related, not met or partial. The floors are the
 ones that keep the most 'shows' while the kept claims are at least `--precision` shows on the fitting runs
 (a floor of -1 keeps the group whole). Leave-one-run-out: the floors fitted without a run are applied to it, and
-the precision and the 'shows' kept over the left-out runs are the out-of-run figures. `--check` (held-out 4,
-never used to fit) reports what the floors fitted on all fitting runs do to that draw's judged claims.
+the precision and the 'shows' kept over the left-out runs are the out-of-run figures. The stored rule's figures
+on the same claims come first, for comparison. `--check` (a judged run not among the fitting runs) reports what
+the rule fitted on all fitting runs does to that draw's judged claims.
 
-    .venv/bin/python bench/evidence_acceptance.py [--check bench/evidence/3.1.0-r3-heldout4] [--write]
+    .venv/bin/python bench/evidence_acceptance.py [--runs RUN,RUN] [--check bench/evidence/RUN] [--write]
         [--dump FILE | --claims FILE]
 """
 
@@ -170,7 +171,12 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help="store the floors fitted on all fitting runs")
     ap.add_argument("--claims", type=Path, help="read the fitting claims a --dump wrote instead of re-running")
     ap.add_argument("--dump", type=Path, help="write the fitting claims with their features here (JSON)")
+    ap.add_argument("--runs", help="fit on these judged runs only (comma-separated folder names)")
     args = ap.parse_args()
+    global FIT_RUNS
+    if args.runs:
+        FIT_RUNS = tuple(args.runs.split(","))
+    stored = {group: 2.0 for group in json.loads(DATA_FILE.read_text())["related"]}
     evidence.RELATED_GROUPS = frozenset()  # the claims as the engine makes them before the rule
     evidence.accepted.cache_clear()
     embedder = MiniLMEmbedder()
@@ -179,12 +185,18 @@ def main() -> int:
         checked = judged_claims(REPO / "bench" / "evidence" / run, args.evaldata, embedder)
         print(f"{run}: met/partial claims now citing a judged statement: {tally(checked)}")
         claims += checked
+    claims = [c for c in claims if c["run"] in FIT_RUNS]
     if args.dump is not None:
         args.dump.write_text(json.dumps(claims, indent=1, ensure_ascii=False))
     print(f"\nall fitting runs before the rule: {tally(claims)}")
     for group in sorted({group_of(c) for c in claims}):
         print(f"  {group}: {tally([c for c in claims if group_of(c) == group])}")
     shows_all = sum(c["verdict"] == "shows" for c in claims)
+    print(f"\nthe stored rule ({', '.join(sorted(stored))} related at most), on each run:")
+    for run in FIT_RUNS:
+        out = [c for c in claims if c["run"] == run]
+        print(f"  {run}: stay {tally(apply(out, stored))} of {tally(out)}")
+    print(f"  all runs: stay {tally(apply(claims, stored))}")
     print(f"\n1. a cosine floor per group, target precision {args.precision}, leave-one-run-out:")
     held = leave_one_run_out(claims, lambda train: fit(train, args.precision), verbose=True)
     print(f"  all runs out of run: stay {tally(held)}; 'shows' kept "

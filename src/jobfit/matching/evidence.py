@@ -25,8 +25,10 @@ such claims judged on the dev pairs showed the requirement). A skill the ad asks
 dated roles that name it add up (`ResumeProfile.years_naming`), else partial. Across requirements, one that is
 not met while a narrower form of it is ("Automation" and "Test automation") is met by that form's evidence
 (`agree_with_siblings`). A line that names the requirement only as another thing is no candidate: joined to a
-modifier ("a backbone.js-like framework"), or as the people the candidate worked with ("Collaborating with
-back-end developers"); a degree's name is at most related evidence of a requirement of generic field words
+modifier ("a backbone.js-like framework"), as the people the candidate worked with ("Collaborating with
+back-end developers"), as an item of a list of colleagues, teams or clients ("managed in-house programmers and
+DBA"), or as the subject of a fact about an employer or a client ("insurance protects 1.6 million clients");
+a degree's name is at most related evidence of a requirement of generic field words
 ("Engineering"); a member of a group of alternatives is met only by its own name, never a more specific skill.
 When the ad asks depth of a named tool ("expertise with AWS", `data/evidence_words.json`), only a sentence that
 uses it meets it (a list or "such as Amazon EC2" is related); an item noted as under a year of use ("Java (Less
