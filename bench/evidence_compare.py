@@ -10,6 +10,8 @@ Claims are matched by type and label. Of the skill and keyword requirements the 
 - missing claims: one that was missing keeps the reviewer's verdict (actually shown or truly missing);
 - dropped: a met/partial claim now related or missing, by the verdict it had (a weak or wrong citation withdrawn,
   or a shown one lost);
+- related claims: one citing the lines a reviewer judged (or saw it shown at) takes that verdict, so "shows" counts
+  the related although shown;
 - extra strengths: one kept with the same label and cited lines keeps its verdict; one gone counts as dropped
   by the verdict it had.
 `--kinds skill,keyword,title,education` widens the count from skill and keyword requirements to the other kinds.
@@ -33,6 +35,7 @@ def compare(judged: Path, fresh: Path, verbose: bool, kinds: tuple[str, ...] = (
     dropped = {"shows": 0, "weak": 0, "wrong": 0}
     missing = {"actually_shown": 0, "truly_missing": 0, "not judged": 0}
     moved = {"actually shown, now met": 0, "truly missing, now met": 0}
+    related = {"shows": 0, "weak": 0, "wrong": 0, "not judged": 0}
     for judgment in sorted((judged / "judgments").glob("*.json")):
         pair = judgment.stem
         if not (fresh / f"{pair}.claims.json").is_file():
@@ -67,6 +70,14 @@ def compare(judged: Path, fresh: Path, verbose: bool, kinds: tuple[str, ...] = (
                 dropped[answer["evidence"]] += 1
                 if verbose:
                     print(f"{pair} {old['id']} {claim['label']}: {answer['evidence']} L{old['lines']} -> {status}")
+            if status == "related":  # a line the reviewer judged, now shown as related: "shows" is a shown one hidden
+                if old and old["lines"] == claim["lines"] and answer.get("evidence"):
+                    related[answer["evidence"]] += 1
+                elif old and answer.get("missing") == "actually_shown" and \
+                        set(claim["lines"]) & set(answer.get("shown_at") or []):
+                    related["shows"] += 1
+                else:
+                    related["not judged"] += 1
             if status == "missing" and not (old and old["status"] in ("met", "partial")):
                 missing[answer["missing"] if old and old["status"] == "missing" else "not judged"] += 1
     judged_count = cited["shows"] + cited["weak"] + cited["wrong"]
@@ -74,6 +85,8 @@ def compare(judged: Path, fresh: Path, verbose: bool, kinds: tuple[str, ...] = (
           f"{judged_count} judged ({cited['shows'] / max(judged_count, 1):.0%})")
     print(f"missing claims of real {'/'.join(kinds)} requirements: {missing}; moved: {moved}")
     print(f"met/partial claims now related or missing, by their verdict: {dropped}")
+    print(f"related claims of real {'/'.join(kinds)} requirements citing a judged line, by its verdict "
+          f"('shows': related although shown): {related}")
     extras: dict[str, int] = {}
     for judgment in sorted((judged / "judgments").glob("*.json")):
         pair = judgment.stem

@@ -97,14 +97,18 @@ def _words_pattern(words: list[str]) -> str:
 # Designers, ScrumMaster, BA, DEV, QA and PO", "managed in-house programmers and DBA to build out the backend"):
 # items of one to three words, joined by commas, slashes, "&", "and" or "or", each ending before a preposition
 # or a past-tense verb (data/evidence_words.json colleague_cues, item_stops).
-_STOP = r"(?:" + _words_pattern(_EVIDENCE_WORDS["item_stops"]) + r"|and|or|[a-z]+ed)(?![\w-])"
+_STOP = r"(?:" + _words_pattern(_EVIDENCE_WORDS["item_stops"]) + r"|[a-z]+ed)(?![\w-])"
 _ITEM_WORD = r"(?!" + _STOP + r")[A-Za-z][\w.+#-]*"
 _ITEM = rf"(?:(?:the|our|a|an|all|other)\s+)?{_ITEM_WORD}(?:\s+{_ITEM_WORD}){{0,2}}"
 _COLLEAGUES = re.compile(
     r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["colleague_cues"]) + r")\s+"
     rf"({_ITEM}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{_ITEM})*)", re.I)
 # The people such a list names: one of them makes the whole list people (data/evidence_words.json people_words).
-_PEOPLE = re.compile(r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["people_words"]) + r")(?![\w-])", re.I)
+_PEOPLE = re.compile(r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["people_words"]
+                                                     + _EVIDENCE_WORDS["relation_words"]) + r")(?![\w-])", re.I)
+# A requirement that names a group of people itself ("Cross-functional teams", "Stakeholder management") is shown
+# by the candidate's work with them ("Leading cross-functional teams").
+RELATION_TERMS = frozenset(term for word in _EVIDENCE_WORDS["relation_words"] for term in phrase_terms(word))
 # A name followed by one of these is the subject of a fact about an employer or a client ("GMPP insurance
 # protects 1.6 million clients"), not the candidate's work (data/evidence_words.json fact_verbs).
 _FACT = re.compile(r"\s+(?:" + _words_pattern(_EVIDENCE_WORDS["fact_verbs"]) + r")(?![\w-])", re.I)
@@ -308,7 +312,7 @@ def names_another_thing(text: str, terms: tuple[str, ...]) -> bool:
     of the same lines for every job."""
     if "-" in text and named_only_as_modifier(text, terms):
         return True
-    if _PEOPLE.search(text) is not None and named_only_among_others(text, terms):
+    if _PEOPLE.search(text) is not None and RELATION_TERMS.isdisjoint(terms) and named_only_among_others(text, terms):
         return True
     if _FACT.search(text) is not None and named_only_in_facts(text, terms):
         return True
@@ -338,7 +342,8 @@ def _spans_naming(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
 @lru_cache(maxsize=65536)
 def named_only_among_others(text: str, terms: tuple[str, ...]) -> bool:
     """Whether every time a line names `terms` it is an item of a list of the people, teams or clients the
-    candidate worked with or managed ("Daily Collaboration with Designers, ScrumMaster, BA, DEV, QA and PO";
+    candidate worked with or managed (`names_another_thing` asks it only of requirements that name no group of
+    people themselves) ("Daily Collaboration with Designers, ScrumMaster, BA, DEV, QA and PO";
     "communicate effectively with multifunctional teams, programmers and technical staff"). A list of tools after
     the same cue ("experience with Java, Spring and Hibernate") names no people and stands."""
     spans = _spans_naming(text, terms)

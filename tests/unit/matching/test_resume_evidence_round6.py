@@ -25,6 +25,7 @@ from .test_meaning import _rows
      "Programming"),
     ("Worked closely with business analysts and SQL developers on the billing module", "SQL"),
     ("GMPP insurance protects 1.6 million clients across the state", "Insurance"),
+    ("Worked with product managers and designers to create an optimal user experience.", "Product manager"),
 ])
 def test_colleagues_teams_and_client_facts_name_another_thing(line: str, name: str) -> None:
     assert names_another_thing(line, phrase_terms(name))
@@ -32,6 +33,10 @@ def test_colleagues_teams_and_client_facts_name_another_thing(line: str, name: s
 
 @pytest.mark.parametrize(("line", "name"), [
     ("Experience with Java, Spring and Hibernate", "Java"),  # a list of tools after the same cue names no people
+    ("Led communication with clients and vendors during the cut-over", "Communication"),
+    # a requirement that names a group of people is shown by the work with them
+    ("Leading cross-functional teams to design, develop and launch new products", "Cross-functional teams"),
+    ("Coordinated with stakeholders, vendors and clients on the release plan", "Stakeholder management"),
     ("Worked with developers and designed REST APIs in Java", "REST APIs"),  # the candidate's own next clause
     ("As QA Manager, leading a QA team in black box and white box testing", "QA"),  # the candidate's own team
     ("Led a team of 5 developers building microservices with Spring Boot and Kafka", "Kafka"),
