@@ -135,20 +135,30 @@ YEARS_SHORT_FLOOR = 0.5
 _BROAD = frozenset(term for word in json.loads(resources.files("jobfit.matching").joinpath(
     "data", "broad_asks.json").read_text())["words"] for term in phrase_terms(word))
 # The acceptance rule fitted on judged claims (data/acceptance.json, bench/evidence_acceptance.py): the groups
-# of candidates that are related at most, never met or partial, as "tool|other/name|child|meaning/list|sentence"
-# (a named tool or another requirement / found by its name, a more specific skill or meaning / on a list item or
-# a sentence): "Python, R, SQL" is no evidence of data analysis, nor "PROGRAMMING" in a skills list of programming.
+# of candidates that are related at most, never met or partial, as "tool|soft|other/name|child|meaning/list|sentence"
+# (a named tool, a soft skill or another requirement / found by its name, a more specific skill or meaning / on a
+# list item or a sentence): "Python, R, SQL" is no evidence of data analysis, nor "PROGRAMMING" in a skills list
+# of programming.
 RELATED_GROUPS = frozenset(json.loads(resources.files("jobfit.matching").joinpath(
     "data", "acceptance.json").read_text())["related"])
 _FOUND = {"exact": "name", "alias": "name"}
 
 
 @lru_cache(maxsize=64)
-def accepted(named_tool: bool, how: str, listed: bool) -> bool:
-    """Whether a candidate of this class, found this way (exact, alias, child, meaning), on a list item or not,
-    may meet a requirement (`RELATED_GROUPS`)."""
-    group = f"{'tool' if named_tool else 'other'}/{_FOUND.get(how, how)}/{'list' if listed else 'sentence'}"
+def accepted(klass: str, how: str, listed: bool) -> bool:
+    """Whether a candidate for a requirement of this class (`requirement_class`), found this way (exact, alias,
+    child, meaning), on a list item or not, may meet it (`RELATED_GROUPS`)."""
+    group = f"{klass}/{_FOUND.get(how, how)}/{'list' if listed else 'sentence'}"
     return group not in RELATED_GROUPS
+
+
+def requirement_class(req: Requirement) -> str:
+    """The class of a skill or keyword requirement the acceptance rule tells apart: a named tool ("tool"), a soft
+    skill ("soft": "Communication", which a recruiter takes from a skills list), or another ("other": a method,
+    a field, a domain)."""
+    if is_named_tool(req):
+        return "tool"
+    return "soft" if req.category == "soft_skill" else "other"
 
 
 # Depth: a single strong statement earns DEPTH_BASE of its value; each further statement adds DEPTH_STEP.
@@ -213,6 +223,7 @@ class Search:
     in_group: bool = False  # one of a group of alternatives: only a member's own name meets it, never a narrower skill
     depth: bool = False  # the ad asks depth of a named tool ("expertise with AWS"): only a statement of use meets it
     field_like: bool = False  # a field of study, not a tool, of words that name a field: a degree in it shows it
+    klass: str = "other"  # `requirement_class`: which groups of the acceptance rule apply
 
 
 def compile_search(req: Requirement, context: str | None = None) -> Search:
@@ -237,7 +248,7 @@ def compile_search(req: Requirement, context: str | None = None) -> Search:
                   req.min_years if req.kind == "skill" else None,
                   bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
                   named_tool and asks_depth(context),
-                  req.kind == "skill" and not named_tool and is_field_of_study(req.terms))
+                  req.kind == "skill" and not named_tool and is_field_of_study(req.terms), requirement_class(req))
 
 
 def asks_depth(context: str | None) -> bool:
@@ -501,7 +512,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         """A statement of attending or trying it, a degree's name for a requirement of generic field words, or a
         candidate of a group the acceptance rule makes related (`accepted`): related at most."""
         return (profile.attended(line) or line in degree_lines
-                or not accepted(search.named_tool, how, profile.shape_at(line) == "list"))
+                or not accepted(search.klass, how, profile.shape_at(line) == "list"))
 
     used = not search.depth  # a candidate that meets it shows it used (a depth ask needs one)
     long_enough = False  # a candidate that meets it says no less than a year of it (its line has no such note)
@@ -609,7 +620,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                         weak_key, weak_at = key, (kind, quality, number, section, skill_id, similarity)
     if strong_key is None and meaning is not None and search.by_meaning:
         found = _by_meaning(profile, meaning)
-        if found is not None and not accepted(search.named_tool, "meaning", profile.shape_at(found[1][2]) == "list"):
+        if found is not None and not accepted(search.klass, "meaning", profile.shape_at(found[1][2]) == "list"):
             found = None  # a list item that reads like the requirement: the rule makes meaning on lists no evidence
         if found is not None:
             used = long_enough = True  # a statement that says it in other words

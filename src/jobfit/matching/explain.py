@@ -213,7 +213,7 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
                      if not names_only_others(profile.line_text(line) or "", words)}
             # and, as for a requirement, on a line the fitted acceptance rule lets meet it (a sentence)
             shown = [line for line in shown if line in named
-                     and accepted(False, "exact", profile.shape_at(line) == "list")]
+                     and accepted("other", "exact", profile.shape_at(line) == "list")]
         written = written_terms(record.surface or record.name)
         shown = [line for line in shown if not entry_title(line)
                  and not names_another_thing(profile.line_text(line) or "", written)]

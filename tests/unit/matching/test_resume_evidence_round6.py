@@ -11,7 +11,7 @@ import pytest
 
 from jobfit.documents.models import SkillMention
 from jobfit.matching import score_match
-from jobfit.matching.evidence import names_another_thing
+from jobfit.matching.evidence import accepted, names_another_thing
 from jobfit.matching.text import phrase_terms
 
 from .matching_builders import build_job, build_resume, skill
@@ -76,3 +76,21 @@ def test_a_clients_fact_is_no_extra_strength() -> None:
                                          "• Mapped the insurance quote journey with 12 agents."])],
                         skill_ids={"insurance": "insurance"})
     assert "Insurance" in {s.requirement for s in score_match(work, job).strengths if s.kind == "extra"}
+
+
+def test_a_soft_skill_in_a_skills_list_meets_it_a_method_does_not() -> None:
+    # fitted on the seven judged runs (acceptance.json): reviewers take "Excellent communication and interpersonal
+    # skills" in a skills list as proof of communication (7 of 8 shows), not "Programming" in a list (the group
+    # other/name/list stays related at most)
+    assert accepted("soft", "exact", True)
+    assert not accepted("other", "exact", True)
+    job = build_job("Java Developer", "Good communication skills. Programming.", required=[
+        SkillMention(skill_id="communication", name="Communication", category="soft_skill",
+                     surface="communication"),
+        SkillMention(skill_id="programming", name="Programming", category="method", surface="Programming")])
+    resume = build_resume([("skills", ["Strengths: Excellent communication, interpersonal skills, team player",
+                                       "Programming, Core Java, Spring, Hibernate, Oracle"])],
+                          skill_ids={"communication": "communication", "Programming": "programming"})
+    rows = _rows(score_match(resume, job))
+    assert rows["Communication"].status == "met"
+    assert rows["Programming"].status == "related"
