@@ -4,7 +4,8 @@
     .venv/bin/python bench/evidence_compare.py bench/evidence/3.0.0-dev-dev /tmp/evidence-dev [--verbose]
 
 Claims are matched by type and label. Of the skill and keyword requirements the reviewers called real:
-- met/partial claims: one with the same status and cited lines takes its verdict (shows, weak, wrong); one that
+- met/partial claims: one citing the same lines takes their verdict (shows, weak, wrong), whatever status the
+  judged claim had (a related claim's line is judged too); one that
   was "missing" although the reviewer saw it at some lines counts as shows when it cites one of those lines;
   every other changed or new claim is "not judged";
 - missing claims: one that was missing keeps the reviewer's verdict (actually shown or truly missing);
@@ -56,7 +57,7 @@ def compare(judged: Path, fresh: Path, verbose: bool, kinds: tuple[str, ...] = (
                     print(f"{pair} {old['id']} {claim['label']}: {answer['missing']} -> {status} L{claim['lines']} "
                           f"(reviewer: {answer.get('shown_at')}) {(claim['cited_text'] or '')[:80]}")
             if status in ("met", "partial"):
-                if old and (old["status"], old["lines"]) == (status, claim["lines"]) and answer.get("evidence"):
+                if old and old["lines"] == claim["lines"] and answer.get("evidence"):
                     cited[answer["evidence"]] += 1
                 elif old and answer.get("missing") == "actually_shown" and \
                         set(claim["lines"]) & set(answer.get("shown_at") or []):
