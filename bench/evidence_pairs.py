@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 PAIRS_FILE = REPO / "bench" / "evidence" / "pairs.json"
 SEED = 26  # the issue's number; never changed after the first run
-SIZES = {"dev": 10, "heldout": 12, "heldout2": 10, "heldout3": 10, "heldout4": 10, "heldout5": 10}
+SIZES = {"dev": 10, "heldout": 12, "heldout2": 10, "heldout3": 10, "heldout4": 10, "heldout5": 10, "heldout6": 10}
 # resumes per format in each set, filled in this order; a set short of a format is filled from the others
 FORMAT_QUOTAS = {
     "dev": {"docx": 1, "two_column_pdf": 1, "txt": 4, "pdf": 4},
@@ -36,6 +36,7 @@ FORMAT_QUOTAS = {
     "heldout3": {"docx": 1, "two_column_pdf": 1, "txt": 4, "pdf": 4},
     "heldout4": {"pdf": 6, "txt": 4},
     "heldout5": {"pdf": 6, "txt": 4},
+    "heldout6": {"txt": 10},
 }
 PDF_AD_QUOTA = 2  # resume_matcher JD PDFs per set (the other ads are SkillSpan postings)
 AD_SENTENCES = (30, 120)  # a SkillSpan posting is used when its sentence count is in this range ...
@@ -44,6 +45,10 @@ AD_MAX_TITLE = 100  # ... and its first sentence is a title, not a run-on paragr
 DOTIN_CHARS = (1500, 8000)  # dotin resumes used: this long, in lines (not one flattened block)
 DOTIN_MIN_LINES = 30
 DOTIN_MAX_LINE = 300
+# Held-out 6's plain texts (step 11): the same "in lines" rule, relaxed in length up to what a packet shows in full
+# (evidence_report.SHOWN_CHARS / SHOWN_LINES; a unit test keeps the two equal)
+LATE_TEXT_CHARS = (1000, 16000)
+LATE_TEXT_LINES = (20, 220)
 
 # Fields, read from a job title or a resume's headline by these patterns (every pattern that matches adds its
 # field). Written before any pair was drawn. "software" is the generic one: a developer of no named stack.
@@ -128,6 +133,8 @@ RESUME_MATCHER_JDS: tuple[tuple[str, str, str], ...] = (
      "Product Manager"),
 )
 DOTIN_ZIP = "dotin_resume_ner_cc0/545_cvs_train_v2.zip"
+DOTIN_TEST_ZIP = "dotin_resume_ner_cc0/set_aside_test_v2_50cvs.zip"  # held-out 6 only
+DOTIN_ID_PREFIX = {DOTIN_ZIP: "dotin-", DOTIN_TEST_ZIP: "dotin-test-"}
 SKILLSPAN = "skillspan_job_postings"
 # Held-out 4's and 5's resumes, from sources never in the pool: livecareer PDFs (category index of each folder) ...
 LIVECAREER_INDEXES: tuple[tuple[str, str, str, str, str, frozenset[str]], ...] = (
@@ -199,6 +206,18 @@ Seed {SEED}; `bench/evidence_pairs.py` is the procedure as code. Nothing here lo
    pairs a judged set needs. So each of these resumes takes two ads: a second pass, in the first pass's resume
    order and by the same generator, gives each resume another compatible ad that no pair of the file uses,
    drawn as its first one was (heldout5-06..10). No ad is used twice in the file.
+11. Held-out 6 (added after held-out 5 was judged and its error classes fixed, {SIZES['heldout6']} pairs): SkillSpan
+   ads of the pool (1a) that no earlier pair uses, with plain-text resumes that no earlier pair uses: (a) dotin's
+   set-aside test resumes ({DOTIN_TEST_ZIP}, CC0, read as in 2b,
+   ids "dotin-test-<n>"); (b) the dotin training resumes the pool left out; (c) the kaggle texts of 9b.
+   Headline: the first Designation (2b) or the category (9b); a resume is used only when FIELD_RULES find a
+   field in it. One shape rule for all three, 2b's relaxed to what a packet shows in full: in lines (none over
+   {DOTIN_MAX_LINE} characters), {LATE_TEXT_LINES[0]}-{LATE_TEXT_LINES[1]} lines and
+   {LATE_TEXT_CHARS[0]}-{LATE_TEXT_CHARS[1]} characters. Texts that are the same when compared on their letters and
+   digits only are used once (the first of a, b, c, each in file order), and not at all when one is the text of
+   an earlier pair's resume. Drawn as in 9 (formats: all txt), by the same generator after held-out 5; a set
+   still short after that first pass gets step 10's second pass (each of its resumes, in order, another
+   compatible ad no pair of the file uses).
 """
 
 
@@ -266,10 +285,11 @@ def skillspan_postings(evaldata: Path) -> dict[str, tuple[str, list[str]]]:
     return postings
 
 
-def dotin_texts(evaldata: Path) -> dict[str, tuple[str, str, str]]:
-    """dotin training resumes as (member, first designation, text without tags), keyed "dotin-<n>"."""
+def dotin_texts(evaldata: Path, zip_name: str = DOTIN_ZIP) -> dict[str, tuple[str, str, str]]:
+    """dotin resumes of one zip (training, or the set-aside test one) as (member, first designation, text without
+    tags), keyed "dotin-<n>" (training) or "dotin-test-<n>"."""
     out: dict[str, tuple[str, str, str]] = {}
-    with zipfile.ZipFile(evaldata / DOTIN_ZIP) as archive:
+    with zipfile.ZipFile(evaldata / zip_name) as archive:
         for member in sorted(archive.namelist()):
             if not member.endswith(".xml") or "__MACOSX" in member:
                 continue
@@ -278,7 +298,7 @@ def dotin_texts(evaldata: Path) -> dict[str, tuple[str, str, str]]:
             body = re.sub(r"</?cv>|<\?xml[^>]*\?>", "", xml)
             text = html.unescape(re.sub(r"</?label[^>]*>", "", body)).strip() + "\n"
             title = html.unescape(designation.group(1)).strip() if designation else ""
-            out[f"dotin-{Path(member).stem}"] = (member, re.sub(r"\s+", " ", title), text)
+            out[f"{DOTIN_ID_PREFIX[zip_name]}{Path(member).stem}"] = (member, re.sub(r"\s+", " ", title), text)
     return out
 
 
@@ -310,7 +330,7 @@ def resume_text(evaldata: Path, resume: dict) -> str | None:
         return None
     if resume["source"].startswith(KAGGLE_CSV):
         return kaggle_texts(evaldata)[resume["id"]][1]
-    return dotin_texts(evaldata)[resume["id"]][2]
+    return dotin_texts(evaldata, resume["source"].split(":", 1)[0])[resume["id"]][2]
 
 
 def pdf_headline(path: Path) -> str:
@@ -343,11 +363,42 @@ def pool(evaldata: Path) -> tuple[list[Doc], list[Doc]]:
     return ads, resumes
 
 
-def _plain_text_shape(text: str) -> bool:
-    """In lines, not one flattened block, and of a length a judge reads (the dotin rule of step 2b)."""
-    lines = text.splitlines()
-    return (DOTIN_CHARS[0] <= len(text) <= DOTIN_CHARS[1] and len(lines) >= DOTIN_MIN_LINES
-            and max(map(len, lines)) <= DOTIN_MAX_LINE)
+def _plain_text_shape(text: str, chars: tuple[int, int] = DOTIN_CHARS,
+                      lines: tuple[int, int] = (DOTIN_MIN_LINES, sys.maxsize)) -> bool:
+    """In lines, not one flattened block, and of a length a judge reads: the dotin rule of step 2b, or with step
+    11's bounds (LATE_TEXT_CHARS, LATE_TEXT_LINES)."""
+    text_lines = text.splitlines()
+    return (chars[0] <= len(text) <= chars[1] and lines[0] <= len(text_lines) <= lines[1]
+            and max(map(len, text_lines)) <= DOTIN_MAX_LINE)
+
+
+def text_key(text: str) -> str:
+    """What two copies of one resume share however they were laid out: its letters and digits."""
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+def plain_resumes(evaldata: Path, pool_resumes: list[Doc], used: set[str]) -> list[Doc]:
+    """The resumes of held-out 6 (step 11): dotin test resumes, dotin training resumes the pool left out, kaggle
+    texts; with a field, of the shape, each text once and none the text of an earlier pair's resume (`used`: the
+    ids of earlier pairs' documents)."""
+    pool_ids = {r.id for r in pool_resumes}
+    candidates = [
+        (_doc(key, f"{zip_name}:{member}", "txt", title, "CC0-1.0"), text)
+        for zip_name in (DOTIN_TEST_ZIP, DOTIN_ZIP)
+        for key, (member, title, text) in dotin_texts(evaldata, zip_name).items()
+    ] + [
+        (_doc(key, f"{KAGGLE_CSV}#row{key.removeprefix('kaggle-')}", "txt", category, UNKNOWN_LICENCE), text)
+        for key, (category, text) in kaggle_texts(evaldata).items()
+    ]
+    seen = {text_key(text) for doc, text in candidates if doc.id in used}
+    resumes = []
+    for doc, text in candidates:
+        key = text_key(text)
+        fits = doc.fields and _plain_text_shape(text, LATE_TEXT_CHARS, LATE_TEXT_LINES)
+        if fits and doc.id not in pool_ids | used and key not in seen:
+            resumes.append(doc)
+        seen.add(key)
+    return sorted(resumes, key=lambda r: r.id)
 
 
 def new_resumes(evaldata: Path, pool_resumes: list[Doc]) -> list[Doc]:
@@ -482,6 +533,13 @@ def build(evaldata: Path) -> dict:
             pairs += more_ads(rng, name, pairs, set_ads)
         out["sets"][name] = _entries(f"{name}-{{:02d}}", pairs)
         used |= {doc.id for pair in pairs for doc in pair}
+    set_ads = [a for a in ads if a.id not in used and a.format == "skillspan"]
+    set_resumes = plain_resumes(evaldata, resumes, used)
+    out["pool_heldout6"] = {"ads": {"skillspan": len(set_ads)}, "resumes": {"txt": len(set_resumes)}}
+    pairs = draw(rng, "heldout6", set_ads, set_resumes)
+    if len(pairs) < SIZES["heldout6"]:  # step 10's second pass (step 11)
+        pairs += more_ads(rng, "heldout6", pairs, set_ads)
+    out["sets"]["heldout6"] = _entries("heldout6-{:02d}", pairs)
     return out
 
 

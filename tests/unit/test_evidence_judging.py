@@ -14,7 +14,22 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.append(str(REPO / "bench"))
 
 from evidence_claims import ClaimsFile, PairJudgment, cited_span, claims_from_match, problems, schema_text  # noqa: E402
-from evidence_pairs import OFF_SCREEN_DESIGN, PAIRS_FILE, Doc, compatible, detokenize, fields_of  # noqa: E402
+from evidence_pairs import (  # noqa: E402
+    DOTIN_TEST_ZIP,
+    DOTIN_ZIP,
+    KAGGLE_CSV,
+    LATE_TEXT_CHARS,
+    LATE_TEXT_LINES,
+    OFF_SCREEN_DESIGN,
+    PAIRS_FILE,
+    Doc,
+    compatible,
+    detokenize,
+    fields_of,
+    resume_text,
+    text_key,
+)
+from evidence_report import SHOWN_CHARS, SHOWN_LINES  # noqa: E402
 from evidence_score import main as score_main  # noqa: E402
 from evidence_score import read_run, report, tally  # noqa: E402
 
@@ -228,6 +243,27 @@ def test_late_heldouts_use_unused_ads_and_resumes_from_sources_never_in_the_pool
     assert all(p["resume"]["fields"] and p["resume"]["licence"] == "unknown (internal only)" for p in held)
     assert {p["resume"]["format"] for p in held} == {"pdf", "txt"}
     assert all(compatible_entry(p) for p in held)  # a shared field, no neighbouring ones
+
+
+def test_heldout6_pairs_unused_ads_with_plain_texts_never_in_an_earlier_pair(evaldata: Path) -> None:
+    data = json.loads(PAIRS_FILE.read_text())
+    earlier = [p for name, pairs in data["sets"].items() if name != "heldout6" for p in pairs]
+    held = data["sets"]["heldout6"]
+    assert [p["id"] for p in held] == [f"heldout6-{i:02d}" for i in range(1, 11)]
+    assert {p["ad"]["format"] for p in held} == {"skillspan"} and len({p["ad"]["id"] for p in held}) == 10
+    assert not {p["ad"]["id"] for p in held} & {p["ad"]["id"] for p in earlier}
+    assert not {p["resume"]["id"] for p in held} & {p["resume"]["id"] for p in earlier}
+    assert all(p["resume"]["format"] == "txt" and p["resume"]["fields"] and compatible_entry(p) for p in held)
+    sources = (f"{DOTIN_TEST_ZIP}:", f"{DOTIN_ZIP}:", f"{KAGGLE_CSV}#")
+    assert all(p["resume"]["source"].startswith(sources) for p in held)
+    assert LATE_TEXT_CHARS[1] == SHOWN_CHARS and LATE_TEXT_LINES[1] == SHOWN_LINES  # shown in full in a packet
+    texts = [resume_text(evaldata, p["resume"]) for p in held]
+    earlier_texts = {text_key(resume_text(evaldata, p["resume"]) or "") for p in earlier}
+    for text in texts:
+        lines = text.splitlines()
+        assert 1000 <= len(text) <= 16000 and 20 <= len(lines) <= 220 and max(map(len, lines)) <= 300
+        assert text_key(text) not in earlier_texts
+    assert len({text_key(t) for t in texts}) == len({p["resume"]["id"] for p in held})  # one text, one resume
 
 
 def test_a_designer_off_screen_is_not_of_the_design_field() -> None:
