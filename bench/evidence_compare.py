@@ -31,6 +31,16 @@ def _claims(folder: Path, pair: str) -> dict[tuple[str, str], dict]:
     return {(c["type"], c["label"].lower()): c for c in data["claims"]}
 
 
+def _line_verdict(old: dict | None, claim: dict, answer: dict) -> str | None:
+    """The reviewer's verdict on the lines a fresh claim cites: the judged claim's own when it cited the same
+    lines, "shows" when the reviewer called it missing although shown at one of them, else None (not judged)."""
+    if old and old["lines"] == claim["lines"] and answer.get("evidence"):
+        return answer["evidence"]
+    if old and answer.get("missing") == "actually_shown" and set(claim["lines"]) & set(answer.get("shown_at") or []):
+        return "shows"
+    return None
+
+
 def compare(judged: Path, fresh: Path, verbose: bool, kinds: tuple[str, ...] = ("skill", "keyword")) -> None:
     cited = {"shows": 0, "weak": 0, "wrong": 0, "not judged": 0}
     dropped = {"shows": 0, "weak": 0, "wrong": 0}
@@ -56,29 +66,18 @@ def compare(judged: Path, fresh: Path, verbose: bool, kinds: tuple[str, ...] = (
                 if verbose:
                     print(f"{pair} {old['id']} {claim['label']}: {answer['missing']} -> {status} L{claim['lines']} "
                           f"(reviewer: {answer.get('shown_at')}) {(claim['cited_text'] or '')[:80]}")
+            verdict = _line_verdict(old, claim, answer)
             if status in ("met", "partial"):
-                if old and old["lines"] == claim["lines"] and answer.get("evidence"):
-                    cited[answer["evidence"]] += 1
-                elif old and answer.get("missing") == "actually_shown" and \
-                        set(claim["lines"]) & set(answer.get("shown_at") or []):
-                    cited["shows"] += 1
-                else:
-                    cited["not judged"] += 1
-                    if verbose and old and old["status"] != "missing":
-                        print(f"{pair} {old['id']} {claim['label']}: {answer.get('evidence')} L{old['lines']} -> "
-                              f"{status} L{claim['lines']} {(claim['cited_text'] or '')[:80]}")
+                cited[verdict or "not judged"] += 1
+                if verdict is None and verbose and old and old["status"] != "missing":
+                    print(f"{pair} {old['id']} {claim['label']}: {answer.get('evidence')} L{old['lines']} -> "
+                          f"{status} L{claim['lines']} {(claim['cited_text'] or '')[:80]}")
             elif old and old["status"] in ("met", "partial") and answer.get("evidence"):
                 dropped[answer["evidence"]] += 1
                 if verbose:
                     print(f"{pair} {old['id']} {claim['label']}: {answer['evidence']} L{old['lines']} -> {status}")
             if status == "related":  # a line the reviewer judged, now shown as related: "shows" is a shown one hidden
-                if old and old["lines"] == claim["lines"] and answer.get("evidence"):
-                    related[answer["evidence"]] += 1
-                elif old and answer.get("missing") == "actually_shown" and \
-                        set(claim["lines"]) & set(answer.get("shown_at") or []):
-                    related["shows"] += 1
-                else:
-                    related["not judged"] += 1
+                related[verdict or "not judged"] += 1
             if status == "missing" and not (old and old["status"] in ("met", "partial")):
                 missing[answer["missing"] if old and old["status"] == "missing" else "not judged"] += 1
     judged_count = cited["shows"] + cited["weak"] + cited["wrong"]
