@@ -360,8 +360,18 @@ def named_only_among_others(text: str, terms: tuple[str, ...]) -> bool:
     spans = _spans_naming(text, terms)
     if not spans:
         return False
-    lists = [m.span(1) for m in _COLLEAGUES.finditer(text) if _PEOPLE.search(m.group(1))]
+    lists = [m.span(1) for m in _COLLEAGUES.finditer(text) if _mostly_people(m.group(1))]
     return all(any(a <= start and end <= b for a, b in lists) for start, end in spans)
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*", re.I)
+
+
+def _mostly_people(items: str) -> bool:
+    """Whether most items of a list name people ("Designers, ScrumMaster, BA, DEV, QA and PO"), not one group of
+    people beside the candidate's own tools ("Windows users and Active Directory accounts")."""
+    parts = [part for part in _LIST_JOIN.split(items) if part]
+    return 2 * sum(_PEOPLE.search(part) is not None for part in parts) > len(parts)
 
 
 @lru_cache(maxsize=65536)

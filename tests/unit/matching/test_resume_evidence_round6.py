@@ -38,6 +38,7 @@ def test_colleagues_teams_and_client_facts_name_another_thing(line: str, name: s
     ("Leading cross-functional teams to design, develop and launch new products", "Cross-functional teams"),
     ("Coordinated with stakeholders, vendors and clients on the release plan", "Stakeholder management"),
     ("Worked with developers and designed REST APIs in Java", "REST APIs"),  # the candidate's own next clause
+    ("Helped with Windows users and Active Directory accounts for 3 sites", "Active Directory"),  # not mostly people
     ("As QA Manager, leading a QA team in black box and white box testing", "QA"),  # the candidate's own team
     ("Led a team of 5 developers building microservices with Spring Boot and Kafka", "Kafka"),
     ("Managed SQL Server and Oracle databases for 200 users", "SQL Server"),
