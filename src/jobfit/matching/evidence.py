@@ -100,10 +100,12 @@ def _words_pattern(words: list[str]) -> str:
 _STOP = r"(?:" + _words_pattern(_EVIDENCE_WORDS["item_stops"]) + r"|[a-z]+ed)(?![\w-])"
 _ITEM_WORD = r"(?!" + _STOP + r")[A-Za-z][\w.+#-]*"
 _ITEM = rf"(?:(?:the|our|a|an|all|other)\s+)?{_ITEM_WORD}(?:\s+{_ITEM_WORD}){{0,2}}"
+_LIST_JOIN = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*", re.I)
 _COLLEAGUES = re.compile(
     r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["colleague_cues"]) + r")\s+"
-    rf"({_ITEM}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{_ITEM})*)", re.I)
-# The people such a list names: one of them makes the whole list people (data/evidence_words.json people_words).
+    rf"({_ITEM}(?:{_LIST_JOIN.pattern}{_ITEM})*)", re.I)
+# The people such a list names: most of its items naming them make it a list of people (`_mostly_people`;
+# data/evidence_words.json people_words, relation_words).
 _PEOPLE = re.compile(r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["people_words"]
                                                      + _EVIDENCE_WORDS["relation_words"]) + r")(?![\w-])", re.I)
 # A requirement that names a group of people itself ("Cross-functional teams", "Stakeholder management") is shown
@@ -362,9 +364,6 @@ def named_only_among_others(text: str, terms: tuple[str, ...]) -> bool:
         return False
     lists = [m.span(1) for m in _COLLEAGUES.finditer(text) if _mostly_people(m.group(1))]
     return all(any(a <= start and end <= b for a, b in lists) for start, end in spans)
-
-
-_LIST_JOIN = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*", re.I)
 
 
 def _mostly_people(items: str) -> bool:
