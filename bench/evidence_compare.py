@@ -4,12 +4,15 @@
     .venv/bin/python bench/evidence_compare.py bench/evidence/3.0.0-dev-dev /tmp/evidence-dev [--verbose]
 
 Claims are matched by type and label. Of the skill and keyword requirements the reviewers called real:
-- met/partial claims: one with the same status and cited lines takes its verdict (shows, weak, wrong); one that
+- met/partial claims: one citing the same lines takes their verdict (shows, weak, wrong), whatever status the
+  judged claim had (a related claim's line is judged too); one that
   was "missing" although the reviewer saw it at some lines counts as shows when it cites one of those lines;
   every other changed or new claim is "not judged";
 - missing claims: one that was missing keeps the reviewer's verdict (actually shown or truly missing);
 - dropped: a met/partial claim now related or missing, by the verdict it had (a weak or wrong citation withdrawn,
   or a shown one lost);
+- related claims: one citing the lines a reviewer judged (or saw it shown at) takes that verdict, so "shows" counts
+  the related although shown;
 - extra strengths: one kept with the same label and cited lines keeps its verdict; one gone counts as dropped
   by the verdict it had.
 `--kinds skill,keyword,title,education` widens the count from skill and keyword requirements to the other kinds.
@@ -28,11 +31,22 @@ def _claims(folder: Path, pair: str) -> dict[tuple[str, str], dict]:
     return {(c["type"], c["label"].lower()): c for c in data["claims"]}
 
 
+def _line_verdict(old: dict | None, claim: dict, answer: dict) -> str | None:
+    """The reviewer's verdict on the lines a fresh claim cites: the judged claim's own when it cited the same
+    lines, "shows" when the reviewer called it missing although shown at one of them, else None (not judged)."""
+    if old and old["lines"] == claim["lines"] and answer.get("evidence"):
+        return answer["evidence"]
+    if old and answer.get("missing") == "actually_shown" and set(claim["lines"]) & set(answer.get("shown_at") or []):
+        return "shows"
+    return None
+
+
 def compare(judged: Path, fresh: Path, verbose: bool, kinds: tuple[str, ...] = ("skill", "keyword")) -> None:
     cited = {"shows": 0, "weak": 0, "wrong": 0, "not judged": 0}
     dropped = {"shows": 0, "weak": 0, "wrong": 0}
     missing = {"actually_shown": 0, "truly_missing": 0, "not judged": 0}
     moved = {"actually shown, now met": 0, "truly missing, now met": 0}
+    related = {"shows": 0, "weak": 0, "wrong": 0, "not judged": 0}
     for judgment in sorted((judged / "judgments").glob("*.json")):
         pair = judgment.stem
         if not (fresh / f"{pair}.claims.json").is_file():
@@ -52,21 +66,18 @@ def compare(judged: Path, fresh: Path, verbose: bool, kinds: tuple[str, ...] = (
                 if verbose:
                     print(f"{pair} {old['id']} {claim['label']}: {answer['missing']} -> {status} L{claim['lines']} "
                           f"(reviewer: {answer.get('shown_at')}) {(claim['cited_text'] or '')[:80]}")
+            verdict = _line_verdict(old, claim, answer)
             if status in ("met", "partial"):
-                if old and (old["status"], old["lines"]) == (status, claim["lines"]) and answer.get("evidence"):
-                    cited[answer["evidence"]] += 1
-                elif old and answer.get("missing") == "actually_shown" and \
-                        set(claim["lines"]) & set(answer.get("shown_at") or []):
-                    cited["shows"] += 1
-                else:
-                    cited["not judged"] += 1
-                    if verbose and old and old["status"] != "missing":
-                        print(f"{pair} {old['id']} {claim['label']}: {answer.get('evidence')} L{old['lines']} -> "
-                              f"{status} L{claim['lines']} {(claim['cited_text'] or '')[:80]}")
+                cited[verdict or "not judged"] += 1
+                if verdict is None and verbose and old and old["status"] != "missing":
+                    print(f"{pair} {old['id']} {claim['label']}: {answer.get('evidence')} L{old['lines']} -> "
+                          f"{status} L{claim['lines']} {(claim['cited_text'] or '')[:80]}")
             elif old and old["status"] in ("met", "partial") and answer.get("evidence"):
                 dropped[answer["evidence"]] += 1
                 if verbose:
                     print(f"{pair} {old['id']} {claim['label']}: {answer['evidence']} L{old['lines']} -> {status}")
+            if status == "related":  # a line the reviewer judged, now shown as related: "shows" is a shown one hidden
+                related[verdict or "not judged"] += 1
             if status == "missing" and not (old and old["status"] in ("met", "partial")):
                 missing[answer["missing"] if old and old["status"] == "missing" else "not judged"] += 1
     judged_count = cited["shows"] + cited["weak"] + cited["wrong"]
@@ -74,6 +85,8 @@ def compare(judged: Path, fresh: Path, verbose: bool, kinds: tuple[str, ...] = (
           f"{judged_count} judged ({cited['shows'] / max(judged_count, 1):.0%})")
     print(f"missing claims of real {'/'.join(kinds)} requirements: {missing}; moved: {moved}")
     print(f"met/partial claims now related or missing, by their verdict: {dropped}")
+    print(f"related claims of real {'/'.join(kinds)} requirements citing a judged line, by its verdict "
+          f"('shows': related although shown): {related}")
     extras: dict[str, int] = {}
     for judgment in sorted((judged / "judgments").glob("*.json")):
         pair = judgment.stem

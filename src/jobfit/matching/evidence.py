@@ -25,8 +25,10 @@ such claims judged on the dev pairs showed the requirement). A skill the ad asks
 dated roles that name it add up (`ResumeProfile.years_naming`), else partial. Across requirements, one that is
 not met while a narrower form of it is ("Automation" and "Test automation") is met by that form's evidence
 (`agree_with_siblings`). A line that names the requirement only as another thing is no candidate: joined to a
-modifier ("a backbone.js-like framework"), or as the people the candidate worked with ("Collaborating with
-back-end developers"); a degree's name is at most related evidence of a requirement of generic field words
+modifier ("a backbone.js-like framework"), as the people the candidate worked with ("Collaborating with
+back-end developers"), as an item of a list of colleagues, teams or clients ("managed in-house programmers and
+DBA"), or as the subject of a fact about an employer or a client ("insurance protects 1.6 million clients");
+a degree's name is at most related evidence of a requirement of generic field words
 ("Engineering"); a member of a group of alternatives is met only by its own name, never a more specific skill.
 When the ad asks depth of a named tool ("expertise with AWS", `data/evidence_words.json`), only a sentence that
 uses it meets it (a list or "such as Amazon EC2" is related); an item noted as under a year of use ("Java (Less
@@ -85,6 +87,33 @@ _EXAMPLE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS
 # A list item's note that says the skill was used for under a year ("Java (Less than 1 year)").
 _SHORT_USE = re.compile("|".join(_EVIDENCE_WORDS["short_use"]), re.I)
 _ITEM_BREAK = re.compile(r"[,;|\u2022]")  # where a list's items end, their notes kept with them
+
+
+def _words_pattern(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# A list of the people, teams or clients the candidate worked with or managed, after a cue ("Collaboration with
+# Designers, ScrumMaster, BA, DEV, QA and PO", "managed in-house programmers and DBA to build out the backend"):
+# items of one to three words, joined by commas, slashes, "&", "and" or "or", each ending before a preposition
+# or a past-tense verb (data/evidence_words.json colleague_cues, item_stops).
+_STOP = r"(?:" + _words_pattern(_EVIDENCE_WORDS["item_stops"]) + r"|[a-z]+ed)(?![\w-])"
+_ITEM_WORD = r"(?!" + _STOP + r")[A-Za-z][\w.+#-]*"
+_ITEM = rf"(?:(?:the|our|a|an|all|other)\s+)?{_ITEM_WORD}(?:\s+{_ITEM_WORD}){{0,2}}"
+_LIST_JOIN = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*", re.I)
+_COLLEAGUES = re.compile(
+    r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["colleague_cues"]) + r")\s+"
+    rf"({_ITEM}(?:{_LIST_JOIN.pattern}{_ITEM})*)", re.I)
+# The people such a list names: most of its items naming them make it a list of people (`_mostly_people`;
+# data/evidence_words.json people_words, relation_words).
+_PEOPLE = re.compile(r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["people_words"]
+                                                     + _EVIDENCE_WORDS["relation_words"]) + r")(?![\w-])", re.I)
+# A requirement that names a group of people itself ("Cross-functional teams", "Stakeholder management") is shown
+# by the candidate's work with them ("Leading cross-functional teams").
+RELATION_TERMS = frozenset(term for word in _EVIDENCE_WORDS["relation_words"] for term in phrase_terms(word))
+# A name followed by one of these is the subject of a fact about an employer or a client ("GMPP insurance
+# protects 1.6 million clients"), not the candidate's work (data/evidence_words.json fact_verbs).
+_FACT = re.compile(r"\s+(?:" + _words_pattern(_EVIDENCE_WORDS["fact_verbs"]) + r")(?![\w-])", re.I)
 # Words that name no field alone (data/degree_fields.json generic_words): a requirement of only these words
 # ("Engineering") is not shown by a degree's name ("BE in Computer Science and Engineering").
 # Degree fields, their abbreviations and the words that name no field alone (data/degree_fields.json).
@@ -108,20 +137,30 @@ YEARS_SHORT_FLOOR = 0.5
 _BROAD = frozenset(term for word in json.loads(resources.files("jobfit.matching").joinpath(
     "data", "broad_asks.json").read_text())["words"] for term in phrase_terms(word))
 # The acceptance rule fitted on judged claims (data/acceptance.json, bench/evidence_acceptance.py): the groups
-# of candidates that are related at most, never met or partial, as "tool|other/name|child|meaning/list|sentence"
-# (a named tool or another requirement / found by its name, a more specific skill or meaning / on a list item or
-# a sentence): "Python, R, SQL" is no evidence of data analysis, nor "PROGRAMMING" in a skills list of programming.
+# of candidates that are related at most, never met or partial, as "tool|soft|other/name|child|meaning/list|sentence"
+# (a named tool, a soft skill or another requirement / found by its name, a more specific skill or meaning / on a
+# list item or a sentence): "Python, R, SQL" is no evidence of data analysis, nor "PROGRAMMING" in a skills list
+# of programming.
 RELATED_GROUPS = frozenset(json.loads(resources.files("jobfit.matching").joinpath(
     "data", "acceptance.json").read_text())["related"])
 _FOUND = {"exact": "name", "alias": "name"}
 
 
 @lru_cache(maxsize=64)
-def accepted(named_tool: bool, how: str, listed: bool) -> bool:
-    """Whether a candidate of this class, found this way (exact, alias, child, meaning), on a list item or not,
-    may meet a requirement (`RELATED_GROUPS`)."""
-    group = f"{'tool' if named_tool else 'other'}/{_FOUND.get(how, how)}/{'list' if listed else 'sentence'}"
+def accepted(klass: str, how: str, listed: bool) -> bool:
+    """Whether a candidate for a requirement of this class (`requirement_class`), found this way (exact, alias,
+    child, meaning), on a list item or not, may meet it (`RELATED_GROUPS`)."""
+    group = f"{klass}/{_FOUND.get(how, how)}/{'list' if listed else 'sentence'}"
     return group not in RELATED_GROUPS
+
+
+def requirement_class(req: Requirement) -> str:
+    """The class of a skill or keyword requirement the acceptance rule tells apart: a named tool ("tool"), a soft
+    skill ("soft": "Communication", which a recruiter takes from a skills list), or another ("other": a method,
+    a field, a domain)."""
+    if is_named_tool(req):
+        return "tool"
+    return "soft" if req.category == "soft_skill" else "other"
 
 
 # Depth: a single strong statement earns DEPTH_BASE of its value; each further statement adds DEPTH_STEP.
@@ -186,6 +225,7 @@ class Search:
     in_group: bool = False  # one of a group of alternatives: only a member's own name meets it, never a narrower skill
     depth: bool = False  # the ad asks depth of a named tool ("expertise with AWS"): only a statement of use meets it
     field_like: bool = False  # a field of study, not a tool, of words that name a field: a degree in it shows it
+    klass: str = "other"  # `requirement_class`: which groups of the acceptance rule apply
 
 
 def compile_search(req: Requirement, context: str | None = None) -> Search:
@@ -210,7 +250,7 @@ def compile_search(req: Requirement, context: str | None = None) -> Search:
                   req.min_years if req.kind == "skill" else None,
                   bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
                   named_tool and asks_depth(context),
-                  req.kind == "skill" and not named_tool and is_field_of_study(req.terms))
+                  req.kind == "skill" and not named_tool and is_field_of_study(req.terms), requirement_class(req))
 
 
 def asks_depth(context: str | None) -> bool:
@@ -279,13 +319,66 @@ _PERSON_PLURAL = re.compile(r"\b(?:" + "|".join(sorted(_PERSON_PLURALS)) + r")\b
 @lru_cache(maxsize=65536)
 def names_another_thing(text: str, terms: tuple[str, ...]) -> bool:
     """Whether a line names `terms` only as another thing: joined to a modifier ("a backbone.js-like
-    framework"), or as the people the candidate worked with ("Collaborating with back-end developers"). Cached:
-    ranking asks it of the same lines for every job."""
+    framework"), as the people the candidate worked with ("Collaborating with back-end developers"), as an item
+    of a list of colleagues, teams or clients ("managed in-house programmers and DBA"), or as the subject of a
+    fact about an employer or a client ("GMPP insurance protects 1.6 million clients"). Cached: ranking asks it
+    of the same lines for every job."""
     if "-" in text and named_only_as_modifier(text, terms):
+        return True
+    if _PEOPLE.search(text) is not None and RELATION_TERMS.isdisjoint(terms) and named_only_among_others(text, terms):
+        return True
+    if _FACT.search(text) is not None and named_only_in_facts(text, terms):
         return True
     if _PERSON_PLURAL.search(text) is None:
         return False
     return names_only_others(text, terms) or names_only_before_others(text, terms)
+
+
+def _spans_naming(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The character spans of `text` where its words read as `terms` (as `phrase_terms` gives them)."""
+    if not terms:
+        return []
+    words = list(_WORD.finditer(text))
+    n = len(terms)
+    spans = []
+    for i, match in enumerate(words):
+        if written_terms(match.group())[-1:] != terms[-1:]:
+            continue
+        start = max(0, i - n + 1)
+        for first in range(i, start - 1, -1):
+            if written_terms(text[words[first].start() : match.end()])[-n:] == terms:
+                spans.append((words[first].start(), match.end()))
+                break
+    return spans
+
+
+@lru_cache(maxsize=65536)
+def named_only_among_others(text: str, terms: tuple[str, ...]) -> bool:
+    """Whether every time a line names `terms` it is an item of a list of the people, teams or clients the
+    candidate worked with or managed (`names_another_thing` asks it only of requirements that name no group of
+    people themselves) ("Daily Collaboration with Designers, ScrumMaster, BA, DEV, QA and PO";
+    "communicate effectively with multifunctional teams, programmers and technical staff"). A list of tools after
+    the same cue ("experience with Java, Spring and Hibernate") names no people and stands."""
+    spans = _spans_naming(text, terms)
+    if not spans:
+        return False
+    lists = [m.span(1) for m in _COLLEAGUES.finditer(text) if _mostly_people(m.group(1))]
+    return all(any(a <= start and end <= b for a, b in lists) for start, end in spans)
+
+
+def _mostly_people(items: str) -> bool:
+    """Whether most items of a list name people ("Designers, ScrumMaster, BA, DEV, QA and PO"), not one group of
+    people beside the candidate's own tools ("Windows users and Active Directory accounts")."""
+    parts = [part for part in _LIST_JOIN.split(items) if part]
+    return 2 * sum(_PEOPLE.search(part) is not None for part in parts) > len(parts)
+
+
+@lru_cache(maxsize=65536)
+def named_only_in_facts(text: str, terms: tuple[str, ...]) -> bool:
+    """Whether every time a line names `terms` a fact verb follows it ("insurance protects 1.6 million
+    clients"): the line says what an employer or a client does, not what the candidate did."""
+    spans = _spans_naming(text, terms)
+    return bool(spans) and all(_FACT.match(text, end) is not None for _, end in spans)
 
 
 def names_only_before_others(text: str | None, terms: tuple[str, ...]) -> bool:
@@ -428,7 +521,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         """A statement of attending or trying it, a degree's name for a requirement of generic field words, or a
         candidate of a group the acceptance rule makes related (`accepted`): related at most."""
         return (profile.attended(line) or line in degree_lines
-                or not accepted(search.named_tool, how, profile.shape_at(line) == "list"))
+                or not accepted(search.klass, how, profile.shape_at(line) == "list"))
 
     used = not search.depth  # a candidate that meets it shows it used (a depth ask needs one)
     long_enough = False  # a candidate that meets it says no less than a year of it (its line has no such note)
@@ -536,7 +629,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                         weak_key, weak_at = key, (kind, quality, number, section, skill_id, similarity)
     if strong_key is None and meaning is not None and search.by_meaning:
         found = _by_meaning(profile, meaning)
-        if found is not None and not accepted(search.named_tool, "meaning", profile.shape_at(found[1][2]) == "list"):
+        if found is not None and not accepted(search.klass, "meaning", profile.shape_at(found[1][2]) == "list"):
             found = None  # a list item that reads like the requirement: the rule makes meaning on lists no evidence
         if found is not None:
             used = long_enough = True  # a statement that says it in other words

@@ -14,7 +14,7 @@ from jobfit.matching.counts import counted_skills, is_met, status_rank
 from jobfit.matching.evidence import (
     Assessment,
     accepted,
-    named_only_as_modifier,
+    names_another_thing,
     names_only_others,
     person_forms,
     written_terms,
@@ -198,7 +198,8 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
         # only a statement of work shows a strength: not a role's heading, a project title or a headline, nor a
         # workshop attended or a student paper presented; and only one that names it: a skill that is no named
         # tool by its own words (a "QA" environment is no Quality assurance, UI test automation no UI design),
-        # never only as a modifier ("a backbone.js-like framework"), nor in an internship's title
+        # never only as another thing (a modifier, "a backbone.js-like framework"; colleagues or clients, "managed
+        # programmers and DBA"; a client's fact, "insurance protects 1.6 million clients"), nor in an internship's title
         shown = [line for line in record.lines if profile.section(line) in SKILL_USE_SECTIONS
                  and profile.shape_at(line) in ("sentence", "list") and not profile.attended(line)]
         relevance = best.get(skill_id, 0.0)
@@ -212,10 +213,10 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
                      if not names_only_others(profile.line_text(line) or "", words)}
             # and, as for a requirement, on a line the fitted acceptance rule lets meet it (a sentence)
             shown = [line for line in shown if line in named
-                     and accepted(False, "exact", profile.shape_at(line) == "list")]
+                     and accepted("other", "exact", profile.shape_at(line) == "list")]
         written = written_terms(record.surface or record.name)
         shown = [line for line in shown if not entry_title(line)
-                 and not named_only_as_modifier(profile.line_text(line), written)]
+                 and not names_another_thing(profile.line_text(line) or "", written)]
         if not shown or (relevance <= 0.0 and len(shown) < 2):
             continue
         name, n_in_work, first_line = record.name, len(shown), min(shown)

@@ -160,9 +160,9 @@ def _reference_strength_extras(assessments, profile, mentions_by_id) -> list:
                           and m.surface.lower() in profile.index.lines[m.line - 1].lower()
                           and profile.shape_at(m.line) in ("sentence", "list") and not profile.attended(m.line)
                           and ((entry is not None and entry.is_tech)
-                               or (m.line in named and accepted(False, "exact", profile.shape_at(m.line) == "list")))
+                               or (m.line in named and accepted("other", "exact", profile.shape_at(m.line) == "list")))
                           and m.line not in interns
-                          and not named_only_as_modifier(profile.line_text(m.line), phrase_terms(m.surface))})
+                          and not names_another_thing(profile.line_text(m.line) or "", phrase_terms(m.surface))})
         if not in_work:
             continue
         relevance = max((a.requirement.related.get(skill_id, ("", 0.0))[1] for a in assessments), default=0.0)
@@ -330,13 +330,18 @@ from jobfit.matching.evidence import (  # noqa: E402
     DEPTH_STEP,
     MEANING_QUALITY,
     QUALITY,
+    RELATION_TERMS,
     Candidate,
     accepted,
     is_field_of_study,
+    named_only_among_others,
     named_only_as_modifier,
+    named_only_in_facts,
+    names_another_thing,
     names_only_before_others,
     names_only_others,
     person_forms,
+    requirement_class,
     short_use,
     spaced_spellings,
 )
@@ -435,7 +440,7 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     def meets(c: Candidate) -> bool:
         if attended(c):
             return False  # a workshop attended, a student paper: related at most
-        if not accepted(is_named_tool(req), c.how, profile.shape_at(c.line) == "list"):
+        if not accepted(requirement_class(req), c.how, profile.shape_at(c.line) == "list"):
             return False  # a group the fitted acceptance rule makes related
         if generic and c.line in degree_lines:
             return False  # "Engineering" from "BE in Computer Science and Engineering"
@@ -487,6 +492,9 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         if c.name == "degree":
             return False
         if named_only_as_modifier(text, _words(c)):
+            return True
+        if text and ((named_only_among_others(text, _words(c)) and RELATION_TERMS.isdisjoint(_words(c)))
+                     or named_only_in_facts(text, _words(c))):
             return True
         return names_only_others(text, _words(c)) or names_only_before_others(text, _words(c))
 

@@ -20,10 +20,10 @@ from .test_resume_evidence_round3 import THRESHOLDS, _row
 def test_the_fitted_rule_is_data_and_names_groups_not_words() -> None:
     assert RELATED_GROUPS  # fitted by bench/evidence_acceptance.py --write
     assert all(group.count("/") == 2 for group in RELATED_GROUPS)
-    assert accepted(True, "exact", True)  # a named tool listed in a skills line meets it
-    assert not accepted(False, "exact", True)  # a generic skill listed is related at most
-    assert not accepted(False, "child", False)  # a more specific skill never meets a field
-    assert accepted(False, "alias", False)
+    assert accepted("tool", "exact", True)  # a named tool listed in a skills line meets it
+    assert not accepted("other", "exact", True)  # a generic skill listed is related at most
+    assert not accepted("other", "child", False)  # a more specific skill never meets a field
+    assert accepted("other", "alias", False)
 
 
 def test_a_generic_skill_in_a_skills_list_is_related_a_named_tool_met() -> None:
