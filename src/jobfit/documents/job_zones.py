@@ -657,6 +657,8 @@ def _brackets(text: str, position: int) -> tuple[int, int] | None:
     return (open_at, close_at if close_at >= 0 else len(text))
 
 
+# A required cue after "is"/"are" ("Java is a must", "English is required") stands after what it qualifies.
+_AFTER_FORM = re.compile(r"\b(?:is|are|be|being)\s+(?:also\s+|absolutely\s+|really\s+)?$", re.IGNORECASE)
 _BEFORE_REACH = 40  # characters an adverb cue ("ideally", "preferably") reaches forward; a "Label:" reaches on
 
 
@@ -675,6 +677,8 @@ def _nearest_cue(text: str, start: int, end: int) -> str | None:
             between = text[hi:start].lstrip(" ,:")
             if re.search(r"[,;]\s*(?:and|or)?\s*$", between) and side == "both" and not text[lo:hi].endswith(":"):
                 continue  # "Python required, Django" - the cue closed the item before it
+            if side == "both" and _AFTER_FORM.search(text[:lo]):
+                continue  # "English is a must while German ..." - written after its object, it closed that item
             distance = start - hi
         elif lo >= end and side in ("after", "both"):
             theirs = _brackets(text, lo)
@@ -682,8 +686,8 @@ def _nearest_cue(text: str, start: int, end: int) -> str | None:
                 inner = text[theirs[0] + 1 : theirs[1]].strip()
                 if inner.lower() != text[lo:hi].lower() or not _item_before(text, theirs[0], end):
                     continue
-            elif theirs is None and mine is not None:
-                continue
+            elif theirs is None and mine is not None and re.search(r"[,;.]", text[mine[1] : lo]):
+                continue  # a cue in a later clause does not reach into brackets ("AWS (Amazon ...) is a plus" does)
             distance = lo - end
         else:
             continue

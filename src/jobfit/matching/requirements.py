@@ -55,7 +55,8 @@ _LIST_GAP_RE = re.compile(r"[\s,/&]*(?:(?-i:[A-Z][\w.+#-]*)[\s,/&]+)?(?:(?:and/o
                           re.IGNORECASE)
 _OR_GAP_RE = re.compile(r"\bor\b|^\s*/\s*$", re.IGNORECASE)
 _ALTERNATIVES_LEAD_RE = re.compile(
-    r"(?:\b(?:such as|e\.g\.?|for example|for instance|like|one of|any of|some of|at least one|one or more|either|"
+    r"(?:\b(?:such as|e\.g\.?|for example|for instance|like|one of|any of|some of|"
+    r"at least (?:one|two|three|\d)(?: of)?|(?:one|two|three|\d) or more(?: of)?|either|"
     r"including|(?:may|might|could|can) include)|\()\W*$",
     re.IGNORECASE,
 )
@@ -74,7 +75,10 @@ _CHOICE_LEAD_RE = re.compile(r"\b(?:one|some|any|two|several|a few|a number|one 
 _BULLET_RE = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s)")
 _ALTERNATIVES_TRAIL_RE = re.compile(
     r"^\W*(?:etc\b|or (?:[\w-]+ ){0,4}?(?:similar|equivalents?|others?|related|comparable|alternatives?)\b|"
-    r"or [^,;.()]{0,60}\bin general\b)",  # "Java or strong experience with other ...", "AWS or ... in general"
+    r"or [^,;.()]{0,60}\bin general\b|"  # "Java or strong experience with other ...", "AWS or ... in general"
+    # "Java Python Docker and AWS - you'll know at least two of them": a choice named after the list
+    r"[^,;.()]{0,60}?\b(?:at least (?:one|two|three|\d)|(?:one|two|three|\d) or more|any|either|one|some) of "
+    r"(?:them|these|those|the above)\b)",
     re.IGNORECASE)
 # A bracketed list that ends in "etc." names examples ("static analysis tools (SonarQube .NET Analyzers etc.)").
 _ETC_AFTER_RE = re.compile(r"^(?:[^().;:]|\.(?=\S)){0,80}\betc\b", re.IGNORECASE)

@@ -1,0 +1,67 @@
+"""Ad reading, seventh round of the judged error classes (issue 26, held-out 6): a bare "Advantage:" label, "we
+greatly value" and "we'd get really excited if" as nice-to-have cues, a choice named after its list ("at least two
+of them"), a required cue written after its object that does not reach the next clause, and an after-cue that
+reaches a bracketed gloss. Plain ad text in the shapes real postings take."""
+
+from __future__ import annotations
+
+from jobfit.documents.job import parse_job
+from jobfit.matching.requirements import Requirement, extract_requirements
+
+
+def _skills(ad: str, title: str = "Software Engineer") -> dict[str, Requirement]:
+    return {r.label: r for r in extract_requirements(parse_job(title=title, description=ad)) if r.kind == "skill"}
+
+
+def test_a_bare_advantage_label_makes_its_items_nice_to_have() -> None:
+    ad = ("Requirements\nBSc/MSc in CS/Engineering or other relevant field\n"
+          "5+ years of experience in software development in object oriented languages (Advantage: .Net/.Net core)\n"
+          "Solid knowledge of C#\nAdvantage: Experience in Cyber Security\nAdvantage: Experience in AWS and Docker\n")
+    skills = _skills(ad)
+    assert skills["C#"].importance == "required"
+    for name in (".NET", "Information security", "Amazon Web Services", "Docker"):
+        assert skills[name].importance == "preferred", name
+
+
+def test_we_value_and_we_would_be_excited_are_nice_to_have() -> None:
+    ad = ("What you need\n* 3+ years of Java development\n"
+          "* We greatly value people with knowledge of Kubernetes\n"
+          "We'd get really excited if you had experience with:\n* PostgreSQL\n* Elasticsearch\n")
+    skills = _skills(ad)
+    assert skills["Java"].importance == "required"
+    for name in ("Kubernetes", "PostgreSQL", "Elasticsearch"):
+        assert skills[name].importance == "preferred", name
+
+
+def test_a_choice_named_after_the_list_makes_one_group() -> None:
+    ad = ("About you\nJava Python Docker and AWS - you'll be up to speed with at least two of them and keen to "
+          "build your knowledge\n")
+    skills = _skills(ad)
+    groups = {skills[name].group for name in ("Java", "Python", "Docker", "Amazon Web Services")}
+    assert len(groups) == 1 and None not in groups
+
+
+def test_a_choice_named_before_the_list_makes_one_group() -> None:
+    skills = _skills("Requirements\n* Experience with at least two of Java, Python, Go and Rust\n")
+    assert len({skills[name].group for name in ("Java", "Python", "Go", "Rust")} - {None}) == 1
+
+
+def test_a_must_after_its_object_does_not_reach_the_next_clause() -> None:
+    ad = ("Requirements\nFluent English both written and spoken is a must while German Italian and French are "
+          "considered as an advantage\n")
+    skills = _skills(ad)
+    assert skills["English"].importance == "required"
+    for name in ("German", "Italian", "French"):
+        assert skills[name].importance == "preferred", name
+
+
+def test_a_cue_after_a_bracketed_gloss_reaches_into_it() -> None:
+    skills = _skills("Requirements\n* Solid Java skills\n* Experience with AWS (Amazon Web Services) is a plus\n")
+    assert skills["Java"].importance == "required"
+    assert skills["Amazon Web Services"].importance == "preferred"
+
+
+def test_a_later_clause_does_not_reach_into_brackets() -> None:
+    skills = _skills("Requirements\n* Backend languages (Java, Kotlin); Docker is a plus\n")
+    assert skills["Java"].importance == "required"
+    assert skills["Docker"].importance == "preferred"
