@@ -228,7 +228,8 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
     education requirement, not a skill; a skill naming colleagues ("work with marketing teams") or a team ("the
     Product Development team") is not asked, nor a person ("business analysts"), what the company owns or builds
     ("our Engineering department", "analytics products": `job_cues.about_others`), nor a broad one-word field
-    written inside a longer phrase ("engineering team", "writing software", "full-stack engineering")."""
+    written inside a longer phrase ("engineering team", "writing software", "full-stack engineering"), nor a field
+    or practice that only labels the list under it ("Education and soft skills:")."""
     asked: list[AskedSkill] = []
     taxonomy = load_taxonomy()
     lines = reading.masked.split("\n")
@@ -248,9 +249,19 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
             if _broad(mention, sentence.text, offset, lines[mention.line - 1]) and in_longer_phrase(
                     sentence.text, offset, end):
                 continue
+            if mention.category not in TECH_CATEGORIES and _labels_a_list(lines[mention.line - 1]):
+                continue  # the topic of the list below ("Education and soft skills:"), not an ask
             importance, explicit = importance_at(sentence, offset, end)
             asked.append(AskedSkill(mention, importance, explicit, index, offset))
     return asked
+
+
+_LIST_LABEL_WORDS = 7
+
+
+def _labels_a_list(line: str) -> bool:
+    """Whether a line is the short label of the list under it ("Languages and technical standards:")."""
+    return line.rstrip().endswith(":") and len(line.split()) <= _LIST_LABEL_WORDS
 
 
 _TAG_LINE = re.compile(r"^[a-z0-9#+./\- ]+$")  # "c# typescript. net-core less sql-server"

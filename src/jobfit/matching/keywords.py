@@ -73,7 +73,8 @@ def names_a_thing(phrase: str) -> bool:
     "json.net") - or is a technical skill of the shipped vocabulary ("SQL scripts")."""
     words = [m.group(0) for m in _WORD.finditer(phrase)]
     taxonomy = load_taxonomy()
-    if len(words) == 1 and words[0][0].isupper() and taxonomy.lookup(words[0]) is None:
+    if (len(words) == 1 and words[0][0].isupper() and taxonomy.lookup(words[0]) is None
+            and words[0].lower() not in _NOT_ALONE and words[0].lower() not in _GENERIC):
         return True  # a recurring capitalised word the vocabulary does not hold: a product's name ("Kinaxis")
     for word in words:
         if any(c.isdigit() or c in ".+#" for c in word.rstrip(".")) or _has_inner_capital(word):

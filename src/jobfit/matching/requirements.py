@@ -34,7 +34,7 @@ from jobfit.documents.models import ParsedJob
 from jobfit.matching.keywords import names_a_thing, salient_keywords
 from jobfit.matching.models import Importance
 from jobfit.matching.specificity import phrase_specificity
-from jobfit.matching.text import LineIndex, clean_title, phrase_terms
+from jobfit.matching.text import AD_WORDS, LineIndex, clean_title, phrase_terms
 from jobfit.skills.extractor import extract_skills
 from jobfit.skills.models import TECH_CATEGORIES, SkillMention
 
@@ -90,12 +90,15 @@ _YEARS_AFTER_SKILL = re.compile(
 _OBJECT_END = re.compile(r"[;.()]|\b(?:and \d|for|to|towards|at|where|which|that|while|including|such as|as well|"
                          r"with a|in a|in an|within a|is|are|preferred|required|ideally|plus)\b", re.IGNORECASE)
 # "Experience in the insurance industry": experience in a domain is a requirement of its own, years or not.
+# ... not one written as a modifier ("industry-wide", "industry wide technology strategies": job_ad_words.json).
 _DOMAIN = re.compile(r"\b(?:experience|background|expertise|knowledge)\s+(?:\w+\s+){0,2}?(?:in|of|within|with)\s+"
-                     r"(?:the\s+|a\s+|an\s+)?(?P<scope>(?:[\w&/-]+\s+){0,3}?(?:industry|sector|domain))\b(?!-)",
+                     r"(?:the\s+|a\s+|an\s+)?(?P<scope>(?:[\w&/-]+\s+){0,3}?(?:industry|sector|domain))\b(?!-)"
+                     r"(?![ \t]+(?:" + "|".join(AD_WORDS["modifier_after"]) + r")\b)",
                      re.IGNORECASE)
 # "unit testing in Java": a method's scope is the technology it is done in.
 _SCOPE_GAP = re.compile(r"^\s+(?:in|using|with|on)\s+$", re.IGNORECASE)
 _MAX_SCOPE_WORDS = 5
+_NOT_ALONE_TERMS = frozenset(t for word in AD_WORDS["not_alone"] for t in phrase_terms(word))  # stemmed
 
 
 class Requirement(BaseModel):
@@ -521,6 +524,9 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
         terms = phrase_terms(term)
         if not terms or terms in covered or all(_bare(t) in covered_words for t in terms):
             continue  # already a skill requirement (also "vue" for Vue.js, "css3" for CSS)
+        if any(_bare(t) in covered_words for t in terms) and all(
+                _bare(t) in covered_words or t in _NOT_ALONE_TERMS for t in terms):
+            continue  # a listed skill with a broad noun ("Java technologies", "Python programming")
         if _bare(re.sub(r"[\W_]+", "", term.lower())) in covered_words:
             continue  # a skill's words written as one tag ("reactjs" for React JS)
         if _names_a_listed_skill(term, skill_ids):

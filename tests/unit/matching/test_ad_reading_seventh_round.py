@@ -65,3 +65,39 @@ def test_a_later_clause_does_not_reach_into_brackets() -> None:
     skills = _skills("Requirements\n* Backend languages (Java, Kotlin); Docker is a plus\n")
     assert skills["Java"].importance == "required"
     assert skills["Docker"].importance == "preferred"
+
+
+def _all(ad: str) -> list[Requirement]:
+    return extract_requirements(parse_job(title="Java Developer", description=ad))
+
+
+def test_a_field_that_only_labels_the_list_below_is_no_ask() -> None:
+    ad = ("Requirements\n* Working collaboratively / Tools: SVN Git\nEducation and soft skills:\n"
+          "* Bachelor degree in Computer Science\nLanguages and technical / programming standards:\n"
+          "* Java 8, Spring Boot\n")
+    labels = {r.label for r in _all(ad)}
+    assert {"Java", "Spring Boot"} <= labels
+    assert not labels & {"Education", "Programming"}
+
+
+def test_a_field_written_as_a_modifier_is_no_domain_of_experience() -> None:
+    ad = ("Requirements\n* Knowledge of industry wide technology strategies and best practices\n"
+          "* Experience in the insurance industry (desired)\n")
+    experience = {r.label for r in _all(ad) if r.kind == "experience"}
+    assert experience == {"Experience in the insurance industry"}
+
+
+def test_a_listed_skill_with_a_broad_noun_is_no_keyword_of_its_own() -> None:
+    ad = ("Requirements\n* 3+ years of experience with Java technologies\n"
+          "* Experience with Java technologies and REST APIs\n")
+    reqs = _all(ad)
+    assert "Java" in {r.label for r in reqs if r.kind == "skill"}
+    assert not [r for r in reqs if r.kind == "keyword" and "java" in r.label.lower()]
+
+
+def test_a_short_form_of_a_broad_noun_is_no_keyword() -> None:
+    ad = ("Requirements\n* We love Open Source Tech\n* Open Source Tech fans welcome\n* Experience with Kinaxis\n"
+          "* Kinaxis planning know-how\n")
+    keywords = {r.label for r in _all(ad) if r.kind == "keyword"}
+    assert "Tech" not in keywords
+    assert "Kinaxis" in keywords  # a product's name the vocabulary lacks still is one
