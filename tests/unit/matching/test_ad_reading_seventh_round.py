@@ -101,3 +101,14 @@ def test_a_short_form_of_a_broad_noun_is_no_keyword() -> None:
     keywords = {r.label for r in _all(ad) if r.kind == "keyword"}
     assert "Tech" not in keywords
     assert "Kinaxis" in keywords  # a product's name the vocabulary lacks still is one
+
+
+def test_what_the_job_offers_to_learn_and_the_teams_values_are_no_asks() -> None:
+    ad = ("Job description\nYOUR MISSION\nOur lab is searching for a talented junior programmer to support our "
+          "imaging group.\nIt's a great opportunity to get immediate experience in research and development while "
+          "working in a talented team.\nWhat's the team like\nWe are a friendly and supportive team.\n"
+          "Sharing knowledge collaboration and communication are the core team values.\nYOUR PROFILE\n"
+          "You are proficient in Python and English\n")
+    skills = _skills(ad)
+    assert {"Python", "English"} <= set(skills)
+    assert not set(skills) & {"Research", "Communication"}
