@@ -230,6 +230,14 @@ def says_something(text: str) -> bool:
             or _YOU_WILL.search(text) is not None or eligibility_kind(text) is not None)
 
 
+def _list_item(text: str) -> bool:
+    """Whether a sentence is a bare item of a list ("Experience in DevOps", "Knowledge of SAP"): it opens with a
+    requirements cue and has no cue of another zone, no duty and no "you will"."""
+    cues = _cues_of(text)
+    return (set(cues) == {"requirements"} and not re.search(r"\w", text[: cues["requirements"]])
+            and DUTY_START.search(text) is None and _YOU_WILL.search(text) is None)
+
+
 def _first(zone: str, text: str) -> int | None:
     return _cues_of(text).get(zone)
 
@@ -578,8 +586,9 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
                 heading = line_heading = zone = _GROUP_ZONE[led]
                 drift = None
                 stack_heading = stack_lead = False
-            lead = zone in ASKING_ZONES and sentence.rstrip().endswith(":")
-            if preferred_lead and (lead or (says_something(body) and not PREFERRED_CUE.search(body))):
+            lead = zone in ASKING_ZONES and _LEAD_END.search(sentence) is not None
+            if preferred_lead and (lead or (says_something(body) and not PREFERRED_CUE.search(body)
+                                            and not _list_item(body))):
                 preferred_lead = False  # the list ends at the next lead-in or where a sentence speaks again
             if preferred_lead and zone in ASKING_ZONES:
                 zone = "preferred"
@@ -657,6 +666,8 @@ def _brackets(text: str, position: int) -> tuple[int, int] | None:
     return (open_at, close_at if close_at >= 0 else len(text))
 
 
+# A line that leads in a list: it ends in ':' or "the following" ("You will get extra points for the following").
+_LEAD_END = re.compile(r"(?::|\bthe following)\s*$", re.IGNORECASE)
 # A required cue after "is"/"are" ("Java is a must", "English is required") stands after what it qualifies.
 _AFTER_FORM = re.compile(r"\b(?:is|are|be|being)\s+(?:also\s+|absolutely\s+|really\s+)?$", re.IGNORECASE)
 _BEFORE_REACH = 40  # characters an adverb cue ("ideally", "preferably") reaches forward; a "Label:" reaches on

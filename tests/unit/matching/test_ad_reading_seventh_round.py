@@ -112,3 +112,20 @@ def test_what_the_job_offers_to_learn_and_the_teams_values_are_no_asks() -> None
     skills = _skills(ad)
     assert {"Python", "English"} <= set(skills)
     assert not set(skills) & {"Research", "Communication"}
+
+
+def test_a_lead_in_ending_in_the_following_heads_a_nice_to_have_list() -> None:
+    ad = ("Requirements\nExperience with Java and Spring\nYou will get extra points for the following\n"
+          "Knowledge of SAP and AMI functionalities\nExperience in DevOps\n"
+          "Fluent English both written and spoken is a must\n")
+    skills = _skills(ad)
+    assert skills["Java"].importance == "required"
+    assert skills["English"].importance == "required"
+    assert skills["SAP"].importance == "preferred"
+    assert skills["DevOps"].importance == "preferred"
+
+
+def test_a_statement_of_interest_is_nice_to_have() -> None:
+    skills = _skills("Requirements\n* 5+ years of Java\n* Excited about domain-driven design\n")
+    assert skills["Java"].importance == "required"
+    assert skills["Domain-driven design"].importance == "preferred"
