@@ -129,3 +129,11 @@ def test_a_statement_of_interest_is_nice_to_have() -> None:
     skills = _skills("Requirements\n* 5+ years of Java\n* Excited about domain-driven design\n")
     assert skills["Java"].importance == "required"
     assert skills["Domain-driven design"].importance == "preferred"
+
+
+def test_familiarity_joined_to_a_plain_ask_does_not_soften_it() -> None:
+    ad = ("What we need from you\n* Experience and familiarity with the docker ecosystem\n"
+          "* Familiarity with Kubernetes\n")
+    skills = _skills(ad)
+    assert skills["Docker"].importance == "required"
+    assert skills["Kubernetes"].importance == "preferred"
