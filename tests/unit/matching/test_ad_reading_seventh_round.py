@@ -137,3 +137,12 @@ def test_familiarity_joined_to_a_plain_ask_does_not_soften_it() -> None:
     skills = _skills(ad)
     assert skills["Docker"].importance == "required"
     assert skills["Kubernetes"].importance == "preferred"
+
+
+def test_a_profile_that_would_fit_in_is_nice_to_have() -> None:
+    ad = ("What we'll need from you\n* In-depth knowledge of Spring Boot\n"
+          "* A proactive problem solver who doesn't mind gathering requirements and business analysis will fit "
+          "right in.\n")
+    skills = _skills(ad)
+    assert skills["Spring Boot"].importance == "required"
+    assert skills["Business analysis"].importance == "preferred"
