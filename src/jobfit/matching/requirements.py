@@ -98,7 +98,7 @@ _DOMAIN = re.compile(r"\b(?:experience|background|expertise|knowledge)\s+(?:\w+\
 # "unit testing in Java": a method's scope is the technology it is done in.
 _SCOPE_GAP = re.compile(r"^\s+(?:in|using|with|on)\s+$", re.IGNORECASE)
 _MAX_SCOPE_WORDS = 5
-_NOT_ALONE_TERMS = frozenset(t for word in AD_WORDS["not_alone"] for t in phrase_terms(word))  # stemmed
+_WRAPPER_TERMS = frozenset(t for word in AD_WORDS["skill_wrappers"] for t in phrase_terms(word))  # stemmed
 
 
 class Requirement(BaseModel):
@@ -525,8 +525,8 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
         if not terms or terms in covered or all(_bare(t) in covered_words for t in terms):
             continue  # already a skill requirement (also "vue" for Vue.js, "css3" for CSS)
         if any(_bare(t) in covered_words for t in terms) and all(
-                _bare(t) in covered_words or t in _NOT_ALONE_TERMS for t in terms):
-            continue  # a listed skill with a broad noun ("Java technologies", "Python programming")
+                _bare(t) in covered_words or t in _WRAPPER_TERMS for t in terms):
+            continue  # a listed skill in other words ("Java technologies"; "JavaScript frameworks" is not)
         if _bare(re.sub(r"[\W_]+", "", term.lower())) in covered_words:
             continue  # a skill's words written as one tag ("reactjs" for React JS)
         if _names_a_listed_skill(term, skill_ids):

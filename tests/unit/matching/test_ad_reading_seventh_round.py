@@ -146,3 +146,10 @@ def test_a_profile_that_would_fit_in_is_nice_to_have() -> None:
     skills = _skills(ad)
     assert skills["Spring Boot"].importance == "required"
     assert skills["Business analysis"].importance == "preferred"
+
+
+def test_a_skill_with_a_noun_of_another_kind_stays_a_keyword() -> None:
+    ad = ("Requirements\n* 3+ years of JavaScript\n* Experience with JavaScript frameworks\n"
+          "* Modern JavaScript frameworks knowledge\n")
+    keywords = {r.label for r in _all(ad) if r.kind == "keyword"}
+    assert "JavaScript frameworks" in keywords
