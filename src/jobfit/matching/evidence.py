@@ -84,6 +84,9 @@ _MODIFIED = re.compile(r"[\w.+#]+-(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS
 _DEPTH = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS["depth_cues"])) + r")(?![\w-])", re.I)
 # A name after one of these is an example in passing ("IaaS services such as Amazon EC2").
 _EXAMPLE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS["example_cues"])) + r")\s", re.I)
+# A statement of understanding something broader ("Good understanding of SDLC phases such as ... unit testing").
+_KNOWLEDGE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS["knowledge_cues"])) + r")(?![\w-])",
+                        re.I)
 # A list item's note that says the skill was used for under a year ("Java (Less than 1 year)").
 _SHORT_USE = re.compile("|".join(_EVIDENCE_WORDS["short_use"]), re.I)
 _ITEM_BREAK = re.compile(r"[,;|\u2022]")  # where a list's items end, their notes kept with them
@@ -275,6 +278,22 @@ def shows_use(text: str | None, shape: str | None, names: tuple[str, ...]) -> bo
     before = phrase_terms(text[: cut.start()])
     n = len(names)
     return any(before[k : k + n] == names for k in range(len(before) - n + 1))
+
+
+@lru_cache(maxsize=65536)
+def known_only_as_example(text: str | None, names: tuple[str, ...]) -> bool:
+    """Whether a statement claims understanding of something broader and names `names` only as one of its
+    examples ("Good understanding of SDLC phases such as design, development and unit testing" for unit
+    testing): the candidate knows the thing exists, which shows no use of it."""
+    if not text or not names:
+        return False
+    cut = _EXAMPLE.search(text)
+    if cut is None or _KNOWLEDGE.search(text[: cut.start()]) is None:
+        return False
+    before, after = phrase_terms(text[: cut.start()]), phrase_terms(text[cut.end():])
+    n = len(names)
+    return not any(before[k : k + n] == names for k in range(len(before) - n + 1)) \
+        and any(after[k : k + n] == names for k in range(len(after) - n + 1))
 
 
 @lru_cache(maxsize=65536)
@@ -517,11 +536,16 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
 
     degree_lines = frozenset(d.line for d in profile.degrees) if search.generic_field else frozenset()
 
-    def thin(line: int | None, how: str) -> bool:
-        """A statement of attending or trying it, a degree's name for a requirement of generic field words, or a
-        candidate of a group the acceptance rule makes related (`accepted`): related at most."""
-        return (profile.attended(line) or line in degree_lines
-                or not accepted(search.klass, how, profile.shape_at(line) == "list"))
+    def thin(line: int | None, how: str, names: tuple[str, ...] = ()) -> bool:
+        """A statement of attending or trying it, a degree's name for a requirement of generic field words, a
+        statement of understanding something broader that names it only as an example (`known_only_as_example`),
+        or a candidate of a group the acceptance rule makes related (`accepted`): related at most."""
+        if profile.attended(line) or line in degree_lines \
+                or not accepted(search.klass, how, profile.shape_at(line) == "list"):
+            return True
+        statement = profile.statement_at(line)
+        return known_only_as_example(profile.statement_text(statement) if statement >= 0 else profile.line_text(line),
+                                     names)
 
     used = not search.depth  # a candidate that meets it shows it used (a depth ask needs one)
     long_enough = False  # a candidate that meets it says no less than a year of it (its line has no such note)
@@ -575,7 +599,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             if not stands:
                 continue
             value = weight(number)
-            if thin(number, how):
+            if thin(number, how, terms):
                 closeness = value if similarity is None else similarity
                 attended(number, value, (shaped(number), longer(number, terms), -closeness, -1.0, number),
                          (how, 1.0, number, None, None, _confirmed(similarity, confirm)))
@@ -612,7 +636,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 # a more specific tool, checked by meaning; for a group of alternatives ("Python, Java, Ruby or
                 # Perl") only a member named meets it: Maven on a build line is no Java
                 meets = kind == "exact" or (kind == "child" and similarity is not None and not search.in_group)
-                meets = meets and not thin(number, kind)  # a workshop attended, a degree's name: related at most
+                meets = meets and not thin(number, kind, written)  # a workshop attended: related at most
                 key = (shaped(number), 4 * _TIER[kind] + longer(number, names) if meets else longer(number, names),
                        -(value if similarity is None else similarity), -quality, NO_LINE if number is None else number)
                 if meets:
