@@ -46,13 +46,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from jobfit.documents.models import ParsedJob
+from jobfit.documents.statements import split_statements
 from jobfit.matching.meaning import Thresholds, is_named_tool
 from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import is_known
-from jobfit.matching.text import phrase_terms, tokens
+from jobfit.matching.text import LineIndex, phrase_terms, tokens
 
 # Match quality by how the requirement was met.
 QUALITY = {"exact": 1.0, "alias": 1.0, "child": 0.85, "parent": 0.6, "related": 0.5}
@@ -231,9 +233,10 @@ class Search:
     klass: str = "other"  # `requirement_class`: which groups of the acceptance rule apply
 
 
-def compile_search(req: Requirement, context: str | None = None) -> Search:
+def compile_search(req: Requirement, context: str | None = None, asked: str | None = None) -> Search:
     """The `Search` of a skill or keyword requirement (its taxonomy neighbours come with `req.related`);
-    `context` is the ad statement that asks it (`meaning.requirement_contexts`), read for the depth it asks."""
+    `context` is the ad statement that asks it (`meaning.requirement_contexts`) and `asked` every ad statement
+    that names it (`asking_texts`), both read for the depth they ask."""
     forms = ((("exact", req.terms),) if req.terms else ()) + tuple(("alias", a) for a in req.aliases if a)
     forms += tuple(("alias", spaced) for _, words in forms if len(words) == 1 for spaced in spaced_spellings(words[0]))
     named = len(forms)
@@ -252,8 +255,25 @@ def compile_search(req: Requirement, context: str | None = None) -> Search:
     return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
                   req.min_years if req.kind == "skill" else None,
                   bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
-                  named_tool and asks_depth(context),
+                  named_tool and (asks_depth(context) or asks_depth(asked)),
                   req.kind == "skill" and not named_tool and is_field_of_study(req.terms), requirement_class(req))
+
+
+def asking_texts(job: ParsedJob, requirements: Sequence[Requirement]) -> tuple[str | None, ...]:
+    """Per skill or keyword requirement, every ad statement that names it, joined (None for the other kinds, or
+    when none does): an ask of depth may sit in a statement other than the one its meaning is judged in
+    ("Excellent coding skills ... with JavaScript/TypeScript" beside a tag line that lists javascript)."""
+    index = LineIndex(job.text_content)
+    statements = {n: s for s in split_statements(job.text_content.split("\n")) for n in s.lines}
+    out: list[str | None] = []
+    for req in requirements:
+        if req.kind not in ("skill", "keyword"):
+            out.append(None)
+            continue
+        found = sorted({n for words in (req.terms, *req.aliases) if words for n in index.phrase_lines(words)})
+        texts = dict.fromkeys(statements[n].text for n in found if n in statements)
+        out.append("\n".join(texts) if texts else None)
+    return tuple(out)
 
 
 def asks_depth(context: str | None) -> bool:

@@ -16,7 +16,8 @@ from jobfit.documents.models import SkillMention
 from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
 from jobfit.matching.background import assess_scope, assess_title
-from jobfit.matching.evidence import asks_depth, known_only_as_example
+from jobfit.matching.engine import prepare_job
+from jobfit.matching.evidence import asking_texts, asks_depth, known_only_as_example
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.text import phrase_terms
@@ -134,3 +135,31 @@ def test_a_skills_list_does_not_meet_an_ask_for_the_latest_versions() -> None:
     rows = {row.requirement: row for row in score_match(resume, job).match_analysis.requirements}
     java = rows.get("Java")
     assert java is None or java.status not in ("met", "partial")
+
+
+def test_depth_is_read_from_every_ad_statement_that_names_the_skill() -> None:
+    # reviewers (held-out 6): JavaScript "met" from "Web Technologies: JavaScript, XML, HTML" for "Excellent coding
+    # skills ... developing services with JavaScript/TypeScript", whose context was the ad's tag line
+    text = "\n".join(["javascript node.js docker", "About the role",
+                      "Excellent coding skills as well as experience in developing services with JavaScript.",
+                      "Good knowledge of Docker."])
+    javascript = SkillMention(skill_id="javascript", name="JavaScript", category="language", surface="JavaScript")
+    job = build_job("Backend Engineer", text, required=[javascript])
+    prepared = prepare_job(job)
+    at = [r.label for r in prepared.requirements].index("JavaScript")
+    assert asking_texts(job, prepared.requirements)[at] == (
+        "javascript node.js docker\n"
+        "Excellent coding skills as well as experience in developing services with JavaScript.")
+    assert prepared.searches[at].depth
+    listed = parse_resume_text("\n".join([
+        "Anil Sharma", "Technical Skills", "Web Technologies: JavaScript, XML, HTML", "Experience",
+        "Developer, Infosys", "Jan 2021 - Dec 2022", "- Maintained the statement pages."]), today=date(2026, 12, 7))
+    used = parse_resume_text("\n".join([
+        "Anil Sharma", "Experience", "Developer, Infosys", "Jan 2021 - Dec 2022",
+        "- Built the statement services in JavaScript on Node.js for 2M users."]), today=date(2026, 12, 7))
+    assert _status(listed, job, "JavaScript") == "related"
+    assert _status(used, job, "JavaScript") == "met"
+
+
+def _status(resume: object, job: object, label: str) -> str:
+    return {row.requirement: row.status for row in score_match(resume, job).match_analysis.requirements}[label]
