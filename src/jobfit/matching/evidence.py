@@ -17,25 +17,24 @@ Which statement is cited (`_Key`): a sentence that shows the requirement before 
 both before a thin line (headline, title, sub-heading); a heading ("Hardware:") never. Then the closest in
 meaning, or the heaviest when unchecked.
 
-Status: the requirement's words, an alias or the same skill meet it; a more specific skill meets it when the
-meaning check confirms its statement ("built CNN image classifiers" for "computer vision"; else it is
-related); a neighbouring skill is only related, and a broader one is no evidence of a named tool
-(the Python line for NumPy). Most of a multi-word requirement's words on a line are no evidence (none of the 27
-such claims judged on the dev pairs showed the requirement). A skill the ad asks years of is met only when the
-dated roles that name it add up (`ResumeProfile.years_naming`), else partial. Across requirements, one that is
-not met while a narrower form of it is ("Automation" and "Test automation") is met by that form's evidence
-(`agree_with_siblings`). A line that names the requirement only as another thing is no candidate: joined to a
-modifier ("a backbone.js-like framework"), as the people the candidate worked with ("Collaborating with
-back-end developers"), as an item of a list of colleagues, teams or clients ("managed in-house programmers and
-DBA"), or as the subject of a fact about an employer or a client ("insurance protects 1.6 million clients");
-a degree's name is at most related evidence of a requirement of generic field words
-("Engineering"); a member of a group of alternatives is met only by its own name, never a more specific skill.
-When the ad asks depth of a named tool ("expertise with AWS", `data/evidence_words.json`), only a sentence that
-uses it meets it (a list or "such as Amazon EC2" is related); an item noted as under a year of use ("Java (Less
-than 1 year)") is partial at most, and cited after one without the note. A candidate is worth `match quality x
-line weight` (section and recency, see `profile.py`); the score is the best value of the winning status, and more
-confirmed statements add a little depth credit.
-"""
+Status: the requirement's words, an alias or the same skill meet it; a more specific skill meets it when the meaning
+check confirms its statement ("built CNN image classifiers" for "computer vision"; else it is related); a
+neighbouring skill is only related (for a named tool, only one of its own taxonomy category: an IDE list is nothing
+for Gradle), and a broader one is no evidence of a named tool (the Python line for NumPy). Most of a multi-word
+requirement's words on a line are no evidence (none of the 27 such claims judged on the dev pairs showed the
+requirement). A skill the ad asks years of is met only when the dated roles that name it add up
+(`ResumeProfile.years_naming`), else partial. Across requirements, one that is not met while a narrower form of it
+is ("Automation" and "Test automation") is met by that form's evidence (`agree_with_siblings`). A line that names
+the requirement only as another thing is no candidate: joined to a modifier ("a backbone.js-like framework"), as the
+people the candidate worked with ("Collaborating with back-end developers"), as an item of a list of colleagues,
+teams or clients ("managed in-house programmers and DBA"), or as the subject of a fact about an employer or a client
+("insurance protects 1.6 million clients"); a degree's name is at most related evidence of a requirement of generic
+field words ("Engineering"); a member of a group of alternatives is met only by its own name, never a more specific
+skill. When the ad asks depth of a named tool ("expertise with AWS", `data/evidence_words.json`), only a sentence
+that uses it meets it (a list or "such as Amazon EC2" is related); an item noted as under a year of use ("Java (Less
+than 1 year)") is partial at most, and cited after one without the note. A candidate is worth `match quality x line
+weight` (section and recency, see `profile.py`); the score is the best value of the winning status, and more
+confirmed statements add a little depth credit. """
 
 from __future__ import annotations
 
@@ -55,6 +54,7 @@ from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import is_known
 from jobfit.matching.text import LineIndex, phrase_terms, tokens
+from jobfit.skills.loader import load_taxonomy
 
 # Match quality by how the requirement was met.
 QUALITY = {"exact": 1.0, "alias": 1.0, "child": 0.85, "parent": 0.6, "related": 0.5}
@@ -250,6 +250,8 @@ def compile_search(req: Requirement, context: str | None = None, asked: str | No
                 continue
             if kind == "parent" and named_tool:
                 continue  # the Python line is no evidence of NumPy, nor the JavaScript line of Node.js
+            if kind == "related" and named_tool and _category(skill_id) not in (None, req.category):
+                continue  # a tool of another kind: an IDE list is no sign of Gradle, a build tool
             skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
     return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
@@ -257,6 +259,12 @@ def compile_search(req: Requirement, context: str | None = None, asked: str | No
                   bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
                   named_tool and (asks_depth(context) or asks_depth(asked)),
                   req.kind == "skill" and not named_tool and is_field_of_study(req.terms), requirement_class(req))
+
+
+def _category(skill_id: str) -> str | None:
+    """The taxonomy category of a skill (None when the taxonomy does not hold it)."""
+    entry = load_taxonomy().get(skill_id)
+    return entry.category if entry is not None else None
 
 
 def asking_texts(job: ParsedJob, requirements: Sequence[Requirement]) -> tuple[str | None, ...]:

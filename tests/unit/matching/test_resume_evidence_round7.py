@@ -163,3 +163,16 @@ def test_depth_is_read_from_every_ad_statement_that_names_the_skill() -> None:
 
 def _status(resume: object, job: object, label: str) -> str:
     return {row.requirement: row.status for row in score_match(resume, job).match_analysis.requirements}[label]
+
+
+def test_a_neighbouring_tool_of_another_kind_is_no_evidence() -> None:
+    # reviewers (held-out 6): Gradle, a build tool, "related" from "Ides: Eclipse, PyCharm"
+    job = build_job("Java Developer", "We build with Gradle and store data in PostgreSQL.", required=[
+        SkillMention(skill_id="gradle", name="Gradle", category="framework", surface="Gradle"),
+        SkillMention(skill_id="postgresql", name="PostgreSQL", category="database", surface="PostgreSQL")])
+    resume = parse_resume_text("\n".join([
+        "Anil Sharma", "Technical Skills", "Ides: Eclipse, PyCharm", "Databases: MySQL",
+        "Experience", "Developer, Infosys", "Jan 2021 - Dec 2022", "- Maintained the statement pages."]),
+        today=date(2026, 12, 7))
+    assert _status(resume, job, "Gradle") == "missing"
+    assert _status(resume, job, "PostgreSQL") == "related"  # a database of the same kind stays related
