@@ -218,15 +218,17 @@ def _years_level(years: float) -> int:
 def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
     """How close past titles are to the job title: shared role words, weighted by the role's recency.
 
-    A past title matches only when it shares the role's specific words (not only a generic head such as
-    "engineer": "L1 network engineer" is no Site Reliability Engineer); a job title that is only a head and
-    seniority ("Principal Developer") is matched by the head at that seniority (the title's own words, else the
-    resume's years), never by "2.8 years as a software developer". A developer of a stack ("Java Developer",
-    ".NET Developer") or a "Software Programmer" is a software developer: they answer "Software Engineer" and
-    "Software Developer" in full (`names_software_role`). An entry-level post (intern, trainee) shows
-    only an entry-level title, by its title or by a line of its bullets. Also counts the title as a phrase
-    anywhere (0.9 x line weight) and all the role's specific words on one experience line when it has two or
-    more (0.5 x their share of the title's words x line weight); the best of these is the evidence.
+    A past title matches only when it shares the role's specific words (not only a generic head such as "engineer":
+    "L1 network engineer" is no Site Reliability Engineer); a job title that is only a head and seniority
+    ("Principal Developer") is matched by the head at that seniority (the title's own words, else the resume's
+    years), never by "2.8 years as a software developer". A developer of a stack ("Java Developer", ".NET
+    Developer") or a "Software Programmer" is a software developer: they answer "Software Engineer" and "Software
+    Developer" in full (`names_software_role`), and a job title of that stack ("Python Software Engineer Intern" for
+    a "Python Developer"); a senior one only when the past title's level or the resume's years reach it. An entry-
+    level post (intern, trainee) shows only an entry-level title, by its title or by a line of its bullets. Also
+    counts the title as a phrase anywhere (0.9 x line weight) and all the role's specific words on one experience
+    line when it has two or more (0.5 x their share of the title's words x line weight); the best of these is the
+    evidence.
     """
     wanted = role_words(req.label)
     if not wanted:
