@@ -21,13 +21,15 @@ import random
 import re
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 PAIRS_FILE = REPO / "bench" / "evidence" / "pairs.json"
 SEED = 26  # the issue's number; never changed after the first run
-SIZES = {"dev": 10, "heldout": 12, "heldout2": 10, "heldout3": 10, "heldout4": 10, "heldout5": 10, "heldout6": 10}
+SIZES = {"dev": 10, "heldout": 12, "heldout2": 10, "heldout3": 10, "heldout4": 10, "heldout5": 10, "heldout6": 10,
+         "heldout7": 10}
 # resumes per format in each set, filled in this order; a set short of a format is filled from the others
 FORMAT_QUOTAS = {
     "dev": {"docx": 1, "two_column_pdf": 1, "txt": 4, "pdf": 4},
@@ -37,6 +39,7 @@ FORMAT_QUOTAS = {
     "heldout4": {"pdf": 6, "txt": 4},
     "heldout5": {"pdf": 6, "txt": 4},
     "heldout6": {"txt": 10},
+    "heldout7": {"txt": 10},
 }
 PDF_AD_QUOTA = 2  # resume_matcher JD PDFs per set (the other ads are SkillSpan postings)
 AD_SENTENCES = (30, 120)  # a SkillSpan posting is used when its sentence count is in this range ...
@@ -218,6 +221,13 @@ Seed {SEED}; `bench/evidence_pairs.py` is the procedure as code. Nothing here lo
    an earlier pair's resume. Drawn as in 9 (formats: all txt), by the same generator after held-out 5; a set
    still short after that first pass gets step 10's second pass (each of its resumes, in order, another
    compatible ad no pair of the file uses).
+12. Held-out 7 (added after held-out 6 was judged and its error classes fixed, {SIZES['heldout7']} pairs): SkillSpan
+   ads of the pool (1a) that no earlier pair uses, with plain texts of step 11's three sources that no earlier pair
+   uses and that are flattened into few long lines (jobfit re-splits such text): of step 11's length
+   ({LATE_TEXT_CHARS[0]}-{LATE_TEXT_CHARS[1]} characters, at most {LATE_TEXT_LINES[1]} lines), failing its shape
+   only because a line is over {DOTIN_MAX_LINE} characters or there are fewer than {LATE_TEXT_LINES[0]} lines.
+   Headlines, fields, duplicate texts and texts of earlier pairs as in 11; drawn as in 11 (a first pass, then step
+   10's second pass if the set is still short), by the same generator after held-out 6.
 """
 
 
@@ -372,15 +382,28 @@ def _plain_text_shape(text: str, chars: tuple[int, int] = DOTIN_CHARS,
             and max(map(len, text_lines)) <= DOTIN_MAX_LINE)
 
 
+def _flattened_shape(text: str) -> bool:
+    """Step 12's shape rule: of step 11's length, failing its shape only by a line over DOTIN_MAX_LINE characters
+    or fewer lines than LATE_TEXT_LINES[0] (a text flattened into few long lines)."""
+    return (LATE_TEXT_CHARS[0] <= len(text) <= LATE_TEXT_CHARS[1] and len(text.splitlines()) <= LATE_TEXT_LINES[1]
+            and not _plain_text_shape(text, LATE_TEXT_CHARS, LATE_TEXT_LINES))
+
+
+def _late_shape(text: str) -> bool:
+    """Step 11's shape rule: step 2b's with LATE_TEXT_CHARS and LATE_TEXT_LINES."""
+    return _plain_text_shape(text, LATE_TEXT_CHARS, LATE_TEXT_LINES)
+
+
 def text_key(text: str) -> str:
     """What two copies of one resume share however they were laid out: its letters and digits."""
     return re.sub(r"[\W_]+", "", text).lower()
 
 
-def plain_resumes(evaldata: Path, pool_resumes: list[Doc], used: set[str]) -> list[Doc]:
-    """The resumes of held-out 6 (step 11): dotin test resumes, dotin training resumes the pool left out, kaggle
-    texts; with a field, of the shape, each text once and none the text of an earlier pair's resume (`used`: the
-    ids of earlier pairs' documents)."""
+def plain_resumes(evaldata: Path, pool_resumes: list[Doc], used: set[str],
+                  shape: Callable[[str], bool] = _late_shape) -> list[Doc]:
+    """The resumes of held-out 6 (step 11) or, with `_flattened_shape`, of held-out 7 (step 12): dotin test
+    resumes, dotin training resumes the pool left out, kaggle texts; with a field, of the shape, each text once and
+    none the text of an earlier pair's resume (`used`: the ids of earlier pairs' documents)."""
     pool_ids = {r.id for r in pool_resumes}
     candidates = [
         (_doc(key, f"{zip_name}:{member}", "txt", title, "CC0-1.0"), text)
@@ -394,7 +417,7 @@ def plain_resumes(evaldata: Path, pool_resumes: list[Doc], used: set[str]) -> li
     resumes = []
     for doc, text in candidates:
         key = text_key(text)
-        fits = doc.fields and _plain_text_shape(text, LATE_TEXT_CHARS, LATE_TEXT_LINES)
+        fits = doc.fields and shape(text)
         if fits and doc.id not in pool_ids | used and key not in seen:
             resumes.append(doc)
         seen.add(key)
@@ -533,13 +556,15 @@ def build(evaldata: Path) -> dict:
             pairs += more_ads(rng, name, pairs, set_ads)
         out["sets"][name] = _entries(f"{name}-{{:02d}}", pairs)
         used |= {doc.id for pair in pairs for doc in pair}
-    set_ads = [a for a in ads if a.id not in used and a.format == "skillspan"]
-    set_resumes = plain_resumes(evaldata, resumes, used)
-    out["pool_heldout6"] = {"ads": {"skillspan": len(set_ads)}, "resumes": {"txt": len(set_resumes)}}
-    pairs = draw(rng, "heldout6", set_ads, set_resumes)
-    if len(pairs) < SIZES["heldout6"]:  # step 10's second pass (step 11)
-        pairs += more_ads(rng, "heldout6", pairs, set_ads)
-    out["sets"]["heldout6"] = _entries("heldout6-{:02d}", pairs)
+    for name, shape in (("heldout6", _late_shape), ("heldout7", _flattened_shape)):
+        set_ads = [a for a in ads if a.id not in used and a.format == "skillspan"]
+        set_resumes = plain_resumes(evaldata, resumes, used, shape)
+        out[f"pool_{name}"] = {"ads": {"skillspan": len(set_ads)}, "resumes": {"txt": len(set_resumes)}}
+        pairs = draw(rng, name, set_ads, set_resumes)
+        if len(pairs) < SIZES[name]:  # step 10's second pass (steps 11, 12)
+            pairs += more_ads(rng, name, pairs, set_ads)
+        out["sets"][name] = _entries(f"{name}-{{:02d}}", pairs)
+        used |= {doc.id for pair in pairs for doc in pair}
     return out
 
 
