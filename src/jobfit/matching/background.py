@@ -103,7 +103,8 @@ def assess_scope(profile: ResumeProfile, req: Requirement) -> Assessment:
     """Experience in a scope: the resume line that names it (all its words on one line, else most of them).
 
     Years in the scope are not counted from the resume's roles: a line naming the scope of a years requirement
-    is partial evidence for a person to check; without years asked, naming it on an experience line meets it.
+    is partial evidence for a person to check, and only related when the resume shows no years at all; without
+    years asked, naming it on an experience line meets it.
     """
     terms = req.terms
     lines = profile.index.phrase_lines(terms) if terms else []
@@ -117,7 +118,9 @@ def assess_scope(profile: ResumeProfile, req: Requirement) -> Assessment:
     if line is None:
         return Assessment(req, _row(req, "missing", 0.0, None, profile, None))
     full = share >= 1.0 and not req.years and profile.section(line) == "experience"
-    status: Status = "met" if full else "partial"
+    # years asked of a resume that shows no years at all (no dated role, no stated length): a tools line or a
+    # project title naming the scope shows no time in it, so it is related at most
+    status: Status = "met" if full else ("related" if req.years and profile.years <= 0 else "partial")
     score = profile.weight(line) * (1.0 if full else SCOPE_NAMED * share)
     return Assessment(req, _row(req, status, score, "scope", profile, line))
 
@@ -156,10 +159,30 @@ _SOFTWARE_WORDS = frozenset(content_tokens(" ".join(SOFTWARE_ROLES["words"])))
 _STACK_CATEGORIES = frozenset(SOFTWARE_ROLES["stack_categories"])
 
 
-def _asks_software_role(wanted: set[str]) -> bool:
-    """Whether a job title's role words name a software developer in general ("Software Engineer")."""
-    return bool(wanted & _SOFTWARE_HEADS) and bool(wanted & _SOFTWARE_WORDS) \
-        and wanted <= _SOFTWARE_HEADS | _SOFTWARE_WORDS
+@lru_cache(maxsize=16384)
+def _stack_words(title: str) -> frozenset[str]:
+    """The words of a title that name a programming stack: skills of the taxonomy's language or framework
+    categories ("java" in "Java Backend Engineer", "python", "django" in "Python Django Developer")."""
+    taxonomy = load_taxonomy()
+    stack: set[str] = set()
+    for span in find_skill_spans(clean_title(title), taxonomy=taxonomy, fuzzy=False):
+        entry = taxonomy.get(span.skill_id)
+        if entry is not None and entry.category in _STACK_CATEGORIES:
+            stack.update(content_tokens(span.surface))
+    return frozenset(stack)
+
+
+def _software_job_stack(title: str, wanted: set[str]) -> frozenset[str] | None:
+    """The stack a job title asks of a software developer: empty for "Software Engineer", {java} for "Java
+    Developer" or "Senior Java Software Engineer", {python} for "Python Software Engineer Intern"; None when the
+    title names no software developer (a software head with only software words and a stack beside it)."""
+    if not wanted & _SOFTWARE_HEADS:
+        return None
+    rest = wanted - _SOFTWARE_HEADS - _SOFTWARE_WORDS
+    if not rest:
+        return frozenset() if wanted & _SOFTWARE_WORDS else None
+    stack = _stack_words(title)
+    return frozenset(rest) if rest <= stack else None
 
 
 @lru_cache(maxsize=16384)
@@ -173,13 +196,7 @@ def names_software_role(title: str) -> bool:
     rest = words - _SOFTWARE_HEADS - _SOFTWARE_WORDS
     if not rest:
         return bool(words & _SOFTWARE_WORDS)
-    taxonomy = load_taxonomy()
-    stack: set[str] = set()
-    for span in find_skill_spans(clean_title(title), taxonomy=taxonomy, fuzzy=False):
-        entry = taxonomy.get(span.skill_id)
-        if entry is not None and entry.category in _STACK_CATEGORIES:
-            stack.update(content_tokens(span.surface))
-    return rest <= stack
+    return rest <= _stack_words(title)
 
 
 @lru_cache(maxsize=16384)
@@ -201,15 +218,17 @@ def _years_level(years: float) -> int:
 def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
     """How close past titles are to the job title: shared role words, weighted by the role's recency.
 
-    A past title matches only when it shares the role's specific words (not only a generic head such as
-    "engineer": "L1 network engineer" is no Site Reliability Engineer); a job title that is only a head and
-    seniority ("Principal Developer") is matched by the head at that seniority (the title's own words, else the
-    resume's years), never by "2.8 years as a software developer". A developer of a stack ("Java Developer",
-    ".NET Developer") or a "Software Programmer" is a software developer: they answer "Software Engineer" and
-    "Software Developer" in full (`names_software_role`). An entry-level post (intern, trainee) shows
-    only an entry-level title, by its title or by a line of its bullets. Also counts the title as a phrase
-    anywhere (0.9 x line weight) and all the role's specific words on one experience line when it has two or
-    more (0.5 x their share of the title's words x line weight); the best of these is the evidence.
+    A past title matches only when it shares the role's specific words (not only a generic head such as "engineer":
+    "L1 network engineer" is no Site Reliability Engineer); a job title that is only a head and seniority
+    ("Principal Developer") is matched by the head at that seniority (the title's own words, else the resume's
+    years), never by "2.8 years as a software developer". A developer of a stack ("Java Developer", ".NET
+    Developer") or a "Software Programmer" is a software developer: they answer "Software Engineer" and "Software
+    Developer" in full (`names_software_role`), and a job title of that stack ("Python Software Engineer Intern" for
+    a "Python Developer"); a senior one only when the past title's level or the resume's years reach it. An entry-
+    level post (intern, trainee) shows only an entry-level title, by its title or by a line of its bullets. Also
+    counts the title as a phrase anywhere (0.9 x line weight) and all the role's specific words on one experience
+    line when it has two or more (0.5 x their share of the title's words x line weight); the best of these is the
+    evidence.
     """
     wanted = role_words(req.label)
     if not wanted:
@@ -227,6 +246,11 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
             return True
         return (years_level if level is None else level) >= wanted_level
 
+    def equivalent_level(title: str) -> bool:
+        level = _title_level(title)
+        return wanted_level is None or wanted_level <= ENTRY_LEVEL or (
+            years_level if level is None else level) >= wanted_level
+
     def role_senior_enough(line: int) -> bool:
         """Whether the role holding `line` (none: a line outside every role) is senior enough."""
         for role in profile.roles:
@@ -234,13 +258,17 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
                 return senior_enough(role.title or "")
         return True
 
-    software_job = _asks_software_role(wanted_set)
+    job_stack = _software_job_stack(req.label, wanted_set)
     best: tuple[float, int | None, str | None] = (0.0, None, None)
     cited_title: str | None = None  # the role's title, said when no line near its entry holds it
     for i, entry in enumerate(profile.roles):
         title_words = set(role_words(entry.title or ""))
         shared = wanted_set & title_words
-        same_role = software_job and names_software_role(entry.title or "")  # "Java Developer": a software one
+        # "Java Developer" is a software developer: it answers "Software Engineer", and "Python Developer" answers
+        # "Python Software Engineer Intern"; a job of another stack is not answered, nor a senior job by a title
+        # that says no level unless the years reach it
+        same_role = job_stack is not None and names_software_role(entry.title or "") \
+            and job_stack <= title_words and equivalent_level(entry.title or "")
         if not title_words or not (same_role or (shared & specific if specific else shared)) \
                 or not senior_enough(entry.title or ""):
             continue

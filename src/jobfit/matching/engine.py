@@ -24,6 +24,7 @@ from jobfit.matching.evidence import (
     Search,
     SearchOutcome,
     agree_with_siblings,
+    asking_texts,
     compile_search,
     doc_length,
     evaluate_skill,
@@ -90,8 +91,9 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
             if req.kind == "skill" and req.skill_id is not None:
                 req.related = neighbourhood(relations, req.skill_id)
     contexts = requirement_contexts(job, requirements)
-    searches = tuple(compile_search(r, c) if r.kind in _SEARCHED else None
-                     for r, c in zip(requirements, contexts, strict=True))
+    asked = asking_texts(job, requirements)
+    searches = tuple(compile_search(r, c, a) if r.kind in _SEARCHED else None
+                     for r, c, a in zip(requirements, contexts, asked, strict=True))
     return PreparedJob(
         job=job,
         requirements=tuple(requirements),

@@ -17,25 +17,24 @@ Which statement is cited (`_Key`): a sentence that shows the requirement before 
 both before a thin line (headline, title, sub-heading); a heading ("Hardware:") never. Then the closest in
 meaning, or the heaviest when unchecked.
 
-Status: the requirement's words, an alias or the same skill meet it; a more specific skill meets it when the
-meaning check confirms its statement ("built CNN image classifiers" for "computer vision"; else it is
-related); a neighbouring skill is only related, and a broader one is no evidence of a named tool
-(the Python line for NumPy). Most of a multi-word requirement's words on a line are no evidence (none of the 27
-such claims judged on the dev pairs showed the requirement). A skill the ad asks years of is met only when the
-dated roles that name it add up (`ResumeProfile.years_naming`), else partial. Across requirements, one that is
-not met while a narrower form of it is ("Automation" and "Test automation") is met by that form's evidence
-(`agree_with_siblings`). A line that names the requirement only as another thing is no candidate: joined to a
-modifier ("a backbone.js-like framework"), as the people the candidate worked with ("Collaborating with
-back-end developers"), as an item of a list of colleagues, teams or clients ("managed in-house programmers and
-DBA"), or as the subject of a fact about an employer or a client ("insurance protects 1.6 million clients");
-a degree's name is at most related evidence of a requirement of generic field words
-("Engineering"); a member of a group of alternatives is met only by its own name, never a more specific skill.
-When the ad asks depth of a named tool ("expertise with AWS", `data/evidence_words.json`), only a sentence that
-uses it meets it (a list or "such as Amazon EC2" is related); an item noted as under a year of use ("Java (Less
-than 1 year)") is partial at most, and cited after one without the note. A candidate is worth `match quality x
-line weight` (section and recency, see `profile.py`); the score is the best value of the winning status, and more
-confirmed statements add a little depth credit.
-"""
+Status: the requirement's words, an alias or the same skill meet it; a more specific skill meets it when the meaning
+check confirms its statement ("built CNN image classifiers" for "computer vision"; else it is related); a
+neighbouring skill is only related (for a named tool, only one of its own taxonomy category: an IDE list is nothing
+for Gradle), and a broader one is no evidence of a named tool (the Python line for NumPy). Most of a multi-word
+requirement's words on a line are no evidence (none of the 27 such claims judged on the dev pairs showed the
+requirement). A skill the ad asks years of is met only when the dated roles that name it add up
+(`ResumeProfile.years_naming`), else partial. Across requirements, one that is not met while a narrower form of it
+is ("Automation" and "Test automation") is met by that form's evidence (`agree_with_siblings`). A line that names
+the requirement only as another thing is no candidate: joined to a modifier ("a backbone.js-like framework"), as the
+people the candidate worked with ("Collaborating with back-end developers"), as an item of a list of colleagues,
+teams or clients ("managed in-house programmers and DBA"), or as the subject of a fact about an employer or a client
+("insurance protects 1.6 million clients"); a degree's name is at most related evidence of a requirement of generic
+field words ("Engineering"); a member of a group of alternatives is met only by its own name, never a more specific
+skill. When the ad asks depth of a named tool ("expertise with AWS", `data/evidence_words.json`), only a sentence
+that uses it meets it (a list or "such as Amazon EC2" is related); an item noted as under a year of use ("Java (Less
+than 1 year)") is partial at most, and cited after one without the note. A candidate is worth `match quality x line
+weight` (section and recency, see `profile.py`); the score is the best value of the winning status, and more
+confirmed statements add a little depth credit. """
 
 from __future__ import annotations
 
@@ -46,13 +45,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from jobfit.documents.models import ParsedJob
+from jobfit.documents.statements import split_statements
 from jobfit.matching.meaning import Thresholds, is_named_tool
 from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import is_known
-from jobfit.matching.text import phrase_terms, tokens
+from jobfit.matching.text import LineIndex, phrase_terms, tokens
+from jobfit.skills.loader import load_taxonomy
 
 # Match quality by how the requirement was met.
 QUALITY = {"exact": 1.0, "alias": 1.0, "child": 0.85, "parent": 0.6, "related": 0.5}
@@ -84,6 +86,9 @@ _MODIFIED = re.compile(r"[\w.+#]+-(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS
 _DEPTH = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS["depth_cues"])) + r")(?![\w-])", re.I)
 # A name after one of these is an example in passing ("IaaS services such as Amazon EC2").
 _EXAMPLE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS["example_cues"])) + r")\s", re.I)
+# A statement of understanding something broader ("Good understanding of SDLC phases such as ... unit testing").
+_KNOWLEDGE = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _EVIDENCE_WORDS["knowledge_cues"])) + r")(?![\w-])",
+                        re.I)
 # A list item's note that says the skill was used for under a year ("Java (Less than 1 year)").
 _SHORT_USE = re.compile("|".join(_EVIDENCE_WORDS["short_use"]), re.I)
 _ITEM_BREAK = re.compile(r"[,;|\u2022]")  # where a list's items end, their notes kept with them
@@ -228,9 +233,10 @@ class Search:
     klass: str = "other"  # `requirement_class`: which groups of the acceptance rule apply
 
 
-def compile_search(req: Requirement, context: str | None = None) -> Search:
+def compile_search(req: Requirement, context: str | None = None, asked: str | None = None) -> Search:
     """The `Search` of a skill or keyword requirement (its taxonomy neighbours come with `req.related`);
-    `context` is the ad statement that asks it (`meaning.requirement_contexts`), read for the depth it asks."""
+    `context` is the ad statement that asks it (`meaning.requirement_contexts`) and `asked` every ad statement
+    that names it (`asking_texts`), both read for the depth they ask."""
     forms = ((("exact", req.terms),) if req.terms else ()) + tuple(("alias", a) for a in req.aliases if a)
     forms += tuple(("alias", spaced) for _, words in forms if len(words) == 1 for spaced in spaced_spellings(words[0]))
     named = len(forms)
@@ -244,13 +250,38 @@ def compile_search(req: Requirement, context: str | None = None) -> Search:
                 continue
             if kind == "parent" and named_tool:
                 continue  # the Python line is no evidence of NumPy, nor the JavaScript line of Node.js
+            if kind == "related" and named_tool and _category(skill_id) not in (None, req.category):
+                continue  # a tool of another kind: an IDE list is no sign of Gradle, a build tool
             skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
     return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
                   req.min_years if req.kind == "skill" else None,
                   bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
-                  named_tool and asks_depth(context),
+                  named_tool and (asks_depth(context) or asks_depth(asked)),
                   req.kind == "skill" and not named_tool and is_field_of_study(req.terms), requirement_class(req))
+
+
+def _category(skill_id: str) -> str | None:
+    """The taxonomy category of a skill (None when the taxonomy does not hold it)."""
+    entry = load_taxonomy().get(skill_id)
+    return entry.category if entry is not None else None
+
+
+def asking_texts(job: ParsedJob, requirements: Sequence[Requirement]) -> tuple[str | None, ...]:
+    """Per skill or keyword requirement, every ad statement that names it, joined (None for the other kinds, or
+    when none does): an ask of depth may sit in a statement other than the one its meaning is judged in
+    ("Excellent coding skills ... with JavaScript/TypeScript" beside a tag line that lists javascript)."""
+    index = LineIndex(job.text_content)
+    statements = {n: s for s in split_statements(job.text_content.split("\n")) for n in s.lines}
+    out: list[str | None] = []
+    for req in requirements:
+        if req.kind not in ("skill", "keyword"):
+            out.append(None)
+            continue
+        found = sorted({n for words in (req.terms, *req.aliases) if words for n in index.phrase_lines(words)})
+        texts = dict.fromkeys(statements[n].text for n in found if n in statements)
+        out.append("\n".join(texts) if texts else None)
+    return tuple(out)
 
 
 def asks_depth(context: str | None) -> bool:
@@ -275,6 +306,22 @@ def shows_use(text: str | None, shape: str | None, names: tuple[str, ...]) -> bo
     before = phrase_terms(text[: cut.start()])
     n = len(names)
     return any(before[k : k + n] == names for k in range(len(before) - n + 1))
+
+
+@lru_cache(maxsize=65536)
+def known_only_as_example(text: str | None, names: tuple[str, ...]) -> bool:
+    """Whether a statement claims understanding of something broader and names `names` only as one of its
+    examples ("Good understanding of SDLC phases such as design, development and unit testing" for unit
+    testing): the candidate knows the thing exists, which shows no use of it."""
+    if not text or not names:
+        return False
+    cut = _EXAMPLE.search(text)
+    if cut is None or _KNOWLEDGE.search(text[: cut.start()]) is None:
+        return False
+    before, after = phrase_terms(text[: cut.start()]), phrase_terms(text[cut.end():])
+    n = len(names)
+    return not any(before[k : k + n] == names for k in range(len(before) - n + 1)) \
+        and any(after[k : k + n] == names for k in range(len(after) - n + 1))
 
 
 @lru_cache(maxsize=65536)
@@ -517,11 +564,16 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
 
     degree_lines = frozenset(d.line for d in profile.degrees) if search.generic_field else frozenset()
 
-    def thin(line: int | None, how: str) -> bool:
-        """A statement of attending or trying it, a degree's name for a requirement of generic field words, or a
-        candidate of a group the acceptance rule makes related (`accepted`): related at most."""
-        return (profile.attended(line) or line in degree_lines
-                or not accepted(search.klass, how, profile.shape_at(line) == "list"))
+    def thin(line: int | None, how: str, names: tuple[str, ...] = ()) -> bool:
+        """A statement of attending or trying it, a degree's name for a requirement of generic field words, a
+        statement of understanding something broader that names it only as an example (`known_only_as_example`),
+        or a candidate of a group the acceptance rule makes related (`accepted`): related at most."""
+        if profile.attended(line) or line in degree_lines \
+                or not accepted(search.klass, how, profile.shape_at(line) == "list"):
+            return True
+        statement = profile.statement_at(line)
+        return known_only_as_example(profile.statement_text(statement) if statement >= 0 else profile.line_text(line),
+                                     names)
 
     used = not search.depth  # a candidate that meets it shows it used (a depth ask needs one)
     long_enough = False  # a candidate that meets it says no less than a year of it (its line has no such note)
@@ -575,7 +627,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             if not stands:
                 continue
             value = weight(number)
-            if thin(number, how):
+            if thin(number, how, terms):
                 closeness = value if similarity is None else similarity
                 attended(number, value, (shaped(number), longer(number, terms), -closeness, -1.0, number),
                          (how, 1.0, number, None, None, _confirmed(similarity, confirm)))
@@ -612,7 +664,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 # a more specific tool, checked by meaning; for a group of alternatives ("Python, Java, Ruby or
                 # Perl") only a member named meets it: Maven on a build line is no Java
                 meets = kind == "exact" or (kind == "child" and similarity is not None and not search.in_group)
-                meets = meets and not thin(number, kind)  # a workshop attended, a degree's name: related at most
+                meets = meets and not thin(number, kind, written)  # a workshop attended: related at most
                 key = (shaped(number), 4 * _TIER[kind] + longer(number, names) if meets else longer(number, names),
                        -(value if similarity is None else similarity), -quality, NO_LINE if number is None else number)
                 if meets:

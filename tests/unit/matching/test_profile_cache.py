@@ -334,6 +334,7 @@ from jobfit.matching.evidence import (  # noqa: E402
     Candidate,
     accepted,
     is_field_of_study,
+    known_only_as_example,
     named_only_among_others,
     named_only_as_modifier,
     named_only_in_facts,
@@ -399,6 +400,9 @@ def _ref_taxonomy(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
             continue  # a grand-relative is no evidence
         if kind == "parent" and is_named_tool(req):
             continue  # a broader skill is no evidence of a named tool
+        entry = load_taxonomy().get(skill_id)
+        if kind == "related" and is_named_tool(req) and entry is not None and entry.category != req.category:
+            continue  # a neighbouring tool of another kind is no evidence of a named tool
         quality = 1.0 if kind == "exact" else min(QUALITY[kind], score * QUALITY[kind] / 0.7)
         records = profile.skills[skill_id]
         for mention in mentions_by_id[skill_id]:
@@ -444,6 +448,10 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
             return False  # a group the fitted acceptance rule makes related
         if generic and c.line in degree_lines:
             return False  # "Engineering" from "BE in Computer Science and Engineering"
+        statement = profile.statement_at(c.line)
+        if known_only_as_example(profile.statement_text(statement) if statement >= 0 else
+                                 profile.line_text(c.line), _words(c) if c.how != "meaning" else ()):
+            return False  # "Good understanding of SDLC phases such as ... unit testing"
         return c.how in ("exact", "alias", "meaning") or (
             c.how == "child" and similarities is not None and req.group is None)
 
