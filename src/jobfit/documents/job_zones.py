@@ -232,10 +232,14 @@ def says_something(text: str) -> bool:
 
 def _list_item(text: str) -> bool:
     """Whether a sentence is a bare item of a list ("Experience in DevOps", "Knowledge of SAP"): it opens with a
-    requirements cue and has no cue of another zone, no duty and no "you will"."""
+    requirements cue and has no cue of another zone, no duty and no "you will". A verb form that is part of the
+    opening cue ("Working experience with ...") is no duty."""
     cues = _cues_of(text)
+    duty = DUTY_START.search(text)
+    opening = ZONE_CUES["requirements"].search(text)
     return (set(cues) == {"requirements"} and not re.search(r"\w", text[: cues["requirements"]])
-            and DUTY_START.search(text) is None and _YOU_WILL.search(text) is None)
+            and (duty is None or (opening is not None and duty.end() <= opening.end()))
+            and _YOU_WILL.search(text) is None)
 
 
 def _first(zone: str, text: str) -> int | None:
@@ -670,6 +674,9 @@ def _brackets(text: str, position: int) -> tuple[int, int] | None:
 _LEAD_END = re.compile(r"(?::|\bthe following)\s*$", re.IGNORECASE)
 # A required cue after "is"/"are" ("Java is a must", "English is required") stands after what it qualifies.
 _AFTER_FORM = re.compile(r"\b(?:is|are|be|being)\s+(?:also\s+|absolutely\s+|really\s+)?$", re.IGNORECASE)
+# An adverb cue that opens a clause of its own, with its subject ("and ideally you already have experience with
+# ..."), softens the whole clause, as one that opens the sentence does.
+_OWN_CLAUSE = re.compile(r"^\s+(?:you|candidates?|applicants?)\b", re.IGNORECASE)
 _BEFORE_REACH = 40  # characters an adverb cue ("ideally", "preferably") reaches forward; a "Label:" reaches on
 
 
@@ -680,7 +687,8 @@ def _nearest_cue(text: str, start: int, end: int) -> str | None:
         if hi <= start and side in ("before", "both"):
             if _brackets(text, lo) not in (None, mine):
                 continue
-            reaches_on = text[lo:hi].rstrip().endswith(":") or re.search(r"\w", text[:lo]) is None
+            reaches_on = (text[lo:hi].rstrip().endswith(":") or re.search(r"\w", text[:lo]) is None
+                          or (side == "before" and _OWN_CLAUSE.match(text[hi:]) is not None))
             if not reaches_on and (
                 start - hi > _BEFORE_REACH or re.search(r"[,;]", text[hi:start].lstrip(" ,:"))
             ) and side == "before":

@@ -18,7 +18,7 @@ from typing import Any
 from jobfit.skills.models import SkillEntry
 from jobfit.skills.taxonomy import Taxonomy
 
-TAXONOMY_VERSION = "2026.12.6"
+TAXONOMY_VERSION = "2026.12.8"
 CURATED_FILES = (
     "curated_tech.json",
     "curated_methods.json",

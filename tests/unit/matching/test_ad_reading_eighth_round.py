@@ -1,0 +1,48 @@
+"""Ad reading, eighth round of the judged error classes (issue 26, held-outs 5 to 7): an "ideally" that opens a
+clause of its own ("and ideally you already have experience with ...") softens the whole clause, a lead-in such as
+"Any of those will increase your chances:" heads a nice-to-have list (and "Working experience with" keeps it
+open), and a version-control pair written "GIT or SVN" is one group of two. Plain ad text in the shapes real
+postings take."""
+
+from __future__ import annotations
+
+from jobfit.documents.job import parse_job
+from jobfit.matching.requirements import Requirement, extract_requirements
+
+
+def _skills(ad: str, title: str = "Software Engineer") -> dict[str, Requirement]:
+    return {r.label: r for r in extract_requirements(parse_job(title=title, description=ad)) if r.kind == "skill"}
+
+
+def test_ideally_opening_its_own_clause_softens_the_whole_clause() -> None:
+    ad = ("What you offer\n* Solid Java skills\nYou have a strong interest in the latest technologies and ideally "
+          "you already have experience with back end development databases cloud computing and big data.\n")
+    skills = _skills(ad)
+    assert skills["Java"].importance == "required"
+    for name in ("Databases", "Cloud computing", "Big data"):
+        assert skills[name].importance == "preferred", name
+
+
+def test_an_adverb_cue_without_a_clause_of_its_own_still_reaches_the_next_item_only() -> None:
+    skills = _skills("Requirements\n* Python, preferably Django, Docker, Kubernetes\n")
+    assert skills["Django"].importance == "preferred"
+    for name in ("Python", "Docker", "Kubernetes"):
+        assert skills[name].importance == "required", name
+
+
+def test_increase_your_chances_heads_a_nice_to_have_list() -> None:
+    ad = ("You need:\n* Experience with remote data via REST and JSON\n* Fluent English skills\n"
+          "Any of those will increase your chances:\nCertification(s) in relevant fields\nWorking experience with\n"
+          "third party libraries like: Retrofit Dagger 2 Picasso\ndata persistence\nAgile Development\n"
+          "Gradle\nJob benefits:\n* Free lunch\n")
+    skills = _skills(ad)
+    for name in ("JSON", "English"):
+        assert skills[name].importance == "required", name
+    for name in ("Agile", "Gradle"):
+        assert skills[name].importance == "preferred", name
+
+
+def test_git_written_in_capitals_is_an_alternative_to_svn() -> None:
+    skills = _skills("Requirements\n* Solid C#\n* GIT or SVN\n")
+    assert skills["Git"].group is not None
+    assert skills["Git"].group == skills["Subversion"].group
