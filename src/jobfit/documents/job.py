@@ -253,7 +253,19 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
                 continue  # the topic of the list below ("Education and soft skills:"), not an ask
             importance, explicit = importance_at(sentence, offset, end)
             asked.append(AskedSkill(mention, importance, explicit, index, offset))
+    if any(a.mention.category == "language" for a in asked):
+        asked = [a for a in asked if not _kind_of_language(a.mention, reading.sentences[a.sentence].text, a.offset)]
     return asked
+
+
+_LANGUAGES_AFTER = re.compile(r"^[ \t]+languages?\b", re.IGNORECASE)
+
+
+def _kind_of_language(mention: SkillMention, text: str, offset: int) -> bool:
+    """Whether a one-word practice only says what kind of language is meant ("other programming languages e.g.
+    Java", "scripting languages"): where the ad names its languages, they are the ask, not the practice."""
+    return (mention.category == "method" and " " not in mention.name and mention.surface.islower()
+            and _LANGUAGES_AFTER.match(text[offset + len(mention.surface) :]) is not None)
 
 
 _LIST_LABEL_WORDS = 7

@@ -1,8 +1,8 @@
 """Ad reading, eighth round of the judged error classes (issue 26, held-outs 5 to 7): an "ideally" that opens a
 clause of its own ("and ideally you already have experience with ...") softens the whole clause, a lead-in such as
 "Any of those will increase your chances:" heads a nice-to-have list (and "Working experience with" keeps it
-open), and a version-control pair written "GIT or SVN" is one group of two. Plain ad text in the shapes real
-postings take."""
+open), a version-control pair written "GIT or SVN" is one group of two, and "programming languages" asks for the
+languages the ad names, not for Programming. Plain ad text in the shapes real postings take."""
 
 from __future__ import annotations
 
@@ -46,3 +46,17 @@ def test_git_written_in_capitals_is_an_alternative_to_svn() -> None:
     skills = _skills("Requirements\n* Solid C#\n* GIT or SVN\n")
     assert skills["Git"].group is not None
     assert skills["Git"].group == skills["Subversion"].group
+
+
+def test_programming_languages_ask_for_the_languages_named_not_programming() -> None:
+    skills = _skills("Requirements\n* Solid C# and .NET\n* any other programming languages e.g. Java is a plus\n"
+                     "* scripting languages such as Bash\n")
+    assert "Programming" not in skills
+    assert skills["C#"].importance == "required"
+    assert skills["Java"].importance == "preferred"
+    assert "Bash" in skills
+
+
+def test_programming_stays_an_ask_where_no_language_is_named() -> None:
+    assert "Programming" in _skills("Requirements\n* Knowledge of programming languages\n* Good teamwork\n")
+    assert "Programming" in _skills("Requirements\n* Python and strong programming skills\n")
