@@ -88,11 +88,25 @@ _OTHERS = _ZONES["about_others"]
 _OWNED = re.compile(r"\b(?:" + "|".join(_OTHERS["owners"]) + r")\s+(?:[\w&/-]+\s+){0,2}$", re.IGNORECASE)
 _BUILT_AFTER = re.compile(r"^(?:\s+[\w&-]+)?\s+(?:" + "|".join(_OTHERS["built"]) + r")\b", re.IGNORECASE)
 _HIRE_IS = re.compile(r"\b(?:" + "|".join(_OTHERS["hire_is"]) + r")\s+(?:[\w&/-]+\s+){0,2}$", re.IGNORECASE)
+# "in close cooperation with product management and technical sales": the departments the hire works with (one
+# partner may stand before the field, and a word of its name: "together with marketing and technical sales")
+_PARTNER = re.compile(r"\b(?:" + "|".join(_OTHERS["partner_leads"]) + r")\s+(?:(?:the|our|other|internal)\s+)*"
+                      r"(?:[\w&-]+(?:\s+[\w&-]+)?\s+(?:and|&)\s+)?(?:[\w&-]+\s+)?$", re.IGNORECASE)
 _LEARNABLE = re.compile(r"\b(?:" + "|".join(_OTHERS["learnable"]) + r")\b[^.;:!?,]*", re.IGNORECASE)
 _PLAIN_EXPANSION = frozenset(_OTHERS["plain_expansions"])
 _ADJECTIVE = re.compile(r"(?:" + "|".join(_OTHERS["adjective_endings"]) + r")$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^\s+([A-Za-z][\w-]*)")
 _AGENT_END = re.compile(r"(?:er|ers|or|ors|[iy]st|[iy]sts|ian|ians|ant|ants)$", re.IGNORECASE)
+
+
+_PARTNERS_NAMED = re.compile(r"\b(?:" + "|".join(_OTHERS["partner_leads"]) + r")\s+(?:(?:the|our|other|internal)\s+)*"
+                             r"[\w&-]+(?:\s+[\w&-]+)?(?:\s+(?:and|&)\s+[\w&-]+(?:\s+[\w&-]+)?)?", re.IGNORECASE)
+
+
+def without_partners(text: str) -> str:
+    """The text with the departments the hire works with cut out ("in close cooperation with product management
+    and technical sales"; a comma in their place), so that no keyword comes from them."""
+    return _PARTNERS_NAMED.sub(",", text)
 
 
 def without_learnables(text: str) -> str:
@@ -116,8 +130,9 @@ def about_others(text: str, start: int, end: int, name: str, *, technical: bool)
     analysis: a person's noun where the skill's name has a practice), unless the hire is that person ("as a
     business analyst"); what the hire may learn ("willing to learn German"); an acronym read as a name the
     sentence does not support ("PCI analyzer" as PCI DSS); or, for a field that is no tool, a soft skill's
-    adjective describing a thing ("adaptable architecture") and what the company owns or builds ("our
-    Engineering department", "building our workflow automation system", "analytics products", "R&D Center")."""
+    adjective describing a thing ("adaptable architecture"), a partner department ("in close cooperation with
+    product management") and what the company owns or builds ("our Engineering department", "building our
+    workflow automation system", "analytics products", "R&D Center")."""
     surface = text[start:end]
     last = surface.split()[-1].lower() if surface.split() else ""
     named_last = name.split()[-1].lower() if name.split() else ""
@@ -131,6 +146,8 @@ def about_others(text: str, start: int, end: int, name: str, *, technical: bool)
         return True
     if technical:
         return False
+    if _PARTNER.search(text[max(0, start - 80) : start]):
+        return True  # "in close cooperation with product management": a partner department, not an ask
     after = _NEXT_WORD.match(text[end:])
     if (_ADJECTIVE.search(surface) and after is not None and after.group(1).lower() not in PEOPLE
             and after.group(1).lower() not in ("and", "or", "in", "to", "with", "at", "for")):

@@ -1,12 +1,14 @@
 """Ad reading, eighth round of the judged error classes (issue 26, held-outs 5 to 7): an "ideally" that opens a
 clause of its own ("and ideally you already have experience with ...") softens the whole clause, a lead-in such as
 "Any of those will increase your chances:" heads a nice-to-have list (and "Working experience with" keeps it
-open), a version-control pair written "GIT or SVN" is one group of two, and "programming languages" asks for the
-languages the ad names, not for Programming. Plain ad text in the shapes real postings take."""
+open), a version-control pair written "GIT or SVN" is one group of two, "programming languages" asks for the
+languages the ad names, not for Programming, and a partner department ("in close cooperation with product
+management") is no ask. Plain ad text in the shapes real postings take."""
 
 from __future__ import annotations
 
 from jobfit.documents.job import parse_job
+from jobfit.matching.keywords import salient_keywords
 from jobfit.matching.requirements import Requirement, extract_requirements
 
 
@@ -60,3 +62,23 @@ def test_programming_languages_ask_for_the_languages_named_not_programming() -> 
 def test_programming_stays_an_ask_where_no_language_is_named() -> None:
     assert "Programming" in _skills("Requirements\n* Knowledge of programming languages\n* Good teamwork\n")
     assert "Programming" in _skills("Requirements\n* Python and strong programming skills\n")
+
+
+def test_a_partner_department_is_not_an_ask() -> None:
+    ad = ("Your tasks\nAs part of a small team you will develop in close cooperation with product management and "
+          "technical sales the digital products of the company.\nRequirements\n* Solid C# and unit testing\n"
+          "* Experience working closely with marketing\n* Ability to work closely with others, strong "
+          "communication skills\n")
+    skills = _skills(ad)
+    for name in ("Product management", "Sales", "Marketing"):
+        assert name not in skills, name
+    assert skills["Communication"].importance == "required"
+    assert skills["C#"].importance == "required"
+
+
+def test_a_partner_department_gives_no_keyword() -> None:
+    ad = ("Requirements\n* Solid C# and unit testing\n* You work in close cooperation with product management and "
+          "technical sales\n* Experience with desktop applications\n")
+    terms = {term for term, _ in salient_keywords(parse_job(title="Software Engineer", description=ad))}
+    assert "desktop applications" in terms
+    assert not terms & {"product management", "technical sales"}
