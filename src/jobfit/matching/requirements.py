@@ -74,7 +74,10 @@ _CHOICE_LEAD_RE = re.compile(r"\b(?:one|some|any|two|several|a few|a number|one 
                              r"following\b[^.;:]*:|\b(?:one|any) of:", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s)")
 _ALTERNATIVES_TRAIL_RE = re.compile(
-    r"^\W*(?:etc\b|or (?:[\w-]+ ){0,4}?(?:similar|equivalents?|others?|related|comparable|alternatives?)\b|"
+    # names the vocabulary does not hold may stand before the "or similar" ("Selenium jest/enzyme or similar"):
+    # written with a capital or joined by a slash
+    r"^\W*(?:(?:(?-i:[A-Z][\w.+#-]*)|[\w.+#-]+/[\w.+#/-]+)[\s,]+){0,2}?"
+    r"(?:etc\b|or (?:[\w-]+ ){0,4}?(?:similar|equivalents?|others?|related|comparable|alternatives?)\b|"
     r"or [^,;.()]{0,60}\bin general\b|"  # "Java or strong experience with other ...", "AWS or ... in general"
     # "Java Python Docker and AWS - you'll know at least two of them": a choice named after the list
     r"[^,;.()]{0,60}?\b(?:at least (?:one|two|three|\d)|(?:one|two|three|\d) or more|any|either|one|some) of "

@@ -3,7 +3,8 @@ clause of its own ("and ideally you already have experience with ...") softens t
 "Any of those will increase your chances:" heads a nice-to-have list (and "Working experience with" keeps it
 open), a version-control pair written "GIT or SVN" is one group of two, "programming languages" asks for the
 languages the ad names, not for Programming, and a partner department ("in close cooperation with product
-management") is no ask. Plain ad text in the shapes real postings take."""
+management") is no ask; a tool followed by names the vocabulary lacks and "or similar" is an example. Plain ad
+text in the shapes real postings take."""
 
 from __future__ import annotations
 
@@ -82,3 +83,11 @@ def test_a_partner_department_gives_no_keyword() -> None:
     terms = {term for term, _ in salient_keywords(parse_job(title="Software Engineer", description=ad))}
     assert "desktop applications" in terms
     assert not terms & {"product management", "technical sales"}
+
+
+def test_a_name_before_unknown_names_and_or_similar_is_an_example() -> None:
+    skills = _skills("Requirements\n* Strong React and TypeScript\n* Selenium jest/enzyme or similar\n"
+                     "* Java skills or similar\n")
+    assert skills["Selenium"].importance == "preferred"
+    for name in ("React", "TypeScript", "Java"):
+        assert skills[name].importance == "required", name
