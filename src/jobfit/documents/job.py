@@ -259,13 +259,16 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
 
 
 _LANGUAGES_AFTER = re.compile(r"^[ \t]+languages?\b", re.IGNORECASE)
+_OTHER_BEFORE = re.compile(r"\b(?:other|additional|further)\s+(?:[\w&-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _kind_of_language(mention: SkillMention, text: str, offset: int) -> bool:
-    """Whether a one-word practice only says what kind of language is meant ("other programming languages e.g.
-    Java", "scripting languages"): where the ad names its languages, they are the ask, not the practice."""
+    """Whether a one-word practice only says what kind of the other languages is meant ("any other programming
+    languages e.g. Java", "other analytics tools and scripting languages"): where the ad names its languages, they
+    are the ask, not the practice ("one or more programming languages" still asks for programming)."""
     return (mention.category == "method" and " " not in mention.name and mention.surface.islower()
-            and _LANGUAGES_AFTER.match(text[offset + len(mention.surface) :]) is not None)
+            and _LANGUAGES_AFTER.match(text[offset + len(mention.surface) :]) is not None
+            and _OTHER_BEFORE.search(text[max(0, offset - 60) : offset]) is not None)
 
 
 _LIST_LABEL_WORDS = 7

@@ -1,7 +1,7 @@
 """Ad reading, eighth round of the judged error classes (issue 26, held-outs 5 to 7): an "ideally" that opens a
 clause of its own ("and ideally you already have experience with ...") softens the whole clause, a lead-in such as
 "Any of those will increase your chances:" heads a nice-to-have list (and "Working experience with" keeps it
-open), a version-control pair written "GIT or SVN" is one group of two, "programming languages" asks for the
+open), a version-control pair written "GIT or SVN" is one group of two, "other programming languages" asks for the
 languages the ad names, not for Programming, and a partner department ("in close cooperation with product
 management") is no ask; a tool followed by names the vocabulary lacks and "or similar" is an example. Plain ad
 text in the shapes real postings take."""
@@ -53,7 +53,7 @@ def test_git_written_in_capitals_is_an_alternative_to_svn() -> None:
 
 def test_programming_languages_ask_for_the_languages_named_not_programming() -> None:
     skills = _skills("Requirements\n* Solid C# and .NET\n* any other programming languages e.g. Java is a plus\n"
-                     "* scripting languages such as Bash\n")
+                     "* Knowledge of other analytics tools and scripting languages such as Bash\n")
     assert "Programming" not in skills
     assert skills["C#"].importance == "required"
     assert skills["Java"].importance == "preferred"
@@ -63,6 +63,8 @@ def test_programming_languages_ask_for_the_languages_named_not_programming() -> 
 def test_programming_stays_an_ask_where_no_language_is_named() -> None:
     assert "Programming" in _skills("Requirements\n* Knowledge of programming languages\n* Good teamwork\n")
     assert "Programming" in _skills("Requirements\n* Python and strong programming skills\n")
+    assert "Programming" in _skills("Requirements\n* Proficiency in one or more modern programming languages\n"
+                                    "* Experience with Java and SQL\n")
 
 
 def test_a_partner_department_is_not_an_ask() -> None:
