@@ -799,9 +799,13 @@ def _confirmed(similarity: float | None, threshold: float) -> float | None:
     return similarity if similarity is None or similarity >= threshold else None
 
 
+_NO_PARAPHRASE = ("heading", "list")
+
+
 def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Thresholds]) -> tuple[_Key, Winner] | None:
     """The statement that best means the requirement (the first of equals), when its cosine reaches the
-    `paraphrase` threshold."""
+    `paraphrase` threshold. A heading or a list is never one: a list names things and says nothing in other words,
+    and its vector is near a concept none of its items is (a tool list read as "Design patterns")."""
     similarities, thresholds = meaning
     if not len(similarities):
         return None
@@ -810,8 +814,9 @@ def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Threshol
     if similarity < thresholds.paraphrase:
         return None
     line = profile.statements[best][0]
-    if profile.shape_at(line) == "heading":  # rare: then the best of the statements that are no heading
-        kept = [i for i, (first, _) in enumerate(profile.statements) if profile.shape_at(first) != "heading"]
+    if profile.shape_at(line) in _NO_PARAPHRASE:  # then the best of the statements that say something
+        kept = [i for i, (first, _) in enumerate(profile.statements)
+                if profile.shape_at(first) not in _NO_PARAPHRASE]
         if not kept:
             return None
         best = max(kept, key=similarities.__getitem__)

@@ -1,6 +1,7 @@
 """The resume side of the judged evidence errors, eighth round (issue 26, runs 3.2.0-heldout5, 3.2.0-r6-heldout6
 and 3.2.0-r7-heldout7): a generic requirement's word that only modifies a noun of another thing
-("communication protocols", "software engineering jobs") does not meet it.
+("communication protocols", "software engineering jobs") does not meet it, and a list of names (a tool list, a
+skills sub-heading) never meets a requirement by meaning.
 
 Real-looking resume lines, written for these tests; plain values, the real engine.
 """
@@ -10,12 +11,13 @@ from __future__ import annotations
 import pytest
 
 from jobfit.documents.models import ParsedJob, SkillMention
-from jobfit.matching import score_match
+from jobfit.matching import prepare_resume, score_match
 from jobfit.matching.evidence import named_only_before_other_heads
+from jobfit.matching.meaning import Thresholds
 from jobfit.matching.text import phrase_terms
 
 from .matching_builders import build_job, build_resume
-from .test_meaning import _rows
+from .test_meaning import _rows, _with_vectors
 
 
 @pytest.mark.parametrize(("line", "name"), [
@@ -64,3 +66,23 @@ def test_a_tool_before_such_a_noun_is_still_the_tool() -> None:
     resume = build_resume([("experience", ["• Wrote the Modbus protocol driver in C for the PLC gateway."])],
                           skill_ids={"Modbus": "modbus"})
     assert _rows(score_match(resume, job))["Modbus"].status == "met"
+
+
+def test_a_list_of_names_never_meets_a_requirement_by_meaning() -> None:
+    # reviewers (held-out 6, held-out 7): "Design patterns", "Unit testing" and "Frontend development" met by meaning
+    # from one tool list; "UI design" from the skills sub-heading "Frameworks"
+    job = build_job("Software Engineer", "Good knowledge of design patterns.",
+                    required=[SkillMention(skill_id="design-patterns", name="Design patterns", category="practice",
+                                           surface="design patterns")])
+    resume = build_resume([("experience", [
+        "Eclipse, SQL, MS SQL Server, MySQL, JUnit, jQuery, C, C++, Tomcat",
+        "Refactored the billing module around factories and observers so new tariffs plug in without edits"])])
+    thresholds = Thresholds(confirm=0.3, paraphrase=0.6)
+    statements = prepare_resume(resume).statements
+    tools = next(i for i, (first, _) in enumerate(statements) if first == 2)
+    sentence = next(i for i, (first, _) in enumerate(statements) if first == 3)
+    listed = _rows(_with_vectors(resume, job, {(tools, "Design patterns"): 0.7}, thresholds))["Design patterns"]
+    assert listed.status == "missing"
+    said = _rows(_with_vectors(resume, job, {(tools, "Design patterns"): 0.7, (sentence, "Design patterns"): 0.65},
+                               thresholds))["Design patterns"]
+    assert (said.status, said.how, said.line) == ("met", "meaning", 3)
