@@ -431,6 +431,11 @@ def named_only_in_facts(text: str, terms: tuple[str, ...]) -> bool:
 def names_only_before_others(text: str | None, terms: tuple[str, ...]) -> bool:
     """Whether every time a line names `terms` it is a modifier of people the candidate worked with ("back-end"
     in "Collaborating with back-end developers")."""
+    return _named_only_before(text, terms, _PERSON_PLURALS)
+
+
+def _named_only_before(text: str | None, terms: tuple[str, ...], heads: frozenset[str]) -> bool:
+    """Whether every time a line names `terms` the next word is one of `heads` (lower case)."""
     if not text or not terms:
         return False
     words = _WORD.findall(text)
@@ -439,10 +444,23 @@ def names_only_before_others(text: str | None, terms: tuple[str, ...]) -> bool:
         if written_terms(word)[-1:] != terms[-1:] or \
                 written_terms(" ".join(words[max(0, i - len(terms)) : i + 1]))[-len(terms):] != terms:
             continue
-        if i + 1 >= len(words) or words[i + 1].lower() not in _PERSON_PLURALS:
+        if i + 1 >= len(words) or words[i + 1].lower() not in heads:
             return False
         found += 1
     return found > 0
+
+
+_OTHER_SENSE_HEADS = frozenset(_EVIDENCE_WORDS["other_sense_heads"])
+
+
+@lru_cache(maxsize=65536)
+def named_only_before_other_heads(text: str | None, terms: tuple[str, ...]) -> bool:
+    """Whether every time a line names `terms` it is a modifier of a noun that names another thing
+    (data/evidence_words.json "other_sense_heads"): "communication protocols" (CAN, RS-485) is no evidence of
+    Communication, "Interviewed 35 candidates for software engineering jobs" none of Software engineering.
+    `_evaluate` asks it of generic requirements only: a tool before such a noun ("Modbus protocol") is still
+    the tool."""
+    return _named_only_before(text, terms, _OTHER_SENSE_HEADS)
 
 
 def named_only_as_modifier(text: str | None, terms: tuple[str, ...]) -> bool:
@@ -567,10 +585,13 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     def thin(line: int | None, how: str, names: tuple[str, ...] = ()) -> bool:
         """A statement of attending or trying it, a degree's name for a requirement of generic field words, a
         statement of understanding something broader that names it only as an example (`known_only_as_example`),
-        or a candidate of a group the acceptance rule makes related (`accepted`): related at most."""
+        a generic requirement's word as a modifier of another thing (`named_only_before_other_heads`), or a
+        candidate of a group the acceptance rule makes related (`accepted`): related at most."""
         if profile.attended(line) or line in degree_lines \
                 or not accepted(search.klass, how, profile.shape_at(line) == "list"):
             return True
+        if search.klass != "tool" and named_only_before_other_heads(profile.line_text(line), names):
+            return True  # "communication protocols", "software engineering jobs": another thing
         statement = profile.statement_at(line)
         return known_only_as_example(profile.statement_text(statement) if statement >= 0 else profile.line_text(line),
                                      names)
@@ -778,9 +799,13 @@ def _confirmed(similarity: float | None, threshold: float) -> float | None:
     return similarity if similarity is None or similarity >= threshold else None
 
 
+_NO_PARAPHRASE = ("heading", "list")
+
+
 def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Thresholds]) -> tuple[_Key, Winner] | None:
     """The statement that best means the requirement (the first of equals), when its cosine reaches the
-    `paraphrase` threshold."""
+    `paraphrase` threshold. A heading or a list is never one: a list names things and says nothing in other words,
+    and its vector is near a concept none of its items is (a tool list read as "Design patterns")."""
     similarities, thresholds = meaning
     if not len(similarities):
         return None
@@ -789,8 +814,9 @@ def _by_meaning(profile: ResumeProfile, meaning: tuple[Sequence[float], Threshol
     if similarity < thresholds.paraphrase:
         return None
     line = profile.statements[best][0]
-    if profile.shape_at(line) == "heading":  # rare: then the best of the statements that are no heading
-        kept = [i for i, (first, _) in enumerate(profile.statements) if profile.shape_at(first) != "heading"]
+    if profile.shape_at(line) in _NO_PARAPHRASE:  # then the best of the statements that say something
+        kept = [i for i, (first, _) in enumerate(profile.statements)
+                if profile.shape_at(first) not in _NO_PARAPHRASE]
         if not kept:
             return None
         best = max(kept, key=similarities.__getitem__)

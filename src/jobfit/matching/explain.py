@@ -14,6 +14,7 @@ from jobfit.matching.counts import counted_skills, is_met, status_rank
 from jobfit.matching.evidence import (
     Assessment,
     accepted,
+    named_only_before_other_heads,
     names_another_thing,
     names_only_others,
     person_forms,
@@ -199,7 +200,8 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
         # workshop attended or a student paper presented; and only one that names it: a skill that is no named
         # tool by its own words (a "QA" environment is no Quality assurance, UI test automation no UI design),
         # never only as another thing (a modifier, "a backbone.js-like framework"; colleagues or clients, "managed
-        # programmers and DBA"; a client's fact, "insurance protects 1.6 million clients"), nor in an internship's title
+        # programmers and DBA"; a client's fact, "insurance protects 1.6 million clients"; a generic skill as a
+        # modifier of another thing, "candidates for software engineering jobs"), nor in an internship's title
         shown = [line for line in record.lines if profile.section(line) in SKILL_USE_SECTIONS
                  and profile.shape_at(line) in ("sentence", "list") and not profile.attended(line)]
         relevance = best.get(skill_id, 0.0)
@@ -210,7 +212,8 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
         if not _is_tool(skill_id):
             named = {line for words in person_forms(written_terms(record.name))
                      for line in profile.index.phrase_lines(words)
-                     if not names_only_others(profile.line_text(line) or "", words)}
+                     if not names_only_others(profile.line_text(line) or "", words)
+                     and not named_only_before_other_heads(profile.line_text(line), words)}
             # and, as for a requirement, on a line the fitted acceptance rule lets meet it (a sentence)
             shown = [line for line in shown if line in named
                      and accepted("other", "exact", profile.shape_at(line) == "list")]

@@ -511,7 +511,8 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     weak = [c for c in candidates if not meets(c)]
     if not strong and similarities is not None and req.kind == "skill" and not is_named_tool(req) \
             and len(similarities):
-        kept = [i for i, (first, _) in enumerate(profile.statements) if profile.shape_at(first) != "heading"]
+        kept = [i for i, (first, _) in enumerate(profile.statements)
+                if profile.shape_at(first) not in ("heading", "list")]
         best = max(kept or [0], key=lambda i: (similarities[i], -i))
         if kept and similarities[best] >= thresholds.paraphrase \
                 and not is_attendance(profile.statement_text(best)):
