@@ -24,7 +24,6 @@ from jobfit.matching.evidence import (
     Search,
     SearchOutcome,
     agree_with_siblings,
-    asking_texts,
     compile_search,
     doc_length,
     evaluate_skill,
@@ -32,7 +31,7 @@ from jobfit.matching.evidence import (
     narrower_siblings,
 )
 from jobfit.matching.keywords import asking_text
-from jobfit.matching.meaning import JobMeaning, Thresholds, job_meaning, requirement_contexts
+from jobfit.matching.meaning import JobMeaning, Thresholds, job_meaning, requirement_statements
 from jobfit.matching.models import KeywordCount, MatchAnalysis, MatchResult, OverallPart
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.relations import SkillRelations, default_relations, neighbourhood
@@ -90,8 +89,7 @@ def prepare_job(job: ParsedJob, relations: SkillRelations | None = None) -> Prep
         for req in requirements:
             if req.kind == "skill" and req.skill_id is not None:
                 req.related = neighbourhood(relations, req.skill_id)
-    contexts = requirement_contexts(job, requirements)
-    asked = asking_texts(job, requirements)
+    contexts, asked = requirement_statements(job, requirements)
     searches = tuple(compile_search(r, c, a) if r.kind in _SEARCHED else None
                      for r, c, a in zip(requirements, contexts, asked, strict=True))
     return PreparedJob(

@@ -45,15 +45,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from jobfit.documents.models import ParsedJob
-from jobfit.documents.statements import split_statements
 from jobfit.matching.meaning import Thresholds, is_named_tool
 from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import is_known
-from jobfit.matching.text import LineIndex, phrase_terms, tokens
+from jobfit.matching.text import phrase_terms, tokens
 from jobfit.skills.loader import load_taxonomy
 
 # Match quality by how the requirement was met.
@@ -236,7 +234,7 @@ class Search:
 def compile_search(req: Requirement, context: str | None = None, asked: str | None = None) -> Search:
     """The `Search` of a skill or keyword requirement (its taxonomy neighbours come with `req.related`);
     `context` is the ad statement that asks it (`meaning.requirement_contexts`) and `asked` every ad statement
-    that names it (`asking_texts`), both read for the depth they ask."""
+    that names it (`meaning.asking_texts`), both read for the depth they ask."""
     forms = ((("exact", req.terms),) if req.terms else ()) + tuple(("alias", a) for a in req.aliases if a)
     forms += tuple(("alias", spaced) for _, words in forms if len(words) == 1 for spaced in spaced_spellings(words[0]))
     named = len(forms)
@@ -267,23 +265,6 @@ def _category(skill_id: str) -> str | None:
     return entry.category if entry is not None else None
 
 
-def asking_texts(job: ParsedJob, requirements: Sequence[Requirement]) -> tuple[str | None, ...]:
-    """Per skill or keyword requirement, every ad statement that names it, joined (None for the other kinds, or
-    when none does): an ask of depth may sit in a statement other than the one its meaning is judged in
-    ("Excellent coding skills ... with JavaScript/TypeScript" beside a tag line that lists javascript)."""
-    index = LineIndex(job.text_content)
-    statements = {n: s for s in split_statements(job.text_content.split("\n")) for n in s.lines}
-    out: list[str | None] = []
-    for req in requirements:
-        if req.kind not in ("skill", "keyword"):
-            out.append(None)
-            continue
-        found = sorted({n for words in (req.terms, *req.aliases) if words for n in index.phrase_lines(words)})
-        texts = dict.fromkeys(statements[n].text for n in found if n in statements)
-        out.append("\n".join(texts) if texts else None)
-    return tuple(out)
-
-
 def asks_depth(context: str | None) -> bool:
     """Whether the ad statement that asks a skill asks depth of it ("expertise with", "proficient in")."""
     return context is not None and _DEPTH.search(context) is not None
@@ -303,9 +284,13 @@ def shows_use(text: str | None, shape: str | None, names: tuple[str, ...]) -> bo
     cut = _EXAMPLE.search(text)
     if cut is None or not names:
         return True
-    before = phrase_terms(text[: cut.start()])
+    return has_run(phrase_terms(text[: cut.start()]), names)
+
+
+def has_run(words: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    """Whether `names` occurs in `words` as a run of consecutive items."""
     n = len(names)
-    return any(before[k : k + n] == names for k in range(len(before) - n + 1))
+    return any(words[k : k + n] == names for k in range(len(words) - n + 1))
 
 
 @lru_cache(maxsize=65536)
@@ -319,9 +304,7 @@ def known_only_as_example(text: str | None, names: tuple[str, ...]) -> bool:
     if cut is None or _KNOWLEDGE.search(text[: cut.start()]) is None:
         return False
     before, after = phrase_terms(text[: cut.start()]), phrase_terms(text[cut.end():])
-    n = len(names)
-    return not any(before[k : k + n] == names for k in range(len(before) - n + 1)) \
-        and any(after[k : k + n] == names for k in range(len(after) - n + 1))
+    return not has_run(before, names) and has_run(after, names)
 
 
 @lru_cache(maxsize=65536)

@@ -84,31 +84,49 @@ def _asking_lines(job: ParsedJob, count: int) -> list[int]:
     return list(dict.fromkeys(first)) + [n for n in range(1, count + 1) if n not in seen]
 
 
+def requirement_statements(job: ParsedJob, requirements: Sequence[Requirement]
+                           ) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
+    """Per requirement, in one pass over the ad: the text its meaning is judged in (`requirement_contexts`), and
+    every ad statement that names it, joined (`asking_texts`)."""
+    lines = job.text_content.split("\n")
+    index = LineIndex(job.text_content)
+    order = {number: rank for rank, number in enumerate(_asking_lines(job, len(lines)))}
+    statements = {n: s for s in split_statements(lines) for n in s.lines}
+    contexts: list[str | None] = []
+    asked: list[str | None] = []
+    for req in requirements:
+        if req.kind not in ("skill", "keyword"):
+            contexts.append(None)
+            asked.append(None)
+            continue
+        found = [n for words in (req.terms, *req.aliases) if words for n in index.phrase_lines(words)]
+        texts = dict.fromkeys(statements[n].text for n in sorted(set(found)) if n in statements)
+        asked.append("\n".join(texts) if texts else None)
+        if not found:
+            contexts.append(req.label)
+            continue
+        statement = statements.get(min(found, key=order.__getitem__))
+        line = statement.text if statement is not None else ""
+        if phrase_terms(line) in ((), req.terms):
+            contexts.append(req.label)
+        else:
+            contexts.append(f"{req.label}: {line[:_MAX_CONTEXT_CHARS]}")
+    return tuple(contexts), tuple(asked)
+
+
 def requirement_contexts(job: ParsedJob, requirements: Sequence[Requirement]) -> tuple[str | None, ...]:
     """Per requirement, the text its meaning is judged in: its label and the ad statement that names it (the
     first in the asking sections, else anywhere), "Python: 3+ years of Python and Django"; its label alone when
     no other words of the ad go with it; None for requirements that are not searched in the resume's statements
     (experience, education, title). The label keeps apart requirements written on one ad line."""
-    lines = job.text_content.split("\n")
-    index = LineIndex(job.text_content)
-    order = {number: rank for rank, number in enumerate(_asking_lines(job, len(lines)))}
-    statements = {n: s for s in split_statements(lines) for n in s.lines}
-    out: list[str | None] = []
-    for req in requirements:
-        if req.kind not in ("skill", "keyword"):
-            out.append(None)
-            continue
-        found = [n for words in (req.terms, *req.aliases) if words for n in index.phrase_lines(words)]
-        if not found:
-            out.append(req.label)
-            continue
-        statement = statements.get(min(found, key=order.__getitem__))
-        line = statement.text if statement is not None else ""
-        if phrase_terms(line) in ((), req.terms):
-            out.append(req.label)
-        else:
-            out.append(f"{req.label}: {line[:_MAX_CONTEXT_CHARS]}")
-    return tuple(out)
+    return requirement_statements(job, requirements)[0]
+
+
+def asking_texts(job: ParsedJob, requirements: Sequence[Requirement]) -> tuple[str | None, ...]:
+    """Per skill or keyword requirement, every ad statement that names it, joined (None for the other kinds, or
+    when none does): an ask of depth may sit in a statement other than the one its meaning is judged in
+    ("Excellent coding skills ... with JavaScript/TypeScript" beside a tag line that lists javascript)."""
+    return requirement_statements(job, requirements)[1]
 
 
 def context_key(text: str) -> str:

@@ -17,7 +17,8 @@ from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
 from jobfit.matching.background import assess_scope, assess_title
 from jobfit.matching.engine import prepare_job
-from jobfit.matching.evidence import asking_texts, asks_depth, known_only_as_example
+from jobfit.matching.evidence import asks_depth, known_only_as_example
+from jobfit.matching.meaning import asking_texts
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.text import phrase_terms
