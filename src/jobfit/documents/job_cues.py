@@ -93,6 +93,8 @@ _HIRE_IS = re.compile(r"\b(?:" + "|".join(_OTHERS["hire_is"]) + r")\s+(?:[\w&/-]
 _PARTNER = re.compile(r"\b(?:" + "|".join(_OTHERS["partner_leads"]) + r")\s+(?:(?:the|our|other|internal)\s+)*"
                       r"(?:[\w&-]+(?:\s+[\w&-]+)?\s+(?:and|&)\s+)?(?:[\w&-]+\s+)?$", re.IGNORECASE)
 _LEARNABLE = re.compile(r"\b(?:" + "|".join(_OTHERS["learnable"]) + r")\b[^.;:!?,]*", re.IGNORECASE)
+_DESCRIBES = re.compile(r"\b(?:" + "|".join(_OTHERS["describes"]) + r")\b(?:(?!\b(?:you|your|using|based on|built "
+                        r"(?:on|with)|running on|(?:tech(?:nology)? )?stack)\b)[^.;:!?])*", re.IGNORECASE)
 _PLAIN_EXPANSION = frozenset(_OTHERS["plain_expansions"])
 _ADJECTIVE = re.compile(r"(?:" + "|".join(_OTHERS["adjective_endings"]) + r")$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^\s+([A-Za-z][\w-]*)")
@@ -115,6 +117,18 @@ def without_learnables(text: str) -> str:
     return _LEARNABLE.sub(",", text)
 
 
+def without_descriptions(text: str) -> str:
+    """The text with what the company, a team or the product is or does cut out ("we are developing a new SaaS
+    product"; a comma in its place), so that no keyword comes from it."""
+    return _DESCRIBES.sub(",", text)
+
+
+def describes_others(text: str) -> bool:
+    """Whether a sentence says what the company, a team or the product is or does ("The product includes
+    features related to:")."""
+    return _DESCRIBES.search(text) is not None
+
+
 def _unsupported_expansion(surface: str, name: str, text: str) -> bool:
     """Whether an acronym is read as a longer name that adds a word the sentence does not support ("PCI analyzer"
     read as PCI DSS); a name that adds a plain word ("API" -> API development) means what the acronym does."""
@@ -129,9 +143,11 @@ def about_others(text: str, start: int, end: int, name: str, *, technical: bool)
     the hire must have: a person ("business analysts", "our product designer" for Product design / Business
     analysis: a person's noun where the skill's name has a practice), unless the hire is that person ("as a
     business analyst"); what the hire may learn ("willing to learn German"); an acronym read as a name the
-    sentence does not support ("PCI analyzer" as PCI DSS); or, for a field that is no tool, a soft skill's
-    adjective describing a thing ("adaptable architecture"), a partner department ("in close cooperation with
-    product management") and what the company owns or builds ("our Engineering department", "building our
+    sentence does not support ("PCI analyzer" as PCI DSS); a statement of what the company, a team or the product
+    is or does ("we are developing a new SaaS product", "a team dedicated to improving the design analytics ..."),
+    up to the tools it is built with ("... based on a modern stack"); or, for a field that is no tool, a soft
+    skill's adjective describing a thing ("adaptable architecture"), a partner department ("in close cooperation
+    with product management") and what the company owns or builds ("our Engineering department", "building our
     workflow automation system", "analytics products", "R&D Center")."""
     surface = text[start:end]
     last = surface.split()[-1].lower() if surface.split() else ""
@@ -144,6 +160,8 @@ def about_others(text: str, start: int, end: int, name: str, *, technical: bool)
         return True  # "willing to learn German": what the job may teach, not what it asks
     if _unsupported_expansion(surface, name, text):
         return True
+    if any(found.start() < start < found.end() for found in _DESCRIBES.finditer(text)):
+        return True  # "we are developing a new SaaS product": what the company or its product is or does
     if technical:
         return False
     if _PARTNER.search(text[max(0, start - 80) : start]):

@@ -32,6 +32,7 @@ from jobfit.documents.job_cues import (
     REQUIRED,
     STACK,
     ZONE_CUES,
+    describes_others,
     eligibility_kind,
     is_tag_heading,
 )
@@ -528,12 +529,13 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
     drift: str | None = None
     stack_heading = stack_lead = False
     preferred_lead = False  # under "Bonus points if you also know:": the list below it is nice-to-have
+    about_lead = False  # under "The product includes features related to:": the list below it is company text
     for group, pieces in _paragraphs(mlines, company_lines={i + 1 for i, z in enumerate(line_zones) if z}):
         first = pieces[0][0]
         if any(not lines[n - 1].strip() for n in range(last_line + 1, first)):
             signature = False
             drift = None
-            stack_lead = preferred_lead = False
+            stack_lead = preferred_lead = about_lead = False
         if _BULLET.match(mlines[first - 1]):
             drift = None
         last_line = pieces[-1][0]
@@ -553,7 +555,7 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
             # "Tech stack", "Technologies used": the team's tools; a bare "Technologies" heads the job's own tags
             heading_line = mlines[first - 1]
             stack_heading = STACK.search(heading_line.strip()) is not None and not is_tag_heading(heading_line)
-            stack_lead = preferred_lead = False
+            stack_lead = preferred_lead = about_lead = False
             line_zones[first - 1] = heading or "details"
             detail_next = signature = title_block = False
             drift = None
@@ -598,6 +600,12 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
                 zone = "preferred"
             if lead and PREFERRED_CUE.search(sentence):
                 preferred_lead = True  # "It would be great if you also know:", "Extra credit for:" head a list
+            if about_lead and says_something(body):
+                about_lead = False  # the product's features end where a sentence speaks again
+            if about_lead and zone in ASKING_ZONES:
+                zone = "company"
+            if lead and describes_others(sentence):
+                about_lead, zone = True, "company"  # "The product includes features related to:" heads a list
             if zone in ("requirements", "preferred") or parts[0][0] > _TITLE_BLOCK_LINES:
                 title_block = False
             kind = eligibility_kind(sentence) if zone in ASKING_ZONES else None

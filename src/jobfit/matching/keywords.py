@@ -17,7 +17,14 @@ import re
 from itertools import pairwise
 
 from jobfit.documents.job import ad_reading
-from jobfit.documents.job_cues import DUTY_START, PEOPLE, without_learnables, without_partners, without_unit_names
+from jobfit.documents.job_cues import (
+    DUTY_START,
+    PEOPLE,
+    without_descriptions,
+    without_learnables,
+    without_partners,
+    without_unit_names,
+)
 from jobfit.documents.job_zones import ASKING_ZONES
 from jobfit.documents.models import ParsedJob
 from jobfit.matching.specificity import idf
@@ -191,7 +198,7 @@ def salient_keywords(job: ParsedJob, *, limit: int = 25) -> list[tuple[str, int]
     A phrase of the requirements or nice-to-have zones is a keyword; one of the duties only if it recurs; a single
     word must recur and be specific (`_MIN_WORD_IDF`). Words of the posting's fields (place, job type) are not."""
     reading = ad_reading(job.text_content, job.company)
-    asking = [(without_partners(without_learnables(without_unit_names(s.wrapped_text))), s.zone)
+    asking = [(without_descriptions(without_partners(without_learnables(without_unit_names(s.wrapped_text)))), s.zone)
               for s in reading.sentences if s.zone in ASKING_ZONES and s.eligibility is None]
     title = {stem(t) for t in tokens(job.title)}
     fields = {t for s in reading.sentences if s.zone == "details" for t in content_tokens(s.text)}

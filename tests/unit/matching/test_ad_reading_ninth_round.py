@@ -1,0 +1,70 @@
+"""Ad reading, ninth round of the judged error classes (issue 26, held-outs 4 to 7): a statement of what the
+company, a team or the product is or does ("We are developing a new SaaS product", "a team of technologists
+dedicated to improving the design analytics ...", "The product includes features related to:") is no ask and gives
+no keyword, while a tool the team builds with stays. Plain ad text in the shapes real postings take."""
+
+from __future__ import annotations
+
+from jobfit.documents.job import parse_job
+from jobfit.matching.keywords import salient_keywords
+from jobfit.matching.requirements import Requirement, extract_requirements
+
+
+def _skills(ad: str, title: str = "Software Engineer") -> dict[str, Requirement]:
+    return {r.label: r for r in extract_requirements(parse_job(title=title, description=ad)) if r.kind == "skill"}
+
+
+def _keywords(ad: str, title: str = "Software Engineer") -> list[str]:
+    return [term.lower() for term, _ in salient_keywords(parse_job(title=title, description=ad))]
+
+
+def test_a_product_the_company_is_building_is_no_ask() -> None:
+    ad = ("Job description\nWe are building a brand new SaaS product for application security based on a modern "
+          "stack with Docker.\nRequirements\n* 5+ years of Java\n")
+    skills = _skills(ad)
+    assert "SaaS" not in skills
+    assert "Docker" in skills  # the stack the product is built on stays an ask
+    assert skills["Java"].importance == "required"
+    assert "saas" not in _keywords(ad)
+
+
+def test_what_a_team_is_dedicated_to_is_no_ask() -> None:
+    ad = ("About the role\nYou will join a curious team of technologists dedicated to improving the analytics "
+          "development and testing of our trading software.\nQualifications\n* Solid Java and SQL\n")
+    skills = _skills(ad)
+    assert "Data analysis" not in skills
+    assert {"Java", "SQL"} <= set(skills)
+
+
+def test_what_a_team_is_responsible_for_is_no_ask_but_the_hires_duty_is() -> None:
+    ad = ("Job description\nYou will join the payments group which is responsible for creating shared services "
+          "used across Banking.\nYou will be responsible for data engineering on our pipelines.\n"
+          "Requirements\n* Python\n")
+    skills = _skills(ad)
+    assert "Banking" not in skills
+    assert "Data engineering" in skills
+
+
+def test_what_the_platform_does_is_no_ask() -> None:
+    ad = ("Job description\nThe Data Catalog platform collects and distributes metadata that helps the firm improve "
+          "its data management and data governance.\nRequirements\n* React and TypeScript\n")
+    skills = _skills(ad)
+    assert "Data governance" not in skills
+    assert {"React", "TypeScript"} <= set(skills)
+    assert "data governance" not in _keywords(ad)
+
+
+def test_a_list_of_product_features_is_company_text() -> None:
+    ad = ("Job description\nThe product includes features related to:\n• Data Lineage\n• Data Quality Issues and "
+          "Scores\n• Data Governance Roles\nAs the UI lead you will design and develop the platform.\n"
+          "Role Qualifications:\n• Experience with Scrum\n• Strong React skills\n")
+    skills = _skills(ad)
+    assert "Data quality" not in skills
+    assert "Data governance" not in skills
+    assert {"Scrum", "React"} <= set(skills)
+
+
+def test_a_duty_that_names_the_same_field_still_asks() -> None:
+    ad = ("Job description\nOur platform helps customers with reporting.\nYou will own data governance for the "
+          "reporting platform.\nRequirements\n* SQL\n")
+    assert "Data governance" in _skills(ad)
