@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from jobfit.documents.extract import extract_text
 from jobfit.documents.job_cues import (
+    BROAD_PRACTICES,
     ELIGIBILITY,
     about_others,
     eligibility_kinds,
@@ -302,11 +303,11 @@ def tag_mentions(lines: list[str], sections: dict[str, Section]) -> list[SkillMe
 
 
 def _broad(mention: SkillMention, text: str, offset: int, line: str) -> bool:
-    """A broad field named by its one word ("Engineering", "Maintenance", "Writing"), written as a word - in
-    lower case, or capitalised only where it opens the sentence or its line -, not a name ("English")."""
+    """A broad field or practice named by its one word ("Engineering", "Maintenance", "Hardware"), written as a
+    word - in lower case, or capitalised only where it opens the sentence or its line -, not a name ("English")."""
     surface = mention.surface
     opens = re.search(r"\w", text[:offset]) is None or re.match(r"\W*" + re.escape(surface), line) is not None
-    return (mention.category == "domain" and " " not in mention.name
+    return ((mention.category == "domain" or mention.name.lower() in BROAD_PRACTICES) and " " not in mention.name
             and surface.lower().removesuffix("s") == mention.name.lower().removesuffix("s")
             and (surface.islower() or (opens and surface[1:].islower())))
 

@@ -85,7 +85,7 @@ def names_a_unit(text: str, start: int, end: int) -> bool:
 
 _OTHERS = _ZONES["about_others"]
 # "our product designer", "their Engineering department": up to two words between the owner and the thing
-_OWNED = re.compile(r"\b(?:" + "|".join(_OTHERS["owners"]) + r")\s+(?:[\w&/-]+\s+){0,2}$", re.IGNORECASE)
+_OWNED = re.compile(r"\b(?:" + "|".join(_OTHERS["owners"]) + r")\s+(?:[\w&/'’-]+\s+){0,2}$", re.IGNORECASE)
 _BUILT_AFTER = re.compile(r"^(?:\s+[\w&-]+)?\s+(?:" + "|".join(_OTHERS["built"]) + r")\b", re.IGNORECASE)
 _HIRE_IS = re.compile(r"\b(?:" + "|".join(_OTHERS["hire_is"]) + r")\s+(?:[\w&/-]+\s+){0,2}$", re.IGNORECASE)
 # "in close cooperation with product management and technical sales": the departments the hire works with (one
@@ -175,8 +175,11 @@ def about_others(text: str, start: int, end: int, name: str, *, technical: bool)
 
 _BROAD = _ZONES["broad_skill_phrase"]
 _STANDS_ALONE_BEFORE = frozenset(_BROAD["stands_alone_before"])
+BROAD_PRACTICES = frozenset(_BROAD["practices"])  # one-word practices read like a broad domain ("hardware")
 _NOUN_END = re.compile(r"(?:" + "|".join(_BROAD["noun_endings"]) + r")$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"^[ \t]+([A-Za-z][\w.+#-]*)")
+_SHARED_HEAD = re.compile(r"^[ \t]+(?:and|or|&)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:" + "|".join(_BROAD["shared_heads"])
+                          + r")\b", re.IGNORECASE)  # "hardware and upper software layers"
 _WORD_BEFORE = re.compile(r"(?:^|[ \t])([A-Za-z][\w.+#-]*)[ \t]+$")
 
 
@@ -184,8 +187,11 @@ def in_longer_phrase(text: str, start: int, end: int) -> bool:
     """Whether the one word at text[start:end] is a word of a longer phrase that names something else: before a
     word that is not a skill word or a joint ("engineering team", "writing software", "maintenance of end-user
     software", but "writing skills", "communication and"), or after a noun or an acronym that qualifies it
-    ("infrastructure architecture", "API communication"). Read for broad one-word fields, which such a phrase
-    does not ask for; so does a compound modifier before it ("full-stack engineering")."""
+    ("infrastructure architecture", "API communication"), or joined to a second word that qualifies the same noun
+    ("the hardware and upper software layers"). Read for broad one-word fields, which such a phrase does not ask
+    for; so does a compound modifier before it ("full-stack engineering")."""
+    if _SHARED_HEAD.match(text[end:]):
+        return True
     after = _WORD_AFTER.match(text[end:])
     if after is not None and after.group(1).lower().rstrip(".") not in _STANDS_ALONE_BEFORE:
         return True

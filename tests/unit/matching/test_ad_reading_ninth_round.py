@@ -68,3 +68,26 @@ def test_a_duty_that_names_the_same_field_still_asks() -> None:
     ad = ("Job description\nOur platform helps customers with reporting.\nYou will own data governance for the "
           "reporting platform.\nRequirements\n* SQL\n")
     assert "Data governance" in _skills(ad)
+
+
+def test_a_field_capitalised_in_a_product_name_the_client_owns_is_no_ask() -> None:
+    ad = ("Job description\nYou will be working mainly in the back end helping us to refine how we process our "
+          "client's Research subscriptions.\nRequirements\n* Java\n")
+    skills = _skills(ad)
+    assert "Research" not in skills
+    assert "Java" in skills
+
+
+def test_a_practice_joined_to_a_word_that_qualifies_the_same_noun_is_no_ask() -> None:
+    ad = ("Requirements\n* Experience with the integration of drivers into Linux in the hardware and upper software "
+          "layers\n* Knowledge of communication protocols such as SPI and I2C\n* C++\n")
+    skills = _skills(ad)
+    assert "Hardware" not in skills
+    assert "Communication" not in skills
+    assert {"Linux", "C++"} <= set(skills)
+
+
+def test_a_practice_standing_on_its_own_still_asks() -> None:
+    ad = ("Requirements\n* Knowledge of computer hardware\n* Good communication skills\n* Passion for programming\n"
+          "* C++\n")
+    assert {"Hardware", "Communication", "Programming"} <= set(_skills(ad))
