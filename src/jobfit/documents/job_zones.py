@@ -685,6 +685,25 @@ _AFTER_FORM = re.compile(r"\b(?:is|are|be|being)\s+(?:also\s+|absolutely\s+|real
 # An adverb cue that opens a clause of its own, with its subject ("and ideally you already have experience with
 # ..."), softens the whole clause, as one that opens the sentence does.
 _OWN_CLAUSE = re.compile(r"^\s+(?:you|candidates?|applicants?)\b", re.IGNORECASE)
+# Between a thing asked with a cue of its own ("Fluent in English") and an after-cue ("... is a plus"), a dash or
+# a requirement cue ending in its preposition ("knowledge of") followed by a name opens a new item of a list
+# written without commas: the after-cue qualifies that item only ("Fluent in English knowledge of the German
+# language is a plus"; "Docker experience in AWS is a plus" stays one item).
+_NEW_ITEM_LEAD = re.compile(r"\s[–—-]\s|\b(?:of|in|with)(?=\s)", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\b(?-i:[A-Z])")
+_CUE_ENDS = re.compile(r"(?:" + ZONE_CUES["requirements"].pattern + r")$", re.IGNORECASE)
+
+
+def _opens_new_item(between: str) -> bool:
+    """Whether `between` (the text from a thing to an after-cue) opens a new item before the cue."""
+    for lead in _NEW_ITEM_LEAD.finditer(between):
+        dash = not lead.group().strip().isalpha()
+        cue = dash or _CUE_ENDS.search(between[: lead.end()]) is not None
+        if cue and _NAME_AFTER.search(between[lead.end() :]):
+            return True
+    return False
+
+
 _BEFORE_REACH = 40  # characters an adverb cue ("ideally", "preferably") reaches forward; a "Label:" reaches on
 
 
@@ -715,6 +734,9 @@ def _nearest_cue(text: str, start: int, end: int) -> str | None:
                     continue
             elif theirs is None and mine is not None and re.search(r"[,;.]", text[mine[1] : lo]):
                 continue  # a cue in a later clause does not reach into brackets ("AWS (Amazon ...) is a plus" does)
+            if (side == "after" and _opens_new_item(text[end:lo])
+                    and ZONE_CUES["requirements"].search(re.split(r"[,;.]", text[:start])[-1])):
+                continue  # "Fluent English knowledge of German is a plus": the cue closes the item after English
             distance = lo - end
         else:
             continue

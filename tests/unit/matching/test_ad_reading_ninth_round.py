@@ -91,3 +91,20 @@ def test_a_practice_standing_on_its_own_still_asks() -> None:
     ad = ("Requirements\n* Knowledge of computer hardware\n* Good communication skills\n* Passion for programming\n"
           "* C++\n")
     assert {"Hardware", "Communication", "Programming"} <= set(_skills(ad))
+
+
+def test_two_levels_on_one_line_keep_each_its_own() -> None:
+    ad = ("Requirements\n* Java\n* Fluent in spoken and written English knowledge of the German language is a plus\n"
+          "* Knowledge of the English language – advanced level French language would be a plus\n")
+    skills = _skills(ad)
+    assert skills["English"].importance == "required"
+    assert skills["German"].importance == "preferred"
+    assert skills["French"].importance == "preferred"
+
+
+def test_a_plus_after_one_item_still_reaches_it_whole() -> None:
+    ad = ("Requirements\n* Java\n* Docker experience in AWS is a plus\n* Terraform experience in production is a plus\n"
+          "* Python or Go is a plus\n")
+    skills = _skills(ad)
+    for name in ("Docker", "Amazon Web Services", "Terraform", "Python", "Go"):
+        assert skills[name].importance == "preferred", name
