@@ -54,6 +54,10 @@ SOFT_SKILL_FACTOR = 0.5
 _LIST_GAP_RE = re.compile(r"[\s,/&]*(?:(?-i:[A-Z][\w.+#-]*)[\s,/&]+)?(?:(?:and/or|or|and)\b[\s,]*)?",
                           re.IGNORECASE)
 _OR_GAP_RE = re.compile(r"\bor\b|^\s*/\s*$", re.IGNORECASE)
+# Two kinds, each with its example, joined by "or" ("Cloud platforms such as PCF or containers like Kubernetes")
+# are one list of alternatives: a kind and its example ("containers like Kubernetes") join a list that has an "or".
+_EXAMPLE_GAP_RE = re.compile(r"\s+(?:such as|like|e\.g\.?|for example)\s+(?:(?-i:[A-Z][\w.+#-]*)\s+)?"
+                             r"(?:(?:and/or|or)\s+)?", re.IGNORECASE)
 _ALTERNATIVES_LEAD_RE = re.compile(
     r"(?:\b(?:such as|e\.g\.?|for example|for instance|like|one of|any of|some of|"
     r"at least (?:one|two|three|\d)(?: of)?|(?:one|two|three|\d) or more(?: of)?|either|"
@@ -202,7 +206,10 @@ def _alternative_lists(reading: AdReading, placed: list[_Placed]) -> dict[str, s
         for span in spans:
             if chains and span.start < chains[-1][-1].end:
                 continue  # a mention inside another ("Spring" in "Spring Boot")
-            if chains and _LIST_GAP_RE.fullmatch(text[chains[-1][-1].end : span.start]):
+            gap = text[chains[-1][-1].end : span.start] if chains else ""
+            if chains and (_LIST_GAP_RE.fullmatch(gap) or (_EXAMPLE_GAP_RE.fullmatch(gap) and (
+                    _OR_GAP_RE.search(gap) or any(_OR_GAP_RE.search(text[a.end : b.start])
+                                                  for a, b in pairwise(chains[-1]))))):
                 chains[-1].append(span)
             else:
                 chains.append([span])

@@ -108,3 +108,18 @@ def test_a_plus_after_one_item_still_reaches_it_whole() -> None:
     skills = _skills(ad)
     for name in ("Docker", "Amazon Web Services", "Terraform", "Python", "Go"):
         assert skills[name].importance == "preferred", name
+
+
+def test_two_kinds_each_with_its_example_joined_by_or_are_one_group() -> None:
+    skills = _skills("Requirements\n* Java\n* Experience running services on cloud platforms such as PCF or "
+                     "containers like Kubernetes\n")
+    assert skills["Containers"].group is not None
+    assert skills["Containers"].group == skills["Kubernetes"].group
+    assert skills["Java"].group is None
+
+
+def test_a_kind_and_its_examples_without_or_stay_as_they_were() -> None:
+    skills = _skills("Requirements\n* Solid Java such as Spring and Hibernate\n* Containers like Docker\n")
+    assert skills["Java"].group is None
+    assert skills["Containers"].group is None
+    assert skills["Docker"].group is None
