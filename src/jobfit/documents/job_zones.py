@@ -66,6 +66,7 @@ _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "approx", "incl", "vs", "inc", 
 _OPEN_ABBREVIATION = re.compile(r"\b(?:e\.\s?g|i\.\s?e|eg|ie|incl|vs)\.\s*$", re.IGNORECASE)  # ends mid-sentence
 _BOUNDARY = re.compile(r"(?:[.!?]+[\"”’)]*|;)\s+")
 _TITLE_BLOCK_LINES = 5
+_FEATURE_WORDS = 6  # an item of a list of the product's features without a bullet is this short
 _PROSE = re.compile(r"[a-z]{2,}\s+(?:[a-z]{2,}\s+){3,}[a-z]{2,}")  # five lower-case words in a row
 
 
@@ -600,7 +601,8 @@ def read_ad(text: str, companies: tuple[str, ...] = ()) -> AdReading:
                 zone = "preferred"
             if lead and PREFERRED_CUE.search(sentence):
                 preferred_lead = True  # "It would be great if you also know:", "Extra credit for:" head a list
-            if about_lead and says_something(body):
+            if about_lead and (says_something(body) or (not _BULLET.match(sentence)
+                                                        and len(body.split()) > _FEATURE_WORDS)):
                 about_lead = False  # the product's features end where a sentence speaks again
             if about_lead and zone in ASKING_ZONES:
                 zone = "company"

@@ -123,3 +123,12 @@ def test_a_kind_and_its_examples_without_or_stay_as_they_were() -> None:
     assert skills["Java"].group is None
     assert skills["Containers"].group is None
     assert skills["Docker"].group is None
+
+
+def test_the_list_of_product_features_ends_at_the_next_full_sentence() -> None:
+    ad = ("Job description\nThe product includes features related to:\n• Data Lineage\n• Data Quality Scores\n"
+          "As the UI Technical Lead you will architect and develop the platform in an agile setting.\n"
+          "Requirements\n* React\n")
+    skills = _skills(ad)
+    assert "Data quality" not in skills
+    assert "UI design" in skills
