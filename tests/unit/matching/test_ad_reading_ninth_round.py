@@ -132,3 +132,12 @@ def test_the_list_of_product_features_ends_at_the_next_full_sentence() -> None:
     skills = _skills(ad)
     assert "Data quality" not in skills
     assert "UI design" in skills
+
+
+def test_what_the_company_relies_on_people_like_you_to_do_is_no_ask() -> None:
+    ad = ("Job description\nOur\nCorporate Technology team relies on smart driven people like you to develop "
+          "applications and provide tech support for all our corporate functions.\nRequirements\n* Java\n")
+    skills = _skills(ad)
+    assert "Technical support" not in skills
+    assert "Java" in skills
+    assert "Technical support" in _skills("Requirements\n* Java\n* Experience with IT support\n")
