@@ -393,6 +393,23 @@ def skill_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requ
     return list(found.values())
 
 
+_BRACKET_EXAMPLE_LEAD = re.compile(r"\(\s*(?:e\.\s?g\b\.?|for example|for instance|such as)", re.IGNORECASE)
+
+
+def _in_example_brackets(text: str, start: int) -> bool:
+    """Whether text[start] stands inside brackets that open with an example lead ("tools (e.g. Eclipse (GIT)
+    Jenkins JTAG debugging)"), nested brackets included: everything in them is an example."""
+    depth = 0
+    for at in range(start - 1, -1, -1):
+        if text[at] == ")":
+            depth += 1
+        elif text[at] == "(":
+            if depth == 0:
+                return _BRACKET_EXAMPLE_LEAD.match(text, at) is not None or _in_example_brackets(text, at)
+            depth -= 1
+    return False
+
+
 def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
     """Skills named only as one of two or more examples of what is asked ("monitoring tools, e.g. New Relic or
     Datadog", "Power BI or equivalent"), never asked for in so many words elsewhere: a candidate with another
@@ -405,7 +422,8 @@ def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
         for span in spans:
             before = _CLAUSE_END_RE.split(text[: span.start])[-1]
             after = text[span.end :]
-            if _EXAMPLE_LEAD_RE.search(before) or _ALTERNATIVES_TRAIL_RE.match(after) or (
+            if _EXAMPLE_LEAD_RE.search(before) or _ALTERNATIVES_TRAIL_RE.match(after) or _in_example_brackets(
+                    text, span.start) or (
                     before.rfind("(") > before.rfind(")") and _ETC_AFTER_RE.match(after)):
                 mine.add(span.skill)
             elif span.must:

@@ -141,3 +141,18 @@ def test_what_the_company_relies_on_people_like_you_to_do_is_no_ask() -> None:
     assert "Technical support" not in skills
     assert "Java" in skills
     assert "Technical support" in _skills("Requirements\n* Java\n* Experience with IT support\n")
+
+
+def test_everything_in_brackets_opened_by_e_g_is_an_example() -> None:
+    ad = ("Requirements\nYou have good knowledge of C++.\nYou also have experience with software development tools "
+          "(e.g.\nEclipse software management (GIT) Jenkins JTAG debugging) You are a good communicator\n")
+    skills = _skills(ad)
+    assert skills["C++"].importance == "required"
+    for name in ("Eclipse", "Git", "Jenkins"):
+        assert skills[name].importance == "preferred", name
+
+
+def test_brackets_that_gloss_a_required_tool_keep_it_required() -> None:
+    skills = _skills("Requirements\n* Solid SQL (PostgreSQL)\n* Version control (Git) is a must\n")
+    assert skills["PostgreSQL"].importance == "required"
+    assert skills["Git"].importance == "required"
