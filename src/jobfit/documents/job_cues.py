@@ -93,8 +93,9 @@ _HIRE_IS = re.compile(r"\b(?:" + "|".join(_OTHERS["hire_is"]) + r")\s+(?:[\w&/-]
 _PARTNER = re.compile(r"\b(?:" + "|".join(_OTHERS["partner_leads"]) + r")\s+(?:(?:the|our|other|internal)\s+)*"
                       r"(?:[\w&-]+(?:\s+[\w&-]+)?\s+(?:and|&)\s+)?(?:[\w&-]+\s+)?$", re.IGNORECASE)
 _LEARNABLE = re.compile(r"\b(?:" + "|".join(_OTHERS["learnable"]) + r")\b[^.;:!?,]*", re.IGNORECASE)
-_DESCRIBES = re.compile(r"\b(?:" + "|".join(_OTHERS["describes"]) + r")\b(?:(?!\b(?:you|your|using|based on|built "
-                        r"(?:on|with)|running on|(?:tech(?:nology)? )?stack)\b)[^.;:!?])*", re.IGNORECASE)
+_DESCRIBES = re.compile(r"\b(?:" + "|".join(_OTHERS["describes"]) + r")\b(?:(?!\b(?:you|your|which|who|that|using|"
+                        r"based on|built (?:on|with)|running on|(?:tech(?:nology)? )?stack)\b)[^.;:!?])*",
+                        re.IGNORECASE)
 _PLAIN_EXPANSION = frozenset(_OTHERS["plain_expansions"])
 _ADJECTIVE = re.compile(r"(?:" + "|".join(_OTHERS["adjective_endings"]) + r")$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^\s+([A-Za-z][\w-]*)")
@@ -145,7 +146,8 @@ def about_others(text: str, start: int, end: int, name: str, *, technical: bool)
     business analyst"); what the hire may learn ("willing to learn German"); an acronym read as a name the
     sentence does not support ("PCI analyzer" as PCI DSS); a statement of what the company, a team or the product
     is or does ("we are developing a new SaaS product", "a team dedicated to improving the design analytics ..."),
-    up to the tools it is built with ("... based on a modern stack"); or, for a field that is no tool, a soft
+    up to the tools it is built with ("... based on a modern stack") or a clause of its own ("which is a role
+    focused on creating APIs"); or, for a field that is no tool, a soft
     skill's adjective describing a thing ("adaptable architecture"), a partner department ("in close cooperation
     with product management") and what the company owns or builds ("our Engineering department", "building our
     workflow automation system", "analytics products", "R&D Center")."""

@@ -156,3 +156,12 @@ def test_brackets_that_gloss_a_required_tool_keep_it_required() -> None:
     skills = _skills("Requirements\n* Solid SQL (PostgreSQL)\n* Version control (Git) is a must\n")
     assert skills["PostgreSQL"].importance == "required"
     assert skills["Git"].importance == "required"
+
+
+def test_the_teams_description_ends_at_a_clause_about_the_role() -> None:
+    ad = ("Job description\nYou will join a growing agile feature team that is responsible for Reference Data "
+          "Engineering which is a varied development role with a primary focus on creating API services.\n"
+          "Requirements\n* Knowledge of OO programming techniques\n")
+    skills = _skills(ad)
+    assert "Data engineering" not in skills
+    assert {"Agile", "API development", "Programming"} <= set(skills)
