@@ -93,9 +93,13 @@ _HIRE_IS = re.compile(r"\b(?:" + "|".join(_OTHERS["hire_is"]) + r")\s+(?:[\w&/-]
 _PARTNER = re.compile(r"\b(?:" + "|".join(_OTHERS["partner_leads"]) + r")\s+(?:(?:the|our|other|internal)\s+)*"
                       r"(?:[\w&-]+(?:\s+[\w&-]+)?\s+(?:and|&)\s+)?(?:[\w&-]+\s+)?$", re.IGNORECASE)
 _LEARNABLE = re.compile(r"\b(?:" + "|".join(_OTHERS["learnable"]) + r")\b[^.;:!?,]*", re.IGNORECASE)
-_DESCRIBES = re.compile(r"\b(?:" + "|".join(_OTHERS["describes"]) + r")\b(?:(?!\b(?:you|your|which|who|that|using|"
-                        r"based on|built (?:on|with)|running on|(?:tech(?:nology)? )?stack)\b)[^.;:!?])*",
-                        re.IGNORECASE)
+_DESCRIBES_ENDS = r"you|your|which|who|that|using|based on|built (?:on|with)|running on|(?:tech(?:nology)? )?stack"
+_DESCRIBES = re.compile(r"\b(?:" + "|".join(_OTHERS["describes"]) + r")\b(?:(?!\b(?:" + _DESCRIBES_ENDS
+                        + r")\b)[^.;:!?])*", re.IGNORECASE)
+# ... a tool named after a preposition ("we are building a new platform with Go and Kafka") is what the team builds
+# with, and stays asked: for tools (and keywords) the statement ends there
+_DESCRIBES_TOOLS = re.compile(r"\b(?:" + "|".join(_OTHERS["describes"]) + r")\b(?:(?!\b(?:" + _DESCRIBES_ENDS
+                              + r"|with|in|on|through|via|from|for)\b)[^.;:!?])*", re.IGNORECASE)
 _PLAIN_EXPANSION = frozenset(_OTHERS["plain_expansions"])
 _ADJECTIVE = re.compile(r"(?:" + "|".join(_OTHERS["adjective_endings"]) + r")$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^\s+([A-Za-z][\w-]*)")
@@ -121,7 +125,7 @@ def without_learnables(text: str) -> str:
 def without_descriptions(text: str) -> str:
     """The text with what the company, a team or the product is or does cut out ("we are developing a new SaaS
     product"; a comma in its place), so that no keyword comes from it."""
-    return _DESCRIBES.sub(",", text)
+    return _DESCRIBES_TOOLS.sub(",", text)
 
 
 def describes_others(text: str) -> bool:
@@ -146,8 +150,8 @@ def about_others(text: str, start: int, end: int, name: str, *, technical: bool)
     business analyst"); what the hire may learn ("willing to learn German"); an acronym read as a name the
     sentence does not support ("PCI analyzer" as PCI DSS); a statement of what the company, a team or the product
     is or does ("we are developing a new SaaS product", "a team dedicated to improving the design analytics ..."),
-    up to the tools it is built with ("... based on a modern stack") or a clause of its own ("which is a role
-    focused on creating APIs"); or, for a field that is no tool, a soft
+    up to the tools it is built with ("... based on a modern stack", for a tool also "... a platform with Go") or a
+    clause of its own ("which is a role focused on creating APIs"); or, for a field that is no tool, a soft
     skill's adjective describing a thing ("adaptable architecture"), a partner department ("in close cooperation
     with product management") and what the company owns or builds ("our Engineering department", "building our
     workflow automation system", "analytics products", "R&D Center")."""
@@ -162,7 +166,8 @@ def about_others(text: str, start: int, end: int, name: str, *, technical: bool)
         return True  # "willing to learn German": what the job may teach, not what it asks
     if _unsupported_expansion(surface, name, text):
         return True
-    if any(found.start() < start < found.end() for found in _DESCRIBES.finditer(text)):
+    if any(found.start() < start < found.end()
+           for found in (_DESCRIBES_TOOLS if technical else _DESCRIBES).finditer(text)):
         return True  # "we are developing a new SaaS product": what the company or its product is or does
     if technical:
         return False

@@ -165,3 +165,10 @@ def test_the_teams_description_ends_at_a_clause_about_the_role() -> None:
     skills = _skills(ad)
     assert "Data engineering" not in skills
     assert {"Agile", "API development", "Programming"} <= set(skills)
+
+
+def test_a_tool_the_new_product_is_built_with_stays_asked() -> None:
+    ad = ("Job description\nWe are building a new platform with Go and Kafka for our customers.\n"
+          "Requirements\n* Java\n")
+    skills = _skills(ad)
+    assert {"Go", "Apache Kafka", "Java"} <= set(skills)
