@@ -168,7 +168,7 @@ def test_the_teams_description_ends_at_a_clause_about_the_role() -> None:
 
 
 def test_a_tool_the_new_product_is_built_with_stays_asked() -> None:
-    ad = ("Job description\nWe are building a new platform with Go and Kafka for our customers.\n"
+    ad = ("Job description\nWe are building a new platform with Go and Kafka for payments analytics.\n"
           "Requirements\n* Java\n")
     skills = _skills(ad)
     assert {"Go", "Apache Kafka", "Java"} <= set(skills)
