@@ -172,3 +172,8 @@ def test_a_tool_the_new_product_is_built_with_stays_asked() -> None:
           "Requirements\n* Java\n")
     skills = _skills(ad)
     assert {"Go", "Apache Kafka", "Java"} <= set(skills)
+
+
+def test_a_field_joined_to_a_tool_stack_still_asks() -> None:
+    skills = _skills("Responsibilities\n* Ensure code quality by evolving architecture and tech stack\n")
+    assert "Architecture" in skills
