@@ -337,6 +337,7 @@ from jobfit.matching.evidence import (  # noqa: E402
     known_only_as_example,
     named_only_among_others,
     named_only_as_modifier,
+    named_only_as_post,
     named_only_in_facts,
     names_another_thing,
     names_only_before_others,
@@ -481,6 +482,12 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None or c.name == "degree" else cosine(c)
         shape = {"list": 1, "thin": 2, "heading": 3}.get(profile.shape_at(c.line), 0)
+        # a course or student project (education), a statement of the person's post: after every list naming it
+        field = req.kind == "skill" and not is_named_tool(req) and is_field_of_study(req.terms)
+        statement = profile.statement_at(c.line)
+        if c.how != "meaning" and ((not field and profile.section(c.line) == "education") or named_only_as_post(
+                profile.statement_text(statement) if statement >= 0 else profile.line_text(c.line), _words(c))):
+            shape += 2
         # "SQL Workbench" after "SQL", then "Java (Less than 1 year)" after "Java"
         named = shape == 1 and c.how in ("exact", "alias")
         longer = 2 * int(named and _item_fit(c) > 0) + int(named and short_use(profile.line_text(c.line), _words(c)))

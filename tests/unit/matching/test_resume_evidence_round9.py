@@ -11,11 +11,17 @@ from datetime import date
 
 import pytest
 
+from jobfit.documents.models import SkillMention
 from jobfit.documents.resume import parse_resume_text
+from jobfit.matching import score_match
 from jobfit.matching.background import assess_scope, assess_title
+from jobfit.matching.evidence import named_only_as_post
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.text import phrase_terms
+
+from .matching_builders import build_job
+from .test_meaning import _rows
 
 
 def _profile(text: str) -> ResumeProfile:
@@ -114,3 +120,62 @@ def test_years_in_a_scope_need_a_dated_role_that_shows_the_scope() -> None:
     dated = _profile(_SCOPE_IN_A_DATED_ROLE)
     row = assess_scope(dated, _JAVA_EE).result
     assert row.status == "partial" and row.section == "experience"  # the role's line, not the skills line
+
+
+_SQL = SkillMention(skill_id="sql", name="SQL", category="language", surface="SQL")
+_JAVA = SkillMention(skill_id="java", name="Java", category="language", surface="Java")
+
+
+def _cited(text: str, skill: SkillMention) -> tuple[str, str | None, str | None]:
+    job = build_job("Backend Developer", f"Strong {skill.name} skills.", required=[skill])
+    resume = parse_resume_text(text, today=date(2026, 12, 7))
+    row = _rows(score_match(resume, job))[skill.name]
+    return row.status, row.section, row.evidence
+
+
+_STUDENT_PROJECT = "\n".join([
+    "Bilal Ahmed",
+    "Experience",
+    "PHP Developer, Webshop Pvt Ltd",
+    "Jan 2018 - Present",
+    "- Built the order and invoice modules of the shop in PHP and Laravel.",
+    "Skills",
+    "Languages: PHP, SQL, JavaScript",
+    "Education",
+    "BS Computer Science, Superior University Lahore, 2017",
+    "Final project: Student Information System, a web application in PHP with SQL queries on MySQL.",
+])
+
+
+def test_a_student_project_is_cited_after_a_list_that_names_the_skill() -> None:
+    # reviewers (held-outs 4 and 7): SQL cited from a student project or a training course while a skills line
+    # names it; the status stays what it was
+    status, section, evidence = _cited(_STUDENT_PROJECT, _SQL)
+    assert status == "met" and section == "skills" and "Languages" in (evidence or "")
+
+
+_POST_ONLY = "\n".join([
+    "Sagar Patil",
+    "Experience",
+    "Java Developer, Infrasoft Technologies",
+    "Jun 2021 - Present",
+    "- Currently working in Infrasoft Technologies, Andheri as a Java Developer.",
+    "Junior Developer, Maxgen Technologies",
+    "Jan 2018 - May 2021",
+    "- Built REST services in Java with Spring Boot for the loan origination system.",
+])
+
+
+def test_a_statement_of_the_persons_post_is_cited_after_a_statement_of_use() -> None:
+    # reviewers (held-out 6): Java cited from "Currently working in ... as a Java Developer"
+    status, section, evidence = _cited(_POST_ONLY, _JAVA)
+    assert section == "experience"
+    assert status == "met" and "Built REST services" in (evidence or "")
+    assert named_only_as_post("Currently working in Infrasoft Technologies, Andheri as a Java Developer.",
+                              phrase_terms("Java"))
+    assert named_only_as_post("Worked as a Java developer on the payments team.", phrase_terms("Java"))
+    # the name outside the title, or no post at all: a statement of use
+    assert not named_only_as_post("Worked as a Java developer building Java 8 services.", phrase_terms("Java"))
+    assert not named_only_as_post("Built Java services for the payments team.", phrase_terms("Java"))
+    assert not named_only_as_post("Worked at Acme as a Software Engineer using Python and Django.",
+                                  phrase_terms("Python"))
