@@ -14,9 +14,9 @@ confirmed candidate that meets it is met by meaning alone when a statement reach
 threshold. Without vectors (or thresholds) no candidate is checked and word matches stand.
 
 Which statement is cited (`_Key`): a sentence that shows the requirement before a list item that names it,
-both before a thin line (headline, title, sub-heading), a course or student project of the education section or
-a statement of the person's post ("working at X as a Java Developer", `named_only_as_post`); a heading
-("Hardware:") never. Then the closest in meaning, or the heaviest when unchecked.
+both before a thin line (headline, title, sub-heading), a line of the education section, a student's project
+(`is_academic`) or a statement of the person's post ("working at X as a Java Developer", `named_only_as_post`);
+a heading ("Hardware:") never. Then the closest in meaning, or the heaviest when unchecked.
 
 Status: the requirement's words, an alias or the same skill meet it; a more specific skill meets it when the meaning
 check confirms its statement ("built CNN image classifiers" for "computer vision"; else it is related); a
@@ -445,6 +445,16 @@ _POST = re.compile(r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["post_cues"
                    re.I)
 
 
+# A statement of a student's work ("Student Information System, University Lahore", "final year project";
+# data/evidence_words.json academic_cues).
+_ACADEMIC = re.compile(r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["academic_cues"]) + r")(?![\w-])", re.I)
+
+
+def is_academic(text: str | None) -> bool:
+    """Whether a statement tells of a student's work (a university project, a thesis, coursework)."""
+    return bool(text) and _ACADEMIC.search(text or "") is not None
+
+
 @lru_cache(maxsize=65536)
 def named_only_as_post(text: str | None, terms: tuple[str, ...]) -> bool:
     """Whether a statement names `terms` only in the title of a post it says the person holds ("Currently
@@ -634,13 +644,14 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         return _SHAPE_RANK[profile.shape_at(line)] + (CITED_AFTER if cited_after(line, names) else 0)
 
     def cited_after(line: int | None, names: tuple[str, ...]) -> bool:
-        """A line of the education section (a course, a student project; not for a field of study, which a degree
-        shows) or a statement that names it only as the title of the person's post (`named_only_as_post`)."""
+        """A line of the education section or a statement of a student's work (a course, a university project;
+        not for a field of study, which a degree shows), or a statement that names it only as the title of the
+        person's post (`named_only_as_post`)."""
         if not search.field_like and profile.section(line) == "education":
             return True
         statement = profile.statement_at(line)
-        return named_only_as_post(profile.statement_text(statement) if statement >= 0 else profile.line_text(line),
-                                  names)
+        text = profile.statement_text(statement) if statement >= 0 else profile.line_text(line)
+        return (not search.field_like and is_academic(text)) or named_only_as_post(text, names)
 
     def longer(line: int | None, names: tuple[str, ...]) -> int:
         """Twice 1 for a list item that holds the name among other words ("SQL Workbench"), cited after one that

@@ -333,6 +333,7 @@ from jobfit.matching.evidence import (  # noqa: E402
     RELATION_TERMS,
     Candidate,
     accepted,
+    is_academic,
     is_field_of_study,
     known_only_as_example,
     named_only_among_others,
@@ -485,8 +486,9 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         # a course or student project (education), a statement of the person's post: after every list naming it
         field = req.kind == "skill" and not is_named_tool(req) and is_field_of_study(req.terms)
         statement = profile.statement_at(c.line)
-        if c.how != "meaning" and ((not field and profile.section(c.line) == "education") or named_only_as_post(
-                profile.statement_text(statement) if statement >= 0 else profile.line_text(c.line), _words(c))):
+        text = profile.statement_text(statement) if statement >= 0 else profile.line_text(c.line)
+        if c.how != "meaning" and ((not field and (profile.section(c.line) == "education" or is_academic(text)))
+                                   or named_only_as_post(text, _words(c))):
             shape += 2
         # "SQL Workbench" after "SQL", then "Java (Less than 1 year)" after "Java"
         named = shape == 1 and c.how in ("exact", "alias")

