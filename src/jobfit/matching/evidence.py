@@ -275,10 +275,11 @@ def asks_depth(context: str | None) -> bool:
 def shows_use(text: str | None, shape: str | None, names: tuple[str, ...]) -> bool:
     """Whether a statement that names a skill (`names`, as `phrase_terms` gives them) shows it used, as a
     depth ask needs: a sentence that names it other than as an example in passing ("IaaS services such as
-    Amazon EC2"), and never a list item whose note says under a year of it ("Java (Less than 1 year)")."""
+    Amazon EC2"), and never a list item whose note says under a year of it ("Java (Less than 1 year)") or a
+    statement that names it only in the title of the person's post ("working at X as a Java Developer")."""
     if not text:
         return False
-    if short_use(text, names):
+    if short_use(text, names) or named_only_as_post(text, names):
         return False
     if shape not in ("sentence", None):
         return False

@@ -15,7 +15,7 @@ from jobfit.documents.models import SkillMention
 from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
 from jobfit.matching.background import assess_scope, assess_title
-from jobfit.matching.evidence import is_academic, named_only_as_post
+from jobfit.matching.evidence import is_academic, named_only_as_post, shows_use
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.text import phrase_terms
@@ -201,3 +201,23 @@ def test_a_statement_of_the_persons_post_is_cited_after_a_statement_of_use() -> 
     assert not named_only_as_post("Built Java services for the payments team.", phrase_terms("Java"))
     assert not named_only_as_post("Worked at Acme as a Software Engineer using Python and Django.",
                                   phrase_terms("Python"))
+
+
+def test_a_statement_of_the_persons_post_shows_no_use_for_a_depth_ask() -> None:
+    # reviewers (held-out 6): "Experience with latest versions of Java" met on "Currently working in ... as a Java
+    # Developer" and a skills list
+    assert not shows_use("Currently working in Infrasoft Technologies, Andheri as a Java Developer.", "sentence",
+                         phrase_terms("Java"))
+    assert shows_use("Built REST services in Java 17 with Spring Boot.", "sentence", phrase_terms("Java"))
+    text = "\n".join([
+        "Sagar Patil",
+        "Skills",
+        "Programming: C, C++, Java, Android",
+        "Experience",
+        "Java Developer, Infrasoft Technologies",
+        "Jun 2021 - Present",
+        "- Currently working in Infrasoft Technologies, Andheri as a Java Developer.",
+    ])
+    job = build_job("Backend Developer", "Experience with latest versions of Java.", required=[_JAVA])
+    row = _rows(score_match(parse_resume_text(text, today=date(2026, 12, 7)), job))["Java"]
+    assert row.status == "related"
