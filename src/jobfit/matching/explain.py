@@ -14,6 +14,8 @@ from jobfit.matching.counts import counted_skills, is_met, status_rank
 from jobfit.matching.evidence import (
     Assessment,
     accepted,
+    is_academic,
+    named_only_as_post,
     named_only_before_other_heads,
     names_another_thing,
     names_only_others,
@@ -164,6 +166,23 @@ def job_relevance(requirements: Sequence[Requirement]) -> tuple[dict[str, float]
     return best, seen
 
 
+def _best_line(profile: ResumeProfile, name: str, lines: Sequence[int]) -> int:
+    """The line a recruiter reads as proof of an extra strength, of the lines that show it: one that writes its
+    name ("JavaScript", not only "Knockout JS"), then a sentence before a list item, then one that is no
+    student's work and no statement of the person's post (`evidence.is_academic`, `named_only_as_post`); the
+    earliest of equals."""
+    words = written_terms(name)
+    by_name = set(profile.index.phrase_lines(words)) if words else set()
+
+    def key(line: int) -> tuple[bool, bool, bool, int]:
+        statement = profile.statement_at(line)
+        text = profile.statement_text(statement) if statement >= 0 else profile.line_text(line)
+        return (line not in by_name, profile.shape_at(line) != "sentence",
+                is_academic(text) or named_only_as_post(text, words), line)
+
+    return min(lines, key=key)
+
+
 def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
               relevance: tuple[dict[str, float], dict[str, int]] | None = None) -> list[Strength]:
     """Met requirements with strong evidence (best first), then notable extra skills related to the job.
@@ -222,8 +241,7 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
                  and not names_another_thing(profile.line_text(line) or "", written)]
         if not shown or (relevance <= 0.0 and len(shown) < 2):
             continue
-        name, n_in_work, first_line = record.name, len(shown), min(shown)
-        extras.append((-(relevance + 0.1 * n_in_work), skill_id, name, first_line))
+        extras.append((-(relevance + 0.1 * len(shown)), skill_id, record.name, _best_line(profile, record.name, shown)))
     extras.sort(key=lambda t: (t[0], t[1]))
     return out + [
         Strength(requirement=name, evidence=profile.statement_text(profile.statement_at(line)),

@@ -168,7 +168,16 @@ def _reference_strength_extras(assessments, profile, mentions_by_id) -> list:
         relevance = max((a.requirement.related.get(skill_id, ("", 0.0))[1] for a in assessments), default=0.0)
         if relevance <= 0.0 and len(in_work) < 2:
             continue
-        first = in_work[0]
+        # the line a recruiter reads as proof: one writing the name, a sentence, no student's work or post
+        words = written_terms(mentions[0].name)
+        by_name = set(profile.index.phrase_lines(words))
+
+        def texts(n: int) -> str | None:
+            k = profile.statement_at(n)
+            return profile.statement_text(k) if k >= 0 else profile.line_text(n)
+
+        first = sorted(in_work, key=lambda n: (n not in by_name, profile.shape_at(n) != "sentence",
+                                               is_academic(texts(n)) or named_only_as_post(texts(n), words)))[0]
         extras.append((-(relevance + 0.1 * len(in_work)), skill_id,
                        Strength(requirement=mentions[0].name,
                                 evidence=profile.statement_text(profile.statement_at(first)),
@@ -347,6 +356,7 @@ from jobfit.matching.evidence import (  # noqa: E402
     requirement_class,
     short_use,
     spaced_spellings,
+    written_terms,
 )
 from jobfit.matching.meaning import Thresholds, is_named_tool  # noqa: E402
 from jobfit.matching.requirements import Requirement  # noqa: E402

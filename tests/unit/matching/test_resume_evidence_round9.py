@@ -221,3 +221,23 @@ def test_a_statement_of_the_persons_post_shows_no_use_for_a_depth_ask() -> None:
     job = build_job("Backend Developer", "Experience with latest versions of Java.", required=[_JAVA])
     row = _rows(score_match(parse_resume_text(text, today=date(2026, 12, 7)), job))["Java"]
     assert row.status == "related"
+
+
+_EXTRA_LATER_SENTENCE = "\n".join([
+    "Priya Nair",
+    "Experience",
+    "Backend Developer, Cartwheel Retail",
+    "Jan 2021 - Present",
+    "- Environment: Python, Flask, Docker, Jenkins",
+    "- Packaged the order services in Docker images and cut the release time from a day to an hour.",
+])
+
+
+def test_an_extra_strength_cites_a_sentence_before_an_environment_list() -> None:
+    # reviewers (held-outs 4 and 7): an extra strength cited from its first line (an environment list, a line
+    # naming only a narrower tool) while a later sentence shows it
+    job = build_job("Backend Developer", "Experience with Python.",
+                    required=[SkillMention(skill_id="python", name="Python", category="language", surface="Python")])
+    result = score_match(parse_resume_text(_EXTRA_LATER_SENTENCE, today=date(2026, 12, 7)), job)
+    [docker] = [s for s in result.strengths if s.kind == "extra" and s.requirement == "Docker"]
+    assert docker.evidence is not None and docker.evidence.startswith("Packaged the order services")
