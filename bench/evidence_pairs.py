@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 PAIRS_FILE = REPO / "bench" / "evidence" / "pairs.json"
 SEED = 26  # the issue's number; never changed after the first run
 SIZES = {"dev": 10, "heldout": 12, "heldout2": 10, "heldout3": 10, "heldout4": 10, "heldout5": 10, "heldout6": 10,
-         "heldout7": 10}
+         "heldout7": 10, "heldout8": 10}
 # resumes per format in each set, filled in this order; a set short of a format is filled from the others
 FORMAT_QUOTAS = {
     "dev": {"docx": 1, "two_column_pdf": 1, "txt": 4, "pdf": 4},
@@ -40,6 +40,7 @@ FORMAT_QUOTAS = {
     "heldout5": {"pdf": 6, "txt": 4},
     "heldout6": {"txt": 10},
     "heldout7": {"txt": 10},
+    "heldout8": {"pdf": 5, "txt": 5},  # PDFs first: the hidden sets are PDF and DOCX
 }
 PDF_AD_QUOTA = 2  # resume_matcher JD PDFs per set (the other ads are SkillSpan postings)
 AD_SENTENCES = (30, 120)  # a SkillSpan posting is used when its sentence count is in this range ...
@@ -52,6 +53,7 @@ DOTIN_MAX_LINE = 300
 # (evidence_report.SHOWN_CHARS / SHOWN_LINES; a unit test keeps the two equal)
 LATE_TEXT_CHARS = (1000, 16000)
 LATE_TEXT_LINES = (20, 220)
+LATE_AD_MIN_SENTENCES = 12  # held-out 8's ads (step 13): 1a's length rule relaxed to this and LATE_TEXT_CHARS[1]
 
 # Fields, read from a job title or a resume's headline by these patterns (every pattern that matches adds its
 # field). Written before any pair was drawn. "software" is the generic one: a developer of no named stack.
@@ -228,6 +230,20 @@ Seed {SEED}; `bench/evidence_pairs.py` is the procedure as code. Nothing here lo
    only because a line is over {DOTIN_MAX_LINE} characters or there are fewer than {LATE_TEXT_LINES[0]} lines.
    Headlines, fields, duplicate texts and texts of earlier pairs as in 11; drawn as in 11 (a first pass, then step
    10's second pass if the set is still short), by the same generator after held-out 6.
+13. Held-out 8 (added after held-out 7 was judged and its error classes fixed, {SIZES['heldout8']} pairs; no compatible
+   pair of steps 1-12's rules was left). Ads: SkillSpan "tech" postings (all splits) that no earlier pair uses,
+   with 1a's title rule (a field in the first sentence, at most {AD_MAX_TITLE} characters) and 1a's length relaxed
+   to what a packet shows in full: at least {LATE_AD_MIN_SENTENCES} sentences and at most {LATE_TEXT_CHARS[1]}
+   characters as rebuilt (so the pool's unused ads, and those 1a left out only for their length: 12-29
+   sentences, or longer ones up to that many characters). Resumes: every source an earlier step drew from, what
+   no earlier pair uses (the same livecareer id or the same text key counts as used), with a field in its
+   headline as that source's step reads it: the pool's files (2a), step 9's livecareer PDFs (its categories and
+   headline rule), and the plain texts of step 11's sources (the pool's dotin texts included) in lines or
+   flattened, {LATE_TEXT_CHARS[0]}-{LATE_TEXT_CHARS[1]} characters and at most {LATE_TEXT_LINES[1]} lines (steps 11
+   and 12 together). Drawn as in 9 (a shared field, or a generic developer with a developer of any stack; no ad
+   twice), PDFs first (FORMAT_QUOTAS; the hidden sets are PDF and DOCX, and a format short of compatible resumes
+   is filled from the others), by the same generator after held-out 7. The first pass gives all
+   {SIZES['heldout8']} pairs, so no second pass (step 7's neighbours, step 10's second ads) is drawn.
 """
 
 
@@ -357,11 +373,10 @@ def pdf_headline(path: Path) -> str:
 def pool(evaldata: Path) -> tuple[list[Doc], list[Doc]]:
     ads = []
     for key, (ref, sentences) in sorted(skillspan_postings(evaldata).items()):
-        text = "\n".join(sentences)
-        title = re.sub(r"\(\s*\)", " ", re.sub(r"\[[A-Z]+\]", " ", sentences[0]))
         if "-tech-" not in key or not AD_SENTENCES[0] <= len(sentences) <= AD_SENTENCES[1]:
             continue
-        doc = _doc(key, ref, "skillspan", re.sub(r"\s+", " ", title).strip(" -–|:"), "MIT")
+        doc = _skillspan_ad(key, ref, sentences)
+        text = "\n".join(sentences)
         if len(text) <= AD_MAX_CHARS and len(doc.title) <= AD_MAX_TITLE and (doc.fields or doc.management):
             ads.append(doc)
     ads += [_doc(id_, path, "pdf", title, "Apache-2.0") for id_, path, title in RESUME_MATCHER_JDS]
@@ -371,6 +386,26 @@ def pool(evaldata: Path) -> tuple[list[Doc], list[Doc]]:
         if doc.fields and _plain_text_shape(text):
             resumes.append(doc)
     return ads, resumes
+
+
+def _skillspan_ad(key: str, ref: str, sentences: list[str]) -> Doc:
+    """A SkillSpan posting as an ad of step 1a: titled by its first sentence without placeholders."""
+    title = re.sub(r"\(\s*\)", " ", re.sub(r"\[[A-Z]+\]", " ", sentences[0]))
+    return _doc(key, ref, "skillspan", re.sub(r"\s+", " ", title).strip(" -–|:"), "MIT")
+
+
+def late_ads(evaldata: Path, used: set[str]) -> list[Doc]:
+    """The ads of held-out 8 (step 13): SkillSpan "tech" postings that no earlier pair uses, of the pool (1a) or
+    left out of it only for their length, now at least LATE_AD_MIN_SENTENCES sentences and at most
+    LATE_TEXT_CHARS[1] characters; 1a's title rule, with a field."""
+    ads = []
+    for key, (ref, sentences) in sorted(skillspan_postings(evaldata).items()):
+        if "-tech-" not in key or key in used or len(sentences) < LATE_AD_MIN_SENTENCES:
+            continue
+        doc = _skillspan_ad(key, ref, sentences)
+        if len("\n".join(sentences)) <= LATE_TEXT_CHARS[1] and len(doc.title) <= AD_MAX_TITLE and doc.fields:
+            ads.append(doc)
+    return ads
 
 
 def _plain_text_shape(text: str, chars: tuple[int, int] = DOTIN_CHARS,
@@ -392,6 +427,22 @@ def _flattened_shape(text: str) -> bool:
 def _late_shape(text: str) -> bool:
     """Step 11's shape rule: step 2b's with LATE_TEXT_CHARS and LATE_TEXT_LINES."""
     return _plain_text_shape(text, LATE_TEXT_CHARS, LATE_TEXT_LINES)
+
+
+def _shown_shape(text: str) -> bool:
+    """Step 13's shape rule: any text a packet shows in full, in lines or flattened (steps 11 and 12 together)."""
+    return LATE_TEXT_CHARS[0] <= len(text) <= LATE_TEXT_CHARS[1] and len(text.splitlines()) <= LATE_TEXT_LINES[1]
+
+
+def late_resumes(evaldata: Path, pool_resumes: list[Doc], fresh_resumes: list[Doc], used: set[str]) -> list[Doc]:
+    """The resumes of held-out 8 (step 13): of every source an earlier step drew from, those no earlier pair uses
+    (one livecareer id, one text key), with a field: the pool's files (2a), step 9's livecareer PDFs
+    (`fresh_resumes`), and the plain texts of step 11's sources and the pool's dotin texts of a shape a packet
+    shows in full."""
+    used_livecareer = {m.group(1) for id_ in used if (m := re.fullmatch(r"livecareer-.*-(\d+)", id_))}
+    files = [r for r in pool_resumes if r.format != "txt" and r.id not in used and r.fields]
+    pdfs = [r for r in fresh_resumes if r.format == "pdf" and r.id.rsplit("-", 1)[-1] not in used_livecareer]
+    return sorted(files + pdfs + plain_resumes(evaldata, [], used, _shown_shape), key=lambda r: r.id)
 
 
 def text_key(text: str) -> str:
@@ -565,6 +616,13 @@ def build(evaldata: Path) -> dict:
             pairs += more_ads(rng, name, pairs, set_ads)
         out["sets"][name] = _entries(f"{name}-{{:02d}}", pairs)
         used |= {doc.id for pair in pairs for doc in pair}
+    set_ads = late_ads(evaldata, used)
+    set_resumes = late_resumes(evaldata, resumes, fresh_resumes, used)
+    out["pool_heldout8"] = {"ads": {"skillspan": len(set_ads)},
+                            "resumes": {f: sum(r.format == f for r in set_resumes)
+                                        for f in sorted({r.format for r in set_resumes})}}
+    pairs = draw(rng, "heldout8", set_ads, set_resumes)
+    out["sets"]["heldout8"] = _entries("heldout8-{:02d}", pairs)
     return out
 
 

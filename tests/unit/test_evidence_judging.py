@@ -15,14 +15,17 @@ sys.path.append(str(REPO / "bench"))
 
 from evidence_claims import ClaimsFile, PairJudgment, cited_span, claims_from_match, problems, schema_text  # noqa: E402
 from evidence_pairs import (  # noqa: E402
+    AD_MAX_TITLE,
     DOTIN_TEST_ZIP,
     DOTIN_ZIP,
     KAGGLE_CSV,
+    LATE_AD_MIN_SENTENCES,
     LATE_TEXT_CHARS,
     LATE_TEXT_LINES,
     OFF_SCREEN_DESIGN,
     PAIRS_FILE,
     Doc,
+    ad_text,
     compatible,
     detokenize,
     fields_of,
@@ -270,6 +273,39 @@ def test_plain_text_heldouts_pair_unused_ads_with_texts_never_in_an_earlier_pair
         assert in_lines == (name == "heldout6")  # held-out 7's are flattened
         assert text_key(text) not in earlier_texts
     assert len({text_key(t) for t in texts}) == len({p["resume"]["id"] for p in held})  # one text, one resume
+
+
+# held-out 8: unused ads of any length a packet shows in full x unused resumes of every earlier source, PDFs first
+def test_heldout8_pairs_unused_ads_of_relaxed_length_with_resumes_no_earlier_pair_used(evaldata: Path) -> None:
+    data = json.loads(PAIRS_FILE.read_text())
+    names = list(data["sets"])
+    assert names[-1] == "heldout8"
+    earlier = [p for name in names[:-1] for p in data["sets"][name]]
+    held = data["sets"]["heldout8"]
+    assert [p["id"] for p in held] == [f"heldout8-{i:02d}" for i in range(1, 11)]
+    assert {p["ad"]["format"] for p in held} == {"skillspan"} and len({p["ad"]["id"] for p in held}) == 10
+    assert len({p["resume"]["id"] for p in held}) == 10
+    assert not {p["ad"]["id"] for p in held} & {p["ad"]["id"] for p in earlier}
+    assert not {p["resume"]["id"] for p in held} & {p["resume"]["id"] for p in earlier}
+    assert all(p["resume"]["fields"] and compatible_entry(p) for p in held)  # no neighbouring fields needed
+    for pair in held:
+        text = ad_text(evaldata, pair["ad"]) or ""
+        assert "-tech-" in pair["ad"]["id"] and pair["ad"]["fields"] and len(pair["ad"]["title"]) <= AD_MAX_TITLE
+        assert len(text.splitlines()) >= LATE_AD_MIN_SENTENCES and len(text) <= LATE_TEXT_CHARS[1] + 1
+    assert any(len((ad_text(evaldata, p["ad"]) or "").splitlines()) < 30 for p in held)  # the relaxed lengths are used
+    formats = [p["resume"]["format"] for p in held]
+    assert "pdf" in formats and formats == sorted(formats, key=lambda f: f != "pdf")  # PDFs drawn first
+
+    def livecareer_ids(pairs: list[dict]) -> set[str]:
+        return set(re.findall(r"(\d+)\.pdf$", "\n".join(p["resume"]["source"] for p in pairs), re.MULTILINE))
+
+    assert livecareer_ids(held) and not livecareer_ids(earlier) & livecareer_ids(held)
+    earlier_texts = {text_key(resume_text(evaldata, p["resume"]) or "") for p in earlier}
+    texts = [t for t in (resume_text(evaldata, p["resume"]) for p in held) if t is not None]
+    for text in texts:
+        assert LATE_TEXT_CHARS[0] <= len(text) <= LATE_TEXT_CHARS[1] and len(text.splitlines()) <= LATE_TEXT_LINES[1]
+        assert text_key(text) not in earlier_texts
+    assert len({text_key(t) for t in texts}) == len(texts)
 
 
 def test_a_designer_off_screen_is_not_of_the_design_field() -> None:
