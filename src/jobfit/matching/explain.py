@@ -168,8 +168,8 @@ def job_relevance(requirements: Sequence[Requirement]) -> tuple[dict[str, float]
 
 def _best_line(profile: ResumeProfile, name: str, lines: Sequence[int]) -> int:
     """The line a recruiter reads as proof of an extra strength, of the lines that show it: one that writes its
-    name ("JavaScript", not only "Knockout JS"), then a sentence before a list item, then one that is no
-    student's work and no statement of the person's post (`evidence.is_academic`, `named_only_as_post`); the
+    name ("JavaScript", not only "Knockout JS"), then one that is no student's work and no statement of the
+    person's post (`evidence.is_academic`, `named_only_as_post`), then a sentence before a list item; the
     earliest of equals."""
     words = written_terms(name)
     by_name = set(profile.index.phrase_lines(words)) if words else set()
@@ -177,8 +177,8 @@ def _best_line(profile: ResumeProfile, name: str, lines: Sequence[int]) -> int:
     def key(line: int) -> tuple[bool, bool, bool, int]:
         statement = profile.statement_at(line)
         text = profile.statement_text(statement) if statement >= 0 else profile.line_text(line)
-        return (line not in by_name, profile.shape_at(line) != "sentence",
-                is_academic(text) or named_only_as_post(text, words), line)
+        return (line not in by_name, is_academic(text) or named_only_as_post(text, words),
+                profile.shape_at(line) != "sentence", line)
 
     return min(lines, key=key)
 

@@ -168,7 +168,7 @@ def _reference_strength_extras(assessments, profile, mentions_by_id) -> list:
         relevance = max((a.requirement.related.get(skill_id, ("", 0.0))[1] for a in assessments), default=0.0)
         if relevance <= 0.0 and len(in_work) < 2:
             continue
-        # the line a recruiter reads as proof: one writing the name, a sentence, no student's work or post
+        # the line a recruiter reads as proof: one writing the name, no student's work or post, a sentence
         words = written_terms(mentions[0].name)
         by_name = set(profile.index.phrase_lines(words))
 
@@ -176,8 +176,9 @@ def _reference_strength_extras(assessments, profile, mentions_by_id) -> list:
             k = profile.statement_at(n)
             return profile.statement_text(k) if k >= 0 else profile.line_text(n)
 
-        first = sorted(in_work, key=lambda n: (n not in by_name, profile.shape_at(n) != "sentence",
-                                               is_academic(texts(n)) or named_only_as_post(texts(n), words)))[0]
+        first = sorted(in_work, key=lambda n: (n not in by_name, is_academic(texts(n))
+                                               or named_only_as_post(texts(n), words),
+                                               profile.shape_at(n) != "sentence"))[0]
         extras.append((-(relevance + 0.1 * len(in_work)), skill_id,
                        Strength(requirement=mentions[0].name,
                                 evidence=profile.statement_text(profile.statement_at(first)),

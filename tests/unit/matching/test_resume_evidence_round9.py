@@ -235,9 +235,23 @@ _EXTRA_LATER_SENTENCE = "\n".join([
 
 def test_an_extra_strength_cites_a_sentence_before_an_environment_list() -> None:
     # reviewers (held-outs 4 and 7): an extra strength cited from its first line (an environment list, a line
-    # naming only a narrower tool) while a later sentence shows it
+    # naming only a narrower tool) while a later sentence shows it; a student's project comes last (held-out 7)
     job = build_job("Backend Developer", "Experience with Python.",
                     required=[SkillMention(skill_id="python", name="Python", category="language", surface="Python")])
     result = score_match(parse_resume_text(_EXTRA_LATER_SENTENCE, today=date(2026, 12, 7)), job)
     [docker] = [s for s in result.strengths if s.kind == "extra" and s.requirement == "Docker"]
     assert docker.evidence is not None and docker.evidence.startswith("Packaged the order services")
+
+    # the list of a role before a student's project that names it
+    student = "\n".join([
+        "Bilal Ahmed",
+        "Experience",
+        "PHP Developer, Webshop Pvt Ltd",
+        "Jan 2018 - Present",
+        "- Environment: PHP, MySQL, jQuery",
+        "Projects",
+        "Student Information System for Superior University: a web application in PHP with a MySQL database.",
+    ])
+    result = score_match(parse_resume_text(student, today=date(2026, 12, 7)), job)
+    [mysql] = [s for s in result.strengths if s.kind == "extra" and s.requirement == "MySQL"]
+    assert mysql.evidence == "Environment: PHP, MySQL, jQuery"
