@@ -451,9 +451,24 @@ _POST = re.compile(r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["post_cues"
 _ACADEMIC = re.compile(r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["academic_cues"]) + r")(?![\w-])", re.I)
 
 
+@lru_cache(maxsize=65536)
 def is_academic(text: str | None) -> bool:
     """Whether a statement tells of a student's work (a university project, a thesis, coursework)."""
-    return bool(text) and _ACADEMIC.search(text or "") is not None
+    return text is not None and _ACADEMIC.search(text) is not None
+
+
+def statement_place(profile: ResumeProfile, line: int | None) -> tuple[bool, str | None]:
+    """(whether the statement holding `line` tells of a student's work, its text when it tells of a post held, else
+    None), read once per statement of a profile (as `ResumeProfile.attended` is): every requirement's search asks
+    it of its candidates."""
+    position = profile.statement_at(line)
+    found = profile.__dict__.setdefault("_statement_place", {})
+    key = position if position >= 0 else -1 - (line or 0)
+    place = found.get(key)
+    if place is None:
+        text = profile.statement_text(position) if position >= 0 else profile.line_text(line)
+        place = found[key] = (is_academic(text), text if text and _POST.search(text) else None)
+    return place
 
 
 @lru_cache(maxsize=65536)
@@ -532,8 +547,8 @@ def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
 # meaning check, or the candidate's value (quality x line weight) when it is not checked.
 _Key = tuple[int, int, float, float, int]
 _SHAPE_RANK = {"sentence": 0, "list": 1, "thin": 2, "heading": 3, None: 0}
-# Added to the shape rank of a line cited only after every sentence and list that names the requirement: a course
-# or a student project in the education section, a statement of the person's post ("working at X as a Java
+# Added to the shape rank of a line cited only after every sentence and list that names the requirement: a line of
+# the education section, a student's project anywhere, a statement of the person's post ("working at X as a Java
 # Developer"). It ranks with a thin line.
 CITED_AFTER = 2
 _TIER = {"exact": 0, "alias": 0, "child": 1, "meaning": 2}
@@ -648,11 +663,10 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         """A line of the education section or a statement of a student's work (a course, a university project;
         not for a field of study, which a degree shows), or a statement that names it only as the title of the
         person's post (`named_only_as_post`)."""
-        if not search.field_like and profile.section(line) == "education":
+        academic, post = statement_place(profile, line)
+        if not search.field_like and (academic or profile.section(line) == "education"):
             return True
-        statement = profile.statement_at(line)
-        text = profile.statement_text(statement) if statement >= 0 else profile.line_text(line)
-        return (not search.field_like and is_academic(text)) or named_only_as_post(text, names)
+        return post is not None and named_only_as_post(post, names)
 
     def longer(line: int | None, names: tuple[str, ...]) -> int:
         """Twice 1 for a list item that holds the name among other words ("SQL Workbench"), cited after one that
