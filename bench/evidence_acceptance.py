@@ -1,7 +1,7 @@
 """Fit the evidence acceptance rule (`matching/data/acceptance.json`) on the reviewers' verdicts, leave-one-run-out.
 
 Every met or partial skill or keyword claim judged shows / weak / wrong in the fitting runs (`FIT_RUNS`: every
-judged run of `bench/evidence/`, held-out 4, 5 and 6 included; `--runs` names fewer) is read again with the current
+judged run of `bench/evidence/`, held-outs 4 to 7 included; `--runs` names fewer) is read again with the current
 code: the requirement in its ad context and the cited statement as the matcher now reads them, the cosine of the two
 (MiniLM, the meaning check's embedder), the shape of the cited line (sentence, list item, thin line), whether the
 requirement is a named tool, a soft skill or another, and how it was found. The rule is one cosine floor per (class,
@@ -36,7 +36,7 @@ from jobfit.matching import evidence  # noqa: E402
 from jobfit.matching.evidence import requirement_class  # noqa: E402
 
 FIT_RUNS = ("2.0.0-dev", "3.0.0-dev-dev", "3.0.0-dev-heldout", "3.1.0-dev-heldout2", "3.1.0-heldout3",
-            "3.1.0-r3-heldout4", "3.2.0-heldout5", "3.2.0-r6-heldout6")
+            "3.1.0-r3-heldout4", "3.2.0-heldout5", "3.2.0-r6-heldout6", "3.2.0-r7-heldout7")
 DATA_FILE = REPO / "src" / "jobfit" / "matching" / "data" / "acceptance.json"
 BARS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
 GRID = (-1.0, *np.round(np.arange(0.10, 0.701, 0.025), 3).tolist())

@@ -15,7 +15,14 @@ from jobfit.matching.evidence import DEGREE_FIELDS, Assessment
 from jobfit.matching.models import RequirementResult, Status
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
-from jobfit.matching.text import ROLE_HEADS, SOFTWARE_ROLES, clean_title, content_tokens, phrase_terms
+from jobfit.matching.text import (
+    GENERIC_TITLE_WORDS,
+    ROLE_HEADS,
+    SOFTWARE_ROLES,
+    clean_title,
+    content_tokens,
+    phrase_terms,
+)
 from jobfit.skills.extractor import find_skill_spans
 from jobfit.skills.loader import load_taxonomy
 
@@ -102,15 +109,18 @@ SCOPE_NAMED = 0.5  # a line naming the scope of "5+ years in X": partial evidenc
 def assess_scope(profile: ResumeProfile, req: Requirement) -> Assessment:
     """Experience in a scope: the resume line that names it (all its words on one line, else most of them).
 
-    Years in the scope are not counted from the resume's roles: a line naming the scope of a years requirement
-    is partial evidence for a person to check, and only related when the resume shows no years at all; without
-    years asked, naming it on an experience line meets it.
+    Years in the scope are not counted from the resume's roles: a line of a dated role naming the scope of a years
+    requirement is partial evidence for a person to check, and any other line naming it (a skills or tools line,
+    a project title, a summary, a resume that dates no role) only related; without years asked, naming it on an
+    experience line meets it.
     """
     terms = req.terms
     lines = profile.index.phrase_lines(terms) if terms else []
     share = 1.0
     if lines:
-        line: int | None = min(lines, key=lambda n: (-profile.weight(n), n))
+        # a line of a dated role first: it is where years in the scope can show
+        line: int | None = min(lines, key=lambda n: (req.years and profile.years_naming([n]) <= 0,
+                                                     -profile.weight(n), n))
     else:
         line, share = profile.index.best_partial_line(terms) if len(terms) >= 2 else (None, 0.0)
         if share < 0.5:
@@ -118,9 +128,10 @@ def assess_scope(profile: ResumeProfile, req: Requirement) -> Assessment:
     if line is None:
         return Assessment(req, _row(req, "missing", 0.0, None, profile, None))
     full = share >= 1.0 and not req.years and profile.section(line) == "experience"
-    # years asked of a resume that shows no years at all (no dated role, no stated length): a tools line or a
-    # project title naming the scope shows no time in it, so it is related at most
-    status: Status = "met" if full else ("related" if req.years and profile.years <= 0 else "partial")
+    # years asked: only a line inside a dated role shows time spent in the scope; a tools line, a project title or
+    # a summary naming it (or any line of a resume that dates no role) is related at most
+    status: Status = "met" if full else (
+        "related" if req.years and profile.years_naming([line]) <= 0 else "partial")
     score = profile.weight(line) * (1.0 if full else SCOPE_NAMED * share)
     return Assessment(req, _row(req, status, score, "scope", profile, line))
 
@@ -157,6 +168,10 @@ _ROLE_HEADS = frozenset(content_tokens(" ".join(ROLE_HEADS)))
 _SOFTWARE_HEADS = frozenset(content_tokens(" ".join(SOFTWARE_ROLES["heads"])))
 _SOFTWARE_WORDS = frozenset(content_tokens(" ".join(SOFTWARE_ROLES["words"])))
 _STACK_CATEGORIES = frozenset(SOFTWARE_ROLES["stack_categories"])
+
+# Title words that name no specialisation ("software", "designer", data/role_heads.json "generic_words"): a past
+# title sharing only these with a specialised job title ("Android Software Engineer") is related to it at most.
+_GENERIC_TITLE_WORDS = frozenset(content_tokens(" ".join(GENERIC_TITLE_WORDS)))
 
 
 @lru_cache(maxsize=16384)
@@ -225,7 +240,9 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
     Developer") or a "Software Programmer" is a software developer: they answer "Software Engineer" and "Software
     Developer" in full (`names_software_role`), and a job title of that stack ("Python Software Engineer Intern" for
     a "Python Developer"); a senior one only when the past title's level or the resume's years reach it. An entry-
-    level post (intern, trainee) shows only an entry-level title, by its title or by a line of its bullets. Also
+    level post (intern, trainee) shows only an entry-level title, by its title or by a line of its bullets. A past
+    title that shares only generic words with a specialised job title ("Software Developer" for "Android Software
+    Engineer" or "Full Stack Software Developer", "Graphic Designer" for "UX Designer") is related at most. Also
     counts the title as a phrase anywhere (0.9 x line weight) and all the role's specific words on one experience
     line when it has two or more (0.5 x their share of the title's words x line weight); the best of these is the
     evidence.
@@ -259,7 +276,11 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
         return True
 
     job_stack = _software_job_stack(req.label, wanted_set)
+    # the job title's specialisation: its specific words that are not generic ("android" in "Android Software
+    # Engineer", "full stack" in "Full Stack Software Developer", "java" in "Lead Java Software Engineer")
+    specialisation = specific - _GENERIC_TITLE_WORDS
     best: tuple[float, int | None, str | None] = (0.0, None, None)
+    generic_only = False  # the best title shares no word of the specialisation: related at most
     cited_title: str | None = None  # the role's title, said when no line near its entry holds it
     for i, entry in enumerate(profile.roles):
         title_words = set(role_words(entry.title or ""))
@@ -277,6 +298,7 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
         if score > best[0] + 1e-9:
             best = (score, profile.title_line(entry), "title")
             cited_title = entry.title
+            generic_only = not same_role and bool(specialisation) and not shared & specialisation
     # The role named as a phrase anywhere (e.g. "Logistics Manager" in the summary) also counts.
     phrase = phrase_terms(clean_title(req.label))
     lines = profile.index.phrase_lines(phrase) if phrase else []
@@ -286,6 +308,7 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
         score = 0.9 * profile.weight(line)
         if score > best[0] + 1e-9:
             best = (score, line, "phrase")
+            generic_only = False
     # All of the role's specific words on one experience line ("purchase" for "Purchase Executive"); a line with
     # some of them ("cloud" for "Cloud DevOps Engineer") or a workshop attended is no title evidence.
     if len(specific) >= MIN_SPECIFIC_WORDS:
@@ -295,8 +318,11 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
             score = TITLE_WORDS_QUALITY * share * len(specific) / len(wanted_set) * profile.weight(line)
             if score > best[0] + 1e-9:
                 best = (score, line, "words")
+                generic_only = False
     score, line, how = best
     status: Status = "met" if score >= 0.75 else ("partial" if score > 0 else "missing")
+    if generic_only and status != "missing":
+        status = "related"  # "Software Developer" for "Android Software Engineer": no word of its specialisation
     evidence = cited_title if how == "title" and line is None else None
     return Assessment(req, _row(req, status, score, how, profile, line, evidence=evidence))
 

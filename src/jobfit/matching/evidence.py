@@ -14,8 +14,9 @@ confirmed candidate that meets it is met by meaning alone when a statement reach
 threshold. Without vectors (or thresholds) no candidate is checked and word matches stand.
 
 Which statement is cited (`_Key`): a sentence that shows the requirement before a list item that names it,
-both before a thin line (headline, title, sub-heading); a heading ("Hardware:") never. Then the closest in
-meaning, or the heaviest when unchecked.
+both before a thin line (headline, title, sub-heading), a line of the education section, a student's project
+(`is_academic`) or a statement of the person's post ("working at X as a Java Developer", `named_only_as_post`);
+a heading ("Hardware:") never. Then the closest in meaning, or the heaviest when unchecked.
 
 Status: the requirement's words, an alias or the same skill meet it; a more specific skill meets it when the meaning
 check confirms its statement ("built CNN image classifiers" for "computer vision"; else it is related); a
@@ -51,7 +52,7 @@ from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import is_known
-from jobfit.matching.text import phrase_terms, tokens
+from jobfit.matching.text import ROLE_HEADS, phrase_terms, tokens
 from jobfit.skills.loader import load_taxonomy
 
 # Match quality by how the requirement was met.
@@ -274,10 +275,11 @@ def asks_depth(context: str | None) -> bool:
 def shows_use(text: str | None, shape: str | None, names: tuple[str, ...]) -> bool:
     """Whether a statement that names a skill (`names`, as `phrase_terms` gives them) shows it used, as a
     depth ask needs: a sentence that names it other than as an example in passing ("IaaS services such as
-    Amazon EC2"), and never a list item whose note says under a year of it ("Java (Less than 1 year)")."""
+    Amazon EC2"), and never a list item whose note says under a year of it ("Java (Less than 1 year)") or a
+    statement that names it only in the title of the person's post ("working at X as a Java Developer")."""
     if not text:
         return False
-    if short_use(text, names):
+    if short_use(text, names) or named_only_as_post(text, names):
         return False
     if shape not in ("sentence", None):
         return False
@@ -435,6 +437,58 @@ def _named_only_before(text: str | None, terms: tuple[str, ...], heads: frozense
 
 _OTHER_SENSE_HEADS = frozenset(_EVIDENCE_WORDS["other_sense_heads"])
 
+# The title of a post after a verb of holding it ("working in Infrasoft Technologies as a Java Developer"): at
+# most five words after "as a", ending at a head of job titles ("as a Java developer building Java 8 services"
+# holds "Java developer"; data/evidence_words.json post_cues, post_heads; data/role_heads.json words).
+_POST_HEAD = _words_pattern([*ROLE_HEADS, *(w + "s" for w in ROLE_HEADS), *_EVIDENCE_WORDS["post_heads"]])
+_POST = re.compile(r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["post_cues"]) + r")(?![\w-])[^.;:]*?"
+                   r"(?<![\w-])as\s+(?:an?|the)\s+((?:[\w.+#/-]+\s+){0,4}?(?:" + _POST_HEAD + r"))(?![\w-])",
+                   re.I)
+
+
+# A statement of a student's work ("Student Information System, University Lahore", "final year project";
+# data/evidence_words.json academic_cues).
+_ACADEMIC = re.compile(r"(?<![\w-])(?:" + _words_pattern(_EVIDENCE_WORDS["academic_cues"]) + r")(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=65536)
+def is_academic(text: str | None) -> bool:
+    """Whether a statement tells of a student's work (a university project, a thesis, coursework)."""
+    return text is not None and _ACADEMIC.search(text) is not None
+
+
+def statement_place(profile: ResumeProfile, line: int | None) -> tuple[bool, str | None]:
+    """(whether the statement holding `line` tells of a student's work, its text when it tells of a post held, else
+    None), read once per statement of a profile (as `ResumeProfile.attended` is): every requirement's search asks
+    it of its candidates."""
+    position = profile.statement_at(line)
+    found = profile.__dict__.setdefault("_statement_place", {})
+    key = position if position >= 0 else -1 - (line or 0)
+    place = found.get(key)
+    if place is None:
+        text = profile.statement_text(position) if position >= 0 else profile.line_text(line)
+        place = found[key] = (is_academic(text), text if text and _POST.search(text) else None)
+    return place
+
+
+@lru_cache(maxsize=65536)
+def named_only_as_post(text: str | None, terms: tuple[str, ...]) -> bool:
+    """Whether a statement names `terms` only in the title of a post it says the person holds ("Currently
+    working in Infrasoft Technologies, Andheri as a Java Developer" for Java): it says where they work, not what
+    they did with it. A statement that also names it outside the title ("Worked as a Java developer building
+    Java 8 services") does not."""
+    if not text or not terms:
+        return False
+    titles = [m.span(1) for m in _POST.finditer(text)]
+    if not any(has_run(phrase_terms(text[start:end]), terms) for start, end in titles):
+        return False
+    rest, last = [], 0
+    for start, end in titles:
+        rest.append(text[last:start])
+        last = end
+    rest.append(text[last:])
+    return not has_run(phrase_terms(" ".join(rest)), terms)
+
 
 @lru_cache(maxsize=65536)
 def named_only_before_other_heads(text: str | None, terms: tuple[str, ...]) -> bool:
@@ -493,6 +547,10 @@ def _taxonomy_hits(profile: ResumeProfile, search: Search) -> list[str]:
 # meaning check, or the candidate's value (quality x line weight) when it is not checked.
 _Key = tuple[int, int, float, float, int]
 _SHAPE_RANK = {"sentence": 0, "list": 1, "thin": 2, "heading": 3, None: 0}
+# Added to the shape rank of a line cited only after every sentence and list that names the requirement: a line of
+# the education section, a student's project anywhere, a statement of the person's post ("working at X as a Java
+# Developer"). It ranks with a thin line.
+CITED_AFTER = 2
 _TIER = {"exact": 0, "alias": 0, "child": 1, "meaning": 2}
 
 # The winning evidence as `_evaluate` finds it: (how, quality, line, section or None, the resume's skill id when
@@ -596,8 +654,19 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         text = profile.line_text(line)
         return text is not None and names_another_thing(text, terms)
 
-    def shaped(line: int | None) -> int:
-        return _SHAPE_RANK[profile.shape_at(line)]
+    def shaped(line: int | None, names: tuple[str, ...]) -> int:
+        """The statement's shape rank, `CITED_AFTER` more for a line a recruiter reads as weaker proof than any
+        list naming it (`cited_after`)."""
+        return _SHAPE_RANK[profile.shape_at(line)] + (CITED_AFTER if cited_after(line, names) else 0)
+
+    def cited_after(line: int | None, names: tuple[str, ...]) -> bool:
+        """A line of the education section or a statement of a student's work (a course, a university project;
+        not for a field of study, which a degree shows), or a statement that names it only as the title of the
+        person's post (`named_only_as_post`)."""
+        academic, post = statement_place(profile, line)
+        if not search.field_like and (academic or profile.section(line) == "education"):
+            return True
+        return post is not None and named_only_as_post(post, names)
 
     def longer(line: int | None, names: tuple[str, ...]) -> int:
         """Twice 1 for a list item that holds the name among other words ("SQL Workbench"), cited after one that
@@ -633,14 +702,14 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
             value = weight(number)
             if thin(number, how, terms):
                 closeness = value if similarity is None else similarity
-                attended(number, value, (shaped(number), longer(number, terms), -closeness, -1.0, number),
+                attended(number, value, (shaped(number, terms), longer(number, terms), -closeness, -1.0, number),
                          (how, 1.0, number, None, None, _confirmed(similarity, confirm)))
                 continue
             strong_statements.add(profile.statement_at(number))
             strong_lines.add(number)
             strong_value = max(strong_value, value)
             used, long_enough = depth_of(number, terms, used, long_enough)
-            key = (shaped(number), longer(number, terms), -(value if similarity is None else similarity), -1.0,
+            key = (shaped(number, terms), longer(number, terms), -(value if similarity is None else similarity), -1.0,
                    number)
             if strong_key is None or key < strong_key:  # a list item below the threshold is shown unchecked
                 strong_key, strong_at = key, (how, 1.0, number, None, None, _confirmed(similarity, confirm))
@@ -669,7 +738,8 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                 # Perl") only a member named meets it: Maven on a build line is no Java
                 meets = kind == "exact" or (kind == "child" and similarity is not None and not search.in_group)
                 meets = meets and not thin(number, kind, written)  # a workshop attended: related at most
-                key = (shaped(number), 4 * _TIER[kind] + longer(number, names) if meets else longer(number, names),
+                key = (shaped(number, written),
+                       4 * _TIER[kind] + longer(number, names) if meets else longer(number, names),
                        -(value if similarity is None else similarity), -quality, NO_LINE if number is None else number)
                 if meets:
                     strong_statements.add(profile.statement_at(number))

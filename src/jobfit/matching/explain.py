@@ -14,10 +14,12 @@ from jobfit.matching.counts import counted_skills, is_met, status_rank
 from jobfit.matching.evidence import (
     Assessment,
     accepted,
+    named_only_as_post,
     named_only_before_other_heads,
     names_another_thing,
     names_only_others,
     person_forms,
+    statement_place,
     written_terms,
 )
 from jobfit.matching.models import RequirementResult, SkillGap, Strength
@@ -164,6 +166,22 @@ def job_relevance(requirements: Sequence[Requirement]) -> tuple[dict[str, float]
     return best, seen
 
 
+def _best_line(profile: ResumeProfile, name: str, lines: Sequence[int]) -> int:
+    """The line a recruiter reads as proof of an extra strength, of the lines that show it: one that writes its
+    name ("JavaScript", not only "Knockout JS"), then one that is no student's work and no statement of the
+    person's post (`evidence.statement_place`, `named_only_as_post`), then a sentence before a list item; the
+    earliest of equals."""
+    words = written_terms(name)
+    by_name = set(profile.index.phrase_lines(words)) if words else set()
+
+    def key(line: int) -> tuple[bool, bool, bool, int]:
+        academic, post = statement_place(profile, line)
+        return (line not in by_name, academic or (post is not None and named_only_as_post(post, words)),
+                profile.shape_at(line) != "sentence", line)
+
+    return min(lines, key=key)
+
+
 def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
               relevance: tuple[dict[str, float], dict[str, int]] | None = None) -> list[Strength]:
     """Met requirements with strong evidence (best first), then notable extra skills related to the job.
@@ -181,7 +199,7 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
     wanted = {a.requirement.skill_id for a in assessments if a.requirement.skill_id}
     # Relevance of a skill to the job: its best weight in any requirement's neighbourhood (0.0 where absent).
     best, seen = relevance if relevance is not None else job_relevance([a.requirement for a in assessments])
-    extras: list[tuple[float, str, str, int]] = []  # (rank, skill id, name, line)
+    extras: list[tuple[float, str, str, list[int]]] = []  # (rank, skill id, name, the lines that show it)
     entry_titles = {role.line for role in profile.roles if role.line is not None and is_entry_level(role.title)}
 
     titles: dict[int, bool] = {}
@@ -222,11 +240,11 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
                  and not names_another_thing(profile.line_text(line) or "", written)]
         if not shown or (relevance <= 0.0 and len(shown) < 2):
             continue
-        name, n_in_work, first_line = record.name, len(shown), min(shown)
-        extras.append((-(relevance + 0.1 * n_in_work), skill_id, name, first_line))
+        extras.append((-(relevance + 0.1 * len(shown)), skill_id, record.name, shown))
     extras.sort(key=lambda t: (t[0], t[1]))
+    cited = [(name, _best_line(profile, name, shown)) for _, _, name, shown in extras[:MAX_EXTRAS]]
     return out + [
         Strength(requirement=name, evidence=profile.statement_text(profile.statement_at(line)),
                  section=profile.section(line), line=line, kind="extra")
-        for _, _, name, line in extras[:MAX_EXTRAS]
+        for name, line in cited
     ]

@@ -36,6 +36,7 @@ _ROLE_HEADS_DATA = json.loads(resources.files("jobfit.matching").joinpath("data"
 ROLE_HEADS: frozenset[str] = frozenset(_ROLE_HEADS_DATA["words"])
 # Titles that all name a software developer ("Software Engineer", "Java Developer"), for the title claim.
 SOFTWARE_ROLES: dict[str, list[str]] = {k: v for k, v in _ROLE_HEADS_DATA["software_roles"].items() if k != "_about"}
+GENERIC_TITLE_WORDS: frozenset[str] = frozenset(_ROLE_HEADS_DATA["generic_words"]["words"])
 JOB_AD_FILLER: frozenset[str] = frozenset(AD_WORDS["filler"])
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s")

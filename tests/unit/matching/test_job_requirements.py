@@ -124,8 +124,14 @@ def test_eleven_years_of_java_do_not_meet_five_years_in_the_microsoft_stack() ->
     result = score_match(java_dev, job)
     assert _row(result, "5+ years in the Microsoft stack").status == "missing"
     assert _row(result, "3+ years of experience").status == "met"
-    net_dev = build_resume([("experience", ["Built line-of-business apps on the Microsoft stack"])], years=6.0)
+    net_dev = build_resume(
+        [("experience", [".NET Developer, Shop Corp, 2018 - 2024",
+                         "Built line-of-business apps on the Microsoft stack"])],
+        experience=[ExperienceEntry(title=".NET Developer", months=72, line=1)], years=6.0)
     assert _row(score_match(net_dev, job), "5+ years in the Microsoft stack").status == "partial"
+    # the same line in no dated role shows no time in the stack (ninth round): related
+    undated = build_resume([("experience", ["Built line-of-business apps on the Microsoft stack"])], years=6.0)
+    assert _row(score_match(undated, job), "5+ years in the Microsoft stack").status == "related"
 
 
 def test_scope_of_a_method() -> None:

@@ -168,7 +168,17 @@ def _reference_strength_extras(assessments, profile, mentions_by_id) -> list:
         relevance = max((a.requirement.related.get(skill_id, ("", 0.0))[1] for a in assessments), default=0.0)
         if relevance <= 0.0 and len(in_work) < 2:
             continue
-        first = in_work[0]
+        # the line a recruiter reads as proof: one writing the name, no student's work or post, a sentence
+        words = written_terms(mentions[0].name)
+        by_name = set(profile.index.phrase_lines(words))
+
+        def texts(n: int) -> str | None:
+            k = profile.statement_at(n)
+            return profile.statement_text(k) if k >= 0 else profile.line_text(n)
+
+        first = sorted(in_work, key=lambda n: (n not in by_name, is_academic(texts(n))
+                                               or named_only_as_post(texts(n), words),
+                                               profile.shape_at(n) != "sentence"))[0]
         extras.append((-(relevance + 0.1 * len(in_work)), skill_id,
                        Strength(requirement=mentions[0].name,
                                 evidence=profile.statement_text(profile.statement_at(first)),
@@ -333,10 +343,12 @@ from jobfit.matching.evidence import (  # noqa: E402
     RELATION_TERMS,
     Candidate,
     accepted,
+    is_academic,
     is_field_of_study,
     known_only_as_example,
     named_only_among_others,
     named_only_as_modifier,
+    named_only_as_post,
     named_only_in_facts,
     names_another_thing,
     names_only_before_others,
@@ -345,6 +357,7 @@ from jobfit.matching.evidence import (  # noqa: E402
     requirement_class,
     short_use,
     spaced_spellings,
+    written_terms,
 )
 from jobfit.matching.meaning import Thresholds, is_named_tool  # noqa: E402
 from jobfit.matching.requirements import Requirement  # noqa: E402
@@ -481,6 +494,13 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     def key(c: Candidate) -> tuple:
         closeness = _ref_value(c) if similarities is None or c.name == "degree" else cosine(c)
         shape = {"list": 1, "thin": 2, "heading": 3}.get(profile.shape_at(c.line), 0)
+        # a course or student project (education), a statement of the person's post: after every list naming it
+        field = req.kind == "skill" and not is_named_tool(req) and is_field_of_study(req.terms)
+        statement = profile.statement_at(c.line)
+        text = profile.statement_text(statement) if statement >= 0 else profile.line_text(c.line)
+        if c.how != "meaning" and ((not field and (profile.section(c.line) == "education" or is_academic(text)))
+                                   or named_only_as_post(text, _words(c))):
+            shape += 2
         # "SQL Workbench" after "SQL", then "Java (Less than 1 year)" after "Java"
         named = shape == 1 and c.how in ("exact", "alias")
         longer = 2 * int(named and _item_fit(c) > 0) + int(named and short_use(profile.line_text(c.line), _words(c)))
