@@ -11,14 +11,16 @@ from functools import lru_cache
 
 from jobfit.documents.experience import labelled_months
 from jobfit.documents.models import DEGREE_RANK
-from jobfit.matching.evidence import DEGREE_FIELDS, Assessment
+from jobfit.matching.evidence import DEGREE_FIELDS, Assessment, is_wish
 from jobfit.matching.models import RequirementResult, Status
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.text import (
     GENERIC_TITLE_WORDS,
+    JUNIOR_WORDS,
     ROLE_HEADS,
     SOFTWARE_ROLES,
+    TITLE_NOISE,
     clean_title,
     content_tokens,
     phrase_terms,
@@ -34,7 +36,8 @@ SENIORITY_WORDS: dict[str, int] = {
 }
 LEVEL_RANK = {"entry": 0, "junior": 0, "mid": 1, "senior": 2, "lead": 2, "executive": 3}
 LEVEL_NAME = {0: "entry", 1: "mid", 2: "senior", 3: "executive"}
-_ROLE_NOISE = set(SENIORITY_WORDS) | {"i", "ii", "iii", "iv", "jr", "level"}
+_ROLE_NOISE = set(SENIORITY_WORDS) | {"i", "ii", "iii", "iv", "jr", "level"} \
+    | set(content_tokens(" ".join(TITLE_NOISE)))  # "Android Engineer onsite or remote"
 TITLE_WORDS_QUALITY = 0.5  # the role's words on an experience line, not in a title
 # The role's specific words on an experience line show the role only when there are this many: one word is a
 # mention ("APIs for frontend applications" is no Frontend Engineer), not the role.
@@ -226,6 +229,12 @@ def is_entry_level(title: str | None) -> bool:
     return _title_level(title or "") == ENTRY_LEVEL
 
 
+def _is_junior(title: str) -> bool:
+    """Whether an entry-level title is a post at the role itself ("Junior Android Developer"), not an internship
+    or a trainee post."""
+    return bool(JUNIOR_WORDS & set(clean_title(title).lower().split()))
+
+
 def _years_level(years: float) -> int:
     return 0 if years < 2 else (1 if years < 5 else 2)
 
@@ -242,10 +251,15 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
     a "Python Developer"); a senior one only when the past title's level or the resume's years reach it. An entry-
     level post (intern, trainee) shows only an entry-level title, by its title or by a line of its bullets. A past
     title that shares only generic words with a specialised job title ("Software Developer" for "Android Software
-    Engineer" or "Full Stack Software Developer", "Graphic Designer" for "UX Designer") is related at most. Also
-    counts the title as a phrase anywhere (0.9 x line weight) and all the role's specific words on one experience
-    line when it has two or more (0.5 x their share of the title's words x line weight); the best of these is the
-    evidence.
+    Engineer" or "Full Stack Software Developer", "Graphic Designer" for "UX Designer") is related at most, and so
+    is one of another role ("Data Analyst" for "Data Engineer"; developer, engineer and programmer are one) or one
+    lacking a word of the specialisation ("DevOps Engineer" for "Cloud DevOps Engineer"). A junior post at the role
+    ("Junior Android Developer" for "Android Engineer") answers a job that names no senior level, and a title that
+    does not show the level the job names ("Software Engineer" for "Senior Software Engineer") is partial at most.
+    A line worded as a wish ("Need for Java Developer") is no title held. Also counts the title as a phrase
+    anywhere (0.9 x line weight) and all the role's specific words on one experience line when it has two or more
+    (0.5 x their share of the title's words x line weight; a job bullet, so related at most); the best of these is
+    the evidence.
     """
     wanted = role_words(req.label)
     if not wanted:
@@ -257,7 +271,8 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
 
     def senior_enough(title: str) -> bool:
         level = _title_level(title)
-        if level == ENTRY_LEVEL and (wanted_level is None or wanted_level > ENTRY_LEVEL):
+        if level == ENTRY_LEVEL and (wanted_level is None or wanted_level > ENTRY_LEVEL) \
+                and not (wanted_level is None and _is_junior(title)):
             return False  # an internship or a trainee post is no evidence of the role itself
         if wanted_level is None or specific:
             return True
@@ -279,10 +294,13 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
     # the job title's specialisation: its specific words that are not generic ("android" in "Android Software
     # Engineer", "full stack" in "Full Stack Software Developer", "java" in "Lead Java Software Engineer")
     specialisation = specific - _GENERIC_TITLE_WORDS
+    heads = wanted_set & _ROLE_HEADS
     best: tuple[float, int | None, str | None] = (0.0, None, None)
-    generic_only = False  # the best title shares no word of the specialisation: related at most
+    not_the_role = False  # the best title lacks the role or a word of its specialisation: related at most
     cited_title: str | None = None  # the role's title, said when no line near its entry holds it
     for i, entry in enumerate(profile.roles):
+        if is_wish(entry.title):
+            continue  # "Need for Java/J2ee Developer": a post wished for, not held
         title_words = set(role_words(entry.title or ""))
         shared = wanted_set & title_words
         # "Java Developer" is a software developer: it answers "Software Engineer", and "Python Developer" answers
@@ -298,17 +316,19 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
         if score > best[0] + 1e-9:
             best = (score, profile.title_line(entry), "title")
             cited_title = entry.title
-            generic_only = not same_role and bool(specialisation) and not shared & specialisation
+            not_the_role = not same_role and not (specialisation <= title_words and _same_head(heads, title_words))
     # The role named as a phrase anywhere (e.g. "Logistics Manager" in the summary) also counts.
     phrase = phrase_terms(clean_title(req.label))
     lines = profile.index.phrase_lines(phrase) if phrase else []
-    lines = [n for n in lines if senior_enough(profile.line_text(n) or "") and role_senior_enough(n)]
+    lines = [n for n in lines if senior_enough(profile.line_text(n) or "") and role_senior_enough(n)
+             and not is_wish(profile.line_text(n))]
     if lines:
         line = min(lines, key=lambda n: (-profile.weight(n), n))
         score = 0.9 * profile.weight(line)
         if score > best[0] + 1e-9:
             best = (score, line, "phrase")
-            generic_only = False
+            not_the_role = False
+            cited_title = profile.line_text(line)
     # All of the role's specific words on one experience line ("purchase" for "Purchase Executive"); a line with
     # some of them ("cloud" for "Cloud DevOps Engineer") or a workshop attended is no title evidence.
     if len(specific) >= MIN_SPECIFIC_WORDS:
@@ -318,13 +338,31 @@ def assess_title(profile: ResumeProfile, req: Requirement) -> Assessment:
             score = TITLE_WORDS_QUALITY * share * len(specific) / len(wanted_set) * profile.weight(line)
             if score > best[0] + 1e-9:
                 best = (score, line, "words")
-                generic_only = False
+                not_the_role = True  # a job bullet ("automation using Python ... test cases"), not a title held
     score, line, how = best
     status: Status = "met" if score >= 0.75 else ("partial" if score > 0 else "missing")
-    if generic_only and status != "missing":
-        status = "related"  # "Software Developer" for "Android Software Engineer": no word of its specialisation
+    if not_the_role and status != "missing":
+        status = "related"  # "Software Developer" for "Android Software Engineer": not the role asked
+    elif status == "met" and not _shows_level(cited_title or "", wanted_level):
+        status = "partial"  # "Software Engineer" for "Senior Software Engineer": the role, not the level
     evidence = cited_title if how == "title" and line is None else None
     return Assessment(req, _row(req, status, score, how, profile, line, evidence=evidence))
+
+
+def _same_head(heads: set[str], title_words: set[str]) -> bool:
+    """Whether a past title names the role of a job title whose heads are `heads` ("engineer"): the same head, or
+    both heads of a software developer (developer, engineer, programmer); a job title with no head asks none."""
+    have = title_words & _ROLE_HEADS
+    return not heads or bool(heads & have) or bool(heads & _SOFTWARE_HEADS and have & _SOFTWARE_HEADS)
+
+
+def _shows_level(title: str, wanted_level: int | None) -> bool:
+    """Whether a past title shows the level a job title names ("Senior Software Engineer / Team Lead" for "Senior
+    Software Engineer"); a job title naming none is shown by any title but a junior one."""
+    level = _title_level(title)
+    if wanted_level is None or wanted_level <= ENTRY_LEVEL:
+        return level != ENTRY_LEVEL or wanted_level == ENTRY_LEVEL
+    return level is not None and level >= wanted_level
 
 
 def job_seniority(level: str | None, title: str, min_years: float | None) -> int | None:

@@ -457,6 +457,17 @@ def is_academic(text: str | None) -> bool:
     return text is not None and _ACADEMIC.search(text) is not None
 
 
+# A line worded as a wish, not a fact ("Need for Java/J2ee Developer", "Looking for a position as Android
+# Developer"; data/evidence_words.json wish_cues): no title held, and the weakest proof of a skill.
+_WISH = re.compile(r"^\W*(?:" + _words_pattern(_EVIDENCE_WORDS["wish_cues"]) + r")(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=65536)
+def is_wish(text: str | None) -> bool:
+    """Whether a line starts worded as a wish ("Need for Java/J2ee Developer", "Seeking a Java role")."""
+    return text is not None and _WISH.search(text) is not None
+
+
 def statement_place(profile: ResumeProfile, line: int | None) -> tuple[bool, str | None]:
     """(whether the statement holding `line` tells of a student's work, its text when it tells of a post held, else
     None), read once per statement of a profile (as `ResumeProfile.attended` is): every requirement's search asks

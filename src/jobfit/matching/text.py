@@ -37,6 +37,10 @@ ROLE_HEADS: frozenset[str] = frozenset(_ROLE_HEADS_DATA["words"])
 # Titles that all name a software developer ("Software Engineer", "Java Developer"), for the title claim.
 SOFTWARE_ROLES: dict[str, list[str]] = {k: v for k, v in _ROLE_HEADS_DATA["software_roles"].items() if k != "_about"}
 GENERIC_TITLE_WORDS: frozenset[str] = frozenset(_ROLE_HEADS_DATA["generic_words"]["words"])
+# Seniority words of a post held at the role below its level ("Junior"), and words of where a job is worked
+# ("onsite or remote"): data/role_heads.json junior_words, title_noise.
+JUNIOR_WORDS: frozenset[str] = frozenset(_ROLE_HEADS_DATA["junior_words"]["words"])
+TITLE_NOISE: frozenset[str] = frozenset(_ROLE_HEADS_DATA["title_noise"]["words"])
 JOB_AD_FILLER: frozenset[str] = frozenset(AD_WORDS["filler"])
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s")

@@ -49,9 +49,11 @@ def test_a_shared_generic_head_is_no_title_match() -> None:
 
 
 def test_the_specific_words_still_make_a_partial_title_match() -> None:
-    job = build_job("Cloud DevOps Engineer", "Build pipelines on AWS.")
+    # (round 10: a title lacking a word of the specialisation, "DevOps Engineer" for "Cloud DevOps Engineer", is
+    # related; the shared specific words with the level unshown stay partial)
+    job = build_job("Senior DevOps Engineer", "Build pipelines on AWS.")
     row = _row(score_match(_one_role("DevOps Engineer", "DevOps Engineer, Infosys", 4), job), "title")
-    assert row.status in ("partial", "met") and row.line == 2
+    assert row.status == "partial" and row.line == 2
 
 
 def test_a_head_only_title_needs_the_seniority_it_names() -> None:

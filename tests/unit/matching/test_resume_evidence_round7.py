@@ -121,7 +121,8 @@ def test_a_developer_of_a_stack_answers_a_software_engineer_of_that_stack() -> N
     # reviewers (held-out 6): "No past title resembles" for a Python Developer against a Python Software Engineer
     # Intern ad
     assert _title(_PYTHON, "Python Software Engineer Intern") == "met"
-    assert _title(_SENIOR_JAVA, "Senior Java Software Engineer") == "met"  # 9 years reach the senior level
+    # 9 years reach the senior level; the title does not show it (round 10, held-out 8): partial
+    assert _title(_SENIOR_JAVA, "Senior Java Software Engineer") == "partial"
     assert _title(_PYTHON, "Java Software Engineer") == "missing"  # another stack
     assert _title(_PYTHON, "Senior Python Software Engineer") != "met"  # 2.5 years: not senior
     assert _title(_PYTHON, "Software Engineer") == "met"
