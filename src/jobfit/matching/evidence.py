@@ -230,6 +230,9 @@ class Search:
     depth: bool = False  # the ad asks depth of a named tool ("expertise with AWS"): only a statement of use meets it
     field_like: bool = False  # a field of study, not a tool, of words that name a field: a degree in it shows it
     klass: str = "other"  # `requirement_class`: which groups of the acceptance rule apply
+    # the ad asks depth of a requirement that is no named tool nor a field of study ("strong programming skills",
+    # "Proficiency with languages such as Python, Ruby, or Java"): an item of a list alone shows it related
+    list_depth: bool = False
 
 
 def compile_search(req: Requirement, context: str | None = None, asked: str | None = None) -> Search:
@@ -253,11 +256,12 @@ def compile_search(req: Requirement, context: str | None = None, asked: str | No
                 continue  # a tool of another kind: an IDE list is no sign of Gradle, a build tool
             skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
+    field_like = req.kind == "skill" and not named_tool and is_field_of_study(req.terms)
     return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
                   req.min_years if req.kind == "skill" else None,
                   bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
-                  named_tool and (asks_depth(context) or asks_depth(asked)),
-                  req.kind == "skill" and not named_tool and is_field_of_study(req.terms), requirement_class(req))
+                  named_tool and (asks_depth(context) or asks_depth(asked)), field_like, requirement_class(req),
+                  not named_tool and not field_like and (asks_depth(context) or asks_depth(asked)))
 
 
 def _category(skill_id: str) -> str | None:
@@ -648,14 +652,16 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         return known_only_as_example(profile.statement_text(statement) if statement >= 0 else profile.line_text(line),
                                      names)
 
-    used = not search.depth  # a candidate that meets it shows it used (a depth ask needs one)
+    used = not (search.depth or search.list_depth)  # a candidate that meets it shows it used (a depth ask needs one)
     long_enough = False  # a candidate that meets it says no less than a year of it (its line has no such note)
 
     def depth_of(line: int | None, names: tuple[str, ...], used: bool, long_enough: bool) -> tuple[bool, bool]:
         """(`used`, `long_enough`) with a candidate that meets it on `line`, naming it as `names`."""
         if used and long_enough:
             return used, long_enough
-        if not used:
+        if not used and not search.depth:  # a list item is no use of "strong programming skills"
+            used = profile.shape_at(line) != "list"
+        elif not used:
             statement = profile.statement_at(line)
             text = profile.statement_text(statement) if statement >= 0 else profile.line_text(line)
             used = shows_use(text, profile.shape_at(line), names)
@@ -786,7 +792,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     depth = DEPTH_BASE + DEPTH_STEP * min(max(len(strong_statements) - 1, 0), DEPTH_LINES)
     score = min(1.0, max(strong_value * depth, max(strong_value, weak_value) * DEPTH_BASE))
     assert strong_at is not None
-    if search.depth and not used:  # "expertise with AWS" shown only by a list or "such as Amazon EC2"
+    if not used:  # "expertise with AWS" shown only by a list or "such as Amazon EC2", "strong programming" by a list
         value = max(strong_value, weak_value) * DEPTH_BASE
         return strong_at, "related", round(value if value < 1.0 else 1.0, 4), occurrences
     if not long_enough:  # "Java (Less than 1 year)"
