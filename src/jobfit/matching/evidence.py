@@ -679,11 +679,11 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     def cited_after(line: int | None, names: tuple[str, ...]) -> bool:
         """A line of the education section or a statement of a student's work (a course, a university project;
         not for a field of study, which a degree shows), or a statement that names it only as the title of the
-        person's post (`named_only_as_post`)."""
+        person's post (`named_only_as_post`), or a line worded as a wish ("Need for Java/J2ee Developer")."""
         academic, post = statement_place(profile, line)
         if not search.field_like and (academic or profile.section(line) == "education"):
             return True
-        return post is not None and named_only_as_post(post, names)
+        return (post is not None and named_only_as_post(post, names)) or is_wish(profile.line_text(line))
 
     def longer(line: int | None, names: tuple[str, ...]) -> int:
         """Twice 1 for a list item that holds the name among other words ("SQL Workbench"), cited after one that

@@ -105,3 +105,12 @@ def test_a_depth_ask_of_a_skill_that_is_no_tool_is_not_met_by_a_list_item_alone(
         "- Did the programming of the billing service in Java and presented it to the client's board.",
         "- Led communication with the client's finance team during the rollout."]))
     assert used["Communication"] == "met" and used["Programming"] == "met"
+
+
+def test_a_skill_is_cited_from_a_line_of_use_before_a_wish_worded_headline() -> None:
+    # held-out 8: Java cited from "Need for Java/J2ee Developer" while the skills lines name it
+    resume = parse_resume_text(_WISHED.replace("Experience", "Skills\nLanguages: Java, J2EE, SQL\nExperience", 1),
+                               today=date(2026, 12, 7))
+    job = parse_job(title="Java Developer", description="Requirements\n- Experience with Java.")
+    rows = {row.requirement: row for row in score_match(resume, job).match_analysis.requirements}
+    assert rows["Java"].evidence is not None and not is_wish(rows["Java"].evidence)
