@@ -230,8 +230,9 @@ class Search:
     depth: bool = False  # the ad asks depth of a named tool ("expertise with AWS"): only a statement of use meets it
     field_like: bool = False  # a field of study, not a tool, of words that name a field: a degree in it shows it
     klass: str = "other"  # `requirement_class`: which groups of the acceptance rule apply
-    # the ad asks depth of a requirement that is no named tool nor a field of study ("strong programming skills",
-    # "Proficiency with languages such as Python, Ruby, or Java"): an item of a list alone shows it related
+    # the ad asks depth of a requirement that is no named tool, soft skill or field of study ("strong programming
+    # skills", "Proficiency with languages such as Python, Ruby, or Java"): an item of a list alone shows it
+    # related (a recruiter takes "Excellent organisational skills" from a skills list)
     list_depth: bool = False
 
 
@@ -257,11 +258,12 @@ def compile_search(req: Requirement, context: str | None = None, asked: str | No
             skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
     field_like = req.kind == "skill" and not named_tool and is_field_of_study(req.terms)
+    klass = requirement_class(req)
     return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
                   req.min_years if req.kind == "skill" else None,
                   bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
-                  named_tool and (asks_depth(context) or asks_depth(asked)), field_like, requirement_class(req),
-                  not named_tool and not field_like and (asks_depth(context) or asks_depth(asked)))
+                  named_tool and (asks_depth(context) or asks_depth(asked)), field_like, klass,
+                  klass == "other" and not field_like and (asks_depth(context) or asks_depth(asked)))
 
 
 def _category(skill_id: str) -> str | None:

@@ -92,13 +92,14 @@ def _statuses(resume: str) -> dict[str, str]:
     return {row.requirement: row.status for row in rows if row.kind == "skill"}
 
 
-def test_a_depth_ask_of_a_skill_that_is_no_tool_is_not_met_by_a_list_item_alone() -> None:
-    # held-outs 6-8: "strong programming skills", "excellent communication" met by a skills list or keyword dump
+def test_a_depth_ask_of_a_skill_that_is_no_tool_nor_soft_is_not_met_by_a_list_item_alone() -> None:
+    # held-outs 6-8: "strong programming skills", "advanced JavaScript" met by a skills list or keyword dump
     listed = _statuses("\n".join([
         "Priya Nair", "Skills", "Programming, Communication, SQL, Git, Linux", "Experience",
         "Support Analyst, Northwind", "Jan 2019 - Dec 2023", "- Answered customer tickets about the billing portal."]))
-    assert listed["Communication"] == "related" and listed["Programming"] == "related"
+    assert listed["Programming"] == "related"
     assert listed["SQL"] == "met"  # no depth asked of it: the list shows it
+    assert listed["Communication"] == "met"  # a soft skill a recruiter takes from a skills list (held-out 8)
     used = _statuses("\n".join([
         "Priya Nair", "Skills", "Programming, Communication, SQL, Git, Linux", "Experience",
         "Software Developer, Northwind", "Jan 2019 - Dec 2023",
