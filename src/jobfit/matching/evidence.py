@@ -234,6 +234,9 @@ class Search:
     # skills", "Proficiency with languages such as Python, Ruby, or Java"): an item of a list alone shows it
     # related (a recruiter takes "Excellent organisational skills" from a skills list)
     list_depth: bool = False
+    # the practice the ad asks done on it ("script" of "Basic UNIX scripting", `asked_practice`): only a line that
+    # names the practice too meets it
+    practice: str | None = None
 
 
 def compile_search(req: Requirement, context: str | None = None, asked: str | None = None) -> Search:
@@ -258,18 +261,35 @@ def compile_search(req: Requirement, context: str | None = None, asked: str | No
             skills[skill_id] = (kind, min(QUALITY[kind], score * QUALITY[kind] / 0.7))
     lone = req.terms[0] if req.skill_id is None and not req.aliases and len(req.terms) == 1 else None
     field_like = req.kind == "skill" and not named_tool and is_field_of_study(req.terms)
+    practice = asked_practice(req, context)
     klass = requirement_class(req)
     return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
                   req.min_years if req.kind == "skill" else None,
                   bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
                   named_tool and (asks_depth(context) or asks_depth(asked)), field_like, klass,
-                  klass == "other" and not field_like and (asks_depth(context) or asks_depth(asked)))
+                  klass == "other" and not field_like and (asks_depth(context) or asks_depth(asked)), practice)
 
 
 def _category(skill_id: str) -> str | None:
     """The taxonomy category of a skill (None when the taxonomy does not hold it)."""
     entry = load_taxonomy().get(skill_id)
     return entry.category if entry is not None else None
+
+
+_PRACTICE_HEADS = frozenset(phrase_terms(" ".join(_EVIDENCE_WORDS["practice_heads"])))
+
+
+def asked_practice(req: Requirement, context: str | None) -> str | None:
+    """The practice the ad asks done on a requirement that is no language, written right after its name ("script"
+    of "Basic UNIX scripting", "administr" of "Linux administration"; data/evidence_words.json practice_heads),
+    else None: "Unix" alone shows the platform, not the scripting."""
+    if not context or not req.terms or (req.skill_id is not None and _category(req.skill_id) == "language"):
+        return None
+    words, n = phrase_terms(context), len(req.terms)
+    for k in range(len(words) - n):
+        if words[k : k + n] == req.terms and words[k + n] in _PRACTICE_HEADS:
+            return words[k + n]
+    return None
 
 
 def asks_depth(context: str | None) -> bool:
@@ -669,11 +689,14 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     def thin(line: int | None, how: str, names: tuple[str, ...] = ()) -> bool:
         """A statement of attending or trying it, a degree's name for a requirement of generic field words, a
         statement of understanding something broader that names it only as an example (`known_only_as_example`),
-        a generic requirement's word as a modifier of another thing (`named_only_before_other_heads`), or a
-        candidate of a group the acceptance rule makes related (`accepted`): related at most."""
+        a generic requirement's word as a modifier of another thing (`named_only_before_other_heads`), a line
+        without the practice the ad asks done on it (`asked_practice`), or a candidate of a group the acceptance
+        rule makes related (`accepted`): related at most."""
         if profile.attended(line) or line in degree_lines \
                 or not accepted(search.klass, how, profile.shape_at(line) == "list"):
             return True
+        if search.practice is not None and search.practice not in phrase_terms(profile.line_text(line) or ""):
+            return True  # "Operating Systems: Unix-AIX, Linux" for "Basic UNIX scripting": the platform only
         if search.klass != "tool" and named_only_before_other_heads(profile.line_text(line), names):
             return True  # "communication protocols", "software engineering jobs": another thing
         statement = profile.statement_at(line)

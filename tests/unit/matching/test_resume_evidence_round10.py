@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from jobfit.documents.job import parse_job
+from jobfit.documents.models import SkillMention
 from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
 from jobfit.matching.background import assess_title
@@ -148,3 +149,21 @@ def test_a_title_and_a_project_description_are_told_from_a_statement_of_work() -
     assert describes_a_project("Office Workflow Management System Administration: This application will allow")
     assert describes_a_project("The objective is to implement a strategic technical solution")
     assert not describes_a_project("Implemented the objectives and key results dashboard for the sales team")
+
+
+def test_a_platform_asked_with_its_practice_needs_a_line_naming_the_practice() -> None:
+    # held-out 8: "Basic UNIX scripting" and "Unix scripting" cited by an operating-systems or environment list
+    # while "UNIX Shell/PERL scripting" and "shell scripting" were there
+    job = build_job("QA Engineer", "Basic UNIX scripting\nExperience with SQL.", required=[
+        SkillMention(skill_id="unix", name="Unix", category="tool", surface="UNIX", line=1)])
+    lines = ["Priya Nair", "Skills", "Operating Systems: Unix-AIX, Unix-Solaris, Linux, Windows",
+             "Languages: SQL, Python, Groovy", "Experience", "QA Analyst, Northwind", "Jan 2019 - Dec 2023",
+             "- Ran the regression suites for the billing portal."]
+
+    def unix(text: list[str]) -> tuple[str, int | None]:
+        rows = score_match(parse_resume_text("\n".join(text), today=date(2026, 12, 7)), job).match_analysis
+        row = next(r for r in rows.requirements if r.requirement == "Unix")
+        return row.status, row.line
+
+    assert unix(lines) == ("related", 3)
+    assert unix([*lines[:4], "Scripting: UNIX Shell/PERL scripting", *lines[4:]]) == ("met", 5)
