@@ -825,6 +825,11 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         found = _by_meaning(profile, meaning)
         if found is not None and not accepted(search.klass, "meaning", profile.shape_at(found[1][2]) == "list"):
             found = None  # a list item that reads like the requirement: the rule makes meaning on lists no evidence
+        if found is not None and search.klass == "soft":
+            # a soft skill read into a statement of other work ("Adaptability" from "Android application
+            # development and testing"): related at most
+            attended(found[1][2], MEANING_QUALITY * weight(found[1][2]), found[0], found[1])
+            found = None
         if found is not None:
             used = long_enough = True  # a statement that says it in other words
             strong_key, strong_at = found

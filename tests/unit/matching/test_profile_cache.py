@@ -537,7 +537,11 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         if kept and similarities[best] >= thresholds.paraphrase \
                 and not is_attendance(profile.statement_text(best)):
             line = profile.statements[best][0]
-            strong = [Candidate("meaning", MEANING_QUALITY, line, profile.section(line), profile.weight(line))]
+            found = Candidate("meaning", MEANING_QUALITY, line, profile.section(line), profile.weight(line))
+            if requirement_class(req) == "soft":
+                weak.append(found)  # a soft skill by meaning alone: related at most
+            else:
+                strong = [found]
     weak_value = max((_ref_value(c) for c in weak), default=0.0)
     if strong:
         best = min(strong, key=key)

@@ -17,6 +17,7 @@ from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
 from jobfit.matching.background import assess_title
 from jobfit.matching.evidence import describes_a_project, is_wish, reads_as_title
+from jobfit.matching.meaning import Thresholds
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
 
@@ -167,3 +168,19 @@ def test_a_platform_asked_with_its_practice_needs_a_line_naming_the_practice() -
 
     assert unix(lines) == ("related", 3)
     assert unix([*lines[:4], "Scripting: UNIX Shell/PERL scripting", *lines[4:]]) == ("met", 5)
+
+
+def test_a_soft_skill_read_by_meaning_alone_is_related_at_most() -> None:
+    # held-out 8: Adaptability met by "Android application development and testing" (judged wrong)
+    from .test_meaning import _rows, _with_vectors
+
+    thresholds = Thresholds(confirm=0.3, paraphrase=0.6)
+    resume = build_resume([("experience", ["Android application development and testing for a retail bank."])])
+    soft = build_job("Android Engineer", "Adaptability to changing priorities.", required=[
+        SkillMention(skill_id="adaptability", name="Adaptability", category="soft_skill", surface="Adaptability")])
+    row = _rows(_with_vectors(resume, soft, {(0, "Adaptability"): 0.9}, thresholds))["Adaptability"]
+    assert (row.status, row.line) == ("related", 2)
+    other = build_job("Android Engineer", "Mobile testing of our apps.", required=[
+        SkillMention(skill_id="mobile_testing", name="Mobile testing", category="tech", surface="Mobile testing")])
+    row = _rows(_with_vectors(resume, other, {(0, "Mobile testing"): 0.9}, thresholds))["Mobile testing"]
+    assert row.status == "met"  # a method said in other words still meets it
