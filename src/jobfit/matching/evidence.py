@@ -53,7 +53,7 @@ from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import is_known
 from jobfit.matching.text import ROLE_HEADS, phrase_terms, tokens
-from jobfit.skills.loader import load_taxonomy
+from jobfit.skills.loader import load_curated, load_taxonomy
 
 # Match quality by how the requirement was met.
 QUALITY = {"exact": 1.0, "alias": 1.0, "child": 0.85, "parent": 0.6, "related": 0.5}
@@ -375,6 +375,27 @@ _PERSON_PLURAL = re.compile(r"\b(?:" + "|".join(sorted(_PERSON_PLURALS)) + r")\b
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _one_word_tools() -> frozenset[str]:
+    """The one-word names of the curated taxonomy's tech skills, lower-cased ("javascript", "typescript")."""
+    return frozenset(form.lower() for entry in load_curated() if entry.is_tech for form in entry.forms
+                     if form.isalnum())
+
+
+@lru_cache(maxsize=65536)
+def named_only_as_part_of_a_name(text: str, terms: tuple[str, ...]) -> bool:
+    """Whether every time a line names a one-word requirement it is the first half of another tool's name written
+    in two words ("Java" in "Scripting Language Java Script": JavaScript)."""
+    if len(terms) != 1:
+        return False
+    words = _WORD.findall(text)
+    found = [i for i, w in enumerate(words) if written_terms(w) == terms]
+    tools = _one_word_tools()
+    return bool(found) and all(
+        i + 1 < len(words) and (words[i] + words[i + 1]).lower() in tools
+        and (words[i] + words[i + 1]).lower() != words[i].lower() for i in found)
+
+
 def names_another_thing(text: str, terms: tuple[str, ...]) -> bool:
     """Whether a line names `terms` only as another thing: joined to a modifier ("a backbone.js-like
     framework"), as the people the candidate worked with ("Collaborating with back-end developers"), as an item
@@ -382,6 +403,8 @@ def names_another_thing(text: str, terms: tuple[str, ...]) -> bool:
     fact about an employer or a client ("GMPP insurance protects 1.6 million clients"). Cached: ranking asks it
     of the same lines for every job."""
     if "-" in text and named_only_as_modifier(text, terms):
+        return True
+    if named_only_as_part_of_a_name(text, terms):
         return True
     if _PEOPLE.search(text) is not None and RELATION_TERMS.isdisjoint(terms) and named_only_among_others(text, terms):
         return True

@@ -348,6 +348,7 @@ from jobfit.matching.evidence import (  # noqa: E402
     known_only_as_example,
     named_only_among_others,
     named_only_as_modifier,
+    named_only_as_part_of_a_name,
     named_only_as_post,
     named_only_in_facts,
     names_another_thing,
@@ -519,7 +520,7 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
         text = profile.line_text(c.line)
         if c.name == "degree":
             return False
-        if named_only_as_modifier(text, _words(c)):
+        if named_only_as_modifier(text, _words(c)) or named_only_as_part_of_a_name(text or "", _words(c)):
             return True
         if text and ((named_only_among_others(text, _words(c)) and RELATION_TERMS.isdisjoint(_words(c)))
                      or named_only_in_facts(text, _words(c))):

@@ -16,7 +16,12 @@ from jobfit.documents.models import SkillMention
 from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
 from jobfit.matching.background import assess_title
-from jobfit.matching.evidence import describes_a_project, is_wish, reads_as_title
+from jobfit.matching.evidence import (
+    describes_a_project,
+    is_wish,
+    named_only_as_part_of_a_name,
+    reads_as_title,
+)
 from jobfit.matching.meaning import Thresholds
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
@@ -184,3 +189,16 @@ def test_a_soft_skill_read_by_meaning_alone_is_related_at_most() -> None:
         SkillMention(skill_id="mobile_testing", name="Mobile testing", category="tech", surface="Mobile testing")])
     row = _rows(_with_vectors(resume, other, {(0, "Mobile testing"): 0.9}, thresholds))["Mobile testing"]
     assert row.status == "met"  # a method said in other words still meets it
+
+
+def test_a_name_written_as_half_of_another_tools_name_is_not_named() -> None:
+    # held-out 8: with the wish-worded headline cited last, Java fell to "Scripting Language Java Script"
+    assert named_only_as_part_of_a_name("Scripting Language Java Script", ("java",))
+    assert not named_only_as_part_of_a_name("Core Java, J2EE, Java Script", ("java",))
+    resume = parse_resume_text("\n".join([
+        "Ravi Kumar", "Skills", "Scripting Language Java Script", "Programming Language Core Java, J2EE, C, C++",
+        "Experience", "Trainer, MAASMIND Institute", "Jun 2014 - Dec 2018", "- Taught classes of 30 students."]),
+        today=date(2026, 12, 7))
+    job = parse_job(title="Java Developer", description="Requirements\n- Experience with Java.")
+    rows = {row.requirement: row for row in score_match(resume, job).match_analysis.requirements}
+    assert rows["Java"].line == 4
