@@ -61,13 +61,22 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-PROFILE_VERSION = 10  # 10: an employer-and-place line is a role heading; 9: roles' months and spans; 8: statements
+# 11: a stated total caps an open-ended role's years; 10: an employer-and-place line is a role heading; 9: roles'
+# months and spans; 8: statements
+PROFILE_VERSION = 11
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _YEARS_RE = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years|yrs)\b", re.IGNORECASE)
+# A total the resume states of its own work ("4 Years Worked as a Software Faculty", "4+ years of experience").
+_TOTAL_RE = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years|yrs)\s+(?:of\s+(?:total\s+)?)?"
+                       r"(?:experience|work|worked|working)\b", re.IGNORECASE)
+# A stated total below this share of the dated roles' years, with a role open to "Present", caps them: the resume
+# was written years before today, to which "Present" is counted.
+STATED_CAP_SHARE = 0.6
+HEAD_LINES = 15  # the lines read for a stated figure when the resume has no summary, and for a stated total
 
 
 def _month_index(value: str | None) -> int | None:
@@ -609,11 +618,13 @@ def _years(resume: ParsedResume) -> tuple[float, int | None]:
 
     The larger of the parser's figure (from dated roles) and an explicit "N years" in the summary (or the
     first lines when there is no summary): a stated figure is evidence too, and date ranges split over
-    lines can make the parser's figure too small.
+    lines can make the parser's figure too small. A total the resume states of its own work in its summary or first
+    lines ("4 Years Worked", "4+ years of experience") caps the figure of a role open to "Present" when far below it:
+    "June 2014 to Present" read years after the resume was written is not 12 years.
     """
     summary = resume.sections.get("summary")
     lines = resume.text_content.split("\n")
-    first, last = (summary.start_line, summary.end_line) if summary else (1, min(15, len(lines)))
+    first, last = (summary.start_line, summary.end_line) if summary else (1, min(HEAD_LINES, len(lines)))
     stated: tuple[float, int | None] = (0.0, None)
     for number in range(max(first, 1), min(last, len(lines)) + 1):
         for match in _YEARS_RE.finditer(lines[number - 1]):
@@ -622,4 +633,13 @@ def _years(resume: ParsedResume) -> tuple[float, int | None]:
                 stated = (value, number)
     if stated[0] > resume.total_years_experience:
         return stated
+    if any(entry.is_current and entry.end is None for entry in resume.experience):
+        total: tuple[float, int | None] = (0.0, None)
+        read = {*range(max(first, 1), min(last, len(lines)) + 1), *range(1, min(HEAD_LINES, len(lines)) + 1)}
+        for number in sorted(read):
+            for match in _TOTAL_RE.finditer(lines[number - 1]):
+                if float(match.group(1)) > total[0]:
+                    total = (float(match.group(1)), number)
+        if total[0] >= max(stated[0], 1.0) and total[0] < STATED_CAP_SHARE * resume.total_years_experience:
+            return total
     return resume.total_years_experience, None

@@ -202,3 +202,15 @@ def test_a_name_written_as_half_of_another_tools_name_is_not_named() -> None:
     job = parse_job(title="Java Developer", description="Requirements\n- Experience with Java.")
     rows = {row.requirement: row for row in score_match(resume, job).match_analysis.requirements}
     assert rows["Java"].line == 4
+
+
+def test_a_stated_total_caps_a_role_open_to_present() -> None:
+    # held-out 8: "June 2014 to Present" counted to today as 12.6 years while the resume says "4 Years Worked"
+    text = "\n".join(["Ravi Kumar", "Work Experience", "Java/J2ee Trainer", "MAASMIND Java Training Institute",
+                      "June 2014 to Present", "4 Years Worked as a Software Faculty.",
+                      "- Taught Core Java and J2EE to batches of 30 students."])
+    assert _profile(text).years == 4.0
+    closed = text.replace("June 2014 to Present", "June 2014 to May 2026")
+    assert _profile(closed).years > 11  # a closed role: its dates say it
+    near = text.replace("4 Years Worked", "11 Years Worked")
+    assert _profile(near).years > 12  # not far below what the dates give
