@@ -474,7 +474,7 @@ def livecareer_resumes(evaldata: Path, used: set[str]) -> list[Doc]:
     """The resumes of held-out 9, part B: livecareer PDFs of every category of both folders, one per livecareer id
     (ferr's file when both hold it), none whose id an earlier pair uses; the field is the category. The title is
     the category until `with_headline` reads the PDF (only for drawn resumes: reading every PDF is slow)."""
-    used_ids = {m.group(1) for id_ in used if (m := re.fullmatch(r"livecareer-.*-(\d+)", id_))}
+    used_ids = livecareer_ids(used)
     docs: dict[str, Doc] = {}
     for folder, index, path_col, id_col, category_col, _ in LIVECAREER_INDEXES:
         with (evaldata / folder / index).open(encoding="utf-8", newline="") as handle:
@@ -517,12 +517,17 @@ def _shown_shape(text: str) -> bool:
     return LATE_TEXT_CHARS[0] <= len(text) <= LATE_TEXT_CHARS[1] and len(text.splitlines()) <= LATE_TEXT_LINES[1]
 
 
+def livecareer_ids(doc_ids: set[str]) -> set[str]:
+    """The livecareer ids of these documents (one resume, whichever folder or step holds its PDF)."""
+    return {m.group(1) for id_ in doc_ids if (m := re.fullmatch(r"livecareer-.*-(\d+)", id_))}
+
+
 def late_resumes(evaldata: Path, pool_resumes: list[Doc], fresh_resumes: list[Doc], used: set[str]) -> list[Doc]:
     """The resumes of held-out 8 (step 13): of every source an earlier step drew from, those no earlier pair uses
     (one livecareer id, one text key), with a field: the pool's files (2a), step 9's livecareer PDFs
     (`fresh_resumes`), and the plain texts of step 11's sources and the pool's dotin texts of a shape a packet
     shows in full."""
-    used_livecareer = {m.group(1) for id_ in used if (m := re.fullmatch(r"livecareer-.*-(\d+)", id_))}
+    used_livecareer = livecareer_ids(used)
     files = [r for r in pool_resumes if r.format != "txt" and r.id not in used and r.fields]
     pdfs = [r for r in fresh_resumes if r.format == "pdf" and r.id.rsplit("-", 1)[-1] not in used_livecareer]
     return sorted(files + pdfs + plain_resumes(evaldata, [], used, _shown_shape), key=lambda r: r.id)

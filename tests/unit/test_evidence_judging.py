@@ -206,6 +206,11 @@ def test_the_schema_file_is_the_model_schema() -> None:
     assert (REPO / "bench" / "evidence" / "judgment.schema.json").read_text() == schema_text()
 
 
+def pdf_ids(pairs: list[dict]) -> set[str]:
+    """The livecareer ids of the pairs' resumes: one resume, whichever folder holds its PDF."""
+    return set(re.findall(r"(\d+)\.pdf$", "\n".join(p["resume"]["source"] for p in pairs), re.MULTILINE))
+
+
 def test_the_sets_share_no_ad_and_no_resume() -> None:
     data = json.loads(PAIRS_FILE.read_text())
     dev, held, held2, held3 = (data["sets"][name] for name in ("dev", "heldout", "heldout2", "heldout3"))
@@ -241,10 +246,7 @@ def test_late_heldouts_use_unused_ads_and_resumes_from_sources_never_in_the_pool
     assert not {p["resume"]["id"] for p in held} & {p["resume"]["id"] for p in earlier}
     new_sources = ("ferr_hr_relevance_livecareer/", "livecareer_resume_pdfs_sample/", "kaggle_updated_resume_dataset/")
     assert all(p["resume"]["source"].startswith(new_sources) for p in held)
-    def livecareer_ids(pairs: list[dict]) -> set[str]:  # one resume, whichever folder holds its PDF
-        return set(re.findall(r"(\d+)\.pdf$", "\n".join(p["resume"]["source"] for p in pairs), re.MULTILINE))
-
-    assert livecareer_ids(earlier) and livecareer_ids(held) and not livecareer_ids(earlier) & livecareer_ids(held)
+    assert pdf_ids(earlier) and pdf_ids(held) and not pdf_ids(earlier) & pdf_ids(held)
     assert all(p["resume"]["fields"] and p["resume"]["licence"] == "unknown (internal only)" for p in held)
     assert {p["resume"]["format"] for p in held} == {"pdf", "txt"}
     assert all(compatible_entry(p) for p in held)  # a shared field, no neighbouring ones
@@ -297,10 +299,7 @@ def test_heldout8_pairs_unused_ads_of_relaxed_length_with_resumes_no_earlier_pai
     formats = [p["resume"]["format"] for p in held]
     assert "pdf" in formats and formats == sorted(formats, key=lambda f: f != "pdf")  # PDFs drawn first
 
-    def livecareer_ids(pairs: list[dict]) -> set[str]:
-        return set(re.findall(r"(\d+)\.pdf$", "\n".join(p["resume"]["source"] for p in pairs), re.MULTILINE))
-
-    assert livecareer_ids(held) and not livecareer_ids(earlier) & livecareer_ids(held)
+    assert pdf_ids(held) and not pdf_ids(earlier) & pdf_ids(held)
     earlier_texts = {text_key(resume_text(evaldata, p["resume"]) or "") for p in earlier}
     texts = [t for t in (resume_text(evaldata, p["resume"]) for p in held) if t is not None]
     for text in texts:
@@ -362,11 +361,8 @@ def test_heldout9_continues_step_13_then_pairs_house_ads_with_livecareer_pdfs(ev
         assert resume_text(evaldata, resume) is None  # the packet reads the PDF itself
     assert len({p["resume"]["fields"][0] for p in part_b}) == len(part_b)  # fields spread: one pair each
 
-    def livecareer_ids(pairs: list[dict]) -> set[str]:
-        return set(re.findall(r"(\d+)\.pdf$", "\n".join(p["resume"]["source"] for p in pairs), re.MULTILINE))
-
-    assert livecareer_ids(part_b) and not livecareer_ids(earlier) & livecareer_ids(held)
-    assert len(livecareer_ids(held)) == sum(p["resume"]["source"].endswith(".pdf") for p in held)
+    assert pdf_ids(part_b) and not pdf_ids(earlier) & pdf_ids(held)
+    assert len(pdf_ids(held)) == sum(p["resume"]["source"].endswith(".pdf") for p in held)
 
 
 def test_a_house_ad_takes_the_categories_and_title_of_its_role_words() -> None:
