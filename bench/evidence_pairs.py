@@ -84,9 +84,8 @@ DEVELOPMENT = frozenset({"java", "python", "dotnet", "web", "php", "ruby", GENER
 # (infrastructure and security work that IT specialists and their managers apply for) is compatible there too.
 NEIGHBOURS = {"it_ops": frozenset({"devops_cloud", "security"})}
 # Held-out 9, part B (step 14): the field of a SkillSpan "house" posting (no title line), as the livecareer
-# categories it fits, read from its first three sentences by these role words; the tech FIELD_RULES add
-# INFORMATION-TECHNOLOGY (their design field DESIGNER). Written before the held-out 9 draw, from the role names
-# of the livecareer categories, not from any posting.
+# categories it fits, read from its first three sentences by these role words, each starting a word (WORD_START).
+# Written before the held-out 9 draw, from the role names of the livecareer categories, not from any posting.
 HOUSE_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bsales\b|account manager|account executive|business development", ("SALES", "BUSINESS-DEVELOPMENT")),
     (r"accountant|accounting|controller|bookkeep", ("ACCOUNTANT", "FINANCE")),
@@ -97,8 +96,10 @@ HOUSE_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"designer", ("DESIGNER",)),
     (r"marketing|\bcommunications\b|(?-i:\bPR\b)|public relations", ("PUBLIC-RELATIONS", "DIGITAL-MEDIA")),
     (r"developer|software|(?-i:\bIT\b)|information technology", ("INFORMATION-TECHNOLOGY",)),
-    *((pattern, ("DESIGNER",) if field == "design" else ("INFORMATION-TECHNOLOGY",)) for field, pattern in FIELD_RULES),
 )
+# Held-out 9 (step 14) reads every field pattern only where a word starts: step 3's patterns found fields inside
+# words ("automobile" → mobile, "neuroscience" → data science), which step 14's first draw showed.
+WORD_START = r"(?<!\w)(?:{})"
 HOUSE_LEAD_SENTENCES = 3
 MANAGEMENT = r"manager|head of|director|\blead\b|\bvp\b|vice president|president|\bceo\b|\bcto\b"
 
@@ -263,13 +264,15 @@ Seed {SEED}; `bench/evidence_pairs.py` is the procedure as code. Nothing here lo
    is filled from the others), by the same generator after held-out 7. The first pass gives all
    {SIZES['heldout8']} pairs, so no second pass (step 7's neighbours, step 10's second ads) is drawn.
 14. Held-out 9 (added after held-out 8 was drawn, {SIZES['heldout9']} pairs), by the same generator after held-out 8.
-   (A) Step 13's rules on what it left: its ads and resumes that no earlier pair uses, drawn as in 13 (PDFs first).
+   (A) Step 13's rules on what it left: its ads and resumes that no earlier pair uses, drawn as in 13 (PDFs first),
+   but every step 3 pattern matches only where a word starts (the first draw of this step paired a mobile ad with
+   an "automobile" salesperson and, in B, read "neuroscience" as data science; it was redrawn before any packet).
    (B) Filled up to {SIZES['heldout9']} pairs: SkillSpan "house" postings (all splits; real job ads of many fields
    from a job platform, with no title line), at least {LATE_AD_MIN_SENTENCES} sentences and at most
    {LATE_TEXT_CHARS[1]} characters rebuilt, x livecareer PDFs of every category (both folders of step 9, one per
    livecareer id, ferr's file when both hold it) whose id no earlier pair uses. A resume's field is its
    livecareer category; an ad's fields are the livecareer categories of every HOUSE_FIELDS pattern (role words,
-   written before this draw, and step 3's tech FIELD_RULES as INFORMATION-TECHNOLOGY) found in its first
+   written before this draw) found, starting a word, in its first
    {HOUSE_LEAD_SENTENCES} sentences, placeholders removed. Compatible when the ad's categories contain the resume's.
    The resumes, in sorted id order, are shuffled; a first pass takes at most one resume per category (fields
    spread), a second fills the set; each takes a compatible ad no pair of the set uses, chosen by the generator.
@@ -294,6 +297,14 @@ class Doc:
 def fields_of(title: str) -> tuple[tuple[str, ...], bool]:
     return (tuple(f for f, pattern in FIELD_RULES if re.search(pattern, title, re.IGNORECASE)),
             bool(re.search(MANAGEMENT, title, re.IGNORECASE)))
+
+
+def at_word_starts(doc: Doc) -> Doc:
+    """`doc` with its fields read from its title as in step 3, each pattern matching only where a word starts
+    (step 14)."""
+    fields = tuple(f for f, pattern in FIELD_RULES
+                   if re.search(WORD_START.format(pattern), doc.title, re.IGNORECASE))
+    return replace(doc, fields=fields)
 
 
 def compatible(ad: Doc, resume: Doc, *, neighbours: bool = False) -> bool:
@@ -446,7 +457,7 @@ def house_ad(key: str, ref: str, sentences: list[str]) -> Doc:
     lead = " ".join(re.sub(r"\[[A-Z]+\]", " ", s) for s in sentences[:HOUSE_LEAD_SENTENCES])
     lead = re.sub(r"\s+", " ", lead).strip()
     found = [(m, categories) for pattern, categories in HOUSE_FIELDS
-             if (m := re.search(pattern, lead, re.IGNORECASE))]
+             if (m := re.search(WORD_START.format(pattern), lead, re.IGNORECASE))]
     fields = tuple(dict.fromkeys(c for _, categories in found for c in categories))
     first = min((m for m, _ in found), key=lambda m: m.start(), default=None)
     if first:  # the whole words the phrase is in ("scien" → "science")
@@ -731,8 +742,8 @@ def build(evaldata: Path) -> dict:
     out["sets"]["heldout8"] = _entries("heldout8-{:02d}", pairs)
     used |= {doc.id for pair in pairs for doc in pair}
     # held-out 9 (step 14): A, what step 13 left; B, house ads x livecareer PDFs of every category
-    set_ads = late_ads(evaldata, used)
-    set_resumes = late_resumes(evaldata, resumes, fresh_resumes, used)
+    set_ads = [at_word_starts(a) for a in late_ads(evaldata, used)]
+    set_resumes = [at_word_starts(r) for r in late_resumes(evaldata, resumes, fresh_resumes, used)]
     pairs = draw(rng, "heldout9", set_ads, set_resumes)
     used |= {doc.id for pair in pairs for doc in pair}
     part_b_ads, part_b_resumes = house_ads(evaldata), livecareer_resumes(evaldata, used)

@@ -27,6 +27,7 @@ from evidence_pairs import (  # noqa: E402
     PAIRS_FILE,
     Doc,
     ad_text,
+    at_word_starts,
     compatible,
     detokenize,
     fields_of,
@@ -370,5 +371,13 @@ def test_a_house_ad_takes_the_categories_and_title_of_its_role_words() -> None:
                  "You will report to the CFO.", "Fourth sentence about recruitment is not read."]
     ad = house_ad("skillspan-train-house-1", "ref", sentences)
     assert ad.title == "Accountant" and ad.fields == ("ACCOUNTANT", "FINANCE")
-    assert house_ad("k", "ref", ["Join our neuroscientists in the lab."]).title == "neuroscientists"
+    assert house_ad("k", "ref", ["Join our neuroscientists in the lab."]).fields == ()  # no role word starts there
+    assert house_ad("k", "ref", ["Our product marketing team seeks a copywriter."]).title == "marketing"
     assert house_ad("k", "ref", ["A warehouse role.", "Lift boxes."]).fields == ()
+
+
+def test_step_14_reads_a_field_only_where_a_word_starts() -> None:
+    salesperson = Doc("r", "src", "txt", "automobile sales professional", ("mobile",), False, "CC0")
+    assert at_word_starts(salesperson).fields == ()
+    developer = Doc("r", "src", "txt", "Senior Android developer", (), False, "CC0")
+    assert at_word_starts(developer).fields == ("mobile", "software")
