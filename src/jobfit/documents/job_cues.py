@@ -32,11 +32,12 @@ def is_tag_heading(line: str) -> bool:
 STACK = any_of(_ZONES["stack"])  # "Our stack: Go, Postgres": the team's tools, not a list of must-haves
 
 
-def _verb_forms(verb: str) -> str:
+def verb_forms(verb: str) -> str:
+    """A pattern of a verb's forms ("design" -> design, designs, designed, designing)."""
     return f"{verb[:-1]}(?:e|es|ed|ing)" if verb.endswith("e") else f"{verb}(?:s|es|ed|ing)?"
 
 
-DUTY_START = any_of((_verb_forms(v) for v in _ZONES["duty_verbs"]), anchored=True)  # "Design ...", "Building ..."
+DUTY_START = any_of((verb_forms(v) for v in _ZONES["duty_verbs"]), anchored=True)  # "Design ...", "Building ..."
 GENERIC_OBJECTS: frozenset[str] = frozenset(_ZONES["generic_objects"])
 PEOPLE: frozenset[str] = frozenset(_ZONES["people"])  # "developers", "teams": colleagues, not skills
 _PEOPLE_WORDS = "|".join(map(re.escape, sorted(PEOPLE)))

@@ -31,7 +31,7 @@ from jobfit.documents.job import AskedSkill, ad_reading, asked_skills, degree_as
 from jobfit.documents.job_cues import GENERIC_OBJECTS
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, importance_at
 from jobfit.documents.models import ParsedJob
-from jobfit.matching.keywords import names_a_thing, salient_keywords
+from jobfit.matching.keywords import is_search_term, names_a_thing, salient_keywords
 from jobfit.matching.models import Importance
 from jobfit.matching.specificity import phrase_specificity
 from jobfit.matching.text import AD_WORDS, LineIndex, clean_title, phrase_terms
@@ -559,7 +559,7 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
             continue  # a skill's words written as one tag ("reactjs" for React JS)
         if _names_a_listed_skill(term, skill_ids):
             continue  # another name of a listed skill ("AWS" beside Amazon Web Services, read from its tag)
-        if not names_a_thing(term):
+        if not names_a_thing(term) or not is_search_term(term):
             continue  # a description ("technical expertise", "application data") is no requirement of its own
         reqs.append(
             Requirement(
