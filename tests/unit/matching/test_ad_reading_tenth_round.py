@@ -1,6 +1,8 @@
 """Ad reading, tenth round of the judged error classes (issue 26, held-outs 6 to 8): a whole field of work alone
 ("Programming") is no keyword, list items that lost their commas are not one keyword ("Kotlin RxJava Dagger",
-"Junit powermock easymock"), and a verb opening an ask is not part of its keyword ("used Docker containers").
+"Junit powermock easymock"), and a verb opening an ask is not part of its keyword ("used Docker containers");
+the tools colleagues use, what the job offers to try, the company's divisions and a team's trait are no ask, and a
+tag with a short prefix ("rx-java") names another library.
 Plain ad text in the shapes real postings take."""
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from jobfit.documents.job import parse_job
 from jobfit.documents.resume import parse_resume_text
 from jobfit.matching.engine import score_match
 from jobfit.matching.keywords import is_search_term, phrases
+from jobfit.matching.requirements import extract_requirements
+from jobfit.skills.extractor import extract_skills
 
 _AD = ("Requirements\n* 3+ years of Java programming\n* Passionate about programming and clean code\n"
        "* Solid SQL and Docker\n")
@@ -50,3 +54,41 @@ def test_a_verb_opening_an_ask_is_not_part_of_its_keyword() -> None:
     assert phrases("know Git and practice TDD") == ["Git", "TDD"]
     assert phrases("We build distributed systems on embedded Linux devices") == [
         "distributed systems", "embedded Linux devices"]
+
+
+def _skills(ad: str, title: str = "Software Engineer") -> dict[str, str]:
+    reqs = extract_requirements(parse_job(title=title, description=ad))
+    return {r.label: r.importance for r in reqs if r.kind == "skill"}
+
+
+def test_the_tools_colleagues_use_are_no_ask() -> None:
+    ad = ("About the role\nYou'll be working alongside frontend developers using React and TypeScript.\n"
+          "Requirements\n* 3+ years of Python\n")
+    assert set(_skills(ad)) == {"Python"}
+    assert "Python" in _skills("Requirements\n* Python, working with engineers who use Python daily\n")
+
+
+def test_what_the_job_offers_to_try_or_learn_is_no_ask() -> None:
+    ad = ("About the role\nYou'll also get the opportunity to work with AWS infrastructure.\n"
+          "You're interested in learning more about functional programming.\nRequirements\n* 3+ years of Python\n")
+    assert set(_skills(ad)) == {"Python"}
+    assert "Amazon Web Services" in _skills("Requirements\n* 3+ years of Python\n* Experience with AWS\n")
+
+
+def test_a_list_of_the_companys_divisions_is_no_ask() -> None:
+    ad = ("Your efforts will touch lives across all our divisions: Risk Management, Asset Management and Wealth "
+          "Management.\nRequirements\n* 3+ years of Angular\n")
+    assert set(_skills(ad)) == {"Angular"}
+
+
+def test_a_teams_trait_is_not_the_hires() -> None:
+    ad = ("Work alongside a highly motivated team of software engineers and product designers.\n"
+          "Requirements\n* 3+ years of Kotlin\n")
+    assert "Self-motivation" not in _skills(ad)
+    assert "Self-motivation" in _skills("Requirements\n* 3+ years of Kotlin\n* You are highly motivated\n")
+
+
+def test_a_tag_with_a_short_prefix_names_another_library() -> None:
+    assert [m.name for m in extract_skills("android kotlin graphql rx-java")] == ["Kotlin", "GraphQL"]
+    assert [m.name for m in extract_skills("Java and e-commerce, front-end React")] == [
+        "Java", "E-commerce", "Frontend development", "React"]
