@@ -295,13 +295,19 @@ def _years_asked(reading: AdReading, placed: list[_Placed]) -> list[_YearsAsked]
         if sentence.zone not in ASKING_ZONES:
             continue
         text, mine = sentence.text, spans.get(index, [])
+        wrapped = sentence.wrapped_text
         phrases = years_phrases(text, of_anything=True)
         strict = {start for start, _, _ in years_phrases(text)}
         for number, (start, end, years) in enumerate(phrases):
             following = phrases[number + 1][0] if number + 1 < len(phrases) else len(text)
             clause = re.search(r"[;.!?](?:\s|$)", text[end:following])
             stop = end + clause.start() if clause else following
-            skills = tuple(p.skill for p in mine if end <= p.start < stop)
+            line_start = _ends_a_line(wrapped, start, end)
+            if line_start is not None:  # "... Ruby on Rails in commercial projects for at least 2 years" + break
+                stop = end  # the next line is another item ("practice TDD"), not what the years are of
+                skills = tuple(p.skill for p in mine if line_start <= p.start and p.end <= start)
+            else:
+                skills = tuple(p.skill for p in mine if end <= p.start < stop)
             if not skills:
                 skills = tuple(p.skill for p in mine
                                if p.end <= start and _YEARS_AFTER_SKILL.match(text[p.end : start]))
@@ -309,7 +315,8 @@ def _years_asked(reading: AdReading, placed: list[_Placed]) -> list[_YearsAsked]
             # years of skills in a field ("7 years of C/C++ development", "3+ years full-stack engineering
             # experience with PHP") are also experience in that field: the skills' min_years and a scoped row
             scope = _scope(text[end:obj_end], _MAX_SCOPE_WORDS + 3) if start in strict else None
-            if skills and scope is not None and not _beyond_skills(scope, text, mine):
+            if skills and scope is not None and not _beyond_skills(scope, text, mine) and not _field_experience(
+                    text[end:obj_end], [p for p in mine if end <= p.start < obj_end]):
                 scope = None
             if not skills and scope is None and start not in strict:
                 continue  # "3 years of" something that is neither a skill nor experience
@@ -317,6 +324,23 @@ def _years_asked(reading: AdReading, placed: list[_Placed]) -> list[_YearsAsked]
             label = re.sub(r"\s+", " ", text[start:obj_end]).strip(" ,;:-")
             asked.append(_YearsAsked(years, skills, scope, label, importance, sentence.line))
     return asked
+
+
+def _ends_a_line(wrapped: str, start: int, end: int) -> int | None:
+    """Where the line starts that a years phrase at wrapped[start:end] ends, when words stand before it on that
+    line and the sentence goes on on the next one (items of a list without punctuation); None otherwise."""
+    if len(wrapped) <= end or not re.match(r"[ \t.,;]*\n(?!\s*(?:of|in|on|at|with|as|using|for|within|"
+                                           r"experience|professional|relevant|hands-on)\b)", wrapped[end:], re.I):
+        return None  # "at least 5 years" + "of experience in Java": one sentence wrapped over two lines
+    line_start = wrapped.rfind("\n", 0, start) + 1
+    return line_start if wrapped[line_start:start].strip() else None
+
+
+def _field_experience(obj: str, placed: list[_Placed]) -> bool:
+    """Whether a years phrase's object is work experience in fields, no tool ("of relevant IT/quality assurance
+    work experience"): years in a field of work, a row of their own, not only the years of its skills."""
+    return (bool(placed) and all(p.category not in TECH_CATEGORIES for p in placed)
+            and re.search(r"\bexperience\W*$", obj, re.IGNORECASE) is not None)
 
 
 def _beyond_skills(scope: str, text: str, placed: list[_Placed]) -> bool:

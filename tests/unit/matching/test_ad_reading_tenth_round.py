@@ -2,7 +2,8 @@
 ("Programming") is no keyword, list items that lost their commas are not one keyword ("Kotlin RxJava Dagger",
 "Junit powermock easymock"), and a verb opening an ask is not part of its keyword ("used Docker containers");
 the tools colleagues use, what the job offers to try, the company's divisions and a team's trait are no ask, and a
-tag with a short prefix ("rx-java") names another library.
+tag with a short prefix ("rx-java") names another library; years of work experience in fields are a years row, and
+years ending a line of a list without punctuation belong to that line.
 Plain ad text in the shapes real postings take."""
 
 from __future__ import annotations
@@ -92,3 +93,28 @@ def test_a_tag_with_a_short_prefix_names_another_library() -> None:
     assert [m.name for m in extract_skills("android kotlin graphql rx-java")] == ["Kotlin", "GraphQL"]
     assert [m.name for m in extract_skills("Java and e-commerce, front-end React")] == [
         "Java", "E-commerce", "Frontend development", "React"]
+
+
+def _rows(ad: str) -> list[tuple[str, str, float | None, float | None]]:
+    reqs = extract_requirements(parse_job(title="QA Engineer", description=ad))
+    return [(r.kind, r.label, r.min_years, r.years) for r in reqs if r.kind in ("skill", "experience")]
+
+
+def test_years_of_work_experience_in_fields_are_a_years_row() -> None:
+    rows = _rows("Requirements\n* 5+ years of relevant IT/quality assurance work experience\n* Core Java\n")
+    assert ("experience", "5+ years of relevant IT/quality assurance work experience", None, 5.0) in rows
+    assert ("skill", "Java", None, None) in rows
+
+
+def test_years_ending_a_line_belong_to_that_line_not_the_next_items() -> None:
+    rows = _rows("You:\nknow and use Ruby on Rails in commercial projects for at least 2 years\npractice TDD\n"
+                 "deploy apps to Heroku and/or AWS\nare fluent in SQL\n")
+    assert ("skill", "Ruby on Rails", 2.0, None) in rows
+    assert not [row for row in rows if row[0] == "experience"]
+    assert ("skill", "Test-driven development", None, None) in rows
+
+
+def test_years_wrapped_onto_the_next_line_keep_their_object() -> None:
+    rows = _rows("Requirements\nWe need someone with at least 5 years\nin Java and Spring development\n")
+    assert ("skill", "Java", 5.0, None) in rows
+    assert ("experience", "at least 5 years in Java and Spring development", None, 5.0) in rows
