@@ -33,8 +33,8 @@ from jobfit.documents.job_zones import ASKING_ZONES, AdReading, importance_at
 from jobfit.documents.models import ParsedJob
 from jobfit.matching.keywords import is_search_term, names_a_thing, salient_keywords
 from jobfit.matching.models import Importance
-from jobfit.matching.specificity import phrase_specificity
-from jobfit.matching.text import AD_WORDS, LineIndex, clean_title, phrase_terms
+from jobfit.matching.specificity import is_known, phrase_specificity
+from jobfit.matching.text import AD_WORDS, LineIndex, clean_title, phrase_terms, stem
 from jobfit.skills.extractor import extract_skills
 from jobfit.skills.models import TECH_CATEGORIES, SkillMention
 
@@ -434,6 +434,20 @@ def _in_example_brackets(text: str, start: int) -> bool:
     return False
 
 
+_TAGS_THEN_ETC = re.compile(r"^[\s,/]*((?:[\w.+#-]+[\s,/]+){1,3})etc\b", re.IGNORECASE)
+
+
+def _trails_alternatives(after: str) -> bool:
+    """Whether what follows a skill makes it one of a list of alternatives: "or similar", "etc." after names the
+    vocabulary does not hold (`_ALTERNATIVES_TRAIL_RE`), also names written in lower case that no English text of
+    the background table holds ("Junit powermock easymock etc")."""
+    if _ALTERNATIVES_TRAIL_RE.match(after):
+        return True
+    tags = _TAGS_THEN_ETC.match(after)
+    return tags is not None and not any(is_known(stem(word.lower()))
+                                        for word in re.findall(r"[\w.+#-]+", tags.group(1)))
+
+
 def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
     """Skills named only as one of two or more examples of what is asked ("monitoring tools, e.g. New Relic or
     Datadog", "Power BI or equivalent"), never asked for in so many words elsewhere: a candidate with another
@@ -446,13 +460,13 @@ def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
         for span in spans:
             before = _CLAUSE_END_RE.split(text[: span.start])[-1]
             after = text[span.end :]
-            if _EXAMPLE_LEAD_RE.search(before) or _ALTERNATIVES_TRAIL_RE.match(after) or _in_example_brackets(
+            if _EXAMPLE_LEAD_RE.search(before) or _trails_alternatives(after) or _in_example_brackets(
                     text, span.start) or (
                     before.rfind("(") > before.rfind(")") and _ETC_AFTER_RE.match(after)):
                 mine.add(span.skill)
             elif span.must:
                 asked.add(span.skill)
-        if len(mine) >= 2 or any(_ALTERNATIVES_TRAIL_RE.match(text[s.end :]) for s in spans if s.skill in mine):
+        if len(mine) >= 2 or any(_trails_alternatives(text[s.end :]) for s in spans if s.skill in mine):
             examples |= mine  # the only example of a required line ("for example (TCP/IP)") is what it asks
     return examples - asked
 

@@ -3,8 +3,9 @@
 "Junit powermock easymock"), and a verb opening an ask is not part of its keyword ("used Docker containers");
 the tools colleagues use, what the job offers to try, the company's divisions and a team's trait are no ask, and a
 tag with a short prefix ("rx-java") names another library; years of work experience in fields are a years row, and
-years ending a line of a list without punctuation belong to that line.
-Plain ad text in the shapes real postings take."""
+years ending a line of a list without punctuation belong to that line; "exposure and/or interest in" softens its
+line, a tool before lower-case tags and "etc" is an example, and a plus after a second mention of a tool leaves the
+first asked. Plain ad text in the shapes real postings take."""
 
 from __future__ import annotations
 
@@ -118,3 +119,27 @@ def test_years_wrapped_onto_the_next_line_keep_their_object() -> None:
     rows = _rows("Requirements\nWe need someone with at least 5 years\nin Java and Spring development\n")
     assert ("skill", "Java", 5.0, None) in rows
     assert ("experience", "at least 5 years in Java and Spring development", None, 5.0) in rows
+
+
+def _importance(ad: str) -> dict[str, str]:
+    return _skills(ad, title="Engineer")
+
+
+def test_exposure_or_interest_softens_the_whole_line() -> None:
+    skills = _importance("Requirements\n* 3+ years of Android\n* Exposure and/or interest in our tech stack: Kotlin "
+                         "RxJava Dagger and GraphQL/ RESTful API.\n")
+    assert skills["Android"] == "required"
+    assert skills["Kotlin"] == skills["GraphQL"] == "preferred"
+
+
+def test_a_tool_before_lower_case_tags_and_etc_is_an_example() -> None:
+    skills = _importance("Requirements\n* Automated testing and mocking techniques - Junit powermock easymock etc\n")
+    assert skills["JUnit"] == "preferred"
+    assert _importance("Requirements\n* Solid JUnit and testing etc\n")["JUnit"] == "required"
+
+
+def test_a_plus_after_a_second_mention_leaves_the_first_asked() -> None:
+    assert _importance("Requirements\n* Expert JIRA knowledge previous JIRA API integration is a big plus.\n") == {
+        "Jira": "required"}
+    assert _importance("Requirements\n* Python and Docker are a plus\n* 3 years of Java\n") == {
+        "Java": "required", "Python": "preferred", "Docker": "preferred"}
