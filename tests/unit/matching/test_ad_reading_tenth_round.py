@@ -81,6 +81,17 @@ def test_a_list_of_the_companys_divisions_is_no_ask() -> None:
     ad = ("Your efforts will touch lives across all our divisions: Risk Management, Asset Management and Wealth "
           "Management.\nRequirements\n* 3+ years of Angular\n")
     assert set(_skills(ad)) == {"Angular"}
+    masked = ("Your efforts will touch lives across all our divisions: [ORGANIZATION] Risk Management [ORGANIZATION] "
+              "and within the [ORGANIZATION].\nRequirements\n* 3+ years of Angular\n")
+    assert set(_skills(masked)) == {"Angular"}
+
+
+def test_how_the_team_keeps_in_touch_is_no_ask() -> None:
+    ad = ("Requirements\n* 3+ years of Python\n* Pair programming, daily standups and staying in touch using Slack "
+          "or Jira\n")
+    assert "Jira" not in _skills(ad)
+    assert {"Python", "Pair programming"} <= set(_skills(ad))
+    assert "Jira" in _skills("Requirements\n* 3+ years of Python\n* Jira\n")
 
 
 def test_a_teams_trait_is_not_the_hires() -> None:
