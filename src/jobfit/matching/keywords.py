@@ -3,12 +3,15 @@
 Keywords come from the same sentences as the requirements - the duties, requirements and nice-to-have zones of
 the ad (`documents/job_zones.py`), with the employer's names blanked - and are whole phrases: a phrase is a run
 of content words between punctuation, stopwords, ad filler and ordinary words ("get things done"), without a
-leading verb ("Designing user interactions" -> "user interactions"); one of more than three words is not a
-keyword, but its head (last word) may be. Never another piece of a phrase ("end website" of "front end website
-architecture"), never a word of the job title (the title is its own requirement), never a broad noun alone
-("systems", but "distributed systems"), never a word only ever seen inside a kept phrase. Salience = occurrences
-weighted by zone (requirements 1.5, nice-to-have 1.25, duties 1), longer phrases first. Terms are reported as
-first written.
+leading verb ("Designing user interactions" -> "user interactions", "used Docker containers" -> "Docker
+containers"); one of more than three words is not a keyword, but its head (last word) may be. Names side by side
+are the items of a list that lost its commas ("Kotlin RxJava Dagger", "Junit powermock easymock"), never one
+keyword. A whole field of work alone ("Programming", "Information technology") is no search term
+(`is_search_term`): a requirement may name it, but it is not one of the ad's keywords. Never another piece of a
+phrase ("end website" of "front end website architecture"), never a word of the job title (the title is its own
+requirement), never a broad noun alone ("systems", but "distributed systems"), never a word only ever seen inside
+a kept phrase. Salience = occurrences weighted by zone (requirements 1.5, nice-to-have 1.25, duties 1), longer
+phrases first. Terms are reported as first written.
 """
 
 from __future__ import annotations
