@@ -407,6 +407,17 @@ def skill_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requ
             if skill in found:
                 req = found[skill]
                 req.min_years = asked.years if req.min_years is None else min(req.min_years, asked.years)
+    for skill in {skill for asked in ad.years if asked.scope is not None for skill in asked.skills}:
+        req = found.get(skill)
+        rows = {a.line for a in ad.years if a.scope is not None and skill in a.skills}
+        if req is not None and not is_search_term(req.label) and all(
+                p.skill != skill or ad.reading.sentences[p.sentence].line in rows for p in ad.placed):
+            del found[skill]  # "5+ years of relevant IT/... work experience": the years row asks it, not a field alone
+            others = [r for r in found.values() if req.group is not None and r.group == req.group]
+            for other in others:
+                other.alternatives = tuple(a for a in other.alternatives if a != req.label)
+            if len(others) == 1:  # "IT/quality assurance": the one left is no list of alternatives
+                others[0].group, others[0].alternatives = None, ()
     for skill, scope in _scopes(ad.reading, ad.placed).items():
         if skill in found:
             found[skill].scope = scope

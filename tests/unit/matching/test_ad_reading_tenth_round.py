@@ -154,3 +154,12 @@ def test_a_plus_after_a_second_mention_leaves_the_first_asked() -> None:
         "Jira": "required"}
     assert _importance("Requirements\n* Python and Docker are a plus\n* 3 years of Java\n") == {
         "Java": "required", "Python": "preferred", "Docker": "preferred"}
+
+
+def test_a_field_alone_inside_a_years_row_is_asked_by_that_row() -> None:
+    reqs = extract_requirements(parse_job(title="QA Engineer", description=(
+        "Requirements\n* 5+ years of relevant IT/quality assurance work experience\n* Core Java\n")))
+    skills = {r.label: r for r in reqs if r.kind == "skill"}
+    assert "Information technology" not in skills
+    assert skills["Quality assurance"].group is None and skills["Quality assurance"].alternatives == ()
+    assert "Information technology" in _skills("Requirements\n* Information technology degree\n* Linux\n")
