@@ -93,8 +93,8 @@ _CLAUSE_END_RE = re.compile(r"[;:]|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)")
 # What joins a years phrase to the skill it qualifies: "Java (5+ years)", "Java: 5 years", "Python - 3+ years".
 _YEARS_AFTER_SKILL = re.compile(
     r"^\s*(?:[(:,\-–—]\s*)?(?:with\s+|for\s+|of\s+)?(?:at\s+least\s+|minimum\s+|min\.?\s+)?$", re.IGNORECASE)
-# Where the object of a years phrase ends: the next clause, or a preposition after its head words.
-_OBJECT_END = re.compile(r"[;.()]|\b(?:and \d|for|to|towards|at|where|which|that|while|including|such as|as well|"
+# Where the object of a years phrase ends: the next clause or inline bullet, or a preposition after its head words.
+_OBJECT_END = re.compile(r"[;.()•▪●◦‣]|\b(?:and \d|for|to|towards|at|where|which|that|while|including|such as|as well|"
                          r"with a|in a|in an|within a|is|are|preferred|required|ideally|plus)\b", re.IGNORECASE)
 # "Experience in the insurance industry": experience in a domain is a requirement of its own, years or not.
 # ... not one written as a modifier ("industry-wide", "industry wide technology strategies": job_ad_words.json).

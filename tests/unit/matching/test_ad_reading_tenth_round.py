@@ -163,3 +163,10 @@ def test_a_field_alone_inside_a_years_row_is_asked_by_that_row() -> None:
     assert "Information technology" not in skills
     assert skills["Quality assurance"].group is None and skills["Quality assurance"].alternatives == ()
     assert "Information technology" in _skills("Requirements\n* Information technology degree\n* Linux\n")
+
+
+def test_a_years_row_ends_at_an_inline_bullet() -> None:
+    rows = _rows("Requirements\n• Personal Specification: • 5+ years of relevant IT/quality assurance work experience "
+                 "• Bachelor's degree in Computer Science • Core Java\n")
+    assert ("experience", "5+ years of relevant IT/quality assurance work experience", None, 5.0) in rows
+    assert not [row for row in rows if row[1] == "Information technology"]
