@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 PAIRS_FILE = REPO / "bench" / "evidence" / "pairs.json"
 SEED = 26  # the issue's number; never changed after the first run
 SIZES = {"dev": 10, "heldout": 12, "heldout2": 10, "heldout3": 10, "heldout4": 10, "heldout5": 10, "heldout6": 10,
-         "heldout7": 10, "heldout8": 10}
+         "heldout7": 10, "heldout8": 10, "heldout9": 10}
 # resumes per format in each set, filled in this order; a set short of a format is filled from the others
 FORMAT_QUOTAS = {
     "dev": {"docx": 1, "two_column_pdf": 1, "txt": 4, "pdf": 4},
@@ -41,6 +41,7 @@ FORMAT_QUOTAS = {
     "heldout6": {"txt": 10},
     "heldout7": {"txt": 10},
     "heldout8": {"pdf": 5, "txt": 5},  # PDFs first: the hidden sets are PDF and DOCX
+    "heldout9": {"pdf": 5, "txt": 5},  # part A (step 14); part B's resumes are all livecareer PDFs
 }
 PDF_AD_QUOTA = 2  # resume_matcher JD PDFs per set (the other ads are SkillSpan postings)
 AD_SENTENCES = (30, 120)  # a SkillSpan posting is used when its sentence count is in this range ...
@@ -82,6 +83,24 @@ DEVELOPMENT = frozenset({"java", "python", "dotnet", "web", "php", "ruby", GENER
 # Held-out 2 only: the IT operations resumes left have no IT operations ad left, so an ad of a neighbouring field
 # (infrastructure and security work that IT specialists and their managers apply for) is compatible there too.
 NEIGHBOURS = {"it_ops": frozenset({"devops_cloud", "security"})}
+# Held-out 9, part B (step 14): the field of a SkillSpan "house" posting (no title line), as the livecareer
+# categories it fits, read from its first three sentences by these role words, each starting a word (WORD_START).
+# Written before the held-out 9 draw, from the role names of the livecareer categories, not from any posting.
+HOUSE_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"\bsales\b|account manager|account executive|business development", ("SALES", "BUSINESS-DEVELOPMENT")),
+    (r"accountant|accounting|controller|bookkeep", ("ACCOUNTANT", "FINANCE")),
+    (r"\bfinance\b|financial analyst|banking|\bbanker", ("FINANCE", "BANKING")),
+    (r"(?-i:\bHR\b)|human resources|recruiter|recruitment|\btalent", ("HR",)),
+    (r"(?:process|mechanical|electrical|project|civil|chemical) engineer", ("ENGINEERING",)),
+    (r"project manager|consultant", ("CONSULTANT",)),
+    (r"designer", ("DESIGNER",)),
+    (r"marketing|\bcommunications\b|(?-i:\bPR\b)|public relations", ("PUBLIC-RELATIONS", "DIGITAL-MEDIA")),
+    (r"developer|software|(?-i:\bIT\b)|information technology", ("INFORMATION-TECHNOLOGY",)),
+)
+# Held-out 9 (step 14) reads every field pattern only where a word starts: step 3's patterns found fields inside
+# words ("automobile" → mobile, "neuroscience" → data science), which step 14's first draw showed.
+WORD_START = r"(?<!\w)(?:{})"
+HOUSE_LEAD_SENTENCES = 3
 MANAGEMENT = r"manager|head of|director|\blead\b|\bvp\b|vice president|president|\bceo\b|\bcto\b"
 
 # Resumes that are files in evaldata, with the headline each shows (its own tagline, else its most recent
@@ -244,6 +263,21 @@ Seed {SEED}; `bench/evidence_pairs.py` is the procedure as code. Nothing here lo
    twice), PDFs first (FORMAT_QUOTAS; the hidden sets are PDF and DOCX, and a format short of compatible resumes
    is filled from the others), by the same generator after held-out 7. The first pass gives all
    {SIZES['heldout8']} pairs, so no second pass (step 7's neighbours, step 10's second ads) is drawn.
+14. Held-out 9 (added after held-out 8 was drawn, {SIZES['heldout9']} pairs), by the same generator after held-out 8.
+   (A) Step 13's rules on what it left: its ads and resumes that no earlier pair uses, drawn as in 13 (PDFs first),
+   but every step 3 pattern matches only where a word starts (the first draw of this step paired a mobile ad with
+   an "automobile" salesperson and, in B, read "neuroscience" as data science; it was redrawn before any packet).
+   (B) Filled up to {SIZES['heldout9']} pairs: SkillSpan "house" postings (all splits; real job ads of many fields
+   from a job platform, with no title line), at least {LATE_AD_MIN_SENTENCES} sentences and at most
+   {LATE_TEXT_CHARS[1]} characters rebuilt, x livecareer PDFs of every category (both folders of step 9, one per
+   livecareer id, ferr's file when both hold it) whose id no earlier pair uses. A resume's field is its
+   livecareer category; an ad's fields are the livecareer categories of every HOUSE_FIELDS pattern (role words,
+   written before this draw) found, starting a word, in its first
+   {HOUSE_LEAD_SENTENCES} sentences, placeholders removed. Compatible when the ad's categories contain the resume's.
+   The resumes, in sorted id order, are shuffled; a first pass takes at most one resume per category (fields
+   spread), a second fills the set; each takes a compatible ad no pair of the set uses, chosen by the generator.
+   An ad's title is the role phrase found first in those sentences, as written (else its first sentence, cut to
+   {AD_MAX_TITLE} characters); a resume's headline is read as in step 9 (first line of its first page).
 """
 
 
@@ -263,6 +297,14 @@ class Doc:
 def fields_of(title: str) -> tuple[tuple[str, ...], bool]:
     return (tuple(f for f, pattern in FIELD_RULES if re.search(pattern, title, re.IGNORECASE)),
             bool(re.search(MANAGEMENT, title, re.IGNORECASE)))
+
+
+def at_word_starts(doc: Doc) -> Doc:
+    """`doc` with its fields read from its title as in step 3, each pattern matching only where a word starts
+    (step 14)."""
+    fields = tuple(f for f, pattern in FIELD_RULES
+                   if re.search(WORD_START.format(pattern), doc.title, re.IGNORECASE))
+    return replace(doc, fields=fields)
 
 
 def compatible(ad: Doc, resume: Doc, *, neighbours: bool = False) -> bool:
@@ -408,6 +450,58 @@ def late_ads(evaldata: Path, used: set[str]) -> list[Doc]:
     return ads
 
 
+def house_ad(key: str, ref: str, sentences: list[str]) -> Doc:
+    """A SkillSpan "house" posting as an ad of held-out 9 (step 14): its livecareer categories are those of every
+    HOUSE_FIELDS pattern found in its first sentences (placeholders removed); its title is the role phrase found
+    first there, as written, else its first sentence cut to AD_MAX_TITLE characters."""
+    lead = " ".join(re.sub(r"\[[A-Z]+\]", " ", s) for s in sentences[:HOUSE_LEAD_SENTENCES])
+    lead = re.sub(r"\s+", " ", lead).strip()
+    found = [(m, categories) for pattern, categories in HOUSE_FIELDS
+             if (m := re.search(WORD_START.format(pattern), lead, re.IGNORECASE))]
+    fields = tuple(dict.fromkeys(c for _, categories in found for c in categories))
+    first = min((m for m, _ in found), key=lambda m: m.start(), default=None)
+    if first:  # the whole words the phrase is in ("scien" → "science")
+        start, end = first.span()
+        start -= len(re.search(r"\w*$", lead[:start]).group(0))
+        end += len(re.match(r"\w*", lead[end:]).group(0))
+    title = lead[start:end] if first else _skillspan_ad(key, ref, sentences).title[:AD_MAX_TITLE]
+    return Doc(key, ref, "skillspan", title, fields, False, "MIT")
+
+
+def house_ads(evaldata: Path) -> list[Doc]:
+    """The ads of held-out 9, part B: SkillSpan "house" postings (all splits) of at least LATE_AD_MIN_SENTENCES
+    sentences and at most LATE_TEXT_CHARS[1] characters rebuilt, whose first sentences name a field."""
+    ads = []
+    for key, (ref, sentences) in sorted(skillspan_postings(evaldata).items()):
+        if "-house-" in key and len(sentences) >= LATE_AD_MIN_SENTENCES \
+                and len("\n".join(sentences)) <= LATE_TEXT_CHARS[1]:
+            ad = house_ad(key, ref, sentences)
+            if ad.fields:
+                ads.append(ad)
+    return ads
+
+
+def livecareer_resumes(evaldata: Path, used: set[str]) -> list[Doc]:
+    """The resumes of held-out 9, part B: livecareer PDFs of every category of both folders, one per livecareer id
+    (ferr's file when both hold it), none whose id an earlier pair uses; the field is the category. The title is
+    the category until `with_headline` reads the PDF (only for drawn resumes: reading every PDF is slow)."""
+    used_ids = livecareer_ids(used)
+    docs: dict[str, Doc] = {}
+    for folder, index, path_col, id_col, category_col, _ in LIVECAREER_INDEXES:
+        with (evaldata / folder / index).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                rid, category = row[id_col], row[category_col]
+                if rid not in used_ids and rid not in docs:
+                    docs[rid] = Doc(f"livecareer-{category.lower()}-{rid}", f"{folder}/{row[path_col]}", "pdf",
+                                    category, (category,), False, UNKNOWN_LICENCE)
+    return sorted(docs.values(), key=lambda r: r.id)
+
+
+def with_headline(evaldata: Path, resume: Doc) -> Doc:
+    """A drawn livecareer resume titled by its headline (step 9's rule); its field stays its category."""
+    return replace(resume, title=pdf_headline(evaldata / resume.source))
+
+
 def _plain_text_shape(text: str, chars: tuple[int, int] = DOTIN_CHARS,
                       lines: tuple[int, int] = (DOTIN_MIN_LINES, sys.maxsize)) -> bool:
     """In lines, not one flattened block, and of a length a judge reads: the dotin rule of step 2b, or with step
@@ -434,12 +528,17 @@ def _shown_shape(text: str) -> bool:
     return LATE_TEXT_CHARS[0] <= len(text) <= LATE_TEXT_CHARS[1] and len(text.splitlines()) <= LATE_TEXT_LINES[1]
 
 
+def livecareer_ids(doc_ids: set[str]) -> set[str]:
+    """The livecareer ids of these documents (one resume, whichever folder or step holds its PDF)."""
+    return {m.group(1) for id_ in doc_ids if (m := re.fullmatch(r"livecareer-.*-(\d+)", id_))}
+
+
 def late_resumes(evaldata: Path, pool_resumes: list[Doc], fresh_resumes: list[Doc], used: set[str]) -> list[Doc]:
     """The resumes of held-out 8 (step 13): of every source an earlier step drew from, those no earlier pair uses
     (one livecareer id, one text key), with a field: the pool's files (2a), step 9's livecareer PDFs
     (`fresh_resumes`), and the plain texts of step 11's sources and the pool's dotin texts of a shape a packet
     shows in full."""
-    used_livecareer = {m.group(1) for id_ in used if (m := re.fullmatch(r"livecareer-.*-(\d+)", id_))}
+    used_livecareer = livecareer_ids(used)
     files = [r for r in pool_resumes if r.format != "txt" and r.id not in used and r.fields]
     pdfs = [r for r in fresh_resumes if r.format == "pdf" and r.id.rsplit("-", 1)[-1] not in used_livecareer]
     return sorted(files + pdfs + plain_resumes(evaldata, [], used, _shown_shape), key=lambda r: r.id)
@@ -568,6 +667,24 @@ def more_ads(rng: random.Random, name: str, pairs: list[tuple[Doc, Doc]], ads: l
     return more
 
 
+def draw_spread(rng: random.Random, size: int, ads: list[Doc], resumes: list[Doc]) -> list[tuple[Doc, Doc]]:
+    """Held-out 9, part B: resumes in an order `rng` shuffles, each taking a compatible ad no pair of the set uses
+    (chosen by `rng`); a first pass takes at most one resume per field, a second fills up to `size`."""
+    order = sorted(resumes, key=lambda r: r.id)
+    rng.shuffle(order)
+    pairs: list[tuple[Doc, Doc]] = []
+    for spread in (True, False):
+        for resume in order:
+            taken_fields = {f for _, r in pairs for f in r.fields}
+            if len(pairs) >= size or any(r.id == resume.id for _, r in pairs) \
+                    or (spread and set(resume.fields) & taken_fields):
+                continue
+            free = [a for a in ads if all(a.id != b.id for b, _ in pairs) and compatible(a, resume)]
+            if free:
+                pairs.append((rng.choice(free), resume))
+    return pairs
+
+
 def _entry(doc: Doc) -> dict:
     return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(doc).items()}
 
@@ -623,6 +740,22 @@ def build(evaldata: Path) -> dict:
                                         for f in sorted({r.format for r in set_resumes})}}
     pairs = draw(rng, "heldout8", set_ads, set_resumes)
     out["sets"]["heldout8"] = _entries("heldout8-{:02d}", pairs)
+    used |= {doc.id for pair in pairs for doc in pair}
+    # held-out 9 (step 14): A, what step 13 left; B, house ads x livecareer PDFs of every category
+    set_ads = [at_word_starts(a) for a in late_ads(evaldata, used)]
+    set_resumes = [at_word_starts(r) for r in late_resumes(evaldata, resumes, fresh_resumes, used)]
+    pairs = draw(rng, "heldout9", set_ads, set_resumes)
+    used |= {doc.id for pair in pairs for doc in pair}
+    part_b_ads, part_b_resumes = house_ads(evaldata), livecareer_resumes(evaldata, used)
+    out["pool_heldout9"] = {
+        "part_a": {"ads": {"skillspan": len(set_ads)},
+                   "resumes": {f: sum(r.format == f for r in set_resumes)
+                               for f in sorted({r.format for r in set_resumes})}},
+        "part_b": {"ads": {"skillspan_house": len(part_b_ads)}, "resumes": {"pdf": len(part_b_resumes)}},
+    }
+    part_b = draw_spread(rng, SIZES["heldout9"] - len(pairs), part_b_ads, part_b_resumes)
+    pairs += [(ad, with_headline(evaldata, resume)) for ad, resume in part_b]
+    out["sets"]["heldout9"] = _entries("heldout9-{:02d}", pairs)
     return out
 
 

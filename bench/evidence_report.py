@@ -152,8 +152,9 @@ def packet(claims_file: ClaimsFile, ad_title: str, pair: dict, run: str) -> str:
     keywords = [c for c in cf.claims if c.type == "keyword"]
     extras = [c for c in cf.claims if c.type == "extra_strength"]
     gaps = [c for c in cf.claims if c.type == "gap"]
-    ad_words = ("a real job ad (SkillSpan, StackOverflow jobs; [ORGANIZATION], [LOCATION]… are the dataset's "
-                "anonymisation)" if ad["format"] == "skillspan" else "a sample job-description PDF (resume_matcher)")
+    board = "a job platform's ads of every field" if "#house/" in ad["source"] else "StackOverflow jobs"
+    ad_words = (f"a real job ad (SkillSpan, {board}; [ORGANIZATION], [LOCATION]… are the dataset's anonymisation)"
+                if ad["format"] == "skillspan" else "a sample job-description PDF (resume_matcher)")
     out = [
         f"# Evidence packet {cf.pair_id}: {_md(ad_title)} × {resume['id']}",
         "",

@@ -18,6 +18,7 @@ from evidence_pairs import (  # noqa: E402
     AD_MAX_TITLE,
     DOTIN_TEST_ZIP,
     DOTIN_ZIP,
+    HOUSE_FIELDS,
     KAGGLE_CSV,
     LATE_AD_MIN_SENTENCES,
     LATE_TEXT_CHARS,
@@ -26,9 +27,11 @@ from evidence_pairs import (  # noqa: E402
     PAIRS_FILE,
     Doc,
     ad_text,
+    at_word_starts,
     compatible,
     detokenize,
     fields_of,
+    house_ad,
     resume_text,
     text_key,
 )
@@ -204,6 +207,11 @@ def test_the_schema_file_is_the_model_schema() -> None:
     assert (REPO / "bench" / "evidence" / "judgment.schema.json").read_text() == schema_text()
 
 
+def pdf_ids(pairs: list[dict]) -> set[str]:
+    """The livecareer ids of the pairs' resumes: one resume, whichever folder holds its PDF."""
+    return set(re.findall(r"(\d+)\.pdf$", "\n".join(p["resume"]["source"] for p in pairs), re.MULTILINE))
+
+
 def test_the_sets_share_no_ad_and_no_resume() -> None:
     data = json.loads(PAIRS_FILE.read_text())
     dev, held, held2, held3 = (data["sets"][name] for name in ("dev", "heldout", "heldout2", "heldout3"))
@@ -239,10 +247,7 @@ def test_late_heldouts_use_unused_ads_and_resumes_from_sources_never_in_the_pool
     assert not {p["resume"]["id"] for p in held} & {p["resume"]["id"] for p in earlier}
     new_sources = ("ferr_hr_relevance_livecareer/", "livecareer_resume_pdfs_sample/", "kaggle_updated_resume_dataset/")
     assert all(p["resume"]["source"].startswith(new_sources) for p in held)
-    def livecareer_ids(pairs: list[dict]) -> set[str]:  # one resume, whichever folder holds its PDF
-        return set(re.findall(r"(\d+)\.pdf$", "\n".join(p["resume"]["source"] for p in pairs), re.MULTILINE))
-
-    assert livecareer_ids(earlier) and livecareer_ids(held) and not livecareer_ids(earlier) & livecareer_ids(held)
+    assert pdf_ids(earlier) and pdf_ids(held) and not pdf_ids(earlier) & pdf_ids(held)
     assert all(p["resume"]["fields"] and p["resume"]["licence"] == "unknown (internal only)" for p in held)
     assert {p["resume"]["format"] for p in held} == {"pdf", "txt"}
     assert all(compatible_entry(p) for p in held)  # a shared field, no neighbouring ones
@@ -279,8 +284,7 @@ def test_plain_text_heldouts_pair_unused_ads_with_texts_never_in_an_earlier_pair
 def test_heldout8_pairs_unused_ads_of_relaxed_length_with_resumes_no_earlier_pair_used(evaldata: Path) -> None:
     data = json.loads(PAIRS_FILE.read_text())
     names = list(data["sets"])
-    assert names[-1] == "heldout8"
-    earlier = [p for name in names[:-1] for p in data["sets"][name]]
+    earlier = [p for name in names[:names.index("heldout8")] for p in data["sets"][name]]
     held = data["sets"]["heldout8"]
     assert [p["id"] for p in held] == [f"heldout8-{i:02d}" for i in range(1, 11)]
     assert {p["ad"]["format"] for p in held} == {"skillspan"} and len({p["ad"]["id"] for p in held}) == 10
@@ -296,10 +300,7 @@ def test_heldout8_pairs_unused_ads_of_relaxed_length_with_resumes_no_earlier_pai
     formats = [p["resume"]["format"] for p in held]
     assert "pdf" in formats and formats == sorted(formats, key=lambda f: f != "pdf")  # PDFs drawn first
 
-    def livecareer_ids(pairs: list[dict]) -> set[str]:
-        return set(re.findall(r"(\d+)\.pdf$", "\n".join(p["resume"]["source"] for p in pairs), re.MULTILINE))
-
-    assert livecareer_ids(held) and not livecareer_ids(earlier) & livecareer_ids(held)
+    assert pdf_ids(held) and not pdf_ids(earlier) & pdf_ids(held)
     earlier_texts = {text_key(resume_text(evaldata, p["resume"]) or "") for p in earlier}
     texts = [t for t in (resume_text(evaldata, p["resume"]) for p in held) if t is not None]
     for text in texts:
@@ -329,3 +330,54 @@ def test_fields_and_postings_text() -> None:
     assert fields_of("it is fun")[0] == ()  # "IT" is a field only in capitals
     assert detokenize(["Engineer", "(", "m/f/d", ")", "<ORGANIZATION>", "<ORGANIZATION>", "is", "hiring", "."]) \
         == "Engineer (m/f/d) [ORGANIZATION] is hiring."
+
+
+# held-out 9: A, what step 13 left (its rules); B, SkillSpan "house" ads x livecareer PDFs of every category, the
+# fields being livecareer categories (HOUSE_FIELDS on the ad's first sentences; the resume's category)
+def test_heldout9_continues_step_13_then_pairs_house_ads_with_livecareer_pdfs(evaldata: Path) -> None:
+    data = json.loads(PAIRS_FILE.read_text())
+    names = list(data["sets"])
+    assert names[-1] == "heldout9"
+    earlier = [p for name in names[:-1] for p in data["sets"][name]]
+    held = data["sets"]["heldout9"]
+    assert [p["id"] for p in held] == [f"heldout9-{i:02d}" for i in range(1, 11)]
+    assert len({p["ad"]["id"] for p in held}) == len({p["resume"]["id"] for p in held}) == 10
+    assert not {p["ad"]["id"] for p in held} & {p["ad"]["id"] for p in earlier}
+    assert not {p["resume"]["id"] for p in held} & {p["resume"]["id"] for p in earlier}
+    part_a = [p for p in held if "-tech-" in p["ad"]["id"]]
+    part_b = held[len(part_a):]
+    assert part_a == held[:len(part_a)] and 0 < len(part_a) <= data["pool_heldout9"]["part_a"]["ads"]["skillspan"]
+    assert all(compatible_entry(p) and p["ad"]["fields"] for p in part_a)  # step 13's rules
+    categories = {cat for _, cats in HOUSE_FIELDS for cat in cats}
+    for pair in part_b:
+        ad, resume = pair["ad"], pair["resume"]
+        text = ad_text(evaldata, ad) or ""
+        assert "-house-" in ad["id"] and ad["format"] == "skillspan" and ad["licence"] == "MIT"
+        assert len(text.splitlines()) >= LATE_AD_MIN_SENTENCES and len(text) <= LATE_TEXT_CHARS[1] + 1
+        assert set(ad["fields"]) <= categories and 0 < len(ad["title"]) <= AD_MAX_TITLE
+        assert resume["format"] == "pdf" and resume["source"].startswith(("ferr_hr_relevance_livecareer/",
+                                                                           "livecareer_resume_pdfs_sample/"))
+        assert len(resume["fields"]) == 1 and resume["fields"][0] in ad["fields"] and resume["title"]
+        assert pair["shared_fields"] == resume["fields"] and (evaldata / resume["source"]).is_file()
+        assert resume_text(evaldata, resume) is None  # the packet reads the PDF itself
+    assert len({p["resume"]["fields"][0] for p in part_b}) == len(part_b)  # fields spread: one pair each
+
+    assert pdf_ids(part_b) and not pdf_ids(earlier) & pdf_ids(held)
+    assert len(pdf_ids(held)) == sum(p["resume"]["source"].endswith(".pdf") for p in held)
+
+
+def test_a_house_ad_takes_the_categories_and_title_of_its_role_words() -> None:
+    sentences = ["We are [ORGANIZATION], a growing firm.", "We seek a Senior Accountant to join our team.",
+                 "You will report to the CFO.", "Fourth sentence about recruitment is not read."]
+    ad = house_ad("skillspan-train-house-1", "ref", sentences)
+    assert ad.title == "Accountant" and ad.fields == ("ACCOUNTANT", "FINANCE")
+    assert house_ad("k", "ref", ["Join our neuroscientists in the lab."]).fields == ()  # no role word starts there
+    assert house_ad("k", "ref", ["Our product marketing team seeks a copywriter."]).title == "marketing"
+    assert house_ad("k", "ref", ["A warehouse role.", "Lift boxes."]).fields == ()
+
+
+def test_step_14_reads_a_field_only_where_a_word_starts() -> None:
+    salesperson = Doc("r", "src", "txt", "automobile sales professional", ("mobile",), False, "CC0")
+    assert at_word_starts(salesperson).fields == ()
+    developer = Doc("r", "src", "txt", "Senior Android developer", (), False, "CC0")
+    assert at_word_starts(developer).fields == ("mobile", "software")
