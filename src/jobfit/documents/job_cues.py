@@ -32,11 +32,12 @@ def is_tag_heading(line: str) -> bool:
 STACK = any_of(_ZONES["stack"])  # "Our stack: Go, Postgres": the team's tools, not a list of must-haves
 
 
-def _verb_forms(verb: str) -> str:
+def verb_forms(verb: str) -> str:
+    """A pattern of a verb's forms ("design" -> design, designs, designed, designing)."""
     return f"{verb[:-1]}(?:e|es|ed|ing)" if verb.endswith("e") else f"{verb}(?:s|es|ed|ing)?"
 
 
-DUTY_START = any_of((_verb_forms(v) for v in _ZONES["duty_verbs"]), anchored=True)  # "Design ...", "Building ..."
+DUTY_START = any_of((verb_forms(v) for v in _ZONES["duty_verbs"]), anchored=True)  # "Design ...", "Building ..."
 GENERIC_OBJECTS: frozenset[str] = frozenset(_ZONES["generic_objects"])
 PEOPLE: frozenset[str] = frozenset(_ZONES["people"])  # "developers", "teams": colleagues, not skills
 _PEOPLE_WORDS = "|".join(map(re.escape, sorted(PEOPLE)))
@@ -103,6 +104,7 @@ _DESCRIBES_TOOLS = re.compile(r"\b(?:" + "|".join(_OTHERS["describes"]) + r")\b(
 _PLAIN_EXPANSION = frozenset(_OTHERS["plain_expansions"])
 _ADJECTIVE = re.compile(r"(?:" + "|".join(_OTHERS["adjective_endings"]) + r")$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^\s+([A-Za-z][\w-]*)")
+_COLLECTIVES = frozenset(_OTHERS["collectives"])
 _AGENT_END = re.compile(r"(?:er|ers|or|ors|[iy]st|[iy]sts|ian|ians|ant|ants)$", re.IGNORECASE)
 
 
@@ -152,9 +154,9 @@ def about_others(text: str, start: int, end: int, name: str, *, technical: bool)
     is or does ("we are developing a new SaaS product", "a team dedicated to improving the design analytics ..."),
     up to the tools it is built with ("... based on a modern stack", for a tool also "... a platform with Go") or a
     clause of its own ("which is a role focused on creating APIs"); or, for a field that is no tool, a soft
-    skill's adjective describing a thing ("adaptable architecture"), a partner department ("in close cooperation
-    with product management") and what the company owns or builds ("our Engineering department", "building our
-    workflow automation system", "analytics products", "R&D Center")."""
+    skill's adjective describing a thing ("adaptable architecture") or a team ("a highly motivated team"), a
+    partner department ("in close cooperation with product management") and what the company owns or builds ("our
+    Engineering department", "building our workflow automation system", "analytics products", "R&D Center")."""
     surface = text[start:end]
     last = surface.split()[-1].lower() if surface.split() else ""
     named_last = name.split()[-1].lower() if name.split() else ""
@@ -174,6 +176,9 @@ def about_others(text: str, start: int, end: int, name: str, *, technical: bool)
     if _PARTNER.search(text[max(0, start - 80) : start]):
         return True  # "in close cooperation with product management": a partner department, not an ask
     after = _NEXT_WORD.match(text[end:])
+    if ((_ADJECTIVE.search(surface) or surface.lower().endswith("ed")) and after is not None
+            and after.group(1).lower() in _COLLECTIVES and not _HIRE_IS.search(text[max(0, start - 60) : start])):
+        return True  # "a highly motivated team of engineers": the team's trait, not the hire's
     if (_ADJECTIVE.search(surface) and after is not None and after.group(1).lower() not in PEOPLE
             and after.group(1).lower() not in ("and", "or", "in", "to", "with", "at", "for")):
         return True  # "a flexible and adaptable architecture": a soft skill's adjective describing a thing

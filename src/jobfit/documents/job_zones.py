@@ -736,6 +736,9 @@ def _nearest_cue(text: str, start: int, end: int) -> str | None:
                     continue
             elif theirs is None and mine is not None and re.search(r"[,;.]", text[mine[1] : lo]):
                 continue  # a cue in a later clause does not reach into brackets ("AWS (Amazon ...) is a plus" does)
+            if side == "after" and re.search(rf"(?<!\w){re.escape(text[start:end])}(?!\w)", text[end:lo],
+                                             re.IGNORECASE):
+                continue  # "Expert JIRA knowledge previous JIRA API integration is a big plus": the later one
             if (side == "after" and _opens_new_item(text[end:lo])
                     and ZONE_CUES["requirements"].search(re.split(r"[,;.]", text[:start])[-1])):
                 continue  # "Fluent English knowledge of German is a plus": the cue closes the item after English

@@ -30,7 +30,7 @@ from jobfit.matching.evidence import (
     explain_skill,
     narrower_siblings,
 )
-from jobfit.matching.keywords import asking_text
+from jobfit.matching.keywords import asking_text, is_search_term
 from jobfit.matching.meaning import JobMeaning, Thresholds, job_meaning, requirement_statements
 from jobfit.matching.models import KeywordCount, MatchAnalysis, MatchResult, OverallPart
 from jobfit.matching.profile import ResumeProfile
@@ -143,10 +143,16 @@ def _weights(requirements: Sequence[Requirement]) -> tuple[tuple[float | None, f
     return tuple(
         (
             scores.skill_weight(req) if req.kind == "skill" else None,
-            scores.keyword_weight(req) if req.kind in ("skill", "keyword") and req.terms else None,
+            scores.keyword_weight(req) if _is_keyword(req) else None,
         )
         for req in requirements
     )
+
+
+def _is_keyword(req: Requirement) -> bool:
+    """Whether a requirement is one of the ad's keywords (listed and in the keyword sub-score): a skill or salient
+    phrase with terms, and a search term, not a whole field of work alone ("Programming")."""
+    return req.kind in ("skill", "keyword") and bool(req.terms) and is_search_term(req.label)
 
 
 def _relations(relations: SkillRelations | None) -> SkillRelations | None:
@@ -328,7 +334,7 @@ def explain_evaluated(pair: ScoredPair, started: float | None = None) -> MatchRe
             count_in_resume=a.occurrences,
         )
         for a in assessments
-        if a.requirement.kind in ("skill", "keyword") and a.requirement.terms
+        if _is_keyword(a.requirement)
     ]
     results = [a.result for a in rows]
     checked = _checked(profile, prepared.meaning)

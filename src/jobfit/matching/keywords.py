@@ -3,12 +3,15 @@
 Keywords come from the same sentences as the requirements - the duties, requirements and nice-to-have zones of
 the ad (`documents/job_zones.py`), with the employer's names blanked - and are whole phrases: a phrase is a run
 of content words between punctuation, stopwords, ad filler and ordinary words ("get things done"), without a
-leading verb ("Designing user interactions" -> "user interactions"); one of more than three words is not a
-keyword, but its head (last word) may be. Never another piece of a phrase ("end website" of "front end website
-architecture"), never a word of the job title (the title is its own requirement), never a broad noun alone
-("systems", but "distributed systems"), never a word only ever seen inside a kept phrase. Salience = occurrences
-weighted by zone (requirements 1.5, nice-to-have 1.25, duties 1), longer phrases first. Terms are reported as
-first written.
+leading verb ("Designing user interactions" -> "user interactions", "used Docker containers" -> "Docker
+containers"); one of more than three words is not a keyword, but its head (last word) may be. Names side by side
+are the items of a list that lost its commas ("Kotlin RxJava Dagger", "Junit powermock easymock"), never one
+keyword. A whole field of work alone ("Programming", "Information technology") is no search term
+(`is_search_term`): a requirement may name it, but it is not one of the ad's keywords. Never another piece of a
+phrase ("end website" of "front end website architecture"), never a word of the job title (the title is its own
+requirement), never a broad noun alone ("systems", but "distributed systems"), never a word only ever seen inside
+a kept phrase. Salience = occurrences weighted by zone (requirements 1.5, nice-to-have 1.25, duties 1), longer
+phrases first. Terms are reported as first written.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from jobfit.documents.job import ad_reading
 from jobfit.documents.job_cues import (
     DUTY_START,
     PEOPLE,
+    any_of,
+    verb_forms,
     without_descriptions,
     without_learnables,
     without_partners,
@@ -27,7 +32,7 @@ from jobfit.documents.job_cues import (
 )
 from jobfit.documents.job_zones import ASKING_ZONES
 from jobfit.documents.models import ParsedJob
-from jobfit.matching.specificity import idf
+from jobfit.matching.specificity import idf, is_known
 from jobfit.matching.text import AD_WORDS, JOB_AD_FILLER, STOPWORDS, content_tokens, stem, tokens
 from jobfit.skills.loader import load_taxonomy
 
@@ -35,6 +40,8 @@ _ZONE_BOOST = {"requirements": 1.5, "preferred": 1.25, "duties": 1.0}
 _MAX_PHRASE_WORDS = 3
 _GENERIC = frozenset(AD_WORDS["generic"])
 _NOT_ALONE = frozenset(AD_WORDS["not_alone"])
+_FIELDS_ALONE = frozenset(AD_WORDS["fields_alone"])
+_LEADING_VERB = any_of((verb_forms(v) for v in AD_WORDS["leading_verbs"]), anchored=True)
 _ADJECTIVE_END = re.compile(r"(?:" + "|".join(AD_WORDS["adjective_endings"]) + r")$")
 _MIN_ADJECTIVE_LENGTH = 6  # shorter words with these endings are mostly nouns ("table", "deal")
 # A word of a phrase: letters/digits with inner dots, hyphens, plus or hash ("node.js", "c++", "front-end").
@@ -57,9 +64,16 @@ def _is_content(word: str) -> bool:
 
 
 def _is_verb(word: str) -> bool:
-    """A phrase's first word that is a verb: a duty verb, or a gerund ("Staying abreast", "overseeing projects")."""
+    """A phrase's first word that is a verb: a duty verb, a verb that opens an ask ("used Docker containers"),
+    or a gerund ("Staying abreast", "overseeing projects")."""
     low = word.lower()
-    return bool(DUTY_START.match(low)) or low.endswith("ing")
+    return bool(DUTY_START.match(low) or _LEADING_VERB.match(low)) or low.endswith("ing")
+
+
+def is_search_term(label: str) -> bool:
+    """Whether a requirement's label is a keyword an applicant tracker searches for: not a whole field of work
+    alone ("Programming", "Information technology"), which every resume of the field holds."""
+    return label.strip().lower() not in _FIELDS_ALONE
 
 
 def _is_name(word: str, *, first: bool) -> bool:
@@ -146,23 +160,53 @@ def _one_title_case_name(names: list[str]) -> bool:
     a list of names that lost its commas ("Python Docker"), nor a word of it a keyword alone: some word of it is
     no name by itself - no acronym,
     digit, symbol or inner capital, and no technical skill of the vocabulary."""
+    return (all(word[:1].isupper() for word in names) and not all(_strong(word) for word in names)
+            and not _names_side_by_side(names))
+
+
+def _strong(word: str) -> bool:
+    """Whether a word is a name by itself: an acronym, digit, symbol or inner capital, or a technical skill of
+    the vocabulary."""
+    entry = load_taxonomy().lookup(word)
+    return (any(c.isdigit() or c in ".+#" for c in word) or _has_inner_capital(word)
+            or (entry is not None and entry.is_tech))
+
+
+def _list_items(names: list[str]) -> list[str]:
+    """The items of a list of names, two side by side joined when together they name a skill of the vocabulary
+    ("Java Spring Boot" -> "Java", "Spring Boot")."""
     taxonomy = load_taxonomy()
+    items: list[str] = []
+    for name in names:
+        if items and " " not in items[-1] and taxonomy.lookup(f"{items[-1]} {name}") is not None:
+            items[-1] = f"{items[-1]} {name}"
+        else:
+            items.append(name)
+    return items
 
-    def strong(word: str) -> bool:
-        entry = taxonomy.lookup(word)
-        return (any(c.isdigit() or c in ".+#" for c in word) or _has_inner_capital(word)
-                or (entry is not None and entry.is_tech))
 
-    return all(word[:1].isupper() for word in names) and not all(strong(word) for word in names)
+def _names_side_by_side(words: list[str]) -> bool:
+    """Whether a run is items of a list that lost its commas: two names side by side that together name no
+    skill of the vocabulary ("Kotlin RxJava Dagger"; "Azure DevOps" is one), or a technical skill followed only
+    by words no English text of the background table holds, tags written in lower case ("Junit powermock
+    easymock")."""
+    taxonomy = load_taxonomy()
+    if any(_strong(a) and _strong(b) and taxonomy.lookup(f"{a} {b}") is None for a, b in pairwise(words)):
+        return True
+    head = taxonomy.lookup(words[0])
+    return (len(words) >= 2 and head is not None and head.is_tech
+            and all(not is_known(stem(w.lower())) and taxonomy.lookup(w) is None for w in words[1:]))
 
 
 def _trimmed(run: list[tuple[str, bool]]) -> list[str]:
     """A run of content words as candidate keywords: the whole phrase (up to three words, without a leading verb)
     and its head, the last word ("forecasting" of "demand forecasting"), unless a broad noun or not a name."""
     names = [word for word, first in run if _is_name(word, first=first)]
+    if len(run) >= 2 and _names_side_by_side([word for word, _ in run]):
+        return _list_items(names)  # "Junit powermock easymock": the names of a list, never the run as one keyword
     one_name = len(names) >= 2 and _one_title_case_name(names)
     if len(run) >= 2 and len(names) >= 2 and not one_name:
-        return names  # a list that lost its commas
+        return _list_items(names)  # a list that lost its commas
     out: list[str] = []
     if (run and run[-1][0].lower() not in _NOT_ALONE and _is_name(run[-1][0], first=run[-1][1])
             and not one_name):

@@ -31,10 +31,10 @@ from jobfit.documents.job import AskedSkill, ad_reading, asked_skills, degree_as
 from jobfit.documents.job_cues import GENERIC_OBJECTS
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, importance_at
 from jobfit.documents.models import ParsedJob
-from jobfit.matching.keywords import names_a_thing, salient_keywords
+from jobfit.matching.keywords import is_search_term, names_a_thing, salient_keywords
 from jobfit.matching.models import Importance
-from jobfit.matching.specificity import phrase_specificity
-from jobfit.matching.text import AD_WORDS, LineIndex, clean_title, phrase_terms
+from jobfit.matching.specificity import is_known, phrase_specificity
+from jobfit.matching.text import AD_WORDS, LineIndex, clean_title, phrase_terms, stem
 from jobfit.skills.extractor import extract_skills
 from jobfit.skills.models import TECH_CATEGORIES, SkillMention
 
@@ -93,8 +93,8 @@ _CLAUSE_END_RE = re.compile(r"[;:]|(?<!\be\.g)(?<!\bi\.e)\.(?:\s|$)")
 # What joins a years phrase to the skill it qualifies: "Java (5+ years)", "Java: 5 years", "Python - 3+ years".
 _YEARS_AFTER_SKILL = re.compile(
     r"^\s*(?:[(:,\-–—]\s*)?(?:with\s+|for\s+|of\s+)?(?:at\s+least\s+|minimum\s+|min\.?\s+)?$", re.IGNORECASE)
-# Where the object of a years phrase ends: the next clause, or a preposition after its head words.
-_OBJECT_END = re.compile(r"[;.()]|\b(?:and \d|for|to|towards|at|where|which|that|while|including|such as|as well|"
+# Where the object of a years phrase ends: the next clause or inline bullet, or a preposition after its head words.
+_OBJECT_END = re.compile(r"[;.()•▪●◦‣]|\b(?:and \d|for|to|towards|at|where|which|that|while|including|such as|as well|"
                          r"with a|in a|in an|within a|is|are|preferred|required|ideally|plus)\b", re.IGNORECASE)
 # "Experience in the insurance industry": experience in a domain is a requirement of its own, years or not.
 # ... not one written as a modifier ("industry-wide", "industry wide technology strategies": job_ad_words.json).
@@ -295,13 +295,19 @@ def _years_asked(reading: AdReading, placed: list[_Placed]) -> list[_YearsAsked]
         if sentence.zone not in ASKING_ZONES:
             continue
         text, mine = sentence.text, spans.get(index, [])
+        wrapped = sentence.wrapped_text
         phrases = years_phrases(text, of_anything=True)
         strict = {start for start, _, _ in years_phrases(text)}
         for number, (start, end, years) in enumerate(phrases):
             following = phrases[number + 1][0] if number + 1 < len(phrases) else len(text)
             clause = re.search(r"[;.!?](?:\s|$)", text[end:following])
             stop = end + clause.start() if clause else following
-            skills = tuple(p.skill for p in mine if end <= p.start < stop)
+            line_start = _ends_a_line(wrapped, start, end)
+            if line_start is not None:  # "... Ruby on Rails in commercial projects for at least 2 years" + break
+                stop = end  # the next line is another item ("practice TDD"), not what the years are of
+                skills = tuple(p.skill for p in mine if line_start <= p.start and p.end <= start)
+            else:
+                skills = tuple(p.skill for p in mine if end <= p.start < stop)
             if not skills:
                 skills = tuple(p.skill for p in mine
                                if p.end <= start and _YEARS_AFTER_SKILL.match(text[p.end : start]))
@@ -309,7 +315,8 @@ def _years_asked(reading: AdReading, placed: list[_Placed]) -> list[_YearsAsked]
             # years of skills in a field ("7 years of C/C++ development", "3+ years full-stack engineering
             # experience with PHP") are also experience in that field: the skills' min_years and a scoped row
             scope = _scope(text[end:obj_end], _MAX_SCOPE_WORDS + 3) if start in strict else None
-            if skills and scope is not None and not _beyond_skills(scope, text, mine):
+            if skills and scope is not None and not _beyond_skills(scope, text, mine) and not _field_experience(
+                    text[end:obj_end], [p for p in mine if end <= p.start < obj_end]):
                 scope = None
             if not skills and scope is None and start not in strict:
                 continue  # "3 years of" something that is neither a skill nor experience
@@ -317,6 +324,23 @@ def _years_asked(reading: AdReading, placed: list[_Placed]) -> list[_YearsAsked]
             label = re.sub(r"\s+", " ", text[start:obj_end]).strip(" ,;:-")
             asked.append(_YearsAsked(years, skills, scope, label, importance, sentence.line))
     return asked
+
+
+def _ends_a_line(wrapped: str, start: int, end: int) -> int | None:
+    """Where the line starts that a years phrase at wrapped[start:end] ends, when words stand before it on that
+    line and the sentence goes on on the next one (items of a list without punctuation); None otherwise."""
+    if len(wrapped) <= end or not re.match(r"[ \t.,;]*\n(?!\s*(?:of|in|on|at|with|as|using|for|within|"
+                                           r"experience|professional|relevant|hands-on)\b)", wrapped[end:], re.I):
+        return None  # "at least 5 years" + "of experience in Java": one sentence wrapped over two lines
+    line_start = wrapped.rfind("\n", 0, start) + 1
+    return line_start if wrapped[line_start:start].strip() else None
+
+
+def _field_experience(obj: str, placed: list[_Placed]) -> bool:
+    """Whether a years phrase's object is work experience in fields, no tool ("of relevant IT/quality assurance
+    work experience"): years in a field of work, a row of their own, not only the years of its skills."""
+    return (bool(placed) and all(p.category not in TECH_CATEGORIES for p in placed)
+            and re.search(r"\bexperience\W*$", obj, re.IGNORECASE) is not None)
 
 
 def _beyond_skills(scope: str, text: str, placed: list[_Placed]) -> bool:
@@ -383,6 +407,17 @@ def skill_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requ
             if skill in found:
                 req = found[skill]
                 req.min_years = asked.years if req.min_years is None else min(req.min_years, asked.years)
+    for skill in {skill for asked in ad.years if asked.scope is not None for skill in asked.skills}:
+        req = found.get(skill)
+        rows = {a.line for a in ad.years if a.scope is not None and skill in a.skills}
+        if req is not None and not is_search_term(req.label) and all(
+                p.skill != skill or ad.reading.sentences[p.sentence].line in rows for p in ad.placed):
+            del found[skill]  # "5+ years of relevant IT/... work experience": the years row asks it, not a field alone
+            others = [r for r in found.values() if req.group is not None and r.group == req.group]
+            for other in others:
+                other.alternatives = tuple(a for a in other.alternatives if a != req.label)
+            if len(others) == 1:  # "IT/quality assurance": the one left is no list of alternatives
+                others[0].group, others[0].alternatives = None, ()
     for skill, scope in _scopes(ad.reading, ad.placed).items():
         if skill in found:
             found[skill].scope = scope
@@ -410,6 +445,20 @@ def _in_example_brackets(text: str, start: int) -> bool:
     return False
 
 
+_TAGS_THEN_ETC = re.compile(r"^[\s,/]*((?:[\w.+#-]+[\s,/]+){1,3})etc\b", re.IGNORECASE)
+
+
+def _trails_alternatives(after: str) -> bool:
+    """Whether what follows a skill makes it one of a list of alternatives: "or similar", "etc." after names the
+    vocabulary does not hold (`_ALTERNATIVES_TRAIL_RE`), also names written in lower case that no English text of
+    the background table holds ("Junit powermock easymock etc")."""
+    if _ALTERNATIVES_TRAIL_RE.match(after):
+        return True
+    tags = _TAGS_THEN_ETC.match(after)
+    return tags is not None and not any(is_known(stem(word.lower()))
+                                        for word in re.findall(r"[\w.+#-]+", tags.group(1)))
+
+
 def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
     """Skills named only as one of two or more examples of what is asked ("monitoring tools, e.g. New Relic or
     Datadog", "Power BI or equivalent"), never asked for in so many words elsewhere: a candidate with another
@@ -422,13 +471,13 @@ def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
         for span in spans:
             before = _CLAUSE_END_RE.split(text[: span.start])[-1]
             after = text[span.end :]
-            if _EXAMPLE_LEAD_RE.search(before) or _ALTERNATIVES_TRAIL_RE.match(after) or _in_example_brackets(
+            if _EXAMPLE_LEAD_RE.search(before) or _trails_alternatives(after) or _in_example_brackets(
                     text, span.start) or (
                     before.rfind("(") > before.rfind(")") and _ETC_AFTER_RE.match(after)):
                 mine.add(span.skill)
             elif span.must:
                 asked.add(span.skill)
-        if len(mine) >= 2 or any(_ALTERNATIVES_TRAIL_RE.match(text[s.end :]) for s in spans if s.skill in mine):
+        if len(mine) >= 2 or any(_trails_alternatives(text[s.end :]) for s in spans if s.skill in mine):
             examples |= mine  # the only example of a required line ("for example (TCP/IP)") is what it asks
     return examples - asked
 
@@ -559,7 +608,7 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
             continue  # a skill's words written as one tag ("reactjs" for React JS)
         if _names_a_listed_skill(term, skill_ids):
             continue  # another name of a listed skill ("AWS" beside Amazon Web Services, read from its tag)
-        if not names_a_thing(term):
+        if not names_a_thing(term) or not is_search_term(term):
             continue  # a description ("technical expertise", "application data") is no requirement of its own
         reqs.append(
             Requirement(

@@ -3,7 +3,8 @@
 How a line is scanned: tokens (see `tokens.py`) are looked up greedily, longest n-gram first, in the
 compiled index (exact-case forms, then folded forms), never across hard punctuation. Rules on top:
 
-- forms of <= 3 characters glued to a word by a hyphen never match ("C-level", "Go-getter");
+- forms of <= 3 characters glued to a word by a hyphen never match ("C-level", "Go-getter"), nor any form after
+  a short lower-case prefix and a hyphen ("rx-java" is RxJava, not Java);
 - forms marked `needs_context` ("Go", "R", "C", "Spark", "Chef"...) are kept only in a skills section,
   on a "Skills:"-style line, or next to another skill on the same line (a tech skill for tech forms),
   and never before a function word ("Go to ...");
@@ -22,7 +23,7 @@ from jobfit.skills.index import FUZZY_MIN_LENGTH, SkillIndex
 from jobfit.skills.loader import load_taxonomy
 from jobfit.skills.models import SkillMention, SkillSpan
 from jobfit.skills.taxonomy import Taxonomy
-from jobfit.skills.tokens import hyphen_glued, tokenize
+from jobfit.skills.tokens import after_tag_prefix, hyphen_glued, tokenize
 
 SKILLS_SECTIONS = frozenset({"skills"})
 _SKILLS_LINE = re.compile(
@@ -113,7 +114,7 @@ def scan_line(
                 if hit is None:
                     continue
                 start, end = starts[i], ends[last]
-                if end - start <= 3 and hyphen_glued(line, start, end):
+                if (end - start <= 3 and hyphen_glued(line, start, end)) or after_tag_prefix(line, start):
                     continue
                 if hit.needs_context and last + 1 < n and keys[last + 1] in _NOT_AFTER_CONTEXT_FORM:
                     continue

@@ -79,6 +79,15 @@ def form_tokens(form: str) -> list[str]:
     return TOKEN_RE.findall(form)
 
 
+_TAG_PREFIX = re.compile(r"(?:^|[^\w-])[a-z]{1,2}-$")
+
+
+def after_tag_prefix(text: str, start: int) -> bool:
+    """Is text[start:] the second part of a name written with a short lower-case prefix and a hyphen ("rx-java"
+    is RxJava, not Java; "re-design", "e-learning")?"""
+    return _TAG_PREFIX.search(text, max(0, start - 4), start) is not None
+
+
 def hyphen_glued(text: str, start: int, end: int) -> bool:
     """Is text[start:end] attached to a neighbouring word by a hyphen ("C-level", "Go-getter")?"""
     before = start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()
