@@ -396,6 +396,7 @@ def named_only_as_part_of_a_name(text: str, terms: tuple[str, ...]) -> bool:
         and (words[i] + words[i + 1]).lower() != words[i].lower() for i in found)
 
 
+@lru_cache(maxsize=65536)
 def names_another_thing(text: str, terms: tuple[str, ...]) -> bool:
     """Whether a line names `terms` only as another thing: joined to a modifier ("a backbone.js-like
     framework"), as the people the candidate worked with ("Collaborating with back-end developers"), as an item

@@ -277,9 +277,14 @@ class ResumeProfile:
         return months / 12.0
 
     def statement_text(self, position: int) -> str:
-        """The whole text of a statement (its lines re-joined, bullet dropped), as cited."""
-        first, last = self.statements[position]
-        return joined_text(self.lines[first - 1 : last])
+        """The whole text of a statement (its lines re-joined, bullet dropped), as cited (joined on first use:
+        ranking reads the same statements for every job)."""
+        texts = self.__dict__.setdefault("_cited_texts", {})
+        text = texts.get(position)
+        if text is None:
+            first, last = self.statements[position]
+            text = texts[position] = joined_text(self.lines[first - 1 : last])
+        return text
 
     def with_statement_vectors(self, vectors: np.ndarray | None) -> ResumeProfile:
         """Attach the statements' vectors (rows in `statements` order; a mismatched count attaches none)."""
