@@ -184,6 +184,68 @@ def _best_line(profile: ResumeProfile, name: str, lines: Sequence[int]) -> int:
     return min(lines, key=key)
 
 
+def _memo(profile: ResumeProfile, name: str) -> dict:
+    """A per-profile cache of what depends on the resume alone (ranking asks it again for every job)."""
+    return profile.__dict__.setdefault(name, {})
+
+
+def _work_lines(profile: ResumeProfile, skill_id: str) -> list[int]:
+    """The lines of a skill that can show it as a strength: a sentence or list item of work (not a role's
+    heading, a project title or a headline), never a workshop attended or a student paper presented."""
+    memo = _memo(profile, "_strength_work_lines")
+    if skill_id not in memo:
+        memo[skill_id] = [line for line in profile.skills[skill_id].lines
+                          if profile.section(line) in SKILL_USE_SECTIONS
+                          and profile.shape_at(line) in ("sentence", "list") and not profile.attended(line)]
+    return memo[skill_id]
+
+
+def _entry_title(profile: ResumeProfile, line: int) -> bool:
+    """An internship's or trainee post's title: a role's, or a short line that says the level."""
+    memo = _memo(profile, "_entry_titles")
+    if line not in memo:
+        text = profile.line_text(line) or ""
+        memo[line] = any(role.line == line and is_entry_level(role.title) for role in profile.roles) or (
+            len(text.split()) <= TITLE_WORDS and is_entry_level(text))
+    return memo[line]
+
+
+def _described_only(profile: ResumeProfile, line: int) -> bool:
+    """A line that tells of no work of the person's own: a student's work, a statement describing a project, a
+    product or a client ("The objective is to ..."), or a title in the projects section (a project's or a paper's:
+    "Distributed Banking System", "... of Pediatric Liver Transplant Recipients")."""
+    position = profile.statement_at(line)
+    text = profile.statement_text(position) if position >= 0 else profile.line_text(line)
+    return statement_place(profile, line)[0] or describes_a_project(text) or (
+        profile.section(line) == "projects" and reads_as_title(profile.line_text(line)))
+
+
+def _named_work_lines(profile: ResumeProfile, skill_id: str) -> list[int]:
+    """`_work_lines` that name the skill: a skill that is no named tool by its own words (a "QA" environment is no
+    Quality assurance, UI test automation no UI design), on a line the fitted acceptance rule lets meet it and that
+    tells of the person's own work; never only as another thing (a modifier, "a backbone.js-like framework";
+    colleagues or clients, "managed programmers and DBA"; a client's fact, "insurance protects 1.6 million
+    clients"; a generic skill as a modifier of another thing, "candidates for software engineering jobs"), nor in an
+    internship's title."""
+    memo = _memo(profile, "_strength_named_lines")
+    if skill_id in memo:
+        return memo[skill_id]
+    record = profile.skills[skill_id]
+    shown = _work_lines(profile, skill_id)
+    if not _is_tool(skill_id):
+        named = {line for words in person_forms(written_terms(record.name))
+                 for line in profile.index.phrase_lines(words)
+                 if not names_only_others(profile.line_text(line) or "", words)
+                 and not named_only_before_other_heads(profile.line_text(line), words)}
+        shown = [line for line in shown if line in named
+                 and accepted("other", "exact", profile.shape_at(line) == "list")
+                 and not _described_only(profile, line)]
+    written = written_terms(record.surface or record.name)
+    memo[skill_id] = [line for line in shown if not _entry_title(profile, line)
+                      and not names_another_thing(profile.line_text(line) or "", written)]
+    return memo[skill_id]
+
+
 def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
               relevance: tuple[dict[str, float], dict[str, int]] | None = None) -> list[Strength]:
     """Met requirements with strong evidence (best first), then notable extra skills related to the job.
@@ -202,54 +264,16 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
     # Relevance of a skill to the job: its best weight in any requirement's neighbourhood (0.0 where absent).
     best, seen = relevance if relevance is not None else job_relevance([a.requirement for a in assessments])
     extras: list[tuple[float, str, str, list[int]]] = []  # (rank, skill id, name, the lines that show it)
-    entry_titles = {role.line for role in profile.roles if role.line is not None and is_entry_level(role.title)}
-
-    titles: dict[int, bool] = {}
-
-    def entry_title(line: int) -> bool:
-        """An internship's or trainee post's title: a role's, or a short line that says the level."""
-        if line not in titles:
-            text = profile.line_text(line) or ""
-            titles[line] = line in entry_titles or (len(text.split()) <= TITLE_WORDS and is_entry_level(text))
-        return titles[line]
-
-    def described_only(line: int) -> bool:
-        """A line that tells of no work of the person's own: a student's work, a statement describing a project,
-        a product or a client ("The objective is to ..."), or a title in the projects section (a project's or a
-        paper's: "Distributed Banking System", "... of Pediatric Liver Transplant Recipients")."""
-        position = profile.statement_at(line)
-        text = profile.statement_text(position) if position >= 0 else profile.line_text(line)
-        return statement_place(profile, line)[0] or describes_a_project(text) or (
-            profile.section(line) == "projects" and reads_as_title(profile.line_text(line)))
-
     for skill_id, record in profile.skills.items():
         if not record.work_count or skill_id in wanted:
             continue
-        # only a statement of work shows a strength: not a role's heading, a project title or a headline, nor a
-        # workshop attended or a student paper presented; and only one that names it: a skill that is no named
-        # tool by its own words (a "QA" environment is no Quality assurance, UI test automation no UI design),
-        # never only as another thing (a modifier, "a backbone.js-like framework"; colleagues or clients, "managed
-        # programmers and DBA"; a client's fact, "insurance protects 1.6 million clients"; a generic skill as a
-        # modifier of another thing, "candidates for software engineering jobs"), nor in an internship's title
-        shown = [line for line in record.lines if profile.section(line) in SKILL_USE_SECTIONS
-                 and profile.shape_at(line) in ("sentence", "list") and not profile.attended(line)]
+        shown = _work_lines(profile, skill_id)
         relevance = best.get(skill_id, 0.0)
         if seen.get(skill_id, 0) < len(assessments):
             relevance = max(relevance, 0.0)
         if not shown or (relevance <= 0.0 and len(shown) < 2):
-            continue  # before the word checks below, which only ever remove lines
-        if not _is_tool(skill_id):
-            named = {line for words in person_forms(written_terms(record.name))
-                     for line in profile.index.phrase_lines(words)
-                     if not names_only_others(profile.line_text(line) or "", words)
-                     and not named_only_before_other_heads(profile.line_text(line), words)}
-            # and, as for a requirement, on a line the fitted acceptance rule lets meet it (a sentence)
-            shown = [line for line in shown if line in named
-                     and accepted("other", "exact", profile.shape_at(line) == "list")
-                     and not described_only(line)]
-        written = written_terms(record.surface or record.name)
-        shown = [line for line in shown if not entry_title(line)
-                 and not names_another_thing(profile.line_text(line) or "", written)]
+            continue  # before the word checks, which only ever remove lines
+        shown = _named_work_lines(profile, skill_id)
         if not shown or (relevance <= 0.0 and len(shown) < 2):
             continue
         extras.append((-(relevance + 0.1 * len(shown)), skill_id, record.name, shown))
