@@ -225,6 +225,9 @@ def test_no_transaction_waits_on_the_llm(client: TestClient, auth: dict, runtime
     chat_server.on_request = count_open_transactions
     monkeypatch.setattr(runtime.settings, "llm_base_url", f"http://127.0.0.1:{chat_server.server_address[1]}/v1")
     match = _analyze(client, auth)
+    # the upload's statement vectors are stored on the background thread (`services.statement_fill`); its short
+    # transactions are not the request under test, so they finish first
+    runtime.background.wait()
     r = client.post(f"{MATCH}/results/{match['id']}/suggestions/generate", headers=auth, json={"use_llm": True})
     assert r.status_code == 200, r.text
     assert open_meanwhile == [0]
