@@ -374,7 +374,6 @@ _PERSON_PLURALS = frozenset(plural for plurals in _ROLE_PLURALS.values() for plu
 _PERSON_PLURAL = re.compile(r"\b(?:" + "|".join(sorted(_PERSON_PLURALS)) + r")\b", re.I)
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=1)
 def _one_word_tools() -> frozenset[str]:
     """The one-word names of the curated taxonomy's tech skills, lower-cased ("javascript", "typescript")."""
@@ -391,9 +390,7 @@ def named_only_as_part_of_a_name(text: str, terms: tuple[str, ...]) -> bool:
     words = _WORD.findall(text)
     found = [i for i, w in enumerate(words) if written_terms(w) == terms]
     tools = _one_word_tools()
-    return bool(found) and all(
-        i + 1 < len(words) and (words[i] + words[i + 1]).lower() in tools
-        and (words[i] + words[i + 1]).lower() != words[i].lower() for i in found)
+    return bool(found) and all(i + 1 < len(words) and (words[i] + words[i + 1]).lower() in tools for i in found)
 
 
 @lru_cache(maxsize=65536)
@@ -549,7 +546,7 @@ def statement_place(profile: ResumeProfile, line: int | None) -> tuple[bool, str
     None), read once per statement of a profile (as `ResumeProfile.attended` is): every requirement's search asks
     it of its candidates."""
     position = profile.statement_at(line)
-    found = profile.__dict__.setdefault("_statement_place", {})
+    found = profile.memo("_statement_place")
     key = position if position >= 0 else -1 - (line or 0)
     place = found.get(key)
     if place is None:

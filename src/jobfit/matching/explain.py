@@ -184,15 +184,10 @@ def _best_line(profile: ResumeProfile, name: str, lines: Sequence[int]) -> int:
     return min(lines, key=key)
 
 
-def _memo(profile: ResumeProfile, name: str) -> dict:
-    """A per-profile cache of what depends on the resume alone (ranking asks it again for every job)."""
-    return profile.__dict__.setdefault(name, {})
-
-
 def _work_lines(profile: ResumeProfile, skill_id: str) -> list[int]:
     """The lines of a skill that can show it as a strength: a sentence or list item of work (not a role's
     heading, a project title or a headline), never a workshop attended or a student paper presented."""
-    memo = _memo(profile, "_strength_work_lines")
+    memo = profile.memo("_strength_work_lines")
     if skill_id not in memo:
         memo[skill_id] = [line for line in profile.skills[skill_id].lines
                           if profile.section(line) in SKILL_USE_SECTIONS
@@ -202,7 +197,7 @@ def _work_lines(profile: ResumeProfile, skill_id: str) -> list[int]:
 
 def _entry_title(profile: ResumeProfile, line: int) -> bool:
     """An internship's or trainee post's title: a role's, or a short line that says the level."""
-    memo = _memo(profile, "_entry_titles")
+    memo = profile.memo("_entry_titles")
     if line not in memo:
         text = profile.line_text(line) or ""
         memo[line] = any(role.line == line and is_entry_level(role.title) for role in profile.roles) or (
@@ -227,7 +222,7 @@ def _named_work_lines(profile: ResumeProfile, skill_id: str) -> list[int]:
     colleagues or clients, "managed programmers and DBA"; a client's fact, "insurance protects 1.6 million
     clients"; a generic skill as a modifier of another thing, "candidates for software engineering jobs"), nor in an
     internship's title."""
-    memo = _memo(profile, "_strength_named_lines")
+    memo = profile.memo("_strength_named_lines")
     if skill_id in memo:
         return memo[skill_id]
     record = profile.skills[skill_id]

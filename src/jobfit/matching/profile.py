@@ -179,6 +179,11 @@ class ResumeProfile:
     statement_vectors: np.ndarray | None = field(default=None, compare=False)
     resume: ParsedResume | None = field(default=None, compare=False)
 
+    def memo(self, name: str) -> dict:
+        """A cache, kept on this profile under `name`, of what is read from the resume alone (ranking asks it again
+        for every job; do not mutate the profile after first use)."""
+        return self.__dict__.setdefault(name, {})
+
     @property
     def skill_order(self) -> dict[str, int]:
         """Position of each skill id in `skills` (computed on first use; do not mutate the profile after)."""
@@ -223,7 +228,7 @@ class ResumeProfile:
         position = self.statement_at(line)
         if position < 0:
             return frozenset()
-        found = self.__dict__.setdefault("_item_terms", {})
+        found = self.memo("_item_terms")
         terms = found.get(position)
         if terms is None:
             terms = found[position] = frozenset(phrase_terms(_PARENTHESES.sub(" ", self.statement_text(position))))
@@ -238,7 +243,7 @@ class ResumeProfile:
         position = self.statement_at(line)
         if position < 0 or not names:
             return 2
-        found = self.__dict__.setdefault("_items", {})
+        found = self.memo("_items")
         items = found.get(position)
         if items is None:
             text = self.statement_text(position)
@@ -260,7 +265,7 @@ class ResumeProfile:
         position = self.statement_at(line)
         if position < 0:
             return False
-        found = self.__dict__.setdefault("_attended", {})
+        found = self.memo("_attended")
         if position not in found:
             found[position] = is_attendance(self.statement_text(position))
         return found[position]
@@ -279,7 +284,7 @@ class ResumeProfile:
     def statement_text(self, position: int) -> str:
         """The whole text of a statement (its lines re-joined, bullet dropped), as cited (joined on first use:
         ranking reads the same statements for every job)."""
-        texts = self.__dict__.setdefault("_cited_texts", {})
+        texts = self.memo("_cited_texts")
         text = texts.get(position)
         if text is None:
             first, last = self.statements[position]
