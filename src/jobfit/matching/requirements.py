@@ -29,6 +29,7 @@ from pydantic import BaseModel
 
 from jobfit.documents.job import AskedSkill, ad_reading, asked_skills, degree_asked, find_eligibility, years_phrases
 from jobfit.documents.job_cues import GENERIC_OBJECTS
+from jobfit.documents.job_title import reads_as_sentence
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, importance_at
 from jobfit.documents.models import ParsedJob
 from jobfit.matching.keywords import is_search_term, names_a_thing, salient_keywords
@@ -583,7 +584,7 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
             Requirement(kind="education", label=label, importance="preferred" if only_preferred else "required",
                         degree_level=level, degree_field=job.degree_field)
         )
-    if job.title.strip():
+    if job.title.strip() and not reads_as_sentence(job.title):  # a sentence is no role to hold
         reqs.append(
             Requirement(
                 kind="title",
