@@ -1,7 +1,8 @@
 """Ad reading, eleventh round of the judged error classes (issue 26, held-outs 8 and 9): a personal trait alone
 ("Independence") or shown ("show commitment") is no keyword, and a plain word before a name that is a skill of its
-own is the item before it in a list that lost its commas ("maintain markup JavaScript and CSS"). Plain ad text in
-the shapes real postings take."""
+own is the item before it in a list that lost its commas ("maintain markup JavaScript and CSS"); the names of teams
+the ad counts or owns are no ask ("two teams Case Management and Knowledge"). Plain ad text in the shapes real
+postings take."""
 
 from __future__ import annotations
 
@@ -29,3 +30,20 @@ def test_a_plain_word_before_a_name_is_the_list_item_before_it() -> None:
     assert phrases("Help maintain markup JavaScript and CSS for our websites") == ["JavaScript", "CSS"]
     assert "embedded Linux" in phrases("Experience with embedded Linux")  # a participle qualifies the name
     assert "native Android" in phrases("Experience with native Android")  # an adjective too
+
+
+def test_the_names_of_teams_the_ad_counts_or_owns_are_no_ask() -> None:
+    from jobfit.documents.job_cues import names_a_unit, without_unit_names
+    from jobfit.matching.requirements import extract_requirements
+
+    line = "The portal project consists today of two teams Case Management and Knowledge."
+    at = line.index("Case Management")
+    assert names_a_unit(line, at, at + len("Case Management"))
+    assert without_unit_names("Develop tools for our internal teams (sales support operations finance).") \
+        == "Develop tools for our internal teams (,)."
+    assert without_unit_names("Experience working in agile teams Python and Django") \
+        == "Experience working in agile teams Python and Django"  # no count or owner: the team's tools
+    ad = ("Your tasks\nDevelop tools for our internal teams (sales support operations finance).\n"
+          "Build APIs in Python.\n")
+    labels = {r.label for r in extract_requirements(parse_job(title="Backend Developer", description=ad))}
+    assert "Python" in labels and "Finance" not in labels
