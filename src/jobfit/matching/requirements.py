@@ -52,8 +52,10 @@ SOFT_SKILL_FACTOR = 0.5
 # when a lead-in ("such as", "e.g.", "like", "one of", an opening bracket) precedes it in its clause, or when
 # "etc." / "or similar" follows it.
 # A name the vocabulary does not hold may stand between two of its skills ("Jenkins Travis and/or CircleCI").
-_LIST_GAP_RE = re.compile(r"[\s,/&]*(?:(?-i:[A-Z][\w.+#-]*)[\s,/&]+)?(?:(?:and/or|or|and)\b[\s,]*)?",
-                          re.IGNORECASE)
+# A bracketed aside after a skill (its acronym: "Amazon Web Services (AWS) Microsoft Azure or Google cloud (GCP)")
+# stands in the gap too.
+_LIST_GAP_RE = re.compile(r"[\s,/&]*(?:\([^()]{1,30}\)[\s,/&]*)?(?:(?-i:[A-Z][\w.+#-]*)[\s,/&]+)?"
+                          r"(?:(?:and/or|or|and)\b[\s,]*)?", re.IGNORECASE)
 _OR_GAP_RE = re.compile(r"\bor\b|^\s*/\s*$", re.IGNORECASE)
 # Two kinds, each with its example, joined by "or" ("Cloud platforms such as PCF or containers like Kubernetes")
 # are one list of alternatives: a kind and its example ("containers like Kubernetes") join a list that has an "or".
@@ -207,6 +209,8 @@ def _alternative_lists(reading: AdReading, placed: list[_Placed]) -> dict[str, s
         for span in spans:
             if chains and span.start < chains[-1][-1].end:
                 continue  # a mention inside another ("Spring" in "Spring Boot")
+            if chains and span.skill == chains[-1][-1].skill and text[chains[-1][-1].end : span.start].strip() == "(":
+                continue  # the same skill restated in brackets ("Amazon Web Services (AWS)")
             gap = text[chains[-1][-1].end : span.start] if chains else ""
             if chains and (_LIST_GAP_RE.fullmatch(gap) or (_EXAMPLE_GAP_RE.fullmatch(gap) and (
                     _OR_GAP_RE.search(gap) or any(_OR_GAP_RE.search(text[a.end : b.start])

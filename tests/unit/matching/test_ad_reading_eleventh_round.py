@@ -47,3 +47,15 @@ def test_the_names_of_teams_the_ad_counts_or_owns_are_no_ask() -> None:
           "Build APIs in Python.\n")
     labels = {r.label for r in extract_requirements(parse_job(title="Backend Developer", description=ad))}
     assert "Python" in labels and "Finance" not in labels
+
+
+def test_alternatives_with_their_acronyms_in_brackets_are_one_group() -> None:
+    from jobfit.matching.requirements import extract_requirements
+
+    ad = ("Requirements\nAt least 2 years of experience with a public cloud service such as Amazon Web Services "
+          "(AWS) Microsoft Azure or Google cloud (GCP).\n")
+    clouds = [r for r in extract_requirements(parse_job(title="Site Reliability Engineer", description=ad))
+              if r.label in {"Amazon Web Services", "Microsoft Azure", "Google Cloud Platform"}]
+    assert len(clouds) == 3 and len({r.group for r in clouds}) == 1 and clouds[0].group is not None
+    both = "Requirements\nExperience with Java (Spring) Docker and Kubernetes.\n"
+    assert all(r.group is None for r in extract_requirements(parse_job(title="Java Developer", description=both)))
