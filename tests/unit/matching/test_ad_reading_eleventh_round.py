@@ -59,3 +59,15 @@ def test_alternatives_with_their_acronyms_in_brackets_are_one_group() -> None:
     assert len(clouds) == 3 and len({r.group for r in clouds}) == 1 and clouds[0].group is not None
     both = "Requirements\nExperience with Java (Spring) Docker and Kubernetes.\n"
     assert all(r.group is None for r in extract_requirements(parse_job(title="Java Developer", description=both)))
+
+
+def test_a_hedge_before_an_ask_softens_it() -> None:
+    from jobfit.matching.requirements import extract_requirements
+
+    ad = ("Who you are\nYou have an academic degree probably within the field between communication or HR.\n"
+          "You find it natural to plan your work maybe even have experience with project management of smaller "
+          "projects.\nYou speak and write English fluently.\n")
+    importance = {r.label: r.importance for r in extract_requirements(parse_job(title="HR Consultant",
+                                                                               description=ad))}
+    assert importance["Project management"] == importance["Human resources"] == "preferred"
+    assert importance["English"] == "required"
