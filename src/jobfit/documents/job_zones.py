@@ -171,13 +171,17 @@ class AdReading:
         return None
 
     def locate(self, line: int, surface: str) -> list[tuple[int, int]]:
-        """Every (sentence index, offset) where `surface` is written on document line `line`."""
+        """Every (sentence index, offset) where `surface` is written on document line `line` as words of its own,
+        not inside a longer word ("IT" in "Site Reliability")."""
         lines = self._lines()
         if not 1 <= line <= len(lines) or not surface:
             return []
         text, found, at = lines[line - 1].lower(), [], -1
         while (at := text.find(surface.lower(), at + 1)) >= 0:
-            where = self.sentence_at(line, at)
+            end = at + len(surface)
+            inside = (surface[0].isalnum() and at > 0 and text[at - 1].isalnum()) or (
+                surface[-1].isalnum() and end < len(text) and text[end].isalnum())
+            where = None if inside else self.sentence_at(line, at)
             if where is not None:
                 found.append(where)
         return found

@@ -71,3 +71,12 @@ def test_a_hedge_before_an_ask_softens_it() -> None:
                                                                                description=ad))}
     assert importance["Project management"] == importance["Human resources"] == "preferred"
     assert importance["English"] == "required"
+
+
+def test_a_skill_is_located_only_where_it_is_written_as_words_of_its_own() -> None:
+    from jobfit.documents.job import ad_reading
+
+    reading = ad_reading("Requirements\nImprove Site Reliability of our IT services with C++ and Go.\n")
+    line = reading.sentences[-1].text
+    assert [line[at : at + 2] for _, at in reading.locate(2, "IT")] == ["IT"]  # not "it" of Site or Reliability
+    assert len(reading.locate(2, "C++")) == 1 and len(reading.locate(2, "go")) == 1
