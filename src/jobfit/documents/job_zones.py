@@ -54,6 +54,8 @@ _CLOSING_ZONES = frozenset({"legal", "apply", "contact"})
 
 _BULLET = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s|\(?[a-z]\)\s)")
 _END_PUNCT = re.compile(r"[.!?:;]\s*$")
+# A word that runs on after a skill's surface ("IT" in "Site"), not its plural ("ORMs", "APIs")
+_WORD_GOES_ON = re.compile(r"(?!(?:e?s|'s|’s)\b)\w")
 _WRAP_MIN_CHARS = 50  # a line shorter than this never wraps into the next one unless it ends mid-phrase
 _CONTINUES = re.compile(r"\s*(?:and|or|as well as|but|with|including)\b")
 # A line that opens with the subject of a new sentence ("You have ...", "We offer ..."), capitalised.
@@ -180,7 +182,7 @@ class AdReading:
         while (at := text.find(surface.lower(), at + 1)) >= 0:
             end = at + len(surface)
             inside = (surface[0].isalnum() and at > 0 and text[at - 1].isalnum()) or (
-                surface[-1].isalnum() and end < len(text) and text[end].isalnum())
+                surface[-1].isalnum() and _WORD_GOES_ON.match(text, end) is not None)
             where = None if inside else self.sentence_at(line, at)
             if where is not None:
                 found.append(where)

@@ -80,3 +80,5 @@ def test_a_skill_is_located_only_where_it_is_written_as_words_of_its_own() -> No
     line = reading.sentences[-1].text
     assert [line[at : at + 2] for _, at in reading.locate(2, "IT")] == ["IT"]  # not "it" of Site or Reliability
     assert len(reading.locate(2, "C++")) == 1 and len(reading.locate(2, "go")) == 1
+    plural = ad_reading("Requirements\nStrong familiarity with ORMs (Django ORM SQLAlchemy).\n")
+    assert len(plural.locate(2, "ORM")) == 2  # "ORMs" is the skill's plural, not another word
