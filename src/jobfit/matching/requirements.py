@@ -32,7 +32,7 @@ from jobfit.documents.job_cues import GENERIC_OBJECTS
 from jobfit.documents.job_title import reads_as_sentence
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, importance_at
 from jobfit.documents.models import ParsedJob
-from jobfit.matching.keywords import is_search_term, names_a_thing, salient_keywords
+from jobfit.matching.keywords import is_search_term, is_shown_trait, names_a_thing, salient_keywords
 from jobfit.matching.models import Importance
 from jobfit.matching.specificity import is_known, phrase_specificity
 from jobfit.matching.text import AD_WORDS, LineIndex, clean_title, phrase_terms, stem
@@ -405,6 +405,8 @@ def skill_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requ
     found: dict[str, Requirement] = {}
     for importance, mentions in (("required", job.required_skills), ("preferred", job.preferred_skills)):
         for mention in mentions:
+            if is_shown_trait(mention.name):
+                continue  # "You show commitment and a big drive": a trait hoped for, no requirement row
             _add_skill(found, mention, importance)
     _group_alternatives(found, _alternative_lists(ad.reading, ad.placed))
     for asked in ad.years:

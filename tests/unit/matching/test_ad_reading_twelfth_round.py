@@ -78,3 +78,15 @@ def test_an_events_name_is_no_skill() -> None:
           "Build landing pages with JavaScript and CSS, for example our website for the annual conference Spark.\n")
     skills = _skills("Frontend Developer", ad)
     assert "Apache Spark" not in skills and "JavaScript" in skills
+
+
+def test_a_trait_the_ad_hopes_for_is_no_requirement_row() -> None:
+    from jobfit.matching.keywords import is_shown_trait
+
+    assert is_shown_trait("show commitment") and is_shown_trait("Show confidence behave confidently")
+    assert not is_shown_trait("demonstrate emergency procedures") and not is_shown_trait("Display advertising")
+    ad = ("Your profile\n"
+          "You show commitment and a big drive which impacts partners and colleagues.\n"
+          "You have experience with B2B sales.\n")
+    skills = _skills("Sales Manager", ad)
+    assert "show commitment" not in skills and "B2B sales" in skills
