@@ -64,7 +64,10 @@ _EXAMPLE_GAP_RE = re.compile(r"\s+(?:such as|like|e\.g\.?|for example)\s+(?:(?-i
 _ALTERNATIVES_LEAD_RE = re.compile(
     r"(?:\b(?:such as|e\.g\.?|for example|for instance|like|one of|any of|some of|"
     r"at least (?:one|two|three|\d)(?: of)?|(?:one|two|three|\d) or more(?: of)?|either|"
-    r"including|(?:may|might|could|can) include)|\()\W*$",
+    r"including|(?:may|might|could|can) include)|\(|"
+    # a kind named as what is asked, then a dash and its members ("knowledge of modern languages/frameworks -
+    # HTML5 Ruby node.js JavaScript"): examples of the kind, where a label opening a line ("Skills - ...") lists
+    r"\b(?:of|with|in)\s+(?:[\w-]+\s+){0,2}[\w/-]*[a-z]s\s+[-–—])\W*$",
     re.IGNORECASE,
 )
 # What makes the next thing an example of what is asked, not a requirement of its own.

@@ -90,3 +90,20 @@ def test_a_trait_the_ad_hopes_for_is_no_requirement_row() -> None:
           "You have experience with B2B sales.\n")
     skills = _skills("Sales Manager", ad)
     assert "show commitment" not in skills and "B2B sales" in skills
+
+
+def _groups(title: str, ad: str) -> dict[str, int | None]:
+    return {r.label: r.group for r in extract_requirements(parse_job(title=title, description=ad)) if r.kind == "skill"}
+
+
+def test_members_after_a_kind_and_a_dash_are_examples_of_it() -> None:
+    ad = ("Requirements\n"
+          "You will have knowledge of modern languages/frameworks - HTML5 Ruby node.js JavaScript PHP Python Java\n"
+          "You have experience with AWS.\n")
+    groups = _groups("Security Engineer", ad)
+    members = {"Ruby", "PHP", "Python", "Java", "JavaScript"}
+    assert members <= set(groups)
+    assert len({groups[m] for m in members}) == 1 and groups["Python"] is not None
+    # a label opening a line lists what is asked, each on its own
+    groups = _groups("Data Analyst", "Requirements\nTechnical skills - Python SQL Excel\n")
+    assert groups["Python"] is None and groups["SQL"] is None
