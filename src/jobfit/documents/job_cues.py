@@ -169,6 +169,11 @@ _EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(_OTHERS["event_nouns"]) + r")[ \t
 _EVENT_AFTER = re.compile(r"^[ \t]+(?-i:(?=[A-Z]))(?:" + "|".join(_OTHERS["event_nouns"]) + r")\b", re.IGNORECASE)
 
 
+# "For analytics and BI we rely on Tableau": what the team's tools are for, before the stack cue
+_PURPOSE_OF_TOOLS = re.compile(r"^\W*for\s+[^.;:!?]{1,80}?(?=,?\s+(?:" + "|".join(_ZONES["stack"]) + r")\b)",
+                               re.IGNORECASE)
+
+
 def states_what_the_company_has(text: str, *, technical: bool) -> bool:
     """Whether a sentence only says what the company's own things are, have or do ("Our fridges are running on a
     custom Android board", "our substations play an essential part in powering homes with green energy", "our
@@ -227,6 +232,9 @@ def about_others(text: str, start: int, end: int, name: str, *, technical: bool)
         return True  # "business analysts" for Business analysis, "product managers" for Product management
     if any(found.start() < start < found.end() for found in _LEARNABLE.finditer(text)):
         return True  # "willing to learn German": what the job may teach, not what it asks
+    purpose = _PURPOSE_OF_TOOLS.match(text)
+    if purpose is not None and end <= purpose.end():
+        return True  # "For analytics and BI we rely on Tableau": what the tools are for, not an ask
     if names_a_qualifier(text, start, end) or states_what_the_company_has(text, technical=technical):
         return True  # "on a strategic negotiation level", "Our fridges are running on a custom Android board"
     if _unsupported_expansion(surface, name, text):

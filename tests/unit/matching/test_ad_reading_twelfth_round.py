@@ -107,3 +107,19 @@ def test_members_after_a_kind_and_a_dash_are_examples_of_it() -> None:
     # a label opening a line lists what is asked, each on its own
     groups = _groups("Data Analyst", "Requirements\nTechnical skills - Python SQL Excel\n")
     assert groups["Python"] is None and groups["SQL"] is None
+
+
+def test_what_the_teams_tools_are_for_or_do_for_others_is_no_ask() -> None:
+    ad = ("Our Tech Stack\n"
+          "For analytics and BI we rely on Tableau.\n"
+          "Your role\n"
+          "Drive the implementation of new forecasting algorithms and tooling which improve decision making for the "
+          "Revenue Management team.\n"
+          "You have 3+ years of experience with Python.\n")
+    skills = _skills("Backend Developer", ad)
+    assert "Business intelligence" not in skills and "Data analysis" not in skills
+    assert "Decision making" not in skills
+    assert {"Tableau", "Python"} <= set(skills)
+    # said to the hire, the same fields ask
+    skills = _skills("Data Analyst", "Requirements\nYou have experience with data analysis and BI.\n")
+    assert "Data analysis" in skills and "Business intelligence" in skills
