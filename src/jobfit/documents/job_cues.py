@@ -116,11 +116,11 @@ _PARTNER = re.compile(r"\b(?:" + "|".join(_OTHERS["partner_leads"]) + r")\s+(?:(
 _LEARNABLE = re.compile(r"\b(?:" + "|".join(_OTHERS["learnable"]) + r")\b[^.;:!?,]*", re.IGNORECASE)
 _DESCRIBES_ENDS = r"you|your|which|who|that|using|based on|built (?:on|with)|running on|(?:tech(?:nology)? )?stack"
 _DESCRIBES = re.compile(r"\b(?:" + "|".join(_OTHERS["describes"]) + r")\b(?:(?!\b(?:" + _DESCRIBES_ENDS
-                        + r")\b)[^.;:!?])*", re.IGNORECASE)
+                        + r")\b)[^.;:!?•·▪●])*", re.IGNORECASE)
 # ... a tool named after a preposition ("we are building a new platform with Go and Kafka") is what the team builds
 # with, and stays asked: for tools (and keywords) the statement ends there
 _DESCRIBES_TOOLS = re.compile(r"\b(?:" + "|".join(_OTHERS["describes"]) + r")\b(?:(?!\b(?:" + _DESCRIBES_ENDS
-                              + r"|with|in|on|through|via|from|for)\b)[^.;:!?])*", re.IGNORECASE)
+                              + r"|with|in|on|through|via|from|for)\b)[^.;:!?•·▪●])*", re.IGNORECASE)
 _PLAIN_EXPANSION = frozenset(_OTHERS["plain_expansions"])
 _ADJECTIVE = re.compile(r"(?:" + "|".join(_OTHERS["adjective_endings"]) + r")$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^\s+([A-Za-z][\w-]*)")
@@ -170,7 +170,7 @@ _EVENT_AFTER = re.compile(r"^[ \t]+(?-i:(?=[A-Z]))(?:" + "|".join(_OTHERS["event
 
 
 # "For analytics and BI we rely on Tableau": what the team's tools are for, before the stack cue
-_PURPOSE_OF_TOOLS = re.compile(r"^\W*for\s+[^.;:!?]{1,80}?(?=,?\s+(?:" + "|".join(_ZONES["stack"]) + r")\b)",
+_PURPOSE_OF_TOOLS = re.compile(r"^\W*for\s+[^.;:!?•·▪●]{1,80}?(?=,?\s+(?:" + "|".join(_ZONES["stack"]) + r")\b)",
                                re.IGNORECASE)
 
 

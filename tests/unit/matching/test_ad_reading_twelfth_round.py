@@ -123,3 +123,10 @@ def test_what_the_teams_tools_are_for_or_do_for_others_is_no_ask() -> None:
     # said to the hire, the same fields ask
     skills = _skills("Data Analyst", "Requirements\nYou have experience with data analysis and BI.\n")
     assert "Data analysis" in skills and "Business intelligence" in skills
+
+
+def test_a_statement_of_what_a_thing_does_ends_at_an_inline_bullet() -> None:
+    ad = ("Responsibilities\n"
+          "• Understand operational processes in order to provide solutions which improve operational efficiency "
+          "• Experience of working in an Agile environment participating in sprint planning.\n")
+    assert "Agile" in _skills("Test Analyst", ad)
