@@ -411,6 +411,7 @@ def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
     specific = wanted_field - _GENERIC_FIELD
     wanted_field = specific or wanted_field  # "Software Engineering" is shared on "software", not "engineering"
     best: tuple[float, int | None, str, bool] = (0.0, None, "level", False)  # the best degree that holds first
+    best_key: tuple[bool, float, int] = (False, 0.0, 0)
     for entry in profile.degrees:
         rank = DEGREE_RANK.get(entry.degree_level, 0)
         if wanted_rank:
@@ -429,8 +430,10 @@ def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
         else:
             score, how = level_score, "level"
         holds = not (wanted_rank and rank == 0) and not (wanted_field and how == "level")
-        if score > 0 and (holds, score) > (best[3], best[0] + 1e-9):
-            best = (score, entry.line, how, holds)
+        # of equal degrees, the one at the asked level is cited: the BS line for a bachelor's, not the MS above it
+        key = (holds, round(score, 6), int(bool(wanted_rank) and rank == wanted_rank))
+        if score > 0 and key > best_key:
+            best, best_key = (score, entry.line, how, holds), key
     score, line, how, holds = best
     status: Status = "met" if score >= 0.9 and holds else (("partial" if holds else "related") if score > 0
                                                          else "missing")

@@ -1,0 +1,73 @@
+"""The resume side of the judged evidence errors, eleventh round (issue 26, runs 3.2.0-r10-heldout9 and earlier
+held-outs): degrees written "MS : Economics" (as livecareer resumes write them) and the degree line of the level
+asked.
+
+Real-looking resume lines, written for these tests; plain values, the real parser and engine.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jobfit.documents.education import degree_level_of
+from jobfit.documents.resume import parse_resume_text
+from jobfit.matching.background import assess_education
+from jobfit.matching.profile import ResumeProfile
+from jobfit.matching.requirements import Requirement
+
+
+def _profile(text: str) -> ResumeProfile:
+    return ResumeProfile.build(parse_resume_text(text, today=date(2026, 12, 8)))
+
+
+_FINANCE = "\n".join([
+    "Dana Holt", "Experience", "Director of Finance 07/2002 to Current Company Name City , State",
+    "Led budgeting and forecasting for the operations organization.", "Education",
+    "AAS : Accounting Hennepin Technical Community College City , State",
+    "MS : Economics Florida State University City , State",
+    "BA : Economics Franklin and Marshall College City , State"])
+_ENGINEER = "\n".join([
+    "Sam Ortiz", "Experience", "Project Engineer 05/2006 to Current Company Name City , State",
+    "Designed cooling systems for substations.", "Education",
+    "MS : Mechanical Engineering , 2005 Tulane University City , State", "",
+    "BS : Mechanical Engineering , 2003 Tulane University City , State"])
+
+
+@pytest.mark.parametrize(("line", "level"), [
+    ("MS : Economics Florida State University City , State", "master"),
+    ("BA : Economics Franklin and Marshall College City , State", "bachelor"),
+    ("BS : Mechanical Engineering , 2003 Tulane University", "bachelor"),
+    ("MBA: Finance, Kellogg School of Management", "master"),
+])
+def test_a_degree_abbreviation_before_a_colon_is_a_degree(line: str, level: str) -> None:
+    found = degree_level_of(line, education_section=True, entry=True)
+    assert found is not None and found[0] == level
+
+
+@pytest.mark.parametrize("line", ["MS: Office, Excel and Outlook", "Jackson, MS : Office of the Registrar"])
+def test_a_colon_after_a_product_or_a_state_is_no_degree(line: str) -> None:
+    assert degree_level_of(line, education_section=True, entry=True) is None
+
+
+def _education(text: str, level: str, field: str | None = None) -> tuple[str, str | None]:
+    profile = _profile(text)
+    row = assess_education(profile, Requirement(kind="education", label=level.title(), degree_level=level,
+                                                degree_field=field)).result
+    return row.status, row.evidence
+
+
+def test_a_masters_asked_cites_the_masters_line_not_an_associate_degree() -> None:
+    # held-out 9: "Master" was partial on the AAS line while "MS : Economics" stood below it
+    status, evidence = _education(_FINANCE, "master")
+    assert status == "met" and evidence is not None and evidence.startswith("MS : Economics")
+
+
+def test_of_degrees_that_meet_it_the_line_of_the_level_asked_is_cited() -> None:
+    # held-out 9: a bachelor's in mechanical or electrical engineering was "missing" beside "BS : Mechanical
+    # Engineering"; the MS line above it meets it too, but the BS line is the one of the level asked
+    status, evidence = _education(_ENGINEER, "bachelor", "electrical or mechanical engineering")
+    assert status == "met" and evidence is not None and evidence.startswith("BS : Mechanical")
+    status, evidence = _education(_ENGINEER, "master", "mechanical engineering")
+    assert status == "met" and evidence is not None and evidence.startswith("MS : Mechanical")
