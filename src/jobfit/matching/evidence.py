@@ -158,12 +158,23 @@ def accepted(klass: str, how: str, listed: bool) -> bool:
     return group not in RELATED_GROUPS
 
 
+@lru_cache(maxsize=1)
+def _spoken_languages() -> frozenset[str]:
+    """The taxonomy's spoken languages: the curated skills written "spoken <name>" among their aliases ("spoken
+    English", "spoken Thai"), as every language of the taxonomy is."""
+    return frozenset(entry.id for entry in load_curated()
+                     if any(alias.lower() == f"spoken {entry.name.lower()}" for alias in entry.aliases))
+
+
 def requirement_class(req: Requirement) -> str:
-    """The class of a skill or keyword requirement the acceptance rule tells apart: a named tool ("tool"), a soft
-    skill ("soft": "Communication", which a recruiter takes from a skills list), or another ("other": a method,
-    a field, a domain)."""
+    """The class of a skill or keyword requirement the acceptance rule tells apart: a named tool ("tool"), a
+    spoken language ("language": "Bilingual Thai & English" in a skills list shows English, as a tool's name in a
+    list shows the tool; a statement that only means it does not), a soft skill ("soft": "Communication", which a
+    recruiter takes from a skills list), or another ("other": a method, a field, a domain)."""
     if is_named_tool(req):
         return "tool"
+    if req.skill_id is not None and req.skill_id in _spoken_languages():
+        return "language"
     return "soft" if req.category == "soft_skill" else "other"
 
 
@@ -223,7 +234,7 @@ class Search:
     skills: dict[str, tuple[str, float]]  # resume skill id -> (how, match quality): the skill and its neighbours
     lone_word: str | None  # a one-word keyword with no skill or alias: missing unless the resume has the word
     named_tool: bool  # a named tool (`meaning.is_named_tool`): confirmed by its own threshold, never by meaning alone
-    by_meaning: bool  # whether a statement may meet it by meaning alone (a skill that is not a named tool)
+    by_meaning: bool  # whether a statement may meet it by meaning alone (a skill, no named tool or spoken language)
     min_years: float | None = None  # the years of using it the ad asks for ("3+ years of JavaScript")
     generic_field: bool = False  # only words that name no field alone ("Engineering"): a degree's name is no evidence
     in_group: bool = False  # one of a group of alternatives: only a member's own name meets it, never a narrower skill
@@ -263,7 +274,8 @@ def compile_search(req: Requirement, context: str | None = None, asked: str | No
     field_like = req.kind == "skill" and not named_tool and is_field_of_study(req.terms)
     practice = asked_practice(req, context)
     klass = requirement_class(req)
-    return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
+    return Search(forms, named, bool(req.terms), skills, lone, named_tool,
+                  req.kind == "skill" and not named_tool and klass != "language",
                   req.min_years if req.kind == "skill" else None,
                   bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
                   named_tool and (asks_depth(context) or asks_depth(asked)), field_like, klass,

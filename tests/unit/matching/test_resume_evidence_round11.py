@@ -1,6 +1,6 @@
 """The resume side of the judged evidence errors, eleventh round (issue 26, runs 3.2.0-r10-heldout9 and earlier
-held-outs): degrees written "MS : Economics" (as livecareer resumes write them) and the degree line of the level
-asked.
+held-outs): degrees written "MS : Economics" (as livecareer resumes write them), the degree line of the level
+asked, and a spoken language named in a skills list.
 
 Real-looking resume lines, written for these tests; plain values, the real parser and engine.
 """
@@ -12,8 +12,11 @@ from datetime import date
 import pytest
 
 from jobfit.documents.education import degree_level_of
+from jobfit.documents.job import parse_job
 from jobfit.documents.resume import parse_resume_text
+from jobfit.matching import score_match
 from jobfit.matching.background import assess_education
+from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
 
@@ -71,3 +74,23 @@ def test_of_degrees_that_meet_it_the_line_of_the_level_asked_is_cited() -> None:
     assert status == "met" and evidence is not None and evidence.startswith("BS : Mechanical")
     status, evidence = _education(_ENGINEER, "master", "mechanical engineering")
     assert status == "met" and evidence is not None and evidence.startswith("MS : Mechanical")
+
+
+def _rows(resume: list[str], description: str, title: str = "HR Assistant") -> dict[str, RequirementResult]:
+    job = parse_job(title=title, description=description)
+    rows = score_match(parse_resume_text("\n".join(resume), today=date(2026, 12, 8)), job).match_analysis
+    return {row.requirement: row for row in rows.requirements}
+
+
+_HR_ASSISTANT = ["Mali Chai", "HR ASSISTANT", "Experience",
+                 "Company Name City , State HR Assistant 04/2014 to 02/2016",
+                 "Processed payroll through Paychex and answered payroll questions from 40 employees.",
+                 "Coordinated with the office manager to recruit new staff and conduct background checks.",
+                 "Skills", "Payroll", "Employee Relations and Mediation", "Bilingual Thai & English"]
+
+
+def test_a_spoken_language_in_a_skills_list_meets_the_ask_for_it() -> None:
+    # held-out 9: "Bilingual Thai & English" only related to "Excellent English proficiency, spoken and written"
+    row = _rows(_HR_ASSISTANT, "Requirements\n- Excellent English proficiency, spoken and written.")["English"]
+    assert row.status == "met" and row.evidence == "Bilingual Thai & English"
+
