@@ -691,6 +691,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     weak_at: Winner | None = None
     strong_value = weak_value = 0.0  # the best value of the candidates that meet it / that do not
     strong_statements: set[int] = set()
+    strong_names: tuple[str, ...] = ()  # the words the winning candidate names it by (none for a meaning)
     strong_lines: set[int | None] = set()  # the lines of the candidates that meet it (for its years)
     named: set[int | None] = set()  # lines that name it (its words, an alias, the same skill), checked or not
     occurrences = 0
@@ -814,6 +815,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                    number)
             if strong_key is None or key < strong_key:  # a list item below the threshold is shown unchecked
                 strong_key, strong_at = key, (how, 1.0, number, None, None, _confirmed(similarity, confirm))
+                strong_names = terms
     if search.skills:
         skills = profile.skills
         wanted = search.skills
@@ -850,6 +852,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                     if strong_key is None or key < strong_key:
                         strong_key, strong_at = key, (kind, quality, number, section, skill_id,
                                                       _confirmed(similarity, threshold))
+                        strong_names = names
                 else:
                     weak_value = max(weak_value, value)
                     if weak_key is None or key < weak_key:
@@ -866,10 +869,15 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         if found is not None:
             used = long_enough = True  # a statement that says it in other words
             strong_key, strong_at = found
+            strong_names = ()
             strong_value = MEANING_QUALITY * weight(strong_at[2])
             strong_statements.add(profile.statement_at(strong_at[2]))
             strong_lines.add(strong_at[2])
     strong_statements.discard(-1)
+    if strong_at is not None and strong_names and profile.shape_at(strong_at[2]) == "thin":
+        held = profile.held_title_naming(strong_names)
+        if held is not None and held != strong_at[2]:  # the headline "HR ASSISTANT": the post held shows it
+            strong_at = (strong_at[0], strong_at[1], held, profile.section(held), strong_at[4], strong_at[5])
     if len(named) > occurrences:
         occurrences = len(named)
     if strong_key is None:

@@ -281,6 +281,18 @@ class ResumeProfile:
                 months += role.months
         return months / 12.0
 
+    def held_title_naming(self, names: tuple[str, ...]) -> int | None:
+        """The line of the first role (in the resume's order) whose title names `names` (as `phrase_terms` gives
+        them, a run of consecutive words): the post held that shows what a headline of the same words only
+        announces."""
+        n = len(names)
+        for role in self.roles:
+            if role.title and role.line is not None and n:
+                words = phrase_terms(role.title)
+                if any(words[k : k + n] == names for k in range(len(words) - n + 1)):
+                    return role.line
+        return None
+
     def statement_text(self, position: int) -> str:
         """The whole text of a statement (its lines re-joined, bullet dropped), as cited (joined on first use:
         ranking reads the same statements for every job)."""

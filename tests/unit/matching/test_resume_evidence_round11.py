@@ -94,3 +94,13 @@ def test_a_spoken_language_in_a_skills_list_meets_the_ask_for_it() -> None:
     row = _rows(_HR_ASSISTANT, "Requirements\n- Excellent English proficiency, spoken and written.")["English"]
     assert row.status == "met" and row.evidence == "Bilingual Thai & English"
 
+
+
+def test_a_headline_naming_the_ask_gives_way_to_the_post_held_of_that_title() -> None:
+    # held-out 9: "Human resources" cited the headline "HR ASSISTANT" while the HR Assistant role stood below it
+    row = _rows(_HR_ASSISTANT, "Requirements\n- You have a background in HR.")["Human resources"]
+    assert row.status == "met" and row.line == 4 and "04/2014" in (row.evidence or "")
+    # no post of that title: the headline stays the evidence
+    headline_only = [line.replace("HR Assistant", "Office Assistant") if line.startswith("Company") else line
+                     for line in _HR_ASSISTANT]
+    assert _rows(headline_only, "Requirements\n- You have a background in HR.")["Human resources"].line == 2
