@@ -52,7 +52,7 @@ from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import is_known
-from jobfit.matching.text import ROLE_HEADS, phrase_terms, tokens
+from jobfit.matching.text import ROLE_HEADS, has_run, phrase_terms, tokens
 from jobfit.skills.loader import load_curated, load_taxonomy
 
 # Match quality by how the requirement was met.
@@ -325,12 +325,6 @@ def shows_use(text: str | None, shape: str | None, names: tuple[str, ...]) -> bo
     if cut is None or not names:
         return True
     return has_run(phrase_terms(text[: cut.start()]), names)
-
-
-def has_run(words: tuple[str, ...], names: tuple[str, ...]) -> bool:
-    """Whether `names` occurs in `words` as a run of consecutive items."""
-    n = len(names)
-    return any(words[k : k + n] == names for k in range(len(words) - n + 1))
 
 
 @lru_cache(maxsize=65536)
@@ -857,6 +851,16 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                     weak_value = max(weak_value, value)
                     if weak_key is None or key < weak_key:
                         weak_key, weak_at = key, (kind, quality, number, section, skill_id, similarity)
+    if strong_key is None and search.klass == "other" and not search.generic_field:
+        # a field of work a post held names ("Director of Finance" for finance): the dated post shows it
+        held = next((line for how, terms in search.forms[: search.named]
+                     if (line := profile.held_title_naming(terms)) is not None), None)
+        if held is not None:
+            strong_key, strong_at = (0, 0, 0.0, -1.0, held), ("exact", 1.0, held, profile.section(held), None, None)
+            strong_names = ()
+            strong_value = weight(held)
+            strong_lines.add(held)
+            used = long_enough = True
     if strong_key is None and meaning is not None and search.by_meaning:
         found = _by_meaning(profile, meaning)
         if found is not None and not accepted(search.klass, "meaning", profile.shape_at(found[1][2]) == "list"):

@@ -37,7 +37,7 @@ from jobfit.documents.statements import (
     statement_shape,
 )
 from jobfit.matching.specificity import tfidf_norm
-from jobfit.matching.text import LineIndex, phrase_terms
+from jobfit.matching.text import LineIndex, has_run, phrase_terms
 from jobfit.skills.models import SkillMention
 
 T = TypeVar("T")
@@ -284,14 +284,15 @@ class ResumeProfile:
     def held_title_naming(self, names: tuple[str, ...]) -> int | None:
         """The line of the first role (in the resume's order) whose title names `names` (as `phrase_terms` gives
         them, a run of consecutive words): the post held that shows what a headline of the same words only
-        announces."""
-        n = len(names)
-        for role in self.roles:
-            if role.title and role.line is not None and n:
-                words = phrase_terms(role.title)
-                if any(words[k : k + n] == names for k in range(len(words) - n + 1)):
-                    return role.line
-        return None
+        announces. The line is the one of the entry's heading that writes the title (its dates may stand on a line
+        of their own); None when no such line names it."""
+        found = self.memo("_held_titles")
+        if names not in found:
+            found[names] = next((line for role in self.roles if names and role.title and role.line is not None
+                                 and has_run(phrase_terms(role.title), names)
+                                 for line in (role.line, role.line - 1, role.line - 2, role.line + 1)
+                                 if has_run(phrase_terms(self.line_text(line) or ""), names)), None)
+        return found[names]
 
     def statement_text(self, position: int) -> str:
         """The whole text of a statement (its lines re-joined, bullet dropped), as cited (joined on first use:

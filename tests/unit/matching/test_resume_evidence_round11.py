@@ -104,3 +104,15 @@ def test_a_headline_naming_the_ask_gives_way_to_the_post_held_of_that_title() ->
     headline_only = [line.replace("HR Assistant", "Office Assistant") if line.startswith("Company") else line
                      for line in _HR_ASSISTANT]
     assert _rows(headline_only, "Requirements\n- You have a background in HR.")["Human resources"].line == 2
+
+
+def test_a_field_of_work_a_post_held_names_is_shown_by_that_post() -> None:
+    # held-out 9: a Director of Finance got finance only "related" (from "an annual budget of $120M")
+    resume = ["Dana Holt", "Experience", "Director of Finance", "07/2002 to Current", "Company Name City , State",
+              "Led budgeting and forecasting for an operations group with an annual budget of $825M.",
+              "Reduced operating expense by $40M in 2014."]
+    ad = "Requirements\n- Several years of finance experience from a controller or business partner position."
+    row = _rows(resume, ad, title="Finance Business Partner")["Finance"]
+    assert row.status == "met" and row.line == 3
+    other_post = [line.replace("Director of Finance", "Director of Operations") for line in resume]
+    assert _rows(other_post, ad, title="Finance Business Partner")["Finance"].status != "met"
