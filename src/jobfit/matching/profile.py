@@ -282,16 +282,14 @@ class ResumeProfile:
         return months / 12.0
 
     def held_title_naming(self, names: tuple[str, ...]) -> int | None:
-        """The line of the first role (in the resume's order) whose title names `names` (as `phrase_terms` gives
-        them, a run of consecutive words): the post held that shows what a headline of the same words only
-        announces. The line is the one of the entry's heading that writes the title (its dates may stand on a line
-        of their own); None when no such line names it."""
+        """The title line (`title_line`) of the first role, in the resume's order, whose title names `names` (as
+        `phrase_terms` gives them, a run of consecutive words): the post held that shows what a headline of the
+        same words only announces."""
         found = self.memo("_held_titles")
         if names not in found:
-            found[names] = next((line for role in self.roles if names and role.title and role.line is not None
+            found[names] = next((line for role in self.roles if names and role.title
                                  and has_run(phrase_terms(role.title), names)
-                                 for line in (role.line, role.line - 1, role.line - 2, role.line + 1)
-                                 if has_run(phrase_terms(self.line_text(line) or ""), names)), None)
+                                 and (line := self.title_line(role)) is not None), None)
         return found[names]
 
     def statement_text(self, position: int) -> str:
