@@ -116,3 +116,16 @@ def test_a_field_of_work_a_post_held_names_is_shown_by_that_post() -> None:
     assert row.status == "met" and row.line == 3
     other_post = [line.replace("Director of Finance", "Director of Operations") for line in resume]
     assert _rows(other_post, ad, title="Finance Business Partner")["Finance"].status != "met"
+
+
+def test_an_extra_strength_written_in_another_form_of_its_name_cites_the_work_that_shows_it() -> None:
+    # held-out 9: "Recruitment" cited a report on "personnel activities (staffing, recruitment, training ...)"
+    # while "Designed and implemented the overall recruiting strategy" stood two lines above
+    resume = ["Mali Chai", "Experience", "HR Assistant", "04/2014 to 02/2016", "Company Name City , State",
+              "Designed and implemented the overall recruiting strategy for the clinic.",
+              "Processed payroll through Paychex and answered payroll questions from 40 employees.",
+              "Prepared reports on personnel activities (staffing, recruitment, training and evaluations)."]
+    job = parse_job(title="HR Assistant", description="Requirements\n- Experience with payroll processing.")
+    extras = {s.requirement: s.line for s in score_match(parse_resume_text("\n".join(resume), today=date(2026, 12, 8)),
+                                                         job).strengths if s.kind == "extra"}
+    assert extras.get("Recruitment") == 6
