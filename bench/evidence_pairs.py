@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 PAIRS_FILE = REPO / "bench" / "evidence" / "pairs.json"
 SEED = 26  # the issue's number; never changed after the first run
 SIZES = {"dev": 10, "heldout": 12, "heldout2": 10, "heldout3": 10, "heldout4": 10, "heldout5": 10, "heldout6": 10,
-         "heldout7": 10, "heldout8": 10, "heldout9": 10}
+         "heldout7": 10, "heldout8": 10, "heldout9": 10, "heldout10": 10}
 # resumes per format in each set, filled in this order; a set short of a format is filled from the others
 FORMAT_QUOTAS = {
     "dev": {"docx": 1, "two_column_pdf": 1, "txt": 4, "pdf": 4},
@@ -42,6 +42,7 @@ FORMAT_QUOTAS = {
     "heldout7": {"txt": 10},
     "heldout8": {"pdf": 5, "txt": 5},  # PDFs first: the hidden sets are PDF and DOCX
     "heldout9": {"pdf": 5, "txt": 5},  # part A (step 14); part B's resumes are all livecareer PDFs
+    "heldout10": {"pdf": 10},  # step 15: house ads x livecareer PDFs; a tech-ad fill, if any, PDFs first
 }
 PDF_AD_QUOTA = 2  # resume_matcher JD PDFs per set (the other ads are SkillSpan postings)
 AD_SENTENCES = (30, 120)  # a SkillSpan posting is used when its sentence count is in this range ...
@@ -101,6 +102,7 @@ HOUSE_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # words ("automobile" → mobile, "neuroscience" → data science), which step 14's first draw showed.
 WORD_START = r"(?<!\w)(?:{})"
 HOUSE_LEAD_SENTENCES = 3
+HELDOUT10_PER_FIELD = 2  # held-out 10 (step 15): at most this many pairs per livecareer category
 MANAGEMENT = r"manager|head of|director|\blead\b|\bvp\b|vice president|president|\bceo\b|\bcto\b"
 
 # Resumes that are files in evaldata, with the headline each shows (its own tagline, else its most recent
@@ -278,6 +280,15 @@ Seed {SEED}; `bench/evidence_pairs.py` is the procedure as code. Nothing here lo
    spread), a second fills the set; each takes a compatible ad no pair of the set uses, chosen by the generator.
    An ad's title is the role phrase found first in those sentences, as written (else its first sentence, cut to
    {AD_MAX_TITLE} characters); a resume's headline is read as in step 9 (first line of its first page).
+15. Held-out 10 (added after held-out 9 was drawn, {SIZES['heldout10']} pairs), by the same generator after held-out 9:
+   step 14 part B's rules (house ads of the same length, HOUSE_FIELDS unchanged and read where a word starts,
+   livecareer PDFs of every category one per id) on what it left: house ads and livecareer ids that no earlier
+   pair uses. The resumes, in sorted id order, are shuffled; a first pass takes at most one resume per category
+   and only of categories step 14's part B did not pair, a second at most one per category of any, a third up
+   to {HELDOUT10_PER_FIELD} per category; each takes a compatible ad no pair of the set uses, chosen by the
+   generator. Titles and headlines as in 14. Only a set still short would take step 14 part A's rules (tech ads
+   and resumes of step 13's sources that no pair uses, PDFs first); house x PDF gives all {SIZES['heldout10']}
+   pairs, so none is drawn.
 """
 
 
@@ -667,17 +678,20 @@ def more_ads(rng: random.Random, name: str, pairs: list[tuple[Doc, Doc]], ads: l
     return more
 
 
-def draw_spread(rng: random.Random, size: int, ads: list[Doc], resumes: list[Doc]) -> list[tuple[Doc, Doc]]:
-    """Held-out 9, part B: resumes in an order `rng` shuffles, each taking a compatible ad no pair of the set uses
-    (chosen by `rng`); a first pass takes at most one resume per field, a second fills up to `size`."""
+def draw_spread(rng: random.Random, size: int, ads: list[Doc], resumes: list[Doc],
+                passes: tuple[tuple[int, frozenset[str]], ...] = ((1, frozenset()), (sys.maxsize, frozenset())),
+                ) -> list[tuple[Doc, Doc]]:
+    """Held-out 9, part B (and held-out 10, step 15): resumes in an order `rng` shuffles, each taking a compatible ad
+    no pair of the set uses (chosen by `rng`). Each pass, in order, takes resumes while their field has fewer than
+    its cap of pairs and is not one it leaves out; held-out 9's passes are one per field, then any, up to `size`."""
     order = sorted(resumes, key=lambda r: r.id)
     rng.shuffle(order)
     pairs: list[tuple[Doc, Doc]] = []
-    for spread in (True, False):
+    for cap, left_out in passes:
         for resume in order:
-            taken_fields = {f for _, r in pairs for f in r.fields}
+            counts = [sum(f in r.fields for _, r in pairs) for f in resume.fields]
             if len(pairs) >= size or any(r.id == resume.id for _, r in pairs) \
-                    or (spread and set(resume.fields) & taken_fields):
+                    or any(n >= cap for n in counts) or set(resume.fields) & left_out:
                 continue
             free = [a for a in ads if all(a.id != b.id for b, _ in pairs) and compatible(a, resume)]
             if free:
@@ -756,7 +770,34 @@ def build(evaldata: Path) -> dict:
     part_b = draw_spread(rng, SIZES["heldout9"] - len(pairs), part_b_ads, part_b_resumes)
     pairs += [(ad, with_headline(evaldata, resume)) for ad, resume in part_b]
     out["sets"]["heldout9"] = _entries("heldout9-{:02d}", pairs)
+    used |= {doc.id for pair in pairs for doc in pair}
+    out["sets"]["heldout10"] = heldout10(rng, evaldata, out, used, resumes, fresh_resumes)
     return out
+
+
+def heldout10(rng: random.Random, evaldata: Path, out: dict, used: set[str], pool_resumes: list[Doc],
+              fresh_resumes: list[Doc]) -> list[dict]:
+    """Held-out 10 (step 15): step 14 part B's rules on what it left, fields spread (a category step 14 did not
+    use first, then one per category, then up to HELDOUT10_PER_FIELD); a set still short takes step 14 part A's
+    rules on what it left. Records the pools in `out`."""
+    step14 = frozenset(f for pair in out["sets"]["heldout9"] if "-house-" in pair["ad"]["id"]
+                       for f in pair["resume"]["fields"])
+    set_ads = [a for a in house_ads(evaldata) if a.id not in used]
+    set_resumes = livecareer_resumes(evaldata, used)
+    passes = ((1, step14), (1, frozenset()), (HELDOUT10_PER_FIELD, frozenset()))
+    pairs = [(ad, with_headline(evaldata, resume))
+             for ad, resume in draw_spread(rng, SIZES["heldout10"], set_ads, set_resumes, passes)]
+    out["pool_heldout10"] = {"house": {"ads": {"skillspan_house": len(set_ads)}, "resumes": {"pdf": len(set_resumes)}}}
+    if len(pairs) < SIZES["heldout10"]:
+        used = used | {doc.id for pair in pairs for doc in pair}
+        tech_ads = [at_word_starts(a) for a in late_ads(evaldata, used)]
+        tech_resumes = [at_word_starts(r) for r in late_resumes(evaldata, pool_resumes, fresh_resumes, used)]
+        out["pool_heldout10"]["tech"] = {"ads": {"skillspan": len(tech_ads)},
+                                         "resumes": {f: sum(r.format == f for r in tech_resumes)
+                                                     for f in sorted({r.format for r in tech_resumes})}}
+        fill = draw(rng, "heldout10", tech_ads, tech_resumes)
+        pairs += fill[:SIZES["heldout10"] - len(pairs)]
+    return _entries("heldout10-{:02d}", pairs)
 
 
 def load_pairs(set_name: str, path: Path = PAIRS_FILE) -> list[dict]:

@@ -4,6 +4,7 @@ questions, the judgment checker, the scorer's figures, and the committed pair li
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from evidence_pairs import (  # noqa: E402
     AD_MAX_TITLE,
     DOTIN_TEST_ZIP,
     DOTIN_ZIP,
+    HELDOUT10_PER_FIELD,
     HOUSE_FIELDS,
     KAGGLE_CSV,
     LATE_AD_MIN_SENTENCES,
@@ -30,6 +32,7 @@ from evidence_pairs import (  # noqa: E402
     at_word_starts,
     compatible,
     detokenize,
+    draw_spread,
     fields_of,
     house_ad,
     resume_text,
@@ -337,8 +340,7 @@ def test_fields_and_postings_text() -> None:
 def test_heldout9_continues_step_13_then_pairs_house_ads_with_livecareer_pdfs(evaldata: Path) -> None:
     data = json.loads(PAIRS_FILE.read_text())
     names = list(data["sets"])
-    assert names[-1] == "heldout9"
-    earlier = [p for name in names[:-1] for p in data["sets"][name]]
+    earlier = [p for name in names[:names.index("heldout9")] for p in data["sets"][name]]
     held = data["sets"]["heldout9"]
     assert [p["id"] for p in held] == [f"heldout9-{i:02d}" for i in range(1, 11)]
     assert len({p["ad"]["id"] for p in held}) == len({p["resume"]["id"] for p in held}) == 10
@@ -381,3 +383,51 @@ def test_step_14_reads_a_field_only_where_a_word_starts() -> None:
     assert at_word_starts(salesperson).fields == ()
     developer = Doc("r", "src", "txt", "Senior Android developer", (), False, "CC0")
     assert at_word_starts(developer).fields == ("mobile", "software")
+
+
+# held-out 10: step 14 part B's rules on what it left, fields spread (step 14's unpaired categories first, at most
+# two pairs per category)
+def test_heldout10_pairs_unused_house_ads_with_unused_livecareer_pdfs_fields_spread(evaldata: Path) -> None:
+    data = json.loads(PAIRS_FILE.read_text())
+    names = list(data["sets"])
+    assert names[-1] == "heldout10"
+    earlier = [p for name in names[:-1] for p in data["sets"][name]]
+    held = data["sets"]["heldout10"]
+    assert [p["id"] for p in held] == [f"heldout10-{i:02d}" for i in range(1, 11)]
+    assert len({p["ad"]["id"] for p in held}) == len({p["resume"]["id"] for p in held}) == 10
+    assert not {p["ad"]["id"] for p in held} & {p["ad"]["id"] for p in earlier}
+    assert pdf_ids(held) and not pdf_ids(earlier) & pdf_ids(held)
+    assert len(pdf_ids(held)) == len(held)  # one resume per livecareer id
+    categories = {cat for _, cats in HOUSE_FIELDS for cat in cats}
+    for pair in held:  # house ad x livecareer PDF, as step 14 part B
+        ad, resume = pair["ad"], pair["resume"]
+        assert "-house-" in ad["id"] and ad["format"] == "skillspan" and ad["licence"] == "MIT"
+        assert set(ad["fields"]) <= categories and 0 < len(ad["title"]) <= AD_MAX_TITLE
+        assert resume["format"] == "pdf" and resume["source"].startswith(("ferr_hr_relevance_livecareer/",
+                                                                           "livecareer_resume_pdfs_sample/"))
+        assert len(resume["fields"]) == 1 and resume["fields"][0] in ad["fields"] and resume["title"]
+        assert pair["shared_fields"] == resume["fields"] and (evaldata / resume["source"]).is_file()
+    fields = [p["resume"]["fields"][0] for p in held]
+    assert max(map(fields.count, fields)) <= HELDOUT10_PER_FIELD
+    step14 = {p["resume"]["fields"][0] for p in data["sets"]["heldout9"] if "-house-" in p["ad"]["id"]}
+    first_pass = fields[:next(i for i, f in enumerate(fields) if f in step14)]
+    assert first_pass and len(set(first_pass)) == len(first_pass)  # step 14's unpaired categories first, one each
+    # the packet's inputs come from a pair entry as for held-out 9: the ad rebuilt, the resume the PDF itself
+    text = ad_text(evaldata, held[0]["ad"]) or ""
+    assert len(text.splitlines()) >= LATE_AD_MIN_SENTENCES and len(text) <= LATE_TEXT_CHARS[1] + 1
+    assert resume_text(evaldata, held[0]["resume"]) is None
+
+
+def test_a_spread_draw_caps_each_field_and_leaves_out_fields_in_early_passes() -> None:
+    def doc(id_: str, field: str) -> Doc:
+        return Doc(id_, "src", "pdf", field, (field,), False, "none")
+
+    ads = [doc(f"ad-{i}", field) for i, field in enumerate(["A", "A", "A", "B", "B", "C"])]
+    resumes = [doc(f"r-{i}", field) for i, field in enumerate(["A", "A", "A", "B", "B", "C"])]
+    passes = ((1, frozenset({"A"})), (1, frozenset()), (2, frozenset()))
+    pairs = draw_spread(random.Random(1), 10, ads, resumes, passes)
+    fields = [r.fields[0] for _, r in pairs]
+    assert sorted(fields[:2]) == ["B", "C"] and fields[2] == "A"  # A left out of the first pass, then one each
+    assert sorted(fields) == ["A", "A", "B", "B", "C"]  # at most two per field: the third A resume is not drawn
+    assert all(ad.fields == r.fields for ad, r in pairs) and len({ad.id for ad, _ in pairs}) == len(pairs)
+    assert len(draw_spread(random.Random(1), 3, ads, resumes, passes)) == 3  # never past the size
