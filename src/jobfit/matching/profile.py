@@ -61,9 +61,9 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-# 11: a stated total caps an open-ended role's years; 10: an employer-and-place line is a role heading; 9: roles'
-# months and spans; 8: statements
-PROFILE_VERSION = 11
+# 12: a short line ending in a colon is a heading; 11: a stated total caps an open-ended role's years; 10: an
+# employer-and-place line is a role heading; 9: roles' months and spans; 8: statements
+PROFILE_VERSION = 12
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8

@@ -14,6 +14,7 @@ import pytest
 from jobfit.documents.education import degree_level_of
 from jobfit.documents.job import parse_job
 from jobfit.documents.resume import parse_resume_text
+from jobfit.documents.statements import statement_shape
 from jobfit.matching import score_match
 from jobfit.matching.background import assess_education
 from jobfit.matching.models import RequirementResult
@@ -129,3 +130,18 @@ def test_an_extra_strength_written_in_another_form_of_its_name_cites_the_work_th
     extras = {s.requirement: s.line for s in score_match(parse_resume_text("\n".join(resume), today=date(2026, 12, 8)),
                                                          job).strengths if s.kind == "extra"}
     assert extras.get("Recruitment") == 6
+
+
+@pytest.mark.parametrize("line", ["Mysql / Oracle / SQL Support:", "Administration Support:",
+                                  "My responsibilities in this project include:"])
+def test_a_short_line_ending_in_a_colon_heads_what_follows(line: str) -> None:
+    assert statement_shape(line) == "heading"
+
+
+def test_a_sub_heading_naming_the_ask_gives_way_to_the_work_below_it() -> None:
+    # held-out 9: SQL cited "Mysql / Oracle / SQL Support:" while "Preparing SQL queries for the client users."
+    # stood below it (a resume read as one Skills section, where every line is a list)
+    resume = ["Arjun Rao", "Skills", "Mysql / Oracle / SQL Support:", "• Preparing SQL queries for the client users.",
+              "• Taking database backup through mysql dump."]
+    row = _rows(resume, "Requirements\n- Experience writing SQL queries.", title="Site Reliability Engineer")["SQL"]
+    assert row.line == 4
