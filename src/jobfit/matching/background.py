@@ -156,9 +156,18 @@ def assess_eligibility(req: Requirement) -> Assessment:
     return found
 
 
+# "Director, Sales & Marketing": one role or level word, a comma, then what the post was about
+_INVERTED = re.compile(r"^\s*([A-Za-z][\w.-]*)\s*,\s*(\S.*)$")
+
+
 @lru_cache(maxsize=16384)
 def role_words(title: str) -> tuple[str, ...]:
-    """The role words of a title, without seniority words ('Senior Data Engineer' -> data, engin)."""
+    """The role words of a title, without seniority words ('Senior Data Engineer' -> data, engin); a title written
+    head first ('Manager, Sales and Marketing') reads as 'Sales and Marketing Manager'."""
+    inverted = _INVERTED.match(title)
+    if inverted is not None and set(content_tokens(inverted.group(1))) <= (_ROLE_HEADS | _ROLE_NOISE) \
+            and content_tokens(inverted.group(1)):
+        title = f"{inverted.group(2)} {inverted.group(1)}"
     return tuple(t for t in content_tokens(clean_title(title)) if t not in _ROLE_NOISE)
 
 

@@ -16,7 +16,7 @@ from jobfit.documents.job import parse_job
 from jobfit.documents.resume import parse_resume_text
 from jobfit.documents.statements import statement_shape
 from jobfit.matching import score_match
-from jobfit.matching.background import assess_education
+from jobfit.matching.background import assess_education, assess_title
 from jobfit.matching.models import RequirementResult
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
@@ -145,3 +145,26 @@ def test_a_sub_heading_naming_the_ask_gives_way_to_the_work_below_it() -> None:
               "• Taking database backup through mysql dump."]
     row = _rows(resume, "Requirements\n- Experience writing SQL queries.", title="Site Reliability Engineer")["SQL"]
     assert row.line == 4
+
+
+_SALES = "\n".join([
+    "Jens Olsen", "Experience", "Director, Sales & Marketing 01/2010 to 12/2015 Company Name City , State",
+    "Grew furniture sales in Europe by 40%.",
+    "Sales/Application Engineer 01/2005 to 12/2009 Company Name City , State",
+    "Sold industrial pumps to food plants.",
+    "Manager, Sales and Marketing 01/2000 to 12/2004 Company Name City , State",
+    "Led a team of 6 sales agents."])
+
+
+def test_a_title_written_head_first_is_read_whole_and_answers_the_role() -> None:
+    # held-out 9: "Sales Manager" cited the sibling "Sales/Application Engineer" while "Director, Sales &
+    # Marketing" and "Manager, Sales and Marketing" were the posts held (read as "Director" and "Manager")
+    profile = _profile(_SALES)
+    assert [role.title for role in profile.roles] == [
+        "Director, Sales & Marketing", "Sales/Application Engineer", "Manager, Sales and Marketing"]
+    row = assess_title(profile, Requirement(kind="title", label="Sales Manager")).result
+    assert row.status == "met" and row.line == 7
+    # a title and its employer after the comma, with no other employer named, stay apart
+    other = _profile("\n".join(["Jens Olsen", "Experience", "Engineer, Google", "Jan 2015 - Dec 2019",
+                                "Built the ads ranking service."]))
+    assert [role.title for role in other.roles] == ["Engineer"]
