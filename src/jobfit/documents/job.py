@@ -25,6 +25,7 @@ from jobfit.documents.job_cues import (
 )
 from jobfit.documents.job_degree import degree_field_spans, find_degree_requirement
 from jobfit.documents.job_length import check_job_length
+from jobfit.documents.job_title import reads_as_sentence, role_phrase
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, classify, company_names, importance_at, read_ad
 from jobfit.documents.language import detect_language
 from jobfit.documents.models import DocumentMetadata, Eligibility, ExtractedText, ParsedJob, Section
@@ -396,12 +397,18 @@ _TITLE_LABEL = re.compile(r"(?i)^(job\s+description|job\s+title|position|role)\s
 def leading_title(body: str) -> tuple[str, str]:
     """The title an ad's first line gives, and the body after it. A title the layout wrapped onto a second line
     (a parenthesis opened on the first line and closed on a short second one) is read whole; a 'Job description:'
-    or 'Position -' label in front is dropped. ('', body) for a body without text."""
+    or 'Position -' label in front is dropped. ('', body) for a body without text.
+
+    A first line that reads as a sentence ("We are looking for a Sales Manager to ...") is no title line: it stays
+    in the body, and the title is the role the first sentences name (`role_phrase`), else that sentence, cut (a
+    name to show; `reads_as_sentence` keeps it out of the requirements)."""
     lines = body.split("\n")
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None:
         return "", body
     first, end = lines[start].strip(), start + 1
+    if reads_as_sentence(_TITLE_LABEL.sub("", first)):
+        return role_phrase(body) or first[:200], body
     if (first.count("(") > first.count(")") and end < len(lines)
             and lines[end].count(")") > lines[end].count("(") and len(lines[end].split()) <= 6):
         first, end = f"{first} {lines[end].strip()}", end + 1

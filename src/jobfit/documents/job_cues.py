@@ -67,17 +67,37 @@ _UNIT_NAME = re.compile(r"(?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*))+\s+(?:" + 
                         re.IGNORECASE)
 
 
+_UNITS = "|".join(_ZONES["units"])
+_CAPITAL = r"(?-i:[A-Z][\w&-]*)"
+# the names that follow teams the ad counts or owns: "of two teams Case Management and Knowledge", "tools for our
+# internal teams (sales support operations finance)"
+_UNITS_NAMED = re.compile(r"\b(?:two|three|four|five|several|the|our|its|their|following)\s+(?:[a-z-]+\s+)?(?:"
+                          + _UNITS + r")\s*(?:\(([^)]*)\)|:?\s+(" + _CAPITAL + r"(?:\s+(?:" + _CAPITAL + r"|and|&))*))",
+                          re.IGNORECASE)
+
+
+def _unit_list_spans(text: str) -> list[tuple[int, int]]:
+    """Where the names of the teams an ad counts or owns stand, after the word for them (`_UNITS_NAMED`)."""
+    return [found.span(group) for found in _UNITS_NAMED.finditer(text) for group in (1, 2) if found.group(group)]
+
+
 def without_unit_names(text: str) -> str:
     """The text with the names of teams and parts of the company, two capitalised words or more ("the Wealth
-    Management Technology group", not "an English-speaking team"), cut out (a comma in their place, so no phrase
-    runs across)."""
+    Management Technology group", not "an English-speaking team"), or named after the teams the ad counts or owns
+    ("two teams Case Management and Knowledge"), cut out (a comma in their place, so no phrase runs across)."""
+    for start, end in reversed(_unit_list_spans(text)):
+        text = f"{text[:start]},{text[end:]}"
     return _UNIT_NAME.sub(",", text)
 
 
 def names_a_unit(text: str, start: int, end: int) -> bool:
     """Whether the words at text[start:end], written with a capital, are part of the name of a team or part of
     the company ("the Product Development team", "the Wealth Management Technology group"), not an ask: a name
-    of two capitalised words or more ("Agile team" is a way of working, "QA team" a kind of team)."""
+    of two capitalised words or more ("Agile team" is a way of working, "QA team" a kind of team), or the names
+    after teams the ad counts or owns ("two teams Case Management and Knowledge", "our internal teams (sales
+    support operations finance)")."""
+    if any(left <= start and end <= right for left, right in _unit_list_spans(text)):
+        return True
     after = _UNIT_AFTER.match(text[end:])
     if after is None or not text[start : start + 1].isupper():
         return False

@@ -54,6 +54,8 @@ _CLOSING_ZONES = frozenset({"legal", "apply", "contact"})
 
 _BULLET = re.compile(r"^\s*(?:[•▪●◦‣∙·*>\-–—]|o\s|\d{1,2}\s?[.)]\s|\(?[a-z]\)\s)")
 _END_PUNCT = re.compile(r"[.!?:;]\s*$")
+# A word that runs on after a skill's surface ("IT" in "Site"), not its plural ("ORMs", "APIs")
+_WORD_GOES_ON = re.compile(r"(?!(?:e?s|'s|’s)\b)\w")
 _WRAP_MIN_CHARS = 50  # a line shorter than this never wraps into the next one unless it ends mid-phrase
 _CONTINUES = re.compile(r"\s*(?:and|or|as well as|but|with|including)\b")
 # A line that opens with the subject of a new sentence ("You have ...", "We offer ..."), capitalised.
@@ -171,13 +173,17 @@ class AdReading:
         return None
 
     def locate(self, line: int, surface: str) -> list[tuple[int, int]]:
-        """Every (sentence index, offset) where `surface` is written on document line `line`."""
+        """Every (sentence index, offset) where `surface` is written on document line `line` as words of its own,
+        not inside a longer word ("IT" in "Site Reliability")."""
         lines = self._lines()
         if not 1 <= line <= len(lines) or not surface:
             return []
         text, found, at = lines[line - 1].lower(), [], -1
         while (at := text.find(surface.lower(), at + 1)) >= 0:
-            where = self.sentence_at(line, at)
+            end = at + len(surface)
+            inside = (surface[0].isalnum() and at > 0 and text[at - 1].isalnum()) or (
+                surface[-1].isalnum() and _WORD_GOES_ON.match(text, end) is not None)
+            where = None if inside else self.sentence_at(line, at)
             if where is not None:
                 found.append(where)
         return found

@@ -1,17 +1,17 @@
-"""Salient keywords of a job ad (ATS-style): the phrases an applicant tracker looks for.
-
-Keywords come from the same sentences as the requirements - the duties, requirements and nice-to-have zones of
-the ad (`documents/job_zones.py`), with the employer's names blanked - and are whole phrases: a phrase is a run
-of content words between punctuation, stopwords, ad filler and ordinary words ("get things done"), without a
-leading verb ("Designing user interactions" -> "user interactions", "used Docker containers" -> "Docker
-containers"); one of more than three words is not a keyword, but its head (last word) may be. Names side by side
-are the items of a list that lost its commas ("Kotlin RxJava Dagger", "Junit powermock easymock"), never one
-keyword. A whole field of work alone ("Programming", "Information technology") is no search term
+"""Salient keywords of a job ad (ATS-style): the phrases an applicant tracker looks for. Keywords come from the same
+sentences as the requirements - the duties, requirements and nice-to-have zones of the ad
+(`documents/job_zones.py`), with the employer's names blanked - and are whole phrases: a phrase is a run of content
+words between punctuation, stopwords, ad filler and ordinary words ("get things done"), without a leading verb
+("Designing user interactions" -> "user interactions", "used Docker containers" -> "Docker containers"); one of more
+than three words is not a keyword, but its head (last word) may be. Names side by side are the items of a list that
+lost its commas ("Kotlin RxJava Dagger", "Junit powermock easymock"), never one keyword. A plain word before a name
+that is a skill of its own is the list item before it ("markup JavaScript"). A whole field of work alone
+("Programming", "Information technology") or a personal trait ("Independence", "show commitment") is no search term
 (`is_search_term`): a requirement may name it, but it is not one of the ad's keywords. Never another piece of a
 phrase ("end website" of "front end website architecture"), never a word of the job title (the title is its own
-requirement), never a broad noun alone ("systems", but "distributed systems"), never a word only ever seen inside
-a kept phrase. Salience = occurrences weighted by zone (requirements 1.5, nice-to-have 1.25, duties 1), longer
-phrases first. Terms are reported as first written.
+requirement), never a broad noun alone ("systems", but "distributed systems"), never a word only ever seen inside a
+kept phrase. Salience = occurrences weighted by zone (requirements 1.5, nice-to-have 1.25, duties 1), longer phrases
+first. Terms are reported as first written.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ _MAX_PHRASE_WORDS = 3
 _GENERIC = frozenset(AD_WORDS["generic"])
 _NOT_ALONE = frozenset(AD_WORDS["not_alone"])
 _FIELDS_ALONE = frozenset(AD_WORDS["fields_alone"])
+_TRAITS_ALONE = frozenset(AD_WORDS["traits_alone"])
+_TRAIT_VERB = any_of(AD_WORDS["trait_verbs"], anchored=True)
 _LEADING_VERB = any_of((verb_forms(v) for v in AD_WORDS["leading_verbs"]), anchored=True)
 _ADJECTIVE_END = re.compile(r"(?:" + "|".join(AD_WORDS["adjective_endings"]) + r")$")
 _MIN_ADJECTIVE_LENGTH = 6  # shorter words with these endings are mostly nouns ("table", "deal")
@@ -72,8 +74,10 @@ def _is_verb(word: str) -> bool:
 
 def is_search_term(label: str) -> bool:
     """Whether a requirement's label is a keyword an applicant tracker searches for: not a whole field of work
-    alone ("Programming", "Information technology"), which every resume of the field holds."""
-    return label.strip().lower() not in _FIELDS_ALONE
+    alone ("Programming", "Information technology"), which every resume of the field holds, nor a personal trait
+    alone ("Independence") or shown ("show commitment")."""
+    low = label.strip().lower()
+    return low not in _FIELDS_ALONE and low not in _TRAITS_ALONE and not _TRAIT_VERB.match(low)
 
 
 def _is_name(word: str, *, first: bool) -> bool:
@@ -217,6 +221,12 @@ def _trimmed(run: list[tuple[str, bool]]) -> list[str]:
     glued = len({w.lower() for w in words}) < len(words)  # "development cross-platform development": two phrases
     # a broad noun before a name is a list's label glued to its first item ("languages Java")
     glued = glued or (len(words) >= 2 and words[0].lower() in _NOT_ALONE and _is_name(words[-1], first=False))
+    # a plain word before a name that is a skill of its own is the item before it in a list that lost its commas
+    # ("maintain markup JavaScript and CSS"), unless it is a participle or adjective ("embedded Linux") or together
+    # they name a skill
+    glued = glued or (len(words) == 2 and words[0].islower() and words[1][:1].isupper() and _strong(words[1])
+                      and not words[0].endswith("ed") and not _ADJECTIVE_END.search(words[0])
+                      and load_taxonomy().lookup(" ".join(words)) is None)
     if 2 <= len(words) <= _MAX_PHRASE_WORDS and not glued and not _is_fragment_head(words):
         out.append(" ".join(words))
     return out

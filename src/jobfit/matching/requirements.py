@@ -29,6 +29,7 @@ from pydantic import BaseModel
 
 from jobfit.documents.job import AskedSkill, ad_reading, asked_skills, degree_asked, find_eligibility, years_phrases
 from jobfit.documents.job_cues import GENERIC_OBJECTS
+from jobfit.documents.job_title import reads_as_sentence
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, importance_at
 from jobfit.documents.models import ParsedJob
 from jobfit.matching.keywords import is_search_term, names_a_thing, salient_keywords
@@ -51,8 +52,10 @@ SOFT_SKILL_FACTOR = 0.5
 # when a lead-in ("such as", "e.g.", "like", "one of", an opening bracket) precedes it in its clause, or when
 # "etc." / "or similar" follows it.
 # A name the vocabulary does not hold may stand between two of its skills ("Jenkins Travis and/or CircleCI").
-_LIST_GAP_RE = re.compile(r"[\s,/&]*(?:(?-i:[A-Z][\w.+#-]*)[\s,/&]+)?(?:(?:and/or|or|and)\b[\s,]*)?",
-                          re.IGNORECASE)
+# A bracketed aside after a skill (its acronym: "Amazon Web Services (AWS) Microsoft Azure or Google cloud (GCP)")
+# stands in the gap too.
+_LIST_GAP_RE = re.compile(r"[\s,/&]*(?:\([^()]{1,30}\)[\s,/&]*)?(?:(?-i:[A-Z][\w.+#-]*)[\s,/&]+)?"
+                          r"(?:(?:and/or|or|and)\b[\s,]*)?", re.IGNORECASE)
 _OR_GAP_RE = re.compile(r"\bor\b|^\s*/\s*$", re.IGNORECASE)
 # Two kinds, each with its example, joined by "or" ("Cloud platforms such as PCF or containers like Kubernetes")
 # are one list of alternatives: a kind and its example ("containers like Kubernetes") join a list that has an "or".
@@ -206,6 +209,8 @@ def _alternative_lists(reading: AdReading, placed: list[_Placed]) -> dict[str, s
         for span in spans:
             if chains and span.start < chains[-1][-1].end:
                 continue  # a mention inside another ("Spring" in "Spring Boot")
+            if chains and span.skill == chains[-1][-1].skill and text[chains[-1][-1].end : span.start].strip() == "(":
+                continue  # the same skill restated in brackets ("Amazon Web Services (AWS)")
             gap = text[chains[-1][-1].end : span.start] if chains else ""
             if chains and (_LIST_GAP_RE.fullmatch(gap) or (_EXAMPLE_GAP_RE.fullmatch(gap) and (
                     _OR_GAP_RE.search(gap) or any(_OR_GAP_RE.search(text[a.end : b.start])
@@ -583,7 +588,7 @@ def extract_requirements(job: ParsedJob, *, max_keywords: int = 15) -> list[Requ
             Requirement(kind="education", label=label, importance="preferred" if only_preferred else "required",
                         degree_level=level, degree_field=job.degree_field)
         )
-    if job.title.strip():
+    if job.title.strip() and not reads_as_sentence(job.title):  # a sentence is no role to hold
         reqs.append(
             Requirement(
                 kind="title",

@@ -42,6 +42,8 @@ GENERIC_TITLE_WORDS: frozenset[str] = frozenset(_ROLE_HEADS_DATA["generic_words"
 JUNIOR_WORDS: frozenset[str] = frozenset(_ROLE_HEADS_DATA["junior_words"]["words"])
 TITLE_NOISE: frozenset[str] = frozenset(_ROLE_HEADS_DATA["title_noise"]["words"])
 JOB_AD_FILLER: frozenset[str] = frozenset(AD_WORDS["filler"])
+# Filler words that also name part of a post ("Knowledge Management Consultant"): data/role_heads.json.
+ROLE_NAME_FILLER: frozenset[str] = frozenset(_ROLE_HEADS_DATA["role_name_filler"]["words"])
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s")
 
@@ -328,5 +330,13 @@ def clean_title(title: str) -> str:
     parts = re.split(r"\s[-–|/]\s|,", text)
     # "Cloud Services - Site Reliability Engineering Manager": the part that names a role, not the division
     text = next((part for part in parts if any(stem(t) in _ROLE_HEAD_STEMS for t in tokens(part))), parts[0])
-    words = [w for w in text.split() if not w[0].isdigit() and w.lower().strip(".:") not in JOB_AD_FILLER]
+    split = text.split()
+    words = [w for i, w in enumerate(split) if not w[0].isdigit() and (
+        w.lower().strip(".:") not in JOB_AD_FILLER or _names_part_of_post(w, split[i + 1 : i + 2]))]
     return " ".join(words).strip() or title.strip()
+
+
+def _names_part_of_post(word: str, after: list[str]) -> bool:
+    """Whether a filler word of a title names part of the post ("Key" of "Key Account Manager", data/role_heads.json
+    role_name_filler): capitalised, right before another capitalised word."""
+    return (word.lower() in ROLE_NAME_FILLER and word[0].isupper() and bool(after) and after[0][0].isupper())
