@@ -4,13 +4,13 @@ Points: "Jan 2019", "January, 2019", "Jan-2019", "Jan'19", "Sept' 2017", "12 Mar
 2020", "01/2019", "1.2019", "2019-01", "2019/01", "2019-01-15", "15/01/2019", "01/19" and a bare year. Month names
 come in several languages (`data/dates.json`).
 
-Ranges: two points joined by a dash, "to", "till", "until", "through", "~", "/" or an arrow ("1982-84" too, when
-the two digits cannot be a month; "July2013to June2014", glued in flattened text, too); a point and a word for
-now ("Present", "Current", "Ongoing", "till date", "to date"); "Feb to August, 2013" (the start takes the
-end's year); "Since 2018", "From Jan 2018" with no end, "2018 onwards". When the dash between two ends was lost
-(a glyph PDF extraction could not map, a flattened text), two points separated only by spaces still make a
-range if the start names its month ("May 2010 Jan 2012"), the end is a word for now ("2007 Present"), or both
-are years ("2010 2014").
+Ranges: two points joined by a dash (a fullwidth one too, as read or mis-decoded), "to", "till", "until", "through",
+"~", "/" or an arrow ("1982-84" too, when the two digits cannot be a month; "July2013to June2014", glued in
+flattened text, too); a point and a word for now ("Present", "Current", "Ongoing", "till date", "to date"); "Feb to
+August, 2013" (the start takes the end's year); "Since 2018", "From Jan 2018" with no end, "2018 onwards". When the
+dash between two ends was lost (a glyph PDF extraction could not map, a flattened text), two points separated only
+by spaces still make a range if the start names its month ("May 2010 Jan 2012"), the end is a word for now ("2007
+Present"), or both are years ("2010 2014").
 
 The document's date ("as of"): "Present" counts to the date the resume was written, when the resume shows it.
 `document_date` takes, in order, a date the resume states ("Date: 12/03/2021", "Last updated: March 2021"),
@@ -74,7 +74,9 @@ POINT = (
 )
 NOW = rf"(?:{_alternatives(_VOCAB['now'])})"
 _NOW_AFTER_SPACE = re.compile(rf"(?:{_alternatives(_VOCAB['now_after_space'])})", re.I)
-SEP = r"\s*(?:-+|–|—|~|/|(?:\b|(?<=\d))to\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\u2192)\s*"
+# "ï¼" is a fullwidth dash ("－", U+FF0D) whose UTF-8 bytes were read as Latin-1 (livecareer's PDFs: "05/2016 ï¼
+# Current")
+SEP = r"\s*(?:-+|–|—|~|/|\uff0d|ï¼|(?:\b|(?<=\d))to\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\u2192)\s*"
 _SINCE = rf"(?:{_alternatives(_VOCAB['since'])})"
 _ONWARDS = rf"(?:{_alternatives(_VOCAB['onwards'])})"
 DATE_RANGE = re.compile(

@@ -37,9 +37,9 @@ def _phrases(words: list[str]) -> re.Pattern[str] | None:
 
 
 def _abbreviations(words: list[str]) -> re.Pattern[str] | None:
-    """Abbreviations as written ("BS", "MSc"), followed by a field, a comma, a bracket, "or higher" or the line
-    end. Those that are also US state codes ("MA", "MD", "ME", "MS") count after a comma only with "in"/"of"
-    ("Boston, MA")."""
+    """Abbreviations as written ("BS", "MSc"), followed by a field, a comma, a colon ("MS : Economics", as
+    livecareer resumes write their degrees), a bracket, "or higher" or the line end. Those that are also US state
+    codes ("MA", "MD", "ME", "MS") count after a comma only with "in"/"of" ("Boston, MA")."""
     if not words:
         return None
     from jobfit.documents.contact import US_STATES
@@ -51,7 +51,8 @@ def _abbreviations(words: list[str]) -> re.Pattern[str] | None:
     alternatives += [f"(?:{'|'.join(others)})"] if others else []
     return re.compile(
         rf"(?<![A-Za-z,])\s?(?!(?:{'|'.join(words)})\s+(?:{_NOT_BEFORE})\b)(?:{'|'.join(alternatives)})\b"
-        r"(?=\.?\s*(?:(?i:in|of|or (?:higher|above|better|equivalent))\b|,|\(|-|–|$|/|\s[A-Z]))"
+        r"(?=\.?\s*(?:(?i:in|of|or (?:higher|above|better|equivalent))\b|,|\(|-|–|$|/|\s[A-Z]|"
+        rf":(?!\s*(?:{_NOT_BEFORE})\b)))"
     )
 
 

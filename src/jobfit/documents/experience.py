@@ -178,6 +178,22 @@ def labelled_months(line: str) -> int | None:
     return round(number * (1 if length.group("unit").lower().startswith("m") else 12))
 
 
+def _with_function(title: str, fragments: list[str]) -> str:
+    """A bare role word and the function after its comma, when another fragment names the employer: "Director,
+    Sales & Marketing" of "Director, Sales & Marketing 01/2010 to 12/2015 Company Name City , State" is one title
+    ("Manager" alone would lose what the post was). "Engineer, Google" with no other employer stays "Engineer", and
+    a fragment ending in a role word ("Director, Senior Engineer") is another title."""
+    at = fragments.index(title)
+    if len(title.split()) != 1 or at + 1 >= len(fragments):
+        return title
+    function = fragments[at + 1]
+    if (len(function.split()) > 4 or not function[:1].isupper() or re.search(r"\d", function)
+            or _TITLE_WORDS.fullmatch(function.split()[-1]) or _COMPANY_WORDS.search(function)):
+        return title
+    employer = any(_COMPANY_WORDS.search(f) for k, f in enumerate(fragments) if k not in (at, at + 1))
+    return f"{title}, {function}" if employer else title
+
+
 def _title_company(header: list[str]) -> tuple[str | None, str | None]:
     fragments: list[str] = []
     labelled_title = labelled_company = None
@@ -197,7 +213,9 @@ def _title_company(header: list[str]) -> tuple[str | None, str | None]:
                     and " ".join(piece.lower().split()) not in _LABEL_KIND:  # "Period" beside its dates
                 fragments.append(piece)
     title = labelled_title or next((f for f in fragments if _TITLE_WORDS.search(f) and len(f.split()) <= 8), None)
-    rest = [f for f in fragments if f != title and len(f.split()) <= 8]
+    if title is not None and labelled_title is None:
+        title = _with_function(title, fragments)
+    rest = [f for f in fragments if f != title and not (title or "").endswith(f", {f}") and len(f.split()) <= 8]
     company = labelled_company or next((f for f in rest if _COMPANY_WORDS.search(f)), None) or next(iter(rest), None)
     if company and re.fullmatch(r"(?i)(remote|hybrid|present|current)", company):
         company = None

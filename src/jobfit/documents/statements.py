@@ -253,18 +253,21 @@ _LIST_MIN_ITEMS = 3
 _LIST_ITEM_WORDS = 3  # the median item of a list has at most this many words
 _LIST_LONGEST_ITEM = 6  # and none more than this ("design, implement, and operate" in a sentence is no list)
 _THIN_WORDS = 4
+_HEADING_WORDS = 6  # a line of at most this many words ending in a colon heads what follows it
 # "OS: Windows", "Container service: Docker, Podman": a label of a few words, a colon, then what it lists
 _LABELLED = re.compile(r"^\s*[^\W\d_][\w'’&/ .+#-]{0,40}?:\s+\S")
 _LABEL_WORDS = 3
 
 
 def statement_shape(text: str) -> StatementShape:
-    """How a statement reads: a "list" of items (three or more, most of a few words and none long: "SQL, PL/SQL,
-    HTML, XML", "Sonicwall Firewall/VPN/SSL products; Barracuda Security products"; or a label and a colon before
-    short items: "OS: Windows"), a "heading" (a few words
-    ending in a colon, "Hardware:", over the list it introduces), "thin" (at most four words that are no list: a
-    headline, a title, a sub-heading, "Knowledge on Docker."), or a "sentence". In a list an item names a thing
-    and nothing else; a thin line names it without showing any use of it; a heading is never evidence."""
+    """How a statement reads: a "list" of items (three or more, most of a few words and none long: "SQL, PL/SQL, HTML,
+    XML", "Sonicwall Firewall/VPN/SSL products; Barracuda Security products"; or a label and a colon before short
+    items: "OS: Windows"), a "heading" (a few words ending in a colon, "Hardware:", "Mysql / Oracle / SQL Support:",
+    over the lines it introduces), "thin" (at most four words that are no list: a headline, a title, a sub-heading,
+    "Knowledge on Docker."), or a "sentence". In a list an item names a thing and nothing else; a thin line names it
+    without showing any use of it; a heading is never evidence."""
+    if text.rstrip().endswith(":") and len(_WORD.findall(text)) <= _HEADING_WORDS:
+        return "heading"  # "Mysql / Oracle / SQL Support:" introduces the lines below it, whatever it names
     items = [item for item in _LIST_SEPARATORS.split(text) if _ALNUM.search(item)]
     labelled = _LABELLED.match(text)
     if labelled is not None and len(_WORD.findall(text[: text.index(":")])) <= _LABEL_WORDS:

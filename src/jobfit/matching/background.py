@@ -156,9 +156,18 @@ def assess_eligibility(req: Requirement) -> Assessment:
     return found
 
 
+# "Director, Sales & Marketing": one role or level word, a comma, then what the post was about
+_INVERTED = re.compile(r"^\s*([A-Za-z][\w.-]*)\s*,\s*(\S.*)$")
+
+
 @lru_cache(maxsize=16384)
 def role_words(title: str) -> tuple[str, ...]:
-    """The role words of a title, without seniority words ('Senior Data Engineer' -> data, engin)."""
+    """The role words of a title, without seniority words ('Senior Data Engineer' -> data, engin); a title written
+    head first ('Manager, Sales and Marketing') reads as 'Sales and Marketing Manager'."""
+    inverted = _INVERTED.match(title)
+    if inverted is not None and set(content_tokens(inverted.group(1))) <= (_ROLE_HEADS | _ROLE_NOISE) \
+            and content_tokens(inverted.group(1)):
+        title = f"{inverted.group(2)} {inverted.group(1)}"
     return tuple(t for t in content_tokens(clean_title(title)) if t not in _ROLE_NOISE)
 
 
@@ -411,6 +420,7 @@ def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
     specific = wanted_field - _GENERIC_FIELD
     wanted_field = specific or wanted_field  # "Software Engineering" is shared on "software", not "engineering"
     best: tuple[float, int | None, str, bool] = (0.0, None, "level", False)  # the best degree that holds first
+    best_key: tuple[bool, float, int] = (False, 0.0, 0)
     for entry in profile.degrees:
         rank = DEGREE_RANK.get(entry.degree_level, 0)
         if wanted_rank:
@@ -429,8 +439,10 @@ def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
         else:
             score, how = level_score, "level"
         holds = not (wanted_rank and rank == 0) and not (wanted_field and how == "level")
-        if score > 0 and (holds, score) > (best[3], best[0] + 1e-9):
-            best = (score, entry.line, how, holds)
+        # of equal degrees, the one at the asked level is cited: the BS line for a bachelor's, not the MS above it
+        key = (holds, round(score, 6), int(bool(wanted_rank) and rank == wanted_rank))
+        if score > 0 and key > best_key:
+            best, best_key = (score, entry.line, how, holds), key
     score, line, how, holds = best
     status: Status = "met" if score >= 0.9 and holds else (("partial" if holds else "related") if score > 0
                                                          else "missing")

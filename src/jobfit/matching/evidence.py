@@ -52,7 +52,7 @@ from jobfit.matching.profile import NO_LINE, ResumeProfile
 from jobfit.matching.relations import closest
 from jobfit.matching.requirements import Requirement
 from jobfit.matching.specificity import is_known
-from jobfit.matching.text import ROLE_HEADS, phrase_terms, tokens
+from jobfit.matching.text import ROLE_HEADS, has_run, phrase_terms, tokens
 from jobfit.skills.loader import load_curated, load_taxonomy
 
 # Match quality by how the requirement was met.
@@ -158,12 +158,23 @@ def accepted(klass: str, how: str, listed: bool) -> bool:
     return group not in RELATED_GROUPS
 
 
+@lru_cache(maxsize=1)
+def _spoken_languages() -> frozenset[str]:
+    """The taxonomy's spoken languages: the curated skills written "spoken <name>" among their aliases ("spoken
+    English", "spoken Thai"), as every language of the taxonomy is."""
+    return frozenset(entry.id for entry in load_curated()
+                     if any(alias.lower() == f"spoken {entry.name.lower()}" for alias in entry.aliases))
+
+
 def requirement_class(req: Requirement) -> str:
-    """The class of a skill or keyword requirement the acceptance rule tells apart: a named tool ("tool"), a soft
-    skill ("soft": "Communication", which a recruiter takes from a skills list), or another ("other": a method,
-    a field, a domain)."""
+    """The class of a skill or keyword requirement the acceptance rule tells apart: a named tool ("tool"), a
+    spoken language ("language": "Bilingual Thai & English" in a skills list shows English, as a tool's name in a
+    list shows the tool; a statement that only means it does not), a soft skill ("soft": "Communication", which a
+    recruiter takes from a skills list), or another ("other": a method, a field, a domain)."""
     if is_named_tool(req):
         return "tool"
+    if req.skill_id is not None and req.skill_id in _spoken_languages():
+        return "language"
     return "soft" if req.category == "soft_skill" else "other"
 
 
@@ -223,7 +234,7 @@ class Search:
     skills: dict[str, tuple[str, float]]  # resume skill id -> (how, match quality): the skill and its neighbours
     lone_word: str | None  # a one-word keyword with no skill or alias: missing unless the resume has the word
     named_tool: bool  # a named tool (`meaning.is_named_tool`): confirmed by its own threshold, never by meaning alone
-    by_meaning: bool  # whether a statement may meet it by meaning alone (a skill that is not a named tool)
+    by_meaning: bool  # whether a statement may meet it by meaning alone (a skill, no named tool or spoken language)
     min_years: float | None = None  # the years of using it the ad asks for ("3+ years of JavaScript")
     generic_field: bool = False  # only words that name no field alone ("Engineering"): a degree's name is no evidence
     in_group: bool = False  # one of a group of alternatives: only a member's own name meets it, never a narrower skill
@@ -263,7 +274,8 @@ def compile_search(req: Requirement, context: str | None = None, asked: str | No
     field_like = req.kind == "skill" and not named_tool and is_field_of_study(req.terms)
     practice = asked_practice(req, context)
     klass = requirement_class(req)
-    return Search(forms, named, bool(req.terms), skills, lone, named_tool, req.kind == "skill" and not named_tool,
+    return Search(forms, named, bool(req.terms), skills, lone, named_tool,
+                  req.kind == "skill" and not named_tool and klass != "language",
                   req.min_years if req.kind == "skill" else None,
                   bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
                   named_tool and (asks_depth(context) or asks_depth(asked)), field_like, klass,
@@ -313,12 +325,6 @@ def shows_use(text: str | None, shape: str | None, names: tuple[str, ...]) -> bo
     if cut is None or not names:
         return True
     return has_run(phrase_terms(text[: cut.start()]), names)
-
-
-def has_run(words: tuple[str, ...], names: tuple[str, ...]) -> bool:
-    """Whether `names` occurs in `words` as a run of consecutive items."""
-    n = len(names)
-    return any(words[k : k + n] == names for k in range(len(words) - n + 1))
 
 
 @lru_cache(maxsize=65536)
@@ -679,6 +685,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     weak_at: Winner | None = None
     strong_value = weak_value = 0.0  # the best value of the candidates that meet it / that do not
     strong_statements: set[int] = set()
+    strong_names: tuple[str, ...] = ()  # the words the winning candidate names it by (none for a meaning)
     strong_lines: set[int | None] = set()  # the lines of the candidates that meet it (for its years)
     named: set[int | None] = set()  # lines that name it (its words, an alias, the same skill), checked or not
     occurrences = 0
@@ -802,6 +809,7 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                    number)
             if strong_key is None or key < strong_key:  # a list item below the threshold is shown unchecked
                 strong_key, strong_at = key, (how, 1.0, number, None, None, _confirmed(similarity, confirm))
+                strong_names = terms
     if search.skills:
         skills = profile.skills
         wanted = search.skills
@@ -838,10 +846,21 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
                     if strong_key is None or key < strong_key:
                         strong_key, strong_at = key, (kind, quality, number, section, skill_id,
                                                       _confirmed(similarity, threshold))
+                        strong_names = names
                 else:
                     weak_value = max(weak_value, value)
                     if weak_key is None or key < weak_key:
                         weak_key, weak_at = key, (kind, quality, number, section, skill_id, similarity)
+    if strong_key is None and search.klass == "other" and not search.generic_field:
+        # a field of work a post held names ("Director of Finance" for finance): the dated post shows it
+        held = next((line for how, terms in search.forms[: search.named]
+                     if (line := profile.held_title_naming(terms)) is not None), None)
+        if held is not None:
+            strong_key, strong_at = (0, 0, 0.0, -1.0, held), ("exact", 1.0, held, profile.section(held), None, None)
+            strong_names = ()
+            strong_value = weight(held)
+            strong_lines.add(held)
+            used = long_enough = True
     if strong_key is None and meaning is not None and search.by_meaning:
         found = _by_meaning(profile, meaning)
         if found is not None and not accepted(search.klass, "meaning", profile.shape_at(found[1][2]) == "list"):
@@ -854,10 +873,15 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
         if found is not None:
             used = long_enough = True  # a statement that says it in other words
             strong_key, strong_at = found
+            strong_names = ()
             strong_value = MEANING_QUALITY * weight(strong_at[2])
             strong_statements.add(profile.statement_at(strong_at[2]))
             strong_lines.add(strong_at[2])
     strong_statements.discard(-1)
+    if strong_at is not None and strong_names and profile.shape_at(strong_at[2]) == "thin":
+        held = profile.held_title_naming(strong_names)
+        if held is not None and held != strong_at[2]:  # the headline "HR ASSISTANT": the post held shows it
+            strong_at = (strong_at[0], strong_at[1], held, profile.section(held), strong_at[4], strong_at[5])
     if len(named) > occurrences:
         occurrences = len(named)
     if strong_key is None:

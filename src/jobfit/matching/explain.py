@@ -168,13 +168,25 @@ def job_relevance(requirements: Sequence[Requirement]) -> tuple[dict[str, float]
     return best, seen
 
 
-def _best_line(profile: ResumeProfile, name: str, lines: Sequence[int]) -> int:
-    """The line a recruiter reads as proof of an extra strength, of the lines that show it: one that writes its
-    name ("JavaScript", not only "Knockout JS"), then one that is no student's work and no statement of the
-    person's post (`evidence.statement_place`, `named_only_as_post`), then a sentence before a list item; the
-    earliest of equals."""
+def _name_forms(name: str, surface: str | None) -> set[tuple[str, ...]]:
+    """The words of a skill's name, and those of the form the resume writes it in when that is the same name
+    inflected, each word a beginning of the other ("recruiting" -> "recruit" for Recruitment -> "recruitment"),
+    not another name for it ("QA" for Quality assurance)."""
     words = written_terms(name)
-    by_name = set(profile.index.phrase_lines(words)) if words else set()
+    written = written_terms(surface or name)
+    inflected = len(written) == len(words) and all(
+        a.startswith(b) or b.startswith(a) for a, b in zip(written, words, strict=True))
+    return {form for form in (words, written if inflected else words) if form}
+
+
+def _best_line(profile: ResumeProfile, name: str, lines: Sequence[int], surface: str | None = None) -> int:
+    """The line a recruiter reads as proof of an extra strength, of the lines that show it: one that writes its
+    name or the form the resume writes it in (`surface`: "recruiting" for Recruitment) ("JavaScript", not only
+    "Knockout JS"), then one that is no student's work and no statement of the person's post
+    (`evidence.statement_place`, `named_only_as_post`), then a sentence before a list item; the earliest of
+    equals."""
+    by_name = {line for form in _name_forms(name, surface) for line in profile.index.phrase_lines(form)}
+    words = written_terms(name)
 
     def key(line: int) -> tuple[bool, bool, bool, int]:
         academic, post = statement_place(profile, line)
@@ -228,7 +240,7 @@ def _named_work_lines(profile: ResumeProfile, skill_id: str) -> list[int]:
     record = profile.skills[skill_id]
     shown = _work_lines(profile, skill_id)
     if not _is_tool(skill_id):
-        named = {line for words in person_forms(written_terms(record.name))
+        named = {line for form in _name_forms(record.name, record.surface) for words in person_forms(form)
                  for line in profile.index.phrase_lines(words)
                  if not names_only_others(profile.line_text(line) or "", words)
                  and not named_only_before_other_heads(profile.line_text(line), words)}
@@ -273,7 +285,8 @@ def strengths(assessments: Sequence[Assessment], profile: ResumeProfile,
             continue
         extras.append((-(relevance + 0.1 * len(shown)), skill_id, record.name, shown))
     extras.sort(key=lambda t: (t[0], t[1]))
-    cited = [(name, _best_line(profile, name, shown)) for _, _, name, shown in extras[:MAX_EXTRAS]]
+    cited = [(name, _best_line(profile, name, shown, profile.skills[skill_id].surface))
+             for _, skill_id, name, shown in extras[:MAX_EXTRAS]]
     return out + [
         Strength(requirement=name, evidence=profile.statement_text(profile.statement_at(line)),
                  section=profile.section(line), line=line, kind="extra")

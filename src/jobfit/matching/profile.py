@@ -37,7 +37,7 @@ from jobfit.documents.statements import (
     statement_shape,
 )
 from jobfit.matching.specificity import tfidf_norm
-from jobfit.matching.text import LineIndex, phrase_terms
+from jobfit.matching.text import LineIndex, has_run, phrase_terms
 from jobfit.skills.models import SkillMention
 
 T = TypeVar("T")
@@ -61,9 +61,9 @@ SECTION_WEIGHT: dict[str, float] = {
 UNSECTIONED_WEIGHT = 0.8
 # Bump whenever what `to_dict` stores or how it is computed changes (redaction, tokenisation, stated
 # years, this structure): stored profiles of another version are rebuilt with `prepare_resume`.
-# 11: a stated total caps an open-ended role's years; 10: an employer-and-place line is a role heading; 9: roles'
-# months and spans; 8: statements
-PROFILE_VERSION = 11
+# 12: a short line ending in a colon is a heading; 11: a stated total caps an open-ended role's years; 10: an
+# employer-and-place line is a role heading; 9: roles' months and spans; 8: statements
+PROFILE_VERSION = 12
 # Recency: each year since a role ended takes this much off its lines' weight, down to the floor.
 RECENCY_DECAY_PER_YEAR = 0.05
 RECENCY_FLOOR = 0.8
@@ -280,6 +280,17 @@ class ResumeProfile:
             ):
                 months += role.months
         return months / 12.0
+
+    def held_title_naming(self, names: tuple[str, ...]) -> int | None:
+        """The title line (`title_line`) of the first role, in the resume's order, whose title names `names` (as
+        `phrase_terms` gives them, a run of consecutive words): the post held that shows what a headline of the
+        same words only announces."""
+        found = self.memo("_held_titles")
+        if names not in found:
+            found[names] = next((line for role in self.roles if names and role.title
+                                 and has_run(phrase_terms(role.title), names)
+                                 and (line := self.title_line(role)) is not None), None)
+        return found[names]
 
     def statement_text(self, position: int) -> str:
         """The whole text of a statement (its lines re-joined, bullet dropped), as cited (joined on first use:

@@ -111,6 +111,12 @@ def phrase_terms(phrase: str) -> tuple[str, ...]:
     return tuple(content_tokens(phrase))
 
 
+def has_run(words: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    """Whether `names` occurs in `words` as a run of consecutive items."""
+    n = len(names)
+    return any(words[k : k + n] == names for k in range(len(words) - n + 1))
+
+
 class LineIndex:
     """Stemmed tokens per line of a document, for phrase and word look-ups.
 

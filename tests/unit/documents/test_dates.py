@@ -63,6 +63,10 @@ def _span(text: str) -> tuple[str | None, str | None]:
         ("Software Engineer August 2009 Jan 2010", "2009-08", "2010-01"),
         ("Copywriter 2007 Present", "2007-01", None),
         ("Consultant 2010 2014", "2010-01", "2014-01"),
+        # a fullwidth dash, as written and as livecareer's PDFs read it (its UTF-8 bytes taken for Latin-1)
+        ("Freelance Graphic Designer 05/2016 \uff0d Current City , State", "2016-05", None),
+        ("Freelance Graphic Designer 05/2016 ï¼ Current City , State", "2016-05", None),
+        ("Graphic Designer & Assistant 04/2012 ï¼ 01/2016 Company Name City , State", "2012-04", "2016-01"),
     ],
 )
 def test_date_range_forms(line: str, start: str, end: str | None) -> None:

@@ -531,7 +531,7 @@ def _ref_evaluate(profile: ResumeProfile, mentions_by_id: dict[str, list], req: 
     strong = [c for c in candidates if meets(c)]
     weak = [c for c in candidates if not meets(c)]
     if not strong and similarities is not None and req.kind == "skill" and not is_named_tool(req) \
-            and len(similarities):
+            and requirement_class(req) != "language" and len(similarities):
         kept = [i for i, (first, _) in enumerate(profile.statements)
                 if profile.shape_at(first) not in ("heading", "list")]
         best = max(kept or [0], key=lambda i: (similarities[i], -i))
