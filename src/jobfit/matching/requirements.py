@@ -111,6 +111,9 @@ _DOMAIN = re.compile(r"\b(?:experience|background|expertise|knowledge)\s+(?:\w+\
 # "unit testing in Java": a method's scope is the technology it is done in.
 _SCOPE_GAP = re.compile(r"^\s+(?:in|using|with|on)\s+$", re.IGNORECASE)
 _MAX_SCOPE_WORDS = 5
+# "2+ years of experience in a similar role": years in the ad's own post, not in anything (job_ad_words.json).
+_IN_SIMILAR_POST = re.compile(r"^\W*(?:[\w-]+\s+){0,4}?(?:in|as|from|within)\s+(?:a|an|the)\s+(?:similar|comparable|"
+                              r"equivalent)\s+(?:" + "|".join(AD_WORDS["similar_posts"]) + r")\b", re.IGNORECASE)
 _WRAPPER_TERMS = frozenset(t for word in AD_WORDS["skill_wrappers"] for t in phrase_terms(word))  # stemmed
 
 
@@ -291,6 +294,7 @@ class _YearsAsked:
     label: str
     importance: str
     line: int
+    similar_post: bool = False  # "in a similar role": years in the ad's own post (its title's role)
 
 
 def _years_asked(reading: AdReading, placed: list[_Placed]) -> list[_YearsAsked]:
@@ -329,8 +333,11 @@ def _years_asked(reading: AdReading, placed: list[_Placed]) -> list[_YearsAsked]
             if not skills and scope is None and start not in strict:
                 continue  # "3 years of" something that is neither a skill nor experience
             importance, _ = importance_at(sentence, start, end)
+            similar = None if skills or scope is not None else _IN_SIMILAR_POST.match(text[end:stop])
+            if similar is not None:
+                obj_end = end + similar.end()
             label = re.sub(r"\s+", " ", text[start:obj_end]).strip(" ,;:-")
-            asked.append(_YearsAsked(years, skills, scope, label, importance, sentence.line))
+            asked.append(_YearsAsked(years, skills, scope, label, importance, sentence.line, similar is not None))
     return asked
 
 
@@ -516,7 +523,8 @@ def _add_skill(found: dict[str, Requirement], mention: SkillMention, importance:
 
 def experience_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requirement]:
     """The overall minimum ("5+ years of experience"), then each years phrase about something that is not a
-    skill, with its scope ("3+ years in the Microsoft stack"), and experience asked in a domain.
+    skill, with its scope ("3+ years in the Microsoft stack"), and experience asked in a domain. Years "in a
+    similar role" are years in the ad's own role: scoped to its title when it names one, else general.
 
     The overall minimum is the smallest of the years asked in general ("5+ years of professional experience"),
     of the required ones when there are any (else it is preferred);
@@ -524,7 +532,9 @@ def experience_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list
     15 years of anything else never meet them through it. An ad whose only years are outside its asking zones
     keeps the parsed minimum (`ParsedJob.min_years`)."""
     ad = ad or _AdSkills.of(job)
-    general = [a for a in ad.years if not a.skills and a.scope is None and a.years is not None]
+    role = clean_title(job.title) if job.title.strip() and not reads_as_sentence(job.title) else None
+    in_role = [a for a in ad.years if a.similar_post and a.years is not None] if role else []
+    general = [a for a in ad.years if not a.skills and a.scope is None and a.years is not None and a not in in_role]
     # years asked only as a nice-to-have ("Preferred: 3+ years of experience") make a preferred minimum
     required = [a.years for a in general if a.importance == "required" and a.years is not None]
     overall = required or [a.years for a in general if a.years is not None]
@@ -537,13 +547,13 @@ def experience_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list
         reqs.append(Requirement(kind="experience", label=label, years=minimum,
                                 importance=importance))  # type: ignore[arg-type]
     seen: set[str] = set()
-    for asked in [*scoped, *_domains(ad.reading)]:
-        if asked.scope is None or asked.scope.lower() in seen:
+    for asked in [*scoped, *_domains(ad.reading), *in_role]:
+        scope = role if asked in in_role else asked.scope
+        if scope is None or scope.lower() in seen:
             continue
-        seen.add(asked.scope.lower())
+        seen.add(scope.lower())
         reqs.append(Requirement(kind="experience", label=asked.label, importance=asked.importance,  # type: ignore[arg-type]
-                                years=asked.years, scope=asked.scope, terms=phrase_terms(asked.scope),
-                                line=asked.line))
+                                years=asked.years, scope=scope, terms=phrase_terms(scope), line=asked.line))
     return reqs
 
 
