@@ -125,6 +125,10 @@ def classify_heading(line: str, *, kind: str = "resume") -> str | bool | None:
         by_head_word = _section_by_head_word(line, key)
         if by_head_word is not None:
             return by_head_word
+    if kind == "job" and "/" in line:  # "THE CHALLENGE / YOUR ROLE:": known headings of one group joined
+        groups = {lexicon.get(heading_key(part), False) for part in line.split("/")}
+        if len(groups) == 1 and False not in groups:
+            return groups.pop()
     if kind == "job" and key.startswith("about ") and len(key.split()) <= 4:
         return "about_company"  # "About Acme"
     if kind == "job" and not re.match(r"\s*[•▪●◦‣∙·*>\-–—]", line) and is_preferred_heading(key):

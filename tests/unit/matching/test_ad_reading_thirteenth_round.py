@@ -1,10 +1,13 @@
 """Ad reading, thirteenth round of the judged error classes (issue 26, held-outs 7-9 and earlier): a qualifier on
 a years ask stays on the requirement - "2+ years of experience in a similar role" is years in the ad's own role,
-not years of anything. Plain ad text in the shapes real postings take."""
+not years of anything - and duties and skills under a heading that joins known headings with a slash ("THE
+CHALLENGE / YOUR ROLE:") or a "YOUR TECHNOLOGY SKILLS" heading are asked there, no longer softened as the
+team's stack sentence before them. Plain ad text in the shapes real postings take."""
 
 from __future__ import annotations
 
 from jobfit.documents.job import parse_job
+from jobfit.documents.sections import classify_heading
 from jobfit.matching.requirements import Requirement, extract_requirements
 
 
@@ -44,3 +47,28 @@ def test_years_of_a_skill_or_in_a_named_scope_are_unchanged() -> None:
     rows = _experience("Backend Developer", "Requirements\n- 5+ years in the Microsoft stack\n"
                                             "- 3 years of experience with Python in a similar role\n")
     assert [(r.years, r.scope) for r in rows] == [(5, "Microsoft stack")]
+
+
+def test_known_headings_joined_by_a_slash_are_a_heading_of_their_group() -> None:
+    assert classify_heading("THE CHALLENGE / YOUR ROLE:", kind="job") == "responsibilities"
+    assert classify_heading("Requirements / Qualifications", kind="job") == "requirements"
+    assert classify_heading("YOUR TECHNOLOGY SKILLS", kind="job") == "requirements"
+    # a slash between skills or fields, or between headings of two groups, is no heading
+    assert classify_heading("Java/Python", kind="job") is False
+    assert classify_heading("Sales / Marketing", kind="job") is False
+    assert classify_heading("Your role / Requirements", kind="job") is False
+
+
+def test_duties_under_a_slash_heading_after_a_stack_sentence_are_required() -> None:
+    ad = ("OUR TECH STACK\n"
+          "We run on Azure and Kubernetes and deploy with Helm.\n"
+          "THE CHALLENGE / YOUR ROLE:\n"
+          "Perform peer code reviews and prepare strong documentation of your work.\n"
+          "YOUR TECHNOLOGY SKILLS\n"
+          "Python is your language - you are an experienced software developer\n"
+          "You can work with Docker to deploy your applications\n")
+    skills = {r.label: r.importance for r in extract_requirements(parse_job(title="Senior Python Developer",
+                                                                               description=ad))
+              if r.kind == "skill"}
+    assert skills["Code review"] == skills["Python"] == skills["Docker"] == "required"
+    assert skills["Helm"] == "preferred"  # the team's stack, not asked as such
