@@ -53,6 +53,7 @@ def test_known_headings_joined_by_a_slash_are_a_heading_of_their_group() -> None
     assert classify_heading("THE CHALLENGE / YOUR ROLE:", kind="job") == "responsibilities"
     assert classify_heading("Requirements / Qualifications", kind="job") == "requirements"
     assert classify_heading("YOUR TECHNOLOGY SKILLS", kind="job") == "requirements"
+    assert classify_heading("WHAT ELSE WE WISH FOR", kind="job") == "preferred"
     # a slash between skills or fields, or between headings of two groups, is no heading
     assert classify_heading("Java/Python", kind="job") is False
     assert classify_heading("Sales / Marketing", kind="job") is False
@@ -66,9 +67,12 @@ def test_duties_under_a_slash_heading_after_a_stack_sentence_are_required() -> N
           "Perform peer code reviews and prepare strong documentation of your work.\n"
           "YOUR TECHNOLOGY SKILLS\n"
           "Python is your language - you are an experienced software developer\n"
-          "You can work with Docker to deploy your applications\n")
+          "You can work with Docker to deploy your applications\n"
+          "WHAT ELSE WE WISH FOR\n"
+          "Affinity for statistical modeling and optimization problems\n")
     skills = {r.label: r.importance for r in extract_requirements(parse_job(title="Senior Python Developer",
                                                                                description=ad))
               if r.kind == "skill"}
     assert skills["Code review"] == skills["Python"] == skills["Docker"] == "required"
     assert skills["Helm"] == "preferred"  # the team's stack, not asked as such
+    assert skills["Statistics"] == "preferred"  # under a wish-list heading
