@@ -472,8 +472,11 @@ def names_only_before_others(text: str | None, terms: tuple[str, ...]) -> bool:
     return _named_only_before(text, terms, _PERSON_PLURALS)
 
 
-def _named_only_before(text: str | None, terms: tuple[str, ...], heads: frozenset[str]) -> bool:
-    """Whether every time a line names `terms` the next word is one of `heads` (lower case)."""
+def _named_only_before(text: str | None, terms: tuple[str, ...], heads: frozenset[str], *,
+                       sold: bool = False) -> bool:
+    """Whether every time a line names `terms` the next word is one of `heads` (lower case), or, with `sold`, a
+    noun of what an employer sells (`_SOLD_HEADS`) after a verb of selling it a few words before the name
+    (`_SALE_CUES`: "growing engineering services to major clients")."""
     if not text or not terms:
         return False
     words = _WORD.findall(text)
@@ -482,13 +485,22 @@ def _named_only_before(text: str | None, terms: tuple[str, ...], heads: frozense
         if written_terms(word)[-1:] != terms[-1:] or \
                 written_terms(" ".join(words[max(0, i - len(terms)) : i + 1]))[-len(terms):] != terms:
             continue
-        if i + 1 >= len(words) or words[i + 1].lower() not in heads:
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        if after not in heads and not (sold and after in _SOLD_HEADS and _sold_before(words, i + 1 - len(terms))):
             return False
         found += 1
     return found > 0
 
 
+def _sold_before(words: list[str], start: int) -> bool:
+    """Whether a verb of selling stands at most `_SALE_REACH` words before `words[start]`."""
+    return any(word.lower() in _SALE_CUES for word in words[max(0, start - _SALE_REACH) : start])
+
+
 _OTHER_SENSE_HEADS = frozenset(_EVIDENCE_WORDS["other_sense_heads"])
+_SOLD_HEADS = frozenset(_EVIDENCE_WORDS["sold_heads"])
+_SALE_CUES = frozenset(_EVIDENCE_WORDS["sale_cues"])
+_SALE_REACH = 3  # words between a verb of selling and the name of what is sold ("growing engineering services")
 
 # The title of a post after a verb of holding it ("working in Infrasoft Technologies as a Java Developer"): at
 # most five words after "as a", ending at a head of job titles ("as a Java developer building Java 8 services"
@@ -586,8 +598,10 @@ def named_only_before_other_heads(text: str | None, terms: tuple[str, ...]) -> b
     (data/evidence_words.json "other_sense_heads"): "communication protocols" (CAN, RS-485) is no evidence of
     Communication, "Interviewed 35 candidates for software engineering jobs" none of Software engineering.
     `_evaluate` asks it of generic requirements only: a tool before such a noun ("Modbus protocol") is still
-    the tool."""
-    return _named_only_before(text, terms, _OTHER_SENSE_HEADS)
+    the tool. So does one naming it only before an organisation or a department ("the finance lead on the
+    Customer Service organization") or before what an employer sells ("growing engineering services to major
+    clients")."""
+    return _named_only_before(text, terms, _OTHER_SENSE_HEADS, sold=True)
 
 
 def named_only_as_modifier(text: str | None, terms: tuple[str, ...]) -> bool:

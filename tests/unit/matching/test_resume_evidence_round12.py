@@ -1,0 +1,62 @@
+"""The resume side of the judged evidence errors, twelfth round (issue 26, runs 3.2.0-r10-heldout9 and earlier
+held-outs): a generic skill's name used only as the name of an organisation, a department or a centre, or of what
+an employer sells, is no evidence of the person's skill and offers no extra strength.
+
+Real-looking resume lines, written for these tests; plain values, the real parser and engine.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jobfit.documents.job import parse_job
+from jobfit.documents.resume import parse_resume_text
+from jobfit.matching import score_match
+from jobfit.matching.evidence import named_only_before_other_heads
+from jobfit.matching.text import phrase_terms
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Served as the finance lead on the consolidation of the Medicare and Retirement Customer Service organization,",
+     "Customer service"),
+    ("Built the budget model for the customer service department and its 40 call agents", "Customer service"),
+    ("Opened a near-shore engineering center with 60 staff", "Engineering"),
+    ("Responsible for growing engineering services to major Food & Beverage and Chemical clients", "Engineering"),
+    ("Sold marketing solutions to retail chains across the region", "Marketing"),
+])
+def test_a_skill_named_only_as_an_organisation_or_what_is_sold_names_that_thing(line: str, name: str) -> None:
+    assert named_only_before_other_heads(line, phrase_terms(name))
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Provided engineering services to the plant's maintenance crews", "Engineering"),
+    ("Handled customer service calls and resolved billing complaints", "Customer service"),
+    # named once as the person's work, once as the organisation: the line still names the skill
+    ("Delivered customer service training and reorganised the customer service department", "Customer service"),
+    ("Led mechanical engineering for the new packaging line", "Engineering"),
+])
+def test_the_persons_own_work_stands(line: str, name: str) -> None:
+    assert not named_only_before_other_heads(line, phrase_terms(name))
+
+
+def _extras(resume: list[str], ad: str, title: str) -> dict[str, int | None]:
+    job = parse_job(title=title, description=ad)
+    match = score_match(parse_resume_text("\n".join(resume), today=date(2026, 12, 8)), job)
+    return {s.requirement: s.line for s in match.strengths if s.kind == "extra"}
+
+
+def test_finance_work_on_a_customer_service_organisation_offers_no_customer_service_strength() -> None:
+    # held-out 9: "Customer service" was an extra strength of a Director of Finance, cited from
+    # "the finance lead on the consolidation of the ... Customer Service organization"
+    resume = ["Dana Holt", "Experience", "Director of Finance", "07/2002 to Current", "Company Name City , State",
+              "Served as the finance lead on the consolidation of the Medicare Customer Service organization "
+              "into Benefit Operations.",
+              "Served as the finance lead on the move of the Customer Service organization to the new call platform.",
+              "Led budgeting and forecasting for an operations group with an annual budget of $825M."]
+    ad = "Requirements\n- Several years of finance experience.\n- Experience with budgeting and forecasting."
+    assert "Customer service" not in _extras(resume, ad, "Finance Business Partner")
+    did_it = [*resume[:5], "Handled customer service calls for 300 policy holders a week.",
+              "Trained new staff in customer service and complaint handling.", resume[-1]]
+    assert "Customer service" in _extras(did_it, ad, "Finance Business Partner")
