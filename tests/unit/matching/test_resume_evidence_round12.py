@@ -60,3 +60,28 @@ def test_finance_work_on_a_customer_service_organisation_offers_no_customer_serv
     did_it = [*resume[:5], "Handled customer service calls for 300 policy holders a week.",
               "Trained new staff in customer service and complaint handling.", resume[-1]]
     assert "Customer service" in _extras(did_it, ad, "Finance Business Partner")
+
+
+_DESIGNER = ["Ana Reyes", "Experience", "Freelance Graphic Designer 05/2016 - Current City , State",
+             "Designed logos and print campaigns for small businesses.",
+             "Portfolio: http://www.example.com/ana design experience Created an icon logo for a coworking space.",
+             "Worked directly with the founder on the brand's print and web assets.",
+             "Graphic Designer & Assistant 04/2012 - 01/2016 Company Name City , State",
+             "Lead graphic designer for the company's jewelry boutique, producing all advertisements.",
+             "Education", "BFA : Graphic Design , 2012 Rollins College City , State"]
+
+
+def test_a_label_run_into_a_role_line_does_not_swallow_the_dated_role_below_it() -> None:
+    # held-out 9-08: "Portfolio: http://..." inside the experience section was read as a projects heading, and
+    # the dated "Graphic Designer & Assistant 04/2012 - 01/2016" role below it was lost
+    parsed = parse_resume_text("\n".join(_DESIGNER), today=date(2026, 12, 8))
+    assert "projects" not in parsed.sections
+    assert [(e.start, e.end) for e in parsed.experience] == [("2016-05", None), ("2012-04", "2016-01")]
+
+
+def test_a_label_heading_with_no_dated_role_below_it_still_heads_its_section() -> None:
+    resume = [*_DESIGNER[:4], "Projects: Brand refresh for a coworking space, a poster series for a local theatre.",
+              "Designed the theatre's season poster series in Illustrator.", *_DESIGNER[8:]]
+    parsed = parse_resume_text("\n".join(resume), today=date(2026, 12, 8))
+    assert parsed.sections["projects"].start_line == 5
+    assert len(parsed.experience) == 1
