@@ -274,12 +274,12 @@ def compile_search(req: Requirement, context: str | None = None, asked: str | No
     field_like = req.kind == "skill" and not named_tool and is_field_of_study(req.terms)
     practice = asked_practice(req, context)
     klass = requirement_class(req)
+    deep = asks_depth(context, req.terms) or asks_depth(asked, req.terms)
     return Search(forms, named, bool(req.terms), skills, lone, named_tool,
                   req.kind == "skill" and not named_tool and klass != "language",
                   req.min_years if req.kind == "skill" else None,
                   bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
-                  named_tool and (asks_depth(context) or asks_depth(asked)), field_like, klass,
-                  klass == "other" and not field_like and (asks_depth(context) or asks_depth(asked)), practice)
+                  named_tool and deep, field_like, klass, klass == "other" and not field_like and deep, practice)
 
 
 def _category(skill_id: str) -> str | None:
@@ -304,9 +304,32 @@ def asked_practice(req: Requirement, context: str | None) -> str | None:
     return None
 
 
-def asks_depth(context: str | None) -> bool:
-    """Whether the ad statement that asks a skill asks depth of it ("expertise with", "proficient in")."""
-    return context is not None and _DEPTH.search(context) is not None
+# Words between a depth cue and the knowledge cue it qualifies ("strong working knowledge of").
+_DEPTH_REACH = 2
+
+
+def asks_depth(context: str | None, terms: tuple[str, ...] = ()) -> bool:
+    """Whether the ad statement that asks a skill asks depth of it ("expertise with", "proficient in"). Where the
+    statement names the skill (`terms`, as `phrase_terms` gives them), the cue must govern it: the last cue of
+    depth or of knowledge before the name is one of depth, so "Proficient in JavaScript ... Be familiar with design
+    tools such as Adobe Creative Suite" (a flattened list of asks) asks no depth of Adobe Creative Suite."""
+    if context is None or _DEPTH.search(context) is None:
+        return False
+    spans = _spans_naming(context, terms)
+    if not spans:
+        return True
+    for start, _ in spans:
+        before = context[:start]
+        depth = [m.end() for m in _DEPTH.finditer(before)]
+        if not depth:
+            continue
+        # a knowledge cue a depth cue qualifies ("strong knowledge of", "deep understanding of") asks depth
+        plain = [m.end() for m in _KNOWLEDGE.finditer(before)
+                 if not any(end <= m.start() and len(before[end : m.start()].split()) <= _DEPTH_REACH
+                            for end in depth)]
+        if depth[-1] > max(plain, default=-1):
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)

@@ -14,7 +14,7 @@ import pytest
 from jobfit.documents.job import parse_job
 from jobfit.documents.resume import parse_resume_text
 from jobfit.matching import score_match
-from jobfit.matching.evidence import named_only_before_other_heads
+from jobfit.matching.evidence import asks_depth, named_only_before_other_heads
 from jobfit.matching.text import phrase_terms
 
 
@@ -85,3 +85,37 @@ def test_a_label_heading_with_no_dated_role_below_it_still_heads_its_section() -
     parsed = parse_resume_text("\n".join(resume), today=date(2026, 12, 8))
     assert parsed.sections["projects"].start_line == 5
     assert len(parsed.experience) == 1
+
+
+_FLATTENED = ("What you have: Proficient in JavaScript HTML and CSS/SASS "
+              "Understanding of version control systems like Git Experience with RESTful APIs "
+              "Be familiar with design tools such as: Adobe Creative Suite Sketch Invision etc.")
+
+
+@pytest.mark.parametrize(("context", "name", "deep"), [
+    # held-out 9-08: a flattened list of asks; "Proficient" governs JavaScript, not the design tools
+    (_FLATTENED, "JavaScript", True),
+    (_FLATTENED, "Adobe Creative Suite", False),
+    (_FLATTENED, "Git", False),
+    ("Strong knowledge of Java and Spring", "Java", True),
+    ("Deep understanding of Kubernetes and Helm", "Kubernetes", True),
+    ("Expertise with AWS", "AWS", True),
+    # the name is not in the statement: any cue of depth still counts
+    ("Excellent coding skills", "Python", True),
+    ("Basic knowledge of Linux", "Linux", False),
+])
+def test_depth_is_asked_of_the_names_its_cue_governs(context: str, name: str, deep: bool) -> None:
+    assert asks_depth(context, phrase_terms(name)) is deep
+
+
+def test_a_tool_named_in_a_skills_list_meets_a_familiarity_ask_after_a_depth_ask_for_others() -> None:
+    # held-out 9-08: "Adobe Creative Suite" named in two skills lines was only "related" because "Proficient"
+    # earlier in the same flattened statement was read as asking depth of it
+    resume = ["Ana Reyes", "Skills", "Software - Adobe Creative Suite (Photoshop, In Design, Illustrator, Acrobat)",
+              "Experience", "Graphic Designer 04/2012 - 01/2016 Company Name City , State",
+              "Designed print advertisements and exhibition invitations for the boutique."]
+    job = parse_job(title="Frontend Developer", description=_FLATTENED)
+    match = score_match(parse_resume_text("\n".join(resume), today=date(2026, 12, 8)), job)
+    rows = {r.requirement: r for r in match.match_analysis.requirements}
+    adobe = next(row for label, row in rows.items() if "Adobe Creative Suite" in label)
+    assert adobe.status == "met" and adobe.line == 3
