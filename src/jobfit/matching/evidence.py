@@ -508,7 +508,7 @@ def _named_only_before(text: str | None, terms: tuple[str, ...], heads: frozense
         if written_terms(word)[-1:] != terms[-1:] or \
                 written_terms(" ".join(words[max(0, i - len(terms)) : i + 1]))[-len(terms):] != terms:
             continue
-        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        after = words[i + 1].lower().rstrip(".") if i + 1 < len(words) else ""  # "engineering center."
         if after not in heads and not (sold and after in _SOLD_HEADS and _sold_before(words, i + 1 - len(terms))):
             return False
         found += 1

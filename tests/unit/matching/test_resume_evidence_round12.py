@@ -23,6 +23,7 @@ from jobfit.matching.text import phrase_terms
      "Customer service"),
     ("Built the budget model for the customer service department and its 40 call agents", "Customer service"),
     ("Opened a near-shore engineering center with 60 staff", "Engineering"),
+    ("Worked with the client to scope and propose a dedicated near-shore engineering center.", "Engineering"),
     ("Responsible for growing engineering services to major Food & Beverage and Chemical clients", "Engineering"),
     ("Sold marketing solutions to retail chains across the region", "Marketing"),
 ])
