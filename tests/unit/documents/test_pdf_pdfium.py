@@ -60,6 +60,43 @@ def test_wide_gap_splits_a_row_into_two_lines():
     assert extract_pdf(data).text.splitlines()[0] == "Software Engineer  2019 - 2023"
 
 
+def _placed_words(y: float, words: list[str], after: dict[str, int]) -> bytes:
+    """One line drawn glyph by glyph, like producers that position every letter themselves: no space characters,
+    each word gap a TJ shift of Helvetica's space width (278/1000 em), and after each letter in `after` the next
+    glyph pulled left by that many thousandths of an em (the letter drawn narrower than the font's width)."""
+    items: list[str] = []
+    for number, word in enumerate(words):
+        if number:
+            items.append("-278")
+        for char in word:
+            items.append(f"({char})")
+            if char in after:
+                items.append(str(after[char]))
+    return f"BT /F1 11 Tf 72 {y} Td [{' '.join(items)}] TJ ET".encode()
+
+
+def test_word_gap_after_a_letter_drawn_narrower_than_its_width_is_a_space():
+    # "m" drawn 0.2 em narrower than Helvetica says leaves 0.078 em after "team": the gap is still a word gap
+    words = ["Head", "of", "team", "members", "from", "summer", "programs"]
+    data = build_pdf([_placed_words(700, words, {"m": 200})])
+    assert extract_pdf(data).text.splitlines()[0] == " ".join(words)
+
+
+def test_narrow_letters_learned_on_one_page_serve_the_next():
+    first = ["Head", "of", "team", "members", "from", "summer", "programs"]
+    second = ["Program", "Manager"]
+    data = build_pdf([_placed_words(700, first, {"m": 200}), _placed_words(700, second, {"m": 200})])
+    assert normalize_text(extract_pdf(data).text).splitlines()[-1] == "Program Manager"
+
+
+def test_kerned_pairs_and_tight_letters_never_split_a_word():
+    # "AV" kerned tighter than the other pairs of "A", and every letter of the line equally tight: no new gaps
+    words = ["AVAILABLE", "AVIATION", "TRAVEL"]
+    data = build_pdf([_placed_words(700, words, {"A": 80}), _placed_words(686, ["immense", "summit"], {"m": 200})])
+    lines = [line for line in extract_pdf(data).text.splitlines() if line]
+    assert lines == ["AVAILABLE AVIATION TRAVEL", "immense summit"]
+
+
 def test_rotated_text_is_skipped():
     rotated = b"BT /F1 11 Tf 0 1 -1 0 560 300 Tm (SIDEWAYS LABEL) Tj ET"
     data = build_pdf([text_page([(72, 700, "Jane Doe"), (72, 680, "Data Engineer")]) + b"\n" + rotated])
