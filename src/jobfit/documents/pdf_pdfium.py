@@ -36,10 +36,12 @@ _SOFT_HYPHEN = 2  # PDFium's code for a hyphen that breaks a word at the end of 
 _SKIP_CODES = frozenset({0, 10, 13, 0xFFFE, 0xFFFF})
 _MAX_UPRIGHT_ANGLE = 0.01  # radians; rotated text (sidebar labels, watermarks) is skipped as with pdfminer
 _FULL_TURN = 2 * math.pi
-# Two neighbouring chars of a line: (the line's parts, index of the second char, the first's code and box height,
-# the horizontal gap between them, the second's size as the word-gap threshold measures it).
-_Join = tuple[list[str], int, int, float, float, float]
-_GlyphSamples = dict[tuple[int, float], list[float]]
+# A glyph key, `(code << _HEIGHT_BITS) | box height in tenths of a point`, names a glyph at one size: the
+# per-character loop builds one int and appends to flat lists of numbers, which are cheaper than tuples and
+# never tracked by the garbage collector.
+_GlyphSamples = dict[int, list[float]]
+_HEIGHT_BITS = 16
+_HEIGHT_MASK = (1 << _HEIGHT_BITS) - 1
 
 
 class PdfiumOpenError(Exception):
@@ -87,9 +89,10 @@ def _page_codes(raw: object, count: int) -> list[int] | None:
     return codes
 
 
-def _glyph_offsets(joins: list[_Join], samples: _GlyphSamples) -> dict[tuple[int, float], float]:
-    """How far left of its font width each glyph (code, box height) usually ends, in points (<= 0), from this
-    page's `joins` added to `samples`, the gaps (as shares of the box height) seen on the document's earlier pages.
+def _glyph_offsets(keys: list[int], gaps: list[float], samples: _GlyphSamples, wanted: set[int]) -> dict[int, float]:
+    """How far left of its font width each glyph of `wanted` (glyph key) usually ends, in points (<= 0), from
+    this page's gaps after each glyph (`keys` and `gaps`, in points) added to `samples`, the gaps (as shares of the
+    box height) seen on the document's earlier pages.
 
     Some producers place every glyph themselves and declare font widths wider than they draw some letters:
     on livecareer PDFs "f" ends 0.22 em and "m" 0.15 em before the next letter of its word, so a word gap after
@@ -97,15 +100,16 @@ def _glyph_offsets(joins: list[_Join], samples: _GlyphSamples) -> dict[tuple[int
     to the letter after it is its within-word gap whenever most of its occurrences are inside words; a word gap
     is then measured from there. Only negative medians count, so a gap is never read narrower than drawn.
     """
-    for _, _, code, height, gap, _ in joins:
-        if height > 0:
-            samples.setdefault((code, height), []).append(gap / height)
-    offsets: dict[tuple[int, float], float] = {}
-    for key, shares in samples.items():
+    for key, gap in zip(keys, gaps, strict=True):
+        if key & _HEIGHT_MASK:
+            samples.setdefault(key, []).append(gap / ((key & _HEIGHT_MASK) / 10))
+    offsets: dict[int, float] = {}
+    for key in wanted:
+        shares = samples[key]
         if len(shares) >= MIN_GLYPH_SAMPLES:
             median = statistics.median(shares)
             if median < 0:
-                offsets[key] = median * key[1]
+                offsets[key] = median * (key & _HEIGHT_MASK) / 10
     return offsets
 
 
@@ -130,7 +134,13 @@ def _char_lines(textpage: pdfium.PdfTextPage, max_chars: int, samples: _GlyphSam
     is_generated = pdfium_c.FPDFText_IsGenerated
     get_angle = pdfium_c.FPDFText_GetCharAngle
     built: list[tuple[list[str], float, float, float, float]] = []  # each line's parts and box
-    joins: list[_Join] = []
+    keys: list[int] = []  # every gap between two chars of a line: the first char's glyph key and the gap
+    gaps: list[float] = []
+    # the gaps too narrow for a space by themselves: line number, index of the char after it, gap less the limit
+    open_lines: list[int] = []
+    open_indexes: list[int] = []
+    open_excess: list[float] = []
+    open_keys: list[int] = []
     parts: list[str] = []  # the line being built
     lx0 = ly0 = lx1 = ly1 = 0.0  # its box
     px1 = py0 = py1 = pw = 0.0  # the previous character's right edge, bottom, top and width
@@ -169,9 +179,19 @@ def _char_lines(textpage: pdfium.PdfTextPage, max_chars: int, samples: _GlyphSam
                 gap = lx0 - x1
             if overlap > LINE_OVERLAP * min_height and gap < CHAR_MARGIN * (width if width > pw else pw):
                 chars += 1
-                if parts[-1] != " ":  # whether the gap is a space is decided once the page's glyphs are known
-                    size = width if width > height else height
-                    joins.append((parts, len(parts), pcode, round(py1 - py0, 1), x0 - px1, size))
+                if parts[-1] != " ":
+                    step = x0 - px1
+                    key = (pcode << _HEIGHT_BITS) | (int((py1 - py0) * 10 + 0.5) & _HEIGHT_MASK)
+                    keys.append(key)
+                    gaps.append(step)
+                    excess = step - WORD_MARGIN * (width if width > height else height)
+                    if excess > 0:
+                        parts.append(" ")
+                    else:  # decided once the page's glyphs are known (`_glyph_offsets`)
+                        open_lines.append(len(built))
+                        open_indexes.append(len(parts))
+                        open_excess.append(excess)
+                        open_keys.append(key)
                 parts.append("-" if code == _SOFT_HYPHEN else chr(code))
                 if x0 < lx0:
                     lx0 = x0
@@ -195,10 +215,12 @@ def _char_lines(textpage: pdfium.PdfTextPage, max_chars: int, samples: _GlyphSam
         px1, py0, py1, pw, pcode = x1, y0, y1, width, code
     if parts:
         built.append((parts, lx0, ly0, lx1, ly1))
-    offsets = _glyph_offsets(joins, samples)
-    for line_parts, index, previous, previous_height, gap, size in joins:
-        if gap - offsets.get((previous, previous_height), 0.0) > WORD_MARGIN * size:
-            line_parts[index] = " " + line_parts[index]
+    offsets = _glyph_offsets(keys, gaps, samples, set(open_keys))
+    if offsets:
+        for line, index, excess, key in zip(open_lines, open_indexes, open_excess, open_keys, strict=True):
+            if key in offsets and excess > offsets[key]:
+                line_parts = built[line][0]
+                line_parts[index] = " " + line_parts[index]
     lines: list[TextLine] = []
     for line_parts, x0, y0, x1, y1 in built:
         text = "".join(line_parts).strip()
