@@ -116,11 +116,11 @@ _PARTNER = re.compile(r"\b(?:" + "|".join(_OTHERS["partner_leads"]) + r")\s+(?:(
 _LEARNABLE = re.compile(r"\b(?:" + "|".join(_OTHERS["learnable"]) + r")\b[^.;:!?,]*", re.IGNORECASE)
 _DESCRIBES_ENDS = r"you|your|which|who|that|using|based on|built (?:on|with)|running on|(?:tech(?:nology)? )?stack"
 _DESCRIBES = re.compile(r"\b(?:" + "|".join(_OTHERS["describes"]) + r")\b(?:(?!\b(?:" + _DESCRIBES_ENDS
-                        + r")\b)[^.;:!?])*", re.IGNORECASE)
+                        + r")\b)[^.;:!?•·▪●])*", re.IGNORECASE)
 # ... a tool named after a preposition ("we are building a new platform with Go and Kafka") is what the team builds
 # with, and stays asked: for tools (and keywords) the statement ends there
 _DESCRIBES_TOOLS = re.compile(r"\b(?:" + "|".join(_OTHERS["describes"]) + r")\b(?:(?!\b(?:" + _DESCRIBES_ENDS
-                              + r"|with|in|on|through|via|from|for)\b)[^.;:!?])*", re.IGNORECASE)
+                              + r"|with|in|on|through|via|from|for)\b)[^.;:!?•·▪●])*", re.IGNORECASE)
 _PLAIN_EXPANSION = frozenset(_OTHERS["plain_expansions"])
 _ADJECTIVE = re.compile(r"(?:" + "|".join(_OTHERS["adjective_endings"]) + r")$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^\s+([A-Za-z][\w-]*)")
@@ -156,6 +156,52 @@ def describes_others(text: str) -> bool:
     return _DESCRIBES.search(text) is not None
 
 
+_THINGS = _OTHERS["company_things"]
+_KEEPS_ASKING = frozenset(_THINGS["keeps_asking"])
+_OUTSIDERS = frozenset(_THINGS["outsiders"])
+# "Our fridges are running on ...", "our substations play ...": the company's thing, then what it is, has or does
+_OWN_THING = re.compile(r"\b(?:our|the company['’]s)\s+(?:[\w-]+\s+)?([\w-]+)\s+(?:" + "|".join(_THINGS["verbs"])
+                        + r")\b", re.IGNORECASE)
+_WE_DO = re.compile(r"\bwe\s+(?:" + "|".join(_THINGS["we_verbs"]) + r")\b", re.IGNORECASE)
+_TO_THE_HIRE = re.compile(r"\b(?:you|your|yourself)\b", re.IGNORECASE)
+_QUALIFIER_AFTER = re.compile(r"^(?:/[\w-]+)?[ \t-]+(?:" + "|".join(_OTHERS["qualifier_nouns"]) + r")\b", re.IGNORECASE)
+_EVENT_BEFORE = re.compile(r"\b(?:" + "|".join(_OTHERS["event_nouns"]) + r")[ \t]+$", re.IGNORECASE)
+_EVENT_AFTER = re.compile(r"^[ \t]+(?-i:(?=[A-Z]))(?:" + "|".join(_OTHERS["event_nouns"]) + r")\b", re.IGNORECASE)
+
+
+# "For analytics and BI we rely on Tableau": what the team's tools are for, before the stack cue
+_PURPOSE_OF_TOOLS = re.compile(r"^\W*for\s+[^.;:!?•·▪●]{1,80}?(?=,?\s+(?:" + "|".join(_ZONES["stack"]) + r")\b)",
+                               re.IGNORECASE)
+
+
+def states_what_the_company_has(text: str, *, technical: bool) -> bool:
+    """Whether a sentence only says what the company's own things are, have or do ("Our fridges are running on a
+    custom Android board", "our substations play an essential part in powering homes with green energy", "our
+    customers use SAP"; for a field that is no tool also "we sell pumps to the energy sector"): it says nothing to
+    the hire and holds no requirement cue ("experience with"; a word like "essential" may describe the thing). A
+    statement about the team's own software or stack ("Our main backends are written in C#"), the role or its
+    requirements still asks."""
+    if _TO_THE_HIRE.search(text) or ZONE_CUES["requirements"].search(text):
+        return False
+    for found in _OWN_THING.finditer(text):
+        thing = found.group(1).lower()
+        if thing in _KEEPS_ASKING or (thing in PEOPLE and thing not in _OUTSIDERS):
+            continue
+        return True
+    return not technical and _WE_DO.search(text) is not None
+
+
+def names_a_qualifier(text: str, start: int, end: int) -> bool:
+    """Whether the words at text[start:end] only qualify a level, a phase or a stage ("English on a strategic
+    negotiation level", "during the sales/tender phase", "C-level") or are part of an event's name ("the annual
+    conference Spark", "Spark Summit"), not an ask."""
+    if _QUALIFIER_AFTER.match(text[end:]):
+        return True
+    if not text[start : start + 1].isupper():
+        return False
+    return bool(_EVENT_BEFORE.search(text[max(0, start - 40) : start]) or _EVENT_AFTER.match(text[end:]))
+
+
 def _unsupported_expansion(surface: str, name: str, text: str) -> bool:
     """Whether an acronym is read as a longer name that adds a word the sentence does not support ("PCI analyzer"
     read as PCI DSS); a name that adds a plain word ("API" -> API development) means what the acronym does."""
@@ -186,6 +232,11 @@ def about_others(text: str, start: int, end: int, name: str, *, technical: bool)
         return True  # "business analysts" for Business analysis, "product managers" for Product management
     if any(found.start() < start < found.end() for found in _LEARNABLE.finditer(text)):
         return True  # "willing to learn German": what the job may teach, not what it asks
+    purpose = _PURPOSE_OF_TOOLS.match(text)
+    if purpose is not None and end <= purpose.end():
+        return True  # "For analytics and BI we rely on Tableau": what the tools are for, not an ask
+    if names_a_qualifier(text, start, end) or states_what_the_company_has(text, technical=technical):
+        return True  # "on a strategic negotiation level", "Our fridges are running on a custom Android board"
     if _unsupported_expansion(surface, name, text):
         return True
     if any(found.start() < start < found.end()

@@ -43,6 +43,7 @@ _NOT_ALONE = frozenset(AD_WORDS["not_alone"])
 _FIELDS_ALONE = frozenset(AD_WORDS["fields_alone"])
 _TRAITS_ALONE = frozenset(AD_WORDS["traits_alone"])
 _TRAIT_VERB = any_of(AD_WORDS["trait_verbs"], anchored=True)
+_SHOWN_TRAITS = frozenset(AD_WORDS["shown_traits"])  # "show commitment": a trait hoped for, no skill
 _LEADING_VERB = any_of((verb_forms(v) for v in AD_WORDS["leading_verbs"]), anchored=True)
 _ADJECTIVE_END = re.compile(r"(?:" + "|".join(AD_WORDS["adjective_endings"]) + r")$")
 _MIN_ADJECTIVE_LENGTH = 6  # shorter words with these endings are mostly nouns ("table", "deal")
@@ -70,6 +71,15 @@ def _is_verb(word: str) -> bool:
     or a gerund ("Staying abreast", "overseeing projects")."""
     low = word.lower()
     return bool(DUTY_START.match(low) or _LEADING_VERB.match(low)) or low.endswith("ing")
+
+
+def is_shown_trait(label: str) -> bool:
+    """Whether a label is a trait the ad hopes the hire shows ("show commitment", "demonstrate enthusiasm"), not a
+    skill a resume can evidence ("demonstrate emergency procedures")."""
+    low = label.strip().lower()
+    verb = _TRAIT_VERB.match(low)
+    shown = low[verb.end() :].split() if verb is not None else []
+    return bool(shown) and shown[0] in _SHOWN_TRAITS
 
 
 def is_search_term(label: str) -> bool:

@@ -32,7 +32,7 @@ from jobfit.documents.job_cues import GENERIC_OBJECTS
 from jobfit.documents.job_title import reads_as_sentence
 from jobfit.documents.job_zones import ASKING_ZONES, AdReading, importance_at
 from jobfit.documents.models import ParsedJob
-from jobfit.matching.keywords import is_search_term, names_a_thing, salient_keywords
+from jobfit.matching.keywords import is_search_term, is_shown_trait, names_a_thing, salient_keywords
 from jobfit.matching.models import Importance
 from jobfit.matching.specificity import is_known, phrase_specificity
 from jobfit.matching.text import AD_WORDS, LineIndex, clean_title, phrase_terms, stem
@@ -64,7 +64,10 @@ _EXAMPLE_GAP_RE = re.compile(r"\s+(?:such as|like|e\.g\.?|for example)\s+(?:(?-i
 _ALTERNATIVES_LEAD_RE = re.compile(
     r"(?:\b(?:such as|e\.g\.?|for example|for instance|like|one of|any of|some of|"
     r"at least (?:one|two|three|\d)(?: of)?|(?:one|two|three|\d) or more(?: of)?|either|"
-    r"including|(?:may|might|could|can) include)|\()\W*$",
+    r"including|(?:may|might|could|can) include)|\(|"
+    # a kind named as what is asked, then a dash and its members ("knowledge of modern languages/frameworks -
+    # HTML5 Ruby node.js JavaScript"): examples of the kind, where a label opening a line ("Skills - ...") lists
+    r"\b(?:of|with|in)\s+(?:[\w-]+\s+){0,2}[\w/-]*[a-z]s\s+[-–—])\W*$",
     re.IGNORECASE,
 )
 # What makes the next thing an example of what is asked, not a requirement of its own.
@@ -405,6 +408,8 @@ def skill_requirements(job: ParsedJob, ad: _AdSkills | None = None) -> list[Requ
     found: dict[str, Requirement] = {}
     for importance, mentions in (("required", job.required_skills), ("preferred", job.preferred_skills)):
         for mention in mentions:
+            if is_shown_trait(mention.name):
+                continue  # "You show commitment and a big drive": a trait hoped for, no requirement row
             _add_skill(found, mention, importance)
     _group_alternatives(found, _alternative_lists(ad.reading, ad.placed))
     for asked in ad.years:
