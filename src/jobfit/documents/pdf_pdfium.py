@@ -105,7 +105,7 @@ def _glyph_offsets(keys: list[int], gaps: list[float], samples: _GlyphSamples, w
             samples.setdefault(key, []).append(gap / ((key & _HEIGHT_MASK) / 10))
     offsets: dict[int, float] = {}
     for key in wanted:
-        shares = samples[key]
+        shares = samples.get(key, [])  # none for a glyph whose box has no height
         if len(shares) >= MIN_GLYPH_SAMPLES:
             median = statistics.median(shares)
             if median < 0:

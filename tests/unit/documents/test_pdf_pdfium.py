@@ -12,7 +12,7 @@ import jobfit.documents.pdf_extract as pdf_extract
 from jobfit.documents.errors import CorruptFileError, EncryptedPdfError
 from jobfit.documents.normalize import normalize_text
 from jobfit.documents.pdf_extract import extract_pdf, extract_pdf_pdfminer
-from jobfit.documents.pdf_pdfium import PdfiumOpenError
+from jobfit.documents.pdf_pdfium import PdfiumOpenError, _glyph_offsets
 
 from .conftest import build_pdf, text_page
 
@@ -95,6 +95,22 @@ def test_kerned_pairs_and_tight_letters_never_split_a_word():
     data = build_pdf([_placed_words(700, words, {"A": 80}), _placed_words(686, ["immense", "summit"], {"m": 200})])
     lines = [line for line in extract_pdf(data).text.splitlines() if line]
     assert lines == ["AVAILABLE AVIATION TRAVEL", "immense summit"]
+
+
+def _key(char: str, height: float) -> int:
+    return (ord(char) << 16) | round(height * 10)
+
+
+def test_glyph_offsets_follow_the_usual_gap_after_each_glyph():
+    f, m, o, flat = _key("f", 10), _key("m", 10), _key("o", 10), _key("x", 0)
+    samples: dict[int, list[float]] = {}
+    # "f": mostly -2.2 pt inside words, twice 0.3 pt before a word; "o": mostly +0.5 pt; "m": only 3 gaps yet
+    keys = [f] * 5 + [o] * 5 + [m] * 3 + [flat] * 5
+    gaps = [-2.2, -2.2, 0.3, -2.2, 0.3] + [0.5, 0.5, -0.1, 0.5, 2.4] + [-1.5, -1.5, 1.1] + [-1.0] * 5
+    offsets = _glyph_offsets(keys, gaps, samples, {f, m, o, flat})
+    assert offsets == {f: pytest.approx(-2.2)}  # "o" never counts positive, "m" has too few, "x" has no height
+    # the next page adds its gaps to the earlier pages': one more "m" inside a word is enough
+    assert _glyph_offsets([m], [-1.5], samples, {m}) == {m: pytest.approx(-1.5)}
 
 
 def test_rotated_text_is_skipped():
