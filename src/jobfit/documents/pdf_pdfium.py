@@ -12,6 +12,7 @@ import ctypes
 import functools
 import math
 import re
+import statistics
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,11 +30,18 @@ _IMAGE_MARK = re.compile(rb"/Image\b|\bBI\b")
 CHAR_MARGIN = 1.6  # a horizontal gap wider than this many char widths starts a new line
 LINE_OVERLAP = 0.5  # chars are on one line when they overlap vertically by this share of the smaller height
 WORD_MARGIN = 0.12  # a gap wider than this share of the char size is a space
+MIN_GLYPH_SAMPLES = 4  # gaps after a glyph needed before its usual within-word gap is trusted (`_glyph_offsets`)
 MIN_IMAGE_SHARE = 0.01  # images smaller than this share of the page are icons, not pictures
 _SOFT_HYPHEN = 2  # PDFium's code for a hyphen that breaks a word at the end of a line
 _SKIP_CODES = frozenset({0, 10, 13, 0xFFFE, 0xFFFF})
 _MAX_UPRIGHT_ANGLE = 0.01  # radians; rotated text (sidebar labels, watermarks) is skipped as with pdfminer
 _FULL_TURN = 2 * math.pi
+# A glyph key, `(code << _HEIGHT_BITS) | box height in tenths of a point`, names a glyph at one size: the
+# per-character loop builds one int and appends to flat lists of numbers, which are cheaper than tuples and
+# never tracked by the garbage collector.
+_GlyphSamples = dict[int, list[float]]
+_HEIGHT_BITS = 16
+_HEIGHT_MASK = (1 << _HEIGHT_BITS) - 1
 
 
 class PdfiumOpenError(Exception):
@@ -81,8 +89,34 @@ def _page_codes(raw: object, count: int) -> list[int] | None:
     return codes
 
 
-def _char_lines(textpage: pdfium.PdfTextPage, max_chars: int) -> tuple[list[TextLine], int]:
+def _glyph_offsets(keys: list[int], gaps: list[float], samples: _GlyphSamples, wanted: set[int]) -> dict[int, float]:
+    """How far left of its font width each glyph of `wanted` (glyph key) usually ends, in points (<= 0), from
+    this page's gaps after each glyph (`keys` and `gaps`, in points) added to `samples`, the gaps (as shares of the
+    box height) seen on the document's earlier pages.
+
+    Some producers place every glyph themselves and declare font widths wider than they draw some letters:
+    on livecareer PDFs "f" ends 0.22 em and "m" 0.15 em before the next letter of its word, so a word gap after
+    them is only 0.03 or 0.11 em wide, under `WORD_MARGIN` ("ofFinance", "teamof"). The median gap from a glyph
+    to the letter after it is its within-word gap whenever most of its occurrences are inside words; a word gap
+    is then measured from there. Only negative medians count, so a gap is never read narrower than drawn.
+    """
+    for key, gap in zip(keys, gaps, strict=True):
+        if key & _HEIGHT_MASK:
+            samples.setdefault(key, []).append(gap / ((key & _HEIGHT_MASK) / 10))
+    offsets: dict[int, float] = {}
+    for key in wanted:
+        shares = samples.get(key, [])  # none for a glyph whose box has no height
+        if len(shares) >= MIN_GLYPH_SAMPLES:
+            median = statistics.median(shares)
+            if median < 0:
+                offsets[key] = median * (key & _HEIGHT_MASK) / 10
+    return offsets
+
+
+def _char_lines(textpage: pdfium.PdfTextPage, max_chars: int, samples: _GlyphSamples) -> tuple[list[TextLine], int]:
     """Group the page's characters into horizontal lines; returns the lines and the number of chars kept.
+    `samples` carries the glyph gaps seen on earlier pages of the document (see `_glyph_offsets`) and gets this
+    page's.
 
     Like pdfminer's `group_objects`, characters are taken in content order and a character joins the line being
     built when it overlaps the previous character vertically and the horizontal gap is small. This loop is the
@@ -99,10 +133,18 @@ def _char_lines(textpage: pdfium.PdfTextPage, max_chars: int) -> tuple[list[Text
     handle = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
     is_generated = pdfium_c.FPDFText_IsGenerated
     get_angle = pdfium_c.FPDFText_GetCharAngle
-    lines: list[TextLine] = []
+    built: list[tuple[list[str], float, float, float, float]] = []  # each line's parts and box
+    keys: list[int] = []  # every gap between two chars of a line: the first char's glyph key and the gap
+    gaps: list[float] = []
+    # the gaps too narrow for a space by themselves: line number, index of the char after it, gap less the limit
+    open_lines: list[int] = []
+    open_indexes: list[int] = []
+    open_excess: list[float] = []
+    open_keys: list[int] = []
     parts: list[str] = []  # the line being built
     lx0 = ly0 = lx1 = ly1 = 0.0  # its box
     px1 = py0 = py1 = pw = 0.0  # the previous character's right edge, bottom, top and width
+    pcode = 0  # the previous character's code
     chars = 0
     codes = _page_codes(raw, count)
     for index in range(count):
@@ -137,8 +179,19 @@ def _char_lines(textpage: pdfium.PdfTextPage, max_chars: int) -> tuple[list[Text
                 gap = lx0 - x1
             if overlap > LINE_OVERLAP * min_height and gap < CHAR_MARGIN * (width if width > pw else pw):
                 chars += 1
-                if x0 - px1 > WORD_MARGIN * (width if width > height else height) and parts[-1] != " ":
-                    parts.append(" ")
+                if parts[-1] != " ":
+                    step = x0 - px1
+                    key = (pcode << _HEIGHT_BITS) | (int((py1 - py0) * 10 + 0.5) & _HEIGHT_MASK)
+                    keys.append(key)
+                    gaps.append(step)
+                    excess = step - WORD_MARGIN * (width if width > height else height)
+                    if excess > 0:
+                        parts.append(" ")
+                    else:  # decided once the page's glyphs are known (`_glyph_offsets`)
+                        open_lines.append(len(built))
+                        open_indexes.append(len(parts))
+                        open_excess.append(excess)
+                        open_keys.append(key)
                 parts.append("-" if code == _SOFT_HYPHEN else chr(code))
                 if x0 < lx0:
                     lx0 = x0
@@ -148,7 +201,7 @@ def _char_lines(textpage: pdfium.PdfTextPage, max_chars: int) -> tuple[list[Text
                     ly0 = y0
                 if y1 > ly1:
                     ly1 = y1
-                px1, py0, py1, pw = x1, y0, y1, width
+                px1, py0, py1, pw, pcode = x1, y0, y1, width, code
                 continue
         # Only a char that starts a line can be rotated: rotated runs never join a horizontal line.
         angle = get_angle(raw, index)
@@ -156,16 +209,23 @@ def _char_lines(textpage: pdfium.PdfTextPage, max_chars: int) -> tuple[list[Text
             continue
         chars += 1
         if parts:
-            text = "".join(parts).strip()
-            if text:
-                lines.append(TextLine(text, lx0, ly0, lx1, ly1))
+            built.append((parts, lx0, ly0, lx1, ly1))
         parts = ["-" if code == _SOFT_HYPHEN else chr(code)]
         lx0, ly0, lx1, ly1 = x0, y0, x1, y1
-        px1, py0, py1, pw = x1, y0, y1, width
+        px1, py0, py1, pw, pcode = x1, y0, y1, width, code
     if parts:
-        text = "".join(parts).strip()
+        built.append((parts, lx0, ly0, lx1, ly1))
+    offsets = _glyph_offsets(keys, gaps, samples, set(open_keys))
+    if offsets:
+        for line, index, excess, key in zip(open_lines, open_indexes, open_excess, open_keys, strict=True):
+            if key in offsets and excess > offsets[key]:
+                line_parts = built[line][0]
+                line_parts[index] = " " + line_parts[index]
+    lines: list[TextLine] = []
+    for line_parts, x0, y0, x1, y1 in built:
+        text = "".join(line_parts).strip()
         if text:
-            lines.append(TextLine(text, lx0, ly0, lx1, ly1))
+            lines.append(TextLine(text, x0, y0, x1, y1))
     return lines, chars
 
 
@@ -211,14 +271,16 @@ def _links(document: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[str]:
     return found
 
 
-def _read_page(document: pdfium.PdfDocument, number: int, may_have_images: bool, max_chars: int) -> PageResult:
+def _read_page(
+    document: pdfium.PdfDocument, number: int, may_have_images: bool, max_chars: int, samples: _GlyphSamples
+) -> PageResult:
     page = document[number]
     try:
         left, bottom, right, top = page.get_mediabox()
         width, height = right - left, top - bottom
         textpage = page.get_textpage()
         try:
-            lines, chars = _char_lines(textpage, max_chars)
+            lines, chars = _char_lines(textpage, max_chars, samples)
         finally:
             textpage.close()
         if left or bottom:  # pdfminer-style coordinates: the media box starts at (0, 0)
@@ -248,6 +310,7 @@ def read_pages(data: bytes, max_pages: int) -> tuple[list[PageResult], int, str 
         # no images, and saves walking every page object (some PDFs draw each glyph as its own object).
         may_have_images = _IMAGE_MARK.search(data) is not None
         results: list[PageResult] = []
+        samples: _GlyphSamples = {}
         try:
             total = len(document)
             try:
@@ -257,7 +320,7 @@ def read_pages(data: bytes, max_pages: int) -> tuple[list[PageResult], int, str 
             dated = info.get("ModDate") or info.get("CreationDate")
             for number in range(min(total, max_pages)):
                 try:
-                    results.append(_read_page(document, number, may_have_images, budget))
+                    results.append(_read_page(document, number, may_have_images, budget, samples))
                     budget -= results[-1].chars
                 except pdfium.PdfiumError as exc:
                     return results, total, str(exc), dated

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jobfit.documents.data import load_json
+from jobfit.documents.dates import date_ranges
 from jobfit.documents.job_cues import is_preferred_heading
 from jobfit.documents.models import JOB_SECTIONS, Section
 
@@ -196,9 +197,22 @@ def find_headings(lines: list[str], *, kind: str = "resume") -> list[Heading]:
         # "Languages: English" inside a skills list is a skills line, not a new section.
         if inline and current not in {"skills", "requirements", "preferred"}:
             canonical = classify_heading(inline.group(1), kind=kind)
-            if canonical and canonical not in {"summary", "about_company"}:
+            if canonical and canonical not in {"summary", "about_company"} \
+                    and not (current == "experience" and _dated_before_next_heading(lines, index, kind)):
                 found.append(Heading(index, inline.group(1).strip(), canonical, inline.group(2).strip()))
     return found
+
+
+def _dated_before_next_heading(lines: list[str], index: int, kind: str) -> bool:
+    """Whether a line after line `index` (1-based) and before the next heading line holds a date range: a label
+    run into a line of a work section ("Portfolio: http://...", "Website: ...") that a dated role follows is a
+    field of the entry above, not a section that would swallow the role."""
+    for line in lines[index:]:
+        if classify_heading(line, kind=kind) is not False:
+            return False
+        if next(date_ranges(line), None) is not None:
+            return True
+    return False
 
 
 def section_parts(text: str, *, kind: str = "resume") -> tuple[dict[str, list[Section]], int]:

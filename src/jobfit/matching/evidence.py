@@ -274,12 +274,12 @@ def compile_search(req: Requirement, context: str | None = None, asked: str | No
     field_like = req.kind == "skill" and not named_tool and is_field_of_study(req.terms)
     practice = asked_practice(req, context)
     klass = requirement_class(req)
+    deep = asks_depth(context, req.terms) or asks_depth(asked, req.terms)
     return Search(forms, named, bool(req.terms), skills, lone, named_tool,
                   req.kind == "skill" and not named_tool and klass != "language",
                   req.min_years if req.kind == "skill" else None,
                   bool(req.terms) and all(t in _GENERIC_FIELD for t in req.terms), req.group is not None,
-                  named_tool and (asks_depth(context) or asks_depth(asked)), field_like, klass,
-                  klass == "other" and not field_like and (asks_depth(context) or asks_depth(asked)), practice)
+                  named_tool and deep, field_like, klass, klass == "other" and not field_like and deep, practice)
 
 
 def _category(skill_id: str) -> str | None:
@@ -304,9 +304,32 @@ def asked_practice(req: Requirement, context: str | None) -> str | None:
     return None
 
 
-def asks_depth(context: str | None) -> bool:
-    """Whether the ad statement that asks a skill asks depth of it ("expertise with", "proficient in")."""
-    return context is not None and _DEPTH.search(context) is not None
+# Words between a depth cue and the knowledge cue it qualifies ("strong working knowledge of").
+_DEPTH_REACH = 2
+
+
+def asks_depth(context: str | None, terms: tuple[str, ...] = ()) -> bool:
+    """Whether the ad statement that asks a skill asks depth of it ("expertise with", "proficient in"). Where the
+    statement names the skill (`terms`, as `phrase_terms` gives them), the cue must govern it: the last cue of
+    depth or of knowledge before the name is one of depth, so "Proficient in JavaScript ... Be familiar with design
+    tools such as Adobe Creative Suite" (a flattened list of asks) asks no depth of Adobe Creative Suite."""
+    if context is None or _DEPTH.search(context) is None:
+        return False
+    spans = _spans_naming(context, terms)
+    if not spans:
+        return True
+    for start, _ in spans:
+        before = context[:start]
+        depth = [m.end() for m in _DEPTH.finditer(before)]
+        if not depth:
+            continue
+        # a knowledge cue a depth cue qualifies ("strong knowledge of", "deep understanding of") asks depth
+        plain = [m.end() for m in _KNOWLEDGE.finditer(before)
+                 if not any(end <= m.start() and len(before[end : m.start()].split()) <= _DEPTH_REACH
+                            for end in depth)]
+        if depth[-1] > max(plain, default=-1):
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -472,8 +495,11 @@ def names_only_before_others(text: str | None, terms: tuple[str, ...]) -> bool:
     return _named_only_before(text, terms, _PERSON_PLURALS)
 
 
-def _named_only_before(text: str | None, terms: tuple[str, ...], heads: frozenset[str]) -> bool:
-    """Whether every time a line names `terms` the next word is one of `heads` (lower case)."""
+def _named_only_before(text: str | None, terms: tuple[str, ...], heads: frozenset[str], *,
+                       sold: bool = False) -> bool:
+    """Whether every time a line names `terms` the next word is one of `heads` (lower case), or, with `sold`, a
+    noun of what an employer sells (`_SOLD_HEADS`) after a verb of selling it a few words before the name
+    (`_SALE_CUES`: "growing engineering services to major clients")."""
     if not text or not terms:
         return False
     words = _WORD.findall(text)
@@ -482,13 +508,22 @@ def _named_only_before(text: str | None, terms: tuple[str, ...], heads: frozense
         if written_terms(word)[-1:] != terms[-1:] or \
                 written_terms(" ".join(words[max(0, i - len(terms)) : i + 1]))[-len(terms):] != terms:
             continue
-        if i + 1 >= len(words) or words[i + 1].lower() not in heads:
+        after = words[i + 1].lower().rstrip(".") if i + 1 < len(words) else ""  # "engineering center."
+        if after not in heads and not (sold and after in _SOLD_HEADS and _sold_before(words, i + 1 - len(terms))):
             return False
         found += 1
     return found > 0
 
 
+def _sold_before(words: list[str], start: int) -> bool:
+    """Whether a verb of selling stands at most `_SALE_REACH` words before `words[start]`."""
+    return any(word.lower() in _SALE_CUES for word in words[max(0, start - _SALE_REACH) : start])
+
+
 _OTHER_SENSE_HEADS = frozenset(_EVIDENCE_WORDS["other_sense_heads"])
+_SOLD_HEADS = frozenset(_EVIDENCE_WORDS["sold_heads"])
+_SALE_CUES = frozenset(_EVIDENCE_WORDS["sale_cues"])
+_SALE_REACH = 3  # words between a verb of selling and the name of what is sold ("growing engineering services")
 
 # The title of a post after a verb of holding it ("working in Infrasoft Technologies as a Java Developer"): at
 # most five words after "as a", ending at a head of job titles ("as a Java developer building Java 8 services"
@@ -586,8 +621,10 @@ def named_only_before_other_heads(text: str | None, terms: tuple[str, ...]) -> b
     (data/evidence_words.json "other_sense_heads"): "communication protocols" (CAN, RS-485) is no evidence of
     Communication, "Interviewed 35 candidates for software engineering jobs" none of Software engineering.
     `_evaluate` asks it of generic requirements only: a tool before such a noun ("Modbus protocol") is still
-    the tool."""
-    return _named_only_before(text, terms, _OTHER_SENSE_HEADS)
+    the tool. So does one naming it only before an organisation or a department ("the finance lead on the
+    Customer Service organization") or before what an employer sells ("growing engineering services to major
+    clients")."""
+    return _named_only_before(text, terms, _OTHER_SENSE_HEADS, sold=True)
 
 
 def named_only_as_modifier(text: str | None, terms: tuple[str, ...]) -> bool:

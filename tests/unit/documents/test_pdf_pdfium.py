@@ -12,7 +12,7 @@ import jobfit.documents.pdf_extract as pdf_extract
 from jobfit.documents.errors import CorruptFileError, EncryptedPdfError
 from jobfit.documents.normalize import normalize_text
 from jobfit.documents.pdf_extract import extract_pdf, extract_pdf_pdfminer
-from jobfit.documents.pdf_pdfium import PdfiumOpenError
+from jobfit.documents.pdf_pdfium import PdfiumOpenError, _glyph_offsets
 
 from .conftest import build_pdf, text_page
 
@@ -58,6 +58,59 @@ def test_same_text_as_pdfminer_on_generated_two_columns():
 def test_wide_gap_splits_a_row_into_two_lines():
     data = build_pdf([text_page([(72, 700, "Software Engineer"), (450, 700, "2019 - 2023")])])
     assert extract_pdf(data).text.splitlines()[0] == "Software Engineer  2019 - 2023"
+
+
+def _placed_words(y: float, words: list[str], after: dict[str, int]) -> bytes:
+    """One line drawn glyph by glyph, like producers that position every letter themselves: no space characters,
+    each word gap a TJ shift of Helvetica's space width (278/1000 em), and after each letter in `after` the next
+    glyph pulled left by that many thousandths of an em (the letter drawn narrower than the font's width)."""
+    items: list[str] = []
+    for number, word in enumerate(words):
+        if number:
+            items.append("-278")
+        for char in word:
+            items.append(f"({char})")
+            if char in after:
+                items.append(str(after[char]))
+    return f"BT /F1 11 Tf 72 {y} Td [{' '.join(items)}] TJ ET".encode()
+
+
+def test_word_gap_after_a_letter_drawn_narrower_than_its_width_is_a_space():
+    # "m" drawn 0.2 em narrower than Helvetica says leaves 0.078 em after "team": the gap is still a word gap
+    words = ["Head", "of", "team", "members", "from", "summer", "programs"]
+    data = build_pdf([_placed_words(700, words, {"m": 200})])
+    assert extract_pdf(data).text.splitlines()[0] == " ".join(words)
+
+
+def test_narrow_letters_learned_on_one_page_serve_the_next():
+    first = ["Head", "of", "team", "members", "from", "summer", "programs"]
+    second = ["Program", "Manager"]
+    data = build_pdf([_placed_words(700, first, {"m": 200}), _placed_words(700, second, {"m": 200})])
+    assert normalize_text(extract_pdf(data).text).splitlines()[-1] == "Program Manager"
+
+
+def test_kerned_pairs_and_tight_letters_never_split_a_word():
+    # "AV" kerned tighter than the other pairs of "A", and every letter of the line equally tight: no new gaps
+    words = ["AVAILABLE", "AVIATION", "TRAVEL"]
+    data = build_pdf([_placed_words(700, words, {"A": 80}), _placed_words(686, ["immense", "summit"], {"m": 200})])
+    lines = [line for line in extract_pdf(data).text.splitlines() if line]
+    assert lines == ["AVAILABLE AVIATION TRAVEL", "immense summit"]
+
+
+def _key(char: str, height: float) -> int:
+    return (ord(char) << 16) | round(height * 10)
+
+
+def test_glyph_offsets_follow_the_usual_gap_after_each_glyph():
+    f, m, o, flat = _key("f", 10), _key("m", 10), _key("o", 10), _key("x", 0)
+    samples: dict[int, list[float]] = {}
+    # "f": mostly -2.2 pt inside words, twice 0.3 pt before a word; "o": mostly +0.5 pt; "m": only 3 gaps yet
+    keys = [f] * 5 + [o] * 5 + [m] * 3 + [flat] * 5
+    gaps = [-2.2, -2.2, 0.3, -2.2, 0.3] + [0.5, 0.5, -0.1, 0.5, 2.4] + [-1.5, -1.5, 1.1] + [-1.0] * 5
+    offsets = _glyph_offsets(keys, gaps, samples, {f, m, o, flat})
+    assert offsets == {f: pytest.approx(-2.2)}  # "o" never counts positive, "m" has too few, "x" has no height
+    # the next page adds its gaps to the earlier pages': one more "m" inside a word is enough
+    assert _glyph_offsets([m], [-1.5], samples, {m}) == {m: pytest.approx(-1.5)}
 
 
 def test_rotated_text_is_skipped():
