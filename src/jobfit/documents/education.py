@@ -64,6 +64,8 @@ DEGREE_PATTERNS: tuple[DegreePattern, ...] = tuple(
     if regex is not None
 )
 _BARE_WORDS = frozenset(_DEGREES["bare_words"])
+# A doctorate however written ("Ph.D", "PhD students", "DPhil"): never a word of anything but a degree.
+DOCTORATE = _phrases(_DEGREES["levels"]["doctorate"]["phrases"])
 _QUALIFIER = re.compile(_DEGREES["qualifier"])
 _STRONG_QUALIFIER = re.compile(_DEGREES["strong_qualifier"])
 _COMPOUND_PREFIXES = frozenset(_DEGREES["compound_prefixes"])

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from jobfit.documents.education import DOCTORATE
 from jobfit.documents.job import ad_reading
 from jobfit.documents.job_cues import (
     DUTY_START,
@@ -40,6 +41,7 @@ _ZONE_BOOST = {"requirements": 1.5, "preferred": 1.25, "duties": 1.0}
 _MAX_PHRASE_WORDS = 3
 _GENERIC = frozenset(AD_WORDS["generic"])
 _NOT_ALONE = frozenset(AD_WORDS["not_alone"])
+_NEVER_ASKS = frozenset(w for words in AD_WORDS["never_asks"].values() for w in words)  # "Friday", "European"
 _FIELDS_ALONE = frozenset(AD_WORDS["fields_alone"])
 _TRAITS_ALONE = frozenset(AD_WORDS["traits_alone"])
 _TRAIT_VERB = any_of(AD_WORDS["trait_verbs"], anchored=True)
@@ -61,6 +63,7 @@ def _is_content(word: str) -> bool:
         and low not in STOPWORDS
         and low not in JOB_AD_FILLER
         and low not in _GENERIC
+        and low not in _NEVER_ASKS
         and not low[0].isdigit()
         and not low.endswith("ly")
     )
@@ -256,6 +259,12 @@ def _ngram_counts(sentences: list[tuple[list[str], float]]) -> tuple[dict[tuple[
     return count, weighted
 
 
+def _names_a_degree(phrase: str) -> bool:
+    """Whether a phrase holds a doctorate's name ("Ph.D", "PhD students"): the degree is the education
+    requirement's, and the students of a department are colleagues, neither a keyword."""
+    return DOCTORATE is not None and DOCTORATE.search(phrase) is not None
+
+
 def salient_keywords(job: ParsedJob, *, limit: int = 25) -> list[tuple[str, int]]:
     """Up to `limit` (term, count_in_job) pairs, most salient first; ties broken alphabetically.
 
@@ -271,6 +280,8 @@ def salient_keywords(job: ParsedJob, *, limit: int = 25) -> list[tuple[str, int]
     for text, zone in asking:
         for phrase in phrases(text):
             terms = tuple(content_tokens(phrase))
+            if _names_a_degree(phrase):
+                continue  # "Ph.D", "PhD students": the degree is the education requirement's, no keyword
             if terms and not set(terms) <= title and not set(terms) & fields:
                 candidates.setdefault(terms, phrase)
                 asked_in[terms] = asked_in.get(terms, False) or zone != "duties"
