@@ -30,7 +30,7 @@ from jobfit.documents.job_zones import ASKING_ZONES, AdReading, classify, compan
 from jobfit.documents.language import detect_language
 from jobfit.documents.models import DocumentMetadata, Eligibility, ExtractedText, ParsedJob, Section
 from jobfit.documents.normalize import normalize_text, word_count
-from jobfit.documents.sections import section_of_line, split_sections
+from jobfit.documents.sections import classify_heading, section_of_line, split_sections
 from jobfit.documents.skill_mentions import find_skill_mentions
 from jobfit.skills.extractor import extract_skills, extract_tag_line
 from jobfit.skills.loader import load_taxonomy
@@ -392,12 +392,28 @@ _TYPED = ExtractedText(text="", file_type="txt", parser="text")
 
 
 _TITLE_LABEL = re.compile(r"(?i)^(job\s+description|job\s+title|position|role)\s*[:\-]\s*")
+# What a first line may hold besides a heading: the dataset's placeholders and a bracketed field ("(Location: X)").
+_TITLE_NOISE = re.compile(r"\[[A-Z]+\]|\([^()]*\)")
+# A posting's reference code ("Ref.: MD-021784", "Reference no: 123") or a path of categories from a placeholder
+# ("[LOCATION] / Local / Finance / Economics"): the board's filing of the ad, no title.
+_FILING_LINE = re.compile(r"(?i)\bref(?:erence)?\.?\s*(?:no\.?|number|#|id)?\s*:|^\[[A-Z]+\](?:\s+/\s+[^/]+){2,}")
+
+
+def _names_no_role(line: str) -> bool:
+    """Whether an ad's first line is a heading ("Job Description", "(Location: [LOCATION]) Job Description") or the
+    board's filing of the ad (a reference code, a path of categories) rather than the role's name."""
+    if _FILING_LINE.search(line):
+        return True
+    rest = _TITLE_NOISE.sub(" ", line).strip(" /|-–")
+    return bool(rest) and classify_heading(rest, kind="job") is not False
 
 
 def leading_title(body: str) -> tuple[str, str]:
     """The title an ad's first line gives, and the body after it. A title the layout wrapped onto a second line
     (a parenthesis opened on the first line and closed on a short second one) is read whole; a 'Job description:'
-    or 'Position -' label in front is dropped. ('', body) for a body without text.
+    or 'Position -' label in front is dropped. ('', body) for a body without text. A first line that is a heading
+    ("Job Description") or the board's filing of the ad ("[LOCATION] / Local / Finance Ref.: MD-021784") is no
+    title: the title is the role the sentences after it name, else none.
 
     A first line that reads as a sentence ("We are looking for a Sales Manager to ...") is no title line: it stays
     in the body, and the title is the role the first sentences name (`role_phrase`), else that sentence, cut (a
@@ -407,6 +423,9 @@ def leading_title(body: str) -> tuple[str, str]:
     if start is None:
         return "", body
     first, end = lines[start].strip(), start + 1
+    if _names_no_role(first):  # the role is the one the first sentences name, else the ad has no title
+        rest = "\n".join(lines[end:])
+        return role_phrase(rest) or "", rest
     if reads_as_sentence(_TITLE_LABEL.sub("", first)):
         return role_phrase(body) or first[:200], body
     if (first.count("(") > first.count(")") and end < len(lines)

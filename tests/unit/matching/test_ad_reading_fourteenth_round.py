@@ -5,7 +5,7 @@ held-outs stay. Plain ad text in the shapes real postings take."""
 
 from __future__ import annotations
 
-from jobfit.documents.job import parse_job
+from jobfit.documents.job import leading_title, parse_job, parse_job_file
 from jobfit.matching.keywords import salient_keywords
 from jobfit.matching.requirements import extract_requirements
 
@@ -46,3 +46,18 @@ def test_tech_keyword_rows_stay() -> None:
           "- Knowledge of the Virtual DOM and AJAX.\n- Worked with Graph DBs and in Linux environments.\n")
     rows = {r.lower() for r in _keyword_rows("Frontend Developer", ad)}
     assert {"graph dbs", "linux environments"} <= rows
+
+
+def test_a_heading_or_the_boards_filing_line_is_no_title() -> None:
+    ad = ("(Location: [LOCATION]) Job Description\nDo you have strong functional skills?\n"
+          "We are looking for Supply Chain Consultant\nwho as part of supply chain team will improve planning.\n")
+    assert leading_title(ad)[0] == "Supply Chain Consultant"
+    ad = ("[LOCATION] / Local / Finance / Economics Ref.: MD-021784\nIf you like the idea of controlling spend.\n"
+          "We offer a position for a driven and ambitious IT Cost Controller who likes numbers.\n")
+    assert leading_title(ad)[0] == "IT Cost Controller"
+    job = parse_job_file(b"Job Description\nWe need help with our books.\nRequirements\n- Bookkeeping\n", "ad.txt")
+    assert job.title == "" and not [r for r in extract_requirements(job) if r.kind == "title"]
+    # a title line stays the title, slashes and all
+    assert leading_title("Sales / Marketing / Communications Manager\nabc\n")[0] == \
+        "Sales / Marketing / Communications Manager"
+    assert leading_title("Job Title: Data Engineer\nWe build pipelines.\n")[0] == "Data Engineer"
