@@ -20,6 +20,7 @@ from jobfit.documents.job_cues import (
     eligibility_kinds,
     in_longer_phrase,
     is_tag_heading,
+    is_waived,
     names_a_unit,
     names_colleagues,
 )
@@ -253,6 +254,8 @@ def asked_skills(reading: AdReading, sections: dict[str, Section]) -> list[Asked
                 continue
             if mention.category not in TECH_CATEGORIES and _labels_a_list(lines[mention.line - 1]):
                 continue  # the topic of the list below ("Education and soft skills:"), not an ask
+            if is_waived(sentence.text, offset, end):
+                continue  # "Danish skills are not necessary": not asked at all
             importance, explicit = importance_at(sentence, offset, end)
             asked.append(AskedSkill(mention, importance, explicit, index, offset))
     if any(a.mention.category == "language" for a in asked):
@@ -361,8 +364,8 @@ def find_eligibility(reading: AdReading) -> list[Eligibility]:
     end of a run of unpunctuated lines)."""
     found: list[Eligibility] = []
     for sentence in reading.sentences:
-        if sentence.eligibility is None:
-            continue
+        if sentence.eligibility is None or is_waived(sentence.text, 0, 0):
+            continue  # "A driving licence is not required": no check
         text = re.sub(r"^[\W_]+", "", sentence.text).strip()
         importance, _ = importance_at(sentence, 0, len(sentence.text))
         if sentence.zone == "preferred":

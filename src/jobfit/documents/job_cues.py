@@ -294,6 +294,28 @@ REQUIRED = any_of(_IMPORTANCE["required"])  # "Must have: ...", "Python is a mus
 # Any preferred cue: a heading made of one ("Considered as a plus") starts a nice-to-have part.
 PREFERRED_CUE = any_of([*_IMPORTANCE["preferred_after"], *_IMPORTANCE["preferred_before"]])
 _HEADING_WORDS = frozenset(_IMPORTANCE["heading_words"])
+# "Danish skills are not necessary", "no prior sales experience needed": what the clause names is not asked.
+_WAIVED_AFTER = re.compile(r"^[^.;,:]{0,40}?\b(?:" + "|".join(_IMPORTANCE["waived_after"]) + r")\b(?P<rest>[^.;]*)",
+                           re.IGNORECASE)
+# "no" opening its clause ("No prior sales experience needed"), not inside one ("with no downtime deployments")
+_WAIVED_BEFORE = re.compile(r"(?:^|[^\w\s]\s*)(?:" + "|".join(_IMPORTANCE["waived_before"])
+                            + r")\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_WAIVED_VERB = re.compile(r"^[^.;,:]{0,40}?\b(?:is |are )?(?:needed|required|necessary)\b(?P<rest>[^.;]*)",
+                          re.IGNORECASE)
+_STILL_WANTED = re.compile(r"\bbut\b|\bhowever\b|\bthough\b", re.IGNORECASE)
+
+
+def is_waived(text: str, start: int, end: int) -> bool:
+    """Whether the thing at text[start:end] is said not to be needed ("Danish skills are not necessary", "No
+    prior sales experience needed"), so it is no ask at all - unless the clause goes on to want it ("not
+    required but a plus" is preferred)."""
+    after = _WAIVED_AFTER.match(text[end:])
+    if after is None and _WAIVED_BEFORE.search(text[:start]):
+        after = _WAIVED_VERB.match(text[end:])
+    if after is None:
+        return False
+    rest = after.group("rest")
+    return not (_STILL_WANTED.search(rest) or PREFERRED_CUE.search(rest))
 
 
 def is_preferred_heading(key: str) -> bool:
