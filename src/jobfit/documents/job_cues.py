@@ -90,6 +90,10 @@ def without_unit_names(text: str) -> str:
     return _UNIT_NAME.sub(",", text)
 
 
+# Capitalised words right before a name, not opening the sentence (a sentence's first capital is no name's)
+_NAME_BEFORE = re.compile(r"(?<=[a-z,;:)]\s)(?:(?-i:[A-Z])[\w&-]*\s+)+$")
+
+
 def names_a_unit(text: str, start: int, end: int) -> bool:
     """Whether the words at text[start:end], written with a capital, are part of the name of a team or part of
     the company ("the Product Development team", "the Wealth Management Technology group"), not an ask: a name
@@ -101,7 +105,9 @@ def names_a_unit(text: str, start: int, end: int) -> bool:
     after = _UNIT_AFTER.match(text[end:])
     if after is None or not text[start : start + 1].isupper():
         return False
-    capitals = len(text[start:end].split()) + len(after.group(0).split()) - 1
+    before = _NAME_BEFORE.search(text[:start])  # "Global Finance Leadership team": the name's first words
+    capitals = len(text[start:end].split()) + len(after.group(0).split()) - 1 + (
+        len(before.group(0).split()) if before else 0)
     return capitals >= 2
 
 _OTHERS = _ZONES["about_others"]
@@ -162,6 +168,9 @@ _OUTSIDERS = frozenset(_THINGS["outsiders"])
 # "Our fridges are running on ...", "our substations play ...": the company's thing, then what it is, has or does
 _OWN_THING = re.compile(r"\b(?:our|the company['’]s)\s+(?:[\w-]+\s+)?([\w-]+)\s+(?:" + "|".join(_THINGS["verbs"])
                         + r")\b", re.IGNORECASE)
+# "The research of the Department covers ...", "The Department focuses on ...": the employer speaks of itself
+_EMPLOYER_DOES = re.compile(r"\b(?:the|our)\s+(?:[\w-]+\s+of\s+(?:the|our)\s+)?(?:" + "|".join(_THINGS["employers"])
+                            + r")\s+(?:" + "|".join(_THINGS["verbs"]) + r")\b", re.IGNORECASE)
 _WE_DO = re.compile(r"\bwe\s+(?:" + "|".join(_THINGS["we_verbs"]) + r")\b", re.IGNORECASE)
 _TO_THE_HIRE = re.compile(r"\b(?:you|your|yourself)\b", re.IGNORECASE)
 _QUALIFIER_AFTER = re.compile(r"^(?:/[\w-]+)?[ \t-]+(?:" + "|".join(_OTHERS["qualifier_nouns"]) + r")\b", re.IGNORECASE)
@@ -177,7 +186,8 @@ _PURPOSE_OF_TOOLS = re.compile(r"^\W*for\s+[^.;:!?•·▪●]{1,80}?(?=,?\s+(?:
 def states_what_the_company_has(text: str, *, technical: bool) -> bool:
     """Whether a sentence only says what the company's own things are, have or do ("Our fridges are running on a
     custom Android board", "our substations play an essential part in powering homes with green energy", "our
-    customers use SAP"; for a field that is no tool also "we sell pumps to the energy sector"): it says nothing to
+    customers use SAP", "The research of the Department covers ... relationship marketing"; for a field that is
+    no tool also "we sell pumps to the energy sector"): it says nothing to
     the hire and holds no requirement cue ("experience with"; a word like "essential" may describe the thing). A
     statement about the team's own software or stack ("Our main backends are written in C#"), the role or its
     requirements still asks."""
@@ -187,6 +197,8 @@ def states_what_the_company_has(text: str, *, technical: bool) -> bool:
         thing = found.group(1).lower()
         if thing in _KEEPS_ASKING or (thing in PEOPLE and thing not in _OUTSIDERS):
             continue
+        return True
+    if _EMPLOYER_DOES.search(text):
         return True
     return not technical and _WE_DO.search(text) is not None
 

@@ -75,3 +75,27 @@ def test_a_waived_ask_gives_no_row() -> None:
     assert not [label for kind, label in rows if kind == "eligibility" and "driving" in label.lower()]
     assert rows[("skill", "English")] == "required" and rows[("skill", "Tableau")] == "preferred"
     assert [label for kind, label in rows if kind == "eligibility"] == ["You need a valid work visa."]
+
+
+def test_the_employer_speaking_of_itself_gives_no_ask() -> None:
+    ad = ("Based in central [LOCATION] the Department of Marketing is a leading provider of education.\n"
+          "The Department focuses on contributing to a holistic understanding of the marketplace.\n"
+          "The research of the Department covers broad areas in both business-to-business and business-to-consumer "
+          "marketing for example brand management corporate social responsibility design management relationship "
+          "marketing and trust.\n"
+          "Qualifications\n- You have a PhD in marketing.\n- Experience with relationship marketing is an advantage.\n")
+    rows = {r.label.lower(): r.importance for r in extract_requirements(
+        parse_job(title="Professor of Marketing", description=ad))}
+    assert "corporate social responsibility" not in rows and "design management" not in rows
+    assert rows["relationship marketing"] == "preferred"  # asked of the hire in its own line
+
+
+def test_a_skill_inside_a_teams_name_is_no_ask() -> None:
+    ad = ("Your role\n- You will interact with senior stakeholders through steering groups, presenting at "
+          "management teams Global Finance Leadership team meetings and ad-hoc interactions.\n"
+          "Requirements\n- A master degree in finance.\n")
+    labels = [r.label for r in extract_requirements(parse_job(title="Project Manager", description=ad))]
+    assert "Leadership" not in labels
+    labels = [r.label for r in extract_requirements(parse_job(
+        title="Project Manager", description=ad + "- Strong leadership skills.\n"))]
+    assert "Leadership" in labels
