@@ -99,3 +99,12 @@ def test_a_skill_inside_a_teams_name_is_no_ask() -> None:
     labels = [r.label for r in extract_requirements(parse_job(
         title="Project Manager", description=ad + "- Strong leadership skills.\n"))]
     assert "Leadership" in labels
+
+
+def test_we_prefer_makes_its_sentence_preferred() -> None:
+    ad = ("Qualifications\n- We prefer a person with a master degree in production or supply chain and 5-8 years of "
+          "experience from global production.\n- We would prefer someone who knows SAP.\n- Fluent English.\n")
+    rows = {r.kind: r.importance for r in extract_requirements(
+        parse_job(title="Business Process Engineer", description=ad)) if r.kind in ("experience", "skill")
+        and r.label != "English"}
+    assert rows == {"experience": "preferred", "skill": "preferred"}
