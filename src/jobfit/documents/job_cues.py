@@ -319,15 +319,15 @@ _STILL_WANTED = re.compile(r"\bbut\b|\bhowever\b|\bthough\b", re.IGNORECASE)
 
 def is_waived(text: str, start: int, end: int) -> bool:
     """Whether the thing at text[start:end] is said not to be needed ("Danish skills are not necessary", "No
-    prior sales experience needed"), so it is no ask at all - unless the clause goes on to want it ("not
-    required but a plus" is preferred)."""
+    prior sales experience needed"), so it is no ask at all - unless the clause also wants it ("not required
+    but a plus", "a plus but not required" are preferred)."""
     after = _WAIVED_AFTER.match(text[end:])
     if after is None and _WAIVED_BEFORE.search(text[:start]):
         after = _WAIVED_VERB.match(text[end:])
     if after is None:
         return False
-    rest = after.group("rest")
-    return not (_STILL_WANTED.search(rest) or PREFERRED_CUE.search(rest))
+    said = after.group(0)[: after.start("rest")].rsplit(" not ", 1)[0] + " " + after.group("rest")
+    return not (_STILL_WANTED.search(said) or PREFERRED_CUE.search(said))  # "a plus but not required"
 
 
 def is_preferred_heading(key: str) -> bool:

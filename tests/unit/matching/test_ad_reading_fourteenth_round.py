@@ -67,13 +67,15 @@ def test_a_waived_ask_gives_no_row() -> None:
     ad = ("Who are you?\n- You speak English fluently.\n- Danish skills are not necessary.\n"
           "- No prior sales experience needed.\n- You need a valid work visa.\n"
           "- A driving licence is not required.\n- Knowledge of Excel is not a requirement.\n"
-          "- Tableau is not required but a plus.\n- Experience with no downtime deployments is required.\n")
+          "- Tableau is not required but a plus.\n- Experience with no downtime deployments is required.\n"
+          "- SQL experience is a plus but not required.\n")
     rows = {(r.kind, r.label): r.importance
             for r in extract_requirements(parse_job(title="Street Fundraiser", description=ad))}
     labels = {label.lower() for _, label in rows}
     assert not labels & {"danish", "sales", "excel"}
     assert not [label for kind, label in rows if kind == "eligibility" and "driving" in label.lower()]
     assert rows[("skill", "English")] == "required" and rows[("skill", "Tableau")] == "preferred"
+    assert rows[("skill", "SQL")] == "preferred"
     assert [label for kind, label in rows if kind == "eligibility"] == ["You need a valid work visa."]
 
 
