@@ -623,8 +623,57 @@ def named_only_before_other_heads(text: str | None, terms: tuple[str, ...]) -> b
     `_evaluate` asks it of generic requirements only: a tool before such a noun ("Modbus protocol") is still
     the tool. So does one naming it only before an organisation or a department ("the finance lead on the
     Customer Service organization") or before what an employer sells ("growing engineering services to major
-    clients")."""
-    return _named_only_before(text, terms, _OTHER_SENSE_HEADS, sold=True)
+    clients"), or only inside a proper name (`named_only_in_a_name`)."""
+    return _named_only_before(text, terms, _OTHER_SENSE_HEADS, sold=True) or named_only_in_a_name(text, terms)
+
+
+_NAME_HEADS = frozenset(_EVIDENCE_WORDS["name_heads"])
+_NAME_PERSON_CUES = frozenset(_EVIDENCE_WORDS["name_person_cues"])
+_SENTENCE_MIN_LOWER = 3  # lower-case words (not a title's small words) that make a line a sentence, not a title
+
+
+def _proper_names(text: str) -> list[tuple[int, int]]:
+    """The character spans of the proper names a sentence holds: runs of two or more capitalised words (a title's
+    small words inside) ending at a noun of naming (data/evidence_words.json name_heads: "the Finance Professional
+    Development Program") or, after a word that makes it someone else (name_person_cues: "speeches for Aviation
+    General Manager"), at a head of job titles. A line of fewer than `_SENTENCE_MIN_LOWER` lower-case words is a
+    title or a list, whose capitals say nothing."""
+    words = list(_WORD.finditer(text))
+    lower = sum(w.group()[0].islower() and w.group().lower() not in _TITLE_SMALL for w in words)
+    if lower < _SENTENCE_MIN_LOWER:
+        return []
+    spans, i = [], 0
+    while i < len(words):
+        if not words[i].group()[0].isupper():
+            i += 1
+            continue
+        j = i  # the run's last capitalised word
+        k = i + 1
+        while k < len(words) and not text[words[k - 1].end() : words[k].start()].strip() and \
+                (words[k].group()[0].isupper() or words[k].group().lower() in _TITLE_SMALL):
+            if words[k].group()[0].isupper():
+                j = k
+            k += 1
+        head = words[j].group().lower().rstrip(".")
+        before = words[i - 1].group().lower() if i > 0 else ""
+        if j > i and (head in _NAME_HEADS or (head in ROLE_HEADS and before in _NAME_PERSON_CUES)):
+            spans.append((words[i].start(), words[j].end()))
+        i = k
+    return spans
+
+
+@lru_cache(maxsize=65536)
+def named_only_in_a_name(text: str | None, terms: tuple[str, ...]) -> bool:
+    """Whether every time a sentence names `terms` it is a word of a proper name (`_proper_names`): a programme,
+    an award, a body or someone else's title names the word, not the person's skill ("Supervise one employee
+    within the Finance Professional Development Program rotation" is no evidence of Finance)."""
+    if not text or not terms:
+        return False
+    spans = _spans_naming(text, terms)
+    if not spans:
+        return False
+    names = _proper_names(text)
+    return bool(names) and all(any(a <= start and end <= b for a, b in names) for start, end in spans)
 
 
 def named_only_as_modifier(text: str | None, terms: tuple[str, ...]) -> bool:

@@ -1,0 +1,82 @@
+"""The resume side of the judged evidence errors, thirteenth round (issue 26, run 3.2.0-r11-heldout10 and earlier
+held-outs): a generic skill's word that modifies what is bought or what is required, or that stands inside a
+proper name (a programme, an award, someone else's title), is no evidence of the person's skill and offers no
+extra strength.
+
+Real-looking resume lines, written for these tests; plain values, the real parser and engine.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jobfit.documents.job import parse_job
+from jobfit.documents.resume import parse_resume_text
+from jobfit.matching import score_match
+from jobfit.matching.evidence import named_only_before_other_heads, named_only_in_a_name
+from jobfit.matching.text import phrase_terms
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Used SAP software to issue purchase orders for manufacturing supplies.", "Manufacturing"),
+    ("Ordered medical supplies for the two clinics", "Medical"),
+    ("Assessed capital and liquidity against market risk levels for FDIC insurance requirements.", "Insurance"),
+    ("Supervise and manage one employee within the Finance Professional Development Program rotation.", "Finance"),
+    ("Wrote speeches and talking points for Aviation General Manager and other executive staff.", "Aviation"),
+    ("Nominated for the Regional Marketing Excellence Award in 2014 by the local chamber of commerce", "Marketing"),
+])
+def test_a_skill_named_only_as_what_is_bought_required_or_a_name_names_that_thing(line: str, name: str) -> None:
+    assert named_only_before_other_heads(line, phrase_terms(name))
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Led manufacturing of the new packaging line and ordered its supplies", "Manufacturing"),
+    ("Handled finance and budgeting for the Youth Development Program", "Finance"),
+    # the person's own title after a verb of holding it is not someone else's name
+    ("Promoted to Regional Sales Manager and grew the territory by 20 percent", "Sales"),
+    # a title-cased line is a title or a list: its capitals name nothing
+    ("Finance Professional Development Program", "Finance"),
+    ("Sold insurance policies to small businesses across the county", "Insurance"),
+])
+def test_the_persons_own_work_stands(line: str, name: str) -> None:
+    assert not named_only_before_other_heads(line, phrase_terms(name))
+
+
+def test_a_name_inside_a_capitalised_name_is_named_only_there() -> None:
+    assert named_only_in_a_name("Managed the Department of Aviation Speakers Bureau and trained its 12 new volunteers",
+                                phrase_terms("Aviation"))
+    assert not named_only_in_a_name("Managed aviation safety audits for the Department of Aviation Speakers Bureau",
+                                    phrase_terms("Aviation"))
+
+
+def _match(resume: list[str], ad: str, title: str):
+    job = parse_job(title=title, description=ad)
+    return score_match(parse_resume_text("\n".join(resume), today=date(2026, 12, 8)), job)
+
+
+_SUPERVISOR = ["Kim Park", "Experience", "Finance Supervisor 01/2015 to Current", "Company Name City , State",
+               "Supervise and manage one employee within the Finance Professional Development Program rotation.",
+               "Prepared the monthly close and accruals for the corporate finance team.",
+               "Education", "Bachelor of Arts : Economics , 2009 University of Georgia City , State"]
+
+
+def test_finance_is_cited_from_the_finance_work_not_the_programme_name() -> None:
+    # held-out 10-06: Finance was cited from "the Finance Professional Development Program" while a finance
+    # work line stood below it
+    match = _match(_SUPERVISOR, "Requirements\n- Experience in finance.\n- Strong Excel skills.", "Finance Analyst")
+    rows = {r.requirement: r for r in match.match_analysis.requirements}
+    finance = rows["Finance"]
+    assert finance.evidence is not None and "Program" not in finance.evidence
+
+
+def test_insurance_requirements_offer_no_insurance_strength() -> None:
+    # held-out 10-05: "Insurance" was an extra strength of a bank examiner from "FDIC insurance requirements"
+    resume = ["Lee Fox", "Experience", "Bank Examiner 01/2010 to 12/2016", "Company Name City , State",
+              "Travel to state chartered banks and assess their capital, asset quality and liquidity against "
+              "market risk levels for FDIC insurance requirements.",
+              "Wrote examination reports on budgeting and forecasting controls."]
+    ad = "Requirements\n- 2 years of experience in cost control.\n- Experience with budgeting and forecasting."
+    extras = {s.requirement for s in _match(resume, ad, "Cost Controller").strengths if s.kind == "extra"}
+    assert "Insurance" not in extras
