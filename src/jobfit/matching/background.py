@@ -413,7 +413,7 @@ def seniority_fit(wanted: int, have: int) -> float:
 def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
     """Degree level (at or above the required level) and field (same words, or same family of fields).
 
-    A school line without a degree for a degree asked, or a degree of another field (neither the same words nor
+    A school line without a degree or a degree below the level asked, or a degree of another field (neither the same words nor
     the same family) for a field asked, is related at most: a Bachelor in Journalism is no partial HCI master's."""
     wanted_rank = DEGREE_RANK.get(req.degree_level or "none", 0)
     wanted_field = set(content_tokens(req.degree_field or ""))
@@ -438,7 +438,8 @@ def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
             score = (0.6 * level_score + 0.4 * field_score) if wanted_rank else field_score
         else:
             score, how = level_score, "level"
-        holds = not (wanted_rank and rank == 0) and not (wanted_field and how == "level")
+        # a degree below the level asked (or none) is related at most: a Bachelor of Arts is no partial master's
+        holds = not (wanted_rank and rank < wanted_rank) and not (wanted_field and how == "level")
         # of equal degrees, the one at the asked level is cited: the BS line for a bachelor's, not the MS above it
         key = (holds, round(score, 6), int(bool(wanted_rank) and rank == wanted_rank))
         if score > 0 and key > best_key:

@@ -80,3 +80,20 @@ def test_insurance_requirements_offer_no_insurance_strength() -> None:
     ad = "Requirements\n- 2 years of experience in cost control.\n- Experience with budgeting and forecasting."
     extras = {s.requirement for s in _match(resume, ad, "Cost Controller").strengths if s.kind == "extra"}
     assert "Insurance" not in extras
+
+
+_FINANCE_GRAD = ["Kim Park", "Experience", "Finance Supervisor 01/2015 to Current", "Company Name City , State",
+                 "Prepared the monthly close and accruals for the corporate finance team.", "Education"]
+
+
+@pytest.mark.parametrize(("degrees", "status"), [
+    # held-out 10-06: a Bachelor of Arts was "partial" for a required master's; held-out 9-06 an associate degree
+    (["Bachelor of Arts : Business Administration , 2009 Mount Union College City , State"], "related"),
+    (["Associate of Applied Science : Accounting , 2005 Stark State College City , State"], "related"),
+    (["Master of Science : Finance , 2012 Kent State University City , State"], "met"),
+])
+def test_a_degree_below_the_level_asked_is_related_at_most(degrees: list[str], status: str) -> None:
+    ad = "Requirements\n- You have a master's degree in finance.\n- Experience with month-end close."
+    match = _match([*_FINANCE_GRAD, *degrees], ad, "Finance Project Manager")
+    rows = [r for r in match.match_analysis.requirements if r.kind == "education"]
+    assert rows and rows[0].status == status
