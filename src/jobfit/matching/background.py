@@ -413,8 +413,9 @@ def seniority_fit(wanted: int, have: int) -> float:
 def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
     """Degree level (at or above the required level) and field (same words, or same family of fields).
 
-    A school line without a degree or a degree below the level asked, or a degree of another field (neither the same words nor
-    the same family) for a field asked, is related at most: a Bachelor in Journalism is no partial HCI master's."""
+    A school line without a degree or a degree below the level asked, or a degree of another field (neither the same
+    words nor the same family) for a field asked, is related at most: a Bachelor in Journalism is no partial HCI
+    master's, nor is a Bachelor of Arts a partial master's."""
     wanted_rank = DEGREE_RANK.get(req.degree_level or "none", 0)
     wanted_field = set(content_tokens(req.degree_field or ""))
     specific = wanted_field - _GENERIC_FIELD
