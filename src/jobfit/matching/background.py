@@ -15,6 +15,7 @@ from jobfit.matching.evidence import DEGREE_FIELDS, Assessment, is_wish
 from jobfit.matching.models import RequirementResult, Status
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
+from jobfit.matching.specificity import idf
 from jobfit.matching.text import (
     GENERIC_TITLE_WORDS,
     JUNIOR_WORDS,
@@ -90,6 +91,8 @@ def assess_years(profile: ResumeProfile, req: Requirement) -> Assessment:
     have = profile.years
     ratio = 1.0 if wanted <= 0 else min(1.0, have / wanted)
     status: Status = "met" if ratio >= 1.0 else ("partial" if ratio > 0 else "missing")
+    if status == "partial" and wanted >= MULTI_YEAR and _only_internships(profile):
+        status = "related"  # a summer's internship is no part of "5+ years of experience"
     if profile.years_line is not None:
         line = profile.years_line
         note = f"{have:g} years stated on the resume vs {wanted:g} required"
@@ -107,6 +110,15 @@ def assess_years(profile: ResumeProfile, req: Requirement) -> Assessment:
 
 
 SCOPE_NAMED = 0.5  # a line naming the scope of "5+ years in X": partial evidence (the years in X are not counted)
+MULTI_YEAR = 2.0  # an ask of this many years or more is not partly met by internships alone
+
+
+def _only_internships(profile: ResumeProfile) -> bool:
+    """Whether every titled role of the resume is an internship or a trainee post ("Mineralogy Engineering Intern";
+    a "Junior Analyst" is a post at the role itself), and the years were not stated in words (`years_line`)."""
+    titles = [role.title for role in profile.roles if role.title]
+    return profile.years_line is None and bool(titles) and all(
+        is_entry_level(title) and not _is_junior(title) for title in titles)
 
 
 def assess_scope(profile: ResumeProfile, req: Requirement) -> Assessment:
@@ -126,7 +138,9 @@ def assess_scope(profile: ResumeProfile, req: Requirement) -> Assessment:
                                                      -profile.weight(n), n))
     else:
         line, share = profile.index.best_partial_line(terms) if len(terms) >= 2 else (None, 0.0)
-        if share < 0.5:
+        # most of the scope's words, and its most specific one: "Training & Development" shares only the generic
+        # half of "web development"
+        if share < 0.5 or line not in profile.index.lines_of(max(terms, key=idf)):
             line = None
     if line is None:
         return Assessment(req, _row(req, "missing", 0.0, None, profile, None))

@@ -97,3 +97,33 @@ def test_a_degree_below_the_level_asked_is_related_at_most(degrees: list[str], s
     match = _match([*_FINANCE_GRAD, *degrees], ad, "Finance Project Manager")
     rows = [r for r in match.match_analysis.requirements if r.kind == "education"]
     assert rows and rows[0].status == status
+
+
+def _years_row(resume: list[str], ad: str, title: str):
+    rows = _match(resume, ad, title).match_analysis.requirements
+    return next(r for r in rows if r.kind == "experience")
+
+
+_INTERN = ["Eva Lind", "Experience", "Company Name June 2014 to September 2014 Mineralogy Engineering Intern",
+           "Ran flotation tests on copper ore samples in the pilot plant.",
+           "Company Name June 2013 to August 2013 Process Engineering Intern",
+           "Logged mill throughput and reagent use for the plant metallurgist."]
+
+
+def test_internships_alone_are_no_partial_multi_year_experience() -> None:
+    # held-out 10-07: a 4-month internship was cited as partial for "5+ years of experience"
+    ad = "Requirements\n- 5+ years of experience.\n- Experience with lean manufacturing."
+    assert _years_row(_INTERN, ad, "Business Process Engineer").status == "related"
+    hired = [*_INTERN[:2], "Company Name June 2014 to September 2016 Process Engineer", *_INTERN[3:]]
+    assert _years_row(hired, ad, "Business Process Engineer").status == "partial"
+
+
+def test_a_scope_is_not_met_by_a_line_sharing_only_its_generic_word() -> None:
+    # held-out 10-09: "3+ years of professional web development" was related on "Training & Development"
+    resume = ["Jo Hart", "Skills", "Training & Development", "Employee Relations",
+              "Experience", "HR Manager 01/2010 to 12/2018", "Company Name City , State",
+              "Ran hiring, onboarding and benefits for 300 staff."]
+    ad = "Requirements\n- 3+ years of professional web development experience.\n- Experience with React."
+    assert _years_row(resume, ad, "UI Engineer").status == "missing"
+    coder = [*resume[:7], "Built the company's web pages and led development of the benefits portal in PHP."]
+    assert _years_row(coder, ad, "UI Engineer").status in ("partial", "related")
