@@ -844,7 +844,11 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     def cited_after(line: int | None, names: tuple[str, ...]) -> bool:
         """A line of the education section or a statement of a student's work (a course, a university project;
         not for a field of study, which a degree shows), or a statement that names it only as the title of the
-        person's post (`named_only_as_post`), or a line worded as a wish ("Need for Java/J2ee Developer")."""
+        person's post (`named_only_as_post`), a role's bare title line ("Procurement Associate Company Name City,
+        State": the statements under it show the work), or a line worded as a wish ("Need for Java/J2ee
+        Developer")."""
+        if line in profile.title_lines():
+            return True
         academic, post = statement_place(profile, line)
         if not search.field_like and (academic or profile.section(line) == "education"):
             return True

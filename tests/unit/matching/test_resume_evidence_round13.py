@@ -127,3 +127,24 @@ def test_a_scope_is_not_met_by_a_line_sharing_only_its_generic_word() -> None:
     assert _years_row(resume, ad, "UI Engineer").status == "missing"
     coder = [*resume[:7], "Built the company's web pages and led development of the benefits portal in PHP."]
     assert _years_row(coder, ad, "UI Engineer").status in ("partial", "related")
+
+
+_CLERK = ["Sam Cole", "Experience", "10/2016 to Current", "Procurement Associate Company Name City , State",
+          "Logistic and Procurement: Used SAP software to issue purchase orders for the plant.",
+          "Tracked deliveries and settled invoice disputes with vendors.",
+          "01/2012 to 09/2016", "Sales Associate Company Name City , State",
+          "Met incoming customers and made sales of store credit cards.",
+          "Answered incoming telephone calls."]
+
+
+def test_a_statement_naming_a_skill_is_cited_before_its_roles_bare_title_line() -> None:
+    # held-out 10-02: "Procurement Associate Company Name City, State" and "Sales Associate ..." were cited while
+    # the statements under them named the skill
+    parsed = parse_resume_text("\n".join(_CLERK), today=date(2026, 12, 8))
+    ad = "Requirements\n- Experience in sales.\n- Experience in procurement.\n- Strong Excel skills."
+    match = score_match(parsed, parse_job(title="Buyer", description=ad))
+    rows = {r.requirement: r for r in match.match_analysis.requirements}
+    assert rows["Sales"].line == 9 and rows["Procurement"].line == 5
+    alone = [*_CLERK[:4], "Tracked deliveries and settled invoice disputes with vendors."]
+    rows = {r.requirement: r for r in _match(alone, ad, "Buyer").match_analysis.requirements}
+    assert rows["Procurement"].line == 4  # no statement names it: the title line still stands
