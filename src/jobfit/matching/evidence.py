@@ -630,14 +630,17 @@ def named_only_before_other_heads(text: str | None, terms: tuple[str, ...]) -> b
 _NAME_HEADS = frozenset(_EVIDENCE_WORDS["name_heads"])
 _NAME_PERSON_CUES = frozenset(_EVIDENCE_WORDS["name_person_cues"])
 _SENTENCE_MIN_LOWER = 3  # lower-case words (not a title's small words) that make a line a sentence, not a title
+# capitalised words of a proper name, its head among them ("Aviation General Manager"): a two-word one ("Mentor
+# Program", "Sales Manager") is as often the plain name of the thing the person did or held
+_NAME_MIN_WORDS = 3
 
 
 def _proper_names(text: str) -> list[tuple[int, int]]:
-    """The character spans of the proper names a sentence holds: runs of two or more capitalised words (a title's
-    small words inside) ending at a noun of naming (data/evidence_words.json name_heads: "the Finance Professional
-    Development Program") or, after a word that makes it someone else (name_person_cues: "speeches for Aviation
-    General Manager"), at a head of job titles. A line of fewer than `_SENTENCE_MIN_LOWER` lower-case words is a
-    title or a list, whose capitals say nothing."""
+    """The character spans of the proper names a sentence holds: runs of `_NAME_MIN_WORDS` or more capitalised
+    words (not counting the sentence's first; a title's small words inside) ending at a noun of naming
+    (data/evidence_words.json name_heads: "the Finance Professional Development Program") or, after a word that
+    makes it someone else (name_person_cues: "speeches for Aviation General Manager"), at a head of job titles. A
+    line of fewer than `_SENTENCE_MIN_LOWER` lower-case words is a title or a list, whose capitals say nothing."""
     words = list(_WORD.finditer(text))
     lower = sum(w.group()[0].islower() and w.group().lower() not in _TITLE_SMALL for w in words)
     if lower < _SENTENCE_MIN_LOWER:
@@ -654,10 +657,13 @@ def _proper_names(text: str) -> list[tuple[int, int]]:
             if words[k].group()[0].isupper():
                 j = k
             k += 1
+        first = i + 1 if i == 0 else i  # a sentence's first word is capitalised as such ("Participate in ...")
+        capitals = sum(words[n].group()[0].isupper() for n in range(first, j + 1))
         head = words[j].group().lower().rstrip(".")
         before = words[i - 1].group().lower() if i > 0 else ""
-        if j > i and (head in _NAME_HEADS or (head in ROLE_HEADS and before in _NAME_PERSON_CUES)):
-            spans.append((words[i].start(), words[j].end()))
+        named = head in _NAME_HEADS or (head in ROLE_HEADS and before in _NAME_PERSON_CUES)
+        if capitals >= _NAME_MIN_WORDS and named:
+            spans.append((words[first].start(), words[j].end()))
         i = k
     return spans
 

