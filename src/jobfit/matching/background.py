@@ -6,6 +6,7 @@ resume line that earns it (the experience entry, the summary statement or the ed
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -121,6 +122,16 @@ def _only_internships(profile: ResumeProfile) -> bool:
         is_entry_level(title) and not _is_junior(title) for title in titles)
 
 
+# A word that half of all job postings use or more (ln(1 + N/df) <= ln 3: "development", "work") names no field.
+GENERIC_IDF = math.log(3.0)
+
+
+def _names_a_field_word(profile: ResumeProfile, line: int | None, terms: tuple[str, ...]) -> bool:
+    """Whether `line` holds a word of the scope that fewer than half of job postings use (`idf` over
+    `GENERIC_IDF`): "Training & Development" holds only the generic word of "web development"."""
+    return any(idf(term) > GENERIC_IDF and line in profile.index.lines_of(term) for term in set(terms))
+
+
 def assess_scope(profile: ResumeProfile, req: Requirement) -> Assessment:
     """Experience in a scope: the resume line that names it (all its words on one line, else most of them).
 
@@ -138,9 +149,9 @@ def assess_scope(profile: ResumeProfile, req: Requirement) -> Assessment:
                                                      -profile.weight(n), n))
     else:
         line, share = profile.index.best_partial_line(terms) if len(terms) >= 2 else (None, 0.0)
-        # most of the scope's words, and its most specific one: "Training & Development" shares only the generic
-        # half of "web development"
-        if share < 0.5 or line not in profile.index.lines_of(max(terms, key=idf)):
+        # most of the scope's words, one of them no word of every ad: "Training & Development" shares only the
+        # generic half of "web development"
+        if share < 0.5 or not _names_a_field_word(profile, line, terms):
             line = None
     if line is None:
         return Assessment(req, _row(req, "missing", 0.0, None, profile, None))
