@@ -29,7 +29,8 @@ REPO = Path(__file__).resolve().parents[1]
 PAIRS_FILE = REPO / "bench" / "evidence" / "pairs.json"
 SEED = 26  # the issue's number; never changed after the first run
 SIZES = {"dev": 10, "heldout": 12, "heldout2": 10, "heldout3": 10, "heldout4": 10, "heldout5": 10, "heldout6": 10,
-         "heldout7": 10, "heldout8": 10, "heldout9": 10, "heldout10": 10}
+         "heldout7": 10, "heldout8": 10, "heldout9": 10, "heldout10": 10,
+         "heldout11": 10}
 # resumes per format in each set, filled in this order; a set short of a format is filled from the others
 FORMAT_QUOTAS = {
     "dev": {"docx": 1, "two_column_pdf": 1, "txt": 4, "pdf": 4},
@@ -43,6 +44,7 @@ FORMAT_QUOTAS = {
     "heldout8": {"pdf": 5, "txt": 5},  # PDFs first: the hidden sets are PDF and DOCX
     "heldout9": {"pdf": 5, "txt": 5},  # part A (step 14); part B's resumes are all livecareer PDFs
     "heldout10": {"pdf": 10},  # step 15: house ads x livecareer PDFs; a tech-ad fill, if any, PDFs first
+    "heldout11": {"pdf": 10},  # step 16: as step 15
 }
 PDF_AD_QUOTA = 2  # resume_matcher JD PDFs per set (the other ads are SkillSpan postings)
 AD_SENTENCES = (30, 120)  # a SkillSpan posting is used when its sentence count is in this range ...
@@ -289,6 +291,14 @@ Seed {SEED}; `bench/evidence_pairs.py` is the procedure as code. Nothing here lo
    generator. Titles and headlines as in 14. Only a set still short would take step 14 part A's rules (tech ads
    and resumes of step 13's sources that no pair uses, PDFs first); house x PDF gives all {SIZES['heldout10']}
    pairs, so none is drawn.
+16. Held-out 11 (added after held-out 10 was drawn, {SIZES['heldout11']} pairs), by the same generator after held-out
+   10: step 15's rules on what it left (house ads and livecareer ids that no earlier pair uses), the categories
+   steps 14 (part B) and 15 paired least first. With each category's count of pairs in those two steps, a first
+   pass takes at most one resume per category and only of categories they did not pair; then, for each count
+   they reached, lowest first, a pass takes at most one per category of categories paired at most that often; a
+   last pass up to {HELDOUT10_PER_FIELD} per category. Titles and headlines as in 14. No house ad left fits a
+   category they did not pair, so the first pass takes none. Only a set still short would take step 14 part A's
+   rules, as in 15; house x PDF gives all {SIZES['heldout11']} pairs, so none is drawn.
 """
 
 
@@ -772,32 +782,61 @@ def build(evaldata: Path) -> dict:
     out["sets"]["heldout9"] = _entries("heldout9-{:02d}", pairs)
     used |= {doc.id for pair in pairs for doc in pair}
     out["sets"]["heldout10"] = heldout10(rng, evaldata, out, used, resumes, fresh_resumes)
+    used |= {pair[side]["id"] for pair in out["sets"]["heldout10"] for side in ("ad", "resume")}
+    out["sets"]["heldout11"] = heldout11(rng, evaldata, out, used, resumes, fresh_resumes)
     return out
 
 
 def heldout10(rng: random.Random, evaldata: Path, out: dict, used: set[str], pool_resumes: list[Doc],
               fresh_resumes: list[Doc]) -> list[dict]:
     """Held-out 10 (step 15): step 14 part B's rules on what it left, fields spread (a category step 14 did not
-    use first, then one per category, then up to HELDOUT10_PER_FIELD); a set still short takes step 14 part A's
-    rules on what it left. Records the pools in `out`."""
+    use first, then one per category, then up to HELDOUT10_PER_FIELD)."""
     step14 = frozenset(f for pair in out["sets"]["heldout9"] if "-house-" in pair["ad"]["id"]
                        for f in pair["resume"]["fields"])
+    passes = ((1, step14), (1, frozenset()), (HELDOUT10_PER_FIELD, frozenset()))
+    return house_set(rng, "heldout10", evaldata, out, used, passes, pool_resumes, fresh_resumes)
+
+
+def least_used_passes(paired: list[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Held-out 11's passes (step 16): categories `paired` (one entry per earlier pair) never named first, then
+    one pass per count reached, lowest first, each leaving out the categories paired more often, one pair per
+    category; a last pass up to HELDOUT10_PER_FIELD per category."""
+    counts = {f: paired.count(f) for f in paired}
+    levels = sorted(set(counts.values()))
+    spread = [(1, frozenset(f for f, n in counts.items() if n > level)) for level in [0, *levels]]
+    return (*spread, (HELDOUT10_PER_FIELD, frozenset()))
+
+
+def heldout11(rng: random.Random, evaldata: Path, out: dict, used: set[str], pool_resumes: list[Doc],
+              fresh_resumes: list[Doc]) -> list[dict]:
+    """Held-out 11 (step 16): step 15's rules on what it left, the categories steps 14 (part B) and 15 paired
+    least first."""
+    paired = [f for name in ("heldout9", "heldout10") for pair in out["sets"][name] if "-house-" in pair["ad"]["id"]
+              for f in pair["resume"]["fields"]]
+    return house_set(rng, "heldout11", evaldata, out, used, least_used_passes(paired), pool_resumes,
+                     fresh_resumes)
+
+
+def house_set(rng: random.Random, name: str, evaldata: Path, out: dict, used: set[str],
+              passes: tuple[tuple[int, frozenset[str]], ...], pool_resumes: list[Doc],
+              fresh_resumes: list[Doc]) -> list[dict]:
+    """Steps 15 and 16: unused house ads x unused livecareer PDFs drawn with `passes`; a set still short takes step
+    14 part A's rules on what it left. Records the pools in `out`."""
     set_ads = [a for a in house_ads(evaldata) if a.id not in used]
     set_resumes = livecareer_resumes(evaldata, used)
-    passes = ((1, step14), (1, frozenset()), (HELDOUT10_PER_FIELD, frozenset()))
     pairs = [(ad, with_headline(evaldata, resume))
-             for ad, resume in draw_spread(rng, SIZES["heldout10"], set_ads, set_resumes, passes)]
-    out["pool_heldout10"] = {"house": {"ads": {"skillspan_house": len(set_ads)}, "resumes": {"pdf": len(set_resumes)}}}
-    if len(pairs) < SIZES["heldout10"]:
+             for ad, resume in draw_spread(rng, SIZES[name], set_ads, set_resumes, passes)]
+    out[f"pool_{name}"] = {"house": {"ads": {"skillspan_house": len(set_ads)}, "resumes": {"pdf": len(set_resumes)}}}
+    if len(pairs) < SIZES[name]:
         used = used | {doc.id for pair in pairs for doc in pair}
         tech_ads = [at_word_starts(a) for a in late_ads(evaldata, used)]
         tech_resumes = [at_word_starts(r) for r in late_resumes(evaldata, pool_resumes, fresh_resumes, used)]
-        out["pool_heldout10"]["tech"] = {"ads": {"skillspan": len(tech_ads)},
-                                         "resumes": {f: sum(r.format == f for r in tech_resumes)
-                                                     for f in sorted({r.format for r in tech_resumes})}}
-        fill = draw(rng, "heldout10", tech_ads, tech_resumes)
-        pairs += fill[:SIZES["heldout10"] - len(pairs)]
-    return _entries("heldout10-{:02d}", pairs)
+        out[f"pool_{name}"]["tech"] = {"ads": {"skillspan": len(tech_ads)},
+                                       "resumes": {f: sum(r.format == f for r in tech_resumes)
+                                                   for f in sorted({r.format for r in tech_resumes})}}
+        fill = draw(rng, name, tech_ads, tech_resumes)
+        pairs += fill[:SIZES[name] - len(pairs)]
+    return _entries(name + "-{:02d}", pairs)
 
 
 def load_pairs(set_name: str, path: Path = PAIRS_FILE) -> list[dict]:

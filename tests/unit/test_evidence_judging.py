@@ -35,6 +35,7 @@ from evidence_pairs import (  # noqa: E402
     draw_spread,
     fields_of,
     house_ad,
+    least_used_passes,
     resume_text,
     text_key,
 )
@@ -385,15 +386,13 @@ def test_step_14_reads_a_field_only_where_a_word_starts() -> None:
     assert at_word_starts(developer).fields == ("mobile", "software")
 
 
-# held-out 10: step 14 part B's rules on what it left, fields spread (step 14's unpaired categories first, at most
-# two pairs per category)
-def test_heldout10_pairs_unused_house_ads_with_unused_livecareer_pdfs_fields_spread(evaldata: Path) -> None:
-    data = json.loads(PAIRS_FILE.read_text())
+def house_set_fields(data: dict, name: str, evaldata: Path) -> list[str]:
+    """Checks a set of steps 15 and 16 (unused house ads x unused livecareer PDFs, at most HELDOUT10_PER_FIELD
+    pairs per category, the packet's inputs read from a pair entry) and gives its resumes' categories in order."""
     names = list(data["sets"])
-    assert names[-1] == "heldout10"
-    earlier = [p for name in names[:-1] for p in data["sets"][name]]
-    held = data["sets"]["heldout10"]
-    assert [p["id"] for p in held] == [f"heldout10-{i:02d}" for i in range(1, 11)]
+    earlier = [p for other in names[:names.index(name)] for p in data["sets"][other]]
+    held = data["sets"][name]
+    assert [p["id"] for p in held] == [f"{name}-{i:02d}" for i in range(1, 11)]
     assert len({p["ad"]["id"] for p in held}) == len({p["resume"]["id"] for p in held}) == 10
     assert not {p["ad"]["id"] for p in held} & {p["ad"]["id"] for p in earlier}
     assert pdf_ids(held) and not pdf_ids(earlier) & pdf_ids(held)
@@ -409,13 +408,45 @@ def test_heldout10_pairs_unused_house_ads_with_unused_livecareer_pdfs_fields_spr
         assert pair["shared_fields"] == resume["fields"] and (evaldata / resume["source"]).is_file()
     fields = [p["resume"]["fields"][0] for p in held]
     assert max(map(fields.count, fields)) <= HELDOUT10_PER_FIELD
-    step14 = {p["resume"]["fields"][0] for p in data["sets"]["heldout9"] if "-house-" in p["ad"]["id"]}
-    first_pass = fields[:next(i for i, f in enumerate(fields) if f in step14)]
-    assert first_pass and len(set(first_pass)) == len(first_pass)  # step 14's unpaired categories first, one each
     # the packet's inputs come from a pair entry as for held-out 9: the ad rebuilt, the resume the PDF itself
     text = ad_text(evaldata, held[0]["ad"]) or ""
     assert len(text.splitlines()) >= LATE_AD_MIN_SENTENCES and len(text) <= LATE_TEXT_CHARS[1] + 1
     assert resume_text(evaldata, held[0]["resume"]) is None
+    return fields
+
+
+def house_categories(data: dict, *names: str) -> list[str]:
+    """The resume categories of the house-ad pairs of these sets, one entry per pair."""
+    return [f for name in names for p in data["sets"][name] if "-house-" in p["ad"]["id"]
+            for f in p["resume"]["fields"]]
+
+
+# held-out 10: step 14 part B's rules on what it left, fields spread (step 14's unpaired categories first, at most
+# two pairs per category)
+def test_heldout10_pairs_unused_house_ads_with_unused_livecareer_pdfs_fields_spread(evaldata: Path) -> None:
+    data = json.loads(PAIRS_FILE.read_text())
+    fields = house_set_fields(data, "heldout10", evaldata)
+    step14 = set(house_categories(data, "heldout9"))
+    first_pass = fields[:next(i for i, f in enumerate(fields) if f in step14)]
+    assert first_pass and len(set(first_pass)) == len(first_pass)  # step 14's unpaired categories first, one each
+
+
+# held-out 11: step 15's rules on what it left, the categories steps 14 (part B) and 15 paired least first
+def test_heldout11_continues_step_15_least_paired_categories_first(evaldata: Path) -> None:
+    data = json.loads(PAIRS_FILE.read_text())
+    assert list(data["sets"])[-1] == "heldout11" and "pool_heldout11" in data
+    fields = house_set_fields(data, "heldout11", evaldata)
+    earlier = house_categories(data, "heldout9", "heldout10")
+    counts = [earlier.count(f) for f in fields]
+    spread = fields[:next((i for i, f in enumerate(fields) if f in fields[:i]), len(fields))]
+    assert len(spread) >= 2 and counts[:len(spread)] == sorted(counts[:len(spread)])  # least paired first
+
+
+def test_least_used_passes_take_unpaired_then_each_count_reached_then_two_per_field() -> None:
+    assert least_used_passes(["A", "A", "B", "C", "C", "C"]) == (
+        (1, frozenset({"A", "B", "C"})), (1, frozenset({"A", "C"})), (1, frozenset({"C"})), (1, frozenset()),
+        (HELDOUT10_PER_FIELD, frozenset()))
+    assert least_used_passes([]) == ((1, frozenset()), (HELDOUT10_PER_FIELD, frozenset()))
 
 
 def test_a_spread_draw_caps_each_field_and_leaves_out_fields_in_early_passes() -> None:
