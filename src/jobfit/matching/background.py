@@ -6,6 +6,7 @@ resume line that earns it (the experience entry, the summary statement or the ed
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from jobfit.matching.evidence import DEGREE_FIELDS, Assessment, is_wish
 from jobfit.matching.models import RequirementResult, Status
 from jobfit.matching.profile import ResumeProfile
 from jobfit.matching.requirements import Requirement
+from jobfit.matching.specificity import idf
 from jobfit.matching.text import (
     GENERIC_TITLE_WORDS,
     JUNIOR_WORDS,
@@ -90,6 +92,8 @@ def assess_years(profile: ResumeProfile, req: Requirement) -> Assessment:
     have = profile.years
     ratio = 1.0 if wanted <= 0 else min(1.0, have / wanted)
     status: Status = "met" if ratio >= 1.0 else ("partial" if ratio > 0 else "missing")
+    if status == "partial" and wanted >= MULTI_YEAR and _only_internships(profile):
+        status = "related"  # a summer's internship is no part of "5+ years of experience"
     if profile.years_line is not None:
         line = profile.years_line
         note = f"{have:g} years stated on the resume vs {wanted:g} required"
@@ -107,6 +111,25 @@ def assess_years(profile: ResumeProfile, req: Requirement) -> Assessment:
 
 
 SCOPE_NAMED = 0.5  # a line naming the scope of "5+ years in X": partial evidence (the years in X are not counted)
+MULTI_YEAR = 2.0  # an ask of this many years or more is not partly met by internships alone
+
+
+def _only_internships(profile: ResumeProfile) -> bool:
+    """Whether every titled role of the resume is an internship or a trainee post ("Mineralogy Engineering Intern";
+    a "Junior Analyst" is a post at the role itself), and the years were not stated in words (`years_line`)."""
+    titles = [role.title for role in profile.roles if role.title]
+    return profile.years_line is None and bool(titles) and all(
+        is_entry_level(title) and not _is_junior(title) for title in titles)
+
+
+# A word that half of all job postings use or more (ln(1 + N/df) <= ln 3: "development", "work") names no field.
+GENERIC_IDF = math.log(3.0)
+
+
+def _names_a_field_word(profile: ResumeProfile, line: int | None, terms: tuple[str, ...]) -> bool:
+    """Whether `line` holds a word of the scope that fewer than half of job postings use (`idf` over
+    `GENERIC_IDF`): "Training & Development" holds only the generic word of "web development"."""
+    return any(idf(term) > GENERIC_IDF and line in profile.index.lines_of(term) for term in set(terms))
 
 
 def assess_scope(profile: ResumeProfile, req: Requirement) -> Assessment:
@@ -126,7 +149,9 @@ def assess_scope(profile: ResumeProfile, req: Requirement) -> Assessment:
                                                      -profile.weight(n), n))
     else:
         line, share = profile.index.best_partial_line(terms) if len(terms) >= 2 else (None, 0.0)
-        if share < 0.5:
+        # most of the scope's words, one of them no word of every ad: "Training & Development" shares only the
+        # generic half of "web development"
+        if share < 0.5 or not _names_a_field_word(profile, line, terms):
             line = None
     if line is None:
         return Assessment(req, _row(req, "missing", 0.0, None, profile, None))
@@ -413,8 +438,9 @@ def seniority_fit(wanted: int, have: int) -> float:
 def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
     """Degree level (at or above the required level) and field (same words, or same family of fields).
 
-    A school line without a degree for a degree asked, or a degree of another field (neither the same words nor
-    the same family) for a field asked, is related at most: a Bachelor in Journalism is no partial HCI master's."""
+    A school line without a degree or a degree below the level asked, or a degree of another field (neither the same
+    words nor the same family) for a field asked, is related at most: a Bachelor in Journalism is no partial HCI
+    master's, nor is a Bachelor of Arts a partial master's."""
     wanted_rank = DEGREE_RANK.get(req.degree_level or "none", 0)
     wanted_field = set(content_tokens(req.degree_field or ""))
     specific = wanted_field - _GENERIC_FIELD
@@ -438,7 +464,8 @@ def assess_education(profile: ResumeProfile, req: Requirement) -> Assessment:
             score = (0.6 * level_score + 0.4 * field_score) if wanted_rank else field_score
         else:
             score, how = level_score, "level"
-        holds = not (wanted_rank and rank == 0) and not (wanted_field and how == "level")
+        # a degree below the level asked (or none) is related at most: a Bachelor of Arts is no partial master's
+        holds = not (wanted_rank and rank < wanted_rank) and not (wanted_field and how == "level")
         # of equal degrees, the one at the asked level is cited: the BS line for a bachelor's, not the MS above it
         key = (holds, round(score, 6), int(bool(wanted_rank) and rank == wanted_rank))
         if score > 0 and key > best_key:

@@ -623,8 +623,63 @@ def named_only_before_other_heads(text: str | None, terms: tuple[str, ...]) -> b
     `_evaluate` asks it of generic requirements only: a tool before such a noun ("Modbus protocol") is still
     the tool. So does one naming it only before an organisation or a department ("the finance lead on the
     Customer Service organization") or before what an employer sells ("growing engineering services to major
-    clients")."""
-    return _named_only_before(text, terms, _OTHER_SENSE_HEADS, sold=True)
+    clients"), or only inside a proper name (`named_only_in_a_name`)."""
+    return _named_only_before(text, terms, _OTHER_SENSE_HEADS, sold=True) or named_only_in_a_name(text, terms)
+
+
+_NAME_HEADS = frozenset(_EVIDENCE_WORDS["name_heads"])
+_NAME_PERSON_CUES = frozenset(_EVIDENCE_WORDS["name_person_cues"])
+_SENTENCE_MIN_LOWER = 3  # lower-case words (not a title's small words) that make a line a sentence, not a title
+# capitalised words of a proper name, its head among them ("Aviation General Manager"): a two-word one ("Mentor
+# Program", "Sales Manager") is as often the plain name of the thing the person did or held
+_NAME_MIN_WORDS = 3
+
+
+def _proper_names(text: str) -> list[tuple[int, int]]:
+    """The character spans of the proper names a sentence holds: runs of `_NAME_MIN_WORDS` or more capitalised
+    words (not counting the sentence's first; a title's small words inside) ending at a noun of naming
+    (data/evidence_words.json name_heads: "the Finance Professional Development Program") or, after a word that
+    makes it someone else (name_person_cues: "speeches for Aviation General Manager"), at a head of job titles. A
+    line of fewer than `_SENTENCE_MIN_LOWER` lower-case words is a title or a list, whose capitals say nothing."""
+    words = list(_WORD.finditer(text))
+    lower = sum(w.group()[0].islower() and w.group().lower() not in _TITLE_SMALL for w in words)
+    if lower < _SENTENCE_MIN_LOWER:
+        return []
+    spans, i = [], 0
+    while i < len(words):
+        if not words[i].group()[0].isupper():
+            i += 1
+            continue
+        j = i  # the run's last capitalised word
+        k = i + 1
+        while k < len(words) and not text[words[k - 1].end() : words[k].start()].strip() and \
+                (words[k].group()[0].isupper() or words[k].group().lower() in _TITLE_SMALL):
+            if words[k].group()[0].isupper():
+                j = k
+            k += 1
+        first = i + 1 if i == 0 else i  # a sentence's first word is capitalised as such ("Participate in ...")
+        capitals = sum(words[n].group()[0].isupper() for n in range(first, j + 1))
+        head = words[j].group().lower().rstrip(".")
+        before = words[i - 1].group().lower() if i > 0 else ""
+        named = head in _NAME_HEADS or (head in ROLE_HEADS and before in _NAME_PERSON_CUES)
+        if capitals >= _NAME_MIN_WORDS and named:
+            spans.append((words[first].start(), words[j].end()))
+        i = k
+    return spans
+
+
+@lru_cache(maxsize=65536)
+def named_only_in_a_name(text: str | None, terms: tuple[str, ...]) -> bool:
+    """Whether every time a sentence names `terms` it is a word of a proper name (`_proper_names`): a programme,
+    an award, a body or someone else's title names the word, not the person's skill ("Supervise one employee
+    within the Finance Professional Development Program rotation" is no evidence of Finance)."""
+    if not text or not terms:
+        return False
+    spans = _spans_naming(text, terms)
+    if not spans:
+        return False
+    names = _proper_names(text)
+    return bool(names) and all(any(a <= start and end <= b for a, b in names) for start, end in spans)
 
 
 def named_only_as_modifier(text: str | None, terms: tuple[str, ...]) -> bool:
@@ -795,7 +850,11 @@ def _evaluate(profile: ResumeProfile, search: Search, meaning: Meaning = None) -
     def cited_after(line: int | None, names: tuple[str, ...]) -> bool:
         """A line of the education section or a statement of a student's work (a course, a university project;
         not for a field of study, which a degree shows), or a statement that names it only as the title of the
-        person's post (`named_only_as_post`), or a line worded as a wish ("Need for Java/J2ee Developer")."""
+        person's post (`named_only_as_post`), a role's bare title line ("Procurement Associate Company Name City,
+        State": the statements under it show the work), or a line worded as a wish ("Need for Java/J2ee
+        Developer")."""
+        if line in profile.title_lines():
+            return True
         academic, post = statement_place(profile, line)
         if not search.field_like and (academic or profile.section(line) == "education"):
             return True

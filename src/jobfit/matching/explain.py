@@ -182,15 +182,18 @@ def _name_forms(name: str, surface: str | None) -> set[tuple[str, ...]]:
 def _best_line(profile: ResumeProfile, name: str, lines: Sequence[int], surface: str | None = None) -> int:
     """The line a recruiter reads as proof of an extra strength, of the lines that show it: one that writes its
     name or the form the resume writes it in (`surface`: "recruiting" for Recruitment) ("JavaScript", not only
-    "Knockout JS"), then one that is no student's work and no statement of the person's post
-    (`evidence.statement_place`, `named_only_as_post`), then a sentence before a list item; the earliest of
+    "Knockout JS"), then one that is no role's bare title line ("Procurement Associate Company Name City, State":
+    the statements under it show the work), then one that is no student's work and no statement of the person's
+    post (`evidence.statement_place`, `named_only_as_post`), then a sentence before a list item; the earliest of
     equals."""
     by_name = {line for form in _name_forms(name, surface) for line in profile.index.phrase_lines(form)}
     words = written_terms(name)
+    titles = profile.title_lines()
 
-    def key(line: int) -> tuple[bool, bool, bool, int]:
+    def key(line: int) -> tuple[bool, bool, bool, bool, int]:
         academic, post = statement_place(profile, line)
-        return (line not in by_name, academic or (post is not None and named_only_as_post(post, words)),
+        return (line not in by_name, line in titles,
+                academic or (post is not None and named_only_as_post(post, words)),
                 profile.shape_at(line) != "sentence", line)
 
     return min(lines, key=key)

@@ -508,6 +508,14 @@ class ResumeProfile:
                 return number
         return None
 
+    def title_lines(self) -> frozenset[int]:
+        """The lines that hold a role's title (`title_line`), read once per profile: evidence cites a statement
+        that names a skill before a bare title line ("Sales Associate Company Name City, State")."""
+        found = self.memo("_title_lines")
+        if "all" not in found:
+            found["all"] = frozenset(line for role in self.roles if (line := self.title_line(role)) is not None)
+        return found["all"]
+
     def section(self, number: int | None) -> str | None:
         return _on_line(self.section_of_line, number)
 

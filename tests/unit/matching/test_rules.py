@@ -83,7 +83,7 @@ def test_years_of_experience() -> None:
 @pytest.mark.parametrize(
     ("level", "field", "status"),
     [("master", "Computer Science", "met"), ("bachelor", "Mathematics", "partial"),
-     ("associate", "Computer Science", "partial"), (None, None, "missing")],
+     ("associate", "Computer Science", "related"), (None, None, "missing")],
 )
 def test_degree_level_and_field(level: str | None, field: str | None, status: str) -> None:
     job = build_job("Engineer", "BSc CS", degree_level="bachelor", degree_field="Computer Science")
