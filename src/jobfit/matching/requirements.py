@@ -479,7 +479,8 @@ def _trails_alternatives(after: str) -> bool:
 def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
     """Skills named only as one of two or more examples of what is asked ("monitoring tools, e.g. New Relic or
     Datadog", "Power BI or equivalent"), never asked for in so many words elsewhere: a candidate with another
-    example qualifies. The only example of a line ("Internet protocols, for example TCP/IP") is what it asks."""
+    example qualifies. The only example of a line ("Internet protocols, for example TCP/IP") is what it asks,
+    unless brackets that open with the lead set it aside from the kind asked ("Build tooling (e.g. Maven)")."""
     examples: set[str] = set()
     asked: set[str] = set()
     for index, spans in _by_sentence(placed).items():
@@ -488,8 +489,9 @@ def _lone_examples(reading: AdReading, placed: list[_Placed]) -> set[str]:
         for span in spans:
             before = _CLAUSE_END_RE.split(text[: span.start])[-1]
             after = text[span.end :]
-            if _EXAMPLE_LEAD_RE.search(before) or _trails_alternatives(after) or _in_example_brackets(
-                    text, span.start) or (
+            if _in_example_brackets(text, span.start):
+                examples.add(span.skill)  # an aside: the kind before the brackets is what is asked
+            elif _EXAMPLE_LEAD_RE.search(before) or _trails_alternatives(after) or (
                     before.rfind("(") > before.rfind(")") and _ETC_AFTER_RE.match(after)):
                 mine.add(span.skill)
             elif span.must:
