@@ -120,13 +120,15 @@ _HIRE_IS = re.compile(r"\b(?:" + "|".join(_OTHERS["hire_is"]) + r")\s+(?:[\w&/-]
 _PARTNER = re.compile(r"\b(?:" + "|".join(_OTHERS["partner_leads"]) + r")\s+(?:(?:the|our|other|internal)\s+)*"
                       r"(?:[\w&-]+(?:\s+[\w&-]+)?\s+(?:and|&)\s+)?(?:[\w&-]+\s+)?$", re.IGNORECASE)
 _LEARNABLE = re.compile(r"\b(?:" + "|".join(_OTHERS["learnable"]) + r")\b[^.;:!?,]*", re.IGNORECASE)
+# one character of a statement: it ends at a sentence stop or an inline bullet
+_IN_STATEMENT = r"[^.;:!?•·▪●]"
 _DESCRIBES_ENDS = r"you|your|which|who|that|using|based on|built (?:on|with)|running on|(?:tech(?:nology)? )?stack"
 _DESCRIBES = re.compile(r"\b(?:" + "|".join(_OTHERS["describes"]) + r")\b(?:(?!\b(?:" + _DESCRIBES_ENDS
-                        + r")\b)[^.;:!?•·▪●])*", re.IGNORECASE)
+                        + r")\b)" + _IN_STATEMENT + r")*", re.IGNORECASE)
 # ... a tool named after a preposition ("we are building a new platform with Go and Kafka") is what the team builds
 # with, and stays asked: for tools (and keywords) the statement ends there
 _DESCRIBES_TOOLS = re.compile(r"\b(?:" + "|".join(_OTHERS["describes"]) + r")\b(?:(?!\b(?:" + _DESCRIBES_ENDS
-                              + r"|with|in|on|through|via|from|for)\b)[^.;:!?•·▪●])*", re.IGNORECASE)
+                              + r"|with|in|on|through|via|from|for)\b)" + _IN_STATEMENT + r")*", re.IGNORECASE)
 _PLAIN_EXPANSION = frozenset(_OTHERS["plain_expansions"])
 _ADJECTIVE = re.compile(r"(?:" + "|".join(_OTHERS["adjective_endings"]) + r")$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"^\s+([A-Za-z][\w-]*)")
@@ -179,8 +181,8 @@ _EVENT_AFTER = re.compile(r"^[ \t]+(?-i:(?=[A-Z]))(?:" + "|".join(_OTHERS["event
 
 
 # "For analytics and BI we rely on Tableau": what the team's tools are for, before the stack cue
-_PURPOSE_OF_TOOLS = re.compile(r"^\W*for\s+[^.;:!?•·▪●]{1,80}?(?=,?\s+(?:" + "|".join(_ZONES["stack"]) + r")\b)",
-                               re.IGNORECASE)
+_PURPOSE_OF_TOOLS = re.compile(r"^\W*for\s+" + _IN_STATEMENT + r"{1,80}?(?=,?\s+(?:" + "|".join(_ZONES["stack"])
+                               + r")\b)", re.IGNORECASE)
 
 
 def states_what_the_company_has(text: str, *, technical: bool) -> bool:
